@@ -1,0 +1,10 @@
+"""placement: proven-optimal, explainable ASN placement plans (mutasi, rotasi, promosi)."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("placement")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+    __version__ = "0.0.0"
+
+__all__ = ["__version__"]

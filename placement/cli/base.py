@@ -1,0 +1,102 @@
+"""The ``placement`` click group, shared options and user-error reporting.
+
+Exit codes: 0 success; 1 user error (bad input or config: a report, no traceback, no output
+file); 2 usage error (click); 3 no valid plan (infeasible / no plan in the time limit).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from placement import __version__
+from placement.domain.errors import Issue, PlacementError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_USER_ERROR = 1
+EXIT_NO_PLAN = 3
+
+
+def lang_option(func: F) -> F:
+    """``--lang id|en`` for user-facing text (default Bahasa Indonesia)."""
+    return click.option(
+        "--lang",
+        type=click.Choice(["id", "en"]),
+        default="id",
+        show_default=True,
+        help="Bahasa pesan: id (Indonesia) atau en (English).",
+    )(func)
+
+
+def format_issues(issues: list[Issue], lang: str) -> str:
+    """Human-readable issue list, one problem a line: [file:row:column] CODE message."""
+    lines = []
+    for i in issues:
+        where = i.file or "-"
+        if i.row is not None:
+            where += f", baris {i.row}" if lang == "id" else f", row {i.row}"
+        if i.column:
+            where += f", kolom {i.column}" if lang == "id" else f", column {i.column}"
+        label = (
+            {"error": "GALAT", "warning": "PERINGATAN"}[str(i.severity)]
+            if lang == "id"
+            else str(i.severity).upper()
+        )
+        lines.append(f"{label} [{where}] {i.code}: {i.message(lang)}")
+    return "\n".join(lines)
+
+
+def user_errors(func: F) -> F:
+    """Report PlacementError as a located list (stderr) and exit 1, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        lang = kwargs.get("lang", "id")
+        try:
+            return func(*args, **kwargs)
+        except PlacementError as exc:
+            click.echo(format_issues(exc.issues, lang), err=True)
+            n = len(exc.issues)
+            click.echo(f"{n} masalah ditemukan; tidak ada file keluaran yang ditulis." if lang == "id"
+                       else f"{n} problem(s) found; no output file was written.", err=True)  # fmt: skip
+            sys.exit(EXIT_USER_ERROR)
+        except KeyboardInterrupt:
+            click.echo(
+                "Dihentikan oleh pengguna." if lang == "id" else "Interrupted by the user.",
+                err=True,
+            )
+            sys.exit(130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def echo_json(payload: Any) -> None:
+    click.echo(json.dumps(payload, indent=2, ensure_ascii=False, default=str))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="placement")
+def main() -> None:
+    """placement: rencana penempatan ASN (mutasi, rotasi, promosi) yang optimal dan dapat
+    dipertanggungjawabkan.
+
+    \b
+    Contoh:
+      placement generate --preset tiny --out data-tiny
+      placement validate data-tiny
+      placement solve data-tiny --out hasil
+    """
+
+
+def register_commands() -> None:
+    """Import command modules; each attaches its commands to ``main``."""
+    from placement.cli import commands  # noqa: F401
+
+
+register_commands()

@@ -1,0 +1,1 @@
+"""Domain model: grades, NIP, typed records and the Dataset. Pure data, no solver imports."""

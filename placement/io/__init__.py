@@ -1,0 +1,1 @@
+"""Reading and writing files: csv/xlsx input, templates, plan files. No rules here."""
