@@ -1,0 +1,129 @@
+"""Building and solving the assignment model with highspy (LP relaxation and MIP).
+
+Only this module and the backends import highspy. Duals are never trusted blindly: the bound
+used for reduced-cost fixing is a Lagrangian bound recomputed here from the row multipliers,
+valid for any multipliers whatever the solver's sign convention.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import highspy
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+
+from placement.solver.problem import IntArray, Problem
+
+FloatArray = npt.NDArray[np.float64]
+INF = highspy.kHighsInf
+
+
+@contextlib.contextmanager
+def _quiet_stdout() -> Iterator[None]:
+    """HiGHS prints a banner from C++ when constructed; keep the CLI output clean."""
+    saved = os.dup(1)
+    try:
+        with Path(os.devnull).open("w") as devnull:
+            os.dup2(devnull.fileno(), 1)
+            yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
+def new_highs(time_limit: float | None, seed: int) -> highspy.Highs:
+    with _quiet_stdout():
+        h = highspy.Highs()  # type: ignore[no-untyped-call]
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("random_seed", int(seed))
+    h.setOptionValue("threads", 1)
+    h.setOptionValue("mip_rel_gap", 0.0)
+    h.setOptionValue("mip_abs_gap", 0.99)  # objective is integral: a gap below 1 proves optimality
+    if time_limit is not None:
+        h.setOptionValue("time_limit", float(max(time_limit, 0.01)))
+    return h
+
+
+@dataclass
+class Rows:
+    """Constraint matrix over a subset of pairs (columns), with row bounds."""
+
+    matrix: sparse.csc_matrix
+    lower: FloatArray
+    upper: FloatArray
+
+
+def build_rows(problem: Problem, cols: IntArray) -> Rows:
+    """Person rows, post rows and stay-group rows for the pairs ``cols``."""
+    P, J = problem.n_people, problem.n_posts
+    n = len(cols)
+    r_person = problem.pair_person[cols]
+    r_post = P + problem.pair_post[cols]
+    row_idx = [r_person, r_post]
+    col_idx = [np.arange(n), np.arange(n)]
+    lower = [np.where(problem.must_assign, 1.0, -INF), np.where(problem.must_fill, 1.0, -INF)]
+    upper = [np.ones(P), np.ones(J)]
+    stay_cols = np.flatnonzero(problem.stay[cols])
+    stay_person = problem.pair_person[cols][stay_cols]
+    for g_i, g in enumerate(problem.stay_groups):
+        hit = stay_cols[np.isin(stay_person, g.people)]
+        row_idx.append(np.full(len(hit), P + J + g_i))
+        col_idx.append(hit)
+        lower.append(np.array([float(g.min_stay)]))
+        upper.append(np.array([INF]))
+    n_rows = P + J + len(problem.stay_groups)
+    rows = np.concatenate(row_idx)
+    colsi = np.concatenate(col_idx)
+    matrix = sparse.csc_matrix((np.ones(len(rows)), (rows, colsi)), shape=(n_rows, n))
+    return Rows(matrix, np.concatenate(lower), np.concatenate(upper))
+
+
+def pass_model(
+    h: highspy.Highs,
+    objective: FloatArray,
+    rows: Rows,
+    col_lower: FloatArray,
+    integer: bool,
+) -> None:
+    lp = highspy.HighsLp()
+    n = len(objective)
+    lp.num_col_ = n
+    lp.num_row_ = rows.matrix.shape[0]
+    lp.col_cost_ = objective.astype(np.float64)
+    lp.col_lower_ = col_lower
+    lp.col_upper_ = np.ones(n)
+    lp.row_lower_ = rows.lower
+    lp.row_upper_ = rows.upper
+    lp.sense_ = highspy.ObjSense.kMaximize
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+    lp.a_matrix_.start_ = rows.matrix.indptr.astype(np.int32)
+    lp.a_matrix_.index_ = rows.matrix.indices.astype(np.int32)
+    lp.a_matrix_.value_ = rows.matrix.data.astype(np.float64)
+    if integer:
+        lp.integrality_ = [highspy.HighsVarType.kInteger] * n
+    h.passModel(lp)
+
+
+def lagrangian_bound(
+    objective: FloatArray, rows: Rows, col_lower: FloatArray, y: FloatArray
+) -> tuple[float, FloatArray]:
+    """Upper bound max c·x ≤ Σ_r y_r·(u_r or l_r) + Σ_e max(d_e·ub, d_e·lb), d = c − Aᵀy.
+
+    Valid for any multipliers y (those whose needed row bound is infinite are set to 0).
+    Returns the bound and the reduced profits d.
+    """
+    y = y.copy()
+    y[(y > 0) & ~np.isfinite(rows.upper)] = 0.0
+    y[(y < 0) & ~np.isfinite(rows.lower)] = 0.0
+    upper = np.where(np.isfinite(rows.upper), rows.upper, 0.0)
+    lower = np.where(np.isfinite(rows.lower), rows.lower, 0.0)
+    row_part = float(np.where(y > 0, y * upper, y * lower).sum())
+    d = objective - rows.matrix.T @ y
+    col_part = float(np.where(d > 0, d, d * col_lower).sum())
+    return row_part + col_part, np.asarray(d, dtype=np.float64)
