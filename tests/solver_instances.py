@@ -22,7 +22,9 @@ def random_problem(
     weight = rng.integers(-2_000, 40_000, len(people)).astype(np.int64)
     weight[stay] += 5_000
     seniority = rng.permutation(n_people) + 1
-    tiebreak = ((stay * (n_people + 1) + seniority[people]) * 1024 + (people * 7919 + posts * 104729) % 1024).astype(np.int64)
+    tiebreak = (
+        (stay * (n_people + 1) + seniority[people]) * 1024 + (people * 7919 + posts * 104729) % 1024
+    ).astype(np.int64)
     groups = []
     if caps and n_inc >= 2:
         groups = [StayGroup("opd-a", np.arange(0, n_inc, 2, dtype=np.int64), max(0, (n_inc + 1) // 2 - 1)),

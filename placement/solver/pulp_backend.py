@@ -16,7 +16,7 @@ from placement.solver.problem import Problem, Solution, SolveStatus, empty_chose
 
 def build_pulp(problem: Problem) -> tuple[pulp.LpProblem, list[pulp.LpVariable]]:
     lp = pulp.LpProblem("penempatan", pulp.LpMaximize)
-    x = [pulp.LpVariable(f"x{e}", cat=pulp.LpBinary) for e in range(problem.n_pairs)]
+    x = [lp.add_variable(f"x{e}", cat=pulp.LpBinary) for e in range(problem.n_pairs)]
     order_p = np.argsort(problem.pair_person, kind="stable")
     order_j = np.argsort(problem.pair_post, kind="stable")
     for idx, key, n, must in (

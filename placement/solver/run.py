@@ -8,7 +8,7 @@ from pathlib import Path
 from placement.solver.cpsat import solve_cpsat
 from placement.solver.flow import FlowNotApplicableError, solve_flow
 from placement.solver.mip import solve_mip
-from placement.solver.problem import Problem, Solution, SolveStatus, empty_chosen
+from placement.solver.problem import Problem, Solution, SolveStatus, empty_chosen, make_solution
 from placement.solver.pulp_backend import solve_pulp
 
 BACKENDS = ("auto", "assignment", "mip", "cpsat", "pulp")
@@ -32,6 +32,9 @@ def solve_problem(
     if problem.n_posts == 0:
         return Solution(SolveStatus.EMPTY, empty_chosen(), 0, 0, 0.0, backend)
     name = choose_backend(problem) if backend == "auto" else backend
+    if problem.n_pairs == 0:
+        status = SolveStatus.INFEASIBLE if problem.violations(empty_chosen()) else SolveStatus.OPTIMAL
+        return make_solution(problem, status, empty_chosen(), 0.0, name, {})
     runners: dict[str, Callable[[], Solution]] = {
         "assignment": lambda: solve_flow(problem),
         "mip": lambda: solve_mip(problem, time_limit, seed),

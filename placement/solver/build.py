@@ -1,0 +1,289 @@
+"""From eligible pairs + scenario to the solver's Problem: scaling, tie-break, locks and caps.
+
+Contradictory settings are reported here, before any solve, as located issues in Bahasa
+Indonesia (lock to an ineligible post, two locks on one post, lock + forbid, cap below the number
+of must-moves, a must-move person with nowhere to go).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from placement.config import Skenario
+from placement.domain.errors import Issue, PlacementError, error
+from placement.domain.model import Dataset
+from placement.rules.eligibility import PairTable
+from placement.solver.problem import INT64_SAFE, SCALE, IntArray, Problem, StayGroup
+
+CONFIG = "skenario"
+
+
+@dataclass
+class ModelIndex:
+    """Maps the Problem's local ids back to the data."""
+
+    pairs: pd.DataFrame  # the placeable pairs, row i = Problem pair i
+    people: IntArray  # local person → row in ds.pegawai
+    posts: IntArray  # local post → row in ds.jabatan
+    holders: IntArray  # local people who hold an in-scope post
+    penalties: dict[str, float]  # soft penalties folded into pair weights (score units)
+
+
+def seniority(ds: Dataset) -> IntArray:
+    """Seniority score per pegawai row, n = most senior: TMT golongan, then TMT CPNS, then row.
+
+    Independent of NIP digits except through TMT CPNS, which pseudonymised data keeps.
+    """
+    peg = ds.pegawai
+    far = pd.Timestamp("2262-01-01")
+    order = np.lexsort(
+        (
+            np.arange(len(peg)),
+            peg["tmt_cpns"].fillna(far).to_numpy(),
+            peg["tmt_golongan"].fillna(far).to_numpy(),
+        )
+    )
+    sen = np.empty(len(peg), dtype=np.int64)
+    sen[order] = np.arange(len(peg), 0, -1)
+    return sen
+
+
+def _mix(a: IntArray, b: IntArray) -> IntArray:
+    """Deterministic pseudo-random 20-bit value of two integers (splitmix-style)."""
+    z = (a.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)) ^ (
+        b.astype(np.uint64) + np.uint64(0x632BE59BD9B4E019)
+    )
+    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return ((z ^ (z >> np.uint64(31))) & np.uint64(0xFFFFF)).astype(np.int64)
+
+
+def build_problem(ds: Dataset, sc: Skenario, table: PairTable) -> tuple[Problem, ModelIndex]:
+    """Build the model; raises PlacementError listing every contradiction in the scenario."""
+    placeable = table.pairs[~table.pairs["shortlist_only"].to_numpy()]
+    forbidden = {(k.nip, k.jabatan_id) for k in sc.larang}
+    if forbidden:
+        keys = list(zip(placeable["nip"], placeable["jabatan_id"], strict=True))
+        placeable = placeable[[k not in forbidden for k in keys]]
+    posts = np.asarray(table.posts, dtype=np.int64)
+    post_local = {int(r): i for i, r in enumerate(posts)}
+    holder_rows = np.array(
+        sorted(
+            ds.holder_row[jid]
+            for jid in ds.jabatan["jabatan_id"].to_numpy()[posts]
+            if jid in ds.holder_row
+        ),
+        dtype=np.int64,
+    )
+    issues = _check_references(ds, sc, holder_rows)
+    must_move = {ds.person_index[n] for n in sc.wajib_pindah if n in ds.person_index}
+    if must_move:
+        drop = placeable["stay"].to_numpy() & placeable["person"].isin(must_move).to_numpy()
+        placeable = placeable[~drop]
+    people = np.union1d(placeable["person"].to_numpy(dtype=np.int64), holder_rows)
+    person_local = {int(r): i for i, r in enumerate(people)}
+    placeable = placeable.reset_index(drop=True)
+    pair_person = placeable["person"].map(person_local).to_numpy(dtype=np.int64)
+    pair_post = placeable["post"].map(post_local).to_numpy(dtype=np.int64)
+    stay = placeable["stay"].to_numpy(dtype=bool)
+
+    is_holder = np.isin(people, holder_rows)
+    must_fill_post = ds.jabatan["must_fill"].to_numpy(dtype=bool)[posts]
+    weight = np.rint(placeable["total"].to_numpy(dtype=float) * SCALE).astype(np.int64)
+    offset = 0
+    penalties: dict[str, float] = {}
+    if not sc.wajib_isi_keras and must_fill_post.any():
+        pen = round(sc.bobot.penalti_wajib_isi_kosong * SCALE)
+        weight += np.where(must_fill_post[pair_post], pen, 0)
+        offset -= pen * int(must_fill_post.sum())
+        penalties["wajib_isi_kosong"] = sc.bobot.penalti_wajib_isi_kosong
+    if sc.izinkan_non_job:
+        pen = round(sc.bobot.penalti_non_job * SCALE)
+        weight += np.where(is_holder[pair_person], pen, 0)
+        offset -= pen * int(is_holder.sum())
+        penalties["non_job"] = sc.bobot.penalti_non_job
+
+    tiebreak = _tiebreak(ds, people, posts, pair_person, pair_post, stay, weight)
+    fixed, lock_issues = _locks(ds, sc, placeable, holder_rows)
+    issues += lock_issues
+    issues += _must_move_issues(ds, sc, placeable, holder_rows, must_move)
+    groups, cap_issues = _stay_groups(ds, sc, people, holder_rows, must_move)
+    issues += cap_issues
+    if issues:
+        raise PlacementError(issues)
+    problem = Problem(
+        n_people=len(people),
+        n_posts=len(posts),
+        pair_person=pair_person,
+        pair_post=pair_post,
+        weight=weight,
+        tiebreak=tiebreak,
+        stay=stay,
+        must_assign=is_holder & (not sc.izinkan_non_job),
+        must_fill=must_fill_post & sc.wajib_isi_keras,
+        offset=offset,
+        fixed=fixed,
+        stay_groups=groups,
+    )
+    local_holders = np.flatnonzero(is_holder).astype(np.int64)
+    return problem, ModelIndex(placeable, people, posts, local_holders, penalties)
+
+
+def _tiebreak(
+    ds: Dataset, people: IntArray, posts: IntArray, pair_person: IntArray, pair_post: IntArray,
+    stay: np.ndarray, weight: IntArray,
+) -> IntArray:  # fmt: skip
+    """(stay·(n+1) + seniority)·R + mix(seniority, post row) mod R, R ≤ 1024 chosen so that the
+    exact integer form ``weight·K + tiebreak`` fits the min-cost flow's int64 range."""
+    n = ds.n_people
+    sen = seniority(ds)[people][pair_person]
+    base = np.where(stay, n + 1, 0) + sen
+    noise = _mix(sen, posts[pair_post])
+    max_w = int(np.abs(weight).max()) if len(weight) else 1
+    nodes = len(people) + len(posts) + 2
+    r = 1024
+    while r > 1:
+        k = len(posts) * (2 * n + 2) * r
+        if max_w * k * nodes * 4 < INT64_SAFE:
+            break
+        r //= 2
+    return (base * r + noise % r).astype(np.int64)
+
+
+def _lookup(placeable: pd.DataFrame) -> dict[tuple[str, str], int]:
+    return {k: i for i, k in enumerate(zip(placeable["nip"], placeable["jabatan_id"], strict=True))}
+
+
+def _check_references(ds: Dataset, sc: Skenario, holder_rows: IntArray) -> list[Issue]:
+    issues: list[Issue] = []
+    for key, nips in (("wajib_pindah", sc.wajib_pindah),):
+        for i, nip in enumerate(nips):
+            if nip not in ds.person_index:
+                issues.append(error(CONFIG, None, f"{key}.{i}", "SKENARIO_NIP_TIDAK_DIKENAL",
+                    f"NIP {nip} di '{key}' tidak ada di data pegawai; periksa NIP-nya",
+                    f"NIP {nip} in '{key}' is not in the pegawai data"))  # fmt: skip
+            elif ds.person_index[nip] not in set(holder_rows.tolist()):
+                issues.append(error(CONFIG, None, f"{key}.{i}", "WAJIB_PINDAH_BUKAN_PEJABAT",
+                    f"NIP {nip} di 'wajib_pindah' tidak memegang jabatan dalam lingkup rencana; "
+                    "hapus dari daftar atau perluas lingkup",
+                    f"NIP {nip} in 'wajib_pindah' holds no post in the plan's scope"))  # fmt: skip
+    for i, jid in enumerate(sc.pertahankan):
+        if jid not in ds.post_index:
+            issues.append(error(CONFIG, None, f"pertahankan.{i}", "SKENARIO_JABATAN_TIDAK_DIKENAL",
+                f"jabatan_id {jid} di 'pertahankan' tidak ada di data jabatan",
+                f"jabatan_id {jid} in 'pertahankan' is not in the jabatan data"))  # fmt: skip
+        elif ds.holder_of(jid) is None:
+            issues.append(error(CONFIG, None, f"pertahankan.{i}", "PERTAHANKAN_LOWONG",
+                f"Jabatan {jid} di 'pertahankan' sedang lowong; tidak ada pemegang untuk dipertahankan",
+                f"Post {jid} in 'pertahankan' is vacant; there is no holder to keep"))  # fmt: skip
+    return issues
+
+
+def _locks(
+    ds: Dataset, sc: Skenario, placeable: pd.DataFrame, holder_rows: IntArray
+) -> tuple[IntArray, list[Issue]]:
+    """Pair indices forced to 1: ``kunci`` and the stays of ``pertahankan`` posts."""
+    lookup = _lookup(placeable)
+    forbidden = {(k.nip, k.jabatan_id) for k in sc.larang}
+    issues: list[Issue] = []
+    fixed: list[int] = []
+    seen_post: dict[str, str] = {}
+    seen_person: dict[str, str] = {}
+    wanted = [(k.nip, k.jabatan_id, f"kunci.{i}") for i, k in enumerate(sc.kunci)]
+    for i, jid in enumerate(sc.pertahankan):
+        holder = ds.holder_of(jid) if jid in ds.post_index else None
+        if holder is not None:
+            wanted.append((holder, jid, f"pertahankan.{i}"))
+    for nip, jid, where in wanted:
+        if (nip, jid) in forbidden:
+            issues.append(error(CONFIG, None, where, "KUNCI_DAN_LARANG",
+                f"{nip} → {jid} dikunci sekaligus dilarang ('larang'); hapus salah satunya",
+                f"{nip} → {jid} is both locked and forbidden; remove one of them"))  # fmt: skip
+            continue
+        if jid in seen_post and seen_post[jid] != nip:
+            issues.append(error(CONFIG, None, where, "KUNCI_GANDA_JABATAN",
+                f"Jabatan {jid} dikunci untuk dua orang ({seen_post[jid]} dan {nip}); satu jabatan satu pemegang",
+                f"Post {jid} is locked to two people ({seen_post[jid]} and {nip})"))  # fmt: skip
+            continue
+        if nip in seen_person and seen_person[nip] != jid:
+            issues.append(error(CONFIG, None, where, "KUNCI_GANDA_PEGAWAI",
+                f"{nip} dikunci ke dua jabatan ({seen_person[nip]} dan {jid})",
+                f"{nip} is locked to two posts ({seen_person[nip]} and {jid})"))  # fmt: skip
+            continue
+        seen_post[jid], seen_person[nip] = nip, jid
+        if (nip, jid) not in lookup:
+            reason = _why_not_placeable(ds, sc, nip, jid)
+            issues.append(error(CONFIG, None, where, "KUNCI_TIDAK_MEMENUHI_SYARAT",
+                f"Kunci {nip} → {jid} tidak dapat dipenuhi: {reason}",
+                f"Lock {nip} → {jid} cannot be honoured: {reason}"))  # fmt: skip
+            continue
+        fixed.append(lookup[(nip, jid)])
+    return np.array(sorted(set(fixed)), dtype=np.int64), issues
+
+
+def _why_not_placeable(ds: Dataset, sc: Skenario, nip: str, jid: str) -> str:
+    if nip not in ds.person_index:
+        return "NIP tidak ada di data pegawai"
+    if jid not in ds.post_index:
+        return "jabatan_id tidak ada di data jabatan"
+    if nip in sc.wajib_pindah and ds.holder_of(jid) == nip:
+        return "pegawai ini wajib pindah dari jabatannya"
+    from placement.rules.eligibility import check_pair
+
+    decision = check_pair(ds, sc, nip, jid)
+    failed = [c.rule_id for c in decision.checks if not c.passed]
+    if failed:
+        return "tidak memenuhi aturan " + ", ".join(failed)
+    if decision.shortlist_only:
+        return "promosi ke JPT melalui seleksi terbuka (daftar pendek), bukan penempatan langsung"
+    return "jabatan di luar lingkup rencana atau pegawai bukan kandidat"
+
+
+def _must_move_issues(
+    ds: Dataset, sc: Skenario, placeable: pd.DataFrame, holder_rows: IntArray, must_move: set[int]
+) -> list[Issue]:
+    issues: list[Issue] = []
+    holders = set(holder_rows.tolist())
+    movable = set(placeable.loc[~placeable["stay"].to_numpy(), "person"].tolist())
+    for row in sorted(must_move & holders):
+        if row not in movable and not sc.izinkan_non_job:
+            nip = ds.pegawai.at[row, "nip"]
+            issues.append(error(CONFIG, None, "wajib_pindah", "WAJIB_PINDAH_TANPA_TUJUAN",
+                f"{nip} wajib pindah tetapi tidak ada jabatan lain yang memenuhi syarat; "
+                "hapus dari 'wajib_pindah', perluas lingkup, atau izinkan non-job",
+                f"{nip} must move but no other post is eligible"))  # fmt: skip
+    return issues
+
+
+def _stay_groups(
+    ds: Dataset, sc: Skenario, people: IntArray, holder_rows: IntArray, must_move: set[int]
+) -> tuple[list[StayGroup], list[Issue]]:
+    """Move caps as lower bounds on the number of incumbents who stay (total and per OPD)."""
+    local = np.searchsorted(people, holder_rows)
+    groups: list[StayGroup] = []
+    b = sc.batas
+    if b.perpindahan_total is not None:
+        groups.append(StayGroup("total", local, max(0, len(local) - b.perpindahan_total)))
+    if b.perpindahan_per_opd is not None or b.porsi_berubah_per_opd is not None:
+        post_of = ds.pegawai["jabatan_id"].to_numpy()[holder_rows]
+        opd = ds.jabatan.set_index("jabatan_id").loc[post_of, "opd"].to_numpy()
+        for name in sorted(set(opd.tolist())):
+            members = local[opd == name]
+            allowed = len(members)
+            if b.perpindahan_per_opd is not None:
+                allowed = min(allowed, b.perpindahan_per_opd)
+            if b.porsi_berubah_per_opd is not None:
+                allowed = min(allowed, int(np.floor(b.porsi_berubah_per_opd * len(members) + 1e-9)))
+            groups.append(StayGroup(f"opd:{name}", members, len(members) - allowed))
+    issues: list[Issue] = []
+    must_local = set(np.searchsorted(people, np.array(sorted(must_move), dtype=np.int64)).tolist())
+    for g in groups:
+        n_must = len(must_local & set(g.people.tolist()))
+        if len(g.people) - n_must < g.min_stay:
+            issues.append(error(CONFIG, None, "batas", "BATAS_DI_BAWAH_WAJIB_PINDAH",
+                f"Batas perpindahan untuk {g.name} lebih kecil dari jumlah pegawai wajib pindah di sana ({n_must})",
+                f"The move cap for {g.name} is below its number of must-moves ({n_must})"))  # fmt: skip
+    return [g for g in groups if g.min_stay > 0], issues

@@ -1,0 +1,138 @@
+"""Backends agree: flow, mip (LP + reduced-cost fixing), cpsat and pulp give the same optimum and,
+with the tie-break, the same plan; tiny models equal brute force."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from solver_instances import random_problem
+
+from placement.solver import SolveStatus, assign, solve_problem
+from placement.solver.flow import FlowNotApplicableError, solve_flow
+from placement.solver.mip import solve_lp
+from placement.solver.problem import Problem, StayGroup
+
+
+def brute_force(problem: Problem) -> tuple[int, int] | None:
+    """Best (weight, tiebreak) over all feasible plans, by enumeration."""
+    options: list[list[int | None]] = []
+    for p in range(problem.n_people):
+        es = np.flatnonzero(problem.pair_person == p).tolist()
+        options.append(es if problem.must_assign[p] else [None, *es])
+    best: tuple[int, int] | None = None
+    for combo in itertools.product(*options):
+        chosen = np.array([e for e in combo if e is not None], dtype=np.int64)
+        if problem.violations(chosen):
+            continue
+        value = problem.objective_of(chosen)
+        best = value if best is None or value > best else best
+    return best
+
+
+instances = st.builds(
+    random_problem,
+    seed=st.integers(0, 10_000),
+    n_people=st.integers(2, 9),
+    n_posts=st.integers(1, 7),
+    density=st.floats(0.2, 0.9),
+    caps=st.booleans(),
+    must_fill=st.booleans(),
+    fixed=st.booleans(),
+)
+
+
+@settings(max_examples=200)
+@given(instances)
+def test_backends_agree_on_objective_and_plan(problem: Problem) -> None:
+    backends = ["mip", "cpsat", "pulp"] + ([] if problem.has_side_constraints else ["assignment"])
+    results = {b: solve_problem(problem, b) for b in backends}
+    statuses = {b: r.status for b, r in results.items()}
+    assert len(set(statuses.values())) == 1, statuses
+    if results["mip"].status is SolveStatus.INFEASIBLE:
+        return
+    assert {r.status for r in results.values()} == {SolveStatus.OPTIMAL}
+    keys = {b: (r.objective, r.tiebreak, tuple(r.chosen.tolist())) for b, r in results.items()}
+    assert len(set(keys.values())) == 1, keys
+
+
+@settings(max_examples=60)
+@given(
+    st.builds(
+        random_problem,
+        seed=st.integers(0, 10_000),
+        n_people=st.integers(2, 6),
+        n_posts=st.integers(1, 4),
+        density=st.floats(0.3, 0.9),
+        caps=st.booleans(),
+        must_fill=st.booleans(),
+    )
+)
+def test_tiny_models_equal_brute_force(problem: Problem) -> None:
+    expected = brute_force(problem)
+    got = solve_problem(problem, "mip")
+    if expected is None:
+        assert got.status is SolveStatus.INFEASIBLE
+    else:
+        assert (got.objective, got.tiebreak) == (expected[0] + problem.offset, expected[1])
+
+
+@settings(max_examples=60)
+@given(instances)
+def test_lagrangian_bound_is_valid_and_tight_at_lp(problem: Problem) -> None:
+    cols = np.arange(problem.n_pairs, dtype=np.int64)
+    status, x, bound, _ = solve_lp(problem, cols, 0)
+    if status != "optimal":
+        return
+    lp_value = float(problem.weight @ x)
+    assert bound >= lp_value - 1e-6
+    assert bound <= lp_value + 1e-4 * max(1.0, abs(lp_value))  # strong duality at the LP optimum
+    best = solve_problem(problem, "cpsat")
+    assert best.objective is not None and bound + problem.offset >= best.objective - 1e-6
+
+
+def test_flow_refuses_side_constraints() -> None:
+    problem = random_problem(1, 6, 5, caps=True)
+    assert problem.stay_groups
+    with pytest.raises(FlowNotApplicableError):
+        solve_flow(problem)
+
+
+def test_auto_picks_flow_without_caps_and_mip_with_caps() -> None:
+    assert solve_problem(random_problem(3, 6, 5), "auto").backend == "flow"
+    assert solve_problem(random_problem(3, 6, 5, caps=True), "auto").backend == "mip"
+
+
+def test_infeasible_model_is_reported() -> None:
+    problem = random_problem(2, 4, 4)
+    problem.stay_groups.append(
+        StayGroup("impossible", np.arange(problem.n_people, dtype=np.int64), problem.n_people + 1)
+    )
+    for backend in ("mip", "cpsat", "pulp"):
+        assert solve_problem(problem, backend).status is SolveStatus.INFEASIBLE
+
+
+def test_empty_model_has_status_empty() -> None:
+    empty = Problem(0, 0, *(np.zeros(0, dtype=np.int64) for _ in range(4)), np.zeros(0, dtype=bool),
+                    np.zeros(0, dtype=bool), np.zeros(0, dtype=bool))  # fmt: skip
+    assert solve_problem(empty).status is SolveStatus.EMPTY
+
+
+def test_generic_assign_api() -> None:
+    pairs = pd.DataFrame(
+        {
+            "agent": ["a", "a", "b", "c"],
+            "target": ["x", "y", "x", "y"],
+            "cost": [1.0, 2.0, 1.5, 0.5],
+        }
+    )
+    shifted = pairs.assign(cost=pairs["cost"] - 10)
+    plan, total = assign(shifted, scale=10)
+    assert sorted(zip(plan.agent, plan.target, strict=True)) == [("a", "x"), ("c", "y")]
+    assert total == pytest.approx(-18.5)
+    with pytest.raises(ValueError, match="cost"):
+        assign(pairs.drop(columns="cost"))
