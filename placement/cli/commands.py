@@ -1,3 +1,9 @@
 """Imports every command module so that each registers itself on the ``main`` group."""
 
-from placement.cli import demo  # noqa: F401
+from placement.cli import (
+    data_cmds,  # noqa: F401
+    demo,  # noqa: F401
+    eligibility_cmd,  # noqa: F401
+    generate_cmd,  # noqa: F401
+    solve_cmd,  # noqa: F401
+)

@@ -58,7 +58,7 @@ def _mix(a: IntArray, b: IntArray) -> IntArray:
     )
     z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
     z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-    return ((z ^ (z >> np.uint64(31))) & np.uint64(0xFFFFF)).astype(np.int64)
+    return np.asarray((z ^ (z >> np.uint64(31))) & np.uint64(0xFFFFF), dtype=np.int64)
 
 
 def build_problem(ds: Dataset, sc: Skenario, table: PairTable) -> tuple[Problem, ModelIndex]:
@@ -86,8 +86,8 @@ def build_problem(ds: Dataset, sc: Skenario, table: PairTable) -> tuple[Problem,
     people = np.union1d(placeable["person"].to_numpy(dtype=np.int64), holder_rows)
     person_local = {int(r): i for i, r in enumerate(people)}
     placeable = placeable.reset_index(drop=True)
-    pair_person = placeable["person"].map(person_local).to_numpy(dtype=np.int64)
-    pair_post = placeable["post"].map(post_local).to_numpy(dtype=np.int64)
+    pair_person = np.asarray(placeable["person"].map(person_local), dtype=np.int64)
+    pair_post = np.asarray(placeable["post"].map(post_local), dtype=np.int64)
     stay = placeable["stay"].to_numpy(dtype=bool)
 
     is_holder = np.isin(people, holder_rows)
@@ -250,7 +250,7 @@ def _must_move_issues(
     movable = set(placeable.loc[~placeable["stay"].to_numpy(), "person"].tolist())
     for row in sorted(must_move & holders):
         if row not in movable and not sc.izinkan_non_job:
-            nip = ds.pegawai.at[row, "nip"]
+            nip = str(ds.pegawai.at[row, "nip"])
             issues.append(error(CONFIG, None, "wajib_pindah", "WAJIB_PINDAH_TANPA_TUJUAN",
                 f"{nip} wajib pindah tetapi tidak ada jabatan lain yang memenuhi syarat; "
                 "hapus dari 'wajib_pindah', perluas lingkup, atau izinkan non-job",

@@ -87,7 +87,11 @@ def _run_mip(
     """One MIP on ``cols``; returns (optimal|feasible|infeasible|none, chosen pair ids, bound)."""
     if len(cols) == 0:
         broken = problem.violations(empty_chosen()) or (min_weight is not None and min_weight > 0)
-        return ("infeasible", empty_chosen(), float("nan")) if broken else ("optimal", empty_chosen(), 0.0)
+        return (
+            ("infeasible", empty_chosen(), float("nan"))
+            if broken
+            else ("optimal", empty_chosen(), 0.0)
+        )
     h = new_highs(clock.left(), seed)
     rows = build_rows(problem, cols)
     pass_model(h, objective, rows, _col_lower(problem, cols), integer=True)

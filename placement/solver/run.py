@@ -33,7 +33,9 @@ def solve_problem(
         return Solution(SolveStatus.EMPTY, empty_chosen(), 0, 0, 0.0, backend)
     name = choose_backend(problem) if backend == "auto" else backend
     if problem.n_pairs == 0:
-        status = SolveStatus.INFEASIBLE if problem.violations(empty_chosen()) else SolveStatus.OPTIMAL
+        status = (
+            SolveStatus.INFEASIBLE if problem.violations(empty_chosen()) else SolveStatus.OPTIMAL
+        )
         return make_solution(problem, status, empty_chosen(), 0.0, name, {})
     runners: dict[str, Callable[[], Solution]] = {
         "assignment": lambda: solve_flow(problem),

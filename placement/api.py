@@ -1,0 +1,122 @@
+"""The Python API: ``placement.api.solve(dataset, scenario) -> Result``. The CLI and reports sit on it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from placement.config import Skenario
+from placement.domain.model import Dataset
+from placement.plan.chains import vacancy_chains
+from placement.plan.plan import move_counts, plan_table, shortlist_table, vacancy_table
+from placement.rules.eligibility import PairTable, build_pairs
+from placement.solver.build import ModelIndex, build_problem
+from placement.solver.problem import SCALE, Problem, Solution, SolveStatus
+from placement.solver.run import choose_backend, solve_problem
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Result:
+    """A solved scenario: status and proof, the plan tables and where time went."""
+
+    status: SolveStatus
+    scenario: Skenario
+    solution: Solution
+    plan: pd.DataFrame
+    vacancies: pd.DataFrame
+    shortlist: pd.DataFrame
+    chains: pd.DataFrame
+    table: PairTable
+    problem: Problem
+    index: ModelIndex
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def objective(self) -> float | None:
+        """Weighted objective in score units (None without a plan)."""
+        obj = self.solution.objective
+        return None if obj is None else obj / SCALE
+
+    @property
+    def bound(self) -> float | None:
+        b = self.solution.bound
+        return None if b is None else b / SCALE
+
+    def summary(self) -> dict[str, Any]:
+        counts = move_counts(self.plan)
+        moved_incumbents = int(
+            (
+                self.plan["jabatan_asal_id"].notna() & (self.plan["jenis_perpindahan"] != "tetap")
+            ).sum()
+        )
+        return {
+            "status": str(self.status),
+            "objektif": self.objective,
+            "batas_atas": self.bound,
+            "gap": self.solution.gap,
+            "backend": self.solution.backend,
+            "perpindahan": counts,
+            "pejabat_berpindah": moved_incumbents,
+            "jabatan_dalam_lingkup": int(self.problem.n_posts),
+            "jabatan_terisi": int(self.plan["jabatan_tujuan_id"].notna().sum()),
+            "jabatan_lowong": len(self.vacancies),
+            "rantai": int(self.chains["rantai_id"].nunique()) if len(self.chains) else 0,
+            "pasangan_memenuhi_syarat": len(self.table.pairs),
+            "pasangan_di_solver": int(self.problem.n_pairs),
+        }
+
+
+def solve(
+    ds: Dataset,
+    sc: Skenario,
+    *,
+    backend: str = "auto",
+    time_limit: float | None = None,
+    seed: int | None = None,
+    progress: Progress | None = None,
+) -> Result:
+    """Eligibility → model → solve → plan tables. Raises PlacementError on contradictory settings."""
+    say = progress or (lambda _msg: None)
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
+    say("Menyusun pasangan pegawai–jabatan yang memenuhi syarat")
+    table = build_pairs(ds, sc)
+    timings["kelayakan"] = time.perf_counter() - t
+    t = time.perf_counter()
+    say(f"Menyusun model ({len(table.pairs):,} pasangan)")
+    problem, index = build_problem(ds, sc, table)
+    timings["model"] = time.perf_counter() - t
+    t = time.perf_counter()
+    chosen_backend = choose_backend(problem) if backend == "auto" else backend
+    say(f"Menyelesaikan dengan backend {chosen_backend}")
+    solution = solve_problem(problem, backend, time_limit, sc.seed if seed is None else seed)
+    timings["solver"] = time.perf_counter() - t
+    t = time.perf_counter()
+    plan = plan_table(ds, index, solution)
+    vacancies = vacancy_table(ds, sc, table, index, problem, solution, plan)
+    shortlist = shortlist_table(ds, table, plan)
+    chains = vacancy_chains(plan)
+    if solution.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):  # no plan: empty tables
+        plan, vacancies, shortlist, chains = (
+            f.iloc[0:0] for f in (plan, vacancies, shortlist, chains)
+        )
+    timings["rencana"] = time.perf_counter() - t
+    return Result(
+        solution.status,
+        sc,
+        solution,
+        plan,
+        vacancies,
+        shortlist,
+        chains,
+        table,
+        problem,
+        index,
+        timings,
+    )

@@ -1,0 +1,410 @@
+"""``placement eligibility``: who may take a post (and why not the others), or which posts a
+person may take."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+import numpy as np
+import pandas as pd
+
+from placement.cli.base import lang_option, main, user_errors
+from placement.config import Skenario
+from placement.domain.errors import PlacementError
+from placement.domain.model import Dataset
+from placement.rules.eligibility import Assessment, assess_person, assess_post
+from placement.rules.registry import rule_set
+from placement.rules.scoring import CATEGORIES, jpm_category
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+FORMATS = ("table", "csv", "json", "xlsx")
+
+_HEAD: dict[str, tuple[str, str]] = {
+    "peringkat": ("peringkat", "rank"),
+    "status": ("status", "status"),
+    "nip": ("nip", "nip"),
+    "nama": ("nama", "name"),
+    "jabatan_sekarang": ("jabatan_sekarang", "current_post"),
+    "unit_kerja": ("unit_kerja", "unit"),
+    "jabatan_id": ("jabatan_id", "jabatan_id"),
+    "nama_jabatan": ("nama_jabatan", "post_name"),
+    "opd": ("opd", "opd"),
+    "eselon": ("eselon", "eselon"),
+    "jenis_perpindahan": ("jenis_perpindahan", "move_type"),
+    "jpm_persen": ("jpm_persen", "jpm_percent"),
+    "kategori_jpm": ("kategori_jpm", "jpm_category"),
+    "kotak_talenta": ("kotak_talenta", "talent_box"),
+    "nilai_kotak": ("nilai_kotak", "box_value"),
+    "kecocokan_pendidikan": ("kecocokan_pendidikan", "education_match"),
+    "kecocokan": ("kecocokan", "fit"),
+    "nilai_jabatan": ("nilai_jabatan", "post_value"),
+    "biaya_perpindahan": ("biaya_perpindahan", "move_cost"),
+    "penalti_masa_jabatan": ("penalti_masa_jabatan", "overdue_penalty"),
+    "total": ("total", "total"),
+    "daftar_pendek": ("daftar_pendek", "shortlist_only"),
+    "aturan_gagal": ("aturan_gagal", "failed_rules"),
+    "aturan": ("aturan", "rule"),
+    "nilai": ("nilai", "actual"),
+    "ambang": ("ambang", "threshold"),
+    "dasar_hukum": ("dasar_hukum", "legal_basis"),
+    "pesan": ("pesan", "message"),
+}
+_STATUS = {
+    "layak": ("layak", "eligible"),
+    "daftar_pendek": ("daftar pendek", "shortlist"),
+    "ditolak": ("ditolak", "refused"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What ``placement eligibility`` prints or writes."""
+
+    info: dict[str, Any]
+    eligible: pd.DataFrame  # ranked, top N
+    refused: pd.DataFrame  # one row per failed rule
+    key: str  # "nip" (post view) or "jabatan_id" (person view)
+
+
+def _t(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def _yes(flag: bool, lang: str) -> str:
+    return ("yes" if flag else "no") if lang == "en" else ("ya" if flag else "tidak")
+
+
+@main.command(name="eligibility")
+@click.argument("data_dir", type=click.Path(path_type=Path, exists=True), required=False)
+@click.option("--jabatan", "jabatan_id", help="ID jabatan: kandidat yang layak dan yang ditolak.")
+@click.option("--nip", help="NIP: jabatan yang boleh diisi pegawai ini dan alasan yang lain tidak.")
+@click.option(
+    "--scenario", type=click.Path(path_type=Path, dir_okay=False), help="File skenario YAML."
+)
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Jumlah kandidat/jabatan layak teratas (tabel: juga baris ditolak).")  # fmt: skip
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="File keluaran (wajib untuk xlsx).",
+)
+@click.option(
+    "--date",
+    "plan_date",
+    type=DATE,
+    default=None,
+    help="Tanggal rencana YYYY-MM-DD (menggantikan skenario).",
+)
+@lang_option
+@user_errors
+def eligibility_cmd(
+    data_dir: Path | None, jabatan_id: str | None, nip: str | None, scenario: Path | None,
+    top: int, fmt: str, out: Path | None, plan_date: datetime | None, lang: str,
+) -> None:  # fmt: skip
+    """Kelayakan: kandidat sebuah jabatan (--jabatan) atau pilihan jabatan seorang pegawai (--nip).
+
+    Menampilkan yang layak berurutan (JPM dalam persen, kotak talenta, suku skor), lalu yang
+    ditolak dengan aturan yang gagal (nilai vs ambang) dan dasar hukumnya.
+
+    \b
+    Contoh:
+      placement eligibility data --jabatan J-001
+      placement eligibility data --nip 197001012000011001 --format json --out pilihan.json
+      placement eligibility data --jabatan J-001 --scenario skenario.yaml --format xlsx --out k.xlsx
+    """
+    if (jabatan_id is None) == (nip is None):
+        raise click.UsageError("Berikan tepat satu: --jabatan ID atau --nip NIP.")
+    if fmt == "xlsx" and out is None:
+        raise click.UsageError("--format xlsx memerlukan --out FILE.")
+    ds, sc, warnings = _load(data_dir, scenario, plan_date)
+    if warnings:
+        n = len(warnings)
+        click.echo(f"{n} peringatan data (lihat 'placement validate')." if lang == "id"
+                   else f"{n} data warning(s) (see 'placement validate').", err=True)  # fmt: skip
+    if jabatan_id is not None:
+        report = post_report(ds, sc, jabatan_id.strip(), top, lang)
+    else:
+        report = person_report(ds, sc, str(nip).strip(), top, lang)
+    _emit(report, fmt, out, top, lang)
+
+
+def _load(
+    data_dir: Path | None, scenario: Path | None, plan_date: datetime | None
+) -> tuple[Dataset, Skenario, list[Any]]:
+    from placement.workspace import load_inputs
+
+    return load_inputs(data_dir, scenario, plan_date.date() if plan_date else None)
+
+
+# --- report frames ---------------------------------------------------------------------------------
+
+
+def _current_post(ds: Dataset, rows: np.ndarray) -> list[str]:
+    """Held post "J-001 (III.a)", else the kind and jenjang ("FUNGSIONAL ahli muda")."""
+    peg = ds.pegawai
+    held = peg["jabatan_id"].to_numpy(dtype=object)[rows]
+    kinds = peg["jenis_jabatan"].astype(str).to_numpy(dtype=object)[rows]
+    jenjang = peg["jenjang"].to_numpy(dtype=object)[rows]
+    eselon = ds.jabatan["eselon"].astype(str).to_numpy(dtype=object)
+    out = []
+    for jid, kind, level in zip(held, kinds, jenjang, strict=True):
+        if isinstance(jid, str) and jid in ds.post_index:
+            out.append(f"{jid} ({eselon[ds.post_index[jid]]})")
+        else:
+            out.append(f"{kind} {level}" if isinstance(level, str) and level else str(kind))
+    return out
+
+
+def _score_columns(ds: Dataset, sc: Skenario, e: pd.DataFrame, lang: str) -> dict[str, Any]:
+    rule = rule_set(sc)["JPM"]
+    box = ds.pegawai["talent_box"].to_numpy()[e["person"].to_numpy()]
+    jpm = e["jpm"].to_numpy(dtype=float)
+    return {
+        "jenis_perpindahan": e["move_type"].to_numpy(),
+        "jpm_persen": [None if np.isnan(x) else round(100 * x, 1) for x in jpm],
+        "kategori_jpm": [_t(CATEGORIES[jpm_category(x, rule)], lang) for x in jpm],
+        "kotak_talenta": [None if pd.isna(b) else int(b) for b in box],
+        "nilai_kotak": e["box_value"].round(4).to_numpy(),
+        "kecocokan_pendidikan": e["education_match"].round(4).to_numpy(),
+        "kecocokan": e["fit"].round(4).to_numpy(),
+        "nilai_jabatan": e["post_value"].round(4).to_numpy(),
+        "biaya_perpindahan": e["move_cost"].round(4).to_numpy(),
+        "penalti_masa_jabatan": e["overdue_penalty"].round(4).to_numpy(),
+        "total": e["total"].round(4).to_numpy(),
+        "daftar_pendek": [_yes(bool(x), lang) for x in e["shortlist_only"]],
+    }
+
+
+def _refused_long(ds: Dataset, r: pd.DataFrame, lang: str, by_post: bool) -> pd.DataFrame:
+    who = (
+        {"nip": r["nip"].to_numpy(), "nama": ds.pegawai["name"].to_numpy()[r["person"].to_numpy()]}
+        if by_post
+        else {
+            "jabatan_id": r["jabatan_id"].to_numpy(),
+            "nama_jabatan": ds.jabatan["name"].to_numpy()[r["post"].to_numpy()],
+        }
+    )
+    return pd.DataFrame(
+        {
+            **who,
+            "jenis_perpindahan": r["move_type"].to_numpy(),
+            "aturan": r["rule_id"].to_numpy(),
+            "nilai": r["actual"].to_numpy(),
+            "ambang": r["threshold"].to_numpy(),
+            "dasar_hukum": r["legal_basis"].to_numpy(),
+            "pesan": (r["message_en"] if lang == "en" else r["message_id"]).to_numpy(),
+        }
+    )
+
+
+def _refused_grouped(long: pd.DataFrame, key: str) -> pd.DataFrame:
+    if not len(long):
+        return long.reindex(columns=[*long.columns[:2], "jenis_perpindahan", "aturan_gagal"])
+    text = long["aturan"] + " (" + long["nilai"] + " | " + long["ambang"] + ")"
+    grouped = long.assign(aturan_gagal=text).groupby(key, sort=False)
+    first = grouped.first()
+    return pd.DataFrame(
+        {
+            long.columns[1]: first[long.columns[1]],
+            "jenis_perpindahan": first["jenis_perpindahan"],
+            "aturan_gagal": grouped["aturan_gagal"].agg("; ".join),
+        }
+    ).reset_index()
+
+
+def _header(pairs: list[tuple[str, str, Any]], sc: Skenario, a: Assessment) -> dict[str, Any]:
+    info = {k: v for k, _, v in pairs}
+    info["tanggal_rencana"] = a.plan_date.isoformat()
+    info["paket_aturan"] = sc.paket_aturan
+    info["dalam_lingkup"] = a.in_scope
+    info["pelonggaran"] = a.relaxed
+    return info
+
+
+def post_report(ds: Dataset, sc: Skenario, jabatan_id: str, top: int, lang: str) -> Report:
+    """Frames for ``--jabatan``: info, eligible (ranked, top N), refused (long)."""
+    if jabatan_id not in ds.post_index:
+        raise PlacementError.single("JABATAN_TIDAK_ADA",
+                                    f"jabatan_id {jabatan_id} tidak ada di data jabatan",
+                                    f"jabatan_id {jabatan_id} is not in the jabatan data",
+                                    "jabatan", "jabatan_id")  # fmt: skip
+    row = ds.post_index[jabatan_id]
+    a = assess_post(ds, sc, row)
+    post = ds.jabatan.iloc[row]
+    holder = ds.holder_of(jabatan_id)
+    e = a.eligible.head(top)
+    rows = e["person"].to_numpy()
+    eligible = pd.DataFrame(
+        {
+            "peringkat": np.arange(1, len(e) + 1),
+            "nip": e["nip"].to_numpy(),
+            "nama": ds.pegawai["name"].to_numpy()[rows],
+            "jabatan_sekarang": _current_post(ds, rows),
+            "unit_kerja": ds.pegawai["unit"].to_numpy()[rows],
+            **_score_columns(ds, sc, e, lang),
+        }
+    )
+    info = _header(
+        [
+            ("jabatan_id", "", jabatan_id),
+            ("nama_jabatan", "", str(post["name"])),
+            ("opd", "", str(post["opd"])),
+            ("eselon", "", str(post["eselon"])),
+            ("pemegang", "", holder),
+            ("jumlah_layak", "", len(a.eligible)),
+            ("jumlah_ditolak", "", int(a.refused["person"].nunique()) if len(a.refused) else 0),
+        ],
+        sc,
+        a,
+    )
+    refused = _refused_long(ds, a.refused, lang, by_post=True)
+    return Report(info, eligible, refused, "nip")
+
+
+def person_report(ds: Dataset, sc: Skenario, nip: str, top: int, lang: str) -> Report:
+    """Frames for ``--nip``: info, posts the person may take (ranked, top N), refused posts."""
+    if nip not in ds.person_index:
+        raise PlacementError.single("NIP_TIDAK_ADA", f"NIP {nip} tidak ada di data pegawai",
+                                    f"NIP {nip} is not in the pegawai data", "pegawai", "nip")  # fmt: skip
+    row = ds.person_index[nip]
+    a = assess_person(ds, sc, row)
+    e = a.eligible.head(top)
+    posts = e["post"].to_numpy()
+    eligible = pd.DataFrame(
+        {
+            "peringkat": np.arange(1, len(e) + 1),
+            "jabatan_id": e["jabatan_id"].to_numpy(),
+            "nama_jabatan": ds.jabatan["name"].to_numpy()[posts],
+            "opd": ds.jabatan["opd"].to_numpy()[posts],
+            "eselon": ds.jabatan["eselon"].to_numpy()[posts],
+            **_score_columns(ds, sc, e, lang),
+        }
+    )
+    peg = ds.pegawai.iloc[row]
+    info = _header(
+        [
+            ("nip", "", nip),
+            ("nama", "", str(peg["name"])),
+            ("jabatan_sekarang", "", _current_post(ds, np.array([row]))[0]),
+            ("golongan", "", str(peg["golongan"])),
+            ("jumlah_layak", "", len(a.eligible)),
+            ("jumlah_ditolak", "", int(a.refused["post"].nunique()) if len(a.refused) else 0),
+        ],
+        sc,
+        a,
+    )
+    refused = _refused_long(ds, a.refused, lang, by_post=False)
+    return Report(info, eligible, refused, "jabatan_id")
+
+
+# --- output --------------------------------------------------------------------------------------------
+
+
+def _headers(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    renamed: pd.DataFrame = df.rename(columns={k: _t(v, lang) for k, v in _HEAD.items()})
+    return renamed
+
+
+def _combined(report: Report, lang: str) -> pd.DataFrame:
+    """One table for csv: eligible rows then refused rows, with a status column."""
+    e = report.eligible.copy()
+    e.insert(0, "status", [_t(_STATUS["daftar_pendek" if s == _yes(True, lang) else "layak"], lang)
+                           for s in e["daftar_pendek"]])  # fmt: skip
+    e["jpm_persen"] = _percent_text(e["jpm_persen"])
+    r = _refused_grouped(report.refused, report.key)
+    r.insert(0, "status", _t(_STATUS["ditolak"], lang))
+    return pd.concat([e, r], ignore_index=True)
+
+
+def _percent_text(values: pd.Series) -> list[str]:
+    """JPM percent with one decimal ("87.5"); empty when there is no data."""
+    return ["" if x is None or pd.isna(x) else f"{x:.1f}" for x in values]
+
+
+def _jsonable(report: Report, lang: str) -> dict[str, Any]:
+    refused = report.refused
+    key = report.key
+    items = []
+    for k, g in refused.groupby(key, sort=False):
+        items.append(
+            {
+                _t(_HEAD[key], lang): k,
+                _t(_HEAD[refused.columns[1]], lang): g.iloc[0][refused.columns[1]],
+                _t(_HEAD["jenis_perpindahan"], lang): g.iloc[0]["jenis_perpindahan"],
+                _t(_HEAD["aturan_gagal"], lang): _headers(
+                    g[["aturan", "nilai", "ambang", "dasar_hukum", "pesan"]], lang
+                ).to_dict(orient="records"),
+            }
+        )
+    eligible = _headers(report.eligible, lang).astype(object)
+    eligible = eligible.where(eligible.notna(), None)
+    return {
+        "info": report.info,
+        ("layak" if lang == "id" else "eligible"): eligible.to_dict(orient="records"),
+        ("ditolak" if lang == "id" else "refused"): items,
+    }
+
+
+def _table(report: Report, top: int, lang: str) -> str:
+    info, e, r = report.info, report.eligible, report.refused
+    lines = [
+        "  ".join(f"{k}: {v}" for k, v in info.items() if k not in ("pelonggaran",)),
+    ]
+    for rec in info["pelonggaran"]:
+        lines.append(("PELONGGARAN: " if lang == "id" else "RELAXATION: ")
+                     + (rec["message_en"] if lang == "en" else rec["message_id"]))  # fmt: skip
+    lines.append("")
+    lines.append("LAYAK (terbaik dahulu):" if lang == "id" else "ELIGIBLE (best first):")
+    shown = e.drop(columns=["nilai_jabatan"]).copy()
+    shown["jpm_persen"] = [x or "-" for x in _percent_text(shown["jpm_persen"])]
+    lines.append(_headers(shown, lang).to_string(index=False) if len(e) else "  -")
+    if len(r):
+        counts = r.groupby("aturan", sort=False)[report.key].nunique()
+        lines += ["", "DITOLAK, per aturan:" if lang == "id" else "REFUSED, by rule:"]
+        lines += [f"  {rule}: {n}" for rule, n in counts.items()]
+        grouped = _refused_grouped(r, report.key).head(top)
+        lines += ["", (f"DITOLAK ({top} pertama):" if lang == "id" else f"REFUSED (first {top}):")]
+        lines.append(_headers(grouped, lang).to_string(index=False))
+    return "\n".join(lines)
+
+
+def _emit(report: Report, fmt: str, out: Path | None, top: int, lang: str) -> None:
+    from placement.io.writers import write_csv, write_xlsx
+
+    if fmt == "table":
+        text = _table(report, top, lang)
+        if out is None:
+            click.echo(text)
+        else:
+            out.write_text(text + "\n", encoding="utf-8")
+    elif fmt == "json":
+        text = json.dumps(_jsonable(report, lang), indent=2, ensure_ascii=False, default=str)
+        if out is None:
+            click.echo(text)
+        else:
+            out.write_text(text + "\n", encoding="utf-8")
+    elif fmt == "csv":
+        frame = _headers(_combined(report, lang), lang)
+        if out is None:
+            click.echo(frame.to_csv(index=False), nl=False)
+        else:
+            write_csv(frame, out)
+    else:
+        assert out is not None
+        info = pd.DataFrame(
+            [(k, json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, list) else v)
+             for k, v in report.info.items()], columns=["kunci", "nilai"])  # fmt: skip
+        sheets = {
+            "Info": info,
+            ("Layak" if lang == "id" else "Eligible"): _headers(report.eligible, lang),
+            ("Ditolak" if lang == "id" else "Refused"): _headers(report.refused, lang),
+        }
+        write_xlsx(sheets, out, {name: ["nip"] for name in sheets})
+    if out is not None:
+        click.echo(f"Ditulis ke {out}" if lang == "id" else f"Written to {out}", err=True)

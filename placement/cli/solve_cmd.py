@@ -1,0 +1,170 @@
+"""``placement solve`` and ``placement audit``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+import pandas as pd
+from rich.console import Console
+
+from placement.api import solve
+from placement.cli.base import EXIT_NO_PLAN, lang_option, main, user_errors
+from placement.domain.errors import PlacementError
+from placement.plan.audit import audit_plan
+from placement.report.outputs import write_outputs
+from placement.solver import BACKENDS, SolveStatus
+from placement.workspace import load_inputs, locks_from_plan
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+@main.command(name="solve")
+@click.argument("data_dir", type=click.Path(path_type=Path, exists=True), required=False)
+@click.option(
+    "--scenario",
+    "scenario",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="File skenario YAML.",
+)
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Folder keluaran.",
+)
+@click.option("--backend", type=click.Choice(BACKENDS), default="auto", show_default=True)
+@click.option("--time-limit", type=float, default=None, help="Batas waktu solver (detik).")
+@click.option("--seed", type=int, default=None, help="Seed solver (bawaan: dari skenario, 0).")
+@click.option("--date", "plan_date", type=DATE, default=None, help="Tanggal rencana YYYY-MM-DD.")
+@click.option("--locks-from", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              help="Kunci penempatan dari rencana.xlsx/csv yang sudah diputuskan.")  # fmt: skip
+@lang_option
+@user_errors
+def solve_cmd(
+    data_dir: Path | None, scenario: Path | None, out: Path, backend: str, time_limit: float | None,
+    seed: int | None, plan_date: datetime | None, locks_from: Path | None, lang: str,
+) -> None:  # fmt: skip
+    """Susun rencana penempatan optimal dan tulis file rencana ke OUT.
+
+    \b
+    Contoh:
+      placement solve data-tiny --out hasil --date 2026-07-01
+      placement solve data --scenario skenario.yaml --out hasil --backend mip
+    Kode keluar: 0 rencana OPTIMAL/FEASIBLE; 1 masukan salah; 3 tidak ada rencana.
+    """
+    console = Console(stderr=True)
+    ds, sc, warnings = load_inputs(data_dir, scenario, plan_date.date() if plan_date else None)
+    if warnings:
+        console.print(f"{len(warnings)} peringatan data (lihat 'placement validate').")
+    if locks_from is not None:
+        sc = sc.model_copy(update={"kunci": [*sc.kunci, *locks_from_plan(locks_from)]})
+    with console.status("Menyusun rencana...") as status:
+        result = solve(ds, sc, backend=backend, time_limit=time_limit, seed=seed,
+                       progress=lambda msg: status.update(msg))  # fmt: skip
+    if result.status in (SolveStatus.INFEASIBLE, SolveStatus.NO_PLAN, SolveStatus.INTERRUPTED):
+        click.echo(
+            f"Status: {result.status}. Tidak ada rencana yang valid; tidak ada file ditulis.",
+            err=True,
+        )
+        sys.exit(EXIT_NO_PLAN)
+    audit = audit_plan(ds, sc, result.plan, result.solution.objective, table=result.table)
+    if not audit.ok:
+        for f in audit.findings:
+            click.echo(f"AUDIT GAGAL {f.code}: {f.message(lang)}", err=True)
+        raise click.ClickException(
+            "Audit rencana gagal; rencana tidak ditulis. Ini adalah bug: laporkan."
+        )
+    extra = {
+        "data": str(sc.data),
+        "skenario": str(scenario) if scenario else None,
+        "audit": "lulus",
+    }
+    write_outputs(result, ds, out, extra)
+    _print_summary(result.summary(), out)
+
+
+def _print_summary(s: dict[str, object], out: Path) -> None:
+    counts = s["perpindahan"]
+    assert isinstance(counts, dict)
+    click.echo(f"Status: {s['status']} (backend {s['backend']}, gap {s['gap'] or 0:.2%})")
+    click.echo(f"Objektif: {s['objektif']:.4f}  batas atas: {s['batas_atas']:.4f}")
+    click.echo(
+        f"Jabatan dalam lingkup: {s['jabatan_dalam_lingkup']}, terisi: {s['jabatan_terisi']}, lowong: {s['jabatan_lowong']}"
+    )
+    click.echo("Perpindahan: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    click.echo(f"Rantai lowongan: {s['rantai']}; audit: lulus")
+    click.echo(
+        f"File ditulis ke {out}/: rencana.csv, rencana.xlsx, lowong.csv, shortlist_jpt.csv, rantai.csv, hasil.json"
+    )
+
+
+@main.command(name="audit")
+@click.argument("data_dir", type=click.Path(path_type=Path, exists=True))
+@click.argument("out", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--scenario", "scenario", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--plan", "plan_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Rencana yang diperiksa (bawaan: OUT/rencana.csv; boleh rencana.xlsx hasil edit).")  # fmt: skip
+@lang_option
+@user_errors
+def audit_cmd(
+    data_dir: Path, out: Path, scenario: Path | None, plan_file: Path | None, lang: str
+) -> None:
+    """Periksa ulang rencana terhadap data dan aturan, tanpa solver.
+
+    \b
+    Contoh:
+      placement audit data-tiny hasil
+      placement audit data-tiny hasil --plan hasil/rencana-edit.xlsx
+    Kode keluar: 0 lulus; 1 masukan salah; 4 audit menemukan pelanggaran.
+    """
+    record = _read_record(out)
+    sc_date = record.get("tanggal_rencana")
+    ds, sc, _ = load_inputs(
+        data_dir, scenario, datetime.fromisoformat(sc_date).date() if sc_date else None
+    )
+    if scenario is None and "konfigurasi" in record:
+        from placement.config import parse_scenario
+
+        sc = parse_scenario(record["konfigurasi"], str(out / "hasil.json"))
+    path = plan_file or out / "rencana.csv"
+    own = plan_file is None
+    plan = _read_plan(path)
+    report = audit_plan(ds, sc, plan, record.get("objektif_skala") if own else None)
+    for f in report.findings:
+        click.echo(f"PELANGGARAN {f.code}: {f.message(lang)}")
+    click.echo(f"Objektif dihitung ulang: {report.objective:.4f}")
+    if not own and record.get("objektif_skala") is not None:
+        diff = (report.objective_scaled or 0) - int(record["objektif_skala"])
+        click.echo(f"Selisih terhadap rencana optimal: {diff / 10_000:+.4f}")
+    if report.ok:
+        click.echo("Audit: lulus")
+    else:
+        click.echo(f"Audit: GAGAL ({len(report.findings)} pelanggaran)")
+        sys.exit(4)
+
+
+def _read_record(out: Path) -> dict[str, Any]:
+    path = out / "hasil.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise PlacementError.single("HASIL_TIDAK_ADA", f"{path} tidak ada atau rusak; jalankan 'placement solve' dulu",
+                                    f"{path} is missing or damaged; run 'placement solve' first", str(path)) from None  # fmt: skip
+    assert isinstance(data, dict)
+    return data
+
+
+def _read_plan(path: Path) -> pd.DataFrame:
+    try:
+        if path.suffix.lower() == ".xlsx":
+            return pd.read_excel(path, sheet_name="Rencana", dtype=str)
+        return pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (OSError, ValueError) as exc:
+        raise PlacementError.single("RENCANA_TIDAK_TERBACA", f"Rencana tidak dapat dibaca: {exc}",
+                                    f"Cannot read the plan: {exc}", str(path)) from None  # fmt: skip

@@ -1,0 +1,507 @@
+"""Reading the input tables: csv files or one xlsx workbook, all cells as text. No rules here.
+
+:func:`read_tables` returns string frames whose columns are the template headers (SIASN/SAPK
+aliases mapped via the schema, unknown columns kept as they are), whose index is the Excel row
+number (header = row 1) and whose ``attrs`` say where they came from (``file``) and which NIP
+cells the workbook stored as numbers (``numeric_cells``). :func:`load_dataset` validates them
+and builds the :class:`~placement.domain.model.Dataset`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from openpyxl import load_workbook
+
+from placement.domain.errors import Issue, PlacementError, error, has_errors, warning
+from placement.domain.model import Dataset
+from placement.domain.validate import clean_cell, sort_issues, validate_tables
+from placement.io.schema import TABLES, Table, header_key, header_map
+from placement.io.writers import XLSX_NAME, format_number
+
+Tables = dict[str, pd.DataFrame]
+REQUIRED_TABLES: frozenset[str] = frozenset({"pegawai", "jabatan"})
+WORKBOOK_SUFFIXES: frozenset[str] = frozenset({".xlsx", ".xlsm"})
+SEPARATORS: tuple[str, ...] = (",", ";", "\t")
+
+
+@dataclass
+class _Read:
+    """What reading produced so far."""
+
+    tables: Tables = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    hashes: dict[str, str] = field(default_factory=dict)
+
+
+# --- public API ---------------------------------------------------------------------------
+
+
+def read_tables(path: Path) -> tuple[Tables, list[Issue], dict[str, str]]:
+    """Read a data directory (csv files or one workbook) or a workbook file.
+
+    Returns (string frames keyed by table name, reading issues, sha256 per file read keyed by
+    its name relative to the data directory).
+    """
+    path = Path(path)
+    result = _Read()
+    if not path.exists():
+        result.issues.append(
+            error(
+                str(path),
+                None,
+                None,
+                "PATH_TIDAK_ADA",
+                f"Folder atau file data '{path}' tidak ditemukan. Periksa nama dan lokasinya.",
+                f"Data folder or file '{path}' not found. Check its name and location.",
+            )
+        )
+    elif path.is_file():
+        _read_file(path, result)
+    else:
+        _read_directory(path, result)
+    return result.tables, result.issues, result.hashes
+
+
+def validate_path(path: Path) -> tuple[Tables, list[Issue], dict[str, str]]:
+    """Read and validate: (canonical frames, all issues sorted, sha256 per file)."""
+    tables, issues, hashes = read_tables(path)
+    frames, more = validate_tables(tables)
+    return frames, sort_issues([*issues, *more]), hashes
+
+
+def load_dataset(path: Path, *, strict: bool = False) -> tuple[Dataset, list[Issue]]:
+    """Read, validate and build the Dataset; returns it with the warnings.
+
+    Raises PlacementError listing every issue when any is an error (with ``strict``: when
+    there is any issue at all).
+    """
+    frames, issues, hashes = validate_path(path)
+    if has_errors(issues) or (strict and issues):
+        raise PlacementError(issues)
+    dataset = Dataset.from_frames(
+        frames["pegawai"],
+        frames["jabatan"],
+        frames.get("kompetensi"),
+        frames.get("standar_kompetensi"),
+        sources=hashes,
+    )
+    return dataset, issues
+
+
+# --- locating files -------------------------------------------------------------------------
+
+
+def _table_of(stem: str) -> Table | None:
+    key = header_key(stem)
+    return next((t for t in TABLES if header_key(t.name) == key), None)
+
+
+def _read_file(path: Path, result: _Read) -> None:
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        _read_workbook(path, result)
+        return
+    result.issues.append(
+        error(
+            path.name,
+            None,
+            None,
+            "FILE_TIDAK_TERBACA",
+            f"'{path.name}' bukan workbook .xlsx. Berikan folder berisi pegawai.csv, "
+            "jabatan.csv, kompetensi.csv dan standar_kompetensi.csv, atau satu file .xlsx.",
+            f"'{path.name}' is not an .xlsx workbook. Give a folder with the csv files, or one "
+            ".xlsx file.",
+        )
+    )
+
+
+def _read_directory(path: Path, result: _Read) -> None:
+    files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(("~$", ".")))
+    csvs: dict[str, Path] = {}
+    for p in files:
+        table = _table_of(p.stem) if p.suffix.lower() in (".csv", ".txt") else None
+        if table is not None and table.name not in csvs:
+            csvs[table.name] = p
+    books = [p for p in files if p.suffix.lower() in WORKBOOK_SUFFIXES]
+    if csvs:
+        for ignored in books:
+            result.issues.append(_ignored_workbook(ignored))
+        for table in TABLES:
+            if table.name in csvs:
+                _read_csv(csvs[table.name], table, result)
+            else:
+                result.issues.append(_missing(table, f"{table.name}.csv", path))
+        return
+    book = _choose_workbook(books, path, result)
+    if book is not None:
+        _read_workbook(book, result)
+    elif not books:
+        for table in TABLES:
+            result.issues.append(_missing(table, f"{table.name}.csv", path))
+
+
+def _choose_workbook(books: list[Path], path: Path, result: _Read) -> Path | None:
+    if len(books) == 1:
+        return books[0]
+    named = [b for b in books if b.name.lower() == XLSX_NAME]
+    if named:
+        return named[0]
+    if books:
+        names = ", ".join(b.name for b in books)
+        result.issues.append(
+            error(
+                str(path),
+                None,
+                None,
+                "WORKBOOK_GANDA",
+                f"Ada beberapa workbook ({names}) dan tidak ada {XLSX_NAME}. Sisakan satu "
+                f"workbook di folder, atau beri nama {XLSX_NAME} pada workbook yang dipakai.",
+                f"Several workbooks ({names}) and no {XLSX_NAME}. Keep one workbook in the "
+                f"folder, or name the one to use {XLSX_NAME}.",
+            )
+        )
+    return None
+
+
+def _ignored_workbook(book: Path) -> Issue:
+    return warning(
+        book.name,
+        None,
+        None,
+        "FILE_DIABAIKAN",
+        f"Workbook '{book.name}' diabaikan karena folder berisi file csv. Hapus salah satu "
+        "agar jelas data mana yang dipakai.",
+        f"Workbook '{book.name}' is ignored because the folder has csv files. Remove one of "
+        "them so it is clear which data is used.",
+    )
+
+
+def _missing(table: Table, label: str, where: Path | str) -> Issue:
+    """Missing file or sheet: an error for pegawai/jabatan, a warning for the competency tables."""
+    if table.name in REQUIRED_TABLES:
+        return error(
+            label,
+            None,
+            None,
+            "FILE_TIDAK_ADA",
+            f"{label} tidak ditemukan di {where}. Tambahkan tabel {table.name} "
+            f"({table.meaning_id}); buat template dengan: placement template FOLDER.",
+            f"{label} not found in {where}. Add the {table.name} table ({table.meaning_en}); "
+            "create a template with: placement template FOLDER.",
+        )
+    return warning(
+        label,
+        None,
+        None,
+        "FILE_OPSIONAL_TIDAK_ADA",
+        f"{label} tidak ditemukan di {where}; dianggap kosong ({table.meaning_id}). Tanpa "
+        "tabel ini JPM tidak dapat dihitung dengan lengkap.",
+        f"{label} not found in {where}; treated as empty ({table.meaning_en}). Without it JPM "
+        "cannot be fully computed.",
+    )
+
+
+def _unreadable(label: str, exc: BaseException) -> Issue:
+    detail = f"{type(exc).__name__}: {exc}"
+    return error(
+        label,
+        None,
+        None,
+        "FILE_TIDAK_TERBACA",
+        f"{label} tidak dapat dibaca ({detail}). Pastikan file tidak rusak atau sedang dibuka/"
+        "dikunci program lain, lalu simpan ulang sebagai CSV UTF-8 atau .xlsx.",
+        f"{label} cannot be read ({detail}). Make sure it is not damaged or locked by another "
+        "program, then save it again as UTF-8 CSV or .xlsx.",
+    )
+
+
+# --- csv ----------------------------------------------------------------------------------
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode csv bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 / latin-1."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    body = data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return body.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return body.decode("latin-1")
+
+
+def sniff_separator(text: str) -> str:
+    """The separator of the first non-empty line: the most frequent of ',', ';' and tab."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {sep: first.count(sep) for sep in SEPARATORS}
+    best = max(SEPARATORS, key=lambda sep: counts[sep])
+    return best if counts[best] else ","
+
+
+def _read_csv(path: Path, table: Table, result: _Read) -> None:
+    label = path.name
+    try:
+        data = path.read_bytes()
+        text = decode_bytes(data)
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sniff_separator(text)))
+    except (OSError, UnicodeError, csv.Error) as exc:
+        result.issues.append(_unreadable(label, exc))
+        return
+    result.hashes[path.name] = hashlib.sha256(data).hexdigest()
+    _add_table(result, table, label, rows, {})
+
+
+# --- xlsx ---------------------------------------------------------------------------------
+
+
+def cell_text(value: object) -> str:
+    """Text of one workbook cell: dates ISO, whole numbers without '.0', booleans true/false."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return format_number(value)
+    if isinstance(value, datetime):
+        if (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0):
+            return value.date().isoformat()
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _read_workbook(path: Path, result: _Read) -> None:
+    try:
+        data = path.read_bytes()
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on damaged files
+        result.issues.append(_unreadable(path.name, exc))
+        return
+    result.hashes[path.name] = hashlib.sha256(data).hexdigest()
+    try:
+        sheets = {header_key(ws.title): ws for ws in book.worksheets}
+        for table in TABLES:
+            label = f"{path.name}:{table.name}"
+            ws = sheets.get(header_key(table.name))
+            if ws is None:
+                result.issues.append(_missing(table, label, path.name))
+                continue
+            rows, numeric = _sheet_rows(ws)
+            _add_table(result, table, label, rows, numeric)
+    finally:
+        book.close()
+
+
+def _sheet_rows(ws: Any) -> tuple[list[list[str]], dict[int, set[int]]]:
+    """All rows of a sheet as text, and per column index the row positions of numeric cells."""
+    rows: list[list[str]] = []
+    numeric: dict[int, set[int]] = {}
+    for i, values in enumerate(ws.iter_rows(values_only=True)):
+        for j, value in enumerate(values):
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                numeric.setdefault(j, set()).add(i)
+        rows.append([cell_text(v) for v in values])
+    return rows, numeric
+
+
+# --- rows → frame ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Header:
+    """Result of mapping a header row: kept column indices and their names."""
+
+    keep: list[int] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    unnamed: list[int] = field(default_factory=list)
+
+
+def _map_header(
+    cells: list[str], table: Table, label: str, row: int, issues: list[Issue]
+) -> _Header:
+    """Map header cells to template headers; report duplicates and unknown columns."""
+    known = header_map(table)
+    out = _Header()
+    for j, raw in enumerate(cells):
+        name = raw.replace("\ufeff", "").strip().lstrip("'").strip()
+        if not name:
+            out.unnamed.append(j)
+            continue
+        canonical = known.get(header_key(name))
+        if canonical is None:
+            issues.append(_unknown_column(label, row, name, table))
+            canonical = name if name not in out.names else f"{name} ({j + 1})"
+        elif canonical in out.names:
+            issues.append(_duplicate_column(label, row, name, canonical))
+            continue
+        out.keep.append(j)
+        out.names.append(canonical)
+    return out
+
+
+def _unknown_column(label: str, row: int, name: str, table: Table) -> Issue:
+    return warning(
+        label,
+        row,
+        name,
+        "KOLOM_TIDAK_DIKENAL",
+        f"Kolom '{name}' tidak dikenal di tabel {table.name}; disimpan tetapi diabaikan. "
+        "Ganti judulnya sesuai template bila kolom ini dibutuhkan.",
+        f"Column '{name}' is unknown in table {table.name}; kept but ignored. Rename it as in "
+        "the template if it is needed.",
+    )
+
+
+def _duplicate_column(label: str, row: int, name: str, canonical: str) -> Issue:
+    return error(
+        label,
+        row,
+        name,
+        "KOLOM_GANDA",
+        f"Kolom '{name}' berarti sama dengan kolom '{canonical}' yang sudah ada. Hapus salah "
+        "satu kolom.",
+        f"Column '{name}' means the same as the column '{canonical}' already present. Delete "
+        "one of them.",
+    )
+
+
+def _add_table(
+    result: _Read,
+    table: Table,
+    label: str,
+    rows: list[list[str]],
+    numeric: dict[int, set[int]],
+) -> None:
+    """Turn raw rows into a string frame (index = Excel row) and store it in ``result``."""
+    start = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), None)
+    if start is None:
+        result.issues.append(
+            error(
+                label,
+                None,
+                None,
+                "FILE_KOSONG",
+                f"{label} kosong (tidak ada baris judul kolom). Salin judul kolom dari template "
+                "ke baris pertama, lalu isi datanya.",
+                f"{label} is empty (no header row). Copy the header from the template to the "
+                "first row, then fill in the data.",
+            )
+        )
+        return
+    header = _map_header(rows[start], table, label, start + 1, result.issues)
+    width = len(rows[start])
+    body = rows[start + 1 :]
+    _check_long_rows(body, start, width, label, result.issues)
+    columns = _columns(body, width)
+    _check_unnamed(columns, start, header, label, result.issues)
+    frame = _frame(columns, header, start, len(body))
+    nip_headers = {c.header for c in table.columns if c.type == "nip"}
+    frame.attrs = {
+        "file": label,
+        "excel_rows": True,
+        "numeric_cells": {
+            name: sorted(i + 1 for i in numeric.get(j, set()) if i > start)
+            for j, name in zip(header.keep, header.names, strict=True)
+            if name in nip_headers and numeric.get(j)
+        },
+    }
+    result.tables[table.name] = frame
+
+
+def _check_long_rows(
+    body: list[list[str]], start: int, width: int, label: str, issues: list[Issue]
+) -> None:
+    """Rows with content beyond the last header cell (csv: a separator inside a value)."""
+    for i, row in enumerate(body):
+        if len(row) > width and any(c.strip() for c in row[width:]):
+            issues.append(_too_many_cells(label, start + i + 2))
+
+
+def _columns(body: list[list[str]], width: int) -> list[tuple[str, ...]]:
+    """Transpose the body to ``width`` columns (short rows padded, long rows cut)."""
+    if not body:
+        return [()] * width
+    padded = [r if len(r) == width else (r + [""] * width)[:width] for r in body]
+    return list(zip(*padded, strict=True))
+
+
+def _check_unnamed(
+    columns: list[tuple[str, ...]], start: int, header: _Header, label: str, issues: list[Issue]
+) -> None:
+    """Content under an empty header cell: the column is ignored (warning at its first cell)."""
+    for j in header.unnamed:
+        first = next((i for i, c in enumerate(columns[j]) if c.strip()), None)
+        if first is not None:
+            issues.append(_unnamed_column(label, start + first + 2, j))
+
+
+def _too_many_cells(label: str, row: int) -> Issue:
+    return error(
+        label,
+        row,
+        None,
+        "BARIS_KOLOM_LEBIH",
+        "Baris ini berisi lebih banyak sel daripada judul kolom, biasanya karena ada pemisah "
+        "(koma/titik koma) di dalam nilai. Beri tanda kutip pada nilai tersebut atau hapus "
+        "sel berlebih.",
+        "This row has more cells than the header, usually a separator (comma/semicolon) inside "
+        "a value. Quote that value or delete the extra cells.",
+    )
+
+
+def _unnamed_column(label: str, row: int, j: int) -> Issue:
+    name = f"kolom ke-{j + 1}"
+    return warning(
+        label,
+        row,
+        name,
+        "KOLOM_TIDAK_DIKENAL",
+        f"Ada isi di {name} yang tidak berjudul; diabaikan. Beri judul sesuai template atau "
+        "hapus isinya.",
+        f"Column {j + 1} has content but no header; ignored. Give it a template header or "
+        "delete its content.",
+    )
+
+
+def _frame(
+    columns: list[tuple[str, ...]], header: _Header, start: int, n_rows: int
+) -> pd.DataFrame:
+    """String frame of the kept columns, cleaned, without empty rows, index = Excel row."""
+    if not header.names:
+        return pd.DataFrame(index=pd.RangeIndex(0, name="row"))
+    frame = pd.DataFrame(
+        {name: _clean(columns[j]) for j, name in zip(header.keep, header.names, strict=True)},
+        columns=header.names,
+    )
+    frame.index = pd.RangeIndex(start + 2, start + 2 + n_rows, name="row")
+    filled = (frame != "").to_numpy().any(axis=1)
+    return frame.iloc[np.flatnonzero(filled)]
+
+
+def _clean(values: tuple[str, ...]) -> pd.Series[str]:
+    """Clean a column (see clean_cell), once per distinct value."""
+    mapping = {v: clean_cell(v) for v in set(values)}
+    if all(k == v for k, v in mapping.items()):
+        return pd.Series(values, dtype="str")
+    return pd.Series([mapping[v] for v in values], dtype="str")
+
+
+__all__ = [
+    "cell_text",
+    "decode_bytes",
+    "load_dataset",
+    "read_tables",
+    "sniff_separator",
+    "validate_path",
+]

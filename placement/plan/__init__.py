@@ -1,0 +1,1 @@
+"""Plans: building plan tables from a solution, vacancy chains, audit, explanations."""

@@ -1,0 +1,147 @@
+"""Plan tables from a solution: rencana (placements), lowong (unfilled posts with the reason
+each established by a check), shortlist_jpt (seleksi terbuka) and move counts."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from placement.config import Skenario
+from placement.domain.grades import JPT_TYPES
+from placement.domain.model import Dataset
+from placement.rules.eligibility import PairTable
+from placement.solver.build import ModelIndex
+from placement.solver.problem import Problem, Solution
+
+MOVE_TYPES = ("tetap", "promosi", "rotasi", "mutasi", "demosi", "non-job")
+TERM_COLUMNS = {  # PairTable column → plan column
+    "jpm": "jpm",
+    "box_value": "nilai_kotak_talenta",
+    "education_match": "kesesuaian_pendidikan",
+    "fit": "kecocokan",
+    "post_value": "nilai_jabatan",
+    "move_cost": "biaya_perpindahan",
+    "overdue_penalty": "penalti_masa_jabatan",
+    "total": "skor",
+}
+PLAN_COLUMNS = [
+    "nip", "nama", "jabatan_asal_id", "jabatan_asal", "opd_asal", "jabatan_tujuan_id",
+    "jabatan_tujuan", "opd_tujuan", "jenis_perpindahan", "kotak_talenta", *TERM_COLUMNS.values(),
+]  # fmt: skip
+
+
+def plan_table(ds: Dataset, index: ModelIndex, solution: Solution) -> pd.DataFrame:
+    """One row per holder of an in-scope post and per person placed into one."""
+    chosen = index.pairs.iloc[solution.chosen]
+    peg, jab = ds.pegawai, ds.jabatan
+    placed = pd.DataFrame({"person": chosen["person"].to_numpy(), "post": chosen["post"].to_numpy(),
+                           "jenis_perpindahan": chosen["move_type"].to_numpy()})  # fmt: skip
+    for src, dst in TERM_COLUMNS.items():
+        placed[dst] = chosen[src].to_numpy()
+    released = np.setdiff1d(index.people[index.holders], placed["person"].to_numpy())
+    if len(released):
+        extra = pd.DataFrame({"person": released, "post": -1, "jenis_perpindahan": "non-job"})
+        placed = pd.concat([placed, extra], ignore_index=True)
+    rows = placed["person"].to_numpy()
+    post_rows = placed["post"].to_numpy()
+    origin = peg["jabatan_id"].to_numpy()[rows]
+    jab_by_id = jab.set_index("jabatan_id")
+    out = pd.DataFrame({
+        "nip": peg["nip"].to_numpy()[rows],
+        "nama": peg["name"].to_numpy()[rows],
+        "jabatan_asal_id": origin,
+        "jabatan_asal": jab_by_id["name"].reindex(origin).to_numpy(),
+        "opd_asal": np.where(pd.isna(origin), peg["unit"].to_numpy()[rows], jab_by_id["opd"].reindex(origin).to_numpy()),
+        "jabatan_tujuan_id": np.where(post_rows >= 0, jab["jabatan_id"].to_numpy()[np.maximum(post_rows, 0)], None),
+        "jabatan_tujuan": np.where(post_rows >= 0, jab["name"].to_numpy()[np.maximum(post_rows, 0)], None),
+        "opd_tujuan": np.where(post_rows >= 0, jab["opd"].to_numpy()[np.maximum(post_rows, 0)], None),
+        "jenis_perpindahan": placed["jenis_perpindahan"].to_numpy(),
+        "kotak_talenta": peg["talent_box"].to_numpy()[rows],
+    })  # fmt: skip
+    for col in TERM_COLUMNS.values():
+        out[col] = placed[col].to_numpy()
+    order = np.lexsort((rows, np.where(post_rows >= 0, post_rows, len(jab))))
+    return out.iloc[order].reset_index(drop=True)[PLAN_COLUMNS]
+
+
+def move_counts(plan: pd.DataFrame) -> dict[str, int]:
+    counts = plan["jenis_perpindahan"].value_counts()
+    return {t: int(counts.get(t, 0)) for t in MOVE_TYPES}
+
+
+def vacancy_table(
+    ds: Dataset, sc: Skenario, table: PairTable, index: ModelIndex, problem: Problem,
+    solution: Solution, plan: pd.DataFrame,
+) -> pd.DataFrame:  # fmt: skip
+    """Posts left unfilled, each with the reason a check established."""
+    jab = ds.jabatan
+    filled = set(plan["jabatan_tujuan_id"].dropna())
+    placed_people = set(index.pairs.iloc[solution.chosen]["person"].tolist())
+    holders = set(index.people[index.holders].tolist())
+    pairs = table.pairs
+    bound = {
+        g.name for g in problem.stay_groups if _stays(problem, solution, g.people) == g.min_stay
+    }
+    rows = []
+    for post in index.posts.tolist():
+        jid = str(jab.at[post, "jabatan_id"])
+        if jid in filled:
+            continue
+        cand = pairs[(pairs["post"] == post) & ~pairs["stay"]]
+        placeable = cand[~cand["shortlist_only"]]
+        reason, code = _reason(jab, post, cand, placeable, placed_people, holders, bool(bound))
+        rows.append({"jabatan_id": jid, "nama_jabatan": jab.at[post, "name"], "opd": jab.at[post, "opd"],
+                     "eselon": jab.at[post, "eselon"], "prioritas": int(str(jab.at[post, "priority"])),
+                     "wajib_isi": bool(jab.at[post, "must_fill"]), "kode_alasan": code, "alasan": reason,
+                     "jumlah_kandidat_memenuhi_syarat": len(cand)})  # fmt: skip
+    return pd.DataFrame(rows, columns=["jabatan_id", "nama_jabatan", "opd", "eselon", "prioritas", "wajib_isi",
+                                       "kode_alasan", "alasan", "jumlah_kandidat_memenuhi_syarat"])  # fmt: skip
+
+
+def _stays(problem: Problem, solution: Solution, people: np.ndarray) -> int:
+    chosen = solution.chosen[problem.stay[solution.chosen]]
+    return int(np.isin(problem.pair_person[chosen], people).sum())
+
+
+def _reason(
+    jab: pd.DataFrame, post: int, cand: pd.DataFrame, placeable: pd.DataFrame,
+    placed: set[int], holders: set[int], caps_binding: bool,
+) -> tuple[str, str]:  # fmt: skip
+    if jab.at[post, "jenis_jabatan"] in {t.value for t in JPT_TYPES} and len(cand) > len(placeable):
+        return "JPT diisi melalui seleksi terbuka; lihat shortlist_jpt.csv", "SELEKSI_TERBUKA"
+    if cand.empty:
+        return "Tidak ada kandidat yang memenuhi syarat", "TIDAK_ADA_KANDIDAT"
+    free = placeable[~placeable["person"].isin(placed) & ~placeable["person"].isin(holders)]
+    if not free.empty and (free["total"] <= 0).all():
+        return "Kandidat yang tersisa bernilai negatif (biaya > manfaat)", "NILAI_NEGATIF"
+    if caps_binding and placeable["person"].isin(holders).all():
+        return (
+            "Semua kandidat adalah pejabat yang tertahan oleh batas perpindahan",
+            "BATAS_PERPINDAHAN",
+        )
+    return ("Semua kandidat yang memenuhi syarat ditempatkan di jabatan lain dengan total lebih baik",
+            "KANDIDAT_DI_TEMPAT_LAIN")  # fmt: skip
+
+
+def shortlist_table(ds: Dataset, table: PairTable, plan: pd.DataFrame, k: int = 3) -> pd.DataFrame:
+    """For each JPT post vacant in the plan: the k best eligible candidates (seleksi terbuka)."""
+    jab, peg = ds.jabatan, ds.pegawai
+    filled = set(plan["jabatan_tujuan_id"].dropna())
+    jpt = {t.value for t in JPT_TYPES}
+    pairs = table.pairs[~table.pairs["stay"]]
+    rows = []
+    for post in np.asarray(table.posts).tolist():
+        jid = str(jab.at[post, "jabatan_id"])
+        if jab.at[post, "jenis_jabatan"] not in jpt or jid in filled:
+            continue
+        cand = (
+            pairs[pairs["post"] == post]
+            .sort_values(["total", "person"], ascending=[False, True])
+            .head(k)
+        )
+        for rank, r in enumerate(cand.itertuples(index=False), start=1):
+            rows.append({"jabatan_id": jid, "nama_jabatan": jab.at[post, "name"], "peringkat": rank,
+                         "nip": r.nip, "nama": peg.at[r.person, "name"], "jenis_perpindahan": r.move_type,
+                         "jpm": r.jpm, "kotak_talenta": peg.at[r.person, "talent_box"], "skor": r.total})  # fmt: skip
+    return pd.DataFrame(rows, columns=["jabatan_id", "nama_jabatan", "peringkat", "nip", "nama",
+                                       "jenis_perpindahan", "jpm", "kotak_talenta", "skor"])  # fmt: skip

@@ -1,0 +1,626 @@
+"""Eligible (person, post) pairs without ever materialising people × posts.
+
+Scope: the structural posts selected by ``sc.lingkup``. Candidates: the holders of in-scope posts
+plus everyone without a structural post (JF, pelaksana); holders of out-of-scope posts are not
+candidates. A holder staying in the own post (``tetap``) is always eligible: the appointment rules
+do not apply to stays; only soft rules (MASA_JABATAN_MAKS) mark it.
+
+:func:`build_pairs` works in two phases:
+
+1. Blocking, vectorised over groups: candidates are sorted by (level, eselon rank, golongan) so
+   that each (level, rank) segment is contiguous with golongan ascending; posts are grouped by
+   (level, rank, lowest golongan). For a group, a segment is refused whole by NAIK_SATU_JENJANG
+   (level more than ``langkah_maks`` below) or DEMOSI (lower level or rank), otherwise only its
+   prefix below the golongan minimum is refused (GOL_MIN_ESELON, a ``searchsorted``). Refusals
+   of this phase are counted arithmetically; only surviving pairs are formed, in chunks.
+2. The other active hard rules run vectorised on each chunk in pack order, each on the pairs the
+   previous ones kept, so each refused pair is counted once, under the first rule (in pack order)
+   that refuses it. Shortlist rules then flag pairs (JPT_SELEKSI_TERBUKA) and the pairs are scored.
+
+:func:`check_pair`, :func:`assess_post` and :func:`assess_person` run the same rule functions on
+explicit pairs, all rules on every pair, with actual values and thresholds for explanations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from placement.config import Skenario
+from placement.domain.errors import Issue, PlacementError
+from placement.domain.model import Dataset
+from placement.rules.checks import (
+    CHECKS,
+    MISSING,
+    TETAP,
+    BoolArray,
+    Facts,
+    IntArray,
+    ObjArray,
+    Outcome,
+    PairContext,
+    build_facts,
+    norm_text,
+    post_min_grade,
+)
+from placement.rules.registry import (
+    BLOCKING_RULES,
+    MOVE_CODE,
+    MOVE_TYPES,
+    Rule,
+    RuleSet,
+    relaxations,
+    rule_set,
+)
+from placement.rules.scoring import SCORE_COLUMNS, Scorer
+
+CHUNK_PAIRS = 1_000_000
+PAIR_COLUMNS: tuple[str, ...] = (
+    "person", "post", "nip", "jabatan_id", "move_type", "stay", "shortlist_only", *SCORE_COLUMNS,
+)  # fmt: skip
+REFUSED_COLUMNS: tuple[str, ...] = (
+    "person", "post", "nip", "jabatan_id", "move_type", "rule_id", "actual", "threshold",
+    "legal_basis", "message_id", "message_en",
+)  # fmt: skip
+_BIG = 1 << 30
+_MOVE_NAMES = np.array(MOVE_TYPES, dtype=object)
+
+
+# --- contract types --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RuleCheck:
+    """One rule evaluated on one pair.
+
+    ``passed`` is False only when the rule refuses the pair, so a pair is eligible iff every check
+    passed. ``flagged`` marks a non-refusing rule that fired: JPT_SELEKSI_TERBUKA (shortlist only)
+    or MASA_JABATAN_MAKS (overdue stay, penalised).
+    """
+
+    rule_id: str
+    passed: bool
+    actual: str
+    threshold: str
+    legal_basis: str
+    message_id: str
+    message_en: str
+    flagged: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PairDecision:
+    """Eligibility of one (person, post) pair with the checks of every applicable rule."""
+
+    nip: str
+    jabatan_id: str
+    eligible: bool
+    move_type: str
+    shortlist_only: bool
+    checks: list[RuleCheck]
+    in_scope: bool = True  # post in sc.lingkup and person a candidate
+    overdue: bool = False  # a stay past MASA_JABATAN_MAKS
+
+
+@dataclass(eq=False)
+class PairTable:
+    """Eligible pairs (incl. stays) with score terms: the solver's input.
+
+    ``pairs`` is sorted by (post, person); ``person``/``post`` are int32 rows of ds.pegawai /
+    ds.jabatan. ``refusal_counts`` (rule_id, count) and ``refusals_by_post`` (post, rule_id,
+    count) count every refused candidate × in-scope post pair once, under the first rule in pack
+    order that refuses it, so ``len(candidates) * len(posts) == len(pairs) + refusal total``.
+    """
+
+    pairs: pd.DataFrame
+    posts: IntArray
+    candidates: IntArray
+    refusal_counts: pd.DataFrame
+    refusals_by_post: pd.DataFrame
+    plan_date: date
+    relaxed: list[dict[str, Any]]
+    warnings: list[Issue] = field(default_factory=list)
+    rules: RuleSet | None = None
+
+    @property
+    def cross_size(self) -> int:
+        return len(self.candidates) * len(self.posts)
+
+    def overdue_stays(self) -> pd.DataFrame:
+        """Stays past the maximum tenure (MASA_JABATAN_MAKS): listed in outputs."""
+        p = self.pairs
+        return p[p["stay"].to_numpy() & (p["overdue_penalty"].to_numpy() > 0)]
+
+
+@dataclass(eq=False)
+class Assessment:
+    """All candidates for one post, or all in-scope posts for one person."""
+
+    eligible: pd.DataFrame  # PAIR_COLUMNS, ranked best first
+    refused: pd.DataFrame  # REFUSED_COLUMNS, one row per failed rule
+    plan_date: date
+    relaxed: list[dict[str, Any]]
+    in_scope: bool
+
+
+# --- scope ----------------------------------------------------------------------------------------
+
+
+def scope_posts(ds: Dataset, sc: Skenario) -> IntArray:
+    """Rows of the structural posts in ``sc.lingkup`` (empty lists = all)."""
+    jab = ds.jabatan
+    mask = np.ones(len(jab), dtype=bool)
+    if sc.lingkup.opd:
+        names = {norm_text(o) for o in sc.lingkup.opd}
+        opd = np.array([norm_text(o) for o in jab["opd"]], dtype=object)
+        unknown = sorted(o for o in sc.lingkup.opd if norm_text(o) not in set(opd))
+        if unknown:
+            raise PlacementError.single(
+                "LINGKUP_OPD",
+                f"OPD di lingkup tidak ada di data jabatan: {', '.join(unknown)}",
+                f"OPDs in lingkup are not in the jabatan data: {', '.join(unknown)}",
+                "skenario",
+                "lingkup.opd",
+            )
+        mask &= np.isin(opd, list(names))
+    if sc.lingkup.jenis_jabatan:
+        mask &= jab["jenis_jabatan"].astype(str).isin(list(sc.lingkup.jenis_jabatan)).to_numpy()
+    return np.flatnonzero(mask).astype(np.int64)
+
+
+def candidate_rows(f: Facts, posts: IntArray) -> IntArray:
+    """Holders of in-scope posts + everyone without a structural post."""
+    in_scope = np.zeros(len(f.jabatan_id), dtype=bool)
+    in_scope[posts] = True
+    held = f.p_held
+    holds_in_scope = (held >= 0) & in_scope[np.where(held >= 0, held, 0)]
+    return np.flatnonzero((held < 0) | holds_in_scope).astype(np.int64)
+
+
+# --- rule evaluation --------------------------------------------------------------------------------
+
+
+def run_rule(rule: Rule, ctx: PairContext) -> Outcome:
+    """A rule's outcome with its ``berlaku_untuk`` move types applied (passes where it does not apply)."""
+    out = CHECKS[rule.id](ctx, rule)
+    moves = np.zeros(len(MOVE_CODE), dtype=bool)
+    moves[[MOVE_CODE[m] for m in rule.moves]] = True
+    applies = out.applies & moves[ctx.move]
+    return Outcome(applies, out.passed | ~applies, out.detail)
+
+
+def _active(rules: RuleSet, effect: str) -> list[Rule]:
+    return [r for r in rules.checks() if r.active and r.spec.effect == effect]
+
+
+def _filter(
+    ctx: PairContext, refusing: list[Rule], counts: npt.NDArray[np.int64], col: dict[str, int]
+) -> PairContext:
+    n_posts = counts.shape[0]
+    for rule in refusing:
+        if not len(ctx):
+            break
+        bad = ~run_rule(rule, ctx).passed
+        if bad.any():
+            counts[:, col[rule.id]] += np.bincount(ctx.post[bad], minlength=n_posts)
+            ctx = ctx.take(~bad)
+    return ctx
+
+
+def _fires(rules: list[Rule], ctx: PairContext) -> BoolArray:
+    out = np.zeros(len(ctx), dtype=bool)
+    for rule in rules:
+        out |= ~run_rule(rule, ctx).passed
+    return out
+
+
+# --- phase 1: blocking by level, rank and golongan ------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Blocking:
+    step: int
+    demosi: bool
+    min_grade: IntArray  # per post; -_BIG when GOL_MIN_ESELON is inactive
+
+    @classmethod
+    def of(cls, f: Facts, rules: RuleSet) -> _Blocking:
+        naik, gol = rules["NAIK_SATU_JENJANG"], rules["GOL_MIN_ESELON"]
+        return cls(
+            step=int(naik["langkah_maks"]) if naik.active else _BIG,
+            demosi=rules.is_active("DEMOSI"),
+            min_grade=post_min_grade(f, gol)[0]
+            if gol.active
+            else np.full(len(f.jabatan_id), -_BIG, dtype=np.int64),
+        )
+
+    def verdict(
+        self,
+        v: IntArray,
+        q: IntArray,
+        g: IntArray,
+        level: IntArray | int,
+        r: IntArray | int,
+        gmin: IntArray | int,
+    ) -> IntArray:
+        """0 kept, 1 NAIK_SATU_JENJANG, 2 DEMOSI, 3 GOL_MIN_ESELON (first failing, pack order)."""
+        return np.where(
+            v < level - self.step,
+            1,
+            np.where(self.demosi & ((v > level) | (q > r)), 2, np.where(g < gmin, 3, 0)),
+        )
+
+
+def _blocked_pairs(
+    f: Facts,
+    block: _Blocking,
+    cand: IntArray,
+    posts: IntArray,
+    counts: npt.NDArray[np.int64],
+    col: dict[str, int],
+    chunk: int,
+) -> Iterator[tuple[IntArray, IntArray]]:
+    lv, rk, gr = f.p_level[cand], f.p_rank[cand], f.p_grade[cand]
+    order = np.lexsort((gr, rk, lv))
+    people, lv, rk, gr = cand[order], lv[order], rk[order], gr[order]
+    brk = np.flatnonzero((np.diff(lv) != 0) | (np.diff(rk) != 0)) + 1
+    starts = np.r_[0, brk].astype(np.int64) if len(people) else np.zeros(0, np.int64)
+    ends = np.r_[brk, len(people)].astype(np.int64) if len(people) else np.zeros(0, np.int64)
+    keys = np.stack([f.j_level[posts], f.j_rank[posts], block.min_grade[posts]], axis=1)
+    groups, inverse = np.unique(keys, axis=0, return_inverse=True)
+    blocking = [col.get(r, -1) for r in BLOCKING_RULES]
+    for gi, (L, r, gmin) in enumerate(groups):
+        gposts = posts[inverse.ravel() == gi]
+        refused = np.zeros(3, dtype=np.int64)
+        keep: list[IntArray] = []
+        for s, e in zip(starts, ends, strict=True):
+            why = int(block.verdict(lv[s : s + 1], rk[s : s + 1], np.array([_BIG]), L, r, gmin)[0])
+            if why:
+                refused[why - 1] += e - s
+                continue
+            k = s + int(np.searchsorted(gr[s:e], gmin, side="right"))
+            refused[2] += k - s
+            keep.append(np.arange(k, e))
+        for i, c in enumerate(blocking):
+            if refused[i] and c >= 0:
+                counts[gposts, c] += refused[i]
+        members = np.sort(people[np.concatenate(keep)]) if keep else np.zeros(0, np.int64)
+        if not len(members):
+            continue
+        per = max(1, chunk // len(members))
+        for i in range(0, len(gposts), per):
+            sub = gposts[i : i + per]
+            person = np.tile(members, len(sub))
+            post = np.repeat(sub, len(members))
+            mine = f.p_held[person] == post
+            yield person[~mine], post[~mine]
+
+
+def _uncount_holders(
+    f: Facts,
+    block: _Blocking,
+    holders: IntArray,
+    counts: npt.NDArray[np.int64],
+    col: dict[str, int],
+) -> None:
+    """Blocking counted each holder against the own post: that pair is a stay, not a refusal."""
+    j = f.p_held[holders]
+    why = block.verdict(f.p_level[holders], f.p_rank[holders], f.p_grade[holders],
+                        f.j_level[j], f.j_rank[j], block.min_grade[j])  # fmt: skip
+    for i, rid in enumerate(BLOCKING_RULES, start=1):
+        c = col.get(rid, -1)
+        if c >= 0:
+            np.subtract.at(counts[:, c], j[why == i], 1)
+
+
+# --- building the table ---------------------------------------------------------------------------------
+
+
+def _part(
+    scorer: Scorer, ctx: PairContext, shortlist: BoolArray, overdue: BoolArray
+) -> dict[str, npt.NDArray[Any]]:
+    return {
+        "person": ctx.person,
+        "post": ctx.post,
+        "move": ctx.move,
+        "shortlist_only": shortlist,
+        **scorer.score(ctx.person, ctx.post, ctx.move, overdue),
+    }
+
+
+def _pairs_frame(f: Facts, parts: list[dict[str, npt.NDArray[Any]]]) -> pd.DataFrame:
+    cols = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]} if parts else {}
+    if not cols:
+        empty = {c: pd.Series(dtype=float) for c in PAIR_COLUMNS}
+        frame = pd.DataFrame(empty)
+        return frame.astype({"person": np.int32, "post": np.int32, "stay": bool, "shortlist_only": bool,
+                             "nip": str, "jabatan_id": str, "move_type": str})  # fmt: skip
+    order = np.lexsort((cols["person"], cols["post"]))
+    cols = {k: v[order] for k, v in cols.items()}
+    person, post, move = cols.pop("person"), cols.pop("post"), cols.pop("move")
+    data: dict[str, Any] = {
+        "person": person.astype(np.int32),
+        "post": post.astype(np.int32),
+        "nip": pd.array(f.nip[person], dtype="str"),
+        "jabatan_id": pd.array(f.jabatan_id[post], dtype="str"),
+        "move_type": pd.array(_MOVE_NAMES[move], dtype="str"),
+        "stay": move == TETAP,
+        "shortlist_only": cols.pop("shortlist_only").astype(bool),
+    }
+    data.update({c: cols[c].astype(float) for c in SCORE_COLUMNS})
+    return pd.DataFrame(data)
+
+
+def build_pairs(ds: Dataset, sc: Skenario, *, chunk_pairs: int = CHUNK_PAIRS) -> PairTable:
+    """Eligible pairs of a scenario (see the module docstring)."""
+    rules = rule_set(sc)
+    f = build_facts(ds, sc, rules)
+    scorer = Scorer.of(f, sc)
+    posts = scope_posts(ds, sc)
+    cand = candidate_rows(f, posts)
+    refusing = _active(rules, "tolak")
+    flags = _active(rules, "daftar_pendek")
+    penalties = _active(rules, "penalti")
+    col = {r.id: i for i, r in enumerate(refusing)}
+    counts = np.zeros((ds.n_posts, len(refusing)), dtype=np.int64)
+    later = [r for r in refusing if r.id not in BLOCKING_RULES]
+    block = _Blocking.of(f, rules)
+    parts = []
+    for person, post in _blocked_pairs(f, block, cand, posts, counts, col, chunk_pairs):
+        ctx = _filter(PairContext.of(f, person, post), later, counts, col)
+        parts.append(_part(scorer, ctx, _fires(flags, ctx), np.zeros(len(ctx), dtype=bool)))
+    holders = cand[f.p_held[cand] >= 0]
+    _uncount_holders(f, block, holders, counts, col)
+    stays = PairContext.of(f, holders, f.p_held[holders])
+    parts.append(_part(scorer, stays, np.zeros(len(stays), dtype=bool), _fires(penalties, stays)))
+    by_post = [
+        (int(p), r.id, int(counts[p, i]))
+        for p in posts
+        for i, r in enumerate(refusing)
+        if counts[p, i]
+    ]
+    return PairTable(
+        pairs=_pairs_frame(f, parts),
+        posts=posts,
+        candidates=cand,
+        refusal_counts=pd.DataFrame(
+            {"rule_id": [r.id for r in refusing], "count": counts.sum(axis=0).astype(np.int64)}
+        ),
+        refusals_by_post=pd.DataFrame(by_post, columns=["post", "rule_id", "count"]).astype(
+            {"post": np.int32, "count": np.int64}
+        ),
+        plan_date=sc.tanggal_rencana,
+        relaxed=relaxations(sc),
+        warnings=scorer.warnings(posts, cand),
+        rules=rules,
+    )
+
+
+# --- explanations -------------------------------------------------------------------------------------
+
+_EN = (
+    (MISSING, "no data"),
+    ("seleksi terbuka: hanya daftar pendek", "open selection: shortlist only"),
+    ("tanpa tanggal selesai", "no end date"),
+    ("tidak sedang menjalani", "no active"),
+    ("tidak ada", "none"),
+    ("promosi ke", "promotion to"),
+    ("non-struktural", "non-structural"),
+    ("di jenjang", "at level"),
+    ("jenjang", "level"),
+    ("sejak", "since"),
+    ("tahun", "years"),
+    (" th", " y"),
+    ("s.d.", "until"),
+    ("bukan", "not"),
+    (" pada ", " on "),
+)
+
+
+def _en(text: str) -> str:
+    for a, b in _EN:
+        text = text.replace(a, b)
+    return text
+
+
+def _message(
+    rule: Rule, passed: bool, flagged: bool, actual: str, threshold: str
+) -> tuple[str, str]:
+    spec = rule.spec
+    if flagged:
+        status = ("hanya daftar pendek", "shortlist only") if spec.effect == "daftar_pendek" else (
+            "dikenai penalti", "penalised")  # fmt: skip
+    else:
+        status = ("memenuhi", "met") if passed else ("TIDAK memenuhi", "NOT met")
+    body_id = spec.message_id.format(actual=actual, threshold=threshold)
+    body_en = spec.message_en.format(actual=_en(actual), threshold=_en(threshold))
+    return (f"{spec.id} {status[0]}: {spec.description_id} ({body_id})",
+            f"{spec.id} {status[1]}: {spec.description_en} ({body_en})")  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Explained:
+    refused: BoolArray
+    shortlist: BoolArray
+    overdue: BoolArray
+    outcomes: list[tuple[Rule, Outcome, ObjArray, ObjArray]]
+
+
+def _explain(rules: RuleSet, ctx: PairContext) -> _Explained:
+    """All active check rules on every pair of the context, with display values."""
+    fired = {e: np.zeros(len(ctx), dtype=bool) for e in ("tolak", "daftar_pendek", "penalti")}
+    outcomes = []
+    for rule in rules.checks():
+        if not rule.active or not len(ctx):
+            continue
+        out = run_rule(rule, ctx)
+        fired[rule.spec.effect] |= ~out.passed
+        actual, threshold = out.detail()
+        outcomes.append(
+            (rule, out, np.asarray(actual, dtype=object), np.asarray(threshold, dtype=object))
+        )
+    return _Explained(fired["tolak"], fired["daftar_pendek"], fired["penalti"], outcomes)
+
+
+def _checks_of(ex: _Explained, i: int) -> list[RuleCheck]:
+    out = []
+    for rule, o, actual, threshold in ex.outcomes:
+        if not o.applies[i]:
+            continue
+        refuse = rule.spec.effect == "tolak"
+        passed = bool(o.passed[i]) or not refuse
+        flagged = not refuse and not bool(o.passed[i])
+        a, t = str(actual[i]), str(threshold[i])
+        mid, men = _message(rule, passed, flagged, a, t)
+        out.append(RuleCheck(rule.id, passed, a, t, rule.spec.legal_text, mid, men, flagged))
+    return out
+
+
+def _refused_frame(f: Facts, ex: _Explained, ctx: PairContext) -> pd.DataFrame:
+    rows: list[tuple[Any, ...]] = []
+    for rule, o, actual, threshold in ex.outcomes:
+        if rule.spec.effect != "tolak":
+            continue
+        for i in np.flatnonzero(~o.passed):
+            a, t = str(actual[i]), str(threshold[i])
+            mid, men = _message(rule, False, False, a, t)
+            p, j = int(ctx.person[i]), int(ctx.post[i])
+            rows.append((p, j, f.nip[p], f.jabatan_id[j], MOVE_TYPES[int(ctx.move[i])], rule.id, a, t,
+                         rule.spec.legal_text, mid, men))  # fmt: skip
+    frame = pd.DataFrame(rows, columns=list(REFUSED_COLUMNS))
+    order = {r.id: i for i, r in enumerate(f.rules.checks())}
+    frame["_o"] = frame["rule_id"].map(order)
+    return (
+        frame.sort_values(["post", "person", "_o"], kind="stable")
+        .drop(columns="_o")
+        .reset_index(drop=True)
+    )
+
+
+def _lookup(ds: Dataset, nip: str | None = None, jabatan_id: str | None = None) -> None:
+    if nip is not None and nip not in ds.person_index:
+        raise PlacementError.single("NIP_TIDAK_ADA", f"NIP {nip} tidak ada di data pegawai",
+                                    f"NIP {nip} is not in the pegawai data", "pegawai", "nip")  # fmt: skip
+    if jabatan_id is not None and jabatan_id not in ds.post_index:
+        raise PlacementError.single("JABATAN_TIDAK_ADA",
+                                    f"jabatan_id {jabatan_id} tidak ada di data jabatan",
+                                    f"jabatan_id {jabatan_id} is not in the jabatan data",
+                                    "jabatan", "jabatan_id")  # fmt: skip
+
+
+def check_pair(ds: Dataset, sc: Skenario, nip: str, jabatan_id: str) -> PairDecision:
+    """Every applicable rule on one pair, with actual values and thresholds."""
+    _lookup(ds, nip, jabatan_id)
+    rules = rule_set(sc)
+    f = build_facts(ds, sc, rules)
+    p, j = ds.person_index[nip], ds.post_index[jabatan_id]
+    posts = scope_posts(ds, sc)
+    in_scope = bool(np.isin(j, posts)) and bool(np.isin(p, candidate_rows(f, posts)))
+    ctx = PairContext.of(f, np.array([p]), np.array([j]))
+    ex = _explain(rules, ctx)
+    eligible = not bool(ex.refused[0])
+    return PairDecision(
+        nip=nip,
+        jabatan_id=jabatan_id,
+        eligible=eligible and in_scope,
+        move_type=MOVE_TYPES[int(ctx.move[0])],
+        shortlist_only=eligible and bool(ex.shortlist[0]),
+        checks=_checks_of(ex, 0),
+        in_scope=in_scope,
+        overdue=bool(ex.overdue[0]),
+    )
+
+
+def _assess(f: Facts, sc: Skenario, ctx: PairContext, in_scope: bool) -> Assessment:
+    ex = _explain(f.rules, ctx)
+    ok = ~ex.refused
+    kept = ctx.take(ok)
+    scorer = Scorer.of(f, sc)
+    eligible = _pairs_frame(f, [_part(scorer, kept, ex.shortlist[ok], ex.overdue[ok])])
+    return Assessment(
+        eligible, _refused_frame(f, ex, ctx), sc.tanggal_rencana, relaxations(sc), in_scope
+    )
+
+
+def assess_post(ds: Dataset, sc: Skenario, post_row: int) -> Assessment:
+    """Every candidate for one post: eligible ones ranked (total, incumbent, seniority, row order),
+    refused ones with each failed rule."""
+    rules = rule_set(sc)
+    f = build_facts(ds, sc, rules)
+    posts = scope_posts(ds, sc)
+    cand = candidate_rows(f, posts)
+    holder = np.flatnonzero(f.p_held == post_row)
+    people = np.union1d(cand, holder)
+    ctx = PairContext.of(f, people, np.full(len(people), post_row, dtype=np.int64))
+    out = _assess(f, sc, ctx, bool(np.isin(post_row, posts)))
+    out.eligible = rank_for_post(ds, out.eligible)
+    return out
+
+
+def assess_person(ds: Dataset, sc: Skenario, person_row: int) -> Assessment:
+    """Every in-scope post for one person (and the own post as a stay): eligible ranked by total."""
+    rules = rule_set(sc)
+    f = build_facts(ds, sc, rules)
+    posts = scope_posts(ds, sc)
+    own = int(f.p_held[person_row])
+    targets = np.union1d(posts, [own]) if own >= 0 else posts
+    ctx = PairContext.of(f, np.full(len(targets), person_row, dtype=np.int64), targets)
+    out = _assess(f, sc, ctx, bool(np.isin(person_row, candidate_rows(f, posts))))
+    e = out.eligible
+    out.eligible = e.iloc[np.lexsort((e["post"].to_numpy(), -e["total"].to_numpy()))].reset_index(
+        drop=True
+    )
+    return out
+
+
+def rank_for_post(ds: Dataset, pairs: pd.DataFrame) -> pd.DataFrame:
+    """Best first: total, then the incumbent, then seniority (TMT golongan, TMT CPNS), then row."""
+    far = pd.Timestamp("2262-01-01")
+    rows = pairs["person"].to_numpy()
+    peg = ds.pegawai
+    order = np.lexsort(
+        (
+            rows,
+            peg["tmt_cpns"].fillna(far).to_numpy()[rows],
+            peg["tmt_golongan"].fillna(far).to_numpy()[rows],
+            ~pairs["stay"].to_numpy(),
+            -pairs["total"].round(12).to_numpy(),
+        )
+    )
+    return pairs.iloc[order].reset_index(drop=True)
+
+
+def refused_for_post(ds: Dataset, sc: Skenario, post_row: int) -> pd.DataFrame:
+    """Refused candidates of one post: one row per failed rule, actual vs threshold."""
+    return assess_post(ds, sc, post_row).refused
+
+
+def refused_for_person(ds: Dataset, sc: Skenario, person_row: int) -> pd.DataFrame:
+    """In-scope posts refused to one person: one row per failed rule, actual vs threshold."""
+    return assess_person(ds, sc, person_row).refused
+
+
+__all__ = [
+    "PAIR_COLUMNS",
+    "REFUSED_COLUMNS",
+    "Assessment",
+    "PairDecision",
+    "PairTable",
+    "RuleCheck",
+    "assess_person",
+    "assess_post",
+    "build_pairs",
+    "candidate_rows",
+    "check_pair",
+    "rank_for_post",
+    "refused_for_person",
+    "refused_for_post",
+    "run_rule",
+    "scope_posts",
+]

@@ -1,0 +1,334 @@
+"""Score terms per eligible pair, each in [0, 1] (weights from ``sc.bobot``).
+
+- ``jpm``: job person match = Σ_k min(actual_k, standard_k) / Σ_k standard_k over the post's
+  standard (a standard competency the person was not assessed on counts 0). NaN when the person
+  has no competency data at all. A post without a standard uses the default standard of its kind
+  (rule-pack parameter ``JPM.standar_bawaan``) and a warning is issued.
+- ``box_value``: ``sc.bobot.nilai_kotak_talenta[box]`` (0 when the box is missing).
+- ``education_match``: level part ``e`` = 1 when education ≥ the post's minimum, else
+  ``max(0, 1 − penurunan_per_tingkat × missing steps)`` (0 when education is unknown); when both
+  the post's rumpun and the person's rumpun (jurusan table) are known,
+  ``(1 − bobot_rumpun) × e + bobot_rumpun × [rumpun match]``, else ``e``.
+- ``fit`` = w_jpm × jpm (0 when NaN) + w_box × box_value + w_edu × education_match.
+- ``post_value`` = ``sc.bobot.nilai_jabatan_terisi[priority]``; ``move_cost`` =
+  ``sc.bobot.biaya_perpindahan[move_type]`` (0 for tetap); ``overdue_penalty`` =
+  ``sc.bobot.penalti_lewat_masa_jabatan`` for a stay past MASA_JABATAN_MAKS.
+- ``total`` = post_value + fit − move_cost − overdue_penalty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from placement.config import Skenario
+from placement.domain.errors import Issue, PlacementError, warning
+from placement.domain.model import Dataset
+from placement.rules.checks import (
+    BoolArray,
+    Facts,
+    FloatArray,
+    IntArray,
+    build_facts,
+    move_types,
+    norm_text,
+    post_min_education,
+)
+from placement.rules.registry import MOVE_CODE, Rule, RuleSet, rule_set
+
+SCORE_COLUMNS: tuple[str, ...] = (
+    "jpm", "box_value", "education_match", "fit", "post_value", "move_cost", "overdue_penalty",
+    "total",
+)  # fmt: skip
+CATEGORIES: dict[str, tuple[str, str]] = {
+    "memenuhi": ("memenuhi syarat", "meets the requirements"),
+    "masih": ("masih memenuhi syarat", "still meets the requirements"),
+    "kurang": ("kurang memenuhi syarat", "below the requirements"),
+    "tanpa_data": ("tidak ada data", "no data"),
+}
+
+
+@dataclass(eq=False)
+class Competencies:
+    """Dense person × competency and post × competency matrices (a few columns only)."""
+
+    names: tuple[str, ...]
+    actual: FloatArray  # n_people × K, NaN = not assessed
+    has_any: BoolArray  # person has at least one score
+    standard: FloatArray  # n_posts × K, 0 = not in the standard
+    std_sum: FloatArray
+    default_std: BoolArray  # post uses the default standard of its kind
+
+
+def competencies(ds: Dataset, rules: RuleSet) -> Competencies:
+    """Pivot the long competency frames; fill missing post standards from the default."""
+    komp = _clean_long(ds.kompetensi, "nip")
+    std = _clean_long(ds.standar, "jabatan_id")
+    defaults: dict[str, dict[str, float]] = rules["JPM"]["standar_bawaan"]
+    default_names = {norm_text(c) for d in defaults.values() for c in d}
+    names = tuple(sorted(set(komp["competency"]) | set(std["competency"]) | default_names))
+    col = {n: i for i, n in enumerate(names)}
+    actual = np.full((ds.n_people, len(names)), np.nan)
+    if len(komp):
+        person = komp["nip"].map(ds.person_index)
+        ok = person.notna().to_numpy()
+        actual[
+            person[ok].to_numpy(dtype=np.int64),
+            komp["competency"][ok].map(col).to_numpy(dtype=np.int64),
+        ] = komp["level"][ok].to_numpy(dtype=float)
+    standard = np.zeros((ds.n_posts, len(names)))
+    has_std = np.zeros(ds.n_posts, dtype=bool)
+    if len(std):
+        post = std["jabatan_id"].map(ds.post_index)
+        ok = post.notna().to_numpy()
+        rows_ = post[ok].to_numpy(dtype=np.int64)
+        standard[rows_, std["competency"][ok].map(col).to_numpy(dtype=np.int64)] = std["level"][
+            ok
+        ].to_numpy(dtype=float)
+        has_std[rows_] = True
+    kinds = ds.jabatan["jenis_jabatan"].astype(str).to_numpy()
+    for i in np.flatnonzero(~has_std):
+        for name, level in defaults.get(str(kinds[i]), {}).items():
+            standard[i, col[norm_text(name)]] = float(level)
+    return Competencies(
+        names=names,
+        actual=actual,
+        has_any=~np.isnan(actual).all(axis=1) if len(names) else np.zeros(ds.n_people, bool),
+        standard=standard,
+        std_sum=standard.sum(axis=1),
+        default_std=~has_std,
+    )
+
+
+def _clean_long(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Normalised competency names, numeric levels, duplicates averaged."""
+    if not len(frame):
+        return pd.DataFrame({key: pd.Series(dtype=object), "competency": pd.Series(dtype=object),
+                             "level": pd.Series(dtype=float)})  # fmt: skip
+    names = frame["competency"].astype(str)
+    out = pd.DataFrame(
+        {
+            key: frame[key].astype(str).to_numpy(dtype=object),
+            "competency": names.map({n: norm_text(n) for n in names.unique()}).to_numpy(
+                dtype=object
+            ),
+            "level": pd.to_numeric(
+                frame["level"].astype(str).str.replace(",", ".", regex=False), errors="coerce"
+            ).to_numpy(dtype=float),
+        }
+    )
+    out = out[out["level"].notna() & (out["competency"] != "")]
+    return out.groupby([key, "competency"], sort=False)["level"].mean().reset_index()
+
+
+def jpm_values(comp: Competencies, person: IntArray, post: IntArray) -> FloatArray:
+    """JPM per pair (NaN when the person has no scores or the post no standard)."""
+    a = np.nan_to_num(comp.actual[person], nan=0.0)
+    s = comp.standard[post]
+    num = np.minimum(a, s).sum(axis=1)
+    den = comp.std_sum[post]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out = np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
+    return np.where(comp.has_any[person], out, np.nan)
+
+
+def jpm_category(jpm: float, rule: Rule) -> str:
+    """Key of CATEGORIES for a JPM value (thresholds from the JPM rule-pack entry)."""
+    if np.isnan(jpm):
+        return "tanpa_data"
+    if jpm >= float(rule["batas_memenuhi"]) - 1e-12:
+        return "memenuhi"
+    if jpm >= float(rule["batas_masih_memenuhi"]) - 1e-12:
+        return "masih"
+    return "kurang"
+
+
+@dataclass(eq=False)
+class Scorer:
+    """Computes the score terms of pairs for one dataset and scenario."""
+
+    f: Facts
+    sc: Skenario
+    comp: Competencies
+    box_table: FloatArray  # index = box 0..9
+    edu_min: IntArray  # per post, -1 none
+    post_value: FloatArray  # per post
+    move_cost: FloatArray  # per move code
+    rumpun_weight: float
+    step_penalty: float
+
+    @classmethod
+    def of(cls, f: Facts, sc: Skenario) -> Scorer:
+        b = sc.bobot
+        box = np.zeros(10)
+        for k, v in b.nilai_kotak_talenta.items():
+            box[int(k)] = float(v)
+        cost = np.zeros(len(MOVE_CODE))
+        for move, value in b.biaya_perpindahan.items():
+            cost[MOVE_CODE[move]] = float(value)
+        value_of = {int(k): float(v) for k, v in b.nilai_jabatan_terisi.items()}
+        edu = f.rules["PENDIDIKAN_SKOR"]
+        return cls(
+            f=f,
+            sc=sc,
+            comp=competencies(f.ds, f.rules),
+            box_table=box,
+            edu_min=post_min_education(f, f.rules["PENDIDIKAN_MIN"])[0],
+            post_value=np.array([value_of.get(int(p), 0.0) for p in f.j_priority], dtype=float),
+            move_cost=cost,
+            rumpun_weight=float(edu["bobot_rumpun"]),
+            step_penalty=float(edu["penurunan_per_tingkat"]),
+        )
+
+    def education_match(self, person: IntArray, post: IntArray) -> FloatArray:
+        f = self.f
+        have, need = f.p_edu[person], self.edu_min[post]
+        level = np.where(
+            have >= need, 1.0, np.clip(1.0 - self.step_penalty * (need - have), 0.0, 1.0)
+        )
+        level = np.where(have < 0, 0.0, level)
+        pr, jr = f.p_rumpun_code[person], f.j_rumpun_code[post]
+        general = f.j_rumpun_general[post]
+        known = (jr >= 0) & ((pr >= 0) | general)
+        match = general | (pr == jr)
+        w = self.rumpun_weight
+        return np.where(known, (1 - w) * level + w * match, level).astype(float)
+
+    def score(
+        self,
+        person: IntArray,
+        post: IntArray,
+        move: npt.NDArray[np.int8],
+        overdue: BoolArray,
+    ) -> dict[str, FloatArray]:
+        b = self.sc.bobot
+        jpm = jpm_values(self.comp, person, post)
+        box = self.f.p_box[person]
+        box_value = np.where(
+            np.isnan(box),
+            0.0,
+            self.box_table[np.nan_to_num(box, nan=0).astype(np.int64).clip(0, 9)],
+        )
+        edu = self.education_match(person, post)
+        fit = b.jpm * np.nan_to_num(jpm, nan=0.0) + b.kotak_talenta * box_value + b.pendidikan * edu
+        post_value = self.post_value[post]
+        move_cost = self.move_cost[move]
+        penalty = np.where(overdue, float(b.penalti_lewat_masa_jabatan), 0.0)
+        return {
+            "jpm": jpm,
+            "box_value": box_value,
+            "education_match": edu,
+            "fit": fit,
+            "post_value": post_value,
+            "move_cost": move_cost,
+            "overdue_penalty": penalty,
+            "total": post_value + fit - move_cost - penalty,
+        }
+
+    def warnings(self, posts: IntArray, people: IntArray) -> list[Issue]:
+        """Posts using the default standard, people without scores, weights, priorities."""
+        out: list[Issue] = []
+        b = self.sc.bobot
+        default = posts[self.comp.default_std[posts]]
+        if len(default):
+            ids = ", ".join(map(str, self.f.jabatan_id[default[:5]]))
+            out.append(warning("standar_kompetensi", None, "jabatan_id", "STANDAR_BAWAAN",
+                f"{len(default)} jabatan tanpa standar kompetensi memakai standar bawaan jenisnya "
+                f"(mis. {ids})",
+                f"{len(default)} posts without a competency standard use the default of their kind "
+                f"(e.g. {ids})"))  # fmt: skip
+        none = people[~self.comp.has_any[people]]
+        if len(none):
+            nips = ", ".join(map(str, self.f.nip[none[:5]]))
+            out.append(warning("kompetensi", None, "nip", "KOMPETENSI_KOSONG",
+                f"{len(none)} kandidat tanpa hasil uji kompetensi: JPM 'tidak ada data' (mis. {nips})",
+                f"{len(none)} candidates without competency scores: JPM 'no data' (e.g. {nips})"))  # fmt: skip
+        total = b.jpm + b.kotak_talenta + b.pendidikan
+        if abs(total - 1.0) > 1e-9:
+            out.append(warning("skenario", None, "bobot", "BOBOT_JUMLAH",
+                f"Bobot jpm + kotak_talenta + pendidikan = {total:g}, bukan 1: kecocokan tidak "
+                "lagi dalam [0, 1]",
+                f"Weights jpm + kotak_talenta + pendidikan sum to {total:g}, not 1: fit leaves [0, 1]"))  # fmt: skip
+        known = {int(k) for k in b.nilai_jabatan_terisi}
+        unknown = sorted({int(p) for p in self.f.j_priority[posts]} - known)
+        if unknown:
+            out.append(warning("jabatan", None, "prioritas", "PRIORITAS_TANPA_NILAI",
+                f"Prioritas {unknown} tidak ada di bobot.nilai_jabatan_terisi: nilai jabatan 0",
+                f"Priorities {unknown} missing from bobot.nilai_jabatan_terisi: post value 0"))  # fmt: skip
+        return out
+
+
+# --- JPM detail for one pair -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class JpmDetail:
+    """JPM of one person for one post, with the gap per competency and the BKN category."""
+
+    nip: str
+    jabatan_id: str
+    jpm: float  # NaN = no data
+    category: str  # key of CATEGORIES
+    category_id: str
+    category_en: str
+    default_standard: bool
+    gaps: pd.DataFrame  # competency, standard, actual (NaN not assessed), gap (≤ 0 short), met
+
+
+def jpm_detail(ds: Dataset, nip: str, jabatan_id: str, sc: Skenario | None = None) -> JpmDetail:
+    """JPM, category and the gap per standard competency for one person and one post."""
+    sc = sc or Skenario()
+    if nip not in ds.person_index:
+        raise PlacementError.single("NIP_TIDAK_ADA", f"NIP {nip} tidak ada di data pegawai",
+                                    f"NIP {nip} is not in the pegawai data", "pegawai", "nip")  # fmt: skip
+    if jabatan_id not in ds.post_index:
+        raise PlacementError.single("JABATAN_TIDAK_ADA",
+                                    f"jabatan_id {jabatan_id} tidak ada di data jabatan",
+                                    f"jabatan_id {jabatan_id} is not in the jabatan data",
+                                    "jabatan", "jabatan_id")  # fmt: skip
+    rules = rule_set(sc)
+    comp = competencies(ds, rules)
+    p, j = ds.person_index[nip], ds.post_index[jabatan_id]
+    jpm = float(jpm_values(comp, np.array([p]), np.array([j]))[0])
+    in_std = comp.standard[j] > 0
+    standard = comp.standard[j][in_std]
+    actual = comp.actual[p][in_std]
+    gaps = pd.DataFrame(
+        {
+            "competency": np.array(comp.names, dtype=object)[in_std],
+            "standard": standard,
+            "actual": actual,
+            "gap": np.nan_to_num(actual, nan=0.0) - standard,
+            "met": np.nan_to_num(actual, nan=0.0) >= standard,
+        }
+    )
+    key = jpm_category(jpm, rules["JPM"])
+    return JpmDetail(nip, jabatan_id, jpm, key, *CATEGORIES[key], bool(comp.default_std[j]), gaps)
+
+
+def score_pairs(
+    ds: Dataset, sc: Skenario, person: IntArray, post: IntArray, overdue: BoolArray | None = None
+) -> pd.DataFrame:
+    """Score terms for arbitrary (person row, post row) pairs (move types derived)."""
+    f = build_facts(ds, sc)
+    person = np.asarray(person, dtype=np.int64)
+    post = np.asarray(post, dtype=np.int64)
+    od = np.zeros(len(person), dtype=bool) if overdue is None else overdue
+    return pd.DataFrame(Scorer.of(f, sc).score(person, post, move_types(f, person, post), od))
+
+
+__all__ = [
+    "CATEGORIES",
+    "SCORE_COLUMNS",
+    "Competencies",
+    "JpmDetail",
+    "Scorer",
+    "competencies",
+    "jpm_category",
+    "jpm_detail",
+    "jpm_values",
+    "score_pairs",
+]

@@ -1,0 +1,64 @@
+"""Loading what a command needs: the scenario, the data (CLI dir wins over ``data:``), the plan date,
+and locks taken from an existing plan file."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from placement.config import Kunci, Skenario, load_scenario
+from placement.domain.errors import Issue, PlacementError, error
+from placement.domain.model import Dataset
+
+
+def load_inputs(
+    data: Path | None, scenario: Path | None, plan_date: date | None = None, strict: bool = False
+) -> tuple[Dataset, Skenario, list[Issue]]:
+    """Scenario (default: built-in defaults), data and warnings; raises PlacementError on errors."""
+    from placement.io.readers import load_dataset
+
+    sc = load_scenario(scenario) if scenario is not None else Skenario()
+    source = data if data is not None else sc.data
+    if source is None:
+        raise PlacementError.single(
+            "DATA_TIDAK_DISEBUT",
+            "Folder data tidak disebut: berikan DIR di perintah atau kunci 'data:' di skenario",
+            "No data folder given: pass DIR or set 'data:' in the scenario",
+        )
+    updates: dict[str, object] = {"data": Path(source)}
+    if plan_date is not None:
+        updates["tanggal_rencana"] = plan_date
+    sc = sc.model_copy(update=updates)
+    ds, warnings = load_dataset(Path(source), strict=strict)
+    return ds, sc, warnings
+
+
+def locks_from_plan(path: Path) -> list[Kunci]:
+    """Placements to keep from a plan file (rencana.xlsx sheet 'Rencana' or rencana.csv).
+
+    With a ``kunci`` column only rows marked ya/true/1 are locked; otherwise every row with a
+    jabatan_tujuan_id is.
+    """
+    file = str(path)
+    try:
+        if path.suffix.lower() == ".xlsx":
+            frame = pd.read_excel(path, sheet_name="Rencana", dtype=str)
+        else:
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (OSError, ValueError) as exc:
+        raise PlacementError.single("KUNCI_FILE_TIDAK_TERBACA", f"File rencana untuk kunci tidak dapat dibaca: {exc}",
+                                    f"Cannot read the plan file for locks: {exc}", file) from None  # fmt: skip
+    missing = {"nip", "jabatan_tujuan_id"} - set(frame.columns)
+    if missing:
+        raise PlacementError([error(file, 1, col, "KUNCI_KOLOM_HILANG", f"Kolom '{col}' tidak ada di file rencana",
+                                    f"Column '{col}' is missing from the plan file") for col in sorted(missing)])  # fmt: skip
+    frame = frame.fillna("")
+    if "kunci" in frame.columns:
+        frame = frame[frame["kunci"].str.strip().str.lower().isin({"ya", "true", "1", "y"})]
+    frame = frame[frame["jabatan_tujuan_id"].str.strip() != ""]
+    return [
+        Kunci(nip=n.strip().lstrip("'"), jabatan_id=j.strip())
+        for n, j in zip(frame["nip"], frame["jabatan_tujuan_id"], strict=True)
+    ]

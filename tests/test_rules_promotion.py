@@ -1,0 +1,152 @@
+"""Promotion and JPT rules: SKP, disciplinary sanctions, JPT age, open selection (shortlist only),
+job fit for JPT → JPT moves. Plan date 2026-01-01."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from builders import checked, dataset, decide, failed, in_table, person, post, scenario
+
+from placement.rules import build_pairs
+
+# --- SKP_PROMOSI -------------------------------------------------------------------------------------
+
+
+def test_promotion_needs_skp_baik_in_both_years() -> None:
+    a = post()
+    weak = person(skp_1="butuh perbaikan", skp_2="sangat baik")
+    gap = person(skp_2=None)
+    ds = dataset([weak, gap], [a])
+    assert failed(decide(ds, scenario(), weak, a)) == {
+        "SKP_PROMOSI": ("butuh perbaikan / sangat baik", "baik (2 tahun)")
+    }
+    assert failed(decide(ds, scenario(), gap, a)) == {
+        "SKP_PROMOSI": ("baik / tidak ada data", "baik (2 tahun)")
+    }
+    one_year = scenario(aturan={"SKP_PROMOSI": {"jumlah_tahun": 1}})
+    assert decide(ds, one_year, gap, a).eligible and not decide(ds, one_year, weak, a).eligible
+    lenient = scenario(aturan={"SKP_PROMOSI": {"predikat_min": "butuh perbaikan"}})
+    assert decide(ds, lenient, weak, a).eligible and in_table(ds, lenient, weak, a)
+
+
+def test_skp_is_not_checked_for_rotation() -> None:
+    a, b = post(opd="Dinas A"), post(opd="Dinas A")
+    p = person(holds=a, golongan="III/d", skp_1="kurang")
+    d = decide(dataset([p], [a, b]), scenario(), p, b)
+    assert d.move_type == "rotasi" and d.eligible and "SKP_PROMOSI" not in checked(d)
+
+
+# --- HUKDIS_PROMOSI ---------------------------------------------------------------------------------------
+
+
+def test_active_moderate_or_severe_sanction_blocks_promotion() -> None:
+    a = post()
+    active = person(discipline="sedang", discipline_until=date(2026, 6, 1))
+    ended = person(discipline="berat", discipline_until=date(2025, 12, 31))
+    open_end = person(discipline="berat", discipline_until=None)
+    mild = person(discipline="ringan", discipline_until=None)
+    ds = dataset([active, ended, open_end, mild], [a])
+    want = "tidak sedang menjalani berat/sedang pada 2026-01-01"
+    assert failed(decide(ds, scenario(), active, a)) == {
+        "HUKDIS_PROMOSI": ("sedang s.d. 2026-06-01", want)
+    }
+    assert decide(ds, scenario(), ended, a).eligible
+    assert failed(decide(ds, scenario(), open_end, a)) == {
+        "HUKDIS_PROMOSI": ("berat (tanpa tanggal selesai)", want)
+    }
+    assert decide(ds, scenario(), mild, a).eligible
+    only_severe = scenario(aturan={"HUKDIS_PROMOSI": {"tingkat": ["berat"]}})
+    assert decide(ds, only_severe, active, a).eligible and in_table(ds, only_severe, active, a)
+    d = decide(ds, scenario(), active, a)
+    assert "verifikasi" in next(c for c in d.checks if c.rule_id == "HUKDIS_PROMOSI").legal_basis
+
+
+def test_sanction_does_not_block_a_rotation_by_default() -> None:
+    a, b = post(opd="Dinas A"), post(opd="Dinas A")
+    p = person(holds=a, golongan="III/d", discipline="berat", discipline_until=None)
+    ds = dataset([p], [a, b])
+    assert decide(ds, scenario(), p, b).eligible
+    sc = scenario(aturan={"HUKDIS_PROMOSI": {"berlaku_untuk": ["promosi", "rotasi"]}})
+    assert not decide(ds, sc, p, b).eligible
+
+
+# --- USIA_JPT and JPT_SELEKSI_TERBUKA -----------------------------------------------------------------------
+
+
+def _administrator(birth: date, **kw: object) -> tuple[dict[str, object], dict[str, object]]:
+    """An administrator (III.a, IV/b) and the post held."""
+    own = post(eselon="III.a", opd="Dinas X")
+    return person(holds=own, golongan="IV/b", birth_date=birth, **kw), own
+
+
+def test_jpt_pratama_candidate_must_be_under_56() -> None:
+    jpt = post(eselon="II.b")
+    (old, a1), (young, a2) = _administrator(date(1969, 12, 1)), _administrator(date(1970, 1, 2))
+    ds = dataset([old, young], [jpt, a1, a2])
+    assert failed(decide(ds, scenario(), old, jpt)) == {"USIA_JPT": ("56", "56")}
+    d = decide(ds, scenario(), young, jpt)
+    assert d.eligible and failed(d) == {}
+    sc = scenario(aturan={"USIA_JPT": {"usia_maks": 58}})
+    assert decide(ds, sc, old, jpt).eligible
+
+
+def test_age_limit_applies_to_jpt_posts_only() -> None:
+    adm = post(eselon="III.a", opd="Dinas B")
+    old, own = _administrator(date(1969, 3, 1))
+    d = decide(dataset([old], [adm, own]), scenario(), old, adm)
+    assert d.eligible and "USIA_JPT" not in checked(d)
+
+
+def test_promotion_into_jpt_is_shortlist_only_unless_direct_placement() -> None:
+    jpt = post(eselon="II.b")
+    p, own = _administrator(date(1975, 5, 5))
+    ds = dataset([p], [jpt, own])
+    d = decide(ds, scenario(), p, jpt)
+    assert d.eligible and d.shortlist_only and d.move_type == "promosi"
+    check = next(c for c in d.checks if c.rule_id == "JPT_SELEKSI_TERBUKA")
+    assert check.passed and check.flagged and "daftar pendek" in check.message_id
+    pairs = build_pairs(ds, scenario()).pairs
+    assert pairs[["jabatan_id", "shortlist_only"]].values.tolist() == [
+        [jpt["jabatan_id"], True],
+        [own["jabatan_id"], False],
+    ]
+    direct = scenario(penempatan_jpt_langsung=True)
+    assert not decide(ds, direct, p, jpt).shortlist_only
+    assert build_pairs(ds, direct).pairs["shortlist_only"].tolist() == [False, False]
+    assert build_pairs(ds, direct).relaxed[0]["rule_id"] == "JPT_SELEKSI_TERBUKA"
+
+
+def test_jpt_to_jpt_move_is_not_shortlisted() -> None:
+    a, b = post(eselon="II.b", opd="Dinas A"), post(eselon="II.b", opd="Dinas B")
+    p = person(holds=a, golongan="IV/b", birth_date=date(1975, 1, 1))
+    d = decide(dataset([p], [a, b]), scenario(), p, b)
+    assert d.move_type == "mutasi" and d.eligible and not d.shortlist_only
+
+
+# --- JOB_FIT_JPT --------------------------------------------------------------------------------------------
+
+
+def test_jpt_to_jpt_refused_when_job_fit_is_kurang_optimal() -> None:
+    a, b = post(eselon="II.b", opd="Dinas A"), post(eselon="II.b", opd="Dinas B")
+    weak = person(holds=a, golongan="IV/b", birth_date=date(1975, 1, 1), job_fit="kurang optimal")
+    ds = dataset([weak], [a, b])
+    assert failed(decide(ds, scenario(), weak, b)) == {
+        "JOB_FIT_JPT": ("kurang optimal", "bukan kurang optimal")
+    }
+    assert not in_table(ds, scenario(), weak, b)
+    off = scenario(aturan={"JOB_FIT_JPT": {"aktif": False}})
+    assert decide(ds, off, weak, b).eligible
+
+
+def test_job_fit_only_where_known_and_only_jpt_to_jpt() -> None:
+    a, b = post(eselon="II.b", opd="Dinas A"), post(eselon="II.b", opd="Dinas B")
+    unknown = person(holds=a, golongan="IV/b", birth_date=date(1975, 1, 1))
+    ds = dataset([unknown], [a, b])
+    d = decide(ds, scenario(), unknown, b)
+    assert d.eligible
+    check = next(c for c in d.checks if c.rule_id == "JOB_FIT_JPT")
+    assert check.passed and check.actual == "tidak ada data"
+    jpt = post(eselon="II.b")
+    adm, own = _administrator(date(1975, 1, 1), job_fit="kurang optimal")
+    d2 = decide(dataset([adm], [jpt, own]), scenario(), adm, jpt)
+    assert "JOB_FIT_JPT" not in checked(d2) and d2.eligible

@@ -1,0 +1,152 @@
+"""Time-based rules: minimum tenure, experience at the level below, retirement window, and the
+soft maximum tenure of stays. Plan date 2026-01-01."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from builders import checked, dataset, decide, failed, in_table, person, post, scenario
+
+from placement.domain.nip import bup_date
+from placement.rules import build_pairs
+
+# --- MASA_JABATAN_MIN ------------------------------------------------------------------------------
+
+
+def test_less_than_two_years_in_the_current_post_is_refused() -> None:
+    a, b = post(opd="Dinas A"), post(opd="Dinas B")
+    p = person(holds=a, golongan="III/d", tmt_jabatan=date(2024, 6, 1))
+    ds = dataset([p], [a, b])
+    d = decide(ds, scenario(), p, b)
+    assert d.move_type == "mutasi"
+    assert failed(d) == {"MASA_JABATAN_MIN": ("2024-06-01 (1.6 th)", "≥ 2 th (TMT ≤ 2024-01-01)")}
+    sc = scenario(aturan={"MASA_JABATAN_MIN": {"min_tahun": {"PENGAWAS": 1}}})
+    assert decide(ds, sc, p, b).eligible and in_table(ds, sc, p, b)
+
+
+def test_exactly_two_calendar_years_is_enough() -> None:
+    a, b = post(opd="Dinas A"), post(opd="Dinas B")
+    p = person(holds=a, golongan="III/d", tmt_jabatan=date(2024, 1, 1))
+    assert decide(dataset([p], [a, b]), scenario(), p, b).eligible
+
+
+def test_holder_without_tmt_jabatan_is_refused() -> None:
+    a, b = post(opd="Dinas A"), post(opd="Dinas B")
+    p = person(holds=a, golongan="III/d", tmt_jabatan=None)
+    d = decide(dataset([p], [a, b]), scenario(), p, b)
+    assert failed(d) == {"MASA_JABATAN_MIN": ("tidak ada data", "≥ 2 th (TMT ≤ 2024-01-01)")}
+
+
+def test_non_structural_people_are_not_checked_unless_the_scenario_says_so() -> None:
+    a = post()
+    p = person(tmt_jabatan=date(2025, 6, 1))
+    ds = dataset([p], [a])
+    assert "MASA_JABATAN_MIN" not in checked(decide(ds, scenario(), p, a))
+    sc = scenario(aturan={"MASA_JABATAN_MIN": {"nonstruktural": True}})
+    assert failed(decide(ds, sc, p, a)) == {
+        "MASA_JABATAN_MIN": ("2025-06-01 (0.6 th)", "≥ 2 th (TMT ≤ 2024-01-01)")
+    }
+    q = person(tmt_jabatan=None, tmt_jenjang=date(2020, 1, 1))  # falls back to tmt_jenjang
+    ds2 = dataset([q], [a])
+    assert decide(ds2, sc, q, a).eligible
+
+
+# --- PENGALAMAN_JENJANG ---------------------------------------------------------------------------------
+
+
+def test_experience_at_the_level_below_is_required_to_move_up() -> None:
+    a = post(eselon="IV.b")
+    p = person(tmt_jenjang=date(2023, 1, 1))
+    ds = dataset([p], [a])
+    assert failed(decide(ds, scenario(), p, a)) == {
+        "PENGALAMAN_JENJANG": ("2023-01-01 (3.0 th)", "≥ 4 th di jenjang 0 (sejak ≤ 2022-01-01)")
+    }
+    sc = scenario(aturan={"PENGALAMAN_JENJANG": {"min_tahun": {"PENGAWAS": 3}}})
+    assert decide(ds, sc, p, a).eligible and in_table(ds, sc, p, a)
+
+
+def test_administrator_needs_three_years_as_pengawas() -> None:
+    a, own = post(eselon="III.b"), post(eselon="IV.a")
+    p = person(holds=own, golongan="III/d", tmt_jenjang=date(2023, 6, 1))
+    d = decide(dataset([p], [a, own]), scenario(), p, a)
+    assert failed(d) == {
+        "PENGALAMAN_JENJANG": ("2023-06-01 (2.6 th)", "≥ 3 th di jenjang 1 (sejak ≤ 2023-01-01)")
+    }
+
+
+def test_experience_falls_back_to_tmt_jabatan_then_tmt_cpns() -> None:
+    a = post(eselon="IV.b")
+    early = person(tmt_jenjang=None, tmt_jabatan=None, tmt_cpns=date(2020, 3, 1))
+    late = person(tmt_jenjang=None, tmt_jabatan=None, tmt_cpns=date(2023, 3, 1))
+    by_post = person(tmt_jenjang=None, tmt_jabatan=date(2023, 5, 1), tmt_cpns=date(2001, 3, 1))
+    ds = dataset([early, late, by_post], [a])
+    assert decide(ds, scenario(), early, a).eligible  # 5.8 years since TMT CPNS
+    assert failed(decide(ds, scenario(), late, a)) == {
+        "PENGALAMAN_JENJANG": ("2023-03-01 (2.8 th)", "≥ 4 th di jenjang 0 (sejak ≤ 2022-01-01)")
+    }
+    assert (
+        failed(decide(ds, scenario(), by_post, a))["PENGALAMAN_JENJANG"][0] == "2023-05-01 (2.7 th)"
+    )
+
+
+# --- BUP_DEKAT ---------------------------------------------------------------------------------------------
+
+
+def test_retirement_within_twelve_months_is_refused() -> None:
+    a = post()
+    p = person(birth_date=date(1968, 6, 15))
+    ds = dataset([p], [a])
+    assert bup_date(date(1968, 6, 15), 58) == date(2026, 7, 1)
+    assert failed(decide(ds, scenario(), p, a)) == {
+        "BUP_DEKAT": ("2026-07-01 (BUP 58 th)", "2027-01-01")
+    }
+    sc = scenario(aturan={"BUP_DEKAT": {"jendela_bulan": 6}})
+    assert decide(ds, sc, p, a).eligible and in_table(ds, sc, p, a)
+
+
+def test_retirement_age_of_the_target_post_counts() -> None:
+    jpt, adm, own = post(eselon="II.b"), post(eselon="III.a"), post(eselon="III.a")
+    p = person(holds=own, golongan="IV/b", birth_date=date(1968, 3, 10))
+    ds = dataset([p], [jpt, adm, own])
+    assert "BUP_DEKAT" not in failed(decide(ds, scenario(), p, jpt))  # BUP 60: 2028-04-01
+    assert failed(decide(ds, scenario(), p, adm))["BUP_DEKAT"] == (
+        "2026-04-01 (BUP 58 th)",
+        "2027-01-01",
+    )
+
+
+# --- MASA_JABATAN_MAKS (soft) and stays -----------------------------------------------------------------
+
+
+def test_stay_past_five_years_is_eligible_but_penalised_and_listed() -> None:
+    a = post()
+    old = person(holds=a, golongan="III/d", tmt_jabatan=date(2020, 6, 1))
+    ds = dataset([old], [a])
+    d = decide(ds, scenario(), old, a)
+    assert d.eligible and d.move_type == "tetap" and d.overdue
+    (check,) = d.checks
+    assert check.rule_id == "MASA_JABATAN_MAKS" and check.passed and check.flagged
+    assert (check.actual, check.threshold) == ("2020-06-01 (5.6 th)", "2021-01-01 (> 5 th)")
+    table = build_pairs(ds, scenario())
+    assert table.pairs["overdue_penalty"].tolist() == [0.1]
+    assert table.overdue_stays()["nip"].tolist() == [old["nip"]]
+    longer = scenario(aturan={"MASA_JABATAN_MAKS": {"maks_tahun": {"PENGAWAS": 7}}})
+    assert not decide(ds, longer, old, a).overdue
+    assert build_pairs(ds, longer).pairs["overdue_penalty"].tolist() == [0.0]
+
+
+def test_exactly_five_years_is_not_overdue() -> None:
+    a = post()
+    p = person(holds=a, tmt_jabatan=date(2021, 1, 1))
+    assert not decide(dataset([p], [a]), scenario(), p, a).overdue
+
+
+def test_stay_is_exempt_from_every_appointment_rule() -> None:
+    a = post(eselon="IV.a")
+    p = person(holds=a, golongan="II/a", education="SMA", talent_box=None, status="PPPK",
+               skp_1="kurang", birth_date=date(1968, 6, 15), tmt_jabatan=date(2025, 10, 1))  # fmt: skip
+    ds = dataset([p], [a], komp={0: {}})
+    d = decide(ds, scenario(), p, a)
+    assert d.eligible and d.move_type == "tetap" and failed(d) == {}
+    pairs = build_pairs(ds, scenario()).pairs
+    assert pairs[["move_type", "stay"]].values.tolist() == [["tetap", True]]
