@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from placement.config import Skenario
@@ -17,6 +19,7 @@ from placement.rules.eligibility import PairTable, build_pairs
 from placement.solver.build import ModelIndex, build_problem
 from placement.solver.problem import SCALE, Problem, Solution, SolveStatus
 from placement.solver.run import choose_backend, solve_problem
+from placement.solver.tiers import Tier, apply_tiers
 
 Progress = Callable[[str], None]
 
@@ -72,6 +75,17 @@ class Result:
         }
 
 
+def tier_criteria(sc: Skenario, index: ModelIndex) -> list[Tier]:
+    """Per-pair coefficients of the scenario's lexicographic tiers (all maximised)."""
+    pairs = index.pairs
+    coefs = {
+        "jabatan_terisi": np.rint(pairs["post_value"].to_numpy(dtype=float) * SCALE),
+        "kecocokan": np.rint(pairs["fit"].to_numpy(dtype=float) * SCALE),
+        "perpindahan_sedikit": pairs["stay"].to_numpy(dtype=float),
+    }
+    return [Tier(t.kriteria, coefs[t.kriteria].astype(np.int64), t.toleransi) for t in sc.tingkatan]
+
+
 def solve(
     ds: Dataset,
     sc: Skenario,
@@ -93,9 +107,18 @@ def solve(
     problem, index = build_problem(ds, sc, table)
     timings["model"] = time.perf_counter() - t
     t = time.perf_counter()
+    run_seed = sc.seed if seed is None else seed
+    if sc.tingkatan:
+        say(f"Menyelesaikan {len(sc.tingkatan)} tingkat leksikografis")
+        problem, tier_record = apply_tiers(
+            problem, tier_criteria(sc, index), backend, time_limit, run_seed
+        )
+        timings["tingkat"] = time.perf_counter() - t
     chosen_backend = choose_backend(problem) if backend == "auto" else backend
     say(f"Menyelesaikan dengan backend {chosen_backend}")
-    solution = solve_problem(problem, backend, time_limit, sc.seed if seed is None else seed)
+    solution = solve_problem(problem, backend, time_limit, run_seed)
+    if sc.tingkatan:
+        solution.stats["tingkatan"] = json.dumps(tier_record)
     timings["solver"] = time.perf_counter() - t
     t = time.perf_counter()
     plan = plan_table(ds, index, solution)

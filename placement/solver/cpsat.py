@@ -45,6 +45,8 @@ def _build(problem: Problem) -> tuple[cp_model.CpModel, list[cp_model.IntVar]]:
     for g in problem.stay_groups:
         members = stay_pairs[np.isin(problem.pair_person[stay_pairs], g.people)]
         model.add(sum(x[int(e)] for e in members) >= g.min_stay)
+    for r in problem.min_rows:
+        model.add(sum(int(c) * x[e] for e, c in enumerate(r.coef.tolist()) if c) >= r.lower)
     for e in problem.fixed.tolist():
         model.add(x[e] == 1)
     return model, x

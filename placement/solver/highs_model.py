@@ -67,6 +67,7 @@ def build_rows(problem: Problem, cols: IntArray) -> Rows:
     r_post = P + problem.pair_post[cols]
     row_idx = [r_person, r_post]
     col_idx = [np.arange(n), np.arange(n)]
+    values: list[FloatArray] = [np.ones(n), np.ones(n)]
     lower = [np.where(problem.must_assign, 1.0, -INF), np.where(problem.must_fill, 1.0, -INF)]
     upper = [np.ones(P), np.ones(J)]
     stay_cols = np.flatnonzero(problem.stay[cols])
@@ -75,12 +76,21 @@ def build_rows(problem: Problem, cols: IntArray) -> Rows:
         hit = stay_cols[np.isin(stay_person, g.people)]
         row_idx.append(np.full(len(hit), P + J + g_i))
         col_idx.append(hit)
+        values.append(np.ones(len(hit)))
         lower.append(np.array([float(g.min_stay)]))
         upper.append(np.array([INF]))
-    n_rows = P + J + len(problem.stay_groups)
+    base = P + J + len(problem.stay_groups)
+    for r_i, r in enumerate(problem.min_rows):
+        nz = np.flatnonzero(r.coef[cols])
+        row_idx.append(np.full(len(nz), base + r_i))
+        col_idx.append(nz)
+        values.append(r.coef[cols][nz].astype(np.float64))
+        lower.append(np.array([float(r.lower)]))
+        upper.append(np.array([INF]))
+    n_rows = base + len(problem.min_rows)
     rows = np.concatenate(row_idx)
     colsi = np.concatenate(col_idx)
-    matrix = sparse.csc_matrix((np.ones(len(rows)), (rows, colsi)), shape=(n_rows, n))
+    matrix = sparse.csc_matrix((np.concatenate(values), (rows, colsi)), shape=(n_rows, n))
     return Rows(matrix, np.concatenate(lower), np.concatenate(upper))
 
 

@@ -2,7 +2,8 @@
 
 Maths (DESIGN.md, "The optimization model"): x[e] ∈ {0, 1} for each eligible pair e = (p, j);
 each person at most one post (exactly one for ``must_assign`` people), each post at most one
-holder (exactly one for ``must_fill`` posts); ``stay_groups`` are lower bounds on the number of
+holder (exactly one for ``must_fill`` posts); ``min_rows`` fix earlier lexicographic tiers;
+``stay_groups`` are lower bounds on the number of
 incumbents who stay, which is how every move cap is written (a move = an incumbent leaving a
 post); ``fixed`` pairs are forced to 1.
 
@@ -46,6 +47,15 @@ class StayGroup:
     min_stay: int
 
 
+@dataclass(frozen=True)
+class MinRow:
+    """A linear lower bound Σ coef[e]·x[e] ≥ lower (a fixed lexicographic tier)."""
+
+    name: str
+    coef: IntArray  # one entry per pair
+    lower: int
+
+
 @dataclass
 class Problem:
     """Sparse assignment model; people and posts are local indices 0..n-1."""
@@ -62,6 +72,7 @@ class Problem:
     offset: int = 0  # constant added to the weight objective (soft penalties folded into pairs)
     fixed: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # pair indices
     stay_groups: list[StayGroup] = field(default_factory=list)
+    min_rows: list[MinRow] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         n = len(self.pair_person)
@@ -75,7 +86,7 @@ class Problem:
 
     @property
     def has_side_constraints(self) -> bool:
-        return bool(self.stay_groups)
+        return bool(self.stay_groups or self.min_rows)
 
     def tie_k(self) -> int:
         """Multiplier that makes ``weight * tie_k + tiebreak`` lexicographic (> max tiebreak sum)."""
@@ -116,6 +127,9 @@ class Problem:
             n = sum(1 for p in g.people.tolist() if p in stays)
             if n < g.min_stay:
                 out.append(f"group {g.name}: {n} stay, need {g.min_stay}")
+        for r in self.min_rows:
+            if int(r.coef[chosen].sum()) < r.lower:
+                out.append(f"tier {r.name}: {int(r.coef[chosen].sum())} < {r.lower}")
         return out
 
 

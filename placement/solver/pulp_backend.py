@@ -35,6 +35,8 @@ def build_pulp(problem: Problem) -> tuple[pulp.LpProblem, list[pulp.LpVariable]]
     for g in problem.stay_groups:
         members = stay_pairs[np.isin(problem.pair_person[stay_pairs], g.people)]
         lp += pulp.lpSum(x[int(e)] for e in members) >= g.min_stay
+    for r in problem.min_rows:
+        lp += pulp.lpSum(int(c) * x[e] for e, c in enumerate(r.coef.tolist()) if c) >= r.lower
     for e in problem.fixed.tolist():
         lp += x[e] == 1
     return lp, x
