@@ -168,7 +168,7 @@ def test_assess_post_matches_build_pairs_and_lists_refusals() -> None:
 
 
 def test_assess_person_ranks_posts_and_explains_the_rest() -> None:
-    ds, people, _ = _small()
+    ds, _people, _ = _small()
     a = assess_person(ds, scenario(), 0)  # holder of A (IV.a, III/d)
     assert a.eligible["total"].is_monotonic_decreasing
     assert "A" in set(a.eligible["jabatan_id"])
@@ -289,7 +289,7 @@ def _run(args: list[str]) -> Any:
 
 
 def test_cli_post_table(cli_data: tuple[Dataset, list[dict[str, Any]]]) -> None:
-    ds, people = cli_data
+    _ds, people = cli_data
     res = _run(["--jabatan", "A"])
     assert res.exit_code == 0, res.output
     assert "LAYAK" in res.output and "DITOLAK" in res.output
@@ -298,7 +298,7 @@ def test_cli_post_table(cli_data: tuple[Dataset, list[dict[str, Any]]]) -> None:
 
 
 def test_cli_person_json_and_english(cli_data: tuple[Dataset, list[dict[str, Any]]]) -> None:
-    ds, people = cli_data
+    _ds, people = cli_data
     res = _run(["--nip", people[0]["nip"], "--format", "json", "--lang", "en"])
     assert res.exit_code == 0, res.output
     payload = json.loads(res.output)

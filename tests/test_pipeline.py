@@ -269,3 +269,25 @@ def test_lexicographic_tier_keeps_fewest_moves_within_tolerance(
     assert (strict.solution.objective or 0) <= (tiny_result.solution.objective or 0)
     report = audit_plan(tiny, strict.scenario, strict.plan, strict.solution.objective)
     assert report.ok
+
+
+def test_locks_from_plan_file_keep_marked_rows(
+    tmp_path: Path, tiny: Dataset, tiny_result: Result
+) -> None:
+    data = tmp_path / "data"
+    write_dataset(tiny, data)
+    write_outputs(tiny_result, tiny, tmp_path / "awal")
+    plan = pd.read_csv(tmp_path / "awal" / "rencana.csv", dtype=str, keep_default_na=False)
+    plan["kunci"] = np.where(plan["jenis_perpindahan"] == "promosi", "ya", "")
+    plan.to_csv(tmp_path / "kunci.csv", index=False)
+    out = tmp_path / "ulang"
+    res = CliRunner().invoke(main, ["solve", str(data), "--out", str(out), "--date", "2026-07-01",
+                                    "--locks-from", str(tmp_path / "kunci.csv")])  # fmt: skip
+    assert res.exit_code == 0, res.output
+    record = json.loads((out / "hasil.json").read_text(encoding="utf-8"))
+    locked = {(k["nip"], k["jabatan_id"]) for k in record["konfigurasi"]["kunci"]}
+    promoted = plan[plan["kunci"] == "ya"]
+    assert (
+        locked == set(zip(promoted["nip"], promoted["jabatan_tujuan_id"], strict=True)) and locked
+    )
+    assert (out / "rencana.csv").read_bytes() == (tmp_path / "awal" / "rencana.csv").read_bytes()

@@ -43,6 +43,7 @@ def _person(nip: str, name: str, birth: str, gender: str, **extra: str) -> dict[
     return row
 
 
+# fmt: off
 BASE: Tables = {
     "pegawai": [
         _person(
@@ -105,7 +106,7 @@ BASE: Tables = {
             jenis_jabatan="PELAKSANA",
             kotak_talenta="5",
         ),
-    ],  # fmt: skip
+    ],
     "jabatan": [
         {
             "jabatan_id": "J-001",
@@ -143,7 +144,7 @@ BASE: Tables = {
             "prioritas": "3",
             "wajib_isi": "tidak",
         },
-    ],  # fmt: skip
+    ],
     "kompetensi": [
         row
         for nip in NIPS
@@ -161,6 +162,7 @@ BASE: Tables = {
         )
     ],
 }
+# fmt: on
 
 
 def base() -> Tables:

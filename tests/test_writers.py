@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import stat
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from placement.domain.validate import clean_cell
 from placement.io.templates import INSTRUCTION_SHEET, instructions, write_templates
@@ -57,7 +58,8 @@ def _frame() -> pd.DataFrame:
 
 def test_write_csv_is_injection_safe(tmp_path: Path) -> None:
     path = write_csv(_frame(), tmp_path / "out.csv")
-    rows = list(csv.reader(path.open(encoding="utf-8")))
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
     assert rows == [
         ["nip", "level", "box", "tanggal"],
         ["197001012000011001", "3.25", "7", "2020-01-02"],
@@ -96,11 +98,21 @@ def test_atomic_path_replaces_only_on_success(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["plan.csv"]
 
 
-def test_failed_xlsx_write_keeps_the_old_file(tmp_path: Path) -> None:
+def test_failed_xlsx_write_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    save = Workbook.save
+
+    def fail(self: Workbook, filename: object) -> None:
+        save(self, io.BytesIO())  # closes the sheets, then the disk "fills up"
+        Path(str(filename)).write_bytes(b"partial")
+        raise OSError("disk full")
+
+    monkeypatch.setattr("openpyxl.Workbook.save", fail)
     target = tmp_path / "out.xlsx"
     target.write_bytes(b"old")
-    with pytest.raises(ValueError):
-        write_xlsx({"bad": pd.DataFrame({"x": [object()]})}, target)
+    with pytest.raises(OSError, match="disk full"):
+        write_xlsx({"data": _frame()}, target)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
 
@@ -127,7 +139,7 @@ def test_templates(tmp_path: Path) -> None:
         "contoh",
         "alias",
     ]
-    assert ["pegawai", "nip"] == petunjuk[1][:2] and petunjuk[1][3] == "ya"
+    assert petunjuk[1][:2] == ["pegawai", "nip"] and petunjuk[1][3] == "ya"
     written = write_templates(tmp_path / "c", "csv")
     assert [p.name for p in written] == [
         "pegawai.csv", "jabatan.csv", "kompetensi.csv", "standar_kompetensi.csv", "petunjuk.csv",

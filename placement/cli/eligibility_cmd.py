@@ -18,7 +18,7 @@ from placement.config import Skenario
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
 from placement.rules.eligibility import Assessment, assess_person, assess_post
-from placement.rules.registry import rule_set
+from placement.rules.registry import load_pack, rule_set
 from placement.rules.scoring import CATEGORIES, jpm_category
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -319,7 +319,8 @@ def _combined(report: Report, lang: str) -> pd.DataFrame:
     e["jpm_persen"] = _percent_text(e["jpm_persen"])
     r = _refused_grouped(report.refused, report.key)
     r.insert(0, "status", _t(_STATUS["ditolak"], lang))
-    return pd.concat([e, r], ignore_index=True)
+    both = pd.concat([e, r], ignore_index=True)
+    return both.astype({"peringkat": "Int64", "kotak_talenta": "Int64"})
 
 
 def _percent_text(values: pd.Series) -> list[str]:
@@ -366,6 +367,8 @@ def _table(report: Report, top: int, lang: str) -> str:
     lines.append(_headers(shown, lang).to_string(index=False) if len(e) else "  -")
     if len(r):
         counts = r.groupby("aturan", sort=False)[report.key].nunique()
+        order = [rid for rid in load_pack().rules if rid in counts.index]
+        counts = counts.reindex(order)
         lines += ["", "DITOLAK, per aturan:" if lang == "id" else "REFUSED, by rule:"]
         lines += [f"  {rule}: {n}" for rule, n in counts.items()]
         grouped = _refused_grouped(r, report.key).head(top)

@@ -20,7 +20,7 @@ import pandas as pd
 from placement.domain import grades
 from placement.domain.errors import Issue, Severity
 from placement.domain.nip import NipError, NipInfo, parse_nip
-from placement.io.schema import TABLES, Table
+from placement.io.schema import TABLES, Table, header_key
 
 Frames = dict[str, pd.DataFrame]
 Message = Callable[[str], str]
@@ -270,11 +270,11 @@ def validate_tables(tables: Mapping[str, pd.DataFrame]) -> tuple[Frames, list[Is
 
 def sort_issues(issues: list[Issue]) -> list[Issue]:
     """Order issues by table (template order), then row; stable within a row."""
-    order = {t.name: i for i, t in enumerate(TABLES)}
+    order = {header_key(t.name): i for i, t in enumerate(TABLES)}
 
     def key(issue: Issue) -> tuple[int, int]:
-        stem = issue.file.split(":")[-1].rsplit(".", 1)[0].lower() if issue.file else ""
-        return order.get(stem, len(order)), -1 if issue.row is None else issue.row
+        stem = header_key(issue.file.split(":")[-1].rsplit(".", 1)[0])
+        return order.get(stem, -1), -1 if issue.row is None else issue.row
 
     return sorted(issues, key=key)
 
@@ -430,7 +430,8 @@ def parse_dates(text: pd.Series[Any]) -> pd.Series[Any]:
         out.loc[stamps.index] = stamps.astype("datetime64[us]")
     years = out.dt.year
     out = out.mask((years < MIN_YEAR) | (years > MAX_YEAR))
-    return out.dt.normalize().astype("datetime64[ns]")
+    result: pd.Series[Any] = out.dt.normalize().astype("datetime64[ns]")
+    return result
 
 
 def _parse_date(sheet: _Sheet, header: str, fld: str, text: pd.Series[Any]) -> pd.Series[Any]:

@@ -13,14 +13,23 @@ import codecs
 import csv
 import hashlib
 import io
+import posixpath
+import warnings
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+from xml.etree import ElementTree
+from xml.parsers import expat
 
 import numpy as np
 import pandas as pd
 from openpyxl import load_workbook
+from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
+from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
 from placement.domain.errors import Issue, PlacementError, error, has_errors, warning
 from placement.domain.model import Dataset
@@ -281,29 +290,77 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
+@contextmanager
+def _quiet_openpyxl() -> Iterator[None]:
+    """Silence openpyxl's notes about unsupported workbook features (styles, extensions)."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl\.")
+        yield
+
+
+SheetRows = tuple[list[list[str]], dict[int, set[int]]]
+
+
 def _read_workbook(path: Path, result: _Read) -> None:
+    """Read the table sheets: fast streaming reader first, openpyxl when it cannot cope."""
     try:
         data = path.read_bytes()
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on damaged files
+    except OSError as exc:
         result.issues.append(_unreadable(path.name, exc))
         return
-    result.hashes[path.name] = hashlib.sha256(data).hexdigest()
+    sheets: dict[str, SheetRows | Exception] | None
     try:
-        sheets = {header_key(ws.title): ws for ws in book.worksheets}
-        for table in TABLES:
-            label = f"{path.name}:{table.name}"
-            ws = sheets.get(header_key(table.name))
-            if ws is None:
-                result.issues.append(_missing(table, label, path.name))
-                continue
-            rows, numeric = _sheet_rows(ws)
-            _add_table(result, table, label, rows, numeric)
+        sheets = _fast_sheets(data)
+    except Exception:  # anything unusual: let openpyxl read it (and report what is wrong)
+        sheets = _openpyxl_sheets(data, path.name, result)
+    if sheets is None:
+        return
+    result.hashes[path.name] = hashlib.sha256(data).hexdigest()
+    by_key = {header_key(title): rows for title, rows in sheets.items()}
+    for table in TABLES:
+        label = f"{path.name}:{table.name}"
+        found = by_key.get(header_key(table.name))
+        if found is None:
+            result.issues.append(_missing(table, label, path.name))
+        elif isinstance(found, Exception):
+            result.issues.append(_unreadable(label, found))
+        else:
+            _add_table(result, table, label, *found)
+
+
+def _wanted(title: str) -> bool:
+    return any(header_key(title) == header_key(t.name) for t in TABLES)
+
+
+def _fast_sheets(data: bytes) -> dict[str, SheetRows | Exception]:
+    book = _FastWorkbook(data)
+    return {title: book.read(title) for title in book.titles if _wanted(title)}
+
+
+def _openpyxl_sheets(
+    data: bytes, name: str, result: _Read
+) -> dict[str, SheetRows | Exception] | None:
+    try:
+        with _quiet_openpyxl():
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on damaged files
+        result.issues.append(_unreadable(name, exc))
+        return None
+    sheets: dict[str, SheetRows | Exception] = {}
+    try:
+        for ws in book.worksheets:
+            if _wanted(ws.title):
+                try:
+                    with _quiet_openpyxl():
+                        sheets[ws.title] = _sheet_rows(ws)
+                except Exception as exc:  # a damaged sheet inside a readable workbook
+                    sheets[ws.title] = exc
     finally:
         book.close()
+    return sheets
 
 
-def _sheet_rows(ws: Any) -> tuple[list[list[str]], dict[int, set[int]]]:
+def _sheet_rows(ws: Any) -> SheetRows:
     """All rows of a sheet as text, and per column index the row positions of numeric cells."""
     rows: list[list[str]] = []
     numeric: dict[int, set[int]] = {}
@@ -313,6 +370,236 @@ def _sheet_rows(ws: Any) -> tuple[list[list[str]], dict[int, set[int]]]:
                 numeric.setdefault(j, set()).add(i)
         rows.append([cell_text(v) for v in values])
     return rows, numeric
+
+
+# --- fast xlsx reading ------------------------------------------------------------------------
+
+
+def _local(tag: str) -> str:
+    """Tag or attribute name without namespace or prefix."""
+    return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
+
+
+def _attr(attrs: dict[str, str], name: str, default: str = "") -> str:
+    for key, value in attrs.items():
+        if _local(key) == name:
+            return value
+    return default
+
+
+class _FastWorkbook:
+    """A values-only xlsx reader streaming the sheet XML with expat (about ten times faster
+    than openpyxl on large sheets). It raises on anything unusual; the caller then uses
+    openpyxl."""
+
+    def __init__(self, data: bytes) -> None:
+        self.zip = zipfile.ZipFile(io.BytesIO(data))
+        root_rels = self._rels("")
+        workbook = next(t for k, t in root_rels.values() if k == "officeDocument")
+        tree = ElementTree.fromstring(self.zip.read(workbook))
+        rels = self._rels(workbook)
+        self.sheets: dict[str, str] = {}
+        self.date1904 = False
+        for el in tree.iter():
+            name = _local(el.tag)
+            if name == "workbookPr":
+                self.date1904 = _attr(dict(el.attrib), "date1904").lower() in ("1", "true")
+            elif name == "sheet":
+                attrs = dict(el.attrib)
+                self.sheets[_attr(attrs, "name")] = rels[_attr(attrs, "id")][1]
+        parts = {kind: target for kind, target in rels.values()}
+        self.shared = self._shared_strings(parts.get("sharedStrings"))
+        self.date_styles = self._date_styles(parts.get("styles"))
+
+    @property
+    def titles(self) -> list[str]:
+        return list(self.sheets)
+
+    def _rels(self, part: str) -> dict[str, tuple[str, str]]:
+        """Relationship id → (kind, part path) of a part ('' = the package)."""
+        folder, name = posixpath.split(part)
+        rels_path = posixpath.join(folder, "_rels", f"{name}.rels")
+        tree = ElementTree.fromstring(self.zip.read(rels_path))
+        out: dict[str, tuple[str, str]] = {}
+        for el in tree.iter():
+            if _local(el.tag) != "Relationship":
+                continue
+            target = el.get("Target", "")
+            path = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(folder, target))
+            )
+            out[el.get("Id", "")] = (el.get("Type", "").rsplit("/", 1)[-1], path)
+        return out
+
+    def _shared_strings(self, part: str | None) -> list[str]:
+        if part is None:
+            return []
+        collector = _TextCollector("si")
+        collector.parse(self.zip.open(part))
+        return collector.items
+
+    def _date_styles(self, part: str | None) -> frozenset[int]:
+        """Indices of cell formats that show numbers as dates."""
+        if part is None:
+            return frozenset()
+        tree = ElementTree.fromstring(self.zip.read(part))
+        custom: dict[int, str] = {}
+        formats: list[int] = []
+        for el in tree.iter():
+            name = _local(el.tag)
+            if name == "numFmt":
+                custom[int(el.get("numFmtId", "0"))] = el.get("formatCode", "")
+            elif name == "cellXfs":
+                formats = [int(xf.get("numFmtId", "0")) for xf in el if _local(xf.tag) == "xf"]
+        return frozenset(
+            i
+            for i, fmt in enumerate(formats)
+            if is_date_format(custom.get(fmt) or BUILTIN_FORMATS.get(fmt, "General"))
+        )
+
+    def read(self, title: str) -> SheetRows:
+        parser = _SheetParser(self.shared, self.date_styles, self.date1904)
+        parser.parse(self.zip.open(self.sheets[title]))
+        return parser.result()
+
+
+class _TextCollector:
+    """Texts of every ``item`` element (shared strings: <si>, without phonetic runs)."""
+
+    def __init__(self, item: str) -> None:
+        self.item = item
+        self.items: list[str] = []
+        self._parts: list[str] = []
+        self._in_text = False
+        self._skip = 0
+
+    def parse(self, stream: IO[bytes]) -> None:
+        parser = expat.ParserCreate()
+        parser.buffer_text = True
+        parser.StartElementHandler = self._start
+        parser.EndElementHandler = self._end
+        parser.CharacterDataHandler = self._chars
+        parser.ParseFile(stream)
+
+    def _start(self, tag: str, attrs: dict[str, str]) -> None:
+        name = _local(tag)
+        if name == self.item:
+            self._parts = []
+        elif name == "rPh":
+            self._skip += 1
+        elif name == "t" and not self._skip:
+            self._in_text = True
+
+    def _end(self, tag: str) -> None:
+        name = _local(tag)
+        if name == "t":
+            self._in_text = False
+        elif name == "rPh":
+            self._skip -= 1
+        elif name == self.item:
+            self.items.append("".join(self._parts))
+
+    def _chars(self, text: str) -> None:
+        if self._in_text:
+            self._parts.append(text)
+
+
+class _SheetParser(_TextCollector):
+    """Cell values of one sheet, by Excel row and column."""
+
+    def __init__(self, shared: list[str], date_styles: frozenset[int], date1904: bool) -> None:
+        super().__init__("is")
+        self.shared, self.date_styles = shared, date_styles
+        self.epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
+        self.rows: dict[int, dict[int, str]] = {}
+        self.numeric: dict[int, set[int]] = {}
+        self._row, self._col = 0, -1
+        self._cell: dict[int, str] = {}
+        self._kind, self._style, self._value = "n", 0, ""
+        self._in_value = False
+
+    def _start(self, tag: str, attrs: dict[str, str]) -> None:
+        name = _local(tag)
+        if name == "c":
+            ref = attrs.get("r")
+            self._col = _column_index(ref) if ref else self._col + 1
+            self._kind, self._style = attrs.get("t", "n"), int(attrs.get("s", "0"))
+            self._value, self.items = "", []
+        elif name == "v":
+            self._in_value, self._parts = True, []
+        elif name == "row":
+            self._row = int(attrs["r"]) - 1 if "r" in attrs else self._row + 1
+            self._col, self._cell = -1, {}
+        else:
+            super()._start(tag, attrs)
+
+    def _end(self, tag: str) -> None:
+        name = _local(tag)
+        if name == "v":
+            self._in_value, self._value = False, "".join(self._parts)
+        elif name == "c":
+            self._store()
+        elif name == "row":
+            self.rows[self._row] = self._cell
+        else:
+            super()._end(tag)
+
+    def _chars(self, text: str) -> None:
+        if self._in_value or self._in_text:
+            self._parts.append(text)
+
+    def _store(self) -> None:
+        kind, value = self._kind, self._value
+        if kind == "inlineStr":
+            text = self.items[0] if self.items else ""
+        elif value == "":
+            return
+        elif kind == "s":
+            text = self.shared[int(value)]
+        elif kind == "b":
+            text = "true" if value.strip() in ("1", "true") else "false"
+        elif kind == "d":
+            text = cell_text(datetime.fromisoformat(value))
+        elif kind in ("str", "e"):
+            text = value
+        else:
+            number: int | float = float(value) if any(c in value for c in ".eE") else int(value)
+            if self._style in self.date_styles:
+                text = cell_text(from_excel(number, self.epoch))
+            else:
+                text = format_number(number)
+                self.numeric.setdefault(self._col, set()).add(self._row)
+        if text:
+            self._cell[self._col] = text
+
+    def result(self) -> SheetRows:
+        if not self.rows:
+            return [], {}
+        width = max((max(cells) + 1 for cells in self.rows.values() if cells), default=0)
+        out = [[""] * width for _ in range(max(self.rows) + 1)]
+        for r, cells in self.rows.items():
+            row = out[r]
+            for c, text in cells.items():
+                row[c] = text
+        return out, self.numeric
+
+
+_COLUMN_CACHE: dict[str, int] = {}
+
+
+def _column_index(ref: str) -> int:
+    """0-based column of a cell reference ("AB12" → 27)."""
+    letters = ref.rstrip("0123456789")
+    index = _COLUMN_CACHE.get(letters)
+    if index is None:
+        index = 0
+        for ch in letters.upper():
+            index = index * 26 + ord(ch) - 64
+        index -= 1
+        _COLUMN_CACHE[letters] = index
+    return index
 
 
 # --- rows → frame ---------------------------------------------------------------------------

@@ -59,7 +59,9 @@ def plan_table(ds: Dataset, index: ModelIndex, solution: Solution) -> pd.DataFra
         "kotak_talenta": peg["talent_box"].to_numpy()[rows],
     })  # fmt: skip
     for col in TERM_COLUMNS.values():
-        out[col] = placed[col].to_numpy()
+        out[col] = (
+            placed[col].to_numpy(dtype=float).round(6)
+        )  # files show 6 decimals; audit recomputes
     order = np.lexsort((rows, np.where(post_rows >= 0, post_rows, len(jab))))
     return out.iloc[order].reset_index(drop=True)[PLAN_COLUMNS]
 

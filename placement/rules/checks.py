@@ -44,13 +44,6 @@ TETAP, PROMOSI, ROTASI, MUTASI, DEMOSI = (MOVE_CODE[m] for m in
 KINDS: tuple[str, ...] = tuple(str(k) for k in grades.JenisJabatan)
 KIND_CODE: dict[str, int] = {k: i for i, k in enumerate(KINDS)}
 JPT_KINDS: tuple[str, ...] = tuple(sorted(str(k) for k in grades.JPT_TYPES))
-LEVEL_NAME: dict[int, str] = {
-    0: "pelaksana/JF ahli pertama",
-    1: "pengawas/JF ahli muda",
-    2: "administrator/JF ahli madya",
-    3: "JPT Pratama/JF ahli utama",
-    4: "JPT Madya",
-}
 
 
 def norm_text(text: object) -> str:
@@ -711,7 +704,6 @@ def masa_jabatan_maks(ctx: PairContext, rule: Rule) -> Outcome:
 
 __all__ = [
     "CHECKS",
-    "LEVEL_NAME",
     "MISSING",
     "Facts",
     "Outcome",
@@ -722,8 +714,8 @@ __all__ = [
     "move_types",
     "norm_many",
     "norm_text",
-    "shift_months",
     "post_min_education",
     "post_min_grade",
     "rumpun_of_major",
+    "shift_months",
 ]

@@ -86,6 +86,18 @@ perubahan aturan keras (dinonaktifkan, dilonggarkan, diperketat) dicatat di kelu
 (`relaxations`). Unknown rules or parameters are refused; every change to a hard rule is
 recorded in the outputs.
 
+## Menambah aturan / Adding a rule
+
+1. Tambahkan entri di `placement/rules/rulepacks/<paket>.yaml` (id, jenis, akibat, uraian,
+   dasar_hukum, dapat_dilonggarkan, parameter dengan `bawaan`, pesan `{{actual}}`/`{{threshold}}`).
+2. Tulis satu fungsi tervektorisasi di `placement/rules/checks.py` dengan `@check("ID")` yang
+   mengembalikan `Outcome(applies, passed, detail)`.
+3. Jalankan `python -m placement.rules.docs`, lalu tambahkan uji di `tests/test_rules_*.py`
+   (keputusan, nilai vs ambang, dan perubahan lewat skenario).
+
+Add the YAML entry, one `@check` function, regenerate the docs, add tests; a test fails when
+registry ids and check functions do not correspond one to one.
+
 ## Ringkasan / Summary
 
 | ID | Jenis | Akibat | Aktif | Dapat dilonggarkan | Uraian |

@@ -284,7 +284,7 @@ def _blocked_pairs(
             if why:
                 refused[why - 1] += e - s
                 continue
-            k = s + int(np.searchsorted(gr[s:e], gmin, side="right"))
+            k = s + int(np.searchsorted(gr[s:e], gmin, side="left"))
             refused[2] += k - s
             keep.append(np.arange(k, e))
         for i, c in enumerate(blocking):
@@ -335,15 +335,18 @@ def _part(
 
 
 def _pairs_frame(f: Facts, parts: list[dict[str, npt.NDArray[Any]]]) -> pd.DataFrame:
-    cols = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]} if parts else {}
-    if not cols:
-        empty = {c: pd.Series(dtype=float) for c in PAIR_COLUMNS}
-        frame = pd.DataFrame(empty)
+    if not parts:
+        frame = pd.DataFrame({c: pd.Series(dtype=float) for c in PAIR_COLUMNS})
         return frame.astype({"person": np.int32, "post": np.int32, "stay": bool, "shortlist_only": bool,
                              "nip": str, "jabatan_id": str, "move_type": str})  # fmt: skip
-    order = np.lexsort((cols["person"], cols["post"]))
-    cols = {k: v[order] for k, v in cols.items()}
-    person, post, move = cols.pop("person"), cols.pop("post"), cols.pop("move")
+    post = np.concatenate([p["post"] for p in parts])
+    person = np.concatenate([p["person"] for p in parts])
+    order = np.argsort(post * (len(f.nip) + 1) + person, kind="stable")  # (post, person)
+
+    def column(name: str) -> npt.NDArray[Any]:
+        return np.concatenate([p[name] for p in parts])[order]
+
+    post, person, move = post[order], person[order], column("move")
     data: dict[str, Any] = {
         "person": person.astype(np.int32),
         "post": post.astype(np.int32),
@@ -351,9 +354,9 @@ def _pairs_frame(f: Facts, parts: list[dict[str, npt.NDArray[Any]]]) -> pd.DataF
         "jabatan_id": pd.array(f.jabatan_id[post], dtype="str"),
         "move_type": pd.array(_MOVE_NAMES[move], dtype="str"),
         "stay": move == TETAP,
-        "shortlist_only": cols.pop("shortlist_only").astype(bool),
+        "shortlist_only": column("shortlist_only").astype(bool),
     }
-    data.update({c: cols[c].astype(float) for c in SCORE_COLUMNS})
+    data.update({c: column(c).astype(float, copy=False) for c in SCORE_COLUMNS})
     return pd.DataFrame(data)
 
 
@@ -374,7 +377,7 @@ def build_pairs(ds: Dataset, sc: Skenario, *, chunk_pairs: int = CHUNK_PAIRS) ->
     parts = []
     for person, post in _blocked_pairs(f, block, cand, posts, counts, col, chunk_pairs):
         ctx = _filter(PairContext.of(f, person, post), later, counts, col)
-        parts.append(_part(scorer, ctx, _fires(flags, ctx), np.zeros(len(ctx), dtype=bool)))
+        parts.append(_part(scorer, ctx, _fires(flags, ctx), _fires(penalties, ctx)))
     holders = cand[f.p_held[cand] >= 0]
     _uncount_holders(f, block, holders, counts, col)
     stays = PairContext.of(f, holders, f.p_held[holders])

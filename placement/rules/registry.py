@@ -31,6 +31,8 @@ MOVE_CODE: dict[str, int] = {m: i for i, m in enumerate(MOVE_TYPES)}
 # Rules evaluated while blocking (level, golongan) before any pair exists: they must open the pack,
 # in this order, so that each refused pair is attributed to the first rule that refuses it.
 BLOCKING_RULES: tuple[str, ...] = ("NAIK_SATU_JENJANG", "DEMOSI", "GOL_MIN_ESELON")
+# Score-parameter entries the scoring module reads (every pack must have them).
+SCORE_ENTRIES: tuple[str, ...] = ("JPM", "PENDIDIKAN_SKOR")
 RULEPACK_DIR = Path(__file__).parent / "rulepacks"
 VERIFY = "perlu verifikasi"
 
@@ -191,6 +193,11 @@ def _load_pack_cached(path_text: str) -> RulePack:
         if spec.id in rules:
             issues.append(_pack_error(path_text, spec.id, "id ganda / duplicate id"))
         rules[spec.id] = spec
+    missing = [r for r in SCORE_ENTRIES if r not in rules]
+    if missing:
+        issues.append(
+            _pack_error(path_text, "aturan", f"entri skor wajib ada: {', '.join(missing)}")
+        )
     head = [r for r in rules if r in BLOCKING_RULES]
     if list(rules)[: len(BLOCKING_RULES)] != list(BLOCKING_RULES) or head != list(BLOCKING_RULES):
         issues.append(
@@ -441,6 +448,7 @@ __all__ = [
     "BLOCKING_RULES",
     "MOVE_CODE",
     "MOVE_TYPES",
+    "SCORE_ENTRIES",
     "LegalBasis",
     "ParamSpec",
     "Rule",
