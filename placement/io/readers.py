@@ -436,7 +436,7 @@ class _FastWorkbook:
     def _shared_strings(self, part: str | None) -> list[str]:
         if part is None:
             return []
-        collector = _TextCollector("si")
+        collector = _TextCollector()
         collector.parse(self.zip.open(part))
         return collector.items
 
@@ -465,114 +465,132 @@ class _FastWorkbook:
         return parser.result()
 
 
-class _TextCollector:
-    """Texts of every ``item`` element (shared strings: <si>, without phonetic runs)."""
+_LOCAL_NAMES: dict[str, str] = {}
 
-    def __init__(self, item: str) -> None:
-        self.item = item
+
+def _name(tag: str) -> str:
+    """Cached local name of an expat tag ("x:c" → "c")."""
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = _LOCAL_NAMES[tag] = _local(tag)
+    return name
+
+
+def _expat(handler: Any, stream: IO[bytes]) -> None:
+    parser = expat.ParserCreate()
+    parser.buffer_text = True
+    parser.StartElementHandler = handler.start
+    parser.EndElementHandler = handler.end
+    parser.CharacterDataHandler = handler.chars
+    parser.ParseFile(stream)
+
+
+class _TextCollector:
+    """Texts of every <si> element of the shared strings, without phonetic runs."""
+
+    def __init__(self) -> None:
         self.items: list[str] = []
         self._parts: list[str] = []
         self._in_text = False
         self._skip = 0
 
     def parse(self, stream: IO[bytes]) -> None:
-        parser = expat.ParserCreate()
-        parser.buffer_text = True
-        parser.StartElementHandler = self._start
-        parser.EndElementHandler = self._end
-        parser.CharacterDataHandler = self._chars
-        parser.ParseFile(stream)
+        _expat(self, stream)
 
-    def _start(self, tag: str, attrs: dict[str, str]) -> None:
-        name = _local(tag)
-        if name == self.item:
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        name = _name(tag)
+        if name == "si":
             self._parts = []
         elif name == "rPh":
             self._skip += 1
         elif name == "t" and not self._skip:
             self._in_text = True
 
-    def _end(self, tag: str) -> None:
-        name = _local(tag)
+    def end(self, tag: str) -> None:
+        name = _name(tag)
         if name == "t":
             self._in_text = False
         elif name == "rPh":
             self._skip -= 1
-        elif name == self.item:
+        elif name == "si":
             self.items.append("".join(self._parts))
 
-    def _chars(self, text: str) -> None:
+    def chars(self, text: str) -> None:
         if self._in_text:
             self._parts.append(text)
 
 
-class _SheetParser(_TextCollector):
+class _SheetParser:
     """Cell values of one sheet, by Excel row and column."""
 
     def __init__(self, shared: list[str], date_styles: frozenset[int], date1904: bool) -> None:
-        super().__init__("is")
         self.shared, self.date_styles = shared, date_styles
         self.epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
         self.rows: dict[int, dict[int, str]] = {}
         self.numeric: dict[int, set[int]] = {}
-        self._row, self._col = 0, -1
+        self._row, self._col = -1, -1
         self._cell: dict[int, str] = {}
-        self._kind, self._style, self._value = "n", 0, ""
-        self._in_value = False
+        self._kind, self._style = "n", 0
+        self._parts: list[str] = []
+        self._collect = False
+        self._skip = 0
 
-    def _start(self, tag: str, attrs: dict[str, str]) -> None:
-        name = _local(tag)
+    def parse(self, stream: IO[bytes]) -> None:
+        _expat(self, stream)
+
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
+        name = _name(tag)
         if name == "c":
             ref = attrs.get("r")
             self._col = _column_index(ref) if ref else self._col + 1
             self._kind, self._style = attrs.get("t", "n"), int(attrs.get("s", "0"))
-            self._value, self.items = "", []
-        elif name == "v":
-            self._in_value, self._parts = True, []
+            self._parts = []
+        elif name == "v" or (name == "t" and not self._skip):
+            self._collect = True
         elif name == "row":
             self._row = int(attrs["r"]) - 1 if "r" in attrs else self._row + 1
             self._col, self._cell = -1, {}
-        else:
-            super()._start(tag, attrs)
+        elif name == "rPh":
+            self._skip += 1
 
-    def _end(self, tag: str) -> None:
-        name = _local(tag)
-        if name == "v":
-            self._in_value, self._value = False, "".join(self._parts)
+    def end(self, tag: str) -> None:
+        name = _name(tag)
+        if name == "v" or name == "t":
+            self._collect = False
         elif name == "c":
-            self._store()
+            self._store("".join(self._parts))
         elif name == "row":
             self.rows[self._row] = self._cell
-        else:
-            super()._end(tag)
+        elif name == "rPh":
+            self._skip -= 1
 
-    def _chars(self, text: str) -> None:
-        if self._in_value or self._in_text:
+    def chars(self, text: str) -> None:
+        if self._collect:
             self._parts.append(text)
 
-    def _store(self) -> None:
-        kind, value = self._kind, self._value
-        if kind == "inlineStr":
-            text = self.items[0] if self.items else ""
-        elif value == "":
+    def _store(self, value: str) -> None:
+        kind = self._kind
+        if value == "":
             return
-        elif kind == "s":
+        if kind == "s":
             text = self.shared[int(value)]
+        elif kind in ("inlineStr", "str", "e"):
+            text = value
         elif kind == "b":
             text = "true" if value.strip() in ("1", "true") else "false"
         elif kind == "d":
             text = cell_text(datetime.fromisoformat(value))
-        elif kind in ("str", "e"):
-            text = value
         else:
-            number: int | float = float(value) if any(c in value for c in ".eE") else int(value)
-            if self._style in self.date_styles:
-                text = cell_text(from_excel(number, self.epoch))
-            else:
-                text = format_number(number)
-                self.numeric.setdefault(self._col, set()).add(self._row)
+            text = self._number(value)
         if text:
             self._cell[self._col] = text
+
+    def _number(self, value: str) -> str:
+        number: int | float = float(value) if any(c in value for c in ".eE") else int(value)
+        if self._style in self.date_styles:
+            return cell_text(from_excel(number, self.epoch))
+        self.numeric.setdefault(self._col, set()).add(self._row)
+        return format_number(number)
 
     def result(self) -> SheetRows:
         if not self.rows:
