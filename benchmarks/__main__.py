@@ -1,0 +1,78 @@
+"""Benchmark runner: each case in its own process; writes benchmarks/results/*.json and *.md.
+
+python -m benchmarks            kabupaten and provinsi
+python -m benchmarks --quick    kabupaten only (a minute or two)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def machine() -> dict[str, Any]:
+    return {"python": platform.python_version(), "platform": platform.platform(),
+            "processor": platform.processor() or platform.machine(), "cpus": os.cpu_count()}  # fmt: skip
+
+
+def run_case(preset: str, case: str) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "r.json"
+        subprocess.run(
+            [sys.executable, "-m", "benchmarks.pipeline", preset, case, str(out)], check=True
+        )
+        result: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+        return result
+
+
+def markdown(rows: list[dict[str, Any]], info: dict[str, Any]) -> str:
+    head = "| preset | kasus | pasangan layak / silang | di solver | setelah fixing | backend | status | kelayakan s | model s | solver s | total s | RSS MB |"
+    lines = [f"Mesin: {info['platform']}, {info['cpus']} CPU, Python {info['python']}", "", head,
+             "|" + "---|" * 12]  # fmt: skip
+    for r in rows:
+        s = r["stages_s"]
+        lines.append(
+            f"| {r['preset']} | {r['case']} | {r['pairs_eligible']:,} / {r['cross_product']:,} | {r['pairs_in_solver']:,} "
+            f"| {r['pairs_after_fixing'] or '-'} | {r['backend']} | {r['status']} | {s.get('kelayakan', 0):.2f} "
+            f"| {s.get('model', 0):.2f} | {s.get('solver', 0):.2f} | {r['total_s']:.1f} | {r['peak_rss_mb']:.0f} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="kabupaten only")
+    args = parser.parse_args()
+    presets = ["kabupaten"] if args.quick else ["kabupaten", "provinsi"]
+    rows = []
+    for preset in presets:
+        for case in ("tanpa-batas", "batas-opd"):
+            print(f"benchmark {preset} / {case} ...", flush=True)
+            rows.append(run_case(preset, case))
+            print(
+                f"  {rows[-1]['status']} in {rows[-1]['total_s']} s, peak {rows[-1]['peak_rss_mb']} MB",
+                flush=True,
+            )
+    info = machine()
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    RESULTS.mkdir(exist_ok=True)
+    name = "quick" if args.quick else "full"
+    (RESULTS / f"{name}.json").write_text(
+        json.dumps({"machine": info, "utc": stamp, "cases": rows}, indent=2), encoding="utf-8"
+    )
+    (RESULTS / f"{name}.md").write_text(markdown(rows, info), encoding="utf-8")
+    print(markdown(rows, info))
+
+
+if __name__ == "__main__":
+    main()
