@@ -283,3 +283,127 @@ def test_csv_wins_over_workbook(tmp_path: Path) -> None:
     (tmp_path / "lama.xlsx").write_bytes(b"ignored")
     (tmp_path / "~$lock.xlsx").write_bytes(b"lock file")
     assert _codes(tmp_path) == ["FILE_DIABAIKAN"]
+
+
+# --- the fast workbook reader agrees with openpyxl ---------------------------------------------
+
+_SHARED_STRINGS_BOOK = {
+    "[Content_Types].xml": (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+        "</Types>"
+    ),
+    "_rels/.rels": (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+        "</Relationships>"
+    ),
+    "xl/workbook.xml": (
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<sheets><sheet name="Pegawai" sheetId="1" r:id="rId1"/></sheets></workbook>'
+    ),
+    "xl/_rels/workbook.xml.rels": (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+        '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+        "</Relationships>"
+    ),
+    "xl/sharedStrings.xml": (
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        "<si><t>nip</t></si><si><t>nama</t></si><si><t>tanggal_lahir</t></si>"
+        "<si><t>kotak_talenta</t></si>"
+        '<si><r><t>Budi </t></r><r><rPr><b/></rPr><t xml:space="preserve">Santoso &amp; Co</t></r>'
+        '<rPh sb="0" eb="1"><t>PHONETIC</t></rPh></si>'
+        "<si><t>197001012000011001</t></si>"
+        "</sst>"
+    ),
+    "xl/styles.xml": (
+        '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        '<numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>'
+        '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/></cellXfs>'
+        "</styleSheet>"
+    ),
+    "xl/worksheets/sheet1.xml": (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        "<sheetData>"
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>'
+        '<c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="F1" t="b"><v>1</v></c></row>'
+        '<row r="2"><c r="A2" t="s"><v>5</v></c><c r="B2" t="s"><v>4</v></c>'
+        '<c r="C2" s="1"><v>25569</v></c><c r="D2"><v>8</v></c><c r="E2" t="e"><v>#N/A</v></c></row>'
+        '<row r="4"><c t="n"><v>1.97001012000011E+17</v></c><c t="inlineStr"><is><t>Siti</t></is></c>'
+        '<c s="2"><v>29253.5</v></c><c t="str"><f>A1</f><v>x</v></c></row>'
+        "</sheetData></worksheet>"
+    ),
+}
+
+
+def _zip(path: Path, parts: dict[str, str]) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, text in parts.items():
+            zf.writestr(name, text)
+    return path
+
+
+def _trimmed(sheets: object) -> object:
+    """Rows without trailing empty cells (padding differs between readers)."""
+    assert isinstance(sheets, dict)
+    out = {}
+    for title, (rows, numeric) in sheets.items():
+        trimmed = [list(row) for row in rows]
+        for row in trimmed:
+            while row and row[-1] == "":
+                row.pop()
+        out[title] = (trimmed, numeric)
+    return out
+
+
+def _both(data: bytes) -> tuple[object, object]:
+    from placement.io.readers import _fast_sheets, _openpyxl_sheets, _Read
+
+    return _trimmed(_fast_sheets(data)), _trimmed(_openpyxl_sheets(data, "x.xlsx", _Read()))
+
+
+def test_fast_reader_matches_openpyxl_on_shared_strings(tmp_path: Path) -> None:
+    data = _zip(tmp_path / "book.xlsx", _SHARED_STRINGS_BOOK).read_bytes()
+    fast, slow = _both(data)
+    assert fast == slow
+    rows, numeric = fast["Pegawai"]  # type: ignore[index]
+    assert rows[1][:5] == [NIP_BUDI, "Budi Santoso & Co", "1970-01-01", "8", "#N/A"]
+    assert rows[2] == []  # the missing row 3
+    assert rows[3] == ["1.97001012000011e+17", "Siti", "1980-02-02 12:00:00", "x"]
+    assert numeric == {0: {3}, 3: {1}}
+
+
+def test_fast_reader_matches_openpyxl_on_written_workbooks(tmp_path: Path) -> None:
+    tables = _objects(base())
+    tables["pegawai"][0].update(tanggal_lahir=datetime(1970, 1, 1), kotak_talenta=8, nama="=x")
+    tables["pegawai"][1]["nip"] = int(NIP_BUDI)
+    tables["jabatan"][0]["wajib_isi"] = True
+    tables["kompetensi"][1]["level"] = 3.25
+    data = _workbook(tmp_path / "data.xlsx", tables).read_bytes()
+    fast, slow = _both(data)
+    assert fast == slow
+
+
+def test_damaged_workbooks_fall_back_to_openpyxl(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from placement.io import readers
+
+    def broken(self: object, data: bytes) -> None:
+        raise KeyError("no")
+
+    book = _workbook(tmp_path / "data.xlsx", _objects(base()))
+    monkeypatch.setattr(readers._FastWorkbook, "__init__", broken)
+    ds, warnings = load_dataset(book)
+    assert warnings == [] and ds.n_people == 5

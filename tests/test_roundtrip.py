@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_validate import NIP_BUDI, base, write_csvs
 
@@ -68,6 +68,7 @@ def test_written_template_format(tmp_path: Path) -> None:
     assert kompetensi[4].endswith(",1.125") and kompetensi[1].endswith(",4")
 
 
+@settings(max_examples=10)  # each example reads and writes six files
 @given(
     names=st.lists(
         st.text(

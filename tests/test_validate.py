@@ -606,3 +606,33 @@ def test_every_case_code_is_registered() -> None:
 def test_docs_match_the_schema_and_codes() -> None:
     doc = (Path(__file__).parent.parent / "docs" / "data_format.md").read_text(encoding="utf-8")
     assert data_format_markdown() in doc
+
+
+# --- size -------------------------------------------------------------------------------------
+
+
+def test_twenty_thousand_people_validate_in_seconds(tmp_path: Path) -> None:
+    import time
+    from datetime import date
+
+    from placement.domain.nip import make_nip
+
+    people = []
+    for i in range(20_000):
+        born = date(1965 + i % 30, 1 + i % 12, 1 + i % 28)
+        nip = make_nip(born, date(born.year + 25, 1 + i % 12, 1), "L" if i % 2 else "P", i % 1000)
+        people.append(
+            _person(nip, f"Pegawai {i}", born.strftime("%d-%m-%Y"), "L" if i % 2 else "P",
+                    gol_ruang="III/b", jenis_jabatan="PELAKSANA", kotak_talenta=str(1 + i % 9))
+        )  # fmt: skip
+    tables = base()
+    tables["pegawai"] += people
+    tables["kompetensi"] += [
+        {"nip": p["nip"], "kompetensi": c, "level": "3,5"} for p in people for c in ("a", "b")
+    ]
+    folder = write_csvs(tmp_path, tables)
+    start = time.perf_counter()
+    frames, issues, _ = validate_path(folder)
+    elapsed = time.perf_counter() - start
+    assert issues == [] and len(frames["pegawai"]) == 20_005
+    assert elapsed < 30, elapsed  # a few seconds on a laptop; generous for loaded CI machines

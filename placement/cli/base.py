@@ -10,6 +10,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -31,6 +32,30 @@ def lang_option(func: F) -> F:
         default="id",
         show_default=True,
         help="Bahasa pesan: id (Indonesia) atau en (English).",
+    )(func)
+
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def scenario_option(func: F) -> F:
+    """``--scenario FILE`` (a scenario YAML)."""
+    return click.option(
+        "--scenario",
+        "scenario",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="File skenario YAML.",
+    )(func)
+
+
+def date_option(func: F) -> F:
+    """``--date YYYY-MM-DD``: the plan date, overriding the scenario's tanggal_rencana."""
+    return click.option(
+        "--date",
+        "plan_date",
+        type=DATE,
+        default=None,
+        help="Tanggal rencana YYYY-MM-DD (menggantikan skenario).",
     )(func)
 
 

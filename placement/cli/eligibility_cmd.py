@@ -13,7 +13,7 @@ import click
 import numpy as np
 import pandas as pd
 
-from placement.cli.base import lang_option, main, user_errors
+from placement.cli.base import date_option, lang_option, main, scenario_option, user_errors
 from placement.config import Skenario
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
@@ -21,7 +21,6 @@ from placement.rules.eligibility import Assessment, assess_person, assess_post
 from placement.rules.registry import load_pack, rule_set
 from placement.rules.scoring import CATEGORIES, jpm_category
 
-DATE = click.DateTime(formats=["%Y-%m-%d"])
 FORMATS = ("table", "csv", "json", "xlsx")
 
 _HEAD: dict[str, tuple[str, str]] = {
@@ -83,9 +82,7 @@ def _yes(flag: bool, lang: str) -> str:
 @click.argument("data_dir", type=click.Path(path_type=Path, exists=True), required=False)
 @click.option("--jabatan", "jabatan_id", help="ID jabatan: kandidat yang layak dan yang ditolak.")
 @click.option("--nip", help="NIP: jabatan yang boleh diisi pegawai ini dan alasan yang lain tidak.")
-@click.option(
-    "--scenario", type=click.Path(path_type=Path, dir_okay=False), help="File skenario YAML."
-)
+@scenario_option
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="Jumlah kandidat/jabatan layak teratas (tabel: juga baris ditolak).")  # fmt: skip
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
@@ -94,13 +91,7 @@ def _yes(flag: bool, lang: str) -> str:
     type=click.Path(path_type=Path, dir_okay=False),
     help="File keluaran (wajib untuk xlsx).",
 )
-@click.option(
-    "--date",
-    "plan_date",
-    type=DATE,
-    default=None,
-    help="Tanggal rencana YYYY-MM-DD (menggantikan skenario).",
-)
+@date_option
 @lang_option
 @user_errors
 def eligibility_cmd(

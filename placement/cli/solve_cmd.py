@@ -13,24 +13,24 @@ import pandas as pd
 from rich.console import Console
 
 from placement.api import solve
-from placement.cli.base import EXIT_NO_PLAN, lang_option, main, user_errors
+from placement.cli.base import (
+    EXIT_NO_PLAN,
+    date_option,
+    lang_option,
+    main,
+    scenario_option,
+    user_errors,
+)
 from placement.domain.errors import PlacementError
 from placement.plan.audit import audit_plan
 from placement.report.outputs import write_outputs
 from placement.solver import BACKENDS, SolveStatus
 from placement.workspace import load_inputs, locks_from_plan
 
-DATE = click.DateTime(formats=["%Y-%m-%d"])
-
 
 @main.command(name="solve")
 @click.argument("data_dir", type=click.Path(path_type=Path, exists=True), required=False)
-@click.option(
-    "--scenario",
-    "scenario",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="File skenario YAML.",
-)
+@scenario_option
 @click.option(
     "--out",
     "out",
@@ -41,7 +41,7 @@ DATE = click.DateTime(formats=["%Y-%m-%d"])
 @click.option("--backend", type=click.Choice(BACKENDS), default="auto", show_default=True)
 @click.option("--time-limit", type=float, default=None, help="Batas waktu solver (detik).")
 @click.option("--seed", type=int, default=None, help="Seed solver (bawaan: dari skenario, 0).")
-@click.option("--date", "plan_date", type=DATE, default=None, help="Tanggal rencana YYYY-MM-DD.")
+@date_option
 @click.option("--locks-from", type=click.Path(path_type=Path, exists=True, dir_okay=False),
               help="Kunci penempatan dari rencana.xlsx/csv yang sudah diputuskan.")  # fmt: skip
 @lang_option
@@ -107,7 +107,7 @@ def _print_summary(s: dict[str, object], out: Path) -> None:
 @main.command(name="audit")
 @click.argument("data_dir", type=click.Path(path_type=Path, exists=True))
 @click.argument("out", type=click.Path(path_type=Path, exists=True, file_okay=False))
-@click.option("--scenario", "scenario", type=click.Path(path_type=Path, dir_okay=False))
+@scenario_option
 @click.option("--plan", "plan_file", type=click.Path(path_type=Path, dir_okay=False),
               help="Rencana yang diperiksa (bawaan: OUT/rencana.csv; boleh rencana.xlsx hasil edit).")  # fmt: skip
 @lang_option

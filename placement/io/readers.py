@@ -316,7 +316,9 @@ def _read_workbook(path: Path, result: _Read) -> None:
     if sheets is None:
         return
     result.hashes[path.name] = hashlib.sha256(data).hexdigest()
-    by_key = {header_key(title): rows for title, rows in sheets.items()}
+    by_key: dict[str, SheetRows | Exception] = {}
+    for title, rows in sheets.items():
+        by_key.setdefault(header_key(title), rows)
     for table in TABLES:
         label = f"{path.name}:{table.name}"
         found = by_key.get(header_key(table.name))
@@ -388,9 +390,9 @@ def _attr(attrs: dict[str, str], name: str, default: str = "") -> str:
 
 
 class _FastWorkbook:
-    """A values-only xlsx reader streaming the sheet XML with expat (about ten times faster
-    than openpyxl on large sheets). It raises on anything unusual; the caller then uses
-    openpyxl."""
+    """A values-only xlsx reader streaming the sheet XML with expat (three to four times faster
+    than openpyxl on large sheets). It gives the same texts as :func:`_sheet_rows`; it raises
+    on anything unusual and the caller then uses openpyxl."""
 
     def __init__(self, data: bytes) -> None:
         self.zip = zipfile.ZipFile(io.BytesIO(data))
@@ -437,7 +439,8 @@ class _FastWorkbook:
         if part is None:
             return []
         collector = _TextCollector()
-        collector.parse(self.zip.open(part))
+        with self.zip.open(part) as stream:
+            collector.parse(stream)
         return collector.items
 
     def _date_styles(self, part: str | None) -> frozenset[int]:
@@ -461,7 +464,8 @@ class _FastWorkbook:
 
     def read(self, title: str) -> SheetRows:
         parser = _SheetParser(self.shared, self.date_styles, self.date1904)
-        parser.parse(self.zip.open(self.sheets[title]))
+        with self.zip.open(self.sheets[title]) as stream:
+            parser.parse(stream)
         return parser.result()
 
 
