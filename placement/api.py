@@ -6,6 +6,7 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -94,6 +95,7 @@ def solve(
     time_limit: float | None = None,
     seed: int | None = None,
     progress: Progress | None = None,
+    export: Path | None = None,
 ) -> Result:
     """Eligibility → model → solve → plan tables. Raises PlacementError on contradictory settings."""
     say = progress or (lambda _msg: None)
@@ -116,7 +118,7 @@ def solve(
         timings["tingkat"] = time.perf_counter() - t
     chosen_backend = choose_backend(problem) if backend == "auto" else backend
     say(f"Menyelesaikan dengan backend {chosen_backend}")
-    solution = solve_problem(problem, backend, time_limit, run_seed)
+    solution = solve_problem(problem, backend, time_limit, run_seed, export)
     if sc.tingkatan:
         solution.stats["tingkatan"] = json.dumps(tier_record)
     timings["solver"] = time.perf_counter() - t

@@ -290,3 +290,12 @@ def test_locks_from_plan_file_keep_marked_rows(
         locked == set(zip(promoted["nip"], promoted["jabatan_tujuan_id"], strict=True)) and locked
     )
     assert (out / "rencana.csv").read_bytes() == (tmp_path / "awal" / "rencana.csv").read_bytes()
+
+
+def test_export_model_writes_lp_and_mps(tmp_path: Path, tiny: Dataset) -> None:
+    result = solve(tiny, scenario("tiny"), export=tmp_path / "model.lp")
+    text = (tmp_path / "model.lp").read_text(encoding="utf-8")
+    assert "Maximize" in text or "MAXIMIZE" in text
+    assert f"x{result.problem.n_pairs - 1}" in text
+    solve(tiny, scenario("tiny"), export=tmp_path / "model.mps")
+    assert "COLUMNS" in (tmp_path / "model.mps").read_text(encoding="utf-8")

@@ -44,11 +44,14 @@ from placement.workspace import load_inputs, locks_from_plan
 @date_option
 @click.option("--locks-from", type=click.Path(path_type=Path, exists=True, dir_okay=False),
               help="Kunci penempatan dari rencana.xlsx/csv yang sudah diputuskan.")  # fmt: skip
+@click.option("--export-model", type=click.Path(path_type=Path, dir_okay=False),
+              help="Tulis juga model (.lp atau .mps) untuk diperiksa dengan solver lain.")  # fmt: skip
 @lang_option
 @user_errors
 def solve_cmd(
     data_dir: Path | None, scenario: Path | None, out: Path, backend: str, time_limit: float | None,
-    seed: int | None, plan_date: datetime | None, locks_from: Path | None, lang: str,
+    seed: int | None, plan_date: datetime | None, locks_from: Path | None, export_model: Path | None,
+    lang: str,
 ) -> None:  # fmt: skip
     """Susun rencana penempatan optimal dan tulis file rencana ke OUT.
 
@@ -66,7 +69,7 @@ def solve_cmd(
         sc = sc.model_copy(update={"kunci": [*sc.kunci, *locks_from_plan(locks_from)]})
     with console.status("Menyusun rencana...") as status:
         result = solve(ds, sc, backend=backend, time_limit=time_limit, seed=seed,
-                       progress=lambda msg: status.update(msg))  # fmt: skip
+                       progress=lambda msg: status.update(msg), export=export_model)  # fmt: skip
     if result.status in (SolveStatus.INFEASIBLE, SolveStatus.NO_PLAN, SolveStatus.INTERRUPTED):
         click.echo(
             f"Status: {result.status}. Tidak ada rencana yang valid; tidak ada file ditulis.",

@@ -51,15 +51,19 @@ def _pulp_solver(time_limit: float | None) -> pulp.LpSolver:
     return pulp.PULP_CBC_CMD(**kwargs)
 
 
-def solve_pulp(
-    problem: Problem, time_limit: float | None = None, export: Path | None = None
-) -> Solution:
-    """Solve through PuLP; optionally export the stage-1 model (``.lp`` or ``.mps``)."""
+def export_model(problem: Problem, path: Path) -> Path:
+    """Write the stage-1 model (weight objective) as ``.lp`` or ``.mps`` for inspection."""
+    lp, x = build_pulp(problem)
+    lp.setObjective(pulp.lpSum(int(w) * xi for w, xi in zip(problem.weight, x, strict=True)))
+    (lp.writeMPS if path.suffix.lower() == ".mps" else lp.writeLP)(str(path))
+    return path
+
+
+def solve_pulp(problem: Problem, time_limit: float | None = None) -> Solution:
+    """Solve through PuLP in two lexicographic stages."""
     start = time.perf_counter()
     lp, x = build_pulp(problem)
     lp.setObjective(pulp.lpSum(int(w) * xi for w, xi in zip(problem.weight, x, strict=True)))
-    if export is not None:
-        (lp.writeMPS if export.suffix.lower() == ".mps" else lp.writeLP)(str(export))
     status = lp.solve(_pulp_solver(time_limit))
     stats: dict[str, float | int | str] = {"solver": lp.solver.name if lp.solver else ""}
     if pulp.LpStatus[status] == "Infeasible":

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
+
 from placement.solver.cpsat import solve_cpsat
 from placement.solver.flow import FlowNotApplicableError, solve_flow
 from placement.solver.mip import solve_mip
 from placement.solver.problem import Problem, Solution, SolveStatus, empty_chosen, make_solution
-from placement.solver.pulp_backend import solve_pulp
+from placement.solver.pulp_backend import export_model, solve_pulp
 
 BACKENDS = ("auto", "assignment", "mip", "cpsat", "pulp")
 
@@ -31,6 +33,8 @@ def solve_problem(
     """Solve with the named backend (see BACKENDS)."""
     if problem.n_posts == 0:
         return Solution(SolveStatus.EMPTY, empty_chosen(), 0, 0, 0.0, backend)
+    if export is not None:
+        export_model(problem, export)
     name = choose_backend(problem) if backend == "auto" else backend
     if problem.n_pairs == 0:
         status = (
@@ -40,8 +44,8 @@ def solve_problem(
     runners: dict[str, Callable[[], Solution]] = {
         "assignment": lambda: solve_flow(problem),
         "mip": lambda: solve_mip(problem, time_limit, seed),
-        "cpsat": lambda: solve_cpsat(problem, time_limit, seed),
-        "pulp": lambda: solve_pulp(problem, time_limit, export),
+        "cpsat": lambda: solve_cpsat(problem, time_limit, seed, hint=np.flatnonzero(problem.stay)),
+        "pulp": lambda: solve_pulp(problem, time_limit),
     }
     if name not in runners:
         raise ValueError(f"unknown backend {backend!r}; choose from {', '.join(BACKENDS)}")
