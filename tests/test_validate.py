@@ -603,6 +603,24 @@ def test_every_case_code_is_registered() -> None:
     assert all(code.isupper() and " " not in code for code in CODES)
 
 
+def test_codes_raised_outside_the_validator_are_registered() -> None:
+    import re
+
+    from placement.domain import nip
+    from placement.io import readers, templates
+
+    found = {
+        code
+        for module in (readers, templates, nip)
+        for code in re.findall(
+            r'"([A-Z]+(?:_[A-Z]+)+)"', Path(str(module.__file__)).read_text(encoding="utf-8")
+        )
+        if not hasattr(module, code)  # names listed in __all__ are not codes
+    }
+    assert "NIP_EXCEL_ANGKA" in found and "FILE_KOSONG" in found
+    assert found <= set(CODES)
+
+
 def test_docs_match_the_schema_and_codes() -> None:
     doc = (Path(__file__).parent.parent / "docs" / "data_format.md").read_text(encoding="utf-8")
     assert data_format_markdown() in doc

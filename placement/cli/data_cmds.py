@@ -122,10 +122,13 @@ def _summary(issues: list[Issue], frames: dict[str, pd.DataFrame], lang: str) ->
 def template_cmd(out_dir: Path, fmt: Literal["xlsx", "csv"], force: bool, lang: str) -> None:
     """Tulis template input kosong (judul kolom dan petunjuk pengisian) ke OUT_DIR.
 
+    Kolom NIP di template xlsx sudah berformat Teks. File yang sudah ada tidak ditimpa
+    kecuali dengan --force.
+
     \b
     Contoh:
       placement template data-baru
-      placement template data-baru --format csv
+      placement template data-baru --format csv --lang en
     """
-    for path in write_templates(out_dir, fmt, overwrite=force):
+    for path in write_templates(out_dir, fmt, overwrite=force, lang=lang):
         click.echo(f"Ditulis: {path}" if lang == "id" else f"Written: {path}")

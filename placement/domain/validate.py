@@ -657,10 +657,9 @@ def _nip_parsed_mask(sheet: _Sheet) -> pd.Series[bool]:
 
 def _check_pegawai(sheet: _Sheet) -> None:
     """NIP duplicates and NIP cross-checks, grade vs status, jenjang and post presence."""
-    out = sheet.out
     _report_duplicates(
         sheet,
-        pd.DataFrame({"nip": out["nip"]}),
+        pd.DataFrame({"nip": sheet.out["nip"]}),
         "nip",
         "NIP_GANDA",
         (
@@ -672,7 +671,13 @@ def _check_pegawai(sheet: _Sheet) -> None:
     )
     _check_birth_dates(sheet)
     _check_nip_status_gender(sheet)
-    status, grade = out["status"], out["golongan"]
+    _check_grade_status(sheet)
+    _check_kind_details(sheet)
+
+
+def _check_grade_status(sheet: _Sheet) -> None:
+    """PNS hold I/a … IV/e, PPPK hold I … XVII."""
+    status, grade = sheet.out["status"], sheet.out["golongan"]
     wrong_grade = ((status == "PNS") & grade.isin(grades.PPPK_GRADES)) | (
         (status == "PPPK") & grade.isin(grades.PNS_GRADES)
     )
@@ -689,16 +694,20 @@ def _check_pegawai(sheet: _Sheet) -> None:
             "PPPK use I … XVII. Correct the grade or the status."
         ),
     )
-    jenis = out["jenis_jabatan"]
+
+
+def _check_kind_details(sheet: _Sheet) -> None:
+    """Warnings: JF without jenjang, structural official without a post."""
+    jenis = sheet.out["jenis_jabatan"]
     sheet.report(
         (jenis == "FUNGSIONAL") & (sheet.cells("jenjang") == ""),
         "jenjang",
         "JENJANG_KOSONG",
-        lambda v: (
+        _const(
             "Pejabat fungsional tanpa jenjang; dianggap setara pelaksana (level 0). "
             "Isi jenjang (mis. ahli muda) agar syarat naik satu level dihitung benar."
         ),
-        lambda v: (
+        _const(
             "Functional official without a jenjang; treated as level 0. Fill in the "
             "jenjang (e.g. ahli muda) so the one-level-up rule is right."
         ),
@@ -708,11 +717,11 @@ def _check_pegawai(sheet: _Sheet) -> None:
         structural & (sheet.cells("jabatan_id") == ""),
         "jabatan_id",
         "STRUKTURAL_TANPA_JABATAN",
-        lambda v: (
+        _const(
             "Pejabat struktural tanpa jabatan_id: dianggap kandidat, bukan pemegang "
             "jabatan. Isi jabatan_id dari sheet jabatan bila ia memegang jabatan yang direncanakan."
         ),
-        lambda v: (
+        _const(
             "Structural official without jabatan_id: treated as a candidate, not a "
             "holder. Fill in the jabatan_id if the person holds a post in the jabatan sheet."
         ),
@@ -924,54 +933,48 @@ def _check_holders(peg: _Sheet, jab: _Sheet) -> None:
     _check_holder_minimums(peg, jab, held.where(known))
 
 
+def _post_minimums(jab: _Sheet) -> tuple[dict[str, Any], dict[str, Any]]:
+    """jabatan_id → minimum golongan and minimum education (overrides, else the defaults)."""
+    out = jab.out
+    grade = out["min_golongan"].astype(object)
+    grade = grade.where(grade.notna(), out["eselon"].map(grades.ESELON_MIN_GRADE))
+    default_edu = {k.value: v for k, v in _DEFAULT_MIN_EDUCATION.items()}
+    edu = out["min_education"].astype(object)
+    edu = edu.where(edu.notna(), out["jenis_jabatan"].map(default_edu))
+    ids = out["jabatan_id"]
+    keep = ids.notna() & ~ids.duplicated(keep="first")
+    return (
+        dict(zip(ids[keep], grade[keep], strict=True)),
+        dict(zip(ids[keep], edu[keep], strict=True)),
+    )
+
+
 def _check_holder_minimums(peg: _Sheet, jab: _Sheet, held: pd.Series[Any]) -> None:
     """Warn about incumbents below their own post's golongan or education minimum."""
-    default_grade = jab.out["eselon"].map(grades.ESELON_MIN_GRADE)
-    jab_min_grade = (
-        jab.out["min_golongan"].astype(object).where(jab.out["min_golongan"].notna(), default_grade)
-    )
-    jab_min_edu = (
-        jab.out["min_education"]
-        .astype(object)
-        .where(
-            jab.out["min_education"].notna(),
-            jab.out["jenis_jabatan"].map({k.value: v for k, v in _DEFAULT_MIN_EDUCATION.items()}),
-        )
-    )
-    ids = jab.out["jabatan_id"]
-    keep = ids.notna() & ~ids.duplicated(keep="first")
-    min_grade = held.map(dict(zip(ids[keep], jab_min_grade[keep], strict=True)))
-    min_edu = held.map(dict(zip(ids[keep], jab_min_edu[keep], strict=True)))
+    min_grade, min_edu = _post_minimums(jab)
     grade_rank = {g: grades.grade_rank(g) for g in (*grades.PNS_GRADES, *grades.PPPK_GRADES)}
-    have, need = peg.out["golongan"].map(grade_rank), min_grade.map(grade_rank)
-    low = have.notna() & need.notna() & (have.astype(float) < need.astype(float))
-    for pos in np.flatnonzero(low.to_numpy()):
-        g, m, post = peg.out["golongan"].iloc[pos], min_grade.iloc[pos], held.iloc[pos]
-        peg.add(
-            int(pos),
-            "gol_ruang",
-            "PEMEGANG_GOLONGAN_KURANG",
-            f"Pemegang jabatan {post} bergolongan {g}, di bawah golongan minimal {m}. Ia tetap "
-            "boleh bertahan, tetapi tidak memenuhi syarat bila diangkat baru; periksa datanya.",
-            f"The holder of {post} has grade {g}, below the minimum {m}. Staying is allowed, "
-            "a new appointment would not be; check the data.",
-        )
-    edu_have = peg.out["education"].map(grades.EDUCATION_RANK)
-    edu_need = min_edu.map(grades.EDUCATION_RANK)
-    low_edu = (
-        edu_have.notna() & edu_need.notna() & (edu_have.astype(float) < edu_need.astype(float))
-    )
-    for pos in np.flatnonzero(low_edu.to_numpy()):
-        e, m, post = peg.out["education"].iloc[pos], min_edu.iloc[pos], held.iloc[pos]
-        peg.add(
-            int(pos),
-            "pendidikan",
-            "PEMEGANG_PENDIDIKAN_KURANG",
-            f"Pemegang jabatan {post} berpendidikan {e}, di bawah pendidikan minimal {m}. Ia "
-            "tetap boleh bertahan, tetapi tidak memenuhi syarat bila diangkat baru.",
-            f"The holder of {post} has education {e}, below the minimum {m}. Staying is "
-            "allowed, a new appointment would not be.",
-        )
+    for fld, header, code, needed, rank, what_id, what_en in (
+        ("golongan", "gol_ruang", "PEMEGANG_GOLONGAN_KURANG", min_grade, grade_rank,
+         "bergolongan", "grade"),
+        ("education", "pendidikan", "PEMEGANG_PENDIDIKAN_KURANG", min_edu,
+         grades.EDUCATION_RANK, "berpendidikan", "education"),
+    ):  # fmt: skip
+        need = held.map(needed)
+        have_rank, need_rank = peg.out[fld].map(rank), need.map(rank)
+        low = have_rank.notna() & need_rank.notna()
+        low &= have_rank.astype(float) < need_rank.astype(float)
+        for pos in np.flatnonzero(low.to_numpy()):
+            value, minimum, post = peg.out[fld].iloc[pos], need.iloc[pos], held.iloc[pos]
+            peg.add(
+                int(pos),
+                header,
+                code,
+                f"Pemegang jabatan {post} {what_id} {value}, di bawah minimal {minimum}. Ia "
+                "tetap boleh bertahan, tetapi tidak memenuhi syarat bila diangkat baru; "
+                "periksa datanya.",
+                f"The holder of {post} has {what_en} {value}, below the minimum {minimum}. "
+                "Staying is allowed, a new appointment would not be; check the data.",
+            )
 
 
 def _check_profiles(peg: _Sheet, komp: _Sheet) -> None:

@@ -61,9 +61,14 @@ def template_paths(out_dir: Path, fmt: Literal["xlsx", "csv"]) -> list[Path]:
 
 
 def write_templates(
-    out_dir: Path, fmt: Literal["xlsx", "csv"] = "xlsx", *, overwrite: bool = False
+    out_dir: Path,
+    fmt: Literal["xlsx", "csv"] = "xlsx",
+    *,
+    overwrite: bool = False,
+    lang: str = "id",
 ) -> list[Path]:
-    """Write empty templates; refuses to replace existing files unless ``overwrite``."""
+    """Write empty templates (instructions in ``lang``); refuses to replace existing files
+    unless ``overwrite``."""
     out_dir = Path(out_dir)
     existing = [p for p in template_paths(out_dir, fmt) if p.exists()]
     if existing and not overwrite:
@@ -76,10 +81,10 @@ def write_templates(
         )
     tables = empty_tables()
     if fmt == "xlsx":
-        sheets = {**tables, INSTRUCTION_SHEET: instructions("id")}
+        sheets = {**tables, INSTRUCTION_SHEET: instructions(lang)}
         return [write_xlsx(sheets, out_dir / XLSX_NAME, text_columns=nip_columns())]
     written = [write_csv(frame, out_dir / f"{name}.csv") for name, frame in tables.items()]
-    return [*written, write_csv(instructions("id"), out_dir / INSTRUCTION_CSV)]
+    return [*written, write_csv(instructions(lang), out_dir / INSTRUCTION_CSV)]
 
 
 # --- docs/data_format.md --------------------------------------------------------------------
