@@ -57,6 +57,24 @@ def _text(value: object) -> str | None:
     return text or None
 
 
+def _plan_pair_scores(
+    ds: Dataset, table: PairTable, plan: pd.DataFrame
+) -> tuple[dict[tuple[int, int], float], set[tuple[int, int]]]:
+    """Scores and shortlist flags of just the plan's (person, post) pairs, looked up in the table."""
+    people = [ds.person_index.get(str(n).strip(), -1) for n in plan["nip"]]
+    posts = [
+        ds.post_index.get(str(j).strip(), -1) if _text(j) else -1 for j in plan["jabatan_tujuan_id"]
+    ]
+    wanted = pd.DataFrame({"person": people, "post": posts})
+    found = wanted.merge(
+        table.pairs[["person", "post", "total", "shortlist_only"]], on=["person", "post"]
+    )
+    keys = list(zip(found["person"].astype(int), found["post"].astype(int), strict=True))
+    score = dict(zip(keys, found["total"].astype(float), strict=True))
+    shortlist = {k for k, flag in zip(keys, found["shortlist_only"], strict=True) if flag}
+    return score, shortlist
+
+
 def audit_plan(
     ds: Dataset,
     sc: Skenario,
@@ -69,20 +87,7 @@ def audit_plan(
     add = report.findings.append
     table = table if table is not None else build_pairs(ds, sc)
     in_scope = set(ds.jabatan["jabatan_id"].to_numpy()[np.asarray(table.posts)].tolist())
-    score = {
-        (int(p), int(j)): float(t)
-        for p, j, t in zip(
-            table.pairs["person"], table.pairs["post"], table.pairs["total"], strict=True
-        )
-    }
-    shortlist = set(
-        zip(
-            table.pairs.loc[table.pairs["shortlist_only"], "person"],
-            table.pairs.loc[table.pairs["shortlist_only"], "post"],
-            strict=True,
-        )
-    )
-
+    score, shortlist = _plan_pair_scores(ds, table, plan)
     nips = [_text(n) for n in plan["nip"]]
     targets = [_text(t) for t in plan["jabatan_tujuan_id"]]
     seen_people: set[str] = set()
