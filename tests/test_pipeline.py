@@ -299,3 +299,11 @@ def test_export_model_writes_lp_and_mps(tmp_path: Path, tiny: Dataset) -> None:
     assert f"x{result.problem.n_pairs - 1}" in text
     solve(tiny, scenario("tiny"), export=tmp_path / "model.mps")
     assert "COLUMNS" in (tmp_path / "model.mps").read_text(encoding="utf-8")
+
+
+def test_nothing_in_scope_gives_status_empty(tiny: Dataset) -> None:
+    from placement.config import Lingkup
+
+    result = solve(tiny, scenario("tiny", lingkup=Lingkup(jenis_jabatan=["JPT_MADYA"])))
+    assert result.status is SolveStatus.EMPTY
+    assert result.plan.empty and result.summary()["jabatan_dalam_lingkup"] == 0
