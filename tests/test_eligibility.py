@@ -4,7 +4,6 @@ the blocked/vectorised build_pairs with check_pair (hypothesis), the kabupaten p
 from __future__ import annotations
 
 import json
-import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -249,21 +248,18 @@ def test_stays_always_eligible_and_terms_in_unit_interval(ds: Dataset, sc: Skena
 # --- the kabupaten preset ---------------------------------------------------------------------------------------
 
 
-def test_kabupaten_preset_pair_count_and_speed() -> None:
+def test_kabupaten_preset_pair_count() -> None:
     from placement.synth import generate
 
     ds = generate("kabupaten", 0)
     sc = Skenario(tanggal_rencana=date(2026, 7, 1))
-    start = time.perf_counter()
-    t = build_pairs(ds, sc)
-    seconds = time.perf_counter() - start
+    t = build_pairs(ds, sc)  # timing lives in benchmarks/, not in tests
     assert ds.n_people >= 2500 and len(t.posts) >= 900
     assert len(t.pairs) + int(t.refusal_counts["count"].sum()) == t.cross_size
     assert 0.02 * t.cross_size < len(t.pairs) < 0.5 * t.cross_size
     stays = int(t.pairs["stay"].sum())
     assert stays == int(ds.pegawai["jabatan_id"].isin(ds.jabatan["jabatan_id"]).sum())
     assert t.pairs["shortlist_only"].any()
-    assert seconds < 20, f"build_pairs took {seconds:.1f} s"
 
 
 # --- CLI ---------------------------------------------------------------------------------------------------------

@@ -629,8 +629,7 @@ def test_docs_match_the_schema_and_codes() -> None:
 # --- size -------------------------------------------------------------------------------------
 
 
-def test_twenty_thousand_people_validate_in_seconds(tmp_path: Path) -> None:
-    import time
+def test_twenty_thousand_people_validate_without_issues(tmp_path: Path) -> None:
     from datetime import date
 
     from placement.domain.nip import make_nip
@@ -649,8 +648,5 @@ def test_twenty_thousand_people_validate_in_seconds(tmp_path: Path) -> None:
         {"nip": p["nip"], "kompetensi": c, "level": "3,5"} for p in people for c in ("a", "b")
     ]
     folder = write_csvs(tmp_path, tables)
-    start = time.perf_counter()
-    frames, issues, _ = validate_path(folder)
-    elapsed = time.perf_counter() - start
+    frames, issues, _ = validate_path(folder)  # speed is measured in benchmarks/
     assert issues == [] and len(frames["pegawai"]) == 20_005
-    assert elapsed < 30, elapsed  # a few seconds on a laptop; generous for loaded CI machines

@@ -260,7 +260,9 @@ def _derive_pegawai(peg: pd.DataFrame, jab: pd.DataFrame) -> None:
     births = pd.to_datetime(pd.Series([i.birth_date for i in infos], index=peg.index))
     peg["birth_date"] = peg["birth_date"].fillna(births).astype("datetime64[ns]")
     peg["gender"] = peg["gender"].where(peg["gender"].notna(), [i.gender for i in infos])
-    peg["tmt_cpns"] = pd.to_datetime(pd.Series([i.tmt_cpns for i in infos], index=peg.index))
+    peg["tmt_cpns"] = pd.to_datetime(
+        pd.Series([i.tmt_cpns for i in infos], index=peg.index)
+    ).astype("datetime64[ns]")
     rank_of_post = dict(zip(jab["jabatan_id"], jab["eselon"].map(grades.ESELON_RANK), strict=True))
     peg["rank"] = peg["jabatan_id"].map(rank_of_post).fillna(0).astype(int)
     jenis = [JenisJabatan(j) for j in peg["jenis_jabatan"]]
