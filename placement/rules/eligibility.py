@@ -350,9 +350,12 @@ def _pairs_frame(f: Facts, parts: list[dict[str, npt.NDArray[Any]]]) -> pd.DataF
     data: dict[str, Any] = {
         "person": person.astype(np.int32),
         "post": post.astype(np.int32),
-        "nip": pd.array(f.nip[person], dtype="str"),
-        "jabatan_id": pd.array(f.jabatan_id[post], dtype="str"),
-        "move_type": pd.array(_MOVE_NAMES[move], dtype="str"),
+        # Categoricals: int codes into the id tables, not one Python string per pair (memory).
+        "nip": pd.Categorical.from_codes(person, categories=pd.Index(f.nip, dtype="str")),
+        "jabatan_id": pd.Categorical.from_codes(
+            post, categories=pd.Index(f.jabatan_id, dtype="str")
+        ),
+        "move_type": pd.Categorical.from_codes(move, categories=pd.Index(_MOVE_NAMES, dtype="str")),
         "stay": move == TETAP,
         "shortlist_only": column("shortlist_only").astype(bool),
     }

@@ -69,7 +69,8 @@ def build_problem(ds: Dataset, sc: Skenario, table: PairTable) -> tuple[Problem,
         keys = list(zip(placeable["nip"], placeable["jabatan_id"], strict=True))
         placeable = placeable[[k not in forbidden for k in keys]]
     posts = np.asarray(table.posts, dtype=np.int64)
-    post_local = {int(r): i for i, r in enumerate(posts)}
+    post_order = np.argsort(posts, kind="stable")  # local post id of the k-th smallest post row
+    posts_sorted = posts[post_order]
     holder_rows = np.array(
         sorted(
             ds.holder_row[jid]
@@ -84,10 +85,10 @@ def build_problem(ds: Dataset, sc: Skenario, table: PairTable) -> tuple[Problem,
         drop = placeable["stay"].to_numpy() & placeable["person"].isin(must_move).to_numpy()
         placeable = placeable[~drop]
     people = np.union1d(placeable["person"].to_numpy(dtype=np.int64), holder_rows)
-    person_local = {int(r): i for i, r in enumerate(people)}
     placeable = placeable.reset_index(drop=True)
-    pair_person = np.asarray(placeable["person"].map(person_local), dtype=np.int64)
-    pair_post = np.asarray(placeable["post"].map(post_local), dtype=np.int64)
+    pair_person = np.searchsorted(people, placeable["person"].to_numpy()).astype(np.int64)
+    pair_post = np.searchsorted(posts_sorted, placeable["post"].to_numpy()).astype(np.int64)
+    pair_post = post_order[pair_post]
     stay = placeable["stay"].to_numpy(dtype=bool)
 
     is_holder = np.isin(people, holder_rows)
@@ -153,8 +154,16 @@ def _tiebreak(
     return (base * r + noise % r).astype(np.int64)
 
 
-def _lookup(placeable: pd.DataFrame) -> dict[tuple[str, str], int]:
-    return {k: i for i, k in enumerate(zip(placeable["nip"], placeable["jabatan_id"], strict=True))}
+def _lookup(
+    ds: Dataset, placeable: pd.DataFrame, keys: list[tuple[str, str]]
+) -> dict[tuple[str, str], int]:
+    """Pair index of each (nip, jabatan_id) in ``keys`` that is placeable (no dict over all pairs)."""
+    rows = [(ds.person_index.get(n, -1), ds.post_index.get(j, -1)) for n, j in keys]
+    wanted = pd.DataFrame(rows, columns=["person", "post"]).assign(key=range(len(keys)))
+    pairs = pd.DataFrame({"person": placeable["person"].to_numpy(), "post": placeable["post"].to_numpy(),
+                          "pair": np.arange(len(placeable))})  # fmt: skip
+    found = wanted.merge(pairs, on=["person", "post"])
+    return {keys[int(k)]: int(e) for k, e in zip(found["key"], found["pair"], strict=True)}
 
 
 def _check_references(ds: Dataset, sc: Skenario, holder_rows: IntArray) -> list[Issue]:
@@ -186,7 +195,6 @@ def _locks(
     ds: Dataset, sc: Skenario, placeable: pd.DataFrame, holder_rows: IntArray
 ) -> tuple[IntArray, list[Issue]]:
     """Pair indices forced to 1: ``kunci`` and the stays of ``pertahankan`` posts."""
-    lookup = _lookup(placeable)
     forbidden = {(k.nip, k.jabatan_id) for k in sc.larang}
     issues: list[Issue] = []
     fixed: list[int] = []
@@ -197,6 +205,7 @@ def _locks(
         holder = ds.holder_of(jid) if jid in ds.post_index else None
         if holder is not None:
             wanted.append((holder, jid, f"pertahankan.{i}"))
+    lookup = _lookup(ds, placeable, [(nip, jid) for nip, jid, _ in wanted])
     for nip, jid, where in wanted:
         if (nip, jid) in forbidden:
             issues.append(error(CONFIG, None, where, "KUNCI_DAN_LARANG",
@@ -247,7 +256,11 @@ def _must_move_issues(
 ) -> list[Issue]:
     issues: list[Issue] = []
     holders = set(holder_rows.tolist())
-    movable = set(placeable.loc[~placeable["stay"].to_numpy(), "person"].tolist())
+    persons = placeable["person"].to_numpy()
+    candidates = np.array(sorted(must_move & holders), dtype=np.int64)
+    movable = set(
+        np.unique(persons[~placeable["stay"].to_numpy() & np.isin(persons, candidates)]).tolist()
+    )
     for row in sorted(must_move & holders):
         if row not in movable and not sc.izinkan_non_job:
             nip = str(ds.pegawai.at[row, "nip"])
