@@ -18,7 +18,7 @@ from placement.plan.chains import vacancy_chains
 from placement.plan.plan import move_counts, plan_table, shortlist_table, vacancy_table
 from placement.rules.eligibility import PairTable, build_pairs
 from placement.solver.build import ModelIndex, build_problem
-from placement.solver.problem import SCALE, Problem, Solution, SolveStatus
+from placement.solver.problem import SCALE, MinRow, Problem, Solution, SolveStatus
 from placement.solver.run import choose_backend, solve_problem
 from placement.solver.tiers import Tier, apply_tiers
 
@@ -78,11 +78,10 @@ class Result:
 
 def tier_criteria(sc: Skenario, index: ModelIndex) -> list[Tier]:
     """Per-pair coefficients of the scenario's lexicographic tiers (all maximised)."""
-    pairs = index.pairs
     coefs = {
-        "jabatan_terisi": np.rint(pairs["post_value"].to_numpy(dtype=float) * SCALE),
-        "kecocokan": np.rint(pairs["fit"].to_numpy(dtype=float) * SCALE),
-        "perpindahan_sedikit": pairs["stay"].to_numpy(dtype=float),
+        "jabatan_terisi": np.rint(index.column("post_value").astype(float) * SCALE),
+        "kecocokan": np.rint(index.column("fit").astype(float) * SCALE),
+        "perpindahan_sedikit": index.column("stay").astype(float),
     }
     return [Tier(t.kriteria, coefs[t.kriteria].astype(np.int64), t.toleransi) for t in sc.tingkatan]
 
@@ -96,8 +95,12 @@ def solve(
     seed: int | None = None,
     progress: Progress | None = None,
     export: Path | None = None,
+    extra_rows: tuple[MinRow, ...] = (),
 ) -> Result:
-    """Eligibility → model → solve → plan tables. Raises PlacementError on contradictory settings."""
+    """Eligibility → model → solve → plan tables. Raises PlacementError on contradictory settings.
+
+    ``extra_rows``: linear lower bounds over the model's pair indices added to this solve only
+    (e.g. "differ from an earlier plan", see placement.plan.diverse)."""
     say = progress or (lambda _msg: None)
     timings: dict[str, float] = {}
     t = time.perf_counter()
@@ -107,6 +110,8 @@ def solve(
     t = time.perf_counter()
     say(f"Menyusun model ({len(table.pairs):,} pasangan)")
     problem, index = build_problem(ds, sc, table)
+    if extra_rows:
+        problem.min_rows = [*problem.min_rows, *extra_rows]
     timings["model"] = time.perf_counter() - t
     t = time.perf_counter()
     run_seed = sc.seed if seed is None else seed

@@ -32,7 +32,7 @@ PLAN_COLUMNS = [
 
 def plan_table(ds: Dataset, index: ModelIndex, solution: Solution) -> pd.DataFrame:
     """One row per holder of an in-scope post and per person placed into one."""
-    chosen = index.pairs.iloc[solution.chosen]
+    chosen = index.chosen(solution.chosen)
     peg, jab = ds.pegawai, ds.jabatan
     placed = pd.DataFrame({"person": chosen["person"].to_numpy(), "post": chosen["post"].to_numpy(),
                            "jenis_perpindahan": chosen["move_type"].to_numpy()})  # fmt: skip
@@ -78,7 +78,7 @@ def vacancy_table(
     """Posts left unfilled, each with the reason a check established."""
     jab = ds.jabatan
     filled = set(plan["jabatan_tujuan_id"].dropna())
-    placed_people = set(index.pairs.iloc[solution.chosen]["person"].tolist())
+    placed_people = set(index.chosen(solution.chosen)["person"].tolist())
     holders = set(index.people[index.holders].tolist())
     pairs = table.pairs
     bound = {

@@ -344,7 +344,8 @@ def _pairs_frame(f: Facts, parts: list[dict[str, npt.NDArray[Any]]]) -> pd.DataF
     order = np.argsort(post * (len(f.nip) + 1) + person, kind="stable")  # (post, person)
 
     def column(name: str) -> npt.NDArray[Any]:
-        return np.concatenate([p[name] for p in parts])[order]
+        # pop as we go: the chunk arrays are freed while the frame's columns are built (peak memory)
+        return np.concatenate([p.pop(name) for p in parts])[order]
 
     post, person, move = post[order], person[order], column("move")
     data: dict[str, Any] = {
@@ -360,7 +361,7 @@ def _pairs_frame(f: Facts, parts: list[dict[str, npt.NDArray[Any]]]) -> pd.DataF
         "shortlist_only": column("shortlist_only").astype(bool),
     }
     data.update({c: column(c).astype(float, copy=False) for c in SCORE_COLUMNS})
-    return pd.DataFrame(data)
+    return pd.DataFrame(data, copy=False)
 
 
 def build_pairs(ds: Dataset, sc: Skenario, *, chunk_pairs: int = CHUNK_PAIRS) -> PairTable:

@@ -8,8 +8,11 @@ of must-moves, a must-move person with nowhere to go).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from placement.config import Skenario
@@ -23,13 +26,36 @@ CONFIG = "skenario"
 
 @dataclass
 class ModelIndex:
-    """Maps the Problem's local ids back to the data."""
+    """Maps the Problem's local ids back to the data (without copying the pair table)."""
 
-    pairs: pd.DataFrame  # the placeable pairs, row i = Problem pair i
+    source: pd.DataFrame  # PairTable.pairs
+    rows: IntArray  # Problem pair i = source row rows[i]
     people: IntArray  # local person → row in ds.pegawai
     posts: IntArray  # local post → row in ds.jabatan
     holders: IntArray  # local people who hold an in-scope post
     penalties: dict[str, float]  # soft penalties folded into pair weights (score units)
+
+    @cached_property
+    def pairs(self) -> pd.DataFrame:
+        """The placeable pairs as a frame, row i = Problem pair i (a copy: made on first use)."""
+        return self.source.iloc[self.rows].reset_index(drop=True)
+
+    def chosen(self, pair_ids: IntArray) -> pd.DataFrame:
+        """Rows of the pair table for Problem pair ids."""
+        return self.source.iloc[self.rows[pair_ids]]
+
+    def column(self, name: str) -> npt.NDArray[Any]:
+        """One pair-table column for the Problem's pairs."""
+        return np.asarray(self.source[name].to_numpy()[self.rows])
+
+
+@dataclass
+class _Placeable:
+    """The pairs the solver may choose (pair-table rows minus shortlist, forbids, must-move stays)."""
+
+    person: IntArray
+    post: IntArray
+    stay: npt.NDArray[np.bool_]
 
 
 def seniority(ds: Dataset) -> IntArray:
@@ -63,11 +89,14 @@ def _mix(a: IntArray, b: IntArray) -> IntArray:
 
 def build_problem(ds: Dataset, sc: Skenario, table: PairTable) -> tuple[Problem, ModelIndex]:
     """Build the model; raises PlacementError listing every contradiction in the scenario."""
-    placeable = table.pairs[~table.pairs["shortlist_only"].to_numpy()]
-    forbidden = {(k.nip, k.jabatan_id) for k in sc.larang}
-    if forbidden:
-        keys = list(zip(placeable["nip"], placeable["jabatan_id"], strict=True))
-        placeable = placeable[[k not in forbidden for k in keys]]
+    src = table.pairs
+    src_person = src["person"].to_numpy().astype(np.int64)
+    src_post = src["post"].to_numpy().astype(np.int64)
+    src_stay = src["stay"].to_numpy(dtype=bool)
+    keep = ~src["shortlist_only"].to_numpy(dtype=bool)
+    if sc.larang:
+        banned = _lookup(ds, src_person, src_post, [(k.nip, k.jabatan_id) for k in sc.larang])
+        keep[list(banned.values())] = False
     posts = np.asarray(table.posts, dtype=np.int64)
     post_order = np.argsort(posts, kind="stable")  # local post id of the k-th smallest post row
     posts_sorted = posts[post_order]
@@ -82,18 +111,17 @@ def build_problem(ds: Dataset, sc: Skenario, table: PairTable) -> tuple[Problem,
     issues = _check_references(ds, sc, holder_rows)
     must_move = {ds.person_index[n] for n in sc.wajib_pindah if n in ds.person_index}
     if must_move:
-        drop = placeable["stay"].to_numpy() & placeable["person"].isin(must_move).to_numpy()
-        placeable = placeable[~drop]
-    people = np.union1d(placeable["person"].to_numpy(dtype=np.int64), holder_rows)
-    placeable = placeable.reset_index(drop=True)
-    pair_person = np.searchsorted(people, placeable["person"].to_numpy()).astype(np.int64)
-    pair_post = np.searchsorted(posts_sorted, placeable["post"].to_numpy()).astype(np.int64)
-    pair_post = post_order[pair_post]
-    stay = placeable["stay"].to_numpy(dtype=bool)
+        keep &= ~(src_stay & np.isin(src_person, list(must_move)))
+    rows = np.flatnonzero(keep).astype(np.int64)
+    placeable = _Placeable(src_person[rows], src_post[rows], src_stay[rows])
+    people = np.union1d(placeable.person, holder_rows)
+    pair_person = np.searchsorted(people, placeable.person).astype(np.int64)
+    pair_post = post_order[np.searchsorted(posts_sorted, placeable.post)].astype(np.int64)
+    stay = placeable.stay
 
     is_holder = np.isin(people, holder_rows)
     must_fill_post = ds.jabatan["must_fill"].to_numpy(dtype=bool)[posts]
-    weight = np.rint(placeable["total"].to_numpy(dtype=float) * SCALE).astype(np.int64)
+    weight = np.rint(src["total"].to_numpy(dtype=float)[rows] * SCALE).astype(np.int64)
     offset = 0
     penalties: dict[str, float] = {}
     if not sc.wajib_isi_keras and must_fill_post.any():
@@ -130,7 +158,7 @@ def build_problem(ds: Dataset, sc: Skenario, table: PairTable) -> tuple[Problem,
         stay_groups=groups,
     )
     local_holders = np.flatnonzero(is_holder).astype(np.int64)
-    return problem, ModelIndex(placeable, people, posts, local_holders, penalties)
+    return problem, ModelIndex(src, rows, people, posts, local_holders, penalties)
 
 
 def _tiebreak(
@@ -155,13 +183,13 @@ def _tiebreak(
 
 
 def _lookup(
-    ds: Dataset, placeable: pd.DataFrame, keys: list[tuple[str, str]]
+    ds: Dataset, person: IntArray, post: IntArray, keys: list[tuple[str, str]]
 ) -> dict[tuple[str, str], int]:
-    """Pair index of each (nip, jabatan_id) in ``keys`` that is placeable (no dict over all pairs)."""
+    """Index of each (nip, jabatan_id) in ``keys`` among the pairs (person[i], post[i]); no dict
+    over all pairs."""
     rows = [(ds.person_index.get(n, -1), ds.post_index.get(j, -1)) for n, j in keys]
     wanted = pd.DataFrame(rows, columns=["person", "post"]).assign(key=range(len(keys)))
-    pairs = pd.DataFrame({"person": placeable["person"].to_numpy(), "post": placeable["post"].to_numpy(),
-                          "pair": np.arange(len(placeable))})  # fmt: skip
+    pairs = pd.DataFrame({"person": person, "post": post, "pair": np.arange(len(person))})
     found = wanted.merge(pairs, on=["person", "post"])
     return {keys[int(k)]: int(e) for k, e in zip(found["key"], found["pair"], strict=True)}
 
@@ -192,7 +220,7 @@ def _check_references(ds: Dataset, sc: Skenario, holder_rows: IntArray) -> list[
 
 
 def _locks(
-    ds: Dataset, sc: Skenario, placeable: pd.DataFrame, holder_rows: IntArray
+    ds: Dataset, sc: Skenario, placeable: _Placeable, holder_rows: IntArray
 ) -> tuple[IntArray, list[Issue]]:
     """Pair indices forced to 1: ``kunci`` and the stays of ``pertahankan`` posts."""
     forbidden = {(k.nip, k.jabatan_id) for k in sc.larang}
@@ -205,7 +233,7 @@ def _locks(
         holder = ds.holder_of(jid) if jid in ds.post_index else None
         if holder is not None:
             wanted.append((holder, jid, f"pertahankan.{i}"))
-    lookup = _lookup(ds, placeable, [(nip, jid) for nip, jid, _ in wanted])
+    lookup = _lookup(ds, placeable.person, placeable.post, [(nip, jid) for nip, jid, _ in wanted])
     for nip, jid, where in wanted:
         if (nip, jid) in forbidden:
             issues.append(error(CONFIG, None, where, "KUNCI_DAN_LARANG",
@@ -252,15 +280,13 @@ def _why_not_placeable(ds: Dataset, sc: Skenario, nip: str, jid: str) -> str:
 
 
 def _must_move_issues(
-    ds: Dataset, sc: Skenario, placeable: pd.DataFrame, holder_rows: IntArray, must_move: set[int]
+    ds: Dataset, sc: Skenario, placeable: _Placeable, holder_rows: IntArray, must_move: set[int]
 ) -> list[Issue]:
     issues: list[Issue] = []
     holders = set(holder_rows.tolist())
-    persons = placeable["person"].to_numpy()
+    persons = placeable.person
     candidates = np.array(sorted(must_move & holders), dtype=np.int64)
-    movable = set(
-        np.unique(persons[~placeable["stay"].to_numpy() & np.isin(persons, candidates)]).tolist()
-    )
+    movable = set(np.unique(persons[~placeable.stay & np.isin(persons, candidates)]).tolist())
     for row in sorted(must_move & holders):
         if row not in movable and not sc.izinkan_non_job:
             nip = str(ds.pegawai.at[row, "nip"])
