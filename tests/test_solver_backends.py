@@ -14,7 +14,7 @@ from solver_instances import random_problem
 
 from placement.solver import SolveStatus, assign, solve_problem
 from placement.solver.flow import FlowNotApplicableError, solve_flow
-from placement.solver.mip import solve_lp
+from placement.solver.mip import solve_lp, solve_mip
 from placement.solver.problem import Problem, StayGroup
 
 
@@ -136,3 +136,13 @@ def test_generic_assign_api() -> None:
     assert total == pytest.approx(-18.5)
     with pytest.raises(ValueError, match="cost"):
         assign(pairs.drop(columns="cost"))
+
+
+@settings(max_examples=80)
+@given(instances)
+def test_reduced_cost_fixing_never_changes_the_optimum(problem: Problem) -> None:
+    fixed = solve_mip(problem)
+    unfixed = solve_mip(problem, fixing=False)
+    assert fixed.status == unfixed.status
+    assert (fixed.objective, fixed.tiebreak) == (unfixed.objective, unfixed.tiebreak)
+    assert fixed.chosen.tolist() == unfixed.chosen.tolist()

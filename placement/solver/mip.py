@@ -8,6 +8,7 @@ are integers). It is recomputed for every model it is used on.
 
 from __future__ import annotations
 
+import math
 import time
 
 import highspy
@@ -131,35 +132,42 @@ def _best_known(problem: Problem, x: FloatArray, cols: IntArray) -> IntArray | N
     return chosen if not problem.violations(chosen) else None
 
 
-def solve_mip(problem: Problem, time_limit: float | None = None, seed: int = 0) -> Solution:
-    """Exact solve: LP + reduced-cost fixing + two-stage MIP on the surviving pairs."""
+def solve_mip(
+    problem: Problem, time_limit: float | None = None, seed: int = 0, fixing: bool = True
+) -> Solution:
+    """Exact solve: LP + reduced-cost fixing + two-stage MIP on the surviving pairs.
+
+    ``fixing=False`` skips the LP and solves one MIP on all pairs (a benchmark baseline).
+    """
     clock = _Clock(time_limit)
     stats: dict[str, float | int | str] = {"pairs": problem.n_pairs}
     all_cols = np.arange(problem.n_pairs, dtype=np.int64)
-    t0 = time.perf_counter()
-    lp_status, x, bound, d = solve_lp(problem, all_cols, seed)
-    stats["lp_seconds"] = time.perf_counter() - t0
-    if lp_status == "infeasible":
-        return Solution(SolveStatus.INFEASIBLE, empty_chosen(), backend="mip", stats=stats)
-    if lp_status != "optimal":
-        return Solution(SolveStatus.NO_PLAN, empty_chosen(), backend="mip", stats=stats)
-    stats["lp_bound"] = bound + problem.offset
-    best = _best_known(problem, x, all_cols)
-    stats["lp_integral"] = int(best is not None)
-    if best is None:
-        # Cheap incumbent: the MIP on pairs with near-zero reduced profit (the LP's support).
-        support = all_cols[(d > -1.0 * problem.weight.std() - 1) | np.isin(all_cols, problem.fixed)]
-        kind, cand, _ = _run_mip(
-            problem, support, problem.weight[support].astype(float), clock, seed
-        )
-        best = cand if kind in ("optimal", "feasible") else None
-    if best is not None:
-        best_w = int(problem.weight[best].sum())
-        keep = all_cols[
-            (bound + np.minimum(d, 0.0) >= best_w - 0.5) | np.isin(all_cols, problem.fixed)
-        ]
-    else:
-        keep = all_cols
+    bound, best, keep = math.inf, None, all_cols
+    if fixing:
+        t0 = time.perf_counter()
+        lp_status, x, bound, d = solve_lp(problem, all_cols, seed)
+        stats["lp_seconds"] = time.perf_counter() - t0
+        if lp_status == "infeasible":
+            return Solution(SolveStatus.INFEASIBLE, empty_chosen(), backend="mip", stats=stats)
+        if lp_status != "optimal":
+            return Solution(SolveStatus.NO_PLAN, empty_chosen(), backend="mip", stats=stats)
+        stats["lp_bound"] = bound + problem.offset
+        best = _best_known(problem, x, all_cols)
+        stats["lp_integral"] = int(best is not None)
+        if best is None:
+            # Cheap incumbent: the MIP on pairs with near-zero reduced profit (the LP's support).
+            support = all_cols[
+                (d > -1.0 * problem.weight.std() - 1) | np.isin(all_cols, problem.fixed)
+            ]
+            kind, cand, _ = _run_mip(
+                problem, support, problem.weight[support].astype(float), clock, seed
+            )
+            best = cand if kind in ("optimal", "feasible") else None
+        if best is not None:
+            best_w = int(problem.weight[best].sum())
+            keep = all_cols[
+                (bound + np.minimum(d, 0.0) >= best_w - 0.5) | np.isin(all_cols, problem.fixed)
+            ]
     stats["pairs_after_fixing"] = len(keep)
     t1 = time.perf_counter()
     kind, chosen, mip_bound = _run_mip(
