@@ -143,7 +143,7 @@ def solve_mip(
     stats: dict[str, float | int | str] = {"pairs": problem.n_pairs}
     all_cols = np.arange(problem.n_pairs, dtype=np.int64)
     bound, best, keep = math.inf, None, all_cols
-    if fixing:
+    if fixing and problem.n_pairs:
         t0 = time.perf_counter()
         lp_status, x, bound, d = solve_lp(problem, all_cols, seed)
         stats["lp_seconds"] = time.perf_counter() - t0
