@@ -46,6 +46,27 @@ def markdown(rows: list[dict[str, Any]], info: dict[str, Any]) -> str:
             f"| {r['pairs_after_fixing'] or '-'} | {r['backend']} | {r['status']} | {s.get('kelayakan', 0):.2f} "
             f"| {s.get('model', 0):.2f} | {s.get('solver', 0):.2f} | {r['total_s']:.1f} | {r['peak_rss_mb']:.0f} |"
         )
+    lines += [
+        "",
+        "Pembanding pada model yang sama (objektif; waktu; rasio waktu terhadap model+solver kita):",
+        "",
+    ]
+    lines += [
+        "| preset | kasus | pembanding | status | objektif | kita | detik | rasio waktu |",
+        "|" + "---|" * 8,
+    ]
+    for r in rows:
+        ours = r["stages_s"].get("model", 0) + r["stages_s"].get("solver", 0)
+        for name, b in r["baselines"].items():
+            if not isinstance(b, dict):
+                lines.append(f"| {r['preset']} | {r['case']} | {name} | {b} | | | | |")
+                continue
+            secs = b.get("seconds", b.get("wall_seconds"))
+            ratio = f"{secs / ours:.1f}×" if secs and ours else "-"
+            status = b.get("status", b.get("phase", "valid" if b.get("valid") else ""))
+            lines.append(
+                f"| {r['preset']} | {r['case']} | {name} | {status} | {b.get('objective')} | {r['objective']:.4f} | {secs} | {ratio} |"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -58,7 +79,7 @@ def main() -> None:
     for preset in presets:
         for case in ("tanpa-batas", "batas-opd"):
             print(f"benchmark {preset} / {case} ...", flush=True)
-            rows.append(run_case(preset, case))
+            rows.append(run_case(preset, case, "quick" if args.quick else "full"))
             print(
                 f"  {rows[-1]['status']} in {rows[-1]['total_s']} s, peak {rows[-1]['peak_rss_mb']} MB",
                 flush=True,

@@ -1,6 +1,6 @@
 """One benchmark case in a fresh process: the full pipeline with per-stage wall time and peak RSS.
 
-Usage: python -m benchmarks.pipeline PRESET CASE OUT_JSON
+Usage: python -m benchmarks.pipeline PRESET CASE BASELINES(none|quick|full) OUT_JSON
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks import baselines
 from placement.api import solve
 from placement.config import Batas, Skenario
 from placement.io.readers import load_dataset
@@ -27,7 +28,23 @@ CASES: dict[str, dict[str, Any]] = {
 }
 
 
-def run(preset: str, case: str) -> dict[str, Any]:
+def run_baselines(ds: Any, result: Any, case: str, level: str, workdir: Path) -> dict[str, Any]:
+    """The comparison baselines for this case, on the same model."""
+    problem, index = result.problem, result.index
+    out: dict[str, Any] = {"greedy": baselines.greedy(ds, problem, index)}
+    if case == "tanpa-batas":
+        out["scipy"] = baselines.scipy_matching(problem)
+    elif level != "none" and problem.n_pairs > 1_000_000:
+        out["skipped"] = f"cpsat/mip on all {problem.n_pairs:,} pairs not attempted (memory)"
+    elif level != "none":
+        out["cpsat_alone"] = baselines.cpsat_alone(problem, time_limit=60.0)
+        out["mip_all_pairs"] = baselines.mip_all_pairs(problem, time_limit=120.0)
+        if level == "full" and ds.n_people <= 5_000:
+            out["dense_pulp"] = baselines.dense_pulp(problem, 120.0, workdir)
+    return out
+
+
+def run(preset: str, case: str, level: str = "quick") -> dict[str, Any]:
     stages: dict[str, float] = {}
 
     def timed(name: str, start: float) -> float:
@@ -51,6 +68,8 @@ def run(preset: str, case: str) -> dict[str, Any]:
         t = timed("audit", t)
         write_outputs(result, ds, Path(tmp) / "hasil")
         timed("write_plan", t)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        compared = run_baselines(ds, result, case, level, Path(tmp))
     return {
         "preset": preset,
         "case": case,
@@ -68,10 +87,12 @@ def run(preset: str, case: str) -> dict[str, Any]:
         "moves": result.summary()["perpindahan"],
         "stages_s": stages,
         "total_s": round(sum(stages.values()), 3),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": round(peak, 1),
+        "solver_stats": result.solution.stats,
+        "baselines": compared,
     }
 
 
 if __name__ == "__main__":
-    preset, case, out = sys.argv[1], sys.argv[2], Path(sys.argv[3])
-    out.write_text(json.dumps(run(preset, case), indent=2), encoding="utf-8")
+    preset, case, level, out = sys.argv[1], sys.argv[2], sys.argv[3], Path(sys.argv[4])
+    out.write_text(json.dumps(run(preset, case, level), indent=2, default=str), encoding="utf-8")
