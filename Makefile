@@ -17,7 +17,7 @@ demo: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check placement tests benchmarks
 	$(BIN)/ruff format --check placement tests benchmarks
-	$(BIN)/mypy placement
+	$(BIN)/mypy placement benchmarks
 
 format: $(STAMP)
 	$(BIN)/ruff format placement tests benchmarks

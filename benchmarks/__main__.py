@@ -25,12 +25,11 @@ def machine() -> dict[str, Any]:
             "processor": platform.processor() or platform.machine(), "cpus": os.cpu_count()}  # fmt: skip
 
 
-def run_case(preset: str, case: str) -> dict[str, Any]:
+def run_case(preset: str, case: str, level: str) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "r.json"
-        subprocess.run(
-            [sys.executable, "-m", "benchmarks.pipeline", preset, case, str(out)], check=True
-        )
+        cmd = [sys.executable, "-m", "benchmarks.pipeline", preset, case, level, str(out)]
+        subprocess.run(cmd, check=True)
         result: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
         return result
 
