@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from placement.domain.errors import PlacementError, error
 
@@ -115,6 +115,29 @@ class Tingkat(_Strict):
     toleransi: float = Field(0.0, ge=0, le=1)
 
 
+KpiName = Literal[
+    "objektif", "jabatan_terisi", "porsi_terisi", "lowong", "jpm_rata", "jpm_min", "porsi_kotak7",
+    "promosi", "rotasi", "mutasi", "demosi", "non_job", "pejabat_berpindah", "lowongan_diisi",
+    "perpindahan_opd_maks", "porsi_berubah_opd_maks", "rantai_terpanjang",
+    "porsi_perempuan_promosi", "lewat_masa_jabatan_tetap",
+]  # fmt: skip
+"""The KPI vocabulary of gates and ``placement compare`` (see placement.plan.compare.KPIS)."""
+
+
+class Gerbang(_Strict):
+    """An acceptance gate on one KPI of a plan: ``min`` ≤ value ≤ ``maks`` (fractions for shares)."""
+
+    kpi: KpiName
+    min: float | None = None
+    maks: float | None = None
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> Gerbang:
+        if self.min is None and self.maks is None:
+            raise ValueError("gerbang perlu 'min' atau 'maks'")
+        return self
+
+
 class Skenario(_Strict):
     """A placement scenario."""
 
@@ -140,7 +163,12 @@ class Skenario(_Strict):
     tingkatan: list[Tingkat] = Field(default_factory=list)
     fakta: Fakta = Field(default_factory=Fakta)
     seed: int = 0
-    varian: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    varian: dict[str, dict[str, Any]] = Field(
+        default_factory=dict, description="Varian: {NAMA: {kunci yang diubah dari skenario dasar}}"
+    )
+    gerbang: list[Gerbang] = Field(
+        default_factory=list, description="Gerbang penerimaan: [{kpi: NAMA, min: x, maks: y}]"
+    )
 
     @field_validator("wajib_pindah", "pertahankan")
     @classmethod
@@ -173,18 +201,69 @@ def load_scenario(path: Path) -> Skenario:
     return sc
 
 
-def parse_scenario(raw: dict[str, Any], file: str = "skenario") -> Skenario:
-    """Validate a mapping into a Skenario, turning pydantic errors into located issues."""
+def parse_scenario(raw: dict[str, Any], file: str = "skenario", prefix: str = "") -> Skenario:
+    """Validate a mapping into a Skenario, turning pydantic errors into located issues.
+
+    ``prefix`` (e.g. ``varian.hemat.``) is put before every key path in the messages."""
     try:
         return Skenario.model_validate(raw)
     except ValidationError as exc:
         issues = []
         for e in exc.errors():
-            where = ".".join(str(p) for p in e["loc"])
+            where = prefix + ".".join(str(p) for p in e["loc"])
             issues.append(error(file, None, where, "SKENARIO_KUNCI",
                 f"Kunci '{where}': {_translate(e)} (nilai: {e.get('input')!r})",
                 f"Key '{where}': {e['msg']} (value: {e.get('input')!r})"))  # fmt: skip
         raise PlacementError(issues) from None
+
+
+BASELINE = "dasar"
+
+
+def deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """``over`` on top of ``base``: mappings merge key by key, anything else (lists too) replaces."""
+    out = dict(base)
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = deep_merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def scenario_variants(path: Path) -> dict[str, Skenario]:
+    """The baseline (named ``dasar``) and every variant of a scenario file, each fully validated.
+
+    A variant is the baseline with its overrides deep-merged; its ``nama`` becomes
+    ``<nama>/<variant>``. Errors name the variant's key path (``varian.NAMA.batas...``)."""
+    base = load_scenario(path)
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    raw.pop("varian", None)
+    file = str(path)
+    out = {BASELINE: base}
+    issues = []
+    for name, over in base.varian.items():
+        where = f"varian.{name}"
+        if name == BASELINE or "varian" in over:
+            issues.append(error(file, None, where, "SKENARIO_VARIAN",
+                f"Varian '{name}': nama '{BASELINE}' dipakai untuk skenario dasar dan varian tidak boleh berisi 'varian'",
+                f"Variant '{name}': the name '{BASELINE}' is the baseline and a variant may not contain 'varian'"))  # fmt: skip
+            continue
+        merged = deep_merge(raw, over)
+        merged.setdefault("nama", base.nama)
+        if "nama" not in over:
+            merged["nama"] = f"{base.nama}/{name}"
+        try:
+            sc = parse_scenario(merged, file, prefix=f"{where}.")
+        except PlacementError as exc:
+            issues.extend(exc.issues)
+            continue
+        if sc.data is not None and not sc.data.is_absolute():
+            sc = sc.model_copy(update={"data": (path.parent / sc.data).resolve()})
+        out[name] = sc
+    if issues:
+        raise PlacementError(issues)
+    return out
 
 
 def _translate(e: Any) -> str:

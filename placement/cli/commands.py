@@ -4,6 +4,9 @@ from placement.cli import (
     data_cmds,  # noqa: F401
     demo,  # noqa: F401
     eligibility_cmd,  # noqa: F401
+    explain_cmd,  # noqa: F401
     generate_cmd,  # noqa: F401
+    runs_cmd,  # noqa: F401
+    scenario_cmd,  # noqa: F401
     solve_cmd,  # noqa: F401
 )

@@ -21,7 +21,9 @@ from placement.cli.base import (
     scenario_option,
     user_errors,
 )
+from placement.cli.runs_cmd import record_run, store_option
 from placement.domain.errors import PlacementError
+from placement.io.writers import FORMULA_PREFIXES
 from placement.plan.audit import audit_plan
 from placement.report.outputs import write_outputs
 from placement.solver import BACKENDS, SolveStatus
@@ -46,12 +48,17 @@ from placement.workspace import load_inputs, locks_from_plan
               help="Kunci penempatan dari rencana.xlsx/csv yang sudah diputuskan.")  # fmt: skip
 @click.option("--export-model", type=click.Path(path_type=Path, dir_okay=False),
               help="Tulis juga model (.lp atau .mps) untuk diperiksa dengan solver lain.")  # fmt: skip
+@click.option("--plans", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Jumlah rencana alternatif (rencana 2, 3, … di OUT/plan_2, OUT/plan_3, …).")  # fmt: skip
+@click.option("--min-difference", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Tiap rencana berbeda paling sedikit sekian penempatan dari tiap rencana sebelumnya.")  # fmt: skip
+@store_option
 @lang_option
 @user_errors
 def solve_cmd(
     data_dir: Path | None, scenario: Path | None, out: Path, backend: str, time_limit: float | None,
     seed: int | None, plan_date: datetime | None, locks_from: Path | None, export_model: Path | None,
-    lang: str,
+    plans: int, min_difference: int, store: Path, no_store: bool, lang: str,
 ) -> None:  # fmt: skip
     """Susun rencana penempatan optimal dan tulis file rencana ke OUT.
 
@@ -75,6 +82,12 @@ def solve_cmd(
             f"Status: {result.status}. Tidak ada rencana yang valid; tidak ada file ditulis.",
             err=True,
         )
+        if result.status is SolveStatus.INFEASIBLE:
+            from placement.plan.infeasibility import diagnose_infeasibility
+
+            diagnosis = diagnose_infeasibility(ds, sc, result.table, time_limit=time_limit or 10.0)
+            if diagnosis is not None:
+                click.echo(diagnosis.text(lang), err=True)
         sys.exit(EXIT_NO_PLAN)
     audit = audit_plan(ds, sc, result.plan, result.solution.objective, table=result.table)
     if not audit.ok:
@@ -90,6 +103,11 @@ def solve_cmd(
     }
     write_outputs(result, ds, out, extra)
     _print_summary(result.summary(), out)
+    record_run(store, no_store, out, "solve")
+    if plans > 1:
+        from placement.cli.scenario_cmd import write_diverse_plans
+
+        write_diverse_plans(ds, sc, result, out, plans, min_difference, backend, time_limit, extra)
 
 
 def _print_summary(s: dict[str, object], out: Path) -> None:
@@ -166,8 +184,16 @@ def _read_record(out: Path) -> dict[str, Any]:
 def _read_plan(path: Path) -> pd.DataFrame:
     try:
         if path.suffix.lower() == ".xlsx":
-            return pd.read_excel(path, sheet_name="Rencana", dtype=str)
+            frame = pd.read_excel(path, sheet_name="Rencana", dtype=str)
+            return frame.map(_unneutralise)  # undo the writers' formula guard (safe_cell)
         return pd.read_csv(path, dtype=str, keep_default_na=False)
     except (OSError, ValueError) as exc:
         raise PlacementError.single("RENCANA_TIDAK_TERBACA", f"Rencana tidak dapat dibaca: {exc}",
                                     f"Cannot read the plan: {exc}", str(path)) from None  # fmt: skip
+
+
+def _unneutralise(value: object) -> object:
+    """``'=x`` → ``=x``: the apostrophe that safe_cell put before formula-like text."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
+        return value[1:]
+    return value

@@ -70,3 +70,30 @@ def _row(chain: int, kind: str, order: int, nip: str, src: str, dst: str) -> dic
 def _post(node: str) -> str:
     """Pool and release markers ("pool:NIP", "lepas:NIP") are not posts."""
     return "" if ":" in node else node
+
+
+def chain_statistics(chains: pd.DataFrame) -> dict[str, object]:
+    """Summary of ``vacancy_chains`` output: counts, length distribution, open ends.
+
+    A chain (``rantai``) "ends in an unfilled post" when its last mover (highest ``urutan``) left
+    a post that nobody in the plan takes over; a chain whose last mover came from outside the
+    in-scope posts (no jabatan_asal_id) closes cleanly. Cycles (``siklus``) have no end.
+    """
+    if len(chains) == 0:
+        return {"rantai": 0, "siklus": 0, "panjang_maks": 0, "distribusi_panjang": {},
+                "rantai_berakhir_lowong": 0}  # fmt: skip
+    size = chains.groupby("rantai_id").size()
+    kind = chains.groupby("rantai_id")["jenis"].first()
+    last = chains.sort_values("urutan").groupby("rantai_id").last()
+    paths = kind[kind == "rantai"].index
+    open_end = last.loc[paths, "jabatan_asal_id"].fillna("").astype(str).str.len() > 0
+    dist = size.value_counts().sort_index()
+    return {
+        "rantai": len(paths),
+        "siklus": int((kind == "siklus").sum()),
+        "panjang_maks": int(size.max()),
+        "distribusi_panjang": {
+            int(k): int(v) for k, v in zip(dist.index.to_numpy(), dist.to_numpy(), strict=True)
+        },
+        "rantai_berakhir_lowong": int(open_end.sum()),
+    }

@@ -1,0 +1,243 @@
+"""``placement explain`` and ``placement dossier``: justification of a solved plan in OUT."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from placement.api import Result, solve
+from placement.cli.base import echo_json, lang_option, main, user_errors
+from placement.config import parse_scenario
+from placement.domain.errors import PlacementError
+from placement.domain.model import Dataset
+from placement.plan.explain import (
+    TIE_RULES,
+    Alternative,
+    MoveExplanation,
+    alternatives,
+    explain_move,
+    why_not,
+)
+from placement.solver import SolveStatus
+
+
+def _record(out: Path) -> dict[str, Any]:
+    path = out / "hasil.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise PlacementError.single("HASIL_TIDAK_ADA", f"{path} tidak ada atau rusak; jalankan 'placement solve' dulu",
+                                    f"{path} is missing or damaged; run 'placement solve' first", str(path)) from None  # fmt: skip
+    if not isinstance(data, dict):
+        raise PlacementError.single(
+            "HASIL_TIDAK_ADA", f"{path} rusak", f"{path} is damaged", str(path)
+        )
+    return data
+
+
+def load_solved(out: Path, data: Path | None) -> tuple[Dataset, Result, dict[str, Any]]:
+    """Data (``--data`` or hasil.json's ``data``), checked against the recorded sha256s, and the
+    plan re-solved with the recorded configuration; refuses when files or the plan differ."""
+    from placement.io.readers import load_dataset
+
+    record = _record(out)
+    source = data or (Path(record["data"]) if record.get("data") not in (None, "None") else None)
+    if source is None:
+        raise PlacementError.single("DATA_TIDAK_DISEBUT", "Folder data tidak tercatat di hasil.json; berikan --data DIR",
+                                    "hasil.json records no data folder; pass --data DIR")  # fmt: skip
+    ds, _ = load_dataset(source)
+    recorded = {m["path"]: m["sha256"] for m in record.get("masukan", [])}
+    if recorded != dict(ds.sources):
+        changed = sorted(set(recorded.items()) ^ set(ds.sources.items()))
+        names = ", ".join(sorted({str(p) for p, _ in changed}))
+        raise PlacementError.single("DATA_BERUBAH",
+            f"File data di {source} berbeda dari yang dipakai rencana di {out} ({names}); "
+            "jalankan 'placement solve' lagi atau berikan --data folder data yang asli",
+            f"The data files in {source} differ from those of the plan in {out} ({names})", str(source))  # fmt: skip
+    sc = parse_scenario(record["konfigurasi"], str(out / "hasil.json"))
+    result = solve(ds, sc)  # the optimum is unique (tie-break), so any exact backend gives the plan
+    if result.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE) or (
+        record.get("objektif_skala") is not None
+        and result.solution.objective != int(record["objektif_skala"])
+    ):
+        raise PlacementError.single("RENCANA_BERBEDA",
+            "Rencana yang disusun ulang tidak sama dengan yang tercatat di hasil.json; jalankan 'placement solve' lagi",
+            "The re-solved plan differs from the one recorded in hasil.json; run 'placement solve' again")  # fmt: skip
+    return ds, result, record
+
+
+def _print_move(e: MoveExplanation, lang: str) -> None:
+    en = lang == "en"
+    click.echo(f"{e.nama} ({e.nip}): {e.move_type} {e.jabatan_asal_id or '-'} → {e.jabatan_tujuan_id or '-'}"
+               f" {e.jabatan_tujuan or ''}")  # fmt: skip
+    if e.jpm is not None:
+        jpm = "-" if e.jpm.jpm != e.jpm.jpm else f"{100 * e.jpm.jpm:.1f} %"
+        click.echo(f"  JPM {jpm} ({e.jpm.category_en if en else e.jpm.category_id})")
+        for g in e.jpm.gaps.itertuples(index=False):
+            click.echo(f"    {g.competency}: {'std' if en else 'standar'} {g.standard:g}, "
+                       f"{'actual' if en else 'aktual'} {g.actual:g}, gap {g.gap:+.2f}")  # fmt: skip
+    rec = e.box_recommendation_en if en else e.box_recommendation_id
+    click.echo(
+        f"  {'Talent box' if en else 'Kotak talenta'} {e.talent_box}: {rec} (PermenPAN-RB 3/2020)"
+    )
+    click.echo("  Rules:" if en else "  Aturan:")
+    for c in e.checks:
+        click.echo(f"    {c.message_en if en else c.message_id} [{c.legal_basis}]")
+    click.echo("  Score terms:" if en else "  Suku skor:")
+    for t in e.terms:
+        value = "-" if t.value is None else f"{t.value:.4f}"
+        click.echo(
+            f"    {t.label_en if en else t.label_id}: {value} × {t.weight:g} = {t.contribution:+.4f}"
+        )
+    if e.total is not None:
+        click.echo(f"  {'Total' if en else 'Skor total'}: {e.total:.4f}")
+    if not e.chain.empty:
+        steps = "; ".join(f"{r['nip']}: {r['jabatan_asal_id'] or '-'} → {r['jabatan_tujuan_id'] or '-'}"
+                          for r in e.chain.to_dict(orient="records"))  # fmt: skip
+        click.echo(f"  {'Vacancy chain' if en else 'Rantai kekosongan'}: {steps}")
+
+
+def _print_alts(alts: list[Alternative], lang: str) -> None:
+    en = lang == "en"
+    click.echo("  Next-best candidates:" if en else "  Kandidat berikutnya:")
+    if not alts:
+        click.echo("    (none)" if en else "    (tidak ada)")
+    for a in alts:
+        line = (
+            f"    {a.rank}. {a.nama} ({a.nip}) {a.move_type}: {a.total:.4f} ({a.difference:+.4f})"
+        )
+        if a.tie and a.tie_rule:
+            line += f"; {'tie, decided by' if en else 'seri, diputus oleh'} {TIE_RULES[a.tie_rule][1 if en else 0]}"
+        if a.loss is not None:
+            line += f"; {'objective loss if forced' if en else 'kehilangan objektif bila dipaksa'} {a.loss:.4f}"
+        elif a.status is not None:
+            line += f"; {'forced' if en else 'dipaksa'}: {a.status}"
+        click.echo(line)
+
+
+@main.command(name="explain")
+@click.argument("out", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--nip", help="Jelaskan penempatan pegawai ini.")
+@click.option("--jabatan", "jabatan", help="Jelaskan siapa mengisi jabatan ini.")
+@click.option("--alternatives", "with_alts", is_flag=True, help="Tampilkan kandidat berikutnya.")
+@click.option("--top", type=int, default=3, show_default=True, help="Jumlah kandidat berikutnya.")
+@click.option(
+    "--reoptimize", is_flag=True, help="Hitung kehilangan objektif bila kandidat dipaksa."
+)
+@click.option(
+    "--time-budget", type=float, default=None, help="Batas waktu tiap penyelesaian ulang (detik)."
+)
+@click.option("--why-not", "why", nargs=2, type=str, default=None, metavar="NIP JABATAN_ID",
+              help="Mengapa NIP tidak ditempatkan di JABATAN_ID.")  # fmt: skip
+@click.option(
+    "--data",
+    "data",
+    type=click.Path(path_type=Path, exists=True),
+    help="Folder data (bawaan: dari hasil.json).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@lang_option
+@user_errors
+def explain_cmd(
+    out: Path, nip: str | None, jabatan: str | None, with_alts: bool, top: int, reoptimize: bool,
+    time_budget: float | None, why: tuple[str, str] | None, data: Path | None, fmt: str, lang: str,
+) -> None:  # fmt: skip
+    """Jelaskan rencana di OUT: aturan, JPM, kotak talenta, suku skor, alternatif, why-not.
+
+    \b
+    Contoh:
+      placement explain hasil --nip 197509162007042001
+      placement explain hasil --jabatan J-008 --alternatives --reoptimize
+      placement explain hasil --why-not 196911022002012001 J-008 --format json
+    """
+    if not (nip or jabatan or why):
+        raise click.UsageError("Sebutkan --nip, --jabatan atau --why-not.")
+    ds, result, _ = load_solved(out, data)
+    sc = result.scenario
+    payload: dict[str, Any] = {}
+    if jabatan and not nip:
+        rows = result.plan[result.plan["jabatan_tujuan_id"] == jabatan]
+        if rows.empty:
+            if jabatan not in ds.post_index:
+                raise PlacementError.single("JABATAN_TIDAK_ADA", f"jabatan_id {jabatan} tidak ada di data jabatan",
+                                            f"jabatan_id {jabatan} is not in the jabatan data")  # fmt: skip
+            payload["jabatan_lowong"] = jabatan
+        else:
+            nip = str(rows["nip"].iloc[0])
+    exp = explain_move(ds, sc, result, nip) if nip else None
+    target = jabatan or (exp.jabatan_tujuan_id if exp else None)
+    alts = (
+        alternatives(ds, result, target, top, reoptimize=reoptimize, time_budget=time_budget)
+        if with_alts and target
+        else []
+    )
+    wn = why_not(ds, sc, result, why[0], why[1], time_budget) if why else None
+    if fmt == "json":
+        if exp is not None:
+            exp.alternatives = alts
+            payload["penjelasan"] = exp.to_dict()
+        elif alts:
+            payload["alternatif"] = [a.to_dict() for a in alts]
+        if wn is not None:
+            payload["mengapa_tidak"] = wn.to_dict()
+        echo_json(payload)
+        return
+    if "jabatan_lowong" in payload:
+        click.echo(
+            f"Jabatan {jabatan} lowong dalam rencana."
+            if lang == "id"
+            else f"Post {jabatan} is vacant in the plan."
+        )
+    if exp is not None:
+        _print_move(exp, lang)
+    if with_alts:
+        _print_alts(alts, lang)
+    if wn is not None:
+        click.echo(wn.message(lang))
+        for c in wn.failed:
+            click.echo(f"  {c.message_en if lang == 'en' else c.message_id} [{c.legal_basis}]")
+        for ch in wn.changes:
+            click.echo(
+                f"  {ch['nip']} {ch['nama']}: {ch['di_rencana'] or '-'} → {ch['bila_dipaksa'] or '-'}"
+            )
+
+
+@main.command(name="dossier")
+@click.argument("out", type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option(
+    "--format", "fmt", type=click.Choice(["xlsx", "html", "pdf"]), default="xlsx", show_default=True
+)
+@click.option("--output", "output", type=click.Path(path_type=Path, dir_okay=False),
+              help="File keluaran (bawaan: OUT/dosir.FORMAT).")  # fmt: skip
+@click.option(
+    "--top", type=int, default=3, show_default=True, help="Kandidat berikutnya per jabatan."
+)
+@click.option(
+    "--data",
+    "data",
+    type=click.Path(path_type=Path, exists=True),
+    help="Folder data (bawaan: dari hasil.json).",
+)
+@lang_option
+@user_errors
+def dossier_cmd(
+    out: Path, fmt: str, output: Path | None, top: int, data: Path | None, lang: str
+) -> None:
+    """Tulis dosir justifikasi rencana di OUT (xlsx, html atau pdf), dasar permohonan pertek.
+
+    \b
+    Contoh:
+      placement dossier hasil --format xlsx
+      placement dossier hasil --format pdf --output hasil/dosir.pdf
+    """
+    from placement.report.dossier import write_dossier
+
+    ds, result, record = load_solved(out, data)
+    path = output or out / f"dosir.{fmt}"
+    write_dossier(ds, result, path, fmt, record, top)
+    click.echo(f"Dosir ditulis ke {path}" if lang == "id" else f"Dossier written to {path}")

@@ -1,0 +1,358 @@
+"""``placement scenario run``, ``placement compare`` and ``placement frontier``.
+
+Exit code 5: a gate (``gerbang``) failed (with ``--gates``).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+import click
+import pandas as pd
+
+from placement.api import Result
+from placement.cli.base import EXIT_NO_PLAN, lang_option, main, user_errors
+from placement.cli.runs_cmd import record_run, store_option
+from placement.config import BASELINE, Gerbang, Skenario, load_scenario
+from placement.domain.errors import PlacementError
+from placement.domain.model import Dataset
+from placement.io.writers import write_csv, write_xlsx
+from placement.plan.audit import audit_plan
+from placement.plan.compare import (
+    KPIS,
+    check_gates,
+    kpi_table,
+    person_differences,
+    plan_kpis,
+    post_differences,
+    read_plan_dir,
+    unique_names,
+)
+from placement.report.outputs import write_outputs
+from placement.scenario_runner import DataCache, VariantRun, load_variants, run_variant
+from placement.solver import BACKENDS
+
+EXIT_GATE_FAILED = 5
+
+
+def _t(lang: str, id_text: str, en_text: str) -> str:
+    return en_text if lang == "en" else id_text
+
+
+@main.group(name="scenario")
+def scenario_group() -> None:
+    """Jalankan skenario beserta variannya.
+
+    \b
+    Contoh:
+      placement scenario run scenarios/kabupaten-dasar/skenario.yaml --all --gates
+    """
+
+
+@scenario_group.command(name="run")
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option(
+    "--variant",
+    "variants",
+    multiple=True,
+    help="Nama varian (boleh diulang; 'dasar' = skenario dasar).",
+)
+@click.option("--all", "run_all", is_flag=True, help="Skenario dasar dan semua varian.")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder keluaran; tiap varian di OUT/NAMA (bawaan: FOLDER_SKENARIO/hasil).",
+)
+@click.option(
+    "--data",
+    "data",
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+    default=None,
+    help="Folder data (menggantikan kunci 'data:' skenario).",
+)
+@click.option("--gates", is_flag=True, help="Keluar dengan kode 5 bila ada gerbang yang gagal.")
+@click.option("--backend", type=click.Choice(BACKENDS), default="auto", show_default=True)
+@click.option(
+    "--time-limit", type=float, default=None, help="Batas waktu solver per varian (detik)."
+)
+@store_option
+@lang_option
+@user_errors
+def scenario_run_cmd(
+    file: Path, variants: tuple[str, ...], run_all: bool, out: Path | None, data: Path | None,
+    gates: bool, backend: str, time_limit: float | None, store: Path, no_store: bool, lang: str,
+) -> None:  # fmt: skip
+    """Selesaikan skenario dasar dan/atau variannya, masing-masing ke foldernya sendiri.
+
+    \b
+    Contoh:
+      placement scenario run scenarios/tiny/skenario.yaml --all --out hasil-skenario
+      placement scenario run skenario.yaml --variant hemat --data data --gates
+    Kode keluar: 0 berhasil; 1 masukan salah; 3 varian tanpa rencana; 5 gerbang gagal (--gates).
+    """
+    all_variants = load_variants(file)
+    if run_all:
+        names = list(all_variants)
+    elif variants:
+        unknown = [v for v in variants if v not in all_variants]
+        if unknown:
+            raise PlacementError.single(
+                "VARIAN_TIDAK_ADA",
+                f"Varian tidak ada: {', '.join(unknown)}; yang ada: {', '.join(all_variants)}",
+                f"Unknown variant(s): {', '.join(unknown)}; available: {', '.join(all_variants)}",
+                str(file),
+            )
+        names = list(dict.fromkeys(variants))
+    else:
+        names = [BASELINE]
+    out_root = out if out is not None else file.parent / "hasil"
+    cache = DataCache(data)
+    runs: list[VariantRun] = []
+    for name in names:
+        click.echo(
+            _t(lang, f"Varian {name}: menyelesaikan...", f"Variant {name}: solving..."), err=True
+        )
+        runs.append(run_variant(name, all_variants[name], cache, out_root / name, scenario_file=file,
+                                backend=backend, time_limit=time_limit))  # fmt: skip
+    _print_runs(runs, lang)
+    for r in runs:
+        if r.out_dir is not None:
+            record_run(store, no_store, r.out_dir, f"scenario run {file} --variant {r.name}")
+    if any(r.out_dir is None for r in runs):
+        sys.exit(EXIT_NO_PLAN)
+    if gates and not all(r.gates_ok for r in runs):
+        sys.exit(EXIT_GATE_FAILED)
+
+
+SHOWN = ["objektif", "jabatan_terisi", "lowong", "jpm_rata", "pejabat_berpindah", "promosi",
+         "rotasi", "mutasi", "porsi_berubah_opd_maks"]  # fmt: skip
+
+
+def _print_runs(runs: list[VariantRun], lang: str) -> None:
+    for r in runs:
+        if r.out_dir is None:
+            click.echo(_t(lang, f"{r.name}: status {r.status}, tidak ada rencana",
+                          f"{r.name}: status {r.status}, no plan"))  # fmt: skip
+            continue
+        click.echo(f"{r.name}: {r.status} -> {r.out_dir}/")
+        for g in r.gates:
+            click.echo(f"  {_t(lang, 'gerbang', 'gate')} {g.describe(lang)}")
+    done = [r for r in runs if r.out_dir is not None]
+    if done:
+        frame = pd.DataFrame({r.name: pd.Series(r.kpis, dtype=object) for r in done}).loc[SHOWN]
+        click.echo(_format_table(frame.reset_index().rename(columns={"index": "kpi"})))
+    failed = sum(1 for r in done for g in r.gates if not g.ok)
+    total = sum(len(r.gates) for r in done)
+    if total:
+        click.echo(_t(lang, f"Gerbang: {total - failed} dari {total} lulus",
+                      f"Gates: {total - failed} of {total} passed"))  # fmt: skip
+
+
+def _format_table(frame: pd.DataFrame) -> str:
+    def cell(v: object) -> str:
+        if v is None or (isinstance(v, float) and pd.isna(v)):
+            return "-"
+        if isinstance(v, float):
+            return f"{v:.4f}"
+        return str(v)
+
+    return frame.to_string(index=False, formatters={c: cell for c in frame.columns})
+
+
+def _gates_from(path: Path) -> list[Gerbang]:
+    return load_scenario(path).gerbang
+
+
+@main.command(name="compare")
+@click.argument(
+    "outs", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, file_okay=False)
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "xlsx", "json"]), default="table",
+              show_default=True)  # fmt: skip
+@click.option(
+    "--out",
+    "out_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Tulis ke file (wajib untuk xlsx).",
+)
+@click.option(
+    "--gates",
+    "gates_file",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    default=None,
+    help="Skenario YAML yang gerbangnya diperiksa pada tiap rencana.",
+)
+@lang_option
+@user_errors
+def compare_cmd(
+    outs: tuple[Path, ...], fmt: str, out_file: Path | None, gates_file: Path | None, lang: str
+) -> None:
+    """Bandingkan rencana (folder keluaran solve / scenario run): KPI berdampingan dan selisih
+    per jabatan dan per pegawai terhadap rencana pertama.
+
+    \b
+    Contoh:
+      placement compare hasil/dasar hasil/hemat
+      placement compare hasil/dasar hasil/hemat --format xlsx --out banding.xlsx
+      placement compare hasil/dasar hasil/hemat --gates skenario.yaml
+    Kode keluar: 0 berhasil; 1 masukan salah; 5 gerbang gagal (--gates).
+    """
+    plans = [read_plan_dir(p) for p in outs]
+    kpis = kpi_table(plans, lang)
+    base = plans[0]
+    posts = pd.concat([post_differences(base, p).assign(rencana_b=p.name) for p in plans[1:]] or
+                      [post_differences(base, base).assign(rencana_b=base.name)], ignore_index=True)  # fmt: skip
+    people = pd.concat([person_differences(base, p).assign(rencana_b=p.name) for p in plans[1:]] or
+                       [person_differences(base, base).assign(rencana_b=base.name)], ignore_index=True)  # fmt: skip
+    gate_lines: list[str] = []
+    gates_failed = False
+    if gates_file is not None:
+        gates = _gates_from(gates_file)
+        for p in plans:
+            for g in check_gates(plan_kpis(p), gates):
+                gate_lines.append(f"{p.name}: {_t(lang, 'gerbang', 'gate')} {g.describe(lang)}")
+                gates_failed |= not g.ok
+    if fmt == "table":
+        text = _format_table(kpis)
+        text += "\n\n" + _t(lang, f"Jabatan dengan pemegang berbeda: {len(posts)}",
+                            f"Posts with a different holder: {len(posts)}")  # fmt: skip
+        if len(posts):
+            text += "\n" + _format_table(posts)
+        text += "\n\n" + _t(lang, f"Pegawai dengan penempatan berbeda: {len(people)}",
+                            f"People placed differently: {len(people)}")  # fmt: skip
+        if len(people):
+            text += "\n" + _format_table(people)
+        if gate_lines:
+            text += "\n\n" + "\n".join(gate_lines)
+        _emit(text, out_file)
+    elif fmt == "csv":
+        if out_file is None:
+            click.echo(kpis.to_csv(index=False), nl=False)
+        else:
+            write_csv(kpis, out_file)
+        for line in gate_lines:
+            click.echo(line, err=True)
+    elif fmt == "json":
+        payload = {
+            "kpi": {n: plan_kpis(p) for n, p in zip(unique_names(plans), plans, strict=True)},
+            "keterangan_kpi": {k: v[0 if lang == "id" else 1] for k, v in KPIS.items()},
+            "selisih_jabatan": posts.to_dict(orient="records"),
+            "selisih_pegawai": people.to_dict(orient="records"),
+            "gerbang": gate_lines,
+        }
+        _emit(json.dumps(payload, indent=2, ensure_ascii=False, default=_json_default), out_file)
+    else:
+        if out_file is None:
+            raise click.UsageError(
+                _t(lang, "--format xlsx memerlukan --out FILE", "--format xlsx needs --out FILE")
+            )
+        write_xlsx({"KPI": kpis, "Beda jabatan": posts, "Beda pegawai": people}, out_file,
+                   text_columns={"Beda jabatan": ["pemegang_a", "pemegang_b"], "Beda pegawai": ["nip"]})  # fmt: skip
+        for line in gate_lines:
+            click.echo(line, err=True)
+    if gates_failed:
+        sys.exit(EXIT_GATE_FAILED)
+
+
+def _json_default(v: object) -> object:
+    if isinstance(v, float) and pd.isna(v):
+        return None
+    return str(v)
+
+
+def _emit(text: str, out_file: Path | None) -> None:
+    if out_file is None:
+        click.echo(text)
+    else:
+        out_file.parent.mkdir(parents=True, exist_ok=True)
+        out_file.write_text(text + "\n", encoding="utf-8")
+
+
+@main.command(name="frontier")
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option(
+    "--moves", required=True, help="Batas pejabat berpindah: AWAL:AKHIR:LANGKAH atau A,B,C."
+)
+@click.option("--variant", default=BASELINE, show_default=True, help="Varian skenario.")
+@click.option(
+    "--data",
+    "data",
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+    default=None,
+    help="Folder data (menggantikan kunci 'data:' skenario).",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder keluaran frontier.csv dan frontier.png (bawaan: FOLDER_SKENARIO/hasil/frontier).",
+)
+@click.option("--backend", type=click.Choice(BACKENDS), default="auto", show_default=True)
+@click.option(
+    "--time-limit", type=float, default=None, help="Batas waktu solver per titik (detik)."
+)
+@lang_option
+@user_errors
+def frontier_cmd(
+    file: Path, moves: str, variant: str, data: Path | None, out: Path | None, backend: str,
+    time_limit: float | None, lang: str,
+) -> None:  # fmt: skip
+    """Objektif optimal untuk tiap batas jumlah pejabat yang berpindah (model baru tiap titik).
+
+    \b
+    Contoh:
+      placement frontier scenarios/tiny/skenario.yaml --moves 0:4:1
+      placement frontier scenarios/kabupaten-dasar/skenario.yaml --moves 0:400:25 --out frontier
+    """
+    from placement.plan.frontier import move_frontier, parse_range, plot_frontier
+
+    caps = parse_range(moves)
+    all_variants = load_variants(file)
+    if variant not in all_variants:
+        raise PlacementError.single("VARIAN_TIDAK_ADA", f"Varian tidak ada: {variant}",
+                                    f"Unknown variant: {variant}", str(file))  # fmt: skip
+    ds, sc = DataCache(data).get(all_variants[variant])
+    frame = move_frontier(ds, sc, caps, backend=backend, time_limit=time_limit,
+                          progress=lambda m: click.echo(m, err=True))  # fmt: skip
+    out_dir = out if out is not None else file.parent / "hasil" / "frontier"
+    write_csv(frame, out_dir / "frontier.csv")
+    plot_frontier(frame, out_dir / "frontier.png", title=f"{sc.nama}")
+    click.echo(_format_table(frame))
+    click.echo(_t(lang, f"File ditulis ke {out_dir}/: frontier.csv, frontier.png",
+                  f"Files written to {out_dir}/: frontier.csv, frontier.png"))  # fmt: skip
+
+
+def write_diverse_plans(
+    ds: Dataset, sc: Skenario, first: Result, out: Path, k: int, d: int, backend: str,
+    time_limit: float | None, extra: Mapping[str, object],
+) -> None:  # fmt: skip
+    """``placement solve --plans k --min-difference d``: plans 2..k into OUT/plan_i, audited."""
+    from placement.plan.diverse import diverse_plans
+
+    results = diverse_plans(ds, sc, k, d, backend=backend, time_limit=time_limit, first=first)
+    best = first.objective or 0.0
+    for i, res in enumerate(results[1:], start=2):
+        audit = audit_plan(ds, sc, res.plan, res.solution.objective, table=res.table)
+        if not audit.ok:
+            raise click.ClickException(
+                f"Audit rencana {i} gagal; rencana tidak ditulis. Ini bug: laporkan."
+            )
+        loss = best - (res.objective or 0.0)
+        record = {
+            **extra,
+            "rencana_ke": i,
+            "beda_minimum": d,
+            "kehilangan_objektif": round(loss, 6),
+        }
+        write_outputs(res, ds, out / f"plan_{i}", record)
+        click.echo(f"Rencana {i}: {res.status}, objektif {res.objective:.4f} "
+                   f"(kehilangan {loss:.4f}) -> {out / f'plan_{i}'}/")  # fmt: skip
+    if len(results) < k:
+        click.echo(
+            f"Hanya {len(results)} rencana yang berbeda ≥ {d} penempatan dari yang sebelumnya."
+        )

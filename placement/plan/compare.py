@@ -1,0 +1,231 @@
+"""KPIs of a written plan and the differences between plans (``placement compare``, gates).
+
+Everything is computed from the output folder of ``placement solve`` / ``scenario run``
+(rencana.csv, rantai.csv, hasil.json), so any two plans on disk can be compared, whatever made
+them. Shares and JPM are fractions in [0, 1]; a KPI that cannot be computed is None.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, get_args
+
+import pandas as pd
+
+from placement.config import Gerbang, KpiName
+from placement.domain.errors import PlacementError
+
+# name → (Indonesian label, English label); the order is the order of every KPI table.
+KPIS: dict[str, tuple[str, str]] = {
+    "objektif": ("objektif (satuan skor)", "objective (score units)"),
+    "jabatan_terisi": ("jabatan terisi", "posts filled"),
+    "porsi_terisi": ("porsi jabatan terisi", "share of posts filled"),
+    "lowong": ("jabatan lowong", "posts left vacant"),
+    "jpm_rata": ("JPM rata-rata pemegang", "mean JPM of holders"),
+    "jpm_min": ("JPM terendah pemegang", "lowest JPM of holders"),
+    "porsi_kotak7": ("porsi jabatan dipegang kotak ≥ 7", "share of posts held by box ≥ 7"),
+    "promosi": ("promosi", "promotions"),
+    "rotasi": ("rotasi", "rotations"),
+    "mutasi": ("mutasi", "transfers"),
+    "demosi": ("demosi", "demotions"),
+    "non_job": ("non-job", "non-job"),
+    "pejabat_berpindah": ("pejabat lama yang berpindah", "incumbents moved"),
+    "lowongan_diisi": ("lowongan awal yang diisi", "initial vacancies filled"),
+    "perpindahan_opd_maks": ("pejabat berpindah per OPD (maks)", "incumbents moved per OPD (max)"),
+    "porsi_berubah_opd_maks": (
+        "porsi berganti pemegang per OPD (maks)",
+        "share of holders changed per OPD (max)",
+    ),
+    "rantai_terpanjang": ("rantai lowongan terpanjang", "longest vacancy chain"),
+    "porsi_perempuan_promosi": (
+        "porsi perempuan di antara promosi",
+        "share of women among promotions",
+    ),
+    "lewat_masa_jabatan_tetap": (
+        "lewat masa jabatan maks tetap di tempat",
+        "past max tenure left in place",
+    ),
+}
+assert tuple(KPIS) == get_args(KpiName), "KPIS and config.KpiName must list the same KPIs"
+
+
+@dataclass
+class PlanFiles:
+    """The files of one plan output folder."""
+
+    path: Path
+    plan: pd.DataFrame
+    chains: pd.DataFrame
+    record: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+def read_plan_dir(path: Path) -> PlanFiles:
+    """Read rencana.csv, rantai.csv and hasil.json of a plan folder (PlacementError if missing)."""
+    try:
+        record = json.loads((path / "hasil.json").read_text(encoding="utf-8"))
+        plan = pd.read_csv(path / "rencana.csv", dtype={"nip": str, "jabatan_asal_id": str,
+                                                        "jabatan_tujuan_id": str})  # fmt: skip
+        chains = pd.read_csv(path / "rantai.csv", dtype={"nip": str, "jabatan_asal_id": str,
+                                                         "jabatan_tujuan_id": str})  # fmt: skip
+    except (OSError, ValueError) as exc:
+        raise PlacementError.single(
+            "HASIL_TIDAK_ADA",
+            f"{path} bukan folder rencana yang lengkap (rencana.csv, rantai.csv, hasil.json): {exc}",
+            f"{path} is not a complete plan folder (rencana.csv, rantai.csv, hasil.json): {exc}",
+            str(path),
+        ) from None
+    plan["nip"] = plan["nip"].str.lstrip("'")
+    chains["nip"] = chains["nip"].str.lstrip("'")
+    return PlanFiles(path, plan, chains, record)
+
+
+def _share(num: float, den: float) -> float | None:
+    return None if den == 0 else float(num) / float(den)
+
+
+def plan_kpis(files: PlanFiles) -> dict[str, float | int | None]:
+    """Every KPI of KPIS for one plan folder."""
+    plan, rec = files.plan, files.record
+    kind = plan["jenis_perpindahan"].astype(str)
+    incumbent = plan["jabatan_asal_id"].notna()
+    moved = incumbent & (kind != "tetap")
+    placed = plan[plan["jabatan_tujuan_id"].notna()]
+    in_scope = int(rec.get("jabatan_dalam_lingkup") or 0)
+    jpm = pd.to_numeric(placed["jpm"], errors="coerce").dropna()
+    by_opd = plan[incumbent].groupby("opd_asal")
+    moved_opd = moved[incumbent].groupby(plan.loc[incumbent, "opd_asal"]).sum()
+    share_opd = (moved_opd / by_opd.size()).max() if len(moved_opd) else None
+    origins = set(plan["jabatan_asal_id"].dropna())
+    promo = plan[kind == "promosi"]
+    women = promo["nip"].astype(str).str[14] == "2"  # NIP digit 15: 1 laki-laki, 2 perempuan
+    cfg = rec.get("konfigurasi", {})
+    overdue_weight = float(cfg.get("bobot", {}).get("penalti_lewat_masa_jabatan", 0.1))
+    overdue = (kind == "tetap") & (pd.to_numeric(plan["penalti_masa_jabatan"]) > 0)
+    chain_len = files.chains.groupby("rantai_id").size() if len(files.chains) else pd.Series([0])
+    return {
+        "objektif": rec.get("objektif"),
+        "jabatan_terisi": len(placed),
+        "porsi_terisi": _share(len(placed), in_scope),
+        "lowong": in_scope - len(placed),
+        "jpm_rata": float(jpm.mean()) if len(jpm) else None,
+        "jpm_min": float(jpm.min()) if len(jpm) else None,
+        "porsi_kotak7": _share(int((placed["kotak_talenta"] >= 7).sum()), in_scope),
+        "promosi": int((kind == "promosi").sum()),
+        "rotasi": int((kind == "rotasi").sum()),
+        "mutasi": int((kind == "mutasi").sum()),
+        "demosi": int((kind == "demosi").sum()),
+        "non_job": int((kind == "non-job").sum()),
+        "pejabat_berpindah": int(moved.sum()),
+        "lowongan_diisi": int((~placed["jabatan_tujuan_id"].isin(origins)).sum()),
+        "perpindahan_opd_maks": int(moved_opd.max()) if len(moved_opd) else 0,
+        "porsi_berubah_opd_maks": None if share_opd is None else float(share_opd),
+        "rantai_terpanjang": int(chain_len.max()),
+        "porsi_perempuan_promosi": _share(int(women.sum()), len(promo)),
+        "lewat_masa_jabatan_tetap": int(overdue.sum()) if overdue_weight > 0 else None,
+    }
+
+
+@dataclass(frozen=True)
+class GateResult:
+    kpi: str
+    value: float | int | None
+    min: float | None
+    maks: float | None
+
+    @property
+    def ok(self) -> bool:
+        if self.value is None or (isinstance(self.value, float) and math.isnan(self.value)):
+            return False
+        if self.min is not None and self.value < self.min:
+            return False
+        return not (self.maks is not None and self.value > self.maks)
+
+    def describe(self, lang: str = "id") -> str:
+        bounds = []
+        if self.min is not None:
+            bounds.append(f"≥ {_fmt(self.min)}")
+        if self.maks is not None:
+            bounds.append(f"≤ {_fmt(self.maks)}")
+        verdict = (
+            ("lulus" if self.ok else "GAGAL") if lang == "id" else ("pass" if self.ok else "FAIL")
+        )
+        return f"{self.kpi} = {_fmt(self.value)} ({' dan '.join(bounds) if lang == 'id' else ' and '.join(bounds)}): {verdict}"
+
+
+def check_gates(kpis: dict[str, float | int | None], gates: Sequence[Gerbang]) -> list[GateResult]:
+    """Evaluate each gate; a KPI that cannot be computed fails its gate."""
+    return [GateResult(g.kpi, kpis.get(g.kpi), g.min, g.maks) for g in gates]
+
+
+def _fmt(v: float | int | None) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        return str(int(v)) if v.is_integer() else f"{v:.4f}".rstrip("0")
+    return str(v)
+
+
+def kpi_table(plans: Sequence[PlanFiles], lang: str = "id") -> pd.DataFrame:
+    """KPIs side by side: one row per KPI, one column per plan (named by its folder)."""
+    names = unique_names(plans)
+    frame = pd.DataFrame(
+        {n: pd.Series(plan_kpis(p), dtype=object) for n, p in zip(names, plans, strict=True)}
+    )
+    frame.insert(0, "keterangan" if lang == "id" else "label",
+                 [KPIS[k][0 if lang == "id" else 1] for k in frame.index])  # fmt: skip
+    frame.index.name = "kpi"
+    return frame.reset_index()
+
+
+def unique_names(plans: Sequence[PlanFiles]) -> list[str]:
+    names = [p.name for p in plans]
+    if len(set(names)) == len(names):
+        return names
+    return [str(p.path) for p in plans]
+
+
+def post_differences(a: PlanFiles, b: PlanFiles) -> pd.DataFrame:
+    """Posts whose holder differs between plan A and plan B, with both holders' scores."""
+    cols = ["jabatan_id", "pemegang_a", "pemegang_b", "skor_a", "skor_b", "selisih_skor"]
+    sa = _by_post(a.plan)
+    sb = _by_post(b.plan)
+    both = sa.merge(sb, how="outer", left_index=True, right_index=True, suffixes=("_a", "_b"))
+    diff = both[both["nip_a"].fillna("") != both["nip_b"].fillna("")]
+    out = pd.DataFrame({
+        "jabatan_id": diff.index, "pemegang_a": diff["nip_a"].to_numpy(), "pemegang_b": diff["nip_b"].to_numpy(),
+        "skor_a": diff["skor_a"].to_numpy(), "skor_b": diff["skor_b"].to_numpy(),
+        "selisih_skor": (diff["skor_b"].fillna(0.0) - diff["skor_a"].fillna(0.0)).round(6).to_numpy(),
+    })  # fmt: skip
+    return out[cols].sort_values("jabatan_id").reset_index(drop=True)
+
+
+def _by_post(plan: pd.DataFrame) -> pd.DataFrame:
+    placed = plan[plan["jabatan_tujuan_id"].notna()]
+    return placed.set_index("jabatan_tujuan_id")[["nip", "skor"]].astype({"skor": float})
+
+
+def person_differences(a: PlanFiles, b: PlanFiles) -> pd.DataFrame:
+    """People whose destination or move type differs between plan A and plan B."""
+    cols = ["nip", "tujuan_a", "tujuan_b", "jenis_a", "jenis_b", "skor_a", "skor_b", "selisih_skor"]
+    pa = a.plan.set_index("nip")[["jabatan_tujuan_id", "jenis_perpindahan", "skor"]]
+    pb = b.plan.set_index("nip")[["jabatan_tujuan_id", "jenis_perpindahan", "skor"]]
+    both = pa.merge(pb, how="outer", left_index=True, right_index=True, suffixes=("_a", "_b"))
+    changed = (both["jabatan_tujuan_id_a"].fillna("") != both["jabatan_tujuan_id_b"].fillna("")) | (
+        both["jenis_perpindahan_a"].fillna("") != both["jenis_perpindahan_b"].fillna("")
+    )
+    d = both[changed]
+    out = pd.DataFrame({
+        "nip": d.index, "tujuan_a": d["jabatan_tujuan_id_a"].to_numpy(), "tujuan_b": d["jabatan_tujuan_id_b"].to_numpy(),
+        "jenis_a": d["jenis_perpindahan_a"].to_numpy(), "jenis_b": d["jenis_perpindahan_b"].to_numpy(),
+        "skor_a": d["skor_a"].to_numpy(dtype=float), "skor_b": d["skor_b"].to_numpy(dtype=float),
+    })  # fmt: skip
+    out["selisih_skor"] = (out["skor_b"].fillna(0.0) - out["skor_a"].fillna(0.0)).round(6)
+    return out[cols].sort_values("nip").reset_index(drop=True)

@@ -1,0 +1,581 @@
+"""Why this move: per-move explanations, next-best candidates, why-not, required approvals.
+
+Everything here is data (dataclasses with ``to_dict``); the CLI and the dossier render it.
+
+- :func:`explain_move`: every rule checked on the placement (actual vs threshold, legal basis,
+  via :func:`~placement.rules.eligibility.check_pair`), JPM with the gap per competency and the
+  BKN category (:func:`~placement.rules.scoring.jpm_detail`), the talent box with the
+  PermenPAN-RB 3/2020 recommendation for that box, each score term with its weight and weighted
+  contribution, the move type and the vacancy chain the move belongs to.
+- :func:`alternatives`: the next-best eligible candidates of a post, with the score difference to
+  the chosen one (rest of the plan fixed), and with ``reoptimize=True`` the exact loss in the total
+  objective when the candidate is forced in (a fresh Problem with the pair added to ``fixed``, so
+  the MIP path recomputes its reduced-cost fixing for that model). Ties (equal scaled weight) name
+  the tie-break rule that decided: incumbent, then seniority (TMT golongan, TMT CPNS), then the
+  fixed order.
+- :func:`why_not`: an ineligible pair lists its failed rules with values; an eligible one is
+  forced in and re-solved: objective loss and the placements that change.
+- :func:`required_approvals`: the approvals the plan needs from the scenario's ``fakta``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from placement.config import Skenario
+from placement.domain.errors import PlacementError
+from placement.domain.model import Dataset
+from placement.plan.chains import vacancy_chains
+from placement.rules.eligibility import RuleCheck, check_pair
+from placement.rules.scoring import JpmDetail, jpm_detail, score_pairs
+from placement.solver.problem import SCALE, IntArray, Problem, Solution, SolveStatus
+from placement.solver.run import solve_problem
+
+if TYPE_CHECKING:
+    from placement.api import Result
+
+BOX_LEGAL_BASIS = "PermenPAN-RB 3/2020 tentang Manajemen Talenta ASN (lampiran)"
+_KEEP = (
+    "dipertahankan, masuk kelompok rencana suksesi, dan rotasi/perluasan atau pengayaan jabatan",
+    "retain, succession pool, and rotation / job enlargement or enrichment",
+)
+_FIT = ("penempatan yang sesuai dan bimbingan/pengembangan", "suitable placement and coaching")
+BOX_RECOMMENDATION: dict[int, tuple[str, str]] = {
+    9: ("dipromosikan dan masuk kelompok rencana suksesi", "promote; succession pool"),
+    8: _KEEP,
+    7: _KEEP,
+    6: _FIT,
+    5: _FIT,
+    3: _FIT,
+    2: _FIT,
+    4: ("rotasi dan pengembangan", "rotation and development"),
+    1: (
+        "diproses sesuai ketentuan peraturan perundang-undangan (bukan kandidat penempatan)",
+        "handled under the regulations (not a placement candidate)",
+    ),
+}
+TERM_LABELS: dict[str, tuple[str, str]] = {
+    "jpm": ("JPM (kesesuaian kompetensi)", "JPM (competency match)"),
+    "box_value": ("nilai kotak talenta", "talent box value"),
+    "education_match": ("kesesuaian pendidikan", "education match"),
+    "post_value": ("nilai jabatan terisi", "value of a filled post"),
+    "move_cost": ("biaya perpindahan", "move cost"),
+    "overdue_penalty": ("penalti lewat masa jabatan", "overdue tenure penalty"),
+}
+TIE_RULES: dict[str, tuple[str, str]] = {
+    "pemegang_jabatan": ("pemegang jabatan (petahana) didahulukan", "the incumbent first"),
+    "tmt_golongan": ("senioritas TMT golongan", "seniority by TMT golongan"),
+    "tmt_cpns": ("senioritas TMT CPNS", "seniority by TMT CPNS"),
+    "urutan_tetap": ("urutan tetap (baris data)", "fixed order (input row)"),
+}
+
+
+def _f(value: Any) -> float | None:
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+        return None
+    return float(value)
+
+
+def _text(value: Any) -> str | None:
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+# --- data types ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScoreTerm:
+    """One term of the pair's score: value, weight, weighted (signed) contribution to the total."""
+
+    term: str
+    label_id: str
+    label_en: str
+    value: float | None
+    weight: float
+    contribution: float
+
+
+@dataclass
+class Alternative:
+    """A next-best candidate for a post, compared with the chosen holder."""
+
+    jabatan_id: str
+    rank: int
+    nip: str
+    nama: str
+    move_type: str
+    total: float
+    difference: float  # candidate total − chosen total (rest of the plan fixed); ≤ 0
+    tie: bool  # equal scaled weight: decided by the tie-break
+    tie_rule: str | None  # key of TIE_RULES
+    loss: float | None = None  # objective loss when forced in (reoptimize)
+    status: str | None = None  # status of the re-solve
+    changes: list[dict[str, str | None]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class MoveExplanation:
+    """Why a person ends where the plan puts them."""
+
+    nip: str
+    nama: str
+    jabatan_asal_id: str | None
+    jabatan_asal: str | None
+    jabatan_tujuan_id: str | None
+    jabatan_tujuan: str | None
+    opd_tujuan: str | None
+    move_type: str
+    checks: list[RuleCheck]
+    jpm: JpmDetail | None
+    talent_box: int | None
+    box_recommendation_id: str | None
+    box_recommendation_en: str | None
+    terms: list[ScoreTerm]
+    total: float | None
+    chain: pd.DataFrame  # rows of vacancy_chains() of the chain this move belongs to
+    alternatives: list[Alternative] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[RuleCheck]:
+        return [c for c in self.checks if not c.passed]
+
+    def to_dict(self) -> dict[str, Any]:
+        jpm = None
+        if self.jpm is not None:
+            jpm = {
+                "jpm": _f(self.jpm.jpm),
+                "kategori": self.jpm.category_id,
+                "kategori_en": self.jpm.category_en,
+                "standar_bawaan": self.jpm.default_standard,
+                "gap": [
+                    {k: (_f(v) if k in ("standard", "actual", "gap") else v) for k, v in r.items()}
+                    for r in self.jpm.gaps.to_dict(orient="records")
+                ],
+            }
+        return {
+            "nip": self.nip,
+            "nama": self.nama,
+            "jabatan_asal_id": self.jabatan_asal_id,
+            "jabatan_asal": self.jabatan_asal,
+            "jabatan_tujuan_id": self.jabatan_tujuan_id,
+            "jabatan_tujuan": self.jabatan_tujuan,
+            "opd_tujuan": self.opd_tujuan,
+            "jenis_perpindahan": self.move_type,
+            "aturan": [dataclasses.asdict(c) for c in self.checks],
+            "jpm": jpm,
+            "kotak_talenta": self.talent_box,
+            "rekomendasi_kotak": self.box_recommendation_id,
+            "rekomendasi_kotak_en": self.box_recommendation_en,
+            "dasar_rekomendasi": BOX_LEGAL_BASIS,
+            "suku_skor": [dataclasses.asdict(t) for t in self.terms],
+            "skor": self.total,
+            "rantai": self.chain.to_dict(orient="records"),
+            "alternatif": [a.to_dict() for a in self.alternatives],
+        }
+
+
+# --- explain one move ---------------------------------------------------------------------------
+
+
+def _plan_and_chains(result_or_plan: Result | pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    if isinstance(result_or_plan, pd.DataFrame):
+        return result_or_plan, vacancy_chains(result_or_plan)
+    return result_or_plan.plan, result_or_plan.chains
+
+
+def score_terms(ds: Dataset, sc: Skenario, nip: str, jabatan_id: str) -> list[ScoreTerm]:
+    """The score terms of one pair, recomputed from the data (weights from ``sc.bobot``)."""
+    p, j = ds.person_index[nip], ds.post_index[jabatan_id]
+    overdue = check_pair(ds, sc, nip, jabatan_id).overdue
+    s = score_pairs(ds, sc, np.array([p]), np.array([j]), np.array([overdue])).iloc[0]
+    b = sc.bobot
+    out = []
+    for term, weight in (
+        ("jpm", b.jpm),
+        ("box_value", b.kotak_talenta),
+        ("education_match", b.pendidikan),
+        ("post_value", 1.0),
+        ("move_cost", -1.0),
+        ("overdue_penalty", -1.0),
+    ):
+        value = _f(s[term])
+        out.append(
+            ScoreTerm(term, *TERM_LABELS[term], value, weight, weight * (value or 0.0) + 0.0)
+        )
+    return out
+
+
+def explain_move(
+    ds: Dataset, sc: Skenario, result_or_plan: Result | pd.DataFrame, nip: str
+) -> MoveExplanation:
+    """Explanation of the plan row of ``nip`` (see the module docstring)."""
+    plan, chains = _plan_and_chains(result_or_plan)
+    rows = plan[plan["nip"].astype(str).str.lstrip("'") == nip]
+    if rows.empty:
+        raise PlacementError.single(
+            "NIP_TIDAK_DI_RENCANA",
+            f"NIP {nip} tidak ada di rencana (bukan pemegang jabatan dalam lingkup dan tidak ditempatkan)",
+            f"NIP {nip} is not in the plan (holds no in-scope post and is not placed)",
+            "rencana",
+            "nip",
+        )
+    row = rows.iloc[0]
+    person = ds.person(nip)
+    target = _text(row["jabatan_tujuan_id"])
+    box = person.talent_box
+    rec = BOX_RECOMMENDATION.get(int(box)) if box is not None else None
+    chain_ids = chains.loc[chains["nip"].astype(str) == nip, "rantai_id"].tolist()
+    chain = chains[chains["rantai_id"].isin(chain_ids)].reset_index(drop=True)
+    checks: list[RuleCheck] = []
+    detail: JpmDetail | None = None
+    terms: list[ScoreTerm] = []
+    total: float | None = None
+    if target is not None:
+        checks = check_pair(ds, sc, nip, target).checks
+        detail = jpm_detail(ds, nip, target, sc)
+        terms = score_terms(ds, sc, nip, target)
+        total = sum(t.contribution for t in terms)
+    origin = _text(row["jabatan_asal_id"])
+    return MoveExplanation(
+        nip=nip,
+        nama=person.name,
+        jabatan_asal_id=origin,
+        jabatan_asal=_text(row.get("jabatan_asal")),
+        jabatan_tujuan_id=target,
+        jabatan_tujuan=_text(row.get("jabatan_tujuan")),
+        opd_tujuan=_text(row.get("opd_tujuan")),
+        move_type=str(row["jenis_perpindahan"]),
+        checks=checks,
+        jpm=detail,
+        talent_box=box,
+        box_recommendation_id=rec[0] if rec else None,
+        box_recommendation_en=rec[1] if rec else None,
+        terms=terms,
+        total=total,
+        chain=chain,
+    )
+
+
+# --- forcing a pair and re-solving ----------------------------------------------------------------
+
+
+@dataclass
+class Forced:
+    """A re-solve with extra pairs forced in."""
+
+    status: SolveStatus
+    objective: int | None  # scaled
+    loss: float | None  # base objective − forced objective, score units (None without a plan)
+    exact: bool  # both solves proven optimal
+    changes: list[dict[str, str | None]]
+
+
+def with_fixed(problem: Problem, pairs: IntArray) -> Problem:
+    """A fresh Problem with ``pairs`` added to the fixed pairs (the solver re-fixes it)."""
+    fixed = np.union1d(problem.fixed, np.asarray(pairs, dtype=np.int64)).astype(np.int64)
+    return dataclasses.replace(problem, fixed=fixed)
+
+
+def plan_changes(
+    ds: Dataset, result: Result, base: Solution, other: Solution
+) -> list[dict[str, str | None]]:
+    """People whose post differs between two solutions of the result's problem."""
+    idx = result.index
+    jab = ds.jabatan["jabatan_id"].to_numpy()
+
+    def where(sol: Solution) -> dict[int, str]:
+        pairs = idx.pairs.iloc[sol.chosen]
+        return {
+            int(p): str(jab[int(j)]) for p, j in zip(pairs["person"], pairs["post"], strict=True)
+        }
+
+    a, b = where(base), where(other)
+    peg = ds.pegawai
+    out = []
+    for person in sorted(set(a) | set(b)):
+        if a.get(person) != b.get(person):
+            out.append({"nip": str(peg.at[person, "nip"]), "nama": str(peg.at[person, "name"]),
+                        "di_rencana": a.get(person), "bila_dipaksa": b.get(person)})  # fmt: skip
+    return out
+
+
+def force_and_solve(
+    ds: Dataset, result: Result, pairs: IntArray, time_limit: float | None = None
+) -> Forced:
+    """Re-solve the result's problem with ``pairs`` (indices into result.index.pairs) forced in."""
+    problem = with_fixed(result.problem, pairs)
+    sol = solve_problem(problem, "auto", time_limit, result.scenario.seed)
+    base = result.solution
+    if sol.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE) or sol.objective is None:
+        return Forced(sol.status, None, None, False, [])
+    loss = None if base.objective is None else (base.objective - sol.objective) / SCALE
+    exact = sol.status is SolveStatus.OPTIMAL and base.status is SolveStatus.OPTIMAL
+    return Forced(sol.status, sol.objective, loss, exact, plan_changes(ds, result, base, sol))
+
+
+def pair_position(result: Result, nip: str, jabatan_id: str) -> int | None:
+    """Index of the pair in the solver's model (None when it is not placeable there)."""
+    p = result.index.pairs
+    hit = np.flatnonzero((p["nip"].to_numpy() == nip) & (p["jabatan_id"].to_numpy() == jabatan_id))
+    return int(hit[0]) if len(hit) else None
+
+
+# --- alternatives --------------------------------------------------------------------------------
+
+
+def tie_rule(ds: Dataset, chosen: pd.Series[Any], other: pd.Series[Any]) -> str:
+    """Which tie-break rule puts ``chosen`` ahead of ``other`` at equal weight."""
+    if bool(chosen["stay"]) != bool(other["stay"]):
+        return "pemegang_jabatan"
+    peg = ds.pegawai
+    a, b = int(chosen["person"]), int(other["person"])
+    for col, key in (("tmt_golongan", "tmt_golongan"), ("tmt_cpns", "tmt_cpns")):
+        values: Any = peg[col].to_numpy()
+        x, y = pd.Timestamp(values[a]), pd.Timestamp(values[b])
+        if not (pd.isna(x) and pd.isna(y)) and (pd.isna(x) or pd.isna(y) or x != y):
+            return key
+    return "urutan_tetap"
+
+
+def alternatives(
+    ds: Dataset,
+    result: Result,
+    jabatan_id: str,
+    k: int = 3,
+    *,
+    reoptimize: bool = False,
+    time_budget: float | None = None,
+) -> list[Alternative]:
+    """Top-k other placeable candidates of a post in the plan, best first (see module docstring)."""
+    if jabatan_id not in ds.post_index:
+        raise PlacementError.single("JABATAN_TIDAK_ADA", f"jabatan_id {jabatan_id} tidak ada di data jabatan",
+                                    f"jabatan_id {jabatan_id} is not in the jabatan data", "jabatan", "jabatan_id")  # fmt: skip
+    from placement.rules.eligibility import rank_for_post
+
+    pairs = result.index.pairs
+    post = ds.post_index[jabatan_id]
+    chosen_pairs = pairs.iloc[result.solution.chosen]
+    held = chosen_pairs[chosen_pairs["post"] == post]
+    cand = pairs[pairs["post"] == post]
+    chosen = held.iloc[0] if len(held) else None
+    if chosen is not None:
+        cand = cand[cand["person"] != chosen["person"]]
+    ranked = rank_for_post(ds, cand).head(k)
+    base_total = float(chosen["total"]) if chosen is not None else 0.0
+    peg = ds.pegawai
+    out = []
+    for rank, (_, r) in enumerate(ranked.iterrows(), start=1):
+        total = float(r["total"])
+        tie = chosen is not None and round(total * SCALE) == round(base_total * SCALE)
+        alt = Alternative(
+            jabatan_id=jabatan_id,
+            rank=rank,
+            nip=str(r["nip"]),
+            nama=str(peg.at[int(r["person"]), "name"]),
+            move_type=str(r["move_type"]),
+            total=total,
+            difference=total - base_total,
+            tie=tie,
+            tie_rule=tie_rule(ds, chosen, r) if tie and chosen is not None else None,
+        )
+        if reoptimize:
+            pos = pair_position(result, alt.nip, jabatan_id)
+            assert pos is not None
+            forced = force_and_solve(ds, result, np.array([pos]), time_budget)
+            alt.loss, alt.status, alt.changes = forced.loss, str(forced.status), forced.changes
+        out.append(alt)
+    return out
+
+
+def alternatives_table(
+    ds: Dataset, result: Result, k: int = 3, *, reoptimize: bool = False,
+    time_budget: float | None = None,
+) -> pd.DataFrame:  # fmt: skip
+    """Alternatives of every post filled by a move (not a stay) in the plan, one row each."""
+    plan = result.plan
+    moved = plan[plan["jabatan_tujuan_id"].notna() & (plan["jenis_perpindahan"] != "tetap")]
+    rows = []
+    for jid, holder in zip(moved["jabatan_tujuan_id"], moved["nip"], strict=True):
+        for a in alternatives(
+            ds, result, str(jid), k, reoptimize=reoptimize, time_budget=time_budget
+        ):
+            rows.append({"jabatan_id": jid, "nip_terpilih": holder, "peringkat": a.rank, "nip": a.nip,
+                         "nama": a.nama, "jenis_perpindahan": a.move_type, "skor": a.total,
+                         "selisih_skor": a.difference, "seri": a.tie,
+                         "aturan_pemecah_seri": TIE_RULES[a.tie_rule][0] if a.tie_rule else None,
+                         "kehilangan_objektif": a.loss})  # fmt: skip
+    return pd.DataFrame(rows, columns=["jabatan_id", "nip_terpilih", "peringkat", "nip", "nama",
+                                       "jenis_perpindahan", "skor", "selisih_skor", "seri",
+                                       "aturan_pemecah_seri", "kehilangan_objektif"])  # fmt: skip
+
+
+# --- why not --------------------------------------------------------------------------------------
+
+
+@dataclass
+class WhyNot:
+    """Why a person is not placed in a post."""
+
+    nip: str
+    jabatan_id: str
+    code: str  # TIDAK_MEMENUHI_SYARAT | DI_LUAR_LINGKUP | SELEKSI_TERBUKA | DILARANG | SUDAH_DI_RENCANA | WAJIB_PINDAH | DIPAKSA
+    message_id: str
+    message_en: str
+    failed: list[RuleCheck] = field(default_factory=list)
+    status: str | None = None
+    loss: float | None = None
+    exact: bool = False
+    changes: list[dict[str, str | None]] = field(default_factory=list)
+
+    def message(self, lang: str = "id") -> str:
+        return self.message_en if lang == "en" else self.message_id
+
+    def to_dict(self) -> dict[str, Any]:
+        out = dataclasses.asdict(self)
+        return out
+
+
+def why_not(
+    ds: Dataset, sc: Skenario, result: Result, nip: str, jabatan_id: str,
+    time_budget: float | None = None,
+) -> WhyNot:  # fmt: skip
+    """Failed rules of an ineligible pair; for an eligible one the cost of forcing it in."""
+    decision = check_pair(ds, sc, nip, jabatan_id)
+    failed = [c for c in decision.checks if not c.passed]
+    if failed:
+        ids = ", ".join(f"{c.rule_id} ({c.actual} vs {c.threshold})" for c in failed)
+        return WhyNot(nip, jabatan_id, "TIDAK_MEMENUHI_SYARAT",
+                      f"{nip} tidak memenuhi syarat untuk {jabatan_id}: {ids}",
+                      f"{nip} is not eligible for {jabatan_id}: {ids}", failed)  # fmt: skip
+    if not decision.in_scope:
+        return WhyNot(nip, jabatan_id, "DI_LUAR_LINGKUP",
+                      "Jabatan di luar lingkup rencana atau pegawai bukan kandidat (memegang jabatan di luar lingkup)",
+                      "The post is outside the plan's scope or the person is not a candidate")  # fmt: skip
+    if decision.shortlist_only:
+        return WhyNot(nip, jabatan_id, "SELEKSI_TERBUKA",
+                      "Promosi ke JPT melalui seleksi terbuka: pasangan ini hanya masuk daftar pendek",
+                      "Promotion into JPT goes through open selection: shortlist only")  # fmt: skip
+    if any(k.nip == nip and k.jabatan_id == jabatan_id for k in sc.larang):
+        return WhyNot(nip, jabatan_id, "DILARANG", "Pasangan ini dilarang di skenario ('larang')",
+                      "The pair is forbidden in the scenario ('larang')")  # fmt: skip
+    in_plan = result.plan[
+        (result.plan["nip"] == nip) & (result.plan["jabatan_tujuan_id"] == jabatan_id)
+    ]
+    if len(in_plan):
+        return WhyNot(nip, jabatan_id, "SUDAH_DI_RENCANA", f"{nip} sudah ditempatkan di {jabatan_id} dalam rencana",
+                      f"{nip} is already placed in {jabatan_id} in the plan")  # fmt: skip
+    pos = pair_position(result, nip, jabatan_id)
+    if pos is None:
+        return WhyNot(nip, jabatan_id, "WAJIB_PINDAH", f"{nip} wajib pindah dari jabatannya ('wajib_pindah')",
+                      f"{nip} must leave the post ('wajib_pindah')")  # fmt: skip
+    forced = force_and_solve(ds, result, np.array([pos]), time_budget)
+    if forced.loss is None:
+        return WhyNot(nip, jabatan_id, "DIPAKSA_TIDAK_LAYAK",
+                      f"Memaksa {nip} ke {jabatan_id} membuat rencana tidak layak ({forced.status}): "
+                      "bertentangan dengan kunci, batas perpindahan atau jabatan wajib isi",
+                      f"Forcing {nip} into {jabatan_id} leaves no valid plan ({forced.status})",
+                      status=str(forced.status))  # fmt: skip
+    n = len(forced.changes)
+    return WhyNot(nip, jabatan_id, "DIPAKSA",
+                  f"{nip} memenuhi syarat untuk {jabatan_id}; bila dipaksa, objektif turun "
+                  f"{forced.loss:.4f} dan {n} penempatan berubah",
+                  f"{nip} is eligible for {jabatan_id}; forcing it lowers the objective by "
+                  f"{forced.loss:.4f} and changes {n} placements",
+                  status=str(forced.status), loss=forced.loss, exact=forced.exact,
+                  changes=forced.changes)  # fmt: skip
+
+
+# --- approvals ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Approval:
+    """An approval the plan needs before the SK (from ``sc.fakta``)."""
+
+    code: str
+    message_id: str
+    message_en: str
+    legal_basis: str
+
+    def message(self, lang: str = "id") -> str:
+        return self.message_en if lang == "en" else self.message_id
+
+
+def _add_months(d: date, months: int) -> date:
+    return (pd.Timestamp(d) + pd.DateOffset(months=months)).date()
+
+
+def required_approvals(sc: Skenario, plan: pd.DataFrame) -> list[Approval]:
+    """Approvals needed for the plan's moves at the plan date (none when nobody moves)."""
+    moves = plan[plan["jenis_perpindahan"] != "tetap"] if len(plan) else plan
+    if moves.empty:
+        return []
+    f, today = sc.fakta, sc.tanggal_rencana
+    out: list[Approval] = []
+    if f.tanggal_pelantikan_kepala_daerah is not None:
+        end = _add_months(f.tanggal_pelantikan_kepala_daerah, 6)
+        if f.tanggal_pelantikan_kepala_daerah <= today < end:
+            out.append(Approval(
+                "MENDAGRI_6_BULAN_PELANTIKAN",
+                f"Perlu persetujuan tertulis Menteri Dalam Negeri: penggantian pejabat dalam 6 bulan "
+                f"sejak pelantikan kepala daerah ({f.tanggal_pelantikan_kepala_daerah.isoformat()} s.d. {end.isoformat()})",
+                "Written approval of the Minister of Home Affairs needed: officials replaced within 6 months "
+                f"of the regional head's inauguration (until {end.isoformat()})",
+                "UU 10/2016 pasal 162 ayat (3)"))  # fmt: skip
+    if f.tanggal_penetapan_paslon is not None:
+        start = _add_months(f.tanggal_penetapan_paslon, -6)
+        until = f.akhir_masa_jabatan
+        if start <= today and (until is None or today <= until):
+            out.append(Approval(
+                "MENDAGRI_MASA_PILKADA",
+                "Perlu persetujuan tertulis Menteri Dalam Negeri: penggantian pejabat sejak 6 bulan sebelum "
+                f"penetapan pasangan calon ({start.isoformat()}) sampai akhir masa jabatan"
+                + (f" ({until.isoformat()})" if until else ""),
+                "Written approval of the Minister of Home Affairs needed: officials replaced from 6 months "
+                f"before the candidate pair is set ({start.isoformat()}) until the end of term",
+                "UU 10/2016 pasal 71 ayat (2)"))  # fmt: skip
+    if f.pj_kepala_daerah:
+        out.append(Approval(
+            "MENDAGRI_PJ",
+            "Perlu persetujuan tertulis Menteri Dalam Negeri: pengangkatan/mutasi oleh Penjabat (Pj) kepala daerah",
+            "Written approval of the Minister of Home Affairs needed: appointments by an acting (Pj) regional head",
+            "SE Mendagri 821/5492/SJ tahun 2022"))  # fmt: skip
+    out.append(Approval(
+        "PERTEK_BKN",
+        f"Perlu pertimbangan teknis (pertek) BKN untuk {len(moves)} perpindahan sebelum SK ditetapkan",
+        f"BKN technical approval (pertek) needed for {len(moves)} moves before the decree",
+        "PP 11/2017 jo PP 17/2020; Peraturan BKN 5/2019 tentang tata cara mutasi (pasal belum diverifikasi)"))  # fmt: skip
+    return out
+
+
+__all__ = [
+    "BOX_RECOMMENDATION",
+    "TIE_RULES",
+    "Alternative",
+    "Approval",
+    "Forced",
+    "MoveExplanation",
+    "ScoreTerm",
+    "WhyNot",
+    "alternatives",
+    "alternatives_table",
+    "explain_move",
+    "force_and_solve",
+    "plan_changes",
+    "required_approvals",
+    "score_terms",
+    "why_not",
+    "with_fixed",
+]

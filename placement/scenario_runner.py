@@ -1,0 +1,105 @@
+"""Running a scenario file's baseline and variants, each into its own output folder, with gates."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from placement.api import solve
+from placement.config import BASELINE, Skenario, scenario_variants
+from placement.domain.errors import Issue, PlacementError
+from placement.domain.model import Dataset
+from placement.plan.audit import audit_plan
+from placement.plan.compare import GateResult, check_gates, plan_kpis, read_plan_dir
+from placement.report.outputs import write_outputs
+from placement.solver import SolveStatus
+
+NO_PLAN = (SolveStatus.INFEASIBLE, SolveStatus.NO_PLAN, SolveStatus.INTERRUPTED)
+
+
+def load_variants(path: Path) -> dict[str, Skenario]:
+    """Baseline and variants of a scenario file, each validated, rule overrides included, before
+    anything is solved; every issue names the file and the key path (``varian.NAMA.…``)."""
+    from placement.rules.registry import rule_set
+
+    variants = scenario_variants(path)
+    issues: list[Issue] = []
+    for name, sc in variants.items():
+        try:
+            rule_set(sc)
+        except PlacementError as exc:
+            prefix = "" if name == BASELINE else f"varian.{name}."
+            issues.extend(
+                dataclasses.replace(i, file=str(path), column=f"{prefix}{i.column or ''}")
+                for i in exc.issues
+            )
+    if issues:
+        raise PlacementError(issues)
+    return variants
+
+
+@dataclass
+class VariantRun:
+    """One solved variant: where its files are, its KPIs and its gate results."""
+
+    name: str
+    scenario: Skenario
+    out_dir: Path | None
+    status: SolveStatus
+    kpis: dict[str, float | int | None] = field(default_factory=dict)
+    gates: list[GateResult] = field(default_factory=list)
+
+    @property
+    def gates_ok(self) -> bool:
+        return self.out_dir is not None and all(g.ok for g in self.gates)
+
+
+class DataCache:
+    """Each data folder is read once, however many variants use it."""
+
+    def __init__(self, data: Path | None) -> None:
+        self.override = data
+        self.loaded: dict[Path, tuple[Dataset, list[Issue]]] = {}
+
+    def get(self, sc: Skenario) -> tuple[Dataset, Skenario]:
+        from placement.io.readers import load_dataset
+
+        source = self.override if self.override is not None else sc.data
+        if source is None:
+            raise PlacementError.single(
+                "DATA_TIDAK_DISEBUT",
+                "Folder data tidak disebut: berikan --data DIR atau kunci 'data:' di skenario",
+                "No data folder given: pass --data DIR or set 'data:' in the scenario",
+            )
+        key = Path(source).resolve()
+        if key not in self.loaded:
+            self.loaded[key] = load_dataset(key)
+        return self.loaded[key][0], sc.model_copy(update={"data": key})
+
+
+def run_variant(
+    name: str,
+    sc: Skenario,
+    data: DataCache,
+    out_dir: Path,
+    *,
+    scenario_file: Path | None = None,
+    backend: str = "auto",
+    time_limit: float | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> VariantRun:
+    """Solve one variant, audit it, write its files into ``out_dir`` and check its gates."""
+    ds, sc = data.get(sc)
+    result = solve(ds, sc, backend=backend, time_limit=time_limit, progress=progress)
+    if result.status in NO_PLAN:
+        return VariantRun(name, sc, None, result.status)
+    audit = audit_plan(ds, sc, result.plan, result.solution.objective, table=result.table)
+    if not audit.ok:  # a solver/audit disagreement is a bug, never a plan
+        raise AssertionError(f"audit failed for variant {name}: {audit.findings}")
+    extra = {"data": str(sc.data), "skenario": str(scenario_file) if scenario_file else None,
+             "varian": name, "audit": "lulus"}  # fmt: skip
+    write_outputs(result, ds, out_dir, extra)
+    kpis = plan_kpis(read_plan_dir(out_dir))
+    return VariantRun(name, sc, out_dir, result.status, kpis, check_gates(kpis, sc.gerbang))

@@ -1,0 +1,143 @@
+"""KPIs of plan folders, plan differences and ``placement compare``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from placement.api import solve
+from placement.cli import main
+from placement.config import Bobot, Skenario
+from placement.plan.chains import vacancy_chains
+from placement.plan.compare import (
+    KPIS,
+    person_differences,
+    plan_kpis,
+    post_differences,
+    read_plan_dir,
+)
+from placement.report.outputs import write_outputs
+from placement.synth import generate, preset_plan_date
+
+F, M = "2", "1"  # NIP digit 15
+
+
+def nip(gender: str, n: int) -> str:
+    return f"19800101200501{gender}{n:03d}"
+
+
+def fake_plan_dir(path: Path, rows: list[tuple[str, str | None, str | None, str, str, int, float, float, float]],
+                  in_scope: int, overdue_weight: float = 0.1) -> Path:  # fmt: skip
+    """rencana.csv + rantai.csv + hasil.json from (nip, asal, tujuan, opd_asal, jenis, kotak, jpm, skor, penalti)."""
+    plan = pd.DataFrame(rows, columns=["nip", "jabatan_asal_id", "jabatan_tujuan_id", "opd_asal",
+                                       "jenis_perpindahan", "kotak_talenta", "jpm", "skor",
+                                       "penalti_masa_jabatan"])  # fmt: skip
+    path.mkdir(parents=True)
+    plan.to_csv(path / "rencana.csv", index=False)
+    vacancy_chains(plan).to_csv(path / "rantai.csv", index=False)
+    record = {"objektif": 10.5, "jabatan_dalam_lingkup": in_scope,
+              "konfigurasi": {"bobot": {"penalti_lewat_masa_jabatan": overdue_weight}}}  # fmt: skip
+    (path / "hasil.json").write_text(json.dumps(record), encoding="utf-8")
+    return path
+
+
+def test_kpis_of_a_hand_made_plan(tmp_path: Path) -> None:
+    # Posts A, B (OPD X), C (OPD Y), D (vacant), E (vacant, stays vacant). p1 stays in A past max
+    # tenure; p2 rotates B -> D; q3, a woman from outside the posts, is promoted into B; p4 stays.
+    rows = [
+        (nip(M, 1), "A", "A", "X", "tetap", 8, 0.90, 3.0, 0.1),
+        (nip(M, 2), "B", "D", "X", "rotasi", 7, 0.70, 2.5, 0.0),
+        (nip(F, 3), None, "B", "Z", "promosi", 9, 1.00, 2.9, 0.0),
+        (nip(M, 4), "C", "C", "Y", "tetap", 5, float("nan"), 1.1, 0.0),
+    ]
+    k = plan_kpis(read_plan_dir(fake_plan_dir(tmp_path / "p", rows, in_scope=5)))
+    assert set(k) == set(KPIS)
+    assert k["jabatan_terisi"] == 4 and k["lowong"] == 1 and k["porsi_terisi"] == pytest.approx(0.8)
+    assert k["jpm_rata"] == pytest.approx((0.9 + 0.7 + 1.0) / 3) and k["jpm_min"] == pytest.approx(
+        0.7
+    )
+    assert k["porsi_kotak7"] == pytest.approx(3 / 5)
+    assert (k["promosi"], k["rotasi"], k["mutasi"], k["demosi"], k["non_job"]) == (1, 1, 0, 0, 0)
+    assert k["pejabat_berpindah"] == 1
+    assert k["lowongan_diisi"] == 1  # D was vacant and is filled; B was held (by p2) at the start
+    assert k["perpindahan_opd_maks"] == 1 and k["porsi_berubah_opd_maks"] == pytest.approx(0.5)
+    assert k["rantai_terpanjang"] == 2  # q3 fills B, which p2 left for D
+    assert k["porsi_perempuan_promosi"] == 1.0
+    assert k["lewat_masa_jabatan_tetap"] == 1
+    assert k["objektif"] == 10.5
+    k0 = plan_kpis(
+        read_plan_dir(fake_plan_dir(tmp_path / "q", rows[:1], in_scope=1, overdue_weight=0.0))
+    )
+    assert k0["porsi_perempuan_promosi"] is None  # no promotion: share undefined
+    assert k0["lewat_masa_jabatan_tetap"] is None  # no overdue penalty: cannot tell
+
+
+@pytest.fixture(scope="module")
+def two_plans(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    ds = generate("tiny", 0)
+    root = tmp_path_factory.mktemp("plans")
+    base = Skenario(tanggal_rencana=preset_plan_date("tiny"))
+    jpm = base.model_copy(update={"bobot": Bobot(jpm=1.0, kotak_talenta=0.0, pendidikan=0.0,
+                          biaya_perpindahan={"promosi": 0.0, "rotasi": 0.0, "mutasi": 0.0})})  # fmt: skip
+    a, b = root / "dasar", root / "jpm"
+    write_outputs(solve(ds, base), ds, a)
+    write_outputs(solve(ds, jpm), ds, b)
+    return a, b
+
+
+def test_a_plan_compared_with_itself_has_no_differences(two_plans: tuple[Path, Path]) -> None:
+    a = read_plan_dir(two_plans[0])
+    assert post_differences(a, a).empty and person_differences(a, a).empty
+    res = CliRunner().invoke(main, ["compare", str(two_plans[0]), str(two_plans[0])])
+    assert res.exit_code == 0, res.output
+    assert "Jabatan dengan pemegang berbeda: 0" in res.output
+    assert "Pegawai dengan penempatan berbeda: 0" in res.output
+
+
+def test_differences_carry_score_deltas(two_plans: tuple[Path, Path]) -> None:
+    a, b = (read_plan_dir(p) for p in two_plans)
+    people = person_differences(a, b)
+    posts = post_differences(a, b)
+    assert len(people) >= 1 and len(posts) >= 1
+    for row in people.itertuples():
+        sa = a.plan.set_index("nip").loc[row.nip, "skor"]
+        sb = b.plan.set_index("nip").loc[row.nip, "skor"]
+        assert row.selisih_skor == pytest.approx(sb - sa, abs=1e-6)
+    moved = set(people["nip"])
+    assert set(posts["pemegang_a"].dropna()) | set(posts["pemegang_b"].dropna()) <= moved
+
+
+def test_compare_formats_and_gates(tmp_path: Path, two_plans: tuple[Path, Path]) -> None:
+    runner = CliRunner()
+    a, b = (str(p) for p in two_plans)
+    res = runner.invoke(main, ["compare", a, b, "--format", "json"])
+    assert res.exit_code == 0, res.output
+    payload = json.loads(res.output)
+    assert set(payload["kpi"]) == {"dasar", "jpm"} and payload["selisih_pegawai"]
+    res = runner.invoke(main, ["compare", a, b, "--format", "csv"])
+    frame = pd.read_csv(pd.io.common.StringIO(res.output))
+    assert list(frame.columns) == ["kpi", "keterangan", "dasar", "jpm"] and len(frame) == len(KPIS)
+    out = tmp_path / "banding.xlsx"
+    res = runner.invoke(main, ["compare", a, b, "--format", "xlsx", "--out", str(out)])
+    assert res.exit_code == 0 and set(pd.read_excel(out, sheet_name=None)) == {
+        "KPI",
+        "Beda jabatan",
+        "Beda pegawai",
+    }
+    assert runner.invoke(main, ["compare", a, b, "--format", "xlsx"]).exit_code == 2
+    gates = tmp_path / "g.yaml"
+    gates.write_text("gerbang:\n  - {kpi: pejabat_berpindah, maks: 0}\n", encoding="utf-8")
+    res = runner.invoke(main, ["compare", a, b, "--gates", str(gates)])
+    assert (
+        res.exit_code == 5
+        and "jpm: gerbang pejabat_berpindah" in res.output
+        and "GAGAL" in res.output
+    )
+    res = runner.invoke(main, ["compare", a, "--gates", str(gates)])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(main, ["compare", a, str(tmp_path)])
+    assert res.exit_code == 1 and "HASIL_TIDAK_ADA" in res.output

@@ -1,0 +1,111 @@
+"""Dossier (xlsx / html / pdf) and the explain / dossier commands on a plan written to disk."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from placement.cli import main
+from placement.io.writers import write_dataset
+from placement.report.dossier import SHEETS
+from tests.builders import dataset, person, post
+
+EVIL = '=HYPERLINK("x")'
+
+
+@pytest.fixture(scope="module")
+def solved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A plan on disk where a person named like a formula is promoted into a vacant post."""
+    root = tmp_path_factory.mktemp("dosir")
+    a = post(name="Kepala Seksi A")
+    v = post(name="Kepala Seksi Lowong", priority=1)
+    h = person(holds=a)
+    q = person(name=EVIL, talent_box=9)
+    r = person(talent_box=7)
+    write_dataset(dataset([h, q, r], [a, v]), root / "data")
+    res = CliRunner().invoke(main, ["solve", str(root / "data"), "--out", str(root / "out"),
+                                    "--date", "2026-01-01"])  # fmt: skip
+    assert res.exit_code == 0, res.output
+    return {"root": root, "out": root / "out", "data": root / "data", "q": q, "v": v, "r": r}
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(main, list(args))
+
+
+def test_xlsx_dossier_sheets_injection_and_audit(solved: dict[str, Any]) -> None:
+    out = solved["out"]
+    res = run("dossier", str(out), "--format", "xlsx")
+    assert res.exit_code == 0, res.output
+    path = out / "dosir.xlsx"
+    wb = load_workbook(path)
+    assert tuple(wb.sheetnames) == SHEETS
+    rencana = wb["Rencana"]
+    header = [c.value for c in rencana[1]]
+    names = [row[header.index("nama")] for row in rencana.iter_rows(min_row=2, values_only=True)]
+    assert "'" + EVIL in names and EVIL not in names
+    # a negative number stays a number
+    per = wb["Per Jabatan"]
+    head = [c.value for c in per[1]]
+    col = head.index("kontribusi_move_cost") + 1
+    cell = per.cell(row=2, column=col)
+    assert cell.data_type == "n" and isinstance(cell.value, float) and cell.value < 0
+    sk = wb["Lampiran SK"]
+    sk_head = [c.value for c in sk[1]]
+    assert sk_head[:6] == ["no", "nama", "nip", "pangkat_golongan", "jabatan_lama", "jabatan_baru"]
+    row = [c.value for c in sk[2]]
+    assert row[2] == solved["q"]["nip"] and row[3] == "Penata, III/c"
+    aturan = [r[0] for r in wb["Aturan"].iter_rows(min_row=2, values_only=True)]
+    assert "GOL_MIN_ESELON" in aturan
+    # the audit reads the dossier's Rencana sheet (apostrophes undone) and accepts it
+    res = run("audit", str(solved["data"]), str(out), "--plan", str(path))
+    assert res.exit_code == 0, res.output
+    assert "Audit: lulus" in res.output
+
+
+def test_html_and_pdf_dossier(solved: dict[str, Any]) -> None:
+    out = solved["out"]
+    assert run("dossier", str(out), "--format", "html").exit_code == 0
+    html = (out / "dosir.html").read_text(encoding="utf-8")
+    assert "Ringkasan" in html and "Lampiran SK" in html and "Persetujuan" in html
+    assert html.count('<section class="move"') == 1 and solved["q"]["nip"] in html
+    assert "=HYPERLINK(&#34;x&#34;)" in html or "=HYPERLINK(&quot;x&quot;)" in html  # escaped
+    res = run("dossier", str(out), "--format", "pdf", "--output", str(out / "d.pdf"))
+    assert res.exit_code == 0, res.output
+    assert (out / "d.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_explain_command_json_and_table(solved: dict[str, Any]) -> None:
+    out, q, v = solved["out"], solved["q"], solved["v"]
+    res = run(
+        "explain", str(out), "--nip", q["nip"], "--alternatives", "--reoptimize", "--format", "json"
+    )
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)["penjelasan"]
+    assert data["jabatan_tujuan_id"] == v["jabatan_id"] and data["jenis_perpindahan"] == "promosi"
+    assert sum(t["contribution"] for t in data["suku_skor"]) == pytest.approx(data["skor"])
+    assert solved["r"]["nip"] in {a["nip"] for a in data["alternatif"]}
+    assert all(a["loss"] > 0 for a in data["alternatif"])
+    res = run("explain", str(out), "--why-not", solved["r"]["nip"], v["jabatan_id"])
+    assert res.exit_code == 0 and "objektif turun" in res.output
+    res = run("explain", str(out), "--jabatan", v["jabatan_id"], "--lang", "en")
+    assert res.exit_code == 0 and "Rules:" in res.output
+
+
+def test_explain_refuses_changed_data(solved: dict[str, Any], tmp_path: Path) -> None:
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(solved["data"], data)
+    peg = data / "pegawai.csv"
+    peg.write_text(
+        peg.read_text(encoding="utf-8").replace("Pegawai", "Pegawe", 1), encoding="utf-8"
+    )
+    res = run("explain", str(solved["out"]), "--nip", solved["q"]["nip"], "--data", str(data))
+    assert res.exit_code == 1
+    assert "DATA_BERUBAH" in res.output
