@@ -32,15 +32,16 @@ def demo(out: Path, preset: PresetName, seed: int, lang: str) -> None:
     from placement.config import Batas, Skenario
     from placement.io.writers import write_dataset
     from placement.plan.audit import audit_plan
+    from placement.report.dossier import write_dossier
     from placement.report.outputs import write_outputs
     from placement.synth import generate, preset_plan_date
     from placement.workspace import load_inputs
 
     start = time.perf_counter()
     data = out / "data"
-    click.echo(f"1/4 Membangkitkan data sintetis '{preset}' (seed {seed}) ke {data}/")
+    click.echo(f"1/5 Membangkitkan data sintetis '{preset}' (seed {seed}) ke {data}/")
     write_dataset(generate(preset, seed), data)
-    click.echo("2/4 Membaca dan memvalidasi data")
+    click.echo("2/5 Membaca dan memvalidasi data")
     ds, _, warnings = load_inputs(data, None)
     click.echo(
         f"    {ds.n_people:,} pegawai, {ds.n_posts:,} jabatan struktural, {len(warnings)} peringatan"
@@ -50,7 +51,7 @@ def demo(out: Path, preset: PresetName, seed: int, lang: str) -> None:
     sc = Skenario(
         nama=f"demo-{preset}", data=data, tanggal_rencana=preset_plan_date(preset), batas=caps
     )
-    click.echo(f"3/4 Menyusun rencana optimal (tanggal rencana {sc.tanggal_rencana.isoformat()})")
+    click.echo(f"3/5 Menyusun rencana optimal (tanggal rencana {sc.tanggal_rencana.isoformat()})")
     result = solve(ds, sc, progress=lambda msg: click.echo(f"    {msg}"))
     audit = audit_plan(ds, sc, result.plan, result.solution.objective, table=result.table)
     if not audit.ok:
@@ -60,13 +61,20 @@ def demo(out: Path, preset: PresetName, seed: int, lang: str) -> None:
     plan_dir = out / "rencana"
     write_outputs(result, ds, plan_dir, {"data": str(data), "audit": "lulus"})
     s = result.summary()
-    click.echo(f"4/4 Rencana ditulis ke {plan_dir}/ (audit: lulus)")
+    click.echo(f"4/5 Rencana ditulis ke {plan_dir}/ (audit: lulus)")
     click.echo(
         f"    Status {s['status']} dengan backend {s['backend']}; objektif {s['objektif']:.4f}"
     )
     click.echo("    Perpindahan: " + ", ".join(f"{k} {v}" for k, v in s["perpindahan"].items()))
     click.echo(
         f"    Jabatan terisi {s['jabatan_terisi']} dari {s['jabatan_dalam_lingkup']}; lowong {s['jabatan_lowong']}"
+    )
+    t = time.perf_counter()
+    dossier = {
+        fmt: write_dossier(ds, result, plan_dir / f"dosir.{fmt}", fmt) for fmt in ("xlsx", "pdf")
+    }
+    click.echo(
+        f"5/5 Dosir pertek ditulis: {dossier['xlsx']}, {dossier['pdf']} ({time.perf_counter() - t:.1f} s)"
     )
     click.echo("    Waktu: " + ", ".join(f"{k} {v:.2f} s" for k, v in result.timings.items())
                + f"; total {time.perf_counter() - start:.1f} s")  # fmt: skip

@@ -102,12 +102,13 @@ def _sk(ds: Dataset, plan: pd.DataFrame) -> pd.DataFrame:
 
 
 def dossier_tables(
-    ds: Dataset, result: Result, record: dict[str, Any] | None = None, k: int = 3
-) -> dict[str, pd.DataFrame]:
+    ds: Dataset, result: Result, record: dict[str, Any] | None = None, k: int = 3,
+    exps: list[MoveExplanation] | None = None,
+) -> dict[str, pd.DataFrame]:  # fmt: skip
     """Every sheet of the dossier as a frame (see SHEETS)."""
     sc = result.scenario
     summary = result.summary()
-    exps = explanations(ds, result)
+    exps = explanations(ds, result) if exps is None else exps
     approvals = required_approvals(sc, result.plan)
     ring = [("nama_skenario", sc.nama), ("tanggal_rencana", tanggal(sc.tanggal_rencana)),
             ("status", summary["status"]), ("backend", summary["backend"]),
@@ -170,9 +171,14 @@ def _env() -> Any:
     return env
 
 
-def render_html(ds: Dataset, result: Result, tables: dict[str, pd.DataFrame]) -> str:
+def render_html(
+    ds: Dataset,
+    result: Result,
+    tables: dict[str, pd.DataFrame],
+    exps: list[MoveExplanation] | None = None,
+) -> str:
     """The dossier as one HTML page: summary, then one section per move."""
-    exps = explanations(ds, result)
+    exps = explanations(ds, result) if exps is None else exps
     alts = tables["Alternatif"]
     per_move = []
     for e in exps:
@@ -207,7 +213,10 @@ def _latin(text: Any) -> str:
     return s.translate(_PDF_MAP).encode("latin-1", "replace").decode("latin-1")
 
 
-def render_pdf(ds: Dataset, result: Result, tables: dict[str, pd.DataFrame], path: Path) -> Path:
+def render_pdf(
+    ds: Dataset, result: Result, tables: dict[str, pd.DataFrame], path: Path,
+    exps: list[MoveExplanation] | None = None,
+) -> Path:  # fmt: skip
     """A plain PDF: summary page, approvals, then one section per move."""
     from fpdf import FPDF
 
@@ -231,7 +240,7 @@ def render_pdf(ds: Dataset, result: Result, tables: dict[str, pd.DataFrame], pat
     line("Persetujuan yang diperlukan", 12, "B")
     for r in tables["Persetujuan"].itertuples(index=False):
         line(f"- {r.persetujuan} [{r.dasar_hukum}]")
-    for e in explanations(ds, result):
+    for e in explanations(ds, result) if exps is None else exps:
         pdf.add_page()
         line(f"{e.nama} ({e.nip})", 12, "B")
         line(
@@ -264,13 +273,14 @@ def write_dossier(
     k: int = 3,
 ) -> Path:
     """Write the dossier in ``fmt`` (xlsx / html / pdf) to ``path``."""
-    tables = dossier_tables(ds, result, record, k)
+    exps = explanations(ds, result)
+    tables = dossier_tables(ds, result, record, k, exps)
     if fmt == "xlsx":
         return write_dossier_xlsx(tables, path)
     if fmt == "html":
-        return write_text(render_html(ds, result, tables), path)
+        return write_text(render_html(ds, result, tables, exps), path)
     if fmt == "pdf":
-        return render_pdf(ds, result, tables, path)
+        return render_pdf(ds, result, tables, path, exps)
     raise ValueError(f"unknown dossier format {fmt!r}")
 
 

@@ -26,6 +26,7 @@ import pandas as pd
 
 from placement.config import Skenario
 from placement.domain import grades
+from placement.domain.memo import memo
 from placement.domain.model import Dataset
 from placement.rules.registry import MOVE_CODE, Rule, RuleSet, rule_set
 
@@ -174,8 +175,13 @@ class Facts:
 
 
 def build_facts(ds: Dataset, sc: Skenario, rules: RuleSet | None = None) -> Facts:
-    """Arrays for the rules at the scenario's plan date (``sc.tanggal_rencana``)."""
+    """Arrays for the rules at the scenario's plan date (``sc.tanggal_rencana``), memoised per
+    dataset and scenario (explanations ask for them once per move)."""
     rules = rules or rule_set(sc)
+    return memo(ds, "facts", sc.model_dump_json(), lambda: _build_facts(ds, sc, rules))
+
+
+def _build_facts(ds: Dataset, sc: Skenario, rules: RuleSet) -> Facts:
     peg, jab = ds.pegawai, ds.jabatan
     plan_date = sc.tanggal_rencana
     plan = np.datetime64(plan_date, "D")

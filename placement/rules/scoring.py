@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,6 +27,7 @@ import pandas as pd
 
 from placement.config import Skenario
 from placement.domain.errors import Issue, PlacementError, warning
+from placement.domain.memo import memo
 from placement.domain.model import Dataset
 from placement.rules.checks import (
     BoolArray,
@@ -64,7 +66,12 @@ class Competencies:
 
 
 def competencies(ds: Dataset, rules: RuleSet) -> Competencies:
-    """Pivot the long competency frames; fill missing post standards from the default."""
+    """Pivot the long competency frames; fill missing post standards from the default (memoised)."""
+    key = json.dumps(rules["JPM"], sort_keys=True, default=str)
+    return memo(ds, "competencies", key, lambda: _competencies(ds, rules))
+
+
+def _competencies(ds: Dataset, rules: RuleSet) -> Competencies:
     komp = _clean_long(ds.kompetensi, "nip")
     std = _clean_long(ds.standar, "jabatan_id")
     defaults: dict[str, dict[str, float]] = rules["JPM"]["standar_bawaan"]
