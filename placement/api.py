@@ -86,6 +86,19 @@ def tier_criteria(sc: Skenario, index: ModelIndex) -> list[Tier]:
     return [Tier(t.kriteria, coefs[t.kriteria].astype(np.int64), t.toleransi) for t in sc.tingkatan]
 
 
+def hint_pairs(ds: Dataset, index: ModelIndex, plan: pd.DataFrame) -> np.ndarray:
+    """Problem pair ids of an earlier plan's placements that exist in this model."""
+    people = [ds.person_index.get(str(n), -1) for n in plan["nip"]]
+    posts = [
+        ds.post_index.get(str(j), -1) if isinstance(j, str) else -1
+        for j in plan["jabatan_tujuan_id"]
+    ]
+    wanted = pd.DataFrame({"person": people, "post": posts})
+    model = pd.DataFrame({"person": index.column("person"), "post": index.column("post"),
+                          "pair": np.arange(len(index.rows))})  # fmt: skip
+    return np.sort(wanted.merge(model, on=["person", "post"])["pair"].to_numpy()).astype(np.int64)
+
+
 def solve(
     ds: Dataset,
     sc: Skenario,
@@ -96,16 +109,21 @@ def solve(
     progress: Progress | None = None,
     export: Path | None = None,
     extra_rows: tuple[MinRow, ...] = (),
+    table: PairTable | None = None,
+    hint: pd.DataFrame | None = None,
 ) -> Result:
     """Eligibility → model → solve → plan tables. Raises PlacementError on contradictory settings.
 
     ``extra_rows``: linear lower bounds over the model's pair indices added to this solve only
-    (e.g. "differ from an earlier plan", see placement.plan.diverse)."""
+    (e.g. "differ from an earlier plan", see placement.plan.diverse). ``table``: eligible pairs
+    already built for this dataset and scenario (eligibility does not depend on caps or weights of
+    the model, only on the rules). ``hint``: an earlier plan (nip, jabatan_tujuan_id) to warm-start
+    from; used as the MIP's first incumbent when it is feasible for this model."""
     say = progress or (lambda _msg: None)
     timings: dict[str, float] = {}
     t = time.perf_counter()
     say("Menyusun pasangan pegawai–jabatan yang memenuhi syarat")
-    table = build_pairs(ds, sc)
+    table = build_pairs(ds, sc) if table is None else table
     timings["kelayakan"] = time.perf_counter() - t
     t = time.perf_counter()
     say(f"Menyusun model ({len(table.pairs):,} pasangan)")
@@ -123,7 +141,8 @@ def solve(
         timings["tingkat"] = time.perf_counter() - t
     chosen_backend = choose_backend(problem) if backend == "auto" else backend
     say(f"Menyelesaikan dengan backend {chosen_backend}")
-    solution = solve_problem(problem, backend, time_limit, run_seed, export)
+    start_plan = None if hint is None else hint_pairs(ds, index, hint)
+    solution = solve_problem(problem, backend, time_limit, run_seed, export, hint=start_plan)
     if sc.tingkatan:
         solution.stats["tingkatan"] = json.dumps(tier_record)
     timings["solver"] = time.perf_counter() - t

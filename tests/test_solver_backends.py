@@ -146,3 +146,20 @@ def test_reduced_cost_fixing_never_changes_the_optimum(problem: Problem) -> None
     assert fixed.status == unfixed.status
     assert (fixed.objective, fixed.tiebreak) == (unfixed.objective, unfixed.tiebreak)
     assert fixed.chosen.tolist() == unfixed.chosen.tolist()
+
+
+@settings(max_examples=40)
+@given(instances, st.integers(0, 2**31))
+def test_warm_start_hint_never_changes_the_optimum(problem: Problem, salt: int) -> None:
+    plain = solve_mip(problem)
+    if plain.status is not SolveStatus.OPTIMAL:
+        return
+    stays = np.flatnonzero(problem.stay)  # often feasible, rarely optimal
+    noise = np.random.default_rng(salt).choice(
+        problem.n_pairs, size=min(3, problem.n_pairs), replace=False
+    )
+    for hint in (plain.chosen, stays, noise.astype(np.int64)):
+        hinted = solve_mip(problem, hint=hint)
+        assert (hinted.objective, hinted.tiebreak, hinted.chosen.tolist()) == (
+            plain.objective, plain.tiebreak, plain.chosen.tolist(),
+        )  # fmt: skip

@@ -53,15 +53,23 @@ def move_frontier(
 ) -> pd.DataFrame:
     """One row per cap: status, moved incumbents, objective, filled posts and mean JPM."""
     from placement.api import solve  # the API sits above plan/: import at call time
+    from placement.rules.eligibility import build_pairs
 
+    table = build_pairs(ds, sc)  # eligibility does not depend on the cap: build it once
     rows = []
-    for cap in caps:
+    previous: pd.DataFrame | None = None
+    for cap in sorted(caps):
         if progress:
             progress(f"batas perpindahan {cap}")
         capped = sc.model_copy(
             update={"batas": sc.batas.model_copy(update={"perpindahan_total": cap})}
         )
-        result = solve(ds, capped, backend=backend, time_limit=time_limit)
+        # Each point is a fresh model (re-fixed by the MIP); the plan of the previous, tighter
+        # cap is feasible here too and warm-starts it.
+        result = solve(
+            ds, capped, backend=backend, time_limit=time_limit, table=table, hint=previous
+        )
+        previous = result.plan if len(result.plan) else None
         plan = result.plan
         placed = plan[plan["jabatan_tujuan_id"].notna()]
         jpm = pd.to_numeric(placed["jpm"], errors="coerce").dropna()

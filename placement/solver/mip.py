@@ -133,11 +133,14 @@ def _best_known(problem: Problem, x: FloatArray, cols: IntArray) -> IntArray | N
 
 
 def solve_mip(
-    problem: Problem, time_limit: float | None = None, seed: int = 0, fixing: bool = True
-) -> Solution:
+    problem: Problem, time_limit: float | None = None, seed: int = 0, fixing: bool = True,
+    hint: IntArray | None = None,
+) -> Solution:  # fmt: skip
     """Exact solve: LP + reduced-cost fixing + two-stage MIP on the surviving pairs.
 
     ``fixing=False`` skips the LP and solves one MIP on all pairs (a benchmark baseline).
+    ``hint``: pair ids of a plan to start from (e.g. the previous frontier point); used as the
+    incumbent for fixing when it is feasible for this model and better than what the LP gives.
     """
     clock = _Clock(time_limit)
     stats: dict[str, float | int | str] = {"pairs": problem.n_pairs}
@@ -154,6 +157,10 @@ def solve_mip(
         stats["lp_bound"] = bound + problem.offset
         best = _best_known(problem, x, all_cols)
         stats["lp_integral"] = int(best is not None)
+        usable = hint is not None and not problem.violations(hint)
+        if usable and (best is None or problem.weight[hint].sum() > problem.weight[best].sum()):
+            best = np.sort(np.asarray(hint)).astype(np.int64)
+            stats["hint_used"] = 1
         if best is None:
             # Cheap incumbent: the MIP on pairs with near-zero reduced profit (the LP's support).
             support = all_cols[

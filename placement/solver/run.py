@@ -10,7 +10,14 @@ import numpy as np
 from placement.solver.cpsat import solve_cpsat
 from placement.solver.flow import FlowNotApplicableError, solve_flow
 from placement.solver.mip import solve_mip
-from placement.solver.problem import Problem, Solution, SolveStatus, empty_chosen, make_solution
+from placement.solver.problem import (
+    IntArray,
+    Problem,
+    Solution,
+    SolveStatus,
+    empty_chosen,
+    make_solution,
+)
 from placement.solver.pulp_backend import export_model, solve_pulp
 
 BACKENDS = ("auto", "assignment", "mip", "cpsat", "pulp")
@@ -29,6 +36,7 @@ def solve_problem(
     time_limit: float | None = None,
     seed: int = 0,
     export: Path | None = None,
+    hint: IntArray | None = None,
 ) -> Solution:
     """Solve with the named backend (see BACKENDS)."""
     if problem.n_posts == 0:
@@ -43,8 +51,10 @@ def solve_problem(
         return make_solution(problem, status, empty_chosen(), 0.0, name, {})
     runners: dict[str, Callable[[], Solution]] = {
         "assignment": lambda: solve_flow(problem),
-        "mip": lambda: solve_mip(problem, time_limit, seed),
-        "cpsat": lambda: solve_cpsat(problem, time_limit, seed, hint=np.flatnonzero(problem.stay)),
+        "mip": lambda: solve_mip(problem, time_limit, seed, hint=hint),
+        "cpsat": lambda: solve_cpsat(
+            problem, time_limit, seed, hint=np.flatnonzero(problem.stay) if hint is None else hint
+        ),
         "pulp": lambda: solve_pulp(problem, time_limit),
     }
     if name not in runners:
