@@ -109,3 +109,33 @@ def test_explain_refuses_changed_data(solved: dict[str, Any], tmp_path: Path) ->
     res = run("explain", str(solved["out"]), "--nip", solved["q"]["nip"], "--data", str(data))
     assert res.exit_code == 1
     assert "DATA_BERUBAH" in res.output
+
+
+def test_pdf_move_pages_carry_rules_values_basis_and_gaps(tmp_path: Path) -> None:
+    """On tiny: every move page names NIP, old and new post, each rule with value / threshold /
+    legal basis, and the JPM gap per competency."""
+    from pypdf import PdfReader
+
+    from placement.api import solve
+    from placement.config import Skenario
+    from placement.plan.explain import explain_move
+    from placement.report.dossier import write_dossier
+    from placement.synth import generate, preset_plan_date
+
+    ds = generate("tiny", 0)
+    result = solve(ds, Skenario(tanggal_rencana=preset_plan_date("tiny")))
+    path = write_dossier(ds, result, tmp_path / "d.pdf", "pdf")
+    pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(str(path)).pages]
+    moves = result.plan[result.plan["jenis_perpindahan"] != "tetap"]
+    assert len(moves) >= 2
+    for nip in moves["nip"]:
+        e = explain_move(ds, result.scenario, result, str(nip))
+        page = next(p for p in pages[1:] if f"NIP {nip}" in p)
+        assert f"jabatan baru {e.jabatan_tujuan_id}" in page
+        assert f"jabatan lama {e.jabatan_asal_id or '-'}" in page
+        for c in e.checks:
+            basis = " ".join(c.legal_basis.split())[:25]
+            assert f"{c.rule_id} lulus" in page and basis.replace("→", "->") in page, c.rule_id
+        assert e.jpm is not None
+        for g in e.jpm.gaps.itertuples(index=False):
+            assert f"{g.competency}: {g.standard:g} / {g.actual:g} / {g.gap:+.2f}" in page

@@ -247,9 +247,13 @@ def render_pdf(
             f"{e.move_type}: {e.jabatan_asal or '-'} -> {e.jabatan_tujuan or '-'} ({e.opd_tujuan or '-'})",
             10,
         )
+        line(f"NIP {e.nip}; jabatan lama {e.jabatan_asal_id or '-'}; jabatan baru {e.jabatan_tujuan_id or '-'}", 9)
         if e.jpm is not None:
             line(f"JPM {100 * e.jpm.jpm:.1f} % ({e.jpm.category_id}); kotak talenta {e.talent_box}: "
                  f"{e.box_recommendation_id}")  # fmt: skip
+            line("Kesenjangan kompetensi (standar / aktual / gap):", 10, "B")
+            for g in e.jpm.gaps.itertuples(index=False):
+                line(f"- {g.competency}: {g.standard:g} / {g.actual:g} / {g.gap:+.2f}", 8)
         line("Aturan:", 10, "B")
         for c in e.checks:
             mark = "lulus" if c.passed else "GAGAL"
