@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -21,21 +20,8 @@ from placement.plan.explain import (
     explain_move,
     why_not,
 )
+from placement.report.outputs import read_record
 from placement.solver import SolveStatus
-
-
-def _record(out: Path) -> dict[str, Any]:
-    path = out / "hasil.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        raise PlacementError.single("HASIL_TIDAK_ADA", f"{path} tidak ada atau rusak; jalankan 'placement solve' dulu",
-                                    f"{path} is missing or damaged; run 'placement solve' first", str(path)) from None  # fmt: skip
-    if not isinstance(data, dict):
-        raise PlacementError.single(
-            "HASIL_TIDAK_ADA", f"{path} rusak", f"{path} is damaged", str(path)
-        )
-    return data
 
 
 def load_solved(out: Path, data: Path | None) -> tuple[Dataset, Result, dict[str, Any]]:
@@ -43,7 +29,7 @@ def load_solved(out: Path, data: Path | None) -> tuple[Dataset, Result, dict[str
     plan re-solved with the recorded configuration; refuses when files or the plan differ."""
     from placement.io.readers import load_dataset
 
-    record = _record(out)
+    record = read_record(out)
     source = data or (Path(record["data"]) if record.get("data") not in (None, "None") else None)
     if source is None:
         raise PlacementError.single("DATA_TIDAK_DISEBUT", "Folder data tidak tercatat di hasil.json; berikan --data DIR",

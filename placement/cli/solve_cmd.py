@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import click
 import pandas as pd
@@ -25,7 +23,7 @@ from placement.cli.runs_cmd import record_run, store_option
 from placement.domain.errors import PlacementError
 from placement.io.writers import FORMULA_PREFIXES
 from placement.plan.audit import audit_plan
-from placement.report.outputs import write_outputs
+from placement.report.outputs import read_record, write_outputs
 from placement.solver import BACKENDS, SolveStatus
 from placement.workspace import load_inputs, locks_from_plan
 
@@ -144,7 +142,7 @@ def audit_cmd(
       placement audit data-tiny hasil --plan hasil/rencana-edit.xlsx
     Kode keluar: 0 lulus; 1 masukan salah; 4 audit menemukan pelanggaran.
     """
-    record = _read_record(out)
+    record = read_record(out)
     sc_date = record.get("tanggal_rencana")
     ds, sc, _ = load_inputs(
         data_dir, scenario, datetime.fromisoformat(sc_date).date() if sc_date else None
@@ -168,17 +166,6 @@ def audit_cmd(
     else:
         click.echo(f"Audit: GAGAL ({len(report.findings)} pelanggaran)")
         sys.exit(4)
-
-
-def _read_record(out: Path) -> dict[str, Any]:
-    path = out / "hasil.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        raise PlacementError.single("HASIL_TIDAK_ADA", f"{path} tidak ada atau rusak; jalankan 'placement solve' dulu",
-                                    f"{path} is missing or damaged; run 'placement solve' first", str(path)) from None  # fmt: skip
-    assert isinstance(data, dict)
-    return data
 
 
 def _read_plan(path: Path) -> pd.DataFrame:

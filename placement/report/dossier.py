@@ -247,7 +247,10 @@ def render_pdf(
             f"{e.move_type}: {e.jabatan_asal or '-'} -> {e.jabatan_tujuan or '-'} ({e.opd_tujuan or '-'})",
             10,
         )
-        line(f"NIP {e.nip}; jabatan lama {e.jabatan_asal_id or '-'}; jabatan baru {e.jabatan_tujuan_id or '-'}", 9)
+        line(
+            f"NIP {e.nip}; jabatan lama {e.jabatan_asal_id or '-'}; jabatan baru {e.jabatan_tujuan_id or '-'}",
+            9,
+        )
         if e.jpm is not None:
             line(f"JPM {100 * e.jpm.jpm:.1f} % ({e.jpm.category_id}); kotak talenta {e.talent_box}: "
                  f"{e.box_recommendation_id}")  # fmt: skip

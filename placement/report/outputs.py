@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from placement.api import Result
+from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
 from placement.io.writers import write_csv, write_xlsx
 
@@ -103,3 +104,20 @@ def write_outputs(
         return written
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def read_record(out_dir: Path) -> dict[str, Any]:
+    """The hasil.json of a plan folder; PlacementError when it is missing or damaged."""
+    path = out_dir / "hasil.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        data = None
+    if not isinstance(data, dict):
+        raise PlacementError.single(
+            "HASIL_TIDAK_ADA",
+            f"{path} tidak ada atau rusak; jalankan 'placement solve' dulu",
+            f"{path} is missing or damaged; run 'placement solve' first",
+            str(path),
+        )
+    return data
