@@ -163,3 +163,28 @@ def test_warm_start_hint_never_changes_the_optimum(problem: Problem, salt: int) 
         assert (hinted.objective, hinted.tiebreak, hinted.chosen.tolist()) == (
             plain.objective, plain.tiebreak, plain.chosen.tolist(),
         )  # fmt: skip
+
+
+@settings(max_examples=80)
+@given(instances)
+def test_column_generation_gives_the_same_optimum(problem: Problem) -> None:
+    full_lp = solve_mip(problem, cg_threshold=10**9)
+    column_generation = solve_mip(problem, cg_threshold=0, cg_start=1)
+    assert full_lp.status == column_generation.status
+    assert (full_lp.objective, full_lp.tiebreak, full_lp.chosen.tolist()) == (
+        column_generation.objective, column_generation.tiebreak, column_generation.chosen.tolist(),
+    )  # fmt: skip
+    if problem.n_pairs and column_generation.status is SolveStatus.OPTIMAL:
+        assert (
+            column_generation.stats.get("cg_final_pricing_added") == 0
+            or "cg_fallback" in column_generation.stats
+        )
+
+
+def test_column_generation_prices_in_missing_pairs() -> None:
+    problem = random_problem(7, 40, 30, density=0.6, caps=True)
+    solution = solve_mip(problem, cg_threshold=0, cg_start=1)
+    assert solution.status is SolveStatus.OPTIMAL
+    assert int(solution.stats["cg_rounds"]) > 1  # the start set was not enough: pricing added pairs
+    assert int(solution.stats["cg_final_columns"]) > int(solution.stats["cg_start_columns"])
+    assert solution.objective == solve_mip(problem, cg_threshold=10**9).objective

@@ -52,10 +52,22 @@ def _col_lower(problem: Problem, cols: IntArray) -> FloatArray:
     return lower
 
 
+CG_THRESHOLD = 500_000  # above this many pairs the LP is solved by column generation
+CG_START_PER_POST = 20  # initial columns: the best pairs of each post (and of each person)
+
+
 def solve_lp(
     problem: Problem, cols: IntArray, seed: int
 ) -> tuple[str, FloatArray, float, FloatArray]:
     """LP relaxation on ``cols``: (status, x, Lagrangian bound, reduced profits)."""
+    status, x, bound, d, _ = _solve_lp(problem, cols, seed)
+    return status, x, bound, d
+
+
+def _solve_lp(
+    problem: Problem, cols: IntArray, seed: int
+) -> tuple[str, FloatArray, float, FloatArray, FloatArray]:
+    """As solve_lp, plus the row multipliers (in the sign convention of the returned bound)."""
     h = new_highs(None, seed)
     rows = build_rows(problem, cols)
     obj = problem.weight[cols].astype(np.float64)
@@ -63,17 +75,84 @@ def solve_lp(
     pass_model(h, obj, rows, lower, integer=False)
     h.run()
     status = h.getModelStatus()
+    empty = np.zeros(0)
     if status in _INFEASIBLE:
-        return "infeasible", np.zeros(0), 0.0, np.zeros(0)
+        return "infeasible", empty, 0.0, empty, empty
     if status not in _OK:
-        return "error", np.zeros(0), 0.0, np.zeros(0)
+        return "error", empty, 0.0, empty, empty
     sol = h.getSolution()
     x = np.asarray(sol.col_value)
     y = np.asarray(sol.row_dual)
     # Both sign conventions give a valid bound; keep the tighter one.
     b1, d1 = lagrangian_bound(obj, rows, lower, y)
     b2, d2 = lagrangian_bound(obj, rows, lower, -y)
-    return ("optimal", x, b1, d1) if b1 <= b2 else ("optimal", x, b2, d2)
+    return ("optimal", x, b1, d1, y) if b1 <= b2 else ("optimal", x, b2, d2, -y)
+
+
+def _start_columns(problem: Problem, per_key: int) -> IntArray:
+    """Stays, fixed pairs and the best pairs of every post and of every person."""
+    keep = problem.stay.copy()
+    keep[problem.fixed] = True
+    for key in (problem.pair_post, problem.pair_person):
+        order = np.lexsort((-problem.weight, key))
+        first = np.searchsorted(key[order], key[order], side="left")
+        rank = np.arange(len(order)) - first
+        keep[order[rank < per_key]] = True
+    return np.flatnonzero(keep).astype(np.int64)
+
+
+def solve_lp_cg(
+    problem: Problem, seed: int, start_per_post: int = CG_START_PER_POST, max_rounds: int = 100
+) -> tuple[str, FloatArray, float, FloatArray, dict[str, float | int | str]]:
+    """The LP over all pairs by column generation: solve on a subset, price every pair against
+    the duals (vectorised), add those with positive reduced profit, repeat. The final pricing pass
+    over all pairs finds nothing to add, so its Lagrangian bound is the LP bound of the full model
+    (the optimality proof). Returns x, bound and reduced profits over all pairs."""
+    all_cols = np.arange(problem.n_pairs, dtype=np.int64)
+    full_rows = build_rows(problem, all_cols)
+    obj_all = problem.weight.astype(np.float64)
+    lower_all = _col_lower(problem, all_cols)
+    cols = _start_columns(problem, start_per_post)
+    stats: dict[str, float | int | str] = {"cg_start_columns": len(cols)}
+    # One HiGHS instance: added columns keep the basis, so each round is a warm re-solve.
+    h = new_highs(None, seed)
+    start_rows = build_rows(problem, cols)
+    pass_model(h, obj_all[cols], start_rows, lower_all[cols], integer=False)
+    for round_no in range(1, max_rounds + 1):
+        h.run()
+        if (
+            h.getModelStatus() not in _OK
+        ):  # the subset may be infeasible where the full model is not
+            stats["cg_fallback"] = str(h.getModelStatus())
+            s2, x2, b2, d2 = solve_lp(problem, all_cols, seed)
+            return s2, x2, b2, d2, stats
+        sol = h.getSolution()
+        y = np.asarray(sol.row_dual)
+        sub_rows = build_rows(problem, cols)
+        b_plus, _ = lagrangian_bound(obj_all[cols], sub_rows, lower_all[cols], y)
+        b_minus, _ = lagrangian_bound(obj_all[cols], sub_rows, lower_all[cols], -y)
+        y = y if b_plus <= b_minus else -y
+        bound, d = lagrangian_bound(obj_all, full_rows, lower_all, y)
+        in_cols = np.zeros(problem.n_pairs, dtype=bool)
+        in_cols[cols] = True
+        new = np.flatnonzero((d > 1e-6) & ~in_cols)
+        stats["cg_rounds"] = round_no
+        if len(new) == 0:
+            x_all = np.zeros(problem.n_pairs)
+            x_all[cols] = np.asarray(sol.col_value)
+            stats["cg_final_columns"] = len(cols)
+            stats["cg_final_pricing_added"] = 0
+            return "optimal", x_all, bound, d, stats
+        limit = max(20 * problem.n_posts, 1000)
+        if len(new) > limit:
+            new = new[np.argsort(-d[new], kind="stable")[:limit]]
+        m = build_rows(problem, new).matrix
+        h.addCols(len(new), obj_all[new], lower_all[new], np.ones(len(new)), m.nnz,
+                  m.indptr[:-1].astype(np.int32), m.indices.astype(np.int32), m.data)  # fmt: skip
+        cols = np.concatenate([cols, new])  # HiGHS column order
+    stats["cg_fallback"] = "rounds"
+    s2, x2, b2, d2 = solve_lp(problem, all_cols, seed)
+    return s2, x2, b2, d2, stats
 
 
 def _run_mip(
@@ -135,12 +214,16 @@ def _best_known(problem: Problem, x: FloatArray, cols: IntArray) -> IntArray | N
 def solve_mip(
     problem: Problem, time_limit: float | None = None, seed: int = 0, fixing: bool = True,
     hint: IntArray | None = None,
+    cg_threshold: int = CG_THRESHOLD,
+    cg_start: int = CG_START_PER_POST,
 ) -> Solution:  # fmt: skip
     """Exact solve: LP + reduced-cost fixing + two-stage MIP on the surviving pairs.
 
     ``fixing=False`` skips the LP and solves one MIP on all pairs (a benchmark baseline).
     ``hint``: pair ids of a plan to start from (e.g. the previous frontier point); used as the
     incumbent for fixing when it is feasible for this model and better than what the LP gives.
+    Models with more than ``cg_threshold`` pairs solve the LP by column generation, starting from
+    the ``cg_start`` best pairs of each post and person.
     """
     clock = _Clock(time_limit)
     stats: dict[str, float | int | str] = {"pairs": problem.n_pairs}
@@ -148,7 +231,11 @@ def solve_mip(
     bound, best, keep = math.inf, None, all_cols
     if fixing and problem.n_pairs:
         t0 = time.perf_counter()
-        lp_status, x, bound, d = solve_lp(problem, all_cols, seed)
+        if problem.n_pairs > cg_threshold:
+            lp_status, x, bound, d, cg_stats = solve_lp_cg(problem, seed, cg_start)
+            stats.update(cg_stats)
+        else:
+            lp_status, x, bound, d = solve_lp(problem, all_cols, seed)
         stats["lp_seconds"] = time.perf_counter() - t0
         if lp_status == "infeasible":
             return Solution(SolveStatus.INFEASIBLE, empty_chosen(), backend="mip", stats=stats)
