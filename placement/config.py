@@ -68,6 +68,9 @@ class Bobot(_Strict):
         2.0, ge=0, description="Penalti bila jabatan wajib_isi dibiarkan kosong (mode lunak)"
     )
     penalti_non_job: float = Field(5.0, ge=0, description="Penalti bila pemegang jabatan non-job")
+    penalti_pelonggaran: float = Field(
+        1.0, ge=0, description="Penalti per penempatan yang melonggarkan aturan (mode elastis)"
+    )
 
     @field_validator("nilai_kotak_talenta")
     @classmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import click
 import pandas as pd
@@ -50,13 +51,16 @@ from placement.workspace import load_inputs, locks_from_plan
               help="Jumlah rencana alternatif (rencana 2, 3, … di OUT/plan_2, OUT/plan_3, …).")  # fmt: skip
 @click.option("--min-difference", type=click.IntRange(min=1), default=1, show_default=True,
               help="Tiap rencana berbeda paling sedikit sekian penempatan dari tiap rencana sebelumnya.")  # fmt: skip
+@click.option("--elastic", is_flag=True,
+              help="Bila tidak ada rencana atau jabatan wajib isi kosong: longgarkan aturan yang boleh "
+                   "dilonggarkan untuk jabatan itu (dengan penalti) dan daftar setiap pelonggaran.")  # fmt: skip
 @store_option
 @lang_option
 @user_errors
 def solve_cmd(
     data_dir: Path | None, scenario: Path | None, out: Path, backend: str, time_limit: float | None,
     seed: int | None, plan_date: datetime | None, locks_from: Path | None, export_model: Path | None,
-    plans: int, min_difference: int, store: Path, no_store: bool, lang: str,
+    plans: int, min_difference: int, elastic: bool, store: Path, no_store: bool, lang: str,
 ) -> None:  # fmt: skip
     """Susun rencana penempatan optimal dan tulis file rencana ke OUT.
 
@@ -64,6 +68,7 @@ def solve_cmd(
     Contoh:
       placement solve data-tiny --out hasil --date 2026-07-01
       placement solve data --scenario skenario.yaml --out hasil --backend mip
+      placement solve data --scenario skenario.yaml --out hasil --elastic
     Kode keluar: 0 rencana OPTIMAL/FEASIBLE; 1 masukan salah; 3 tidak ada rencana.
     """
     console = Console(stderr=True)
@@ -72,9 +77,16 @@ def solve_cmd(
         console.print(f"{len(warnings)} peringatan data (lihat 'placement validate').")
     if locks_from is not None:
         sc = sc.model_copy(update={"kunci": [*sc.kunci, *locks_from_plan(locks_from)]})
+    relaxed: list[dict[str, Any]] = []
     with console.status("Menyusun rencana...") as status:
-        result = solve(ds, sc, backend=backend, time_limit=time_limit, seed=seed,
-                       progress=lambda msg: status.update(msg), export=export_model)  # fmt: skip
+        if elastic:
+            from placement.plan.elastic import solve_elastic
+
+            result, relaxed = solve_elastic(ds, sc, backend=backend, time_limit=time_limit, seed=seed,
+                                            progress=lambda msg: status.update(msg))  # fmt: skip
+        else:
+            result = solve(ds, sc, backend=backend, time_limit=time_limit, seed=seed,
+                           progress=lambda msg: status.update(msg), export=export_model)  # fmt: skip
     if result.status in (SolveStatus.INFEASIBLE, SolveStatus.NO_PLAN, SolveStatus.INTERRUPTED):
         click.echo(
             f"Status: {result.status}. Tidak ada rencana yang valid; tidak ada file ditulis.",
@@ -87,7 +99,8 @@ def solve_cmd(
             if diagnosis is not None:
                 click.echo(diagnosis.text(lang), err=True)
         sys.exit(EXIT_NO_PLAN)
-    audit = audit_plan(ds, sc, result.plan, result.solution.objective, table=result.table)
+    audit = audit_plan(ds, sc, result.plan, result.solution.objective,
+                       table=None if relaxed else result.table, relaxed=relaxed)  # fmt: skip
     if not audit.ok:
         for f in audit.findings:
             click.echo(f"AUDIT GAGAL {f.code}: {f.message(lang)}", err=True)
@@ -98,9 +111,13 @@ def solve_cmd(
         "data": str(sc.data),
         "skenario": str(scenario) if scenario else None,
         "audit": "lulus",
+        "pelonggaran": relaxed,
     }
     write_outputs(result, ds, out, extra)
     _print_summary(result.summary(), out)
+    for r in relaxed:
+        rules = "; ".join(f"{a['rule_id']} ({a['aktual']} vs {a['ambang']})" for a in r["aturan"])
+        click.echo(f"PELONGGARAN {r['nip']} → {r['jabatan_id']}: {rules}")
     record_run(store, no_store, out, "solve")
     if plans > 1:
         from placement.cli.scenario_cmd import write_diverse_plans
@@ -154,7 +171,8 @@ def audit_cmd(
     path = plan_file or out / "rencana.csv"
     own = plan_file is None
     plan = _read_plan(path)
-    report = audit_plan(ds, sc, plan, record.get("objektif_skala") if own else None)
+    report = audit_plan(ds, sc, plan, record.get("objektif_skala") if own else None,
+                        relaxed=record.get("pelonggaran") or None)  # fmt: skip
     for f in report.findings:
         click.echo(f"PELANGGARAN {f.code}: {f.message(lang)}")
     click.echo(f"Objektif dihitung ulang: {report.objective:.4f}")

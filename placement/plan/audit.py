@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -81,11 +82,33 @@ def audit_plan(
     plan: pd.DataFrame,
     reported_scaled: int | None = None,
     table: PairTable | None = None,
+    relaxed: list[dict[str, Any]] | None = None,
 ) -> AuditReport:
-    """Check ``plan`` (columns nip, jabatan_tujuan_id at least) against data and rules."""
+    """Check ``plan`` (columns nip, jabatan_tujuan_id at least) against data and rules.
+
+    ``relaxed``: the elastic-mode relaxations recorded with the plan (hasil.json ``pelonggaran``);
+    exactly those pairs may bend relaxable rules, scored with the relaxation penalty."""
     report = AuditReport(reported_scaled=reported_scaled)
     add = report.findings.append
     table = table if table is not None else build_pairs(ds, sc)
+    allowed = {(str(r["nip"]), str(r["jabatan_id"])) for r in relaxed or []}
+    readmitted: set[tuple[str, str]] = set()
+    if allowed:
+        from placement.plan.elastic import elastic_table
+
+        elastic = elastic_table(ds, sc, table, posts={j for _, j in allowed})
+        readmitted = set(
+            zip(
+                elastic.readmitted["nip"].astype(str),
+                elastic.readmitted["jabatan_id"].astype(str),
+                strict=True,
+            )
+        )
+        for r_nip, r_jid in sorted(allowed - readmitted):
+            add(AuditFinding("PELONGGARAN_TIDAK_SAH",
+                             f"{r_nip} → {r_jid} tercatat sebagai pelonggaran, tetapi melanggar aturan yang tidak boleh dilonggarkan (atau memang memenuhi syarat)",
+                             f"{r_nip} → {r_jid} is recorded as a relaxation but breaks a non-relaxable rule (or is eligible anyway)", r_nip, r_jid))  # fmt: skip
+        table = elastic.table
     in_scope = set(ds.jabatan["jabatan_id"].to_numpy()[np.asarray(table.posts)].tolist())
     score, shortlist = _plan_pair_scores(ds, table, plan)
     nips = [_text(n) for n in plan["nip"]]
@@ -115,7 +138,12 @@ def audit_plan(
         seen_posts[jid] = nip
         p, j = ds.person_index[nip], ds.post_index[jid]
         placed_rows[p] = j
-        if (p, j) not in score or ((p, j) in shortlist and not sc.penempatan_jpt_langsung):
+        unrecorded = (nip, jid) in readmitted and (nip, jid) not in allowed
+        if (
+            (p, j) not in score
+            or unrecorded
+            or ((p, j) in shortlist and not sc.penempatan_jpt_langsung)
+        ):
             decision = check_pair(ds, sc, nip, jid)
             failed = ", ".join(
                 f"{c.rule_id} ({c.actual} vs {c.threshold})"
