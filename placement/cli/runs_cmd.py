@@ -21,14 +21,7 @@ def store_option(func: F) -> F:
     func = click.option(
         "--no-store", is_flag=True, help="Jangan catat run ini di penyimpanan run."
     )(func)
-    return click.option(
-        "--store",
-        type=click.Path(path_type=Path, dir_okay=False),
-        envvar="PLACEMENT_STORE",
-        default=DEFAULT_STORE,
-        show_default=True,
-        help="File SQLite penyimpanan run.",
-    )(func)
+    return _store_arg(func)
 
 
 def record_run(store: Path, no_store: bool, out_dir: Path, command: str) -> int | None:
