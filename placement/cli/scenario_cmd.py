@@ -14,7 +14,7 @@ import click
 import pandas as pd
 
 from placement.api import Result
-from placement.cli.base import EXIT_NO_PLAN, lang_option, main, user_errors
+from placement.cli.base import EXIT_NO_PLAN, F, lang_option, main, user_errors
 from placement.cli.runs_cmd import record_run, store_option
 from placement.config import BASELINE, Gerbang, Skenario, load_scenario
 from placement.domain.errors import PlacementError
@@ -42,6 +42,17 @@ def _t(lang: str, id_text: str, en_text: str) -> str:
     return en_text if lang == "en" else id_text
 
 
+def data_option(func: F) -> F:
+    """``--data DIR``: the data folder, overriding the scenario's ``data:`` key."""
+    return click.option(
+        "--data",
+        "data",
+        type=click.Path(path_type=Path, exists=True, file_okay=False),
+        default=None,
+        help="Folder data (menggantikan kunci 'data:' skenario).",
+    )(func)
+
+
 @main.group(name="scenario")
 def scenario_group() -> None:
     """Jalankan skenario beserta variannya.
@@ -67,13 +78,7 @@ def scenario_group() -> None:
     default=None,
     help="Folder keluaran; tiap varian di OUT/NAMA (bawaan: FOLDER_SKENARIO/hasil).",
 )
-@click.option(
-    "--data",
-    "data",
-    type=click.Path(path_type=Path, exists=True, file_okay=False),
-    default=None,
-    help="Folder data (menggantikan kunci 'data:' skenario).",
-)
+@data_option
 @click.option("--gates", is_flag=True, help="Keluar dengan kode 5 bila ada gerbang yang gagal.")
 @click.option("--backend", type=click.Choice(BACKENDS), default="auto", show_default=True)
 @click.option(
@@ -279,13 +284,7 @@ def _emit(text: str, out_file: Path | None) -> None:
     "--moves", required=True, help="Batas pejabat berpindah: AWAL:AKHIR:LANGKAH atau A,B,C."
 )
 @click.option("--variant", default=BASELINE, show_default=True, help="Varian skenario.")
-@click.option(
-    "--data",
-    "data",
-    type=click.Path(path_type=Path, exists=True, file_okay=False),
-    default=None,
-    help="Folder data (menggantikan kunci 'data:' skenario).",
-)
+@data_option
 @click.option(
     "--out",
     type=click.Path(path_type=Path, file_okay=False),

@@ -24,7 +24,7 @@ from placement.cli.runs_cmd import record_run, store_option
 from placement.domain.errors import PlacementError
 from placement.io.writers import FORMULA_PREFIXES
 from placement.plan.audit import audit_plan
-from placement.report.outputs import read_record, write_outputs
+from placement.report.outputs import OUTPUT_FILES, read_record, write_outputs
 from placement.solver import BACKENDS, SolveStatus
 from placement.workspace import load_inputs, locks_from_plan
 
@@ -135,9 +135,7 @@ def _print_summary(s: dict[str, object], out: Path) -> None:
     )
     click.echo("Perpindahan: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     click.echo(f"Rantai lowongan: {s['rantai']}; audit: lulus")
-    click.echo(
-        f"File ditulis ke {out}/: rencana.csv, rencana.xlsx, lowong.csv, shortlist_jpt.csv, rantai.csv, hasil.json"
-    )
+    click.echo(f"File ditulis ke {out}/: {', '.join(OUTPUT_FILES)}")
 
 
 @main.command(name="audit")

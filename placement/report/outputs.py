@@ -20,6 +20,15 @@ from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
 from placement.io.writers import write_csv, write_xlsx
 
+# Written in this order; hasil.json last, so its presence vouches for a complete folder.
+OUTPUT_FILES = (
+    "rencana.csv",
+    "rencana.xlsx",
+    "lowong.csv",
+    "shortlist_jpt.csv",
+    "rantai.csv",
+    "hasil.json",
+)
 PACKAGES = (
     "placement",
     "ortools",
@@ -91,14 +100,7 @@ def write_outputs(
         (out_dir / "hasil.json").unlink(
             missing_ok=True
         )  # an old marker must not vouch for new files
-        for name in (
-            "rencana.csv",
-            "rencana.xlsx",
-            "lowong.csv",
-            "shortlist_jpt.csv",
-            "rantai.csv",
-            "hasil.json",
-        ):
+        for name in OUTPUT_FILES:
             (staging / name).replace(out_dir / name)
             written.append(out_dir / name)
         return written
