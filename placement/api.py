@@ -18,7 +18,14 @@ from placement.plan.chains import vacancy_chains
 from placement.plan.plan import move_counts, plan_table, shortlist_table, vacancy_table
 from placement.rules.eligibility import PairTable, build_pairs
 from placement.solver.build import ModelIndex, build_problem
-from placement.solver.problem import SCALE, MinRow, Problem, Solution, SolveStatus
+from placement.solver.problem import (
+    SCALE,
+    MinRow,
+    Problem,
+    Solution,
+    SolveStatus,
+    empty_chosen,
+)
 from placement.solver.run import choose_backend, solve_problem
 from placement.solver.tiers import Tier, apply_tiers
 
@@ -133,18 +140,24 @@ def solve(
     timings["model"] = time.perf_counter() - t
     t = time.perf_counter()
     run_seed = sc.seed if seed is None else seed
-    if sc.tingkatan:
-        say(f"Menyelesaikan {len(sc.tingkatan)} tingkat leksikografis")
-        problem, tier_record = apply_tiers(
-            problem, tier_criteria(sc, index), backend, time_limit, run_seed
-        )
-        timings["tingkat"] = time.perf_counter() - t
     chosen_backend = choose_backend(problem) if backend == "auto" else backend
-    say(f"Menyelesaikan dengan backend {chosen_backend}")
-    start_plan = None if hint is None else hint_pairs(ds, index, hint)
-    solution = solve_problem(problem, backend, time_limit, run_seed, export, hint=start_plan)
-    if sc.tingkatan:
-        solution.stats["tingkatan"] = json.dumps(tier_record)
+    try:
+        if sc.tingkatan:
+            say(f"Menyelesaikan {len(sc.tingkatan)} tingkat leksikografis")
+            problem, tier_record = apply_tiers(
+                problem, tier_criteria(sc, index), backend, time_limit, run_seed
+            )
+            timings["tingkat"] = time.perf_counter() - t
+        chosen_backend = choose_backend(problem) if backend == "auto" else backend
+        say(f"Menyelesaikan dengan backend {chosen_backend}")
+        start_plan = None if hint is None else hint_pairs(ds, index, hint)
+        solution = solve_problem(problem, backend, time_limit, run_seed, export, hint=start_plan)
+        if sc.tingkatan:
+            solution.stats["tingkatan"] = json.dumps(tier_record)
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM while solving: no plan, status INTERRUPTED
+        elapsed = round(time.perf_counter() - t, 3)
+        solution = Solution(SolveStatus.INTERRUPTED, empty_chosen(), backend=chosen_backend,
+                            stats={"dihentikan_setelah_detik": elapsed})  # fmt: skip
     timings["solver"] = time.perf_counter() - t
     t = time.perf_counter()
     plan = plan_table(ds, index, solution)

@@ -93,6 +93,8 @@ def run_variant(
     """Solve one variant, audit it, write its files into ``out_dir`` and check its gates."""
     ds, sc = data.get(sc)
     result = solve(ds, sc, backend=backend, time_limit=time_limit, progress=progress)
+    if result.status is SolveStatus.INTERRUPTED:
+        raise KeyboardInterrupt  # stop the whole scenario run, as Ctrl-C between variants does
     if result.status in NO_PLAN:
         return VariantRun(name, sc, None, result.status)
     audit = audit_plan(ds, sc, result.plan, result.solution.objective, table=result.table)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -94,3 +97,113 @@ def test_scenario_run_records_each_variant_and_no_store_skips(tmp_path: Path, da
     assert res.exit_code == 0, res.output
     with RunStore(store) as s:
         assert len(s.list()) == 2
+
+
+def _recorded_folder(tmp_path: Path, data: Path) -> Path:
+    out = tmp_path / "hasil"
+    res = CliRunner().invoke(
+        main, ["solve", str(data), "--out", str(out), "--date", "2026-07-01", "--no-store"]
+    )
+    assert res.exit_code == 0, res.output
+    return out
+
+
+def test_verify_detects_edits_around_the_triggers(tmp_path: Path, data: Path) -> None:
+    out = _recorded_folder(tmp_path, data)
+    store = tmp_path / "runs.sqlite"
+    with RunStore(store) as s:
+        first, second = s.record(out, "solve"), s.record(out, "solve")
+        approved = s.approve(first, "Kepala BKPSDM", "Baperjakat")
+    runner = CliRunner()
+    res = runner.invoke(main, ["runs", "verify", "--store", str(store)])
+    assert res.exit_code == 0, res.output
+    assert f"Run #{first}: UTUH (kode {approved['hash_persetujuan']}; folder: cocok)" in res.output
+    assert f"Run #{second}" not in res.output  # without ids: approved runs only
+    # Someone drops the triggers with another tool and edits the approved plan and approval.
+    con = sqlite3.connect(store)
+    con.executescript(
+        "DROP TRIGGER rows_approved_no_update; DROP TRIGGER runs_approved_no_update;"
+        "UPDATE plan_rows SET jabatan_tujuan_id = 'J-X' WHERE run_id = 1 AND baris = 1;"
+        "UPDATE runs SET alasan_persetujuan = 'lain' WHERE id = 1;"
+    )
+    con.close()
+    res = runner.invoke(main, ["runs", "verify", "1", "2", "--store", str(store)])
+    assert res.exit_code == 4, res.output
+    assert "Run #1: TIDAK UTUH" in res.output
+    assert "baris rencana di penyimpanan berubah" in res.output
+    assert "data persetujuan (nama, waktu, alasan) berubah" in res.output
+    assert f"Run #{second}: UTUH" in res.output
+
+
+def test_verify_compares_the_plan_folder(tmp_path: Path, data: Path) -> None:
+    out = _recorded_folder(tmp_path, data)
+    with RunStore(tmp_path / "runs.sqlite") as s:
+        run_id = s.record(out, "solve")
+        assert s.verify(run_id).ok
+        plan = out / "rencana.csv"
+        plan.write_text(plan.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        check = s.verify(run_id)
+        assert not check.ok and check.problems == [
+            f"folder {out}: rencana.csv: isi berubah sejak ditulis"
+        ]
+        with pytest.raises(PlacementError) as exc:
+            s.record(out, "solve")  # a damaged folder is never recorded
+        assert exc.value.issues[0].code == "FOLDER_RENCANA_TIDAK_UTUH"
+
+
+def test_store_from_before_the_hash_columns_is_upgraded(tmp_path: Path, data: Path) -> None:
+    store = tmp_path / "old.sqlite"
+    con = sqlite3.connect(store)
+    from placement.store.runs import SCHEMA
+
+    con.executescript(SCHEMA.replace(",\n    hash_rencana TEXT,\n    hash_persetujuan TEXT", ""))
+    con.close()
+    out = _recorded_folder(tmp_path, data)
+    with RunStore(store) as s:
+        run_id = s.record(out, "solve")
+        assert s.verify(run_id).ok
+
+
+_WRITER = """
+import sys
+from pathlib import Path
+from placement.store.runs import RunStore
+store, folder, n = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+for _ in range(n):
+    with RunStore(store) as s:
+        s.record(folder, "solve")
+"""
+
+
+def test_parallel_processes_lose_no_record(tmp_path: Path, data: Path) -> None:
+    out = _recorded_folder(tmp_path, data)
+    store = tmp_path / "runs.sqlite"
+    n, procs = 15, 3
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    running = [
+        subprocess.Popen(
+            [sys.executable, "-c", _WRITER, str(store), str(out), str(n)],
+            env=env,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(procs)
+    ]
+    with RunStore(store) as s:  # approve while the writers write
+        first = None
+        while first is None:
+            runs = s.list()
+            first = int(runs["id"].iloc[0]) if len(runs) else None
+        s.approve(first, "Kepala BKPSDM", "uji bersamaan")
+    for p in running:
+        _, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+    with RunStore(store) as s:
+        runs = s.list()
+        assert len(runs) == n * procs and runs["id"].is_unique
+        rows = s.conn.execute("SELECT run_id, COUNT(*) FROM plan_rows GROUP BY run_id").fetchall()
+        expected = len(s.plan(first))
+        assert len(rows) == n * procs and all(count == expected for _, count in rows)
+        assert s.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert all(s.verify(int(i)).ok for i in runs["id"])

@@ -1,15 +1,19 @@
 """The ``placement`` click group, shared options and user-error reporting.
 
 Exit codes: 0 success; 1 user error (bad input or config: a report, no traceback, no output
-file); 2 usage error (click); 3 no valid plan (infeasible / no plan in the time limit).
+file); 2 usage error (click); 3 no valid plan (infeasible / no plan in the time limit);
+130 interrupted (Ctrl-C or SIGTERM; no new plan file).
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -22,6 +26,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_USER_ERROR = 1
 EXIT_NO_PLAN = 3
+EXIT_INTERRUPTED = 130
+INTERRUPTED_MESSAGE = {
+    "id": "Status: INTERRUPTED. Dihentikan oleh pengguna; tidak ada file rencana baru yang ditulis.",
+    "en": "Status: INTERRUPTED. Stopped by the user; no new plan file was written.",
+}
 
 
 def lang_option(func: F) -> F:
@@ -77,14 +86,35 @@ def format_issues(issues: list[Issue], lang: str) -> str:
     return "\n".join(lines)
 
 
+@contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """Treat SIGTERM (``kill``) like Ctrl-C while a command runs, so both end the same way."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def user_errors(func: F) -> F:
-    """Report PlacementError as a located list (stderr) and exit 1, never a traceback."""
+    """Report PlacementError as a located list (stderr) and exit 1, never a traceback.
+
+    Ctrl-C and SIGTERM end with exit code 130 and the message that no new file was written.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         lang = kwargs.get("lang", "id")
         try:
-            return func(*args, **kwargs)
+            with terminate_as_interrupt():
+                return func(*args, **kwargs)
         except PlacementError as exc:
             click.echo(format_issues(exc.issues, lang), err=True)
             n = len(exc.issues)
@@ -92,11 +122,8 @@ def user_errors(func: F) -> F:
                        else f"{n} problem(s) found; no output file was written.", err=True)  # fmt: skip
             sys.exit(EXIT_USER_ERROR)
         except KeyboardInterrupt:
-            click.echo(
-                "Dihentikan oleh pengguna." if lang == "id" else "Interrupted by the user.",
-                err=True,
-            )
-            sys.exit(130)
+            click.echo(INTERRUPTED_MESSAGE[lang], err=True)
+            sys.exit(EXIT_INTERRUPTED)
 
     return wrapper  # type: ignore[return-value]
 

@@ -1,8 +1,9 @@
-"""``placement runs list|show|approve|export`` and the ``--store`` option of solve / scenario run."""
+"""``placement runs list|show|approve|verify|export`` and the ``--store`` option of solve / scenario run."""
 
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -107,6 +108,37 @@ def runs_approve(run_id: int, who: str, why: str, store: Path, lang: str) -> Non
     click.echo(
         f"Run #{run_id} disetujui oleh {run['disetujui_oleh']} pada {run['disetujui_pada']}."
     )
+    click.echo(f"Kode verifikasi (catat di berita acara): {run['hash_persetujuan']}")
+
+
+@runs_group.command(name="verify")
+@click.argument("run_ids", type=int, nargs=-1)
+@_store_arg
+@lang_option
+@user_errors
+def runs_verify(run_ids: tuple[int, ...], store: Path, lang: str) -> None:
+    """Periksa keutuhan run: hash baris rencana, data persetujuan, dan file di folder rencananya.
+
+    Tanpa RUN_ID: semua run yang sudah disetujui.
+
+    \b
+    Contoh:
+      placement runs verify
+      placement runs verify 3 4
+    Kode keluar: 0 utuh; 4 ada run yang berubah atau tidak dapat diverifikasi.
+    """
+    with RunStore(store) as s:
+        ids = list(run_ids) or [int(i) for i in s.list().query("disetujui_pada.notna()")["id"]]
+        checks = [s.verify(i) for i in ids]
+    if not checks:
+        click.echo("Belum ada run yang disetujui.")
+    for c in checks:
+        state = "UTUH" if c.ok else "TIDAK UTUH"
+        click.echo(f"Run #{c.run_id}: {state} (kode {c.code or '-'}; folder: {c.folder})")
+        for problem in c.problems:
+            click.echo(f"  - {problem}")
+    if not all(c.ok for c in checks):
+        sys.exit(4)
 
 
 @runs_group.command(name="export")

@@ -69,7 +69,8 @@ def solve_cmd(
       placement solve data-tiny --out hasil --date 2026-07-01
       placement solve data --scenario skenario.yaml --out hasil --backend mip
       placement solve data --scenario skenario.yaml --out hasil --elastic
-    Kode keluar: 0 rencana OPTIMAL/FEASIBLE; 1 masukan salah; 3 tidak ada rencana.
+    Kode keluar: 0 rencana OPTIMAL/FEASIBLE; 1 masukan salah; 3 tidak ada rencana;
+    130 dihentikan (Ctrl-C/SIGTERM; tidak ada file rencana baru).
     """
     console = Console(stderr=True)
     ds, sc, warnings = load_inputs(data_dir, scenario, plan_date.date() if plan_date else None)
@@ -87,7 +88,9 @@ def solve_cmd(
         else:
             result = solve(ds, sc, backend=backend, time_limit=time_limit, seed=seed,
                            progress=lambda msg: status.update(msg), export=export_model)  # fmt: skip
-    if result.status in (SolveStatus.INFEASIBLE, SolveStatus.NO_PLAN, SolveStatus.INTERRUPTED):
+    if result.status is SolveStatus.INTERRUPTED:
+        raise KeyboardInterrupt  # reported by user_errors: status INTERRUPTED, exit 130
+    if result.status in (SolveStatus.INFEASIBLE, SolveStatus.NO_PLAN):
         click.echo(
             f"Status: {result.status}. Tidak ada rencana yang valid; tidak ada file ditulis.",
             err=True,

@@ -2,11 +2,14 @@
 rantai.csv and hasil.json (status, proof, inputs with sha256, effective config, versions).
 
 Files are written into a hidden staging folder and moved into place only when all are complete;
-hasil.json goes last, so a directory with a hasil.json always holds a complete plan.
+hasil.json goes last and records the sha256 of the others, so a directory with a hasil.json whose
+hashes match (``verify_outputs``) holds one complete plan, whatever interrupted an earlier run.
 """
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import json
 import platform
 import shutil
@@ -78,24 +81,21 @@ def result_record(
 def write_outputs(
     result: Result, ds: Dataset, out_dir: Path, extra: dict[str, Any] | None = None
 ) -> list[Path]:
-    """Write every plan file into ``out_dir`` (created if needed); returns the paths."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".placement-", dir=out_dir))
+    """Write every plan file into ``out_dir`` (created if needed); returns the paths.
+
+    hasil.json records the sha256 of every other file (``berkas``), so ``verify_outputs`` can tell
+    a complete folder from a mixed or edited one. A write error (full disk, no permission) is a
+    PlacementError and leaves no new hasil.json behind.
+    """
     try:
-        write_csv(result.plan, staging / "rencana.csv")
-        write_xlsx(
-            {"Rencana": result.plan, "Lowong": result.vacancies, "Shortlist JPT": result.shortlist,
-             "Rantai": result.chains},
-            staging / "rencana.xlsx",
-            text_columns={"Rencana": ["nip"], "Shortlist JPT": ["nip"], "Rantai": ["nip"]},
-        )  # fmt: skip
-        write_csv(result.vacancies, staging / "lowong.csv")
-        write_csv(result.shortlist, staging / "shortlist_jpt.csv")
-        write_csv(result.chains, staging / "rantai.csv")
-        record = json.dumps(
-            result_record(result, ds, extra), indent=2, ensure_ascii=False, default=str
-        )
-        (staging / "hasil.json").write_text(record + "\n", encoding="utf-8")
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for stale in out_dir.glob(".placement-*"):  # left by a run killed while publishing
+            shutil.rmtree(stale, ignore_errors=True)
+        staging = Path(tempfile.mkdtemp(prefix=".placement-", dir=out_dir))
+    except OSError as exc:
+        raise _write_error(out_dir, exc) from None
+    try:
+        _stage(result, ds, staging, extra)
         written = []
         (out_dir / "hasil.json").unlink(
             missing_ok=True
@@ -104,8 +104,67 @@ def write_outputs(
             (staging / name).replace(out_dir / name)
             written.append(out_dir / name)
         return written
+    except OSError as exc:
+        raise _write_error(out_dir, exc) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _stage(result: Result, ds: Dataset, staging: Path, extra: dict[str, Any] | None) -> None:
+    write_csv(result.plan, staging / "rencana.csv")
+    write_xlsx(
+        {"Rencana": result.plan, "Lowong": result.vacancies, "Shortlist JPT": result.shortlist,
+         "Rantai": result.chains},
+        staging / "rencana.xlsx",
+        text_columns={"Rencana": ["nip"], "Shortlist JPT": ["nip"], "Rantai": ["nip"]},
+    )  # fmt: skip
+    write_csv(result.vacancies, staging / "lowong.csv")
+    write_csv(result.shortlist, staging / "shortlist_jpt.csv")
+    write_csv(result.chains, staging / "rantai.csv")
+    files = {name: file_sha256(staging / name) for name in OUTPUT_FILES[:-1]}
+    record = result_record(result, ds, {**(extra or {}), "berkas": files})
+    text = json.dumps(record, indent=2, ensure_ascii=False, default=str)
+    (staging / "hasil.json").write_text(text + "\n", encoding="utf-8")
+
+
+def _write_error(out_dir: Path, exc: OSError) -> PlacementError:
+    reason = "disk penuh" if exc.errno == errno.ENOSPC else exc.strerror or str(exc)
+    return PlacementError.single(
+        "GAGAL_MENULIS",
+        f"File rencana tidak dapat ditulis ke {out_dir} ({reason}); tidak ada rencana baru yang "
+        "sah di folder itu. Kosongkan ruang disk atau pilih folder lain, lalu jalankan lagi.",
+        f"Cannot write the plan files to {out_dir} ({exc.strerror or exc}); the folder holds no "
+        "new valid plan. Free disk space or choose another folder, then run again.",
+        str(out_dir),
+    )
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def verify_outputs(out_dir: Path) -> list[str]:
+    """Files of a plan folder whose content differs from what its hasil.json recorded.
+
+    Empty list: every file is as written. Folders written before file hashes were recorded
+    (no ``berkas`` key) cannot be checked and yield ``["hasil.json: tanpa hash berkas"]``.
+    """
+    record = read_record(out_dir)
+    files = record.get("berkas")
+    if not isinstance(files, dict):
+        return ["hasil.json: tanpa hash berkas"]
+    bad = []
+    for name, digest in sorted(files.items()):
+        path = out_dir / name
+        if not path.is_file():
+            bad.append(f"{name}: tidak ada")
+        elif file_sha256(path) != digest:
+            bad.append(f"{name}: isi berubah sejak ditulis")
+    return bad
 
 
 def read_record(out_dir: Path) -> dict[str, Any]:

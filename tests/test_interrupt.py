@@ -1,0 +1,221 @@
+"""Crash safety: an interrupted or failed run never leaves a plan folder that looks valid.
+
+Interruptions are simulated where they can strike: in the solver (Ctrl-C, SIGTERM from another
+process), in the middle of writing the staged files, between the renames that publish them, a
+full disk, and SIGKILL (which no handler sees) between two renames.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import placement.api
+import placement.report.outputs as outputs
+from placement.api import solve
+from placement.cli import main
+from placement.domain.errors import PlacementError
+from placement.io.readers import load_dataset
+from placement.io.writers import write_dataset
+from placement.report.outputs import OUTPUT_FILES, read_record, verify_outputs
+from placement.solver import SolveStatus
+from placement.synth import generate
+from tests.builders import scenario
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    d = tmp_path_factory.mktemp("tiny") / "data"
+    write_dataset(generate("tiny", 0), d)
+    return d
+
+
+def _solve_cli(data: Path, out: Path) -> Any:
+    return CliRunner().invoke(
+        main, ["solve", str(data), "--out", str(out), "--date", "2026-07-01", "--no-store"]
+    )
+
+
+@pytest.fixture
+def previous_plan(tmp_path: Path, data: Path) -> Path:
+    """A folder holding a complete plan from an earlier run."""
+    out = tmp_path / "hasil"
+    assert _solve_cli(data, out).exit_code == 0
+    assert verify_outputs(out) == []
+    return out
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def _publishing(source: Path, target: Any) -> bool:
+    """A rename from the staging folder into the plan folder (not the writers' own temp files)."""
+    staged = source.parent.name.startswith(".placement-")
+    return staged and not Path(target).parent.name.startswith(".placement-")
+
+
+def _raise_interrupt(*_args: object, **_kwargs: object) -> None:
+    raise KeyboardInterrupt
+
+
+def test_interrupted_solve_returns_status_interrupted(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(placement.api, "solve_problem", _raise_interrupt)
+    ds, _ = load_dataset(data)
+    result = solve(ds, scenario())
+    assert result.status is SolveStatus.INTERRUPTED
+    assert result.plan.empty and result.solution.chosen.size == 0
+    assert "dihentikan_setelah_detik" in result.solution.stats
+
+
+def test_ctrl_c_in_solver_keeps_the_previous_plan_intact(
+    previous_plan: Path, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = _snapshot(previous_plan)
+    monkeypatch.setattr(placement.api, "solve_problem", _raise_interrupt)
+    res = _solve_cli(data, previous_plan)
+    assert res.exit_code == 130
+    assert "Status: INTERRUPTED" in res.output and "Traceback" not in res.output
+    assert _snapshot(previous_plan) == before
+    assert verify_outputs(previous_plan) == []
+
+
+def test_interrupt_while_staging_leaves_old_plan_and_no_staging_folder(
+    previous_plan: Path, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = _snapshot(previous_plan)
+    real = outputs.write_csv
+    calls = {"n": 0}
+
+    def flaky(df: Any, path: Path) -> Path:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt
+        return real(df, path)
+
+    monkeypatch.setattr(outputs, "write_csv", flaky)
+    res = _solve_cli(data, previous_plan)
+    assert res.exit_code == 130 and "INTERRUPTED" in res.output
+    assert _snapshot(previous_plan) == before  # staging never touched the published files
+
+
+def test_interrupt_between_renames_leaves_no_valid_marker(
+    previous_plan: Path, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = Path.replace
+    moved: list[str] = []
+
+    def flaky(self: Path, target: Any) -> Path:
+        if _publishing(self, target):
+            if len(moved) == 2:
+                raise KeyboardInterrupt
+            moved.append(self.name)
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "replace", flaky)
+    res = _solve_cli(data, previous_plan)
+    monkeypatch.undo()
+    assert res.exit_code == 130
+    assert moved == list(OUTPUT_FILES[:2])
+    assert not (previous_plan / "hasil.json").exists()  # the old marker went first
+    with pytest.raises(PlacementError) as exc:
+        read_record(previous_plan)
+    assert exc.value.issues[0].code == "HASIL_TIDAK_ADA"
+    res = CliRunner().invoke(main, ["compare", str(previous_plan), str(previous_plan)])
+    assert res.exit_code == 1 and "HASIL_TIDAK_ADA" in res.output
+    assert not [p for p in previous_plan.iterdir() if p.name.startswith(".placement-")]
+
+
+def test_full_disk_is_a_located_error_and_no_new_marker(
+    tmp_path: Path, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(outputs, "write_xlsx", full)
+    out = tmp_path / "hasil"
+    res = _solve_cli(data, out)
+    assert res.exit_code == 1, res.output
+    assert "GAGAL_MENULIS" in res.output and "disk penuh" in res.output
+    assert "Traceback" not in res.output
+    assert list(out.iterdir()) == []
+
+
+def test_edited_plan_file_is_detected(previous_plan: Path) -> None:
+    path = previous_plan / "rencana.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("tetap", "rotasi", 1), "utf-8")
+    assert verify_outputs(previous_plan) == ["rencana.csv: isi berubah sejak ditulis"]
+    (previous_plan / "rantai.csv").unlink()
+    assert "rantai.csv: tidak ada" in verify_outputs(previous_plan)
+
+
+def test_record_lists_every_file_hash(previous_plan: Path) -> None:
+    record = json.loads((previous_plan / "hasil.json").read_text(encoding="utf-8"))
+    assert sorted(record["berkas"]) == sorted(OUTPUT_FILES[:-1])
+
+
+_CHILD = """
+import os, signal, sys, time
+from pathlib import Path
+import placement.api
+from placement.cli import main
+
+how = sys.argv[1]
+if how in ("SIGTERM", "SIGINT"):
+    def stop(*args, **kwargs):
+        os.kill(os.getpid(), getattr(signal, how))
+        time.sleep(30)  # the signal interrupts this sleep
+    placement.api.solve_problem = stop
+else:  # SIGKILL after the second file is published: no handler runs, no clean-up happens
+    real = Path.replace
+    moved = []
+    def replace(self, target):
+        if self.parent.name.startswith(".placement-") and not Path(target).parent.name.startswith(".placement-"):
+            if len(moved) == 2:
+                os.kill(os.getpid(), signal.SIGKILL)
+            moved.append(self.name)
+        return real(self, target)
+    Path.replace = replace
+main(sys.argv[2:])
+"""
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGINT"])
+def test_signal_in_a_real_process_ends_interrupted(
+    how: str, previous_plan: Path, data: Path
+) -> None:
+    before = _snapshot(previous_plan)
+    args = ["solve", str(data), "--out", str(previous_plan), "--date", "2026-07-01", "--no-store"]
+    proc = subprocess.run([sys.executable, "-c", _CHILD, how, *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
+    assert proc.returncode == 130, proc.stderr
+    assert "Status: INTERRUPTED" in proc.stderr and "Traceback" not in proc.stderr
+    assert _snapshot(previous_plan) == before
+
+
+def test_sigkill_while_publishing_never_looks_valid(previous_plan: Path, data: Path) -> None:
+    args = ["solve", str(data), "--out", str(previous_plan), "--date", "2026-07-01", "--no-store"]
+    proc = subprocess.run([sys.executable, "-c", _CHILD, "SIGKILL", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
+    assert proc.returncode == -signal.SIGKILL
+    assert not (previous_plan / "hasil.json").exists()
+    with pytest.raises(PlacementError):
+        read_record(previous_plan)
+    # The next run publishes a complete plan and clears the staging folder the killed run left.
+    assert _solve_cli(data, previous_plan).exit_code == 0
+    assert verify_outputs(previous_plan) == []
+    assert not [p for p in previous_plan.iterdir() if p.name.startswith(".placement-")]
