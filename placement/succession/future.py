@@ -1,0 +1,271 @@
+"""Future vacancies: posts that fall vacant within the horizon, each with its date and reason.
+
+- ``bup``: the holder reaches the retirement age (the dataset's derived ``bup_date``: the first
+  day of the month after the BUP birthday, PP 11/2017 ps 239); the post is vacant from that day.
+- ``masa_jabatan_maks``: the holder passes the maximum tenure of MASA_JABATAN_MAKS: the first day
+  the rule engine marks the stay overdue (soft rule: the tenure may be extended). Holders already
+  past it on the plan date are listed with that (earlier) day and ``past``.
+- ``sotk_dibentuk`` / ``sotk_dihapus``: a planned organisation change from a csv file
+  (``jabatan_id, perubahan, tanggal``; :func:`read_sotk`): a new post is vacant from its date; an
+  abolished post's holder needs a new post from that date.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from placement.config import Skenario
+from placement.domain.errors import Issue, PlacementError, error, warning
+from placement.domain.model import Dataset
+from placement.rules.checks import IntArray, norm_text
+from placement.succession.readiness import horizon_end, select_posts
+from placement.succession.timeline import NAT, Timeline, to_day
+
+REASONS: dict[str, tuple[str, str]] = {
+    "bup": ("batas usia pensiun (BUP)", "retirement age (BUP)"),
+    "masa_jabatan_maks": ("melewati masa jabatan maksimum (dapat diperpanjang)",
+                          "past the maximum tenure (may be extended)"),
+    "sotk_dibentuk": ("SOTK: jabatan dibentuk", "SOTK: post created"),
+    "sotk_dihapus": ("SOTK: jabatan dihapus (pemegang perlu jabatan baru)",
+                     "SOTK: post abolished (the holder needs a new post)"),
+}  # fmt: skip
+SOTK_CHANGES: tuple[str, ...] = ("dibentuk", "dihapus")
+SOTK_REQUIRED: tuple[str, ...] = ("jabatan_id", "perubahan", "tanggal")
+SOTK_OPTIONAL: tuple[str, ...] = ("nama_jabatan", "unit_kerja", "eselon")
+VACANCY_COLUMNS: tuple[str, ...] = (
+    "jabatan_id", "post", "name", "opd", "eselon", "holder", "date", "reason", "detail_id",
+    "detail_en", "past",
+)  # fmt: skip
+_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
+
+
+@dataclass(frozen=True, slots=True)
+class SotkChange:
+    """One planned organisation change (row = the file's row, header = 1)."""
+
+    row: int
+    jabatan_id: str
+    change: str  # dibentuk | dihapus
+    day: date
+    name: str
+    opd: str
+    eselon: str
+
+
+def _parse_date(text: str) -> date | None:
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def read_sotk(path: Path, ds: Dataset) -> tuple[list[SotkChange], list[Issue]]:
+    """Read and validate a SOTK change file (csv, header ``jabatan_id,perubahan,tanggal`` and
+    optionally ``nama_jabatan,unit_kerja,eselon``). Raises PlacementError listing every located
+    error; returns the changes and warnings."""
+    from placement.io.readers import decode_bytes, sniff_separator
+
+    file = str(path)
+    try:
+        text = decode_bytes(path.read_bytes())
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sniff_separator(text)))
+    except FileNotFoundError:
+        raise PlacementError.single("SOTK_TIDAK_ADA", f"File SOTK tidak ditemukan: {file}",
+                                    f"SOTK file not found: {file}", file) from None  # fmt: skip
+    except (OSError, UnicodeError, csv.Error) as exc:
+        raise PlacementError.single("SOTK_TIDAK_TERBACA", f"File SOTK tidak dapat dibaca: {exc}",
+                                    f"Cannot read the SOTK file: {exc}", file) from None  # fmt: skip
+    if not rows:
+        raise PlacementError.single("SOTK_KOSONG", "File SOTK kosong: perlu baris judul "
+                                    "jabatan_id,perubahan,tanggal",
+                                    "The SOTK file is empty: it needs the header "
+                                    "jabatan_id,perubahan,tanggal", file)  # fmt: skip
+    header = [norm_text(h).replace(" ", "_") for h in rows[0]]
+    missing = [c for c in SOTK_REQUIRED if c not in header]
+    if missing:
+        raise PlacementError([error(file, 1, c, "SOTK_KOLOM_HILANG",
+                                    f"Kolom '{c}' tidak ada (kolom wajib: {', '.join(SOTK_REQUIRED)})",
+                                    f"Column '{c}' is missing (required: {', '.join(SOTK_REQUIRED)})")
+                              for c in missing])  # fmt: skip
+    col = {name: header.index(name) for name in (*SOTK_REQUIRED, *SOTK_OPTIONAL) if name in header}
+    issues: list[Issue] = []
+    changes: list[SotkChange] = []
+    seen: dict[tuple[str, str], int] = {}
+    for i, raw in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in raw):
+            continue
+
+        def cell(name: str, raw: list[str] = raw) -> str:
+            k = col.get(name)
+            return raw[k].strip().lstrip("'") if k is not None and k < len(raw) else ""
+
+        def bad(column: str, code: str, msg_id: str, msg_en: str, row: int = i) -> None:
+            issues.append(error(file, row, column, code, msg_id, msg_en))
+
+        jid, change, when = cell("jabatan_id"), norm_text(cell("perubahan")), cell("tanggal")
+        day = _parse_date(when)
+        if not jid:
+            bad("jabatan_id", "SOTK_JABATAN_KOSONG", "jabatan_id kosong", "jabatan_id is empty")
+        if change not in SOTK_CHANGES:
+            bad("perubahan", "SOTK_PERUBAHAN",
+                f"perubahan '{cell('perubahan')}' tidak dikenal: isi 'dibentuk' atau 'dihapus'",
+                f"Unknown change '{cell('perubahan')}': use 'dibentuk' (created) or 'dihapus' (abolished)")  # fmt: skip
+        if day is None:
+            bad("tanggal", "SOTK_TANGGAL",
+                f"tanggal '{when}' tidak valid: tulis YYYY-MM-DD (mis. 2027-01-01) atau DD-MM-YYYY",
+                f"Invalid date '{when}': write YYYY-MM-DD (e.g. 2027-01-01) or DD-MM-YYYY")  # fmt: skip
+        if jid and change == "dihapus" and jid not in ds.post_index:
+            bad("jabatan_id", "SOTK_JABATAN_TIDAK_ADA",
+                f"jabatan_id {jid} yang dihapus tidak ada di data jabatan",
+                f"Abolished jabatan_id {jid} is not in the jabatan data")  # fmt: skip
+        if jid and change in SOTK_CHANGES:
+            first = seen.setdefault((jid, change), i)
+            if first != i:
+                bad("jabatan_id", "SOTK_GANDA",
+                    f"jabatan_id {jid} '{change}' sudah ada di baris {first}",
+                    f"jabatan_id {jid} '{change}' already appears in row {first}")  # fmt: skip
+        if issues and issues[-1].row == i:
+            continue
+        assert day is not None
+        known = ds.post_index.get(jid)
+        jab = ds.jabatan
+        changes.append(SotkChange(
+            row=i, jabatan_id=jid, change=change, day=day,
+            name=cell("nama_jabatan") or (str(jab.at[known, "name"]) if known is not None else ""),
+            opd=cell("unit_kerja") or (str(jab.at[known, "opd"]) if known is not None else ""),
+            eselon=cell("eselon") or (str(jab.at[known, "eselon"]) if known is not None else ""),
+        ))  # fmt: skip
+    if issues:
+        raise PlacementError(issues)
+    for c in changes:
+        if c.change == "dibentuk" and c.jabatan_id in ds.post_index:
+            issues.append(warning(file, c.row, "jabatan_id", "SOTK_SUDAH_ADA",
+                f"jabatan_id {c.jabatan_id} yang dibentuk sudah ada di data jabatan: dianggap "
+                f"lowong mulai {c.day}",
+                f"Created jabatan_id {c.jabatan_id} is already in the jabatan data: treated as "
+                f"vacant from {c.day}"))  # fmt: skip
+    return changes, issues
+
+
+def _max_tenure(
+    tl: Timeline, holders: IntArray, posts: IntArray, end: date
+) -> tuple[np.ndarray, np.ndarray]:
+    """First day each holder's stay is overdue under MASA_JABATAN_MAKS (NaT: not by ``end``)."""
+    f = tl.base
+    rule = f.rules["MASA_JABATAN_MAKS"]
+    out = np.full(len(holders), NAT)
+    start = f.p_tmt_jabatan[holders]
+    known = ~np.isnat(start)
+    if not rule.active or not known.any():
+        return out, start
+    idx = np.flatnonzero(known)
+    lo = start[idx] - np.timedelta64(1, "D")  # not overdue the day before taking the post
+    out[idx] = tl.first_day(rule, holders[idx], posts[idx], lo, end, target=False)
+    return out, start
+
+
+def future_vacancies(
+    ds: Dataset,
+    sc: Skenario,
+    horizon_years: int = 2,
+    *,
+    posts: IntArray | None = None,
+    sotk: list[SotkChange] | None = None,
+    new_post_opd: str | None = None,
+    include_new_posts: bool = True,
+) -> pd.DataFrame:
+    """Vacancies within (plan date, plan date + horizon] of ``posts`` (default: every in-scope
+    post), sorted by date (:data:`VACANCY_COLUMNS`; ``date`` is a ``datetime64`` day, ``holder``
+    a pegawai row or -1, ``post`` a jabatan row or -1 for a post the SOTK file creates)."""
+    tl = Timeline.of(ds, sc)
+    f = tl.base
+    plan = sc.tanggal_rencana
+    plan_d = np.datetime64(plan, "D")
+    end = horizon_end(plan, horizon_years)
+    end_d = np.datetime64(end, "D")
+    posts = select_posts(ds, sc) if posts is None else np.asarray(posts, dtype=np.int64)
+    holder = np.array([ds.holder_row.get(str(f.jabatan_id[j]), -1) for j in posts], dtype=np.int64)
+    held = holder >= 0
+    hp, hj = holder[held], posts[held]
+    records: list[tuple[object, ...]] = []
+    jab = ds.jabatan
+
+    def add(j: int, person: int, day: np.datetime64, reason: str, d_id: str, d_en: str) -> None:
+        records.append((str(jab.at[j, "jabatan_id"]), j, str(jab.at[j, "name"]), str(jab.at[j, "opd"]),
+                        str(jab.at[j, "eselon"]), person, day, reason, d_id, d_en,
+                        bool(day <= plan_d)))  # fmt: skip
+
+    bup = ds.pegawai["bup_date"].to_numpy(dtype="datetime64[D]")[hp]
+    ages = ds.pegawai["bup_age"].to_numpy()[hp]
+    births = ds.pegawai["birth_date"].to_numpy(dtype="datetime64[D]")[hp]
+    for p, j, day, age, birth in zip(hp, hj, bup, ages, births, strict=True):
+        if not np.isnat(day) and day <= end_d:
+            past_id = " (sudah lewat: perbarui data)" if day <= plan_d else ""
+            past_en = " (already past: update the data)" if day <= plan_d else ""
+            add(int(j), int(p), day, "bup",
+                f"lahir {birth}; BUP {age} th; pensiun mulai {day}{past_id}",
+                f"born {birth}; BUP {age} y; retired from {day}{past_en}")  # fmt: skip
+    overdue, start = _max_tenure(tl, hp, hj, end)
+    need = f.rules["MASA_JABATAN_MAKS"].params.get("maks_tahun", {})
+    for p, j, day, tmt in zip(hp, hj, overdue, start, strict=True):
+        if np.isnat(day):
+            continue
+        n = need.get(str(f.j_kind[j]), "")
+        past_id = " (sudah lewat pada tanggal rencana)" if day <= plan_d else ""
+        past_en = " (already past on the plan date)" if day <= plan_d else ""
+        add(int(j), int(p), day, "masa_jabatan_maks",
+            f"TMT jabatan {tmt}; paling lama {n} th, lewat mulai {day}{past_id}",
+            f"in post since {tmt}; at most {n} y, past from {day}{past_en}")  # fmt: skip
+    chosen = {int(j) for j in posts}
+    for c in sotk or []:
+        day = np.datetime64(c.day, "D")
+        if not plan_d < day <= end_d:
+            continue
+        j = ds.post_index.get(c.jabatan_id, -1)
+        if j >= 0 and j not in chosen:
+            continue
+        if j < 0 and (
+            not include_new_posts or (new_post_opd and norm_text(c.opd) != norm_text(new_post_opd))
+        ):
+            continue  # fmt: skip
+        person = ds.holder_row.get(c.jabatan_id, -1) if j >= 0 else -1
+        reason = f"sotk_{c.change}"
+        d_id, d_en = f"file SOTK baris {c.row}", f"SOTK file row {c.row}"
+        if j >= 0:
+            add(j, int(person), day, reason, d_id, d_en)
+        else:
+            records.append((c.jabatan_id, -1, c.name, c.opd, c.eselon, -1, day, reason, d_id, d_en,
+                            False))  # fmt: skip
+    frame = pd.DataFrame(records, columns=list(VACANCY_COLUMNS))
+    frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
+    frame = frame.astype({"post": np.int64, "holder": np.int64, "past": bool})
+    return frame.sort_values(["date", "jabatan_id", "reason"], kind="stable").reset_index(drop=True)
+
+
+def first_vacancy(frame: pd.DataFrame) -> dict[int, tuple[date, str]]:
+    """Per post row: the earliest vacancy (date, reason)."""
+    out: dict[int, tuple[date, str]] = {}
+    days = frame["date"].to_numpy(dtype="datetime64[D]")
+    for j, day, reason in zip(frame["post"].to_numpy(), days, frame["reason"], strict=True):
+        if int(j) >= 0 and int(j) not in out:
+            out[int(j)] = (to_day(day), str(reason))
+    return out
+
+
+__all__ = [
+    "REASONS",
+    "VACANCY_COLUMNS",
+    "SotkChange",
+    "first_vacancy",
+    "future_vacancies",
+    "read_sotk",
+]

@@ -1,0 +1,459 @@
+"""Succession lists: ranked successors per structural post, with readiness.
+
+Readiness (categories, in this order; a person appears once per post):
+
+- ``sekarang`` (siap sekarang): the pair is eligible at the plan date (the optimiser's own pairs
+  from :func:`~placement.rules.eligibility.build_pairs`), ranked like the optimiser ranks them
+  (pair ``total``, then incumbent, seniority, row order).
+- ``horizon`` (siap dalam horizon): refused today only by time-based rules (TIME_HEALING:
+  tenure in post, experience in the level, an ending disciplinary sanction). For each such rule
+  the exact day it stops refusing is found with the rule engine (:class:`Timeline`); the person
+  is ready on the latest of these days when it falls within the horizon and the whole rule set
+  passes on that day (so BUP_DEKAT and USIA_JPT are checked on that day) and the person reaches
+  neither the own BUP nor the target post's BUP before it. Ranked by that day, then ``total``.
+- ``pengembangan`` (perlu pengembangan): talent pool (box 7–9) refused today by at least one
+  developable rule (:data:`DEVELOPABLE`, with the development action) and otherwise only by
+  time-based rules that stop refusing within the horizon; on the day those stop refusing every
+  other rule passes, and the person's BUP falls after the horizon. Ranked by ``total``.
+
+Every listed successor carries the competency gaps for the post (standard − actual per
+competency, the :func:`~placement.rules.scoring.jpm_detail` gaps). Pairs are never formed for
+people × posts of the whole region: the time and development categories look only at the talent
+pool within one level below or at the post's level, post level by post level, in chunks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from placement.config import Skenario
+from placement.domain.errors import PlacementError
+from placement.domain.grades import JPT_TYPES
+from placement.domain.model import Dataset
+from placement.rules.checks import IntArray, PairContext, norm_text, shift_months
+from placement.rules.eligibility import (
+    PairTable,
+    build_pairs,
+    candidate_rows,
+    rank_for_post,
+    run_rule,
+    scope_posts,
+)
+from placement.rules.registry import MOVE_TYPES
+from placement.rules.scoring import Scorer, competencies
+from placement.succession.timeline import NAT, TIME_HEALING, DateArray, Timeline
+
+CHUNK_PAIRS = 500_000
+POOL_BOXES: tuple[int, ...] = (7, 8, 9)  # kelompok rencana suksesi (PermenPAN-RB 3/2020)
+CATEGORIES: tuple[str, ...] = ("sekarang", "horizon", "pengembangan")
+
+# Rules a person can meet through development, with the action (id, en).
+DEVELOPABLE: dict[str, tuple[str, str]] = {
+    "KOTAK_TALENTA_MIN": ("pengembangan kinerja dan potensi sampai kotak talenta minimum",
+                          "develop performance and potential up to the minimum talent box"),
+    "KOMPETENSI_ADA": ("ikut uji kompetensi / asesmen", "take the competency assessment"),
+    "SKP_PROMOSI": ("capai predikat kinerja minimum dalam penilaian berikutnya",
+                    "reach the minimum performance rating in the next appraisals"),
+    "PENDIDIKAN_MIN": ("tugas belajar / izin belajar sampai pendidikan minimum",
+                       "study leave up to the minimum education"),
+    "GOL_MIN_ESELON": ("kenaikan pangkat sampai golongan minimum (tidak diproyeksikan otomatis)",
+                       "promotion in grade up to the minimum golongan (not projected)"),
+    "RUMPUN_SESUAI": ("pendidikan/pelatihan di rumpun jabatan", "education/training in the post's field"),
+    "JOB_FIT_JPT": ("pengembangan lalu uji job fit ulang", "development, then a new job-fit test"),
+}  # fmt: skip
+ROW_COLUMNS: tuple[str, ...] = (
+    "post", "person", "category", "rank", "ready_date", "total", "jpm", "move_type",
+    "shortlist_only", "blockers", "actions", "gaps",
+)  # fmt: skip
+
+
+@dataclass(eq=False)
+class Successors:
+    """Succession lists of the selected posts.
+
+    ``rows``: the top successors per post and category (:data:`ROW_COLUMNS`; ``ready_date`` is
+    the plan date for ``sekarang``). ``bench``: per post (in report order) the counts of every
+    category (not cut at ``top``). ``ready``: every successor ready within the horizon (post,
+    person, ready_date), for matching with future vacancies.
+    """
+
+    plan_date: date
+    horizon_end: date
+    horizon_years: int
+    posts: IntArray  # selected post rows, critical first
+    critical: pd.Series  # post row → bool
+    rows: pd.DataFrame
+    bench: pd.DataFrame
+    ready: pd.DataFrame
+
+
+def horizon_end(plan_date: date, horizon_years: int) -> date:
+    """Last day of the horizon (inclusive): the plan date + ``horizon_years`` calendar years."""
+    return shift_months(plan_date, 12 * int(horizon_years))
+
+
+def select_posts(
+    ds: Dataset, sc: Skenario, jabatan_ids: list[str] | None = None, opd: str | None = None
+) -> IntArray:
+    """In-scope post rows, filtered by ids or OPD, critical posts first (JPT and wajib_isi),
+    then by eselon rank (highest first), OPD and input order."""
+    scope = scope_posts(ds, sc)
+    rows = scope
+    if jabatan_ids:
+        wanted = [j.strip() for j in jabatan_ids]
+        unknown = [j for j in wanted if j not in ds.post_index]
+        if unknown:
+            raise PlacementError.single(
+                "JABATAN_TIDAK_ADA",
+                f"jabatan_id {', '.join(unknown)} tidak ada di data jabatan",
+                f"jabatan_id {', '.join(unknown)} is not in the jabatan data",
+                "jabatan", "jabatan_id",
+            )  # fmt: skip
+        chosen = np.array([ds.post_index[j] for j in wanted], dtype=np.int64)
+        outside = [j for j, r in zip(wanted, chosen, strict=True) if r not in set(scope.tolist())]
+        if outside:
+            raise PlacementError.single(
+                "JABATAN_DI_LUAR_LINGKUP",
+                f"jabatan_id {', '.join(outside)} di luar lingkup skenario (lingkup.opd / "
+                "lingkup.jenis_jabatan)",
+                f"jabatan_id {', '.join(outside)} is outside the scenario's scope (lingkup)",
+                "skenario", "lingkup",
+            )  # fmt: skip
+        rows = np.unique(chosen)
+    if opd:
+        names = np.array([norm_text(o) for o in ds.jabatan["opd"]], dtype=object)
+        if norm_text(opd) not in set(names):
+            known = ", ".join(sorted(set(map(str, ds.jabatan["opd"])))[:8])
+            raise PlacementError.single(
+                "OPD_TIDAK_ADA",
+                f"OPD '{opd}' tidak ada di data jabatan (mis. {known})",
+                f"OPD '{opd}' is not in the jabatan data (e.g. {known})",
+                "jabatan", "unit_kerja",
+            )  # fmt: skip
+        rows = rows[names[rows] == norm_text(opd)]
+    crit = critical_posts(ds)
+    jab = ds.jabatan
+    order = np.lexsort(
+        (
+            rows,
+            np.array([norm_text(o) for o in jab["opd"].to_numpy()[rows]], dtype=object),
+            -jab["rank"].to_numpy()[rows],
+            ~crit.to_numpy()[rows],
+        )
+    )
+    return rows[order].astype(np.int64)
+
+
+def critical_posts(ds: Dataset) -> pd.Series:
+    """Per post row: JPT or wajib_isi."""
+    jpt = ds.jabatan["jenis_jabatan"].astype(str).isin([str(k) for k in JPT_TYPES])
+    return (jpt | ds.jabatan["must_fill"].astype(bool)).reset_index(drop=True)
+
+
+def _pool(tl: Timeline, cand: IntArray) -> tuple[IntArray, IntArray]:
+    """Candidates worth a time check (box may pass KOTAK_TALENTA_MIN) and the talent pool."""
+    f = tl.base
+    box = f.p_box[cand]
+    in_pool = np.isin(np.nan_to_num(box, nan=0), POOL_BOXES)
+    rule = f.rules["KOTAK_TALENTA_MIN"]
+    if rule.active:
+        mins = [float(v) for m, v in rule["kotak_min"].items() if m in ("promosi", "rotasi", "mutasi")
+                and m in rule.moves]  # fmt: skip
+        least = min([*mins, float(min(POOL_BOXES))])
+        keep = np.nan_to_num(box, nan=-1) >= least
+    else:
+        keep = np.ones(len(cand), dtype=bool)
+    return cand[keep | in_pool], cand[in_pool]
+
+
+@dataclass
+class _Found:
+    person: list[IntArray]
+    post: list[IntArray]
+    fails: list[np.ndarray]  # bool, n × n_rules
+
+    def frame(self, n_rules: int) -> tuple[IntArray, IntArray, np.ndarray]:
+        if not self.person:
+            return (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros((0, n_rules), bool))
+        return (np.concatenate(self.person), np.concatenate(self.post),
+                np.concatenate(self.fails))  # fmt: skip
+
+
+def _scan(tl: Timeline, posts: IntArray, wide: IntArray, pool: IntArray) -> tuple[_Found, _Found]:
+    """Pairs refused today only by time rules (``wide`` people) or by developable + time rules
+    (``pool`` people), post level by post level."""
+    f = tl.base
+    rules = tl.refusing()
+    ids = [r.id for r in rules]
+    time_col = np.isin(ids, TIME_HEALING)
+    dev_col = np.isin(ids, list(DEVELOPABLE))
+    naik = f.rules["NAIK_SATU_JENJANG"]
+    step = int(naik["langkah_maks"]) if naik.active else 99
+    demosi = f.rules.is_active("DEMOSI")
+    in_pool = np.zeros(len(f.nip), dtype=bool)
+    in_pool[pool] = True
+    timed, dev = _Found([], [], []), _Found([], [], [])
+    for level in np.unique(f.j_level[posts]):
+        lposts = posts[f.j_level[posts] == level]
+        lv = f.p_level[wide]
+        people = wide[(lv >= level - step) & ((lv <= level) if demosi else True)]
+        if not len(people) or not len(lposts):
+            continue
+        per = max(1, CHUNK_PAIRS // len(people))
+        for i in range(0, len(lposts), per):
+            sub = lposts[i : i + per]
+            person = np.tile(people, len(sub))
+            post = np.repeat(sub, len(people))
+            own = f.p_held[person] == post
+            ctx = PairContext.of(f, person[~own], post[~own])
+            fails = np.zeros((len(ctx), len(rules)), dtype=bool)
+            alive = np.ones(len(ctx), dtype=bool)
+            for k, rule in enumerate(rules):
+                fails[:, k] = ~run_rule(rule, ctx).passed
+                if not (time_col[k] or dev_col[k]):
+                    alive &= ~fails[:, k]
+            some = fails.any(axis=1)
+            only_time = alive & some & ~(fails & ~time_col).any(axis=1)
+            with_dev = alive & (fails & dev_col).any(axis=1) & in_pool[ctx.person]
+            for found, mask in ((timed, only_time), (dev, with_dev)):
+                if mask.any():
+                    found.person.append(ctx.person[mask])
+                    found.post.append(ctx.post[mask])
+                    found.fails.append(fails[mask])
+    return timed, dev
+
+
+def _rule_dates(
+    tl: Timeline, person: IntArray, post: IntArray, fails: np.ndarray, end: date
+) -> tuple[dict[str, DateArray], DateArray]:
+    """Day each failing time rule stops refusing (NaT: not within the horizon) and the latest
+    of them per pair (plan date when none fails; NaT when one does not stop in time)."""
+    rules = tl.refusing()
+    n = len(person)
+    latest = np.full(n, np.datetime64(tl.plan_date, "D"))
+    dates: dict[str, DateArray] = {}
+    for k, rule in enumerate(rules):
+        sel = np.flatnonzero(fails[:, k])
+        if rule.id not in TIME_HEALING or not len(sel):
+            continue
+        day = np.full(n, NAT)
+        day[sel] = tl.first_day(rule, person[sel], post[sel], tl.plan_date, end)
+        dates[rule.id] = day
+        later = np.where(np.isnat(day), NAT, np.maximum(latest, day))
+        latest = np.where(fails[:, k], later, latest)
+    return dates, latest
+
+
+def _bup_ok(tl: Timeline, person: IntArray, post: IntArray, day: DateArray) -> np.ndarray:
+    """The person reaches neither the own BUP nor the target post's BUP on or before ``day``."""
+    f = tl.base
+    own = tl.ds.pegawai["bup_date"].to_numpy(dtype="datetime64[D]")[person]
+    target = np.full(len(person), NAT)
+    ages = f.j_bup_age[post]
+    for a in np.unique(ages):
+        sel = ages == a
+        target[sel] = f.bup_at_age(int(a))[person[sel]]
+    ok: np.ndarray = (~np.isnat(own) & (own > day)) & (~np.isnat(target) & (target > day))
+    return ok
+
+
+def _seniority_sort(ds: Dataset, frame: pd.DataFrame, keys: list[tuple[str, bool]]) -> pd.DataFrame:
+    """Stable sort by ``keys`` (column, ascending) then total, seniority and row order."""
+    far = pd.Timestamp("2262-01-01")
+    rows = frame["person"].to_numpy()
+    peg = ds.pegawai
+    cols: list[np.ndarray] = [
+        rows,
+        peg["tmt_cpns"].fillna(far).to_numpy()[rows],
+        peg["tmt_golongan"].fillna(far).to_numpy()[rows],
+        -frame["total"].round(12).to_numpy(),
+    ]
+    for name, asc in reversed(keys):
+        values = frame[name].to_numpy()
+        cols.append(values if asc else -values)
+    return frame.iloc[np.lexsort(cols)].reset_index(drop=True)
+
+
+def _describe(
+    tl: Timeline, rows: pd.DataFrame, fails: np.ndarray, dates: dict[str, DateArray], lang: str
+) -> tuple[list[str], list[str]]:
+    """Blocking rules (actual | threshold, and the day each time rule stops blocking) and
+    development actions per row."""
+    rules = tl.refusing()
+    person = rows["person"].to_numpy(dtype=np.int64)
+    post = rows["post"].to_numpy(dtype=np.int64)
+    ctx = PairContext.of(tl.base, person, post)
+    blocks: list[list[str]] = [[] for _ in range(len(rows))]
+    acts: list[list[str]] = [[] for _ in range(len(rows))]
+    until = "lolos" if lang == "id" else "passes"
+    for k, rule in enumerate(rules):
+        sel = np.flatnonzero(fails[:, k])
+        if not len(sel):
+            continue
+        actual, threshold = run_rule(rule, ctx.take(sel)).detail()
+        day = dates.get(rule.id)
+        for i, a, t in zip(sel, actual, threshold, strict=True):
+            text = f"{rule.id} ({a} | {t})"
+            if day is not None and not np.isnat(day[i]):
+                text += f" {until} {day[i]}"
+            blocks[i].append(text)
+            if rule.id in DEVELOPABLE:
+                acts[i].append(DEVELOPABLE[rule.id][1 if lang == "en" else 0])
+    return ["; ".join(b) for b in blocks], ["; ".join(a) for a in acts]
+
+
+def _signed(x: float) -> str:
+    """−1.25, −0.5, −1 (minus sign, no trailing zeros)."""
+    text = f"{x:.2f}".rstrip("0").rstrip(".")
+    return text.replace("-", "−")
+
+
+def competency_gaps(ds: Dataset, sc: Skenario, person: IntArray, post: IntArray) -> list[str]:
+    """Per pair: the competencies below the post's standard, largest gap first
+    ("pengambilan keputusan −1; integritas −0.5"); '' when every standard is met."""
+    from placement.rules.registry import rule_set
+
+    comp = competencies(ds, rule_set(sc))
+    names = np.array(comp.names, dtype=object)
+    std = comp.standard[post]
+    gap = np.nan_to_num(comp.actual[person], nan=0.0) - std
+    short = (std > 0) & (gap < -1e-9)
+    order = np.argsort(np.where(short, gap, np.inf), axis=1, kind="stable")
+    out = []
+    for i in range(len(person)):
+        ks = order[i, : int(short[i].sum())]
+        out.append("; ".join(f"{names[k]} {_signed(gap[i, k])}" for k in ks))
+    return out
+
+
+def successors(
+    ds: Dataset,
+    sc: Skenario,
+    horizon_years: int = 2,
+    *,
+    top: int = 5,
+    posts: IntArray | None = None,
+    pairs: PairTable | None = None,
+    lang: str = "id",
+) -> Successors:
+    """Succession lists of ``posts`` (default: every in-scope post, see :func:`select_posts`)."""
+    if horizon_years < 1:
+        raise ValueError("horizon_years must be ≥ 1")
+    tl = Timeline.of(ds, sc)
+    f = tl.base
+    plan = sc.tanggal_rencana
+    end = horizon_end(plan, horizon_years)
+    posts = select_posts(ds, sc) if posts is None else np.asarray(posts, dtype=np.int64)
+    crit = critical_posts(ds)
+    rules = tl.refusing()
+
+    # siap sekarang: the optimiser's eligible pairs
+    pt = pairs if pairs is not None else build_pairs(ds, sc)
+    p = pt.pairs
+    now = p[~p["stay"].to_numpy() & np.isin(p["post"].to_numpy(), posts)]
+    now = rank_for_post(ds, now)
+    now = now.iloc[np.argsort(now["post"].to_numpy(), kind="stable")]
+    now_frame = pd.DataFrame(
+        {
+            "post": now["post"].to_numpy(dtype=np.int64),
+            "person": now["person"].to_numpy(dtype=np.int64),
+            "category": "sekarang",
+            "ready_date": np.datetime64(plan, "D"),
+            "total": now["total"].to_numpy(dtype=float),
+            "jpm": now["jpm"].to_numpy(dtype=float),
+            "move_type": now["move_type"].astype(str).to_numpy(),
+            "shortlist_only": now["shortlist_only"].to_numpy(dtype=bool),
+        }
+    )
+
+    cand = candidate_rows(f, scope_posts(ds, sc))
+    wide, pool = _pool(tl, cand)
+    timed, dev = _scan(tl, posts, wide, pool)
+    scorer = Scorer.of(f, sc)
+
+    def scored(person: IntArray, post: IntArray) -> dict[str, np.ndarray]:
+        ctx = PairContext.of(f, person, post)
+        s = scorer.score(person, post, ctx.move, np.zeros(len(person), dtype=bool))
+        return {"total": s["total"], "jpm": s["jpm"],
+                "move_type": np.array(MOVE_TYPES, dtype=object)[ctx.move]}  # fmt: skip
+
+    # siap dalam horizon
+    tp, tj, tf = timed.frame(len(rules))
+    t_dates, ready = _rule_dates(tl, tp, tj, tf, end)
+    ok = ~np.isnat(ready)
+    idx = np.flatnonzero(ok)
+    ok[idx] = tl.eligible(tp[idx], tj[idx], ready[idx]) & _bup_ok(tl, tp[idx], tj[idx], ready[idx])
+    soon_frame = pd.DataFrame(
+        {"post": tj[ok], "person": tp[ok], "category": "horizon", "ready_date": ready[ok],
+         **scored(tp[ok], tj[ok]), "shortlist_only": False, "_i": np.flatnonzero(ok)}
+    )  # fmt: skip
+
+    # perlu pengembangan
+    dp, dj, dfail = dev.frame(len(rules))
+    d_dates, d_ready = _rule_dates(tl, dp, dj, dfail, end)
+    ok = ~np.isnat(d_ready)
+    idx = np.flatnonzero(ok)
+    skip = frozenset(DEVELOPABLE)
+    ok[idx] = tl.eligible(dp[idx], dj[idx], d_ready[idx], skip=skip) & _bup_ok(
+        tl, dp[idx], dj[idx], np.full(len(idx), np.datetime64(end, "D"))
+    )
+    dev_frame = pd.DataFrame(
+        {"post": dj[ok], "person": dp[ok], "category": "pengembangan", "ready_date": NAT,
+         **scored(dp[ok], dj[ok]), "shortlist_only": False, "_i": np.flatnonzero(ok)}
+    )  # fmt: skip
+
+    soon_frame = _seniority_sort(ds, soon_frame, [("post", True), ("ready_date", True)])
+    dev_frame = _seniority_sort(ds, dev_frame, [("post", True)])
+    bench = pd.DataFrame({"post": posts})
+    for cat, frame in (
+        ("sekarang", now_frame),
+        ("horizon", soon_frame),
+        ("pengembangan", dev_frame),
+    ):
+        counts = frame.groupby("post").size()
+        bench[cat] = bench["post"].map(counts).fillna(0).astype(np.int64)
+    ready_all = pd.concat(
+        [now_frame[["post", "person", "ready_date"]], soon_frame[["post", "person", "ready_date"]]],
+        ignore_index=True,
+    )
+
+    parts = []
+    for frame, fails_all, dates in ((now_frame, None, {}), (soon_frame, tf, t_dates),
+                                    (dev_frame, dfail, d_dates)):  # fmt: skip
+        head = frame.groupby("post", sort=False).head(top).copy()
+        head["rank"] = head.groupby("post").cumcount() + 1
+        if fails_all is not None and len(head):
+            i = head["_i"].to_numpy(dtype=np.int64)
+            sub = {k: v[i] for k, v in dates.items()}
+            blocks, acts = _describe(tl, head, fails_all[i], sub, lang)
+        else:
+            blocks, acts = [""] * len(head), [""] * len(head)
+        head["blockers"] = blocks
+        head["actions"] = acts
+        parts.append(head.drop(columns=["_i"], errors="ignore"))
+    rows = pd.concat(parts, ignore_index=True)
+    rows["gaps"] = competency_gaps(ds, sc, rows["person"].to_numpy(dtype=np.int64),
+                                   rows["post"].to_numpy(dtype=np.int64))  # fmt: skip
+    order = {int(r): i for i, r in enumerate(posts)}
+    rows["_o"] = rows["post"].map(order)
+    rows["_c"] = rows["category"].map({c: i for i, c in enumerate(CATEGORIES)})
+    rows = rows.sort_values(["_o", "_c", "rank"], kind="stable").drop(columns=["_o", "_c"])
+    rows = rows.reset_index(drop=True)[list(ROW_COLUMNS)]
+    return Successors(plan, end, horizon_years, posts, crit, rows, bench, ready_all)
+
+
+__all__ = [
+    "CATEGORIES",
+    "DEVELOPABLE",
+    "POOL_BOXES",
+    "Successors",
+    "competency_gaps",
+    "critical_posts",
+    "horizon_end",
+    "select_posts",
+    "successors",
+]
