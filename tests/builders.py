@@ -171,8 +171,11 @@ def _maybe_date(draw: Any, lo: int, hi: int) -> date | None:
     return date(draw(st.integers(lo, hi)), draw(st.integers(1, 12)), draw(st.integers(1, 28)))
 
 
-def random_dataset_strategy(max_people: int = 7, max_posts: int = 4) -> Any:
-    """Hypothesis strategy of small, varied, valid datasets (holders, JF, PPPK, gaps in data)."""
+def random_dataset_strategy(
+    max_people: int = 7, max_posts: int = 4, must_fill: bool = False
+) -> Any:
+    """Hypothesis strategy of small, varied, valid datasets (holders, JF, PPPK, gaps in data);
+    with ``must_fill`` some posts are marked wajib_isi."""
     from hypothesis import strategies as st
 
     @st.composite
@@ -187,6 +190,7 @@ def random_dataset_strategy(max_people: int = 7, max_posts: int = 4) -> Any:
                 min_education=draw(st.sampled_from([None, None, "S2", "D3"])),
                 rumpun=draw(st.sampled_from([None, "umum", "kesehatan", "teknik"])),
                 priority=draw(st.integers(1, 3)),
+                must_fill=must_fill and draw(st.booleans()),
             )
             for i in range(n_posts)
         ]

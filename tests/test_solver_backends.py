@@ -116,6 +116,26 @@ def test_infeasible_model_is_reported() -> None:
         assert solve_problem(problem, backend).status is SolveStatus.INFEASIBLE
 
 
+def test_backends_survive_other_highs_objects_in_the_process() -> None:
+    """HiGHS keeps one thread scheduler per process; a Highs object with another thread count
+    (PuLP's, a notebook's) once made the next mip run fail and report NO_PLAN (found by
+    test_solver_properties)."""
+    import highspy
+
+    other = highspy.Highs()  # type: ignore[no-untyped-call]
+    other.setOptionValue("output_flag", False)
+    other.run()  # starts the scheduler with the default thread count
+    problem = random_problem(2, 4, 4)
+    problem.stay_groups.append(
+        StayGroup("impossible", np.arange(problem.n_people, dtype=np.int64), problem.n_people + 1)
+    )
+    for backend in ("pulp", "mip", "pulp", "cpsat", "mip"):
+        assert solve_problem(problem, backend).status is SolveStatus.INFEASIBLE, backend
+    feasible = random_problem(3, 6, 5, caps=True)
+    other.run()
+    assert solve_problem(feasible, "mip").status is SolveStatus.OPTIMAL
+
+
 def test_empty_model_has_status_empty() -> None:
     empty = Problem(0, 0, *(np.zeros(0, dtype=np.int64) for _ in range(4)), np.zeros(0, dtype=bool),
                     np.zeros(0, dtype=bool), np.zeros(0, dtype=bool))  # fmt: skip

@@ -118,9 +118,11 @@ def solve_cmd(
     }
     write_outputs(result, ds, out, extra)
     _print_summary(result.summary(), out)
-    for r in relaxed:
+    for r in relaxed:  # the person is in hasil.json (pelonggaran); the log names post and rules
         rules = "; ".join(f"{a['rule_id']} ({a['aktual']} vs {a['ambang']})" for a in r["aturan"])
-        click.echo(f"PELONGGARAN {r['nip']} → {r['jabatan_id']}: {rules}")
+        click.echo(f"PELONGGARAN jabatan {r['jabatan_id']}: {rules}")
+    if relaxed:
+        click.echo(f"{len(relaxed)} pelonggaran; pegawai yang bersangkutan: {out}/hasil.json")
     record_run(store, no_store, out, "solve")
     if plans > 1:
         from placement.cli.scenario_cmd import write_diverse_plans

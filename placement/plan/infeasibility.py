@@ -1,4 +1,4 @@
-"""Infeasibility in HR terms: a minimal conflicting set of scenario elements.
+"""Infeasibility in HR terms: a minimal conflicting set of scenario elements (people by NIP only).
 
 When no plan satisfies every hard requirement at once, :func:`diagnose_infeasibility` finds a
 minimal set of the scenario's elements that cannot all hold together, by a deletion filter: each
@@ -8,7 +8,8 @@ cpsat backend and a short time limit). Elements:
 - ``wajib_isi``: a post that must be filled (``wajib_isi`` with ``wajib_isi_keras``);
 - ``batas``: a move cap (total or per OPD, i.e. a stay group);
 - ``kunci``: a locked placement (``kunci`` or the stay of a ``pertahankan`` post);
-- ``wajib_pindah``: a holder who must leave the post.
+- ``wajib_pindah``: a holder who must leave the post;
+- ``larang``: a forbidden placement (for instance an incumbent forbidden to stay).
 
 The structure (one post per person, one holder per post, every holder keeps a post unless non-job
 is allowed) is always on. The set is tested with blocks first (halving), then one element at a
@@ -20,9 +21,11 @@ X wajib diisi, tetapi dari 14 calon 9 gagal golongan minimal dan 5 gagal masa ja
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
+import pandas as pd
 
 from placement.config import Skenario
 from placement.domain.model import Dataset
@@ -37,7 +40,7 @@ from placement.solver.run import solve_problem
 class Element:
     """One scenario requirement that may take part in a conflict."""
 
-    kind: str  # wajib_isi | batas | kunci | wajib_pindah
+    kind: str  # wajib_isi | batas | kunci | wajib_pindah | larang
     key: str  # jabatan_id, group name, "nip→jabatan_id" or nip
     message_id: str
     message_en: str
@@ -175,7 +178,7 @@ def _post_text(ds: Dataset, sc: Skenario, table: PairTable, post: int) -> tuple[
 
 
 def _base(ds: Dataset, sc: Skenario, table: PairTable) -> _Base:
-    sc0 = sc.model_copy(update={"wajib_pindah": []})
+    sc0 = sc.model_copy(update={"wajib_pindah": [], "larang": []})
     problem, index = build_problem(ds, sc0, table)
     jab, peg = ds.jabatan, ds.pegawai
     pairs = index.pairs
@@ -204,15 +207,15 @@ def _base(ds: Dataset, sc: Skenario, table: PairTable) -> _Base:
         person, post = int(r["person"]), int(r["post"])
         nip, jid = str(r["nip"]), str(r["jabatan_id"])
         origin = peg.at[person, "jabatan_id"]
-        name, post_name = str(peg.at[person, "name"]), str(jab.at[post, "name"])
+        post_name = str(jab.at[post, "name"])
         what = "tetap di" if bool(r["stay"]) else "dipindahkan ke"
         what_en = "stays in" if bool(r["stay"]) else "is moved to"
         extra = (
             "" if bool(r["stay"]) or not isinstance(origin, str) else f" (meninggalkan {origin})"
         )
         add(Element("kunci", f"{nip}→{jid}",
-                    f"Kunci: {name} ({nip}) {what} {post_name} ({jid}){extra}",
-                    f"Lock: {name} ({nip}) {what_en} {post_name} ({jid})"),
+                    f"Kunci: NIP {nip} {what} {post_name} ({jid}){extra}",
+                    f"Lock: NIP {nip} {what_en} {post_name} ({jid})"),
             ("fixed", e))  # fmt: skip
     for nip in sc.wajib_pindah:
         if nip not in ds.person_index:
@@ -224,13 +227,33 @@ def _base(ds: Dataset, sc: Skenario, table: PairTable) -> _Base:
         others = pairs[(pairs["person"].to_numpy() == person) & ~pairs["stay"].to_numpy()]
         targets = ", ".join(others["jabatan_id"].astype(str).tolist()[:8]) or "tidak ada"
         origin = str(peg.at[person, "jabatan_id"])
-        name, post_name = str(peg.at[person, "name"]), str(jab.at[ds.post_index[origin], "name"])
+        post_name = str(jab.at[ds.post_index[origin], "name"])
         add(Element("wajib_pindah", nip,
-                    f"{name} ({nip}) wajib pindah dari {post_name} "
+                    f"NIP {nip} wajib pindah dari {post_name} "
                     f"({origin}); jabatan lain yang memenuhi syarat: {targets}",
-                    f"{name} ({nip}) must leave {origin}; other eligible posts: {targets}"),
+                    f"NIP {nip} must leave {origin}; other eligible posts: {targets}"),
             ("drop", int(hit[0])))  # fmt: skip
+    _add_forbidden(ds, sc, pairs, add)
     return _Base(problem, index, elements, apply)
+
+
+def _add_forbidden(
+    ds: Dataset, sc: Skenario, pairs: pd.DataFrame, add: Callable[[Element, tuple[str, int]], None]
+) -> None:
+    """One element per ``larang`` pair that the rules would allow (the others change nothing)."""
+    keys = zip(pairs["nip"].astype(str), pairs["jabatan_id"].astype(str), strict=True)
+    where = {key: i for i, key in enumerate(keys)}
+    for k in sc.larang:
+        e = where.get((k.nip, k.jabatan_id))
+        if e is None:
+            continue
+        post_name = str(ds.jabatan.at[ds.post_index[k.jabatan_id], "name"])
+        stay = bool(pairs["stay"].iat[e])
+        what, what_en = ("tetap di", "stay in") if stay else ("ditempatkan di", "be placed in")
+        add(Element("larang", f"{k.nip}→{k.jabatan_id}",
+                    f"Larangan: NIP {k.nip} tidak boleh {what} {post_name} ({k.jabatan_id})",
+                    f"Forbidden: NIP {k.nip} may not {what_en} {post_name} ({k.jabatan_id})"),
+            ("drop", e))  # fmt: skip
 
 
 def diagnose_infeasibility(

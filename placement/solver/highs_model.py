@@ -50,6 +50,16 @@ def new_highs(time_limit: float | None, seed: int) -> highspy.Highs:
     return h
 
 
+def run_highs(h: highspy.Highs) -> None:
+    """``h.run()``, never failing silently: HiGHS refuses to run when another Highs object in this
+    process (PuLP's, a notebook's) started its thread scheduler with another thread count; the
+    scheduler is then reset and the run repeated. Any other error is raised."""
+    if h.run() == highspy.HighsStatus.kError:
+        highspy.Highs.resetGlobalScheduler(True)
+        if h.run() == highspy.HighsStatus.kError:
+            raise RuntimeError(f"HiGHS failed: model status {h.getModelStatus()}")
+
+
 @dataclass
 class Rows:
     """Constraint matrix over a subset of pairs (columns), with row bounds."""

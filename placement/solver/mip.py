@@ -20,6 +20,7 @@ from placement.solver.highs_model import (
     lagrangian_bound,
     new_highs,
     pass_model,
+    run_highs,
 )
 from placement.solver.problem import (
     IntArray,
@@ -73,7 +74,7 @@ def _solve_lp(
     obj = problem.weight[cols].astype(np.float64)
     lower = _col_lower(problem, cols)
     pass_model(h, obj, rows, lower, integer=False)
-    h.run()
+    run_highs(h)
     status = h.getModelStatus()
     empty = np.zeros(0)
     if status in _INFEASIBLE:
@@ -119,7 +120,7 @@ def solve_lp_cg(
     start_rows = build_rows(problem, cols)
     pass_model(h, obj_all[cols], start_rows, lower_all[cols], integer=False)
     for round_no in range(1, max_rounds + 1):
-        h.run()
+        run_highs(h)
         if (
             h.getModelStatus() not in _OK
         ):  # the subset may be infeasible where the full model is not
@@ -182,7 +183,7 @@ def _run_mip(
     if hint is not None:
         start = np.isin(cols, hint).astype(np.float64)
         h.setSolution(_solution(start))
-    h.run()
+    run_highs(h)
     status = h.getModelStatus()
     info = h.getInfo()
     if status in _INFEASIBLE:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import highspy
 import numpy as np
 import pulp
 
@@ -47,7 +48,10 @@ def _pulp_solver(time_limit: float | None) -> pulp.LpSolver:
     if time_limit is not None:
         kwargs["timeLimit"] = max(time_limit, 1.0)
     if "HiGHS" in pulp.listSolvers(onlyAvailable=True):
-        return pulp.HiGHS(**kwargs)
+        # HiGHS keeps one thread scheduler per process and refuses a run whose thread count
+        # differs from it; start a fresh one so an earlier Highs object cannot break this run.
+        highspy.Highs.resetGlobalScheduler(True)
+        return pulp.HiGHS(threads=1, **kwargs)
     return pulp.PULP_CBC_CMD(**kwargs)
 
 
