@@ -55,6 +55,16 @@ def warning(
     return Issue(file, row, column, code, Severity.WARNING, msg_id, msg_en)
 
 
+def shown(text: object, limit: int = 60) -> str:
+    """A cell value as quoted in a message: control characters escaped (``\\x1b``, ``\\r``) so
+    they cannot garble a terminal or a report, and values longer than ``limit`` characters cut with '…'."""
+    raw = str(text)
+    if len(raw) <= limit and raw.isprintable():
+        return raw
+    out = "".join(c if c.isprintable() else repr(c)[1:-1] for c in raw[:limit])
+    return out + "…" if len(raw) > limit else out
+
+
 def has_errors(issues: Iterable[Issue]) -> bool:
     return any(i.severity is Severity.ERROR for i in issues)
 
@@ -78,4 +88,13 @@ def issue_records(issues: Iterable[Issue], lang: str = "id") -> list[dict[str, A
     return [i.as_dict(lang) for i in issues]
 
 
-__all__ = ["Issue", "PlacementError", "Severity", "error", "has_errors", "issue_records", "warning"]
+__all__ = [
+    "Issue",
+    "PlacementError",
+    "Severity",
+    "error",
+    "has_errors",
+    "issue_records",
+    "shown",
+    "warning",
+]

@@ -10,8 +10,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from placement.domain.errors import shown
+
 PPPK_MONTH = 21
 _SCIENTIFIC = re.compile(r"^\s*\d(?:[.,]\d+)?[eE]\+?\d+\s*$")
+_DECIMAL = re.compile(r"^\s*\d{9,}[.,]\d+\s*$")  # "197001012000011000.0": went through a float
+_ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
 class NipError(ValueError):
@@ -42,11 +46,12 @@ def clean_nip(raw: object) -> str:
 
 
 def looks_excel_mangled(raw: object) -> bool:
-    """True for NIPs Excel turned into numbers: scientific notation or floats."""
+    """True for NIPs Excel turned into numbers: scientific notation or floats (also as text:
+    an 18-digit number keeps only 15-17 significant digits as a float)."""
     if isinstance(raw, float):
         return True
     text = str(raw).strip()
-    return bool(_SCIENTIFIC.match(text))
+    return bool(_SCIENTIFIC.match(text) or _DECIMAL.match(text))
 
 
 def parse_nip(raw: object) -> NipInfo:
@@ -60,18 +65,19 @@ def parse_nip(raw: object) -> NipInfo:
             "format the NIP column as Text and re-enter it from the source",
         )
     nip = clean_nip(raw)
-    if not nip.isdigit():
+    if not _ASCII_DIGITS.fullmatch(nip):  # str.isdigit() also accepts '²', '١', '１'
         raise NipError(
             "NIP_BUKAN_ANGKA",
-            f"NIP '{nip}' mengandung karakter selain angka; NIP berisi 18 digit",
-            f"NIP '{nip}' contains non-digits; a NIP has 18 digits",
+            f"NIP '{shown(nip)}' mengandung karakter selain angka 0–9; NIP berisi 18 digit",
+            f"NIP '{shown(nip)}' contains characters other than the digits 0-9; a NIP has "
+            "18 digits",
         )
     if len(nip) != 18:
         raise NipError(
             "NIP_PANJANG",
-            f"NIP '{nip}' memiliki {len(nip)} digit, seharusnya 18 "
+            f"NIP '{shown(nip)}' memiliki {len(nip)} digit, seharusnya 18 "
             "(periksa digit yang hilang, mis. nol di depan)",
-            f"NIP '{nip}' has {len(nip)} digits, expected 18 (check for lost digits)",
+            f"NIP '{shown(nip)}' has {len(nip)} digits, expected 18 (check for lost digits)",
         )
     try:
         birth = date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))

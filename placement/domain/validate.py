@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from placement.domain import grades
-from placement.domain.errors import Issue, Severity
+from placement.domain.errors import Issue, Severity, shown
 from placement.domain.nip import NipError, NipInfo, parse_nip
 from placement.io.schema import TABLES, Table, header_key
 
@@ -198,7 +198,7 @@ class _Sheet:
         """One issue per row where ``mask`` holds; messages get the cell text."""
         values = self.cells(header).to_numpy()
         for pos in np.flatnonzero(np.asarray(mask, dtype=bool)):
-            value = str(values[pos])
+            value = shown(values[pos])
             self.add(int(pos), header, code, msg_id(value), msg_en(value))
 
 
@@ -368,7 +368,7 @@ def _parse_nip(sheet: _Sheet, header: str, fld: str, text: pd.Series[Any]) -> pd
     sheet.nip_ok = ok
     values = text.to_numpy(dtype=object)
     for pos in np.flatnonzero(numeric.to_numpy() & (values != "")):
-        _report_excel_nip(sheet, int(pos), header, str(values[pos]))
+        _report_excel_nip(sheet, int(pos), header, shown(values[pos]))
     failed = (text != "") & ~ok & ~numeric
     for pos in np.flatnonzero(failed.to_numpy()):
         exc = results[values[pos]]
@@ -631,7 +631,7 @@ def _report_duplicates(
     first = rows[valid].groupby([keys[c][valid] for c in keys.columns], sort=False)
     first_row = first.transform("first")
     for pos in np.flatnonzero(dup.to_numpy()):
-        key = " / ".join(str(v) for v in keys.iloc[pos])
+        key = " / ".join(shown(v) for v in keys.iloc[pos])
         row = int(first_row.loc[keys.index[int(pos)]])
         sheet.add(
             int(pos),
@@ -919,7 +919,7 @@ def _check_holders(peg: _Sheet, jab: _Sheet) -> None:
     jenis = peg.out["jenis_jabatan"]
     mismatch = known & jenis.notna() & post_jenis.notna() & (jenis != post_jenis)
     for pos in np.flatnonzero(mismatch.to_numpy()):
-        sheet_kind, post_kind, post = jenis.iloc[pos], post_jenis.iloc[pos], held.iloc[pos]
+        sheet_kind, post_kind, post = jenis.iloc[pos], post_jenis.iloc[pos], shown(held.iloc[pos])
         peg.add(
             int(pos),
             "jenis_jabatan",
@@ -964,7 +964,7 @@ def _check_holder_minimums(peg: _Sheet, jab: _Sheet, held: pd.Series[Any]) -> No
         low = have_rank.notna() & need_rank.notna()
         low &= have_rank.astype(float) < need_rank.astype(float)
         for pos in np.flatnonzero(low.to_numpy()):
-            value, minimum, post = peg.out[fld].iloc[pos], need.iloc[pos], held.iloc[pos]
+            value, minimum, post = peg.out[fld].iloc[pos], need.iloc[pos], shown(held.iloc[pos])
             peg.add(
                 int(pos),
                 header,

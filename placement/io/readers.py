@@ -14,6 +14,7 @@ import csv
 import hashlib
 import io
 import posixpath
+import re
 import warnings
 import zipfile
 from collections.abc import Iterator
@@ -31,7 +32,7 @@ from openpyxl import load_workbook
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
-from placement.domain.errors import Issue, PlacementError, error, has_errors, warning
+from placement.domain.errors import Issue, PlacementError, error, has_errors, shown, warning
 from placement.domain.model import Dataset
 from placement.domain.validate import clean_cell, sort_issues, validate_tables
 from placement.io.schema import TABLES, Table, header_key, header_map
@@ -41,6 +42,9 @@ Tables = dict[str, pd.DataFrame]
 REQUIRED_TABLES: frozenset[str] = frozenset({"pegawai", "jabatan"})
 WORKBOOK_SUFFIXES: frozenset[str] = frozenset({".xlsx", ".xlsm"})
 SEPARATORS: tuple[str, ...] = (",", ";", "\t")
+MAX_EXCEL_ROWS, MAX_EXCEL_COLUMNS = 1_048_576, 16_384
+TITLE_ROWS_MAX = 10  # rows above the header that may hold a report title (SIASN exports)
+_FIRST_LINE = re.compile(r"[^\r\n]*\S[^\r\n]*")
 
 
 @dataclass
@@ -220,7 +224,7 @@ def _missing(table: Table, label: str, where: Path | str) -> Issue:
 
 
 def _unreadable(label: str, exc: BaseException) -> Issue:
-    detail = f"{type(exc).__name__}: {exc}"
+    detail = shown(f"{type(exc).__name__}: {exc}", 200)
     return error(
         label,
         None,
@@ -237,21 +241,50 @@ def _unreadable(label: str, exc: BaseException) -> Issue:
 
 
 def decode_bytes(data: bytes) -> str:
-    """Decode csv bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 / latin-1."""
+    """Decode csv bytes: UTF-8 (with or without BOM), UTF-16 with BOM (or without, recognised
+    by its zero bytes), else cp1252 / latin-1. A UTF-8 file (with non-ASCII text) cut inside
+    its last character stays UTF-8, the cut character becoming U+FFFD."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16")
     body = data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return body.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return body.decode("latin-1")
+    utf16 = _utf16_without_bom(body)
+    if utf16 is not None:
+        return utf16
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        cut = exc.end == len(body) and exc.reason == "unexpected end of data"
+        if cut and not body[: exc.start].isascii():  # UTF-8 text before the cut: not cp1252
+            return body.decode("utf-8", errors="replace")
+    try:
+        return body.decode("cp1252")
+    except UnicodeDecodeError:
+        return body.decode("latin-1")
+
+
+def _utf16_without_bom(body: bytes) -> str | None:
+    """Text of UTF-16 bytes saved without a BOM: ASCII text then has a zero byte in every
+    other place (odd places little-endian, even places big-endian). None when it is not."""
+    head = body[:4096]
+    half = len(head) // 2
+    if half < 2 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    encoding = (
+        "utf-16-le" if odd > half * 0.6 > even else "utf-16-be" if even > half * 0.6 > odd else None
+    )
+    if encoding is None:
+        return None
+    try:
+        return body.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def sniff_separator(text: str) -> str:
     """The separator of the first non-empty line: the most frequent of ',', ';' and tab."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    match = _FIRST_LINE.search(text)  # not splitlines(): no list of every line of a big file
+    first = match.group() if match else ""
     counts = {sep: first.count(sep) for sep in SEPARATORS}
     best = max(SEPARATORS, key=lambda sep: counts[sep])
     return best if counts[best] else ","
@@ -280,7 +313,7 @@ def cell_text(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
-        return format_number(value)
+        return _number_text(value)
     if isinstance(value, datetime):
         if (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0):
             return value.date().isoformat()
@@ -288,6 +321,19 @@ def cell_text(value: object) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
+
+
+def _number_text(number: int | float) -> str:
+    """format_number, also for integers beyond the float range (kept as all their digits)."""
+    try:
+        return format_number(number)
+    except OverflowError:
+        return str(number)
+
+
+class SheetLimitError(ValueError):
+    """A row or column outside an Excel sheet (a damaged or hand-made file). Reported as is:
+    openpyxl is not tried, it would fill the gap with empty rows."""
 
 
 @contextmanager
@@ -336,7 +382,14 @@ def _wanted(title: str) -> bool:
 
 def _fast_sheets(data: bytes) -> dict[str, SheetRows | Exception]:
     book = _FastWorkbook(data)
-    return {title: book.read(title) for title in book.titles if _wanted(title)}
+    sheets: dict[str, SheetRows | Exception] = {}
+    for title in book.titles:
+        if _wanted(title):
+            try:
+                sheets[title] = book.read(title)
+            except SheetLimitError as exc:
+                sheets[title] = exc
+    return sheets
 
 
 def _openpyxl_sheets(
@@ -367,6 +420,8 @@ def _sheet_rows(ws: Any) -> SheetRows:
     rows: list[list[str]] = []
     numeric: dict[int, set[int]] = {}
     for i, values in enumerate(ws.iter_rows(values_only=True)):
+        if i >= MAX_EXCEL_ROWS:
+            raise SheetLimitError(_beyond_rows(i + 1))
         for j, value in enumerate(values):
             if isinstance(value, int | float) and not isinstance(value, bool):
                 numeric.setdefault(j, set()).add(i)
@@ -547,12 +602,18 @@ class _SheetParser:
         if name == "c":
             ref = attrs.get("r")
             self._col = _column_index(ref) if ref else self._col + 1
+            if not 0 <= self._col < MAX_EXCEL_COLUMNS:
+                raise SheetLimitError(
+                    f"sel {shown(ref, 20)} di luar batas kolom Excel (A–XFD); file rusak"
+                )
             self._kind, self._style = attrs.get("t", "n"), int(attrs.get("s", "0"))
             self._parts = []
         elif name == "v" or (name == "t" and not self._skip):
             self._collect = True
         elif name == "row":
             self._row = int(attrs["r"]) - 1 if "r" in attrs else self._row + 1
+            if not 0 <= self._row < MAX_EXCEL_ROWS:
+                raise SheetLimitError(_beyond_rows(self._row + 1))
             self._col, self._cell = -1, {}
         elif name == "rPh":
             self._skip += 1
@@ -594,7 +655,7 @@ class _SheetParser:
         if self._style in self.date_styles:
             return cell_text(from_excel(number, self.epoch))
         self.numeric.setdefault(self._col, set()).add(self._row)
-        return format_number(number)
+        return _number_text(number)
 
     def result(self) -> SheetRows:
         if not self.rows:
@@ -608,6 +669,10 @@ class _SheetParser:
         return out, self.numeric
 
 
+def _beyond_rows(row: int) -> str:
+    return f"baris {row} di luar batas baris Excel (1–{MAX_EXCEL_ROWS}); file rusak"
+
+
 _COLUMN_CACHE: dict[str, int] = {}
 
 
@@ -616,6 +681,8 @@ def _column_index(ref: str) -> int:
     letters = ref.rstrip("0123456789")
     index = _COLUMN_CACHE.get(letters)
     if index is None:
+        if not (letters.isascii() and letters.isalpha()):
+            raise ValueError(f"bad cell reference {ref!r}")
         index = 0
         for ch in letters.upper():
             index = index * 26 + ord(ch) - 64
@@ -660,6 +727,7 @@ def _map_header(
 
 
 def _unknown_column(label: str, row: int, name: str, table: Table) -> Issue:
+    name = shown(name)
     return warning(
         label,
         row,
@@ -673,6 +741,7 @@ def _unknown_column(label: str, row: int, name: str, table: Table) -> Issue:
 
 
 def _duplicate_column(label: str, row: int, name: str, canonical: str) -> Issue:
+    name = shown(name)
     return error(
         label,
         row,
@@ -708,6 +777,7 @@ def _add_table(
             )
         )
         return
+    start = _header_row(rows, start, table)
     header = _map_header(rows[start], table, label, start + 1, result.issues)
     width = len(rows[start])
     body = rows[start + 1 :]
@@ -726,6 +796,21 @@ def _add_table(
         },
     }
     result.tables[table.name] = frame
+
+
+def _header_row(rows: list[list[str]], first: int, table: Table) -> int:
+    """Index of the header row: the first non-empty row, unless it names no template column
+    and one of the next TITLE_ROWS_MAX rows names two or more (a title above the header, often
+    merged across the columns, as in SIASN/SIMPEG exports)."""
+    known = header_map(table)
+
+    def named(i: int) -> int:
+        return sum(1 for cell in rows[i] if header_key(cell) in known)
+
+    if named(first):
+        return first
+    later = range(first + 1, min(len(rows), first + 1 + TITLE_ROWS_MAX))
+    return next((i for i in later if named(i) >= 2), first)
 
 
 def _check_long_rows(
