@@ -160,6 +160,21 @@ def solve(
                             stats={"dihentikan_setelah_detik": elapsed})  # fmt: skip
     timings["solver"] = time.perf_counter() - t
     t = time.perf_counter()
+    result = result_of(ds, sc, table, problem, index, solution)
+    timings["rencana"] = time.perf_counter() - t
+    result.timings.update(timings)
+    return result
+
+
+def result_of(
+    ds: Dataset,
+    sc: Skenario,
+    table: PairTable,
+    problem: Problem,
+    index: ModelIndex,
+    solution: Solution,
+) -> Result:
+    """The plan tables of a solution (empty tables when it has no plan)."""
     plan = plan_table(ds, index, solution)
     vacancies = vacancy_table(ds, sc, table, index, problem, solution, plan)
     shortlist = shortlist_table(ds, table, plan)
@@ -168,17 +183,6 @@ def solve(
         plan, vacancies, shortlist, chains = (
             f.iloc[0:0] for f in (plan, vacancies, shortlist, chains)
         )
-    timings["rencana"] = time.perf_counter() - t
     return Result(
-        solution.status,
-        sc,
-        solution,
-        plan,
-        vacancies,
-        shortlist,
-        chains,
-        table,
-        problem,
-        index,
-        timings,
+        solution.status, sc, solution, plan, vacancies, shortlist, chains, table, problem, index, {}
     )

@@ -54,13 +54,19 @@ from placement.workspace import load_inputs, locks_from_plan
 @click.option("--elastic", is_flag=True,
               help="Bila tidak ada rencana atau jabatan wajib isi kosong: longgarkan aturan yang boleh "
                    "dilonggarkan untuk jabatan itu (dengan penalti) dan daftar setiap pelonggaran.")  # fmt: skip
+@click.option("--horizon", type=click.IntRange(min=1, max=10), default=1, show_default=True,
+              help="Rencana multi-tahun: tiap pegawai paling banyak sekali pindah dalam N tahun; "
+                   "rencana tahun pertama ditulis seperti biasa, semua tahun ke rencana_horizon.csv.")  # fmt: skip
+@click.option("--diskonto", type=click.FloatRange(min=0.0, max=1.0, min_open=True), default=1.0,
+              show_default=True, help="Bobot tahun ke-t = diskonto^t (dengan --horizon).")  # fmt: skip
 @store_option
 @lang_option
 @user_errors
 def solve_cmd(
     data_dir: Path | None, scenario: Path | None, out: Path, backend: str, time_limit: float | None,
     seed: int | None, plan_date: datetime | None, locks_from: Path | None, export_model: Path | None,
-    plans: int, min_difference: int, elastic: bool, store: Path, no_store: bool, lang: str,
+    plans: int, min_difference: int, elastic: bool, horizon: int, diskonto: float, store: Path,
+    no_store: bool, lang: str,
 ) -> None:  # fmt: skip
     """Susun rencana penempatan optimal dan tulis file rencana ke OUT.
 
@@ -69,6 +75,7 @@ def solve_cmd(
       placement solve data-tiny --out hasil --date 2026-07-01
       placement solve data --scenario skenario.yaml --out hasil --backend mip
       placement solve data --scenario skenario.yaml --out hasil --elastic
+      placement solve data-tiny --out hasil-3th --horizon 3 --diskonto 0.9
     Kode keluar: 0 rencana OPTIMAL/FEASIBLE; 1 masukan salah; 3 tidak ada rencana;
     130 dihentikan (Ctrl-C/SIGTERM; tidak ada file rencana baru).
     """
@@ -79,8 +86,22 @@ def solve_cmd(
     if locks_from is not None:
         sc = sc.model_copy(update={"kunci": [*sc.kunci, *locks_from_plan(locks_from)]})
     relaxed: list[dict[str, Any]] = []
+    tables: dict[str, pd.DataFrame] = {}
+    horizon_summary: dict[str, Any] | None = None
     with console.status("Menyusun rencana...") as status:
-        if elastic:
+        if horizon > 1:
+            if elastic or plans > 1:
+                raise click.UsageError(
+                    "--horizon tidak dapat digabung dengan --elastic atau --plans"
+                )
+            from placement.plan.horizon import solve_horizon
+
+            multi = solve_horizon(ds, sc, horizon, discount=diskonto, time_limit=time_limit,
+                                  seed=seed, progress=lambda msg: status.update(msg))  # fmt: skip
+            result, horizon_summary = multi.first, multi.summary()
+            tables = {"rencana_horizon.csv": multi.plan.drop(columns=["tahun"]),
+                      "pensiun_horizon.csv": multi.retirements.drop(columns=["tahun"])}  # fmt: skip
+        elif elastic:
             from placement.plan.elastic import solve_elastic
 
             result, relaxed = solve_elastic(ds, sc, backend=backend, time_limit=time_limit, seed=seed,
@@ -115,9 +136,12 @@ def solve_cmd(
         "skenario": str(scenario) if scenario else None,
         "audit": "lulus",
         "pelonggaran": relaxed,
+        **({"horizon": horizon_summary} if horizon_summary else {}),
     }
-    write_outputs(result, ds, out, extra)
+    write_outputs(result, ds, out, extra, tables)
     _print_summary(result.summary(), out)
+    if horizon_summary:
+        _print_horizon(horizon_summary, out)
     for r in relaxed:  # the person is in hasil.json (pelonggaran); the log names post and rules
         rules = "; ".join(f"{a['rule_id']} ({a['aktual']} vs {a['ambang']})" for a in r["aturan"])
         click.echo(f"PELONGGARAN jabatan {r['jabatan_id']}: {rules}")
@@ -141,6 +165,20 @@ def _print_summary(s: dict[str, object], out: Path) -> None:
     click.echo("Perpindahan: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     click.echo(f"Rantai lowongan: {s['rantai']}; audit: lulus")
     click.echo(f"File ditulis ke {out}/: {', '.join(OUTPUT_FILES)}")
+
+
+def _print_horizon(h: dict[str, Any], out: Path) -> None:
+    click.echo(
+        f"Horizon {h['tahun']} tahun ({h['tanggal'][0]} s.d. {h['tanggal'][-1]}), diskonto "
+        f"{h['diskonto']}: status {h['status']}, objektif {h['objektif_horizon']:.4f}"
+    )
+    click.echo(
+        f"Dibanding rencana miopik (tahun demi tahun): {h['objektif_miopik']:.4f}, selisih "
+        f"{h['selisih_terhadap_miopik']:+.4f}"
+    )
+    click.echo("Perpindahan per tahun: " + ", ".join(map(str, h["perpindahan_per_tahun"]))
+               + "; pensiun per tahun: " + ", ".join(map(str, h["pensiun_per_tahun"])))  # fmt: skip
+    click.echo(f"Semua tahun: {out}/rencana_horizon.csv, {out}/pensiun_horizon.csv")
 
 
 @main.command(name="audit")

@@ -18,6 +18,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from placement.api import Result
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
@@ -79,9 +81,16 @@ def result_record(
 
 
 def write_outputs(
-    result: Result, ds: Dataset, out_dir: Path, extra: dict[str, Any] | None = None
+    result: Result,
+    ds: Dataset,
+    out_dir: Path,
+    extra: dict[str, Any] | None = None,
+    tables: dict[str, pd.DataFrame] | None = None,
 ) -> list[Path]:
     """Write every plan file into ``out_dir`` (created if needed); returns the paths.
+
+    ``tables``: further CSV files (name → frame), e.g. the multi-year plan, published with the
+    others and hashed in hasil.json like them.
 
     hasil.json records the sha256 of every other file (``berkas``), so ``verify_outputs`` can tell
     a complete folder from a mixed or edited one. A write error (full disk, no permission) is a
@@ -95,12 +104,12 @@ def write_outputs(
     except OSError as exc:
         raise _write_error(out_dir, exc) from None
     try:
-        _stage(result, ds, staging, extra)
+        names = _stage(result, ds, staging, extra, tables or {})
         written = []
         (out_dir / "hasil.json").unlink(
             missing_ok=True
         )  # an old marker must not vouch for new files
-        for name in OUTPUT_FILES:
+        for name in names:
             (staging / name).replace(out_dir / name)
             written.append(out_dir / name)
         return written
@@ -110,7 +119,14 @@ def write_outputs(
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _stage(result: Result, ds: Dataset, staging: Path, extra: dict[str, Any] | None) -> None:
+def _stage(
+    result: Result,
+    ds: Dataset,
+    staging: Path,
+    extra: dict[str, Any] | None,
+    tables: dict[str, pd.DataFrame],
+) -> list[str]:
+    """Write every file into ``staging``; returns the names in publishing order (hasil.json last)."""
     write_csv(result.plan, staging / "rencana.csv")
     write_xlsx(
         {"Rencana": result.plan, "Lowong": result.vacancies, "Shortlist JPT": result.shortlist,
@@ -121,10 +137,14 @@ def _stage(result: Result, ds: Dataset, staging: Path, extra: dict[str, Any] | N
     write_csv(result.vacancies, staging / "lowong.csv")
     write_csv(result.shortlist, staging / "shortlist_jpt.csv")
     write_csv(result.chains, staging / "rantai.csv")
-    files = {name: file_sha256(staging / name) for name in OUTPUT_FILES[:-1]}
+    for name, frame in tables.items():
+        write_csv(frame, staging / name)
+    names = [*OUTPUT_FILES[:-1], *tables]
+    files = {name: file_sha256(staging / name) for name in names}
     record = result_record(result, ds, {**(extra or {}), "berkas": files})
     text = json.dumps(record, indent=2, ensure_ascii=False, default=str)
     (staging / "hasil.json").write_text(text + "\n", encoding="utf-8")
+    return [*names, "hasil.json"]
 
 
 def _write_error(out_dir: Path, exc: OSError) -> PlacementError:
