@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -141,3 +142,34 @@ def test_compare_formats_and_gates(tmp_path: Path, two_plans: tuple[Path, Path])
     assert res.exit_code == 0, res.output
     res = runner.invoke(main, ["compare", a, str(tmp_path)])
     assert res.exit_code == 1 and "HASIL_TIDAK_ADA" in res.output
+
+
+NIP_RE = re.compile(r"\d{18}")
+
+
+def test_compare_table_counts_people_without_nips(
+    tmp_path: Path, two_plans: tuple[Path, Path]
+) -> None:
+    """UU PDP: the default table names posts and counts; NIPs only with --rinci or in --out."""
+    runner = CliRunner()
+    a, b = (str(p) for p in two_plans)
+    people = person_differences(*(read_plan_dir(p) for p in two_plans))
+    res = runner.invoke(main, ["compare", a, b])
+    assert res.exit_code == 0, res.output
+    assert not NIP_RE.search(res.output)
+    assert f"Pegawai dengan penempatan berbeda: {len(people)}" in res.output
+    assert "Per jenis perpindahan" in res.output and "Per OPD:" in res.output
+    assert "--rinci" in res.output
+    counts = people.groupby(["jenis_a", "jenis_b"]).size()
+    for (ja, jb), n in counts.items():
+        assert re.search(rf"jpm\s+{ja}\s+{jb}\s+{n}\b", res.output), (ja, jb, n)
+    res = runner.invoke(main, ["compare", a, b, "--lang", "en"])
+    assert res.exit_code == 0 and not NIP_RE.search(res.output)
+    assert "Per move kind" in res.output
+    res = runner.invoke(main, ["compare", a, b, "--rinci"])
+    assert res.exit_code == 0, res.output
+    assert set(people["nip"]) <= set(NIP_RE.findall(res.output))
+    out = tmp_path / "banding.txt"
+    res = runner.invoke(main, ["compare", a, b, "--out", str(out)])
+    assert res.exit_code == 0 and not NIP_RE.search(res.output)
+    assert set(people["nip"]) <= set(NIP_RE.findall(out.read_text(encoding="utf-8")))

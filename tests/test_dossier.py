@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from placement.cli import main
 from placement.io.writers import write_dataset
-from placement.report.dossier import SHEETS
+from placement.report.dossier import SHEETS, SUCCESSION_PER_POST, SUCCESSION_SHEETS
 from tests.builders import dataset, person, post
 
 EVIL = '=HYPERLINK("x")'
@@ -44,7 +44,7 @@ def test_xlsx_dossier_sheets_injection_and_audit(solved: dict[str, Any]) -> None
     assert res.exit_code == 0, res.output
     path = out / "dosir.xlsx"
     wb = load_workbook(path)
-    assert tuple(wb.sheetnames) == SHEETS
+    assert tuple(wb.sheetnames) == SHEETS + SUCCESSION_SHEETS
     rencana = wb["Rencana"]
     header = [c.value for c in rencana[1]]
     names = [row[header.index("nama")] for row in rencana.iter_rows(min_row=2, values_only=True)]
@@ -139,3 +139,98 @@ def test_pdf_move_pages_carry_rules_values_basis_and_gaps(tmp_path: Path) -> Non
         assert e.jpm is not None
         for g in e.jpm.gaps.itertuples(index=False):
             assert f"{g.competency}: {g.standard:g} / {g.actual:g} / {g.gap:+.2f}" in page
+    # the Suksesi page follows the summary: J-001 has nobody ready now on tiny
+    (suksesi,) = [p for p in pages if p.startswith("Suksesi (horizon 2 tahun")]
+    assert "1 tanpa penerus yang siap sekarang" in suksesi and "- J-001 Kepala Dinas" in suksesi
+    assert "Lowong mendatang" in suksesi and "tinggi | 6: 0 | 8: 2 | 9: 4" in suksesi
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The tiny preset solved on disk (plan date 2026-07-01) and its succession sheets."""
+    from placement.config import Skenario
+    from placement.io.readers import load_dataset
+    from placement.succession.sheets import succession_sheets
+    from placement.synth import preset_plan_date
+
+    root = tmp_path_factory.mktemp("dosir-tiny")
+    res = run("generate", "--preset", "tiny", "--out", str(root / "data"))
+    assert res.exit_code == 0, res.output
+    date = preset_plan_date("tiny").isoformat()
+    res = run("solve", str(root / "data"), "--out", str(root / "out"), "--date", date, "--no-store")
+    assert res.exit_code == 0, res.output
+    ds, _ = load_dataset(root / "data")
+    expected = succession_sheets(ds, Skenario(tanggal_rencana=preset_plan_date("tiny")), 2, top=3)
+    return {"out": root / "out", "expected": expected}
+
+
+def _rows(wb: Any, name: str) -> list[dict[str, Any]]:
+    rows = list(wb[name].iter_rows(values_only=True))
+    return [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+
+
+def test_dossier_carries_succession_on_tiny(tiny: dict[str, Any]) -> None:
+    """Default: the xlsx has the succession sheets with the same content as ``placement
+    succession`` (Suksesi without the per-post columns) and the html a Suksesi section."""
+    out, expected = tiny["out"], tiny["expected"]
+    res = run("dossier", str(out), "--format", "xlsx")
+    assert res.exit_code == 0, res.output
+    wb = load_workbook(out / "dosir.xlsx")
+    assert tuple(wb.sheetnames) == SHEETS + SUCCESSION_SHEETS
+    suksesi = _rows(wb, "Suksesi")
+    # the 3 nearest successors per post: ready now first, then in the horizon, then development
+    want = expected["Suksesi"].groupby("jabatan_id", sort=False).head(3)
+    assert len(suksesi) == len(want) > 12 and len(want) < len(expected["Suksesi"])
+    assert not set(SUCCESSION_PER_POST) & set(suksesi[0])
+    assert [r["nip"] for r in suksesi] == want["nip"].tolist()  # NIPs kept as text
+    assert [r["kesiapan"] for r in suksesi if r["jabatan_id"] == "J-001"] == [
+        "siap 1–2 tahun", "perlu pengembangan"]  # fmt: skip
+    assert {r["kesiapan"] for r in suksesi} == {"siap sekarang", "siap 1–2 tahun",
+                                                "perlu pengembangan"}  # fmt: skip
+    bench = {r["jabatan_id"]: r for r in _rows(wb, "Kekuatan Suksesi")}
+    assert len(bench) == len(expected["Kekuatan Suksesi"]) == 12
+    assert bench["J-001"]["siap_sekarang"] == 0
+    assert bench["J-001"]["status"] == "belum ada yang siap sekarang"
+    vac = _rows(wb, "Lowong Mendatang")
+    assert [r["jabatan_id"] for r in vac] == expected["Lowong Mendatang"]["jabatan_id"].tolist()
+    assert vac and {r["alasan"] for r in vac} >= {"batas usia pensiun (BUP)"}
+    talent = _rows(wb, "Peta Talenta")
+    assert len(talent) == len(expected["Peta Talenta"]) and talent[0]["kotak"] == 9
+    grid = list(wb["Kotak 9"].iter_rows(values_only=True))
+    assert grid[1] == ("tinggi", "6: 0", "8: 2", "9: 4")
+    info = dict(list(wb["Info Suksesi"].iter_rows(values_only=True))[1:])
+    assert info["horizon_tahun"] == 2 and info["jabatan_tanpa_penerus_siap_sekarang"] == 1
+
+    res = run("dossier", str(out), "--format", "html")
+    assert res.exit_code == 0, res.output
+    html = (out / "dosir.html").read_text(encoding="utf-8")
+    section = html[html.index('<section class="suksesi"') :]
+    section = section[: section.index("</section>")]
+    assert "Suksesi (horizon 2 tahun, sampai 1 Juli 2028)" in section
+    assert "12 jabatan dalam lingkup; 1 tanpa penerus yang siap sekarang" in section
+    assert "Kepala Dinas Kesehatan (J-001)" in section and "belum ada yang siap sekarang" in section
+    upcoming = expected["Lowong Mendatang"]
+    upcoming = upcoming[upcoming["sudah_lewat"] == "tidak"]
+    assert section.count("<tr><td>") == 1 + len(upcoming)  # J-001 + each upcoming vacancy
+    assert "1 September 2027" in section  # BUP of J-007's holder, dates spelled out
+    assert "<th>tinggi</th><td>6: 0</td><td>8: 2</td><td>9: 4</td>" in section
+
+
+def test_dossier_without_succession_and_other_horizon(tiny: dict[str, Any]) -> None:
+    out = tiny["out"]
+    res = run("dossier", str(out), "--format", "xlsx", "--tanpa-suksesi", "--output",
+              str(out / "tanpa.xlsx"))  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert tuple(load_workbook(out / "tanpa.xlsx").sheetnames) == SHEETS
+    res = run("dossier", str(out), "--format", "html", "--tanpa-suksesi", "--output",
+              str(out / "tanpa.html"))  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert 'class="suksesi"' not in (out / "tanpa.html").read_text(encoding="utf-8")
+    res = run("dossier", str(out), "--horizon-suksesi", "3", "--top", "1", "--output",
+              str(out / "h3.xlsx"))  # fmt: skip
+    assert res.exit_code == 0, res.output
+    wb = load_workbook(out / "h3.xlsx")
+    info = dict(list(wb["Info Suksesi"].iter_rows(values_only=True))[1:])
+    assert info["horizon_tahun"] == 3 and info["akhir_horizon"] == "2029-07-01"
+    assert {r["peringkat"] for r in _rows(wb, "Suksesi")} == {1}
+    assert run("dossier", str(out), "--horizon-suksesi", "0").exit_code == 2

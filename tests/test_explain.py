@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
+from click.testing import CliRunner
 
 from placement.api import Result, solve
+from placement.cli import main
 from placement.config import Fakta, Kunci
 from placement.domain.model import Dataset
 from placement.plan.explain import (
@@ -188,3 +192,35 @@ def test_required_approvals_follow_the_facts(solved: Any) -> None:
     stays = plan[plan["jenis_perpindahan"] == "tetap"]
     assert required_approvals(sc, stays) == []
     assert np.isfinite(result.objective or 0)
+
+
+NIP_RE = re.compile(r"\d{18}")
+
+
+def test_why_not_command_names_other_people_by_post_only(tmp_path: Path) -> None:
+    """UU PDP: the default table output of ``explain --why-not`` names the displaced people by
+    their post; their NIP and name appear only with --rinci (the asked NIP is echoed)."""
+    from placement.io.writers import write_dataset
+
+    ds, ids = instance()
+    write_dataset(ds, tmp_path / "data")
+    runner = CliRunner()
+    res = runner.invoke(main, ["solve", str(tmp_path / "data"), "--out", str(tmp_path / "out"),
+                               "--date", "2026-01-01", "--no-store"])  # fmt: skip
+    assert res.exit_code == 0, res.output
+    asked, holder, a = ids["q2"]["nip"], ids["h"], ids["a"]["jabatan_id"]
+    args = ["explain", str(tmp_path / "out"), "--why-not", asked, a]
+    res = runner.invoke(main, args)
+    assert res.exit_code == 0, res.output
+    assert "objektif turun" in res.output
+    assert set(NIP_RE.findall(res.output)) == {asked}  # no other NIP by default
+    assert holder["name"] not in res.output and ids["q2"]["name"] not in res.output
+    assert f"pemegang {a} Kepala Seksi A → " in res.output
+    assert "pegawai lain; NIP dan nama: --rinci" in res.output
+    res = runner.invoke(main, [*args, "--rinci", "--lang", "en"])
+    assert res.exit_code == 0, res.output
+    assert f"{holder['nip']} {holder['name']}: {a} Kepala Seksi A → " in res.output
+    assert "objective" in res.output and "--rinci" not in res.output
+    res = runner.invoke(main, ["explain", str(tmp_path / "out"), "--nip", ids["q1"]["nip"]])
+    assert res.exit_code == 0, res.output
+    assert set(NIP_RE.findall(res.output)) == {ids["q1"]["nip"]}

@@ -55,7 +55,40 @@ def load_solved(out: Path, data: Path | None) -> tuple[Dataset, Result, dict[str
     return ds, result, record
 
 
-def _print_move(e: MoveExplanation, lang: str) -> None:
+def _post_label(ds: Dataset, jabatan_id: str | None, lang: str) -> str:
+    """Post id and name ("J-003 Kepala Seksi X"); "(tidak ditempatkan)" for no post."""
+    if not jabatan_id:
+        return "(not placed)" if lang == "en" else "(tidak ditempatkan)"
+    row = ds.post_index.get(jabatan_id)
+    return jabatan_id if row is None else f"{jabatan_id} {ds.jabatan['name'].iloc[row]}"
+
+
+def _print_changes(
+    ds: Dataset, changes: list[dict[str, str | None]], asked: str, detail: bool, lang: str
+) -> None:
+    """Placements a forced pair changes: the asked person by NIP, everybody else by post only
+    (NIP and name with ``detail``: personal data the user did not ask for, UU PDP)."""
+    en = lang == "en"
+    others = [ch for ch in changes if ch["nip"] != asked]
+    if changes:
+        click.echo("  Placements that change (in the plan → if forced):" if en
+                   else "  Penempatan yang berubah (di rencana → bila dipaksa):")  # fmt: skip
+    for ch in sorted(changes, key=lambda ch: ch["nip"] != asked):
+        where = (f"{_post_label(ds, ch['di_rencana'], lang)} → "
+                 f"{_post_label(ds, ch['bila_dipaksa'], lang)}")  # fmt: skip
+        if ch["nip"] == asked:
+            click.echo(f"    {ch['nip']}: {where}")
+        elif detail:
+            click.echo(f"    {ch['nip']} {ch['nama']}: {where}")
+        else:
+            click.echo(f"    {'holder of' if en else 'pemegang'} {where}" if ch["di_rencana"]
+                       else f"    {'a person' if en else 'seorang pegawai'} {where}")  # fmt: skip
+    if others and not detail:
+        click.echo(f"  ({len(others)} other people; NIP and name: --rinci)" if en
+                   else f"  ({len(others)} pegawai lain; NIP dan nama: --rinci)")  # fmt: skip
+
+
+def _print_move(e: MoveExplanation, lang: str, detail: bool = False) -> None:
     en = lang == "en"
     click.echo(f"{e.nama} ({e.nip}): {e.move_type} {e.jabatan_asal_id or '-'} → {e.jabatan_tujuan_id or '-'}"
                f" {e.jabatan_tujuan or ''}")  # fmt: skip
@@ -81,8 +114,12 @@ def _print_move(e: MoveExplanation, lang: str) -> None:
     if e.total is not None:
         click.echo(f"  {'Total' if en else 'Skor total'}: {e.total:.4f}")
     if not e.chain.empty:
-        steps = "; ".join(f"{r['nip']}: {r['jabatan_asal_id'] or '-'} → {r['jabatan_tujuan_id'] or '-'}"
-                          for r in e.chain.to_dict(orient="records"))  # fmt: skip
+        # other people in the chain by post only; their NIPs with --rinci
+        steps = "; ".join(
+            (f"{r['nip']}: " if detail or r["nip"] == e.nip else "")
+            + f"{r['jabatan_asal_id'] or '-'} → {r['jabatan_tujuan_id'] or '-'}"
+            for r in e.chain.to_dict(orient="records")
+        )
         click.echo(f"  {'Vacancy chain' if en else 'Rantai kekosongan'}: {steps}")
 
 
@@ -127,11 +164,15 @@ def _print_alts(alts: list[Alternative], lang: str) -> None:
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
+@click.option("--rinci", "detail", is_flag=True,
+              help="Format table: tampilkan NIP dan nama pegawai lain (rantai kekosongan, "
+                   "penempatan yang berubah pada --why-not); bawaan: jabatannya saja.")  # fmt: skip
 @lang_option
 @user_errors
 def explain_cmd(
     out: Path, nip: str | None, jabatan: str | None, with_alts: bool, top: int, reoptimize: bool,
-    time_budget: float | None, why: tuple[str, str] | None, data: Path | None, fmt: str, lang: str,
+    time_budget: float | None, why: tuple[str, str] | None, data: Path | None, fmt: str,
+    detail: bool, lang: str,
 ) -> None:  # fmt: skip
     """Jelaskan rencana di OUT: aturan, JPM, kotak talenta, suku skor, alternatif, why-not.
 
@@ -139,7 +180,10 @@ def explain_cmd(
     Contoh:
       placement explain hasil --nip 197509162007042001
       placement explain hasil --jabatan J-008 --alternatives --reoptimize
+      placement explain hasil --why-not 196911022002012001 J-008 --rinci
       placement explain hasil --why-not 196911022002012001 J-008 --format json
+    Pegawai lain (yang tidak ditanyakan) disebut dengan jabatannya; NIP dan nama hanya dengan
+    --rinci atau --format json (UU PDP).
     """
     if not (nip or jabatan or why):
         raise click.UsageError("Sebutkan --nip, --jabatan atau --why-not.")
@@ -180,17 +224,14 @@ def explain_cmd(
             else f"Post {jabatan} is vacant in the plan."
         )
     if exp is not None:
-        _print_move(exp, lang)
+        _print_move(exp, lang, detail)
     if with_alts:
         _print_alts(alts, lang)
     if wn is not None:
         click.echo(wn.message(lang))
         for c in wn.failed:
             click.echo(f"  {c.message_en if lang == 'en' else c.message_id} [{c.legal_basis}]")
-        for ch in wn.changes:
-            click.echo(
-                f"  {ch['nip']} {ch['nama']}: {ch['di_rencana'] or '-'} → {ch['bila_dipaksa'] or '-'}"
-            )
+        _print_changes(ds, wn.changes, wn.nip, detail, lang)
 
 
 @main.command(name="dossier")
@@ -200,30 +241,43 @@ def explain_cmd(
 )
 @click.option("--output", "output", type=click.Path(path_type=Path, dir_okay=False),
               help="File keluaran (bawaan: OUT/dosir.FORMAT).")  # fmt: skip
-@click.option(
-    "--top", type=int, default=3, show_default=True, help="Kandidat berikutnya per jabatan."
-)
+@click.option("--top", type=click.IntRange(min=0), default=3, show_default=True,
+              help="Kandidat berikutnya per jabatan; juga jumlah penerus terdekat per jabatan "
+                   "pada sheet Suksesi.")  # fmt: skip
 @click.option(
     "--data",
     "data",
     type=click.Path(path_type=Path, exists=True),
     help="Folder data (bawaan: dari hasil.json).",
 )
+@click.option("--suksesi/--tanpa-suksesi", "with_succession", default=True, show_default=True,
+              help="Sertakan suksesi: penerus, kekuatan suksesi, lowong mendatang, peta talenta.")  # fmt: skip
+@click.option("--horizon-suksesi", "horizon", type=click.IntRange(1, 10), default=2,
+              show_default=True, help="Horizon suksesi dalam tahun.")  # fmt: skip
 @lang_option
 @user_errors
 def dossier_cmd(
-    out: Path, fmt: str, output: Path | None, top: int, data: Path | None, lang: str
-) -> None:
+    out: Path, fmt: str, output: Path | None, top: int, data: Path | None, with_succession: bool,
+    horizon: int, lang: str,
+) -> None:  # fmt: skip
     """Tulis dosir justifikasi rencana di OUT (xlsx, html atau pdf), dasar permohonan pertek.
+
+    Bawaan dengan suksesi (lihat 'placement succession'): sheet Info Suksesi, Suksesi (--top
+    penerus terdekat per jabatan; daftar lengkap: 'placement succession --out'), Kekuatan
+    Suksesi, Kekuatan per OPD, Lowong Mendatang, Peta Talenta dan Kotak 9 pada xlsx; bagian
+    Suksesi pada html/pdf (jabatan tanpa penerus yang siap sekarang, lowong mendatang, jumlah
+    per kotak talenta).
 
     \b
     Contoh:
       placement dossier hasil --format xlsx
       placement dossier hasil --format pdf --output hasil/dosir.pdf
+      placement dossier hasil --horizon-suksesi 3
+      placement dossier hasil --format html --tanpa-suksesi
     """
     from placement.report.dossier import write_dossier
 
     ds, result, record = load_solved(out, data)
     path = output or out / f"dosir.{fmt}"
-    write_dossier(ds, result, path, fmt, record, top)
+    write_dossier(ds, result, path, fmt, record, top, horizon if with_succession else None)
     click.echo(f"Dosir ditulis ke {path}" if lang == "id" else f"Dossier written to {path}")

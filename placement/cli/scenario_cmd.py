@@ -23,6 +23,7 @@ from placement.io.writers import write_csv, write_xlsx
 from placement.plan.audit import audit_plan
 from placement.plan.compare import (
     KPIS,
+    PlanFiles,
     check_gates,
     kpi_table,
     person_differences,
@@ -192,17 +193,26 @@ def _gates_from(path: Path) -> list[Gerbang]:
     default=None,
     help="Skenario YAML yang gerbangnya diperiksa pada tiap rencana.",
 )
+@click.option("--rinci", "detail", is_flag=True,
+              help="Format table: cantumkan NIP pegawai dan pemegang jabatan yang berbeda "
+                   "(bawaan: hanya jumlah per jenis perpindahan dan per OPD).")  # fmt: skip
 @lang_option
 @user_errors
 def compare_cmd(
-    outs: tuple[Path, ...], fmt: str, out_file: Path | None, gates_file: Path | None, lang: str
-) -> None:
+    outs: tuple[Path, ...], fmt: str, out_file: Path | None, gates_file: Path | None,
+    detail: bool, lang: str,
+) -> None:  # fmt: skip
     """Bandingkan rencana (folder keluaran solve / scenario run): KPI berdampingan dan selisih
     per jabatan dan per pegawai terhadap rencana pertama.
+
+    Format table di layar menyebut jabatan dan jumlah saja (UU PDP); daftar per pegawai dengan
+    NIP hanya dengan --rinci atau di file --out.
 
     \b
     Contoh:
       placement compare hasil/dasar hasil/hemat
+      placement compare hasil/dasar hasil/hemat --rinci
+      placement compare hasil/dasar hasil/hemat --out banding.txt
       placement compare hasil/dasar hasil/hemat --format xlsx --out banding.xlsx
       placement compare hasil/dasar hasil/hemat --gates skenario.yaml
     Kode keluar: 0 berhasil; 1 masukan salah; 5 gerbang gagal (--gates).
@@ -223,18 +233,28 @@ def compare_cmd(
                 gate_lines.append(f"{p.name}: {_t(lang, 'gerbang', 'gate')} {g.describe(lang)}")
                 gates_failed |= not g.ok
     if fmt == "table":
+        rinci = detail or out_file is not None  # a file the user asked for may name people
         text = _format_table(kpis)
         text += "\n\n" + _t(lang, f"Jabatan dengan pemegang berbeda: {len(posts)}",
                             f"Posts with a different holder: {len(posts)}")  # fmt: skip
         if len(posts):
-            text += "\n" + _format_table(posts)
+            shown = posts if rinci else posts.drop(columns=["pemegang_a", "pemegang_b"])
+            text += "\n" + _format_table(shown)
         text += "\n\n" + _t(lang, f"Pegawai dengan penempatan berbeda: {len(people)}",
                             f"People placed differently: {len(people)}")  # fmt: skip
         if len(people):
-            text += "\n" + _format_table(people)
+            text += "\n" + _difference_counts(people, plans, lang)
+            if rinci:
+                text += "\n\n" + _t(lang, "Rincian per pegawai:", "Per person:")
+                text += "\n" + _format_table(people)
+            else:
+                text += "\n" + _t(lang, "(Rincian per pegawai dengan NIP: --rinci atau --out FILE)",
+                                  "(Per-person list with NIPs: --rinci or --out FILE)")  # fmt: skip
         if gate_lines:
             text += "\n\n" + "\n".join(gate_lines)
         _emit(text, out_file)
+        if out_file is not None:
+            click.echo(_t(lang, f"Ditulis ke {out_file}", f"Written to {out_file}"), err=True)
     elif fmt == "csv":
         if out_file is None:
             click.echo(kpis.to_csv(index=False), nl=False)
@@ -262,6 +282,43 @@ def compare_cmd(
             click.echo(line, err=True)
     if gates_failed:
         sys.exit(EXIT_GATE_FAILED)
+
+
+def _person_opd(plans: list[PlanFiles], people: pd.DataFrame) -> list[str]:
+    """Per row of ``people``: the OPD of the post in the other plan, else in the first plan, else
+    the OPD of origin ("-" when the plan files do not say)."""
+    frames = {p.name: p.plan.set_index("nip") for p in plans}
+    base = frames[plans[0].name]
+    out = []
+    for nip, name in zip(people["nip"], people["rencana_b"], strict=True):
+        found = "-"
+        for plan, column in ((frames[name], "opd_tujuan"), (base, "opd_tujuan"),
+                             (frames[name], "opd_asal"), (base, "opd_asal")):  # fmt: skip
+            if column in plan.columns and nip in plan.index:
+                value = plan.at[nip, column]
+                if isinstance(value, str) and value:
+                    found = value
+                    break
+        out.append(found)
+    return out
+
+
+def _difference_counts(people: pd.DataFrame, plans: list[PlanFiles], lang: str) -> str:
+    """Counts of the people placed differently per move kind (A -> B) and per OPD: no NIPs."""
+    frame = people.assign(
+        jenis_a=people["jenis_a"].fillna("-"),
+        jenis_b=people["jenis_b"].fillna("-"),
+        opd=_person_opd(plans, people),
+    )
+    kinds = frame.groupby(["rencana_b", "jenis_a", "jenis_b"]).size().reset_index(name="jumlah")
+    kinds = kinds.sort_values(["rencana_b", "jumlah"], ascending=[True, False], kind="stable")
+    opds = frame.groupby(["rencana_b", "opd"]).size().reset_index(name="jumlah")
+    opds = opds.sort_values(["rencana_b", "jumlah", "opd"], ascending=[True, False, True],
+                            kind="stable")  # fmt: skip
+    head = _t(lang, "Per jenis perpindahan (rencana pertama -> rencana lain):",
+              "Per move kind (first plan -> other plan):")  # fmt: skip
+    lines = [head, _format_table(kinds), "Per OPD:", _format_table(opds)]
+    return "\n".join(lines)
 
 
 def _json_default(v: object) -> object:

@@ -1,14 +1,17 @@
 """The justification dossier of a plan (xlsx, html, pdf): the basis for the pertek request.
 
 Sheets / sections: Ringkasan, Rencana, Per Jabatan, Alternatif, Lowong, Rantai Kekosongan,
-Shortlist JPT, Aturan (legal basis), Persetujuan, Provenans, Lampiran SK. The xlsx sheet
-``Rencana`` is the plan table itself, so ``placement audit DATA OUT --plan dossier.xlsx`` checks
-it. Every writer is atomic and formula-injection safe (``placement.io.writers``).
+Shortlist JPT, Aturan (legal basis), Persetujuan, Provenans, Lampiran SK; with succession (the
+default, ``succession=N`` years) also the succession sheets (``SUCCESSION_SHEETS``: successors,
+bench strength, future vacancies, talent map) and a short Suksesi section in html / pdf. The xlsx
+sheet ``Rencana`` is the plan table itself, so ``placement audit DATA OUT --plan dossier.xlsx``
+checks it. Every writer is atomic and formula-injection safe (``placement.io.writers``).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +36,17 @@ MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agust
           "September", "Oktober", "November", "Desember")  # fmt: skip
 SHEETS = ("Ringkasan", "Rencana", "Per Jabatan", "Alternatif", "Lowong", "Rantai Kekosongan",
           "Shortlist JPT", "Aturan", "Persetujuan", "Provenans", "Lampiran SK")  # fmt: skip
+SUCCESSION_SHEETS = ("Info Suksesi", "Suksesi", "Kekuatan Suksesi", "Kekuatan per OPD",
+                     "Lowong Mendatang", "Peta Talenta", "Kotak 9")  # fmt: skip
+"""Appended after SHEETS when the dossier carries succession (``placement.succession.sheets``;
+its ``Info`` sheet is renamed ``Info Suksesi``)."""
+SUCCESSION_HORIZON = 2
+"""Default succession horizon of the dossier, in years."""
+SUCCESSION_PER_POST = ("eselon", "kritis", "pemegang_nip", "pemegang_nama", "lowong_mulai",
+                       "alasan_lowong")  # fmt: skip
+"""Columns of ``placement succession``'s Suksesi sheet the dossier leaves to Kekuatan Suksesi."""
+SECTION_ROWS = 20
+"""Rows per table of the html / pdf Suksesi section (the xlsx sheets have them all)."""
 
 
 def tanggal(d: Any) -> str:
@@ -101,11 +115,38 @@ def _sk(ds: Dataset, plan: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+def succession_tables(
+    ds: Dataset, result: Result, horizon_years: int = SUCCESSION_HORIZON, top: int = 3
+) -> dict[str, pd.DataFrame]:
+    """The succession sheets of every in-scope post (see SUCCESSION_SHEETS), computed from the
+    plan's own eligible pairs (``result.table``) so "siap sekarang" matches the optimiser.
+
+    The ``Suksesi`` sheet lists the ``top`` nearest successors per post (siap sekarang first,
+    then siap 1–N tahun, then perlu pengembangan; by rank within each) and leaves out the post
+    columns ``Kekuatan Suksesi`` has once per post (holder, eselon, vacancy). The full lists, top
+    N per readiness, are ``placement succession --out``: on a kabupaten (~15 000 rows) writing
+    them would take longer than the rest of the dossier."""
+    from placement.succession.sheets import succession_sheets
+
+    sheets = succession_sheets(
+        ds, result.scenario, horizon_years, top=top, pairs=result.table, lang="id"
+    )
+    renamed = {
+        ("Info Suksesi" if name == "Info" else name): frame for name, frame in sheets.items()
+    }
+    listed = renamed["Suksesi"]  # posts in report order, readiness, rank
+    nearest = listed.groupby("jabatan_id", sort=False).head(top)
+    renamed["Suksesi"] = nearest.drop(columns=list(SUCCESSION_PER_POST)).reset_index(drop=True)
+    return {name: renamed[name] for name in SUCCESSION_SHEETS}
+
+
 def dossier_tables(
     ds: Dataset, result: Result, record: dict[str, Any] | None = None, k: int = 3,
-    exps: list[MoveExplanation] | None = None,
+    exps: list[MoveExplanation] | None = None, succession: int | None = SUCCESSION_HORIZON,
 ) -> dict[str, pd.DataFrame]:  # fmt: skip
-    """Every sheet of the dossier as a frame (see SHEETS)."""
+    """Every sheet of the dossier as a frame (see SHEETS), then the succession sheets over a
+    horizon of ``succession`` years, ``k`` successors per post and readiness (see
+    SUCCESSION_SHEETS; ``succession=None``: none)."""
     sc = result.scenario
     summary = result.summary()
     exps = explanations(ds, result) if exps is None else exps
@@ -129,7 +170,7 @@ def dossier_tables(
     else:
         prov += [(f"masukan:{p}", h) for p, h in sorted(ds.sources.items())]
     prov.append(("konfigurasi", json.dumps(sc.model_dump(mode="json"), ensure_ascii=False)))
-    return {
+    tables = {
         "Ringkasan": pd.DataFrame(ring, columns=["butir", "nilai"]).astype({"nilai": str}),
         "Rencana": result.plan,
         "Per Jabatan": _per_post(exps),
@@ -148,13 +189,74 @@ def dossier_tables(
         "Provenans": pd.DataFrame(prov, columns=["butir", "nilai"]).astype({"nilai": str}),
         "Lampiran SK": _sk(ds, result.plan),
     }
+    if succession is not None:
+        tables.update(succession_tables(ds, result, succession, max(k, 1)))
+    return tables
 
 
 def write_dossier_xlsx(tables: dict[str, pd.DataFrame], path: Path) -> Path:
-    nip_cols = {
-        name: [c for c in df.columns if str(c).startswith("nip")] for name, df in tables.items()
-    }
+    from placement.succession.sheets import TEXT_COLUMNS
+
+    def text(name: str, column: str) -> bool:
+        return column.startswith("nip") or (name in SUCCESSION_SHEETS and column in TEXT_COLUMNS)
+
+    nip_cols = {name: [c for c in df.columns if text(name, str(c))] for name, df in tables.items()}
     return write_xlsx(tables, path, text_columns=nip_cols)
+
+
+# --- succession section (html / pdf) --------------------------------------------------------------
+
+
+def _count(value: Any) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def _date(value: Any) -> str:
+    return "-" if value is None or pd.isna(value) else tanggal(value)
+
+
+def succession_section(
+    tables: dict[str, pd.DataFrame], limit: int = SECTION_ROWS
+) -> dict[str, Any] | None:
+    """The short Suksesi section of the html / pdf from the succession sheets (None without
+    them): posts without a successor ready now (critical first), the next future vacancies
+    (not yet past), the 9-box counts grid and the totals behind the shortened lists."""
+    if "Kekuatan Suksesi" not in tables:
+        return None
+    info = dict(zip(tables["Info Suksesi"]["kunci"], tables["Info Suksesi"]["nilai"], strict=True))
+    bench = tables["Kekuatan Suksesi"]
+    gaps = bench[bench["siap_sekarang"] == 0]
+    vac = tables["Lowong Mendatang"]
+    upcoming = vac[vac["sudah_lewat"] == "tidak"]
+    grid = tables["Kotak 9"]
+    tanpa = [
+        {"jabatan_id": r["jabatan_id"], "nama_jabatan": r["nama_jabatan"], "opd": r["opd"],
+         "eselon": r["eselon"], "kritis": r["kritis"], "siap_horizon": int(r["siap_horizon"]),
+         "perlu_pengembangan": int(r["perlu_pengembangan"]), "status": r["status"],
+         "lowong_mulai": _date(r["lowong_mulai"])}
+        for r in gaps.head(limit).to_dict(orient="records")
+    ]  # fmt: skip
+    lowong = [
+        {"tanggal": _date(r["tanggal"]), "jabatan_id": r["jabatan_id"],
+         "nama_jabatan": r["nama_jabatan"], "opd": r["opd"], "eselon": r["eselon"],
+         "alasan": r["alasan"], "siap_sekarang": _count(r["siap_sekarang"]),
+         "penerus_siap_saat_lowong": _count(r["penerus_siap_saat_lowong"])}
+        for r in upcoming.head(limit).to_dict(orient="records")
+    ]  # fmt: skip
+    return {
+        "horizon": int(info["horizon_tahun"]),
+        "akhir_horizon": tanggal(info["akhir_horizon"]),
+        "jumlah_jabatan": len(bench),
+        "tanpa_siap_sekarang": len(gaps),
+        "tanpa_penerus": int(((bench["siap_sekarang"] + bench["siap_horizon"]) == 0).sum()),
+        "tanpa": tanpa,
+        "jumlah_lowong": len(vac),
+        "sudah_lewat": int((vac["sudah_lewat"] == "ya").sum()),
+        "akan_lowong": len(upcoming),
+        "lowong": lowong,
+        "kotak_kepala": [str(c) for c in grid.columns],
+        "kotak": grid.astype(str).to_numpy().tolist(),
+    }
 
 
 # --- html -----------------------------------------------------------------------------------------
@@ -192,6 +294,7 @@ def render_html(
         lowong=tables["Lowong"].to_dict(orient="records"),
         sk=tables["Lampiran SK"].to_dict(orient="records"),
         provenans=tables["Provenans"].to_dict(orient="records"),
+        suksesi=succession_section(tables),
         moves=per_move,
     ))  # fmt: skip
 
@@ -211,6 +314,35 @@ _PDF_MAP = str.maketrans({"→": "->", "≥": ">=", "≤": "<=", "–": "-", "�
 def _latin(text: Any) -> str:
     s = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
     return s.translate(_PDF_MAP).encode("latin-1", "replace").decode("latin-1")
+
+
+def _pdf_succession(line: Callable[..., None], s: dict[str, Any]) -> None:
+    line(f"Suksesi (horizon {s['horizon']} tahun, sampai {s['akhir_horizon']})", 12, "B")
+    line(f"{s['jumlah_jabatan']} jabatan dalam lingkup; {s['tanpa_siap_sekarang']} tanpa penerus "
+         f"yang siap sekarang; {s['tanpa_penerus']} tanpa penerus sama sekali. Rincian: sheet "
+         "Suksesi dan Kekuatan Suksesi pada dosir xlsx.")  # fmt: skip
+    line("Jabatan tanpa penerus yang siap sekarang", 10, "B")
+    if not s["tanpa"]:
+        line("Semua jabatan punya penerus yang siap sekarang.")
+    for r in s["tanpa"]:
+        line(f"- {r['jabatan_id']} {r['nama_jabatan']} ({r['opd']}, {r['eselon']}; kritis "
+             f"{r['kritis']}): siap 1-{s['horizon']} tahun {r['siap_horizon']}, perlu "
+             f"pengembangan {r['perlu_pengembangan']}; lowong {r['lowong_mulai']}", 8)  # fmt: skip
+    if s["tanpa_siap_sekarang"] > len(s["tanpa"]):
+        line(f"... dan {s['tanpa_siap_sekarang'] - len(s['tanpa'])} jabatan lainnya", 8)
+    line("Lowong mendatang", 10, "B")
+    line(f"{s['jumlah_lowong']} kejadian lowong dalam horizon, {s['sudah_lewat']} sudah lewat pada "
+         f"tanggal rencana; berikutnya:", 8)  # fmt: skip
+    for r in s["lowong"]:
+        ready = "-" if r["penerus_siap_saat_lowong"] is None else r["penerus_siap_saat_lowong"]
+        line(f"- {r['tanggal']}: {r['jabatan_id']} {r['nama_jabatan']} ({r['opd']}): {r['alasan']}; "
+             f"penerus siap saat lowong {ready}", 8)  # fmt: skip
+    if s["akan_lowong"] > len(s["lowong"]):
+        line(f"... dan {s['akan_lowong'] - len(s['lowong'])} lainnya (sheet Lowong Mendatang)", 8)
+    line("Peta talenta (kotak 9): jumlah pegawai per kotak", 10, "B")
+    line(" | ".join(s["kotak_kepala"]), 8, "B")
+    for row in s["kotak"]:
+        line(" | ".join(row), 8)
 
 
 def render_pdf(
@@ -240,6 +372,10 @@ def render_pdf(
     line("Persetujuan yang diperlukan", 12, "B")
     for r in tables["Persetujuan"].itertuples(index=False):
         line(f"- {r.persetujuan} [{r.dasar_hukum}]")
+    suksesi = succession_section(tables)
+    if suksesi is not None:
+        pdf.add_page()
+        _pdf_succession(line, suksesi)
     for e in explanations(ds, result) if exps is None else exps:
         pdf.add_page()
         line(f"{e.nama} ({e.nip})", 12, "B")
@@ -278,10 +414,12 @@ def write_dossier(
     fmt: str,
     record: dict[str, Any] | None = None,
     k: int = 3,
+    succession: int | None = SUCCESSION_HORIZON,
 ) -> Path:
-    """Write the dossier in ``fmt`` (xlsx / html / pdf) to ``path``."""
+    """Write the dossier in ``fmt`` (xlsx / html / pdf) to ``path``; ``succession``: horizon in
+    years of the succession sheets / section (``None``: without them)."""
     exps = explanations(ds, result)
-    tables = dossier_tables(ds, result, record, k, exps)
+    tables = dossier_tables(ds, result, record, k, exps, succession)
     if fmt == "xlsx":
         return write_dossier_xlsx(tables, path)
     if fmt == "html":
@@ -293,10 +431,14 @@ def write_dossier(
 
 __all__ = [
     "SHEETS",
+    "SUCCESSION_HORIZON",
+    "SUCCESSION_SHEETS",
     "dossier_tables",
     "render_html",
     "render_pdf",
     "safe_cell",
+    "succession_section",
+    "succession_tables",
     "tanggal",
     "write_dossier",
 ]
