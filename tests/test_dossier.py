@@ -40,7 +40,7 @@ def run(*args: str) -> Any:
 
 def test_xlsx_dossier_sheets_injection_and_audit(solved: dict[str, Any]) -> None:
     out = solved["out"]
-    res = run("dossier", str(out), "--format", "xlsx")
+    res = run("dossier", str(out), "--format", "xlsx", "--suksesi")
     assert res.exit_code == 0, res.output
     path = out / "dosir.xlsx"
     wb = load_workbook(path)
@@ -124,7 +124,7 @@ def test_pdf_move_pages_carry_rules_values_basis_and_gaps(tmp_path: Path) -> Non
 
     ds = generate("tiny", 0)
     result = solve(ds, Skenario(tanggal_rencana=preset_plan_date("tiny")))
-    path = write_dossier(ds, result, tmp_path / "d.pdf", "pdf")
+    path = write_dossier(ds, result, tmp_path / "d.pdf", "pdf", succession=2)
     pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(str(path)).pages]
     moves = result.plan[result.plan["jenis_perpindahan"] != "tetap"]
     assert len(moves) >= 2
@@ -170,10 +170,10 @@ def _rows(wb: Any, name: str) -> list[dict[str, Any]]:
 
 
 def test_dossier_carries_succession_on_tiny(tiny: dict[str, Any]) -> None:
-    """Default: the xlsx has the succession sheets with the same content as ``placement
+    """With --suksesi: the xlsx has the succession sheets with the same content as ``placement
     succession`` (Suksesi without the per-post columns) and the html a Suksesi section."""
     out, expected = tiny["out"], tiny["expected"]
-    res = run("dossier", str(out), "--format", "xlsx")
+    res = run("dossier", str(out), "--format", "xlsx", "--suksesi")
     assert res.exit_code == 0, res.output
     wb = load_workbook(out / "dosir.xlsx")
     assert tuple(wb.sheetnames) == SHEETS + SUCCESSION_SHEETS
@@ -201,7 +201,7 @@ def test_dossier_carries_succession_on_tiny(tiny: dict[str, Any]) -> None:
     info = dict(list(wb["Info Suksesi"].iter_rows(values_only=True))[1:])
     assert info["horizon_tahun"] == 2 and info["jabatan_tanpa_penerus_siap_sekarang"] == 1
 
-    res = run("dossier", str(out), "--format", "html")
+    res = run("dossier", str(out), "--format", "html", "--suksesi")
     assert res.exit_code == 0, res.output
     html = (out / "dosir.html").read_text(encoding="utf-8")
     section = html[html.index('<section class="suksesi"') :]
@@ -226,7 +226,7 @@ def test_dossier_without_succession_and_other_horizon(tiny: dict[str, Any]) -> N
               str(out / "tanpa.html"))  # fmt: skip
     assert res.exit_code == 0, res.output
     assert 'class="suksesi"' not in (out / "tanpa.html").read_text(encoding="utf-8")
-    res = run("dossier", str(out), "--horizon-suksesi", "3", "--top", "1", "--output",
+    res = run("dossier", str(out), "--suksesi", "--horizon-suksesi", "3", "--top", "1", "--output",
               str(out / "h3.xlsx"))  # fmt: skip
     assert res.exit_code == 0, res.output
     wb = load_workbook(out / "h3.xlsx")

@@ -250,8 +250,9 @@ def explain_cmd(
     type=click.Path(path_type=Path, exists=True),
     help="Folder data (bawaan: dari hasil.json).",
 )
-@click.option("--suksesi/--tanpa-suksesi", "with_succession", default=True, show_default=True,
-              help="Sertakan suksesi: penerus, kekuatan suksesi, lowong mendatang, peta talenta.")  # fmt: skip
+@click.option("--suksesi/--tanpa-suksesi", "with_succession", default=False, show_default=True,
+              help="Sertakan suksesi: penerus, kekuatan suksesi, lowong mendatang, peta talenta "
+                   "(data talenta pegawai di luar rencana; hanya bila dosir tidak keluar instansi).")  # fmt: skip
 @click.option("--horizon-suksesi", "horizon", type=click.IntRange(1, 10), default=2,
               show_default=True, help="Horizon suksesi dalam tahun.")  # fmt: skip
 @lang_option
@@ -262,7 +263,7 @@ def dossier_cmd(
 ) -> None:  # fmt: skip
     """Tulis dosir justifikasi rencana di OUT (xlsx, html atau pdf), dasar permohonan pertek.
 
-    Bawaan dengan suksesi (lihat 'placement succession'): sheet Info Suksesi, Suksesi (--top
+    Dengan --suksesi (lihat 'placement succession'): sheet Info Suksesi, Suksesi (--top
     penerus terdekat per jabatan; daftar lengkap: 'placement succession --out'), Kekuatan
     Suksesi, Kekuatan per OPD, Lowong Mendatang, Peta Talenta dan Kotak 9 pada xlsx; bagian
     Suksesi pada html/pdf (jabatan tanpa penerus yang siap sekarang, lowong mendatang, jumlah
@@ -272,8 +273,7 @@ def dossier_cmd(
     Contoh:
       placement dossier hasil --format xlsx
       placement dossier hasil --format pdf --output hasil/dosir.pdf
-      placement dossier hasil --horizon-suksesi 3
-      placement dossier hasil --format html --tanpa-suksesi
+      placement dossier hasil --suksesi --horizon-suksesi 3
     """
     from placement.report.dossier import write_dossier
 

@@ -1,8 +1,9 @@
 """The justification dossier of a plan (xlsx, html, pdf): the basis for the pertek request.
 
 Sheets / sections: Ringkasan, Rencana, Per Jabatan, Alternatif, Lowong, Rantai Kekosongan,
-Shortlist JPT, Aturan (legal basis), Persetujuan, Provenans, Lampiran SK; with succession (the
-default, ``succession=N`` years) also the succession sheets (``SUCCESSION_SHEETS``: successors,
+Shortlist JPT, Aturan (legal basis), Persetujuan, Provenans, Lampiran SK; with succession
+(``succession=N`` years; off by default because it carries talent data of people outside the
+plan, and the dossier goes to BKN) also the succession sheets (``SUCCESSION_SHEETS``: successors,
 bench strength, future vacancies, talent map) and a short Suksesi section in html / pdf. The xlsx
 sheet ``Rencana`` is the plan table itself, so ``placement audit DATA OUT --plan dossier.xlsx``
 checks it. Every writer is atomic and formula-injection safe (``placement.io.writers``).
@@ -142,7 +143,7 @@ def succession_tables(
 
 def dossier_tables(
     ds: Dataset, result: Result, record: dict[str, Any] | None = None, k: int = 3,
-    exps: list[MoveExplanation] | None = None, succession: int | None = SUCCESSION_HORIZON,
+    exps: list[MoveExplanation] | None = None, succession: int | None = None,
 ) -> dict[str, pd.DataFrame]:  # fmt: skip
     """Every sheet of the dossier as a frame (see SHEETS), then the succession sheets over a
     horizon of ``succession`` years, ``k`` successors per post and readiness (see
@@ -414,7 +415,7 @@ def write_dossier(
     fmt: str,
     record: dict[str, Any] | None = None,
     k: int = 3,
-    succession: int | None = SUCCESSION_HORIZON,
+    succession: int | None = None,
 ) -> Path:
     """Write the dossier in ``fmt`` (xlsx / html / pdf) to ``path``; ``succession``: horizon in
     years of the succession sheets / section (``None``: without them)."""
