@@ -16,7 +16,7 @@ import pandas as pd
 from placement.cli.base import date_option, lang_option, main, scenario_option, user_errors
 from placement.config import Skenario
 from placement.domain.errors import PlacementError
-from placement.domain.model import Dataset
+from placement.domain.model import Dataset, current_post_labels
 from placement.rules.eligibility import Assessment, assess_person, assess_post
 from placement.rules.registry import load_pack, rule_set
 from placement.rules.scoring import CATEGORIES, jpm_category
@@ -136,22 +136,6 @@ def _load(
 # --- report frames ---------------------------------------------------------------------------------
 
 
-def _current_post(ds: Dataset, rows: np.ndarray) -> list[str]:
-    """Held post "J-001 (III.a)", else the kind and jenjang ("FUNGSIONAL ahli muda")."""
-    peg = ds.pegawai
-    held = peg["jabatan_id"].to_numpy(dtype=object)[rows]
-    kinds = peg["jenis_jabatan"].astype(str).to_numpy(dtype=object)[rows]
-    jenjang = peg["jenjang"].to_numpy(dtype=object)[rows]
-    eselon = ds.jabatan["eselon"].astype(str).to_numpy(dtype=object)
-    out = []
-    for jid, kind, level in zip(held, kinds, jenjang, strict=True):
-        if isinstance(jid, str) and jid in ds.post_index:
-            out.append(f"{jid} ({eselon[ds.post_index[jid]]})")
-        else:
-            out.append(f"{kind} {level}" if isinstance(level, str) and level else str(kind))
-    return out
-
-
 def _score_columns(ds: Dataset, sc: Skenario, e: pd.DataFrame, lang: str) -> dict[str, Any]:
     rule = rule_set(sc)["JPM"]
     box = ds.pegawai["talent_box"].to_numpy()[e["person"].to_numpy()]
@@ -236,7 +220,7 @@ def post_report(ds: Dataset, sc: Skenario, jabatan_id: str, top: int, lang: str)
             "peringkat": np.arange(1, len(e) + 1),
             "nip": e["nip"].to_numpy(),
             "nama": ds.pegawai["name"].to_numpy()[rows],
-            "jabatan_sekarang": _current_post(ds, rows),
+            "jabatan_sekarang": current_post_labels(ds, rows),
             "unit_kerja": ds.pegawai["unit"].to_numpy()[rows],
             **_score_columns(ds, sc, e, lang),
         }
@@ -282,7 +266,7 @@ def person_report(ds: Dataset, sc: Skenario, nip: str, top: int, lang: str) -> R
         [
             ("nip", "", nip),
             ("nama", "", str(peg["name"])),
-            ("jabatan_sekarang", "", _current_post(ds, np.array([row]))[0]),
+            ("jabatan_sekarang", "", current_post_labels(ds, np.array([row]))[0]),
             ("golongan", "", str(peg["golongan"])),
             ("jumlah_layak", "", len(a.eligible)),
             ("jumlah_ditolak", "", int(a.refused["post"].nunique()) if len(a.refused) else 0),

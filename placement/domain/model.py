@@ -280,3 +280,19 @@ def _derive_jabatan(jab: pd.DataFrame) -> None:
     jab["level"] = [grades.TYPE_LEVEL[JenisJabatan(j)] for j in jab["jenis_jabatan"]]
     jab["priority"] = pd.to_numeric(jab["priority"]).fillna(2).astype(int)
     jab["must_fill"] = jab["must_fill"].fillna(False).astype(bool)
+
+
+def current_post_labels(ds: Dataset, rows: np.ndarray) -> list[str]:
+    """Held post "J-001 (III.a)", else the kind and jenjang ("FUNGSIONAL ahli muda")."""
+    peg = ds.pegawai
+    held = peg["jabatan_id"].to_numpy(dtype=object)[rows]
+    kinds = peg["jenis_jabatan"].astype(str).to_numpy(dtype=object)[rows]
+    jenjang = peg["jenjang"].to_numpy(dtype=object)[rows]
+    eselon = ds.jabatan["eselon"].astype(str).to_numpy(dtype=object)
+    out = []
+    for jid, kind, level in zip(held, kinds, jenjang, strict=True):
+        if isinstance(jid, str) and jid in ds.post_index:
+            out.append(f"{jid} ({eselon[ds.post_index[jid]]})")
+        else:
+            out.append(f"{kind} {level}" if isinstance(level, str) and level else str(kind))
+    return out

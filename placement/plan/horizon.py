@@ -35,7 +35,7 @@ from placement.config import Skenario
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
 from placement.rules.eligibility import PairTable, build_pairs
-from placement.solver.build import build_problem
+from placement.solver.build import build_problem, cap_groups
 from placement.solver.horizon import (
     HorizonModel,
     HorizonSolution,
@@ -225,7 +225,7 @@ def build_horizon_model(
             (col_person == person) & (col_post == local_post[post]) & (col_year == 0)
         )
         fixed.extend(hit[:1].tolist())
-    groups = _groups(ds, sc, yrs, holder_post)
+    groups = _groups(ds, sc, holder_post)
     rows = build_rows(n_years, col_person, np.maximum(col_post, 0), col_year, yrs.active,
                       holder_post, is_holder, len(yrs.posts), groups)  # fmt: skip
     model = HorizonModel(n_years, col_person, col_post, col_year, value, value_by_year, rows,
@@ -234,26 +234,10 @@ def build_horizon_model(
                    "skor": np.concatenate(totals)}  # fmt: skip
 
 
-def _groups(
-    ds: Dataset, sc: Skenario, yrs: YearFacts, holder_post: np.ndarray
-) -> list[tuple[np.ndarray, int]]:
+def _groups(ds: Dataset, sc: Skenario, holder_post: np.ndarray) -> list[tuple[np.ndarray, int]]:
     """Move caps per year: (incumbent person rows, moves allowed), as in the one-year model."""
-    holders = np.flatnonzero(holder_post >= 0)
-    b = sc.batas
-    groups: list[tuple[np.ndarray, int]] = []
-    if b.perpindahan_total is not None:
-        groups.append((holders, b.perpindahan_total))
-    if b.perpindahan_per_opd is not None or b.porsi_berubah_per_opd is not None:
-        opd = ds.jabatan["opd"].to_numpy()[yrs.posts][holder_post[holders]]
-        for name in sorted(set(opd.tolist())):
-            members = holders[opd == name]
-            allowed = len(members)
-            if b.perpindahan_per_opd is not None:
-                allowed = min(allowed, b.perpindahan_per_opd)
-            if b.porsi_berubah_per_opd is not None:
-                allowed = min(allowed, int(np.floor(b.porsi_berubah_per_opd * len(members) + 1e-9)))
-            groups.append((members, allowed))
-    return groups
+    holders = np.flatnonzero(holder_post >= 0).astype(np.int64)
+    return [(members, allowed) for _, members, allowed in cap_groups(ds, sc, holders)]
 
 
 def solve_horizon(

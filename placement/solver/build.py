@@ -297,26 +297,35 @@ def _must_move_issues(
     return issues
 
 
-def _stay_groups(
-    ds: Dataset, sc: Skenario, people: IntArray, holder_rows: IntArray, must_move: set[int]
-) -> tuple[list[StayGroup], list[Issue]]:
-    """Move caps as lower bounds on the number of incumbents who stay (total and per OPD)."""
-    local = np.searchsorted(people, holder_rows)
-    groups: list[StayGroup] = []
+def cap_groups(ds: Dataset, sc: Skenario, holder_rows: IntArray) -> list[tuple[str, IntArray, int]]:
+    """The move caps of ``batas`` as (name, holder person rows, moves allowed): "total" and one
+    "opd:NAME" per OPD (the smaller of the count cap and the share cap)."""
     b = sc.batas
+    groups: list[tuple[str, IntArray, int]] = []
     if b.perpindahan_total is not None:
-        groups.append(StayGroup("total", local, max(0, len(local) - b.perpindahan_total)))
+        groups.append(("total", holder_rows, b.perpindahan_total))
     if b.perpindahan_per_opd is not None or b.porsi_berubah_per_opd is not None:
         post_of = ds.pegawai["jabatan_id"].to_numpy()[holder_rows]
         opd = ds.jabatan.set_index("jabatan_id").loc[post_of, "opd"].to_numpy()
         for name in sorted(set(opd.tolist())):
-            members = local[opd == name]
+            members = holder_rows[opd == name]
             allowed = len(members)
             if b.perpindahan_per_opd is not None:
                 allowed = min(allowed, b.perpindahan_per_opd)
             if b.porsi_berubah_per_opd is not None:
                 allowed = min(allowed, int(np.floor(b.porsi_berubah_per_opd * len(members) + 1e-9)))
-            groups.append(StayGroup(f"opd:{name}", members, len(members) - allowed))
+            groups.append((f"opd:{name}", members, allowed))
+    return groups
+
+
+def _stay_groups(
+    ds: Dataset, sc: Skenario, people: IntArray, holder_rows: IntArray, must_move: set[int]
+) -> tuple[list[StayGroup], list[Issue]]:
+    """Move caps as lower bounds on the number of incumbents who stay (total and per OPD)."""
+    groups = [
+        StayGroup(name, np.searchsorted(people, members), max(0, len(members) - allowed))
+        for name, members, allowed in cap_groups(ds, sc, holder_rows)
+    ]
     issues: list[Issue] = []
     must_local = set(np.searchsorted(people, np.array(sorted(must_move), dtype=np.int64)).tolist())
     for g in groups:

@@ -50,6 +50,13 @@ def new_highs(time_limit: float | None, seed: int) -> highspy.Highs:
     return h
 
 
+HIGHS_OK = {highspy.HighsModelStatus.kOptimal}
+HIGHS_INFEASIBLE = {
+    highspy.HighsModelStatus.kInfeasible,
+    highspy.HighsModelStatus.kUnboundedOrInfeasible,
+}
+
+
 def run_highs(h: highspy.Highs) -> None:
     """``h.run()``, never failing silently: HiGHS refuses to run when another Highs object in this
     process (PuLP's, a notebook's) started its thread scheduler with another thread count; the

@@ -25,6 +25,8 @@ import numpy as np
 from scipy import sparse
 
 from placement.solver.highs_model import (
+    HIGHS_INFEASIBLE,
+    HIGHS_OK,
     FloatArray,
     Rows,
     lagrangian_bound,
@@ -33,12 +35,6 @@ from placement.solver.highs_model import (
     run_highs,
 )
 from placement.solver.problem import IntArray, SolveStatus
-
-_OK = {highspy.HighsModelStatus.kOptimal}
-_INFEASIBLE = {
-    highspy.HighsModelStatus.kInfeasible,
-    highspy.HighsModelStatus.kUnboundedOrInfeasible,
-}
 
 
 @dataclass
@@ -139,14 +135,14 @@ def _mip(
         h.setSolution(start)
     run_highs(h)
     status = h.getModelStatus()
-    if status in _INFEASIBLE:
+    if status in HIGHS_INFEASIBLE:
         return "infeasible", np.zeros(0, dtype=np.int64), float("nan")
     info = h.getInfo()
     if info.primal_solution_status != 2:
         return "none", np.zeros(0, dtype=np.int64), float("nan")
     x = np.asarray(h.getSolution().col_value)
     chosen = np.sort(cols[x > 0.5]).astype(np.int64)
-    return ("optimal" if status in _OK else "feasible"), chosen, float(info.mip_dual_bound)
+    return ("optimal" if status in HIGHS_OK else "feasible"), chosen, float(info.mip_dual_bound)
 
 
 def _solve(
@@ -166,9 +162,9 @@ def _solve(
     h = new_highs(time_limit, seed)
     pass_model(h, objective[cols], rows, lower, integer=False)
     run_highs(h)
-    if h.getModelStatus() in _INFEASIBLE:
+    if h.getModelStatus() in HIGHS_INFEASIBLE:
         return "infeasible", np.zeros(0, dtype=np.int64), float("nan"), stats
-    if h.getModelStatus() not in _OK:
+    if h.getModelStatus() not in HIGHS_OK:
         return "none", np.zeros(0, dtype=np.int64), float("nan"), stats
     x = np.asarray(h.getSolution().col_value)
     y = np.asarray(h.getSolution().row_dual)

@@ -15,6 +15,8 @@ import highspy
 import numpy as np
 
 from placement.solver.highs_model import (
+    HIGHS_INFEASIBLE,
+    HIGHS_OK,
     FloatArray,
     build_rows,
     lagrangian_bound,
@@ -30,12 +32,6 @@ from placement.solver.problem import (
     empty_chosen,
     make_solution,
 )
-
-_OK = {highspy.HighsModelStatus.kOptimal}
-_INFEASIBLE = {
-    highspy.HighsModelStatus.kInfeasible,
-    highspy.HighsModelStatus.kUnboundedOrInfeasible,
-}
 
 
 class _Clock:
@@ -77,9 +73,9 @@ def _solve_lp(
     run_highs(h)
     status = h.getModelStatus()
     empty = np.zeros(0)
-    if status in _INFEASIBLE:
+    if status in HIGHS_INFEASIBLE:
         return "infeasible", empty, 0.0, empty, empty
-    if status not in _OK:
+    if status not in HIGHS_OK:
         return "error", empty, 0.0, empty, empty
     sol = h.getSolution()
     x = np.asarray(sol.col_value)
@@ -122,7 +118,7 @@ def solve_lp_cg(
     for round_no in range(1, max_rounds + 1):
         run_highs(h)
         if (
-            h.getModelStatus() not in _OK
+            h.getModelStatus() not in HIGHS_OK
         ):  # the subset may be infeasible where the full model is not
             stats["cg_fallback"] = str(h.getModelStatus())
             s2, x2, b2, d2 = solve_lp(problem, all_cols, seed)
@@ -186,14 +182,14 @@ def _run_mip(
     run_highs(h)
     status = h.getModelStatus()
     info = h.getInfo()
-    if status in _INFEASIBLE:
+    if status in HIGHS_INFEASIBLE:
         return "infeasible", empty_chosen(), float("nan")
     has_sol = info.primal_solution_status == 2  # kSolutionStatusFeasible
     if not has_sol:
         return "none", empty_chosen(), float("nan")
     x = np.asarray(h.getSolution().col_value)
     chosen = np.sort(cols[x > 0.5]).astype(np.int64)
-    kind = "optimal" if status in _OK else "feasible"
+    kind = "optimal" if status in HIGHS_OK else "feasible"
     return kind, chosen, float(info.mip_dual_bound)
 
 

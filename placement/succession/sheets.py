@@ -17,7 +17,7 @@ import pandas as pd
 
 from placement.config import Skenario
 from placement.domain.errors import Issue
-from placement.domain.model import Dataset
+from placement.domain.model import Dataset, current_post_labels
 from placement.rules.eligibility import PairTable
 from placement.succession.future import REASONS, SotkChange, first_vacancy, future_vacancies
 from placement.succession.readiness import (
@@ -166,22 +166,6 @@ def _day(value: Any) -> date | None:
     return pd.Timestamp(value).date()
 
 
-def current_post(ds: Dataset, rows: np.ndarray) -> list[str]:
-    """Held post "J-001 (III.a)", else the kind and jenjang ("FUNGSIONAL ahli muda")."""
-    peg = ds.pegawai
-    held = peg["jabatan_id"].to_numpy(dtype=object)[rows]
-    kinds = peg["jenis_jabatan"].astype(str).to_numpy(dtype=object)[rows]
-    jenjang = peg["jenjang"].to_numpy(dtype=object)[rows]
-    eselon = ds.jabatan["eselon"].astype(str).to_numpy(dtype=object)
-    out = []
-    for jid, kind, level in zip(held, kinds, jenjang, strict=True):
-        if isinstance(jid, str) and jid in ds.post_index:
-            out.append(f"{jid} ({eselon[ds.post_index[jid]]})")
-        else:
-            out.append(f"{kind} {level}" if isinstance(level, str) and level else str(kind))
-    return out
-
-
 def _post_columns(r: SuccessionReport, posts: np.ndarray) -> dict[str, Any]:
     ds, lang = r.ds, r.lang
     jab = ds.jabatan
@@ -222,7 +206,7 @@ def successor_frame(r: SuccessionReport) -> pd.DataFrame:
             "peringkat": rows["rank"].to_numpy(dtype=np.int64),
             "nip": ds.pegawai["nip"].astype(str).to_numpy(dtype=object)[people],
             "nama": ds.pegawai["name"].astype(str).to_numpy(dtype=object)[people],
-            "jabatan_sekarang": current_post(ds, people),
+            "jabatan_sekarang": current_post_labels(ds, people),
             "kotak_talenta": pd.array([None if pd.isna(b) else int(b) for b in box], dtype="Int64"),
             "jpm_persen": [None if np.isnan(x) else round(100 * x, 1) for x in rows["jpm"]],
             "total": rows["total"].round(4).to_numpy(),
@@ -413,7 +397,6 @@ __all__ = [
     "SuccessionReport",
     "bench_frame",
     "category_label",
-    "current_post",
     "info_frame",
     "opd_bench_frame",
     "report_sheets",
