@@ -157,8 +157,12 @@ def solve_cmd(
 def _print_summary(s: dict[str, object], out: Path) -> None:
     counts = s["perpindahan"]
     assert isinstance(counts, dict)
-    click.echo(f"Status: {s['status']} (backend {s['backend']}, gap {s['gap'] or 0:.2%})")
-    click.echo(f"Objektif: {s['objektif']:.4f}  batas atas: {s['batas_atas']:.4f}")
+    if s["backend"] == "horizon":  # the proof is the horizon's, printed by _print_horizon
+        click.echo(f"Rencana tahun pertama dari rencana multi-tahun {s['status']}")
+        click.echo(f"Objektif tahun pertama: {s['objektif']:.4f}")
+    else:
+        click.echo(f"Status: {s['status']} (backend {s['backend']}, gap {s['gap'] or 0:.2%})")
+        click.echo(f"Objektif: {s['objektif']:.4f}  batas atas: {s['batas_atas']:.4f}")
     click.echo(
         f"Jabatan dalam lingkup: {s['jabatan_dalam_lingkup']}, terisi: {s['jabatan_terisi']}, lowong: {s['jabatan_lowong']}"
     )
