@@ -96,6 +96,16 @@ class Batas(_Strict):
         None, ge=1, description="Panjang maksimum rantai lowongan"
     )
 
+    @field_validator("panjang_rantai_maks")
+    @classmethod
+    def _chain_cap_not_built(cls, v: int | None) -> int | None:
+        if v is not None:  # refused rather than silently ignored until the model enforces it
+            raise ValueError(
+                "batas panjang rantai lowongan belum diterapkan oleh model; hapus kunci ini "
+                "(panjang rantai terlihat di rantai.csv)"
+            )
+        return v
+
 
 class Kunci(_Strict):
     nip: str

@@ -147,3 +147,14 @@ def test_shipped_scenarios_are_valid_and_documented(name: str) -> None:
     variants = load_variants(folder / "skenario.yaml")
     assert BASELINE in variants
     assert (folder / "README.md").read_text(encoding="utf-8").count("placement generate") >= 1
+
+
+def test_chain_length_cap_is_refused_not_ignored() -> None:
+    """The model does not enforce a vacancy-chain length cap yet, so the key is an error."""
+    from placement.config import parse_scenario
+
+    raw = {"tanggal_rencana": "2026-07-01", "batas": {"panjang_rantai_maks": 3}}
+    with pytest.raises(PlacementError) as exc:
+        parse_scenario(raw, "s.yaml")
+    (issue,) = exc.value.issues
+    assert issue.column == "batas.panjang_rantai_maks" and "belum diterapkan" in issue.message("id")
