@@ -291,15 +291,22 @@ def _blocked_pairs(
             if refused[i] and c >= 0:
                 counts[gposts, c] += refused[i]
         members = np.sort(people[np.concatenate(keep)]) if keep else np.zeros(0, np.int64)
-        if not len(members):
-            continue
-        per = max(1, chunk // len(members))
-        for i in range(0, len(gposts), per):
-            sub = gposts[i : i + per]
-            person = np.tile(members, len(sub))
-            post = np.repeat(sub, len(members))
-            mine = f.p_held[person] == post
-            yield person[~mine], post[~mine]
+        yield from cross_pairs(f, members, gposts, chunk)
+
+
+def cross_pairs(
+    f: Facts, people: IntArray, posts: IntArray, chunk: int = CHUNK_PAIRS
+) -> Iterator[tuple[IntArray, IntArray]]:
+    """``people`` × ``posts`` in chunks of about ``chunk`` pairs, without anyone's own post."""
+    if not len(people):
+        return
+    per = max(1, chunk // len(people))
+    for i in range(0, len(posts), per):
+        sub = posts[i : i + per]
+        person = np.tile(people, len(sub))
+        post = np.repeat(sub, len(people))
+        mine = f.p_held[person] == post
+        yield person[~mine], post[~mine]
 
 
 def _uncount_holders(

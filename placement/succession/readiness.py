@@ -39,6 +39,7 @@ from placement.rules.eligibility import (
     PairTable,
     build_pairs,
     candidate_rows,
+    cross_pairs,
     rank_for_post,
     run_rule,
     scope_posts,
@@ -201,15 +202,8 @@ def _scan(tl: Timeline, posts: IntArray, wide: IntArray, pool: IntArray) -> tupl
         lposts = posts[f.j_level[posts] == level]
         lv = f.p_level[wide]
         people = wide[(lv >= level - step) & ((lv <= level) if demosi else True)]
-        if not len(people) or not len(lposts):
-            continue
-        per = max(1, CHUNK_PAIRS // len(people))
-        for i in range(0, len(lposts), per):
-            sub = lposts[i : i + per]
-            person = np.tile(people, len(sub))
-            post = np.repeat(sub, len(people))
-            own = f.p_held[person] == post
-            ctx = PairContext.of(f, person[~own], post[~own])
+        for person, post in cross_pairs(f, people, lposts, CHUNK_PAIRS):
+            ctx = PairContext.of(f, person, post)
             fails = np.zeros((len(ctx), len(rules)), dtype=bool)
             alive = np.ones(len(ctx), dtype=bool)
             for k, rule in enumerate(rules):
