@@ -35,7 +35,7 @@ from placement.config import Skenario
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
 from placement.rules.eligibility import PairTable, build_pairs
-from placement.solver.build import build_problem, cap_groups
+from placement.solver.build import ModelIndex, build_problem, cap_groups
 from placement.solver.horizon import (
     HorizonModel,
     HorizonSolution,
@@ -43,7 +43,7 @@ from placement.solver.horizon import (
     solve_joint,
     solve_myopic,
 )
-from placement.solver.problem import SCALE, SolveStatus, make_solution
+from placement.solver.problem import SCALE, Problem, SolveStatus, make_solution
 
 Progress = Callable[[str], None]
 
@@ -77,7 +77,7 @@ class HorizonResult:
             "pensiun_per_tahun": [
                 int((self.retirements["tahun"] == t).sum()) for t in range(len(self.dates))
             ],
-            "solver": {k: v for k, v in self.joint.stats.items()},
+            "solver": dict(self.joint.stats),
         }
 
 
@@ -303,7 +303,8 @@ def _plan_rows(
 
 
 def _first_year(
-    ds: Dataset, sc: Skenario, table: PairTable, problem: Any, index: Any, plan: pd.DataFrame,
+    ds: Dataset, sc: Skenario, table: PairTable, problem: Problem, index: ModelIndex,
+    plan: pd.DataFrame,
     joint: HorizonSolution,
 ) -> Result:  # fmt: skip
     """Year 0 of the joint plan as a one-year Result (the plan the planner executes)."""
@@ -314,8 +315,9 @@ def _first_year(
         return result_of(ds, sc, table, problem, index, empty)
     now = plan[plan["tahun"] == 0]
     movers = set(now["nip"].astype(str))
-    stays = [(nip, jid) for jid, nip in ((j, ds.holder_of(j)) for j in
-             ds.jabatan["jabatan_id"].to_numpy()[np.asarray(table.posts)]) if nip and nip not in movers]  # fmt: skip
+    post_ids = ds.jabatan["jabatan_id"].to_numpy()[np.asarray(table.posts)]
+    holders = ((ds.holder_of(j), j) for j in post_ids)
+    stays = [(nip, j) for nip, j in holders if nip and nip not in movers]
     wanted = pd.DataFrame(
         [*zip(now["nip"].astype(str), now["jabatan_tujuan_id"], strict=True), *stays],
         columns=["nip", "jabatan_tujuan_id"],
