@@ -11,7 +11,6 @@ import click
 import pandas as pd
 from rich.console import Console
 
-from placement.api import solve
 from placement.cli.base import (
     EXIT_NO_PLAN,
     date_option,
@@ -23,8 +22,9 @@ from placement.cli.base import (
 from placement.cli.runs_cmd import record_run, store_option
 from placement.domain.errors import PlacementError
 from placement.io.writers import FORMULA_PREFIXES
+from placement.pipeline import AuditFailedError, solve_to_folder
 from placement.plan.audit import audit_plan
-from placement.report.outputs import OUTPUT_FILES, read_record, write_outputs
+from placement.report.outputs import OUTPUT_FILES, read_record
 from placement.solver import BACKENDS, SolveStatus
 from placement.workspace import load_inputs, locks_from_plan
 
@@ -85,60 +85,31 @@ def solve_cmd(
         console.print(f"{len(warnings)} peringatan data (lihat 'placement validate').")
     if locks_from is not None:
         sc = sc.model_copy(update={"kunci": [*sc.kunci, *locks_from_plan(locks_from)]})
-    relaxed: list[dict[str, Any]] = []
-    tables: dict[str, pd.DataFrame] = {}
-    horizon_summary: dict[str, Any] | None = None
+    if horizon > 1 and (elastic or plans > 1):
+        raise click.UsageError("--horizon tidak dapat digabung dengan --elastic atau --plans")
+    extra: dict[str, Any] = {"data": str(sc.data), "skenario": str(scenario) if scenario else None}
     with console.status("Menyusun rencana...") as status:
-        if horizon > 1:
-            if elastic or plans > 1:
-                raise click.UsageError(
-                    "--horizon tidak dapat digabung dengan --elastic atau --plans"
-                )
-            from placement.plan.horizon import solve_horizon
-
-            multi = solve_horizon(ds, sc, horizon, discount=diskonto, time_limit=time_limit,
-                                  seed=seed, progress=lambda msg: status.update(msg))  # fmt: skip
-            result, horizon_summary = multi.first, multi.summary()
-            tables = {"rencana_horizon.csv": multi.plan.drop(columns=["tahun"]),
-                      "pensiun_horizon.csv": multi.retirements.drop(columns=["tahun"])}  # fmt: skip
-        elif elastic:
-            from placement.plan.elastic import solve_elastic
-
-            result, relaxed = solve_elastic(ds, sc, backend=backend, time_limit=time_limit, seed=seed,
-                                            progress=lambda msg: status.update(msg))  # fmt: skip
-        else:
-            result = solve(ds, sc, backend=backend, time_limit=time_limit, seed=seed,
-                           progress=lambda msg: status.update(msg), export=export_model)  # fmt: skip
+        try:
+            run = solve_to_folder(ds, sc, out, extra=extra, backend=backend, time_limit=time_limit,
+                                  seed=seed, elastic=elastic, horizon=horizon, discount=diskonto,
+                                  export=export_model, progress=lambda msg: status.update(msg),
+                                  lang=lang)  # fmt: skip
+        except AuditFailedError as exc:
+            click.echo(str(exc), err=True)
+            raise click.ClickException(
+                "Audit rencana gagal; rencana tidak ditulis. Ini adalah bug: laporkan."
+            ) from None
+    result, relaxed, horizon_summary = run.result, run.relaxed, run.horizon
     if result.status is SolveStatus.INTERRUPTED:
         raise KeyboardInterrupt  # reported by user_errors: status INTERRUPTED, exit 130
-    if result.status in (SolveStatus.INFEASIBLE, SolveStatus.NO_PLAN):
+    if not run.written:
         click.echo(
             f"Status: {result.status}. Tidak ada rencana yang valid; tidak ada file ditulis.",
             err=True,
         )
-        if result.status is SolveStatus.INFEASIBLE:
-            from placement.plan.infeasibility import diagnose_infeasibility
-
-            diagnosis = diagnose_infeasibility(ds, sc, result.table, time_limit=time_limit or 10.0)
-            if diagnosis is not None:
-                click.echo(diagnosis.text(lang), err=True)
+        if run.diagnosis:
+            click.echo(run.diagnosis, err=True)
         sys.exit(EXIT_NO_PLAN)
-    audit = audit_plan(ds, sc, result.plan, result.solution.objective,
-                       table=None if relaxed else result.table, relaxed=relaxed)  # fmt: skip
-    if not audit.ok:
-        for f in audit.findings:
-            click.echo(f"AUDIT GAGAL {f.code}: {f.message(lang)}", err=True)
-        raise click.ClickException(
-            "Audit rencana gagal; rencana tidak ditulis. Ini adalah bug: laporkan."
-        )
-    extra = {
-        "data": str(sc.data),
-        "skenario": str(scenario) if scenario else None,
-        "audit": "lulus",
-        "pelonggaran": relaxed,
-        **({"horizon": horizon_summary} if horizon_summary else {}),
-    }
-    write_outputs(result, ds, out, extra, tables)
     _print_summary(result.summary(), out)
     if horizon_summary:
         _print_horizon(horizon_summary, out)
@@ -151,6 +122,7 @@ def solve_cmd(
     if plans > 1:
         from placement.cli.scenario_cmd import write_diverse_plans
 
+        extra.update(audit="lulus", pelonggaran=relaxed)
         write_diverse_plans(ds, sc, result, out, plans, min_difference, backend, time_limit, extra)
 
 

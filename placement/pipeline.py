@@ -1,0 +1,117 @@
+"""Solve → audit → write a plan folder: the one path behind ``placement solve`` and the web UI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from placement.api import Progress, Result, solve
+from placement.config import Skenario
+from placement.domain.model import Dataset
+from placement.plan.audit import AuditReport, audit_plan
+from placement.report.outputs import write_outputs
+from placement.solver import SolveStatus
+
+
+class AuditFailedError(Exception):
+    """The solver's plan broke a rule on re-check: a bug, never a user error; nothing is written."""
+
+    def __init__(self, report: AuditReport, lang: str = "id") -> None:
+        self.report = report
+        lines = [f"AUDIT GAGAL {f.code}: {f.message(lang)}" for f in report.findings]
+        super().__init__("\n".join(lines))
+
+
+@dataclass
+class PlanRun:
+    """What one solve produced: the result, the relaxations (``elastic``) and the diagnosis text
+    of an infeasible model; ``written`` is True when the plan folder was written."""
+
+    result: Result
+    relaxed: list[dict[str, Any]] = field(default_factory=list)
+    horizon: dict[str, Any] | None = None
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    diagnosis: str | None = None
+    written: bool = False
+
+    @property
+    def has_plan(self) -> bool:
+        return self.result.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
+
+
+def solve_to_folder(
+    ds: Dataset,
+    sc: Skenario,
+    out: Path,
+    *,
+    extra: dict[str, Any] | None = None,
+    backend: str = "auto",
+    time_limit: float | None = None,
+    seed: int | None = None,
+    elastic: bool = False,
+    horizon: int = 1,
+    discount: float = 1.0,
+    export: Path | None = None,
+    progress: Progress | None = None,
+    lang: str = "id",
+) -> PlanRun:
+    """Solve, re-check with the independent audit and write the plan folder ``out``.
+
+    Without a plan (infeasible, no plan, interrupted) nothing is written; an infeasible model
+    gets its diagnosis (which rules conflict). Raises AuditFailedError when the audit finds a broken
+    rule, PlacementError on contradictory settings."""
+    run = _solve(ds, sc, backend, time_limit, seed, elastic, horizon, discount, export, progress)
+    if run.result.status is SolveStatus.INFEASIBLE:
+        from placement.plan.infeasibility import diagnose_infeasibility
+
+        if progress:
+            progress("Mencari aturan yang saling bertentangan")
+        diagnosis = diagnose_infeasibility(ds, sc, run.result.table, time_limit=time_limit or 10.0)
+        run.diagnosis = None if diagnosis is None else diagnosis.text(lang)
+    if not run.has_plan:
+        return run
+    result = run.result
+    audit = audit_plan(ds, sc, result.plan, result.solution.objective,
+                       table=None if run.relaxed else result.table, relaxed=run.relaxed)  # fmt: skip
+    if not audit.ok:
+        raise AuditFailedError(audit, lang)
+    record = {**(extra or {}), "audit": "lulus", "pelonggaran": run.relaxed}
+    if run.horizon is not None:
+        record["horizon"] = run.horizon
+    write_outputs(result, ds, out, record, run.tables)
+    run.written = True
+    return run
+
+
+def _solve(
+    ds: Dataset,
+    sc: Skenario,
+    backend: str,
+    time_limit: float | None,
+    seed: int | None,
+    elastic: bool,
+    horizon: int,
+    discount: float,
+    export: Path | None,
+    progress: Progress | None,
+) -> PlanRun:
+    if horizon > 1:
+        from placement.plan.horizon import solve_horizon
+
+        multi = solve_horizon(ds, sc, horizon, discount=discount, time_limit=time_limit, seed=seed,
+                              progress=progress)  # fmt: skip
+        tables = {"rencana_horizon.csv": multi.plan.drop(columns=["tahun"]),
+                  "pensiun_horizon.csv": multi.retirements.drop(columns=["tahun"])}  # fmt: skip
+        return PlanRun(multi.first, horizon=multi.summary(), tables=tables)
+    if elastic:
+        from placement.plan.elastic import solve_elastic
+
+        result, relaxed = solve_elastic(ds, sc, backend=backend, time_limit=time_limit, seed=seed,
+                                        progress=progress)  # fmt: skip
+        return PlanRun(result, relaxed)
+    result = solve(ds, sc, backend=backend, time_limit=time_limit, seed=seed, progress=progress,
+                   export=export)  # fmt: skip
+    return PlanRun(result)
