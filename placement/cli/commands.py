@@ -11,4 +11,5 @@ from placement.cli import (
     scenario_cmd,  # noqa: F401
     solve_cmd,  # noqa: F401
     succession_cmd,  # noqa: F401
+    ui_cmd,  # noqa: F401
 )

@@ -1,0 +1,68 @@
+"""``placement ui``: the planner's local web workspace."""
+
+from __future__ import annotations
+
+import ipaddress
+from pathlib import Path
+
+import click
+
+from placement.cli.base import lang_option, main, user_errors
+from placement.cli.runs_cmd import _store_arg
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@main.command(name="ui")
+@click.option("--port", type=click.IntRange(1, 65535), default=8080, show_default=True)
+@click.option("--data", "data", type=click.Path(path_type=Path, exists=True),
+              help="Data yang langsung dipakai (folder csv atau data.xlsx).")  # fmt: skip
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Alamat yang didengar; selain 127.0.0.1/localhost perlu --izinkan-jaringan.")  # fmt: skip
+@click.option("--izinkan-jaringan", "allow_network", is_flag=True,
+              help="Izinkan komputer lain di jaringan membuka ruang kerja (data pegawai ikut terlihat).")  # fmt: skip
+@click.option("--folder-kerja", "workdir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("placement-kerja"), show_default=True,
+              help="Folder untuk data unggahan, skenario dan hasil run.")  # fmt: skip
+@_store_arg
+@lang_option
+@user_errors
+def ui_cmd(
+    port: int, data: Path | None, host: str, allow_network: bool, workdir: Path, store: Path,
+    lang: str,
+) -> None:  # fmt: skip
+    """Buka ruang kerja web perencana di peramban (hanya di komputer ini secara bawaan).
+
+    \b
+    Contoh:
+      placement ui
+      placement ui --data data-tiny --port 8090
+    Buka http://127.0.0.1:8080 di peramban; hentikan dengan Ctrl-C.
+    """
+    if not is_loopback(host):
+        if not allow_network:
+            raise click.UsageError(
+                f"--host {host} membuka ruang kerja ke jaringan; data pegawai (UU PDP) dapat "
+                "dilihat komputer lain. Tambahkan --izinkan-jaringan bila memang dimaksudkan."
+            )
+        click.echo(f"PERINGATAN: ruang kerja terbuka untuk jaringan di {host}:{port}; "
+                   "tidak ada login.", err=True)  # fmt: skip
+    from placement.ui import i18n
+    from placement.ui.app import serve
+    from placement.ui.workspace import Workspace
+
+    i18n.set_lang("en" if lang == "en" else "id")
+    ws = Workspace(root=workdir.resolve(), store=store.resolve(), host=host)
+    if data is not None:
+        ws.use_data(data.resolve())
+    click.echo(
+        f"Ruang kerja placement: http://{host}:{port}  (folder kerja {workdir}; Ctrl-C berhenti)"
+    )
+    serve(ws, port)

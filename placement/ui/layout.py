@@ -1,0 +1,110 @@
+"""The frame every page shares: header with navigation and language switch, local-only footer,
+and small helpers for tables of records and issue lists."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+import pandas as pd
+from nicegui import ui
+
+from placement.ui import i18n
+from placement.ui.i18n import t
+from placement.ui.state import workspace
+
+PAGES: tuple[tuple[str, str], ...] = (
+    ("/data", "nav.data"),
+    ("/aturan", "nav.rules"),
+    ("/jalankan", "nav.run"),
+    ("/rencana", "nav.plan"),
+    ("/bandingkan", "nav.compare"),
+    ("/suksesi", "nav.succession"),
+    ("/riwayat", "nav.history"),
+)
+
+
+def _switch_language() -> None:
+    i18n.set_lang("en" if i18n.lang() == "id" else "id")
+    ui.navigate.reload()
+
+
+@contextmanager
+def page_frame(path: str) -> Iterator[None]:
+    """Header (navigation, active page marked), the page body, footer."""
+    title = t(next(key for p, key in PAGES if p == path))
+    ui.page_title(f"{title} · placement")
+    with ui.header().classes("items-center bg-teal-800 gap-1 py-2"):
+        ui.label("placement").classes("text-lg font-bold mr-4")
+        for target, key in PAGES:
+            button = ui.button(t(key), on_click=lambda p=target: ui.navigate.to(p)).props(
+                f"flat no-caps color=white data-testid=nav-{target.strip('/')}"
+            )
+            if target == path:
+                button.classes("bg-teal-600")
+        ui.space()
+        ui.button(t("lang.switch"), on_click=_switch_language).props(
+            "flat no-caps color=white data-testid=lang"
+        )
+    with ui.column().classes("w-full max-w-screen-xl mx-auto p-4 gap-4"):
+        ui.label(title).classes("text-2xl font-semibold")
+        yield
+    with ui.footer().classes("bg-grey-2 text-grey-8 text-xs py-1 px-4"):
+        ui.label(t("footer.local", host=workspace().host))
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows of ``frame`` as JSON-safe dicts (NaN → empty, numbers kept)."""
+    clean = frame.astype(object).where(frame.notna(), "")
+    return [{str(k): _plain(v) for k, v in row.items()} for row in clean.to_dict("records")]
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "item"):
+        return value.item()
+    if isinstance(value, (int, float, str, bool)) or value is None:
+        return value
+    return str(value)
+
+
+def frame_table(
+    frame: pd.DataFrame, *, row_key: str | None = None, rows_per_page: int = 15, testid: str = ""
+) -> ui.table:
+    """A sortable, filterable table of ``frame`` (every column sortable; a search box above)."""
+    columns = [
+        {"name": str(c), "label": str(c), "field": str(c), "sortable": True, "align": "left"}
+        for c in frame.columns
+    ]
+    data = records(frame)
+    key = row_key or "_baris"
+    if row_key is None:
+        for i, row in enumerate(data):
+            row["_baris"] = i
+    table = ui.table(columns=columns, rows=data, row_key=key,
+                     pagination={"rowsPerPage": rows_per_page}).classes("w-full")  # fmt: skip
+    table.props(f"dense flat bordered data-testid={testid or 'tabel'}")
+    with table.add_slot("top-right"):
+        ui.input(placeholder="Cari / Filter").bind_value(table, "filter").props(
+            f"dense clearable data-testid={testid or 'tabel'}-cari"
+        )
+    return table
+
+
+def issue_table(items: Sequence[dict[str, Any]], testid: str = "masalah") -> ui.table:
+    """Problems (``issue_records``): severity, file, row, column, code and the message with
+    its fix, in the page's language."""
+    frame = pd.DataFrame(
+        [
+            {
+                t("severity"): d.get("severity", ""),
+                t("file"): d.get("file", ""),
+                t("row"): d.get("row") if d.get("row") is not None else "",
+                t("column"): d.get("column") or "",
+                t("code"): d.get("code", ""),
+                t("message"): d.get("message", ""),
+            }
+            for d in items
+        ]
+    )
+    return frame_table(frame, testid=testid, rows_per_page=20)

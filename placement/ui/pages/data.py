@@ -1,0 +1,84 @@
+"""Data: upload the templates or pick the synthetic region; every validation problem in a table."""
+
+from __future__ import annotations
+
+from nicegui import events, run, ui
+
+from placement.domain.errors import PlacementError, Severity, issue_records
+from placement.ui import i18n
+from placement.ui.i18n import t
+from placement.ui.layout import issue_table, page_frame
+from placement.ui.state import workspace
+from placement.ui.workspace import MAX_UPLOAD_BYTES, DataCheck
+
+
+@ui.page("/data")
+def data_page() -> None:
+    ws = workspace()
+    with page_frame("/data"):
+        status = ui.column().classes("w-full gap-2")
+
+        def show(check: DataCheck | None) -> None:
+            status.clear()
+            with status:
+                if check is None:
+                    ui.label(t("no_data")).props("data-testid=data-status")
+                    return
+                ui.label(t("data.current", path=str(check.path))).classes("text-grey-8")
+                errors, warnings = check.count(Severity.ERROR), check.count(Severity.WARNING)
+                if check.ok:
+                    text = t(
+                        "data.valid", people=check.people, posts=check.posts, warnings=warnings
+                    )
+                    ui.label(text).classes("text-positive").props("data-testid=data-status")
+                else:
+                    text = t("data.invalid", errors=errors, warnings=warnings)
+                    ui.label(text).classes("text-negative").props("data-testid=data-status")
+                if check.issues:
+                    issue_table(issue_records(check.issues, i18n.lang()), testid="masalah-data")
+
+        async def checked(work: object, *args: object) -> None:
+            note = ui.notification(t("data.working"), spinner=True, timeout=None)
+            try:
+                show(await run.io_bound(work, *args))  # type: ignore[arg-type]
+            except PlacementError as exc:
+                refused(exc)
+            finally:
+                note.dismiss()
+
+        def refused(exc: PlacementError) -> None:
+            status.clear()
+            with status:
+                issue_table(issue_records(exc.issues, i18n.lang()), testid="masalah-data")
+
+        async def uploaded(e: events.UploadEventArguments) -> None:
+            content = await e.file.read()
+            try:
+                ws.add_upload(e.file.name, content)
+            except PlacementError as exc:
+                ui.notify(t("data.rejected", reason=exc.issues[0].message(i18n.lang())),
+                          type="negative", multi_line=True)  # fmt: skip
+                return
+            pending.set_text(t("data.uploaded", names=", ".join(sorted(ws.pending))))
+
+        with ui.card().classes("w-full"):
+            ui.label(t("data.upload")).classes("font-medium")
+            ui.upload(on_upload=uploaded, multiple=True, auto_upload=True,
+                      max_file_size=MAX_UPLOAD_BYTES).props(
+                'accept=".xlsx,.csv" data-testid=unggah'
+            ).classes("w-full")  # fmt: skip
+            pending = ui.label("").props("data-testid=unggahan")
+            with ui.row():
+                ui.button(t("data.use_upload"), on_click=lambda: checked(ws.use_uploads)).props(
+                    "data-testid=pakai-unggahan"
+                )
+                ui.button(t("data.templates")).props(
+                    "outline href=/unduh/templat.xlsx tag=a data-testid=templat"
+                )
+        with ui.card().classes("w-full"), ui.row().classes("items-center"):
+            preset = ui.select({"tiny": "tiny (20 jabatan)", "kabupaten": "kabupaten (±3.000 pegawai)"},
+                                   value="tiny", label=t("data.preset")).props("data-testid=preset")  # fmt: skip
+            ui.button(
+                t("data.synthetic"), on_click=lambda: checked(ws.use_synthetic, preset.value)
+            ).props("data-testid=pakai-sintetis")
+        show(ws.check)

@@ -1,0 +1,208 @@
+"""The planner's workspace behind the pages: the data in use, the scenario being edited, uploads,
+the run store and the solve jobs. One workspace per ``placement ui`` process (a local,
+single-planner app); every page reads and changes this object through the library API."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from placement.config import Skenario, parse_scenario
+from placement.domain.errors import Issue, PlacementError, Severity, has_errors
+from placement.io.schema import TABLES
+from placement.ui.jobs import Job
+
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+TABLE_FILES = tuple(f"{t.name}.csv" for t in TABLES)
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9._ -]{1,120}$")
+
+
+@dataclass
+class DataCheck:
+    """The validation of the data in use: every issue, and the counts when it is usable."""
+
+    path: Path
+    issues: list[Issue]
+    people: int = 0
+    posts: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.issues)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for i in self.issues if i.severity is severity)
+
+
+def upload_problem(name: str, content: bytes) -> str | None:
+    """Why an uploaded file is refused (None when it may be stored). Uploads are data only:
+    the name must be a template file name or ``*.xlsx``, the size is limited, an xlsx must be a
+    zip workbook without macros, a csv must be text."""
+    base = Path(name).name
+    if not _SAFE_NAME.match(base) or base != name.replace("\\", "/").split("/")[-1]:
+        return f"nama file '{name[:60]}' tidak diizinkan"
+    if len(content) > MAX_UPLOAD_BYTES:
+        return f"{base} lebih besar dari {MAX_UPLOAD_BYTES // 2**20} MB"
+    if not content:
+        return f"{base} kosong"
+    lower = base.lower()
+    if lower.endswith(".xlsx"):
+        if not zipfile.is_zipfile(BytesIO(content)):
+            return f"{base} bukan file Excel .xlsx"
+        with zipfile.ZipFile(BytesIO(content)) as z:
+            names = set(z.namelist())
+        if "[Content_Types].xml" not in names or not any(n.startswith("xl/") for n in names):
+            return f"{base} bukan buku kerja Excel .xlsx"
+        if any(n.lower().endswith("vbaproject.bin") for n in names):
+            return f"{base} berisi makro; simpan ulang sebagai .xlsx tanpa makro"
+        return None
+    if lower in TABLE_FILES:
+        if b"\x00" in content[:65536] and not content.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return f"{base} bukan file teks CSV"
+        return None
+    return f"{base}: hanya data.xlsx atau {', '.join(TABLE_FILES)} yang diterima"
+
+
+@dataclass
+class Workspace:
+    """Process-wide state of the web workspace (see module docstring)."""
+
+    root: Path
+    store: Path
+    host: str = "127.0.0.1"
+    data: Path | None = None
+    scenario: Skenario = field(default_factory=Skenario)
+    pending: dict[str, bytes] = field(default_factory=dict)
+    jobs: list[Job] = field(default_factory=list)
+    check: DataCheck | None = None
+
+    def __post_init__(self) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+
+    # -- data ---------------------------------------------------------------------------------
+    def add_upload(self, name: str, content: bytes) -> None:
+        """Keep an uploaded file in memory until ``use_uploads``; raises PlacementError."""
+        problem = upload_problem(name, content)
+        if problem is not None:
+            raise PlacementError.single("UNGGAHAN_DITOLAK", problem, problem, name[:120])
+        self.pending[Path(name).name] = content
+
+    def use_uploads(self) -> DataCheck:
+        """Write the pending uploads to a new data folder, make it the data in use, check it."""
+        if not self.pending:
+            raise PlacementError.single("UNGGAHAN_KOSONG", "Belum ada file yang diunggah",
+                                        "No file has been uploaded")  # fmt: skip
+        folder = self._new_folder("data-unggahan")
+        xlsx = [n for n in self.pending if n.lower().endswith(".xlsx")]
+        if xlsx and len(self.pending) > 1:
+            self.pending.clear()
+            raise PlacementError.single("UNGGAHAN_CAMPUR",
+                "Unggah satu file .xlsx saja, atau file .csv saja (bukan keduanya)",
+                "Upload one .xlsx file, or .csv files only (not both)")  # fmt: skip
+        for name, content in self.pending.items():
+            (folder / name).write_bytes(content)
+        self.pending.clear()
+        return self.use_data(folder / xlsx[0] if xlsx else folder)
+
+    def use_synthetic(self, preset: str = "tiny", seed: int = 0) -> DataCheck:
+        """Generate the built-in synthetic region and make it the data in use."""
+        from placement.io.writers import write_dataset
+        from placement.synth import generate, preset_plan_date
+
+        folder = self.root / f"data-sintetis-{preset}-{seed}"
+        if not (folder / "pegawai.csv").exists():
+            write_dataset(generate(preset, seed), folder)  # type: ignore[arg-type]
+        self.scenario = self.scenario.model_copy(
+            update={"tanggal_rencana": preset_plan_date(preset), "nama": f"sintetis-{preset}"}
+        )
+        return self.use_data(folder)
+
+    def use_data(self, path: Path) -> DataCheck:
+        """Validate ``path`` (csv folder or xlsx) and make it the data in use."""
+        from placement.io.readers import validate_path
+
+        frames, issues, _ = validate_path(path)
+        self.data = path
+        self.scenario = self.scenario.model_copy(update={"data": path.resolve()})
+        people = len(frames["pegawai"]) if "pegawai" in frames else 0
+        posts = len(frames["jabatan"]) if "jabatan" in frames else 0
+        self.check = DataCheck(path, issues, people, posts)
+        return self.check
+
+    # -- scenario -----------------------------------------------------------------------------
+    def scenario_yaml(self) -> str:
+        return scenario_yaml(self.scenario)
+
+    def save_scenario(self, path: Path | None = None) -> Path:
+        """Write the scenario YAML (read back by ``placement solve --scenario``)."""
+        path = path or self.root / "skenario.yaml"
+        path.write_text(self.scenario_yaml(), encoding="utf-8")
+        return path
+
+    # -- runs ---------------------------------------------------------------------------------
+    def start_job(self, time_limit: float | None = None) -> Job:
+        """Start solving the scenario on the data in use in a child process."""
+        if self.data is None or self.check is None or not self.check.ok:
+            raise PlacementError.single("DATA_BELUM_SIAP",
+                "Data belum ada atau belum valid; buka halaman Data",
+                "There is no valid data yet; open the Data page")  # fmt: skip
+        if any(j.running for j in self.jobs):
+            raise PlacementError.single("RUN_SEDANG_BERJALAN", "Sudah ada run yang berjalan",
+                                        "A run is already going")  # fmt: skip
+        folder = self._new_folder("run")
+        scenario_file = self.save_scenario(folder / "skenario.yaml")
+        job = Job.start(self.data, scenario_file, folder / "rencana", self.store, time_limit)
+        self.jobs.append(job)
+        return job
+
+    def _new_folder(self, prefix: str) -> Path:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        for n in range(1, 1000):
+            folder = self.root / f"{prefix}-{stamp}-{n}"
+            try:
+                folder.mkdir(parents=True)
+                return folder
+            except FileExistsError:
+                continue
+        raise PlacementError.single("FOLDER_PENUH", f"Tidak dapat membuat folder di {self.root}",
+                                    f"Cannot create a folder in {self.root}")  # fmt: skip
+
+    def remove_folder(self, folder: Path) -> None:
+        """Delete a folder made by this workspace (never outside ``root``)."""
+        if folder.resolve().is_relative_to(self.root.resolve()):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def scenario_yaml(sc: Skenario) -> str:
+    """The scenario as YAML in the CLI's format: only what differs from the defaults, plus the
+    name, plan date and data folder."""
+    values: dict[str, Any] = sc.model_dump(mode="json", exclude_defaults=True)
+    values["nama"] = sc.nama
+    values["tanggal_rencana"] = sc.tanggal_rencana.isoformat()
+    if sc.data is not None:
+        values["data"] = str(sc.data)
+    first: tuple[str, ...] = ("nama", "tanggal_rencana", "data")
+    ordered = {k: values[k] for k in first if k in values}
+    ordered.update({k: v for k, v in values.items() if k not in ordered})
+    return yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False)
+
+
+def scenario_from_yaml(text: str, file: str = "skenario.yaml") -> Skenario:
+    """Parse scenario YAML text with the CLI's validation (located messages)."""
+    try:
+        raw = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise PlacementError.single("SKENARIO_YAML", f"YAML tidak valid: {exc}",
+                                    f"Invalid YAML: {exc}", file) from None  # fmt: skip
+    if not isinstance(raw, dict):
+        raise PlacementError.single("SKENARIO_YAML", "Isi skenario harus berupa pasangan kunci: nilai",
+                                    "A scenario must be a mapping of keys to values", file)  # fmt: skip
+    return parse_scenario(raw, file)
