@@ -55,8 +55,13 @@ def index() -> None:
 
 def serve(ws: Workspace, port: int) -> None:
     """Register the pages and serve until Ctrl-C (blocking)."""
-    from placement.ui.pages import data, run  # noqa: F401  (each registers its route)
+    import importlib
+    import pkgutil
 
+    from placement.ui import pages
+
+    for module in pkgutil.iter_modules(pages.__path__):  # each page module registers its route
+        importlib.import_module(f"{pages.__name__}.{module.name}")
     install(ws)
     ui.run(host=ws.host, port=port, title="placement", reload=False, show=False,
            favicon="📋", language="id", reconnect_timeout=10.0)  # fmt: skip

@@ -105,8 +105,12 @@ def lang() -> Lang:
     return _lang[0]
 
 
-def t(key: str, **values: object) -> str:
-    """The text of ``key`` in the current language, with ``{name}`` fields filled in."""
-    id_text, en_text = TEXTS[key]
+def tr(id_text: str, en_text: str, **values: object) -> str:
+    """An inline text pair: ``tr("Rencana", "Plan")`` in the current language."""
     text = en_text if _lang[0] == "en" else id_text
     return text.format(**values) if values else text
+
+
+def t(key: str, **values: object) -> str:
+    """The text of ``key`` in the current language, with ``{name}`` fields filled in."""
+    return tr(*TEXTS[key], **values)
