@@ -47,7 +47,7 @@ def upload_problem(name: str, content: bytes) -> str | None:
     the name must be a template file name or ``*.xlsx``, the size is limited, an xlsx must be a
     zip workbook without macros, a csv must be text."""
     base = Path(name).name
-    if not _SAFE_NAME.match(base) or base != name.replace("\\", "/").split("/")[-1]:
+    if base != name or not _SAFE_NAME.match(name) or name.startswith("."):
         return f"nama file '{name[:60]}' tidak diizinkan"
     if len(content) > MAX_UPLOAD_BYTES:
         return f"{base} lebih besar dari {MAX_UPLOAD_BYTES // 2**20} MB"
