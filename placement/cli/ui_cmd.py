@@ -65,4 +65,7 @@ def ui_cmd(
     click.echo(
         f"Ruang kerja placement: http://{host}:{port}  (folder kerja {workdir}; Ctrl-C berhenti)"
     )
-    serve(ws, port)
+    try:
+        serve(ws, port)
+    except KeyboardInterrupt:
+        click.echo("Ruang kerja ditutup.")

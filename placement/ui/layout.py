@@ -83,7 +83,7 @@ def frame_table(
             row["_baris"] = i
     table = ui.table(columns=columns, rows=data, row_key=key,
                      pagination={"rowsPerPage": rows_per_page}).classes("w-full")  # fmt: skip
-    table.props(f"dense flat bordered data-testid={testid or 'tabel'}")
+    table.props(f"dense flat bordered wrap-cells data-testid={testid or 'tabel'}")
     with table.add_slot("top-right"):
         ui.input(placeholder="Cari / Filter").bind_value(table, "filter").props(
             f"dense clearable data-testid={testid or 'tabel'}-cari"

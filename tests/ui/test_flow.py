@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -39,3 +40,74 @@ def test_upload_run_and_see_the_plan(server: Server, driver: Any, tiny_files: li
     log = by_testid(driver, "run-log").text
     assert "Menyusun model" in log and "Mencatat run" in log
     screenshot(driver, "03-jalankan")
+
+
+def test_bad_files_are_refused_and_bad_data_is_located(
+    server: Server, driver: Any, tmp_path: Path, tiny_files: list[Path]
+) -> None:
+    open_page(driver, server.url + "/data")
+    script = tmp_path / "skrip.py"
+    script.write_text("import os\nos.remove('x')\n")
+    upload(driver, [script])  # refused by the browser (type) ...
+    wait_text(driver, "File ditolak: hanya .xlsx atau .csv")
+    other = tmp_path / "gaji.csv"
+    other.write_text("nip,gaji\n1,2\n")
+    upload(driver, [other])  # ... and by the server (not a template file)
+    wait_text(driver, "hanya data.xlsx atau pegawai.csv")
+    assert "gaji.csv" not in by_testid(driver, "unggahan").text
+    pegawai = tmp_path / "pegawai.csv"
+    lines = next(f for f in tiny_files if f.name == "pegawai.csv").read_text().splitlines()
+    header = lines[0].split(",")
+    row = lines[1].split(",")
+    row[header.index("nip")] = "12AB"
+    pegawai.write_text("\n".join([lines[0], ",".join(row), *lines[2:]]) + "\n")
+    jabatan = next(f for f in tiny_files if f.name == "jabatan.csv")
+    driver.refresh()
+    by_testid(driver, "unggah")
+    upload(driver, [pegawai, jabatan])
+    wait_text(driver, "Diunggah: jabatan.csv, pegawai.csv")
+    click_testid(driver, "pakai-unggahan")
+    wait_text(driver, "Data belum dapat dipakai")
+    table = by_testid(driver, "masalah-data").text
+    assert "pegawai.csv" in table and "nip" in table and "error" in table
+    screenshot(driver, "01b-data-galat")
+    click_testid(driver, "nav-jalankan")
+    wait_text(driver, "Belum ada data")  # a run needs valid data
+    assert not by_testid(driver, "mulai").is_enabled()
+
+
+def test_english_switch(server: Server, driver: Any) -> None:
+    open_page(driver, server.url + "/data")
+    click_testid(driver, "lang")
+    wait_text(driver, "Upload the template files")
+    assert "Rules & scenario" in body_text(driver)
+    click_testid(driver, "lang")
+    wait_text(driver, "Unggah file templat")
+
+
+def test_kabupaten_solve_shows_progress_and_leaves_the_pages_usable(
+    server: Server, driver: Any
+) -> None:
+    open_page(driver, server.url + "/data")
+    by_testid(driver, "preset").find_element(
+        "xpath", ".//*[contains(text(), 'kabupaten (±3.000 pegawai)')]"
+    ).click()
+    click_testid(driver, "pakai-sintetis")
+    wait_text(driver, "Data valid: 3000 pegawai", timeout=120)
+    click_testid(driver, "nav-jalankan")
+    click_testid(driver, "mulai")
+    wait_text(driver, "Sedang menyusun rencana", timeout=30)
+    first = by_testid(driver, "run-waktu").text
+    wait_text(driver, "Menyusun pasangan", timeout=60)
+    assert by_testid(driver, "batal").is_displayed()
+    screenshot(driver, "03b-jalankan-berjalan")
+    # While the solver works, another page opens and answers at once.
+    start = time.monotonic()
+    click_testid(driver, "nav-data")
+    wait_text(driver, "Data valid: 3000 pegawai", timeout=10)
+    opened = time.monotonic() - start
+    click_testid(driver, "nav-jalankan")
+    wait_text(driver, "Selesai: run #", timeout=240)
+    assert opened < 10
+    assert first != by_testid(driver, "run-waktu").text
+    assert "Menyelesaikan dengan backend" in by_testid(driver, "run-log").text

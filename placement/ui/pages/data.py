@@ -6,7 +6,7 @@ from nicegui import events, run, ui
 
 from placement.domain.errors import PlacementError, Severity, issue_records
 from placement.ui import i18n
-from placement.ui.i18n import t
+from placement.ui.i18n import t, tr
 from placement.ui.layout import issue_table, page_frame
 from placement.ui.state import workspace
 from placement.ui.workspace import MAX_UPLOAD_BYTES, DataCheck
@@ -61,10 +61,15 @@ def data_page() -> None:
                 return
             pending.set_text(t("data.uploaded", names=", ".join(sorted(ws.pending))))
 
+        def rejected() -> None:
+            reason = tr(f"hanya .xlsx atau .csv, paling besar {MAX_UPLOAD_BYTES // 2**20} MB",
+                        f"only .xlsx or .csv, at most {MAX_UPLOAD_BYTES // 2**20} MB")  # fmt: skip
+            ui.notify(t("data.rejected", reason=reason), type="negative")
+
         with ui.card().classes("w-full"):
             ui.label(t("data.upload")).classes("font-medium")
             ui.upload(on_upload=uploaded, multiple=True, auto_upload=True,
-                      max_file_size=MAX_UPLOAD_BYTES).props(
+                      max_file_size=MAX_UPLOAD_BYTES, on_rejected=rejected).props(
                 'accept=".xlsx,.csv" data-testid=unggah'
             ).classes("w-full")  # fmt: skip
             pending = ui.label("").props("data-testid=unggahan")
@@ -76,8 +81,9 @@ def data_page() -> None:
                     "outline href=/unduh/templat.xlsx tag=a data-testid=templat"
                 )
         with ui.card().classes("w-full"), ui.row().classes("items-center"):
-            preset = ui.select({"tiny": "tiny (20 jabatan)", "kabupaten": "kabupaten (±3.000 pegawai)"},
-                                   value="tiny", label=t("data.preset")).props("data-testid=preset")  # fmt: skip
+            ui.label(t("data.preset"))
+            preset = ui.toggle({"tiny": "tiny (30 pegawai)", "kabupaten": "kabupaten (±3.000 pegawai)"},
+                               value="tiny").props("no-caps data-testid=preset")  # fmt: skip
             ui.button(
                 t("data.synthetic"), on_click=lambda: checked(ws.use_synthetic, preset.value)
             ).props("data-testid=pakai-sintetis")
