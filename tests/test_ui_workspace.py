@@ -133,7 +133,7 @@ def test_a_job_solves_writes_and_records_in_a_child_process(tmp_path: Path) -> N
     ws = Workspace(tmp_path / "kerja", tmp_path / "runs.sqlite")
     ws.use_synthetic("tiny")
     job = ws.start_job()
-    with pytest.raises(PlacementError, match="sedang berjalan|berjalan"):
+    with pytest.raises(PlacementError, match="Sudah ada run yang berjalan"):
         ws.start_job()
     _wait(job)
     assert job.state == "selesai", (job.crash, job.issues)

@@ -113,4 +113,5 @@ def tr(id_text: str, en_text: str, **values: object) -> str:
 
 def t(key: str, **values: object) -> str:
     """The text of ``key`` in the current language, with ``{name}`` fields filled in."""
-    return tr(*TEXTS[key], **values)
+    id_text, en_text = TEXTS[key]
+    return tr(id_text, en_text, **values)
