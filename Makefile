@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint format bench bench-quick clean
+.PHONY: demo test lint format bench bench-quick ui screenshots clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,12 @@ format: $(STAMP)
 
 test: lint
 	$(BIN)/python -m pytest
+
+ui: $(STAMP)
+	$(BIN)/placement ui
+
+screenshots: $(STAMP)
+	PLACEMENT_UI_SCREENSHOTS=docs/ui $(BIN)/python -m pytest tests/ui
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
