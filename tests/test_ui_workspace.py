@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import time
+from datetime import date
 import zipfile
 from pathlib import Path
 
@@ -81,6 +82,16 @@ def test_uploaded_csvs_become_the_data_in_use(tmp_path: Path, tiny_dir: Path) ->
     assert ws.data is not None and ws.data.is_relative_to(ws.root)
     assert ws.scenario.data == ws.data.resolve()
     assert ws.pending == {}
+
+
+def test_uploads_after_the_synthetic_region_plan_for_today(tmp_path: Path, tiny_dir: Path) -> None:
+    ws = Workspace(tmp_path / "kerja", tmp_path / "runs.sqlite")
+    ws.use_synthetic("tiny")
+    assert ws.scenario.nama == "sintetis-tiny" and ws.scenario.tanggal_rencana != date.today()
+    for f in sorted(tiny_dir.glob("*.csv")):
+        ws.add_upload(f.name, f.read_bytes())
+    ws.use_uploads()
+    assert ws.scenario.nama == "skenario" and ws.scenario.tanggal_rencana == date.today()
 
 
 def test_invalid_upload_lists_every_problem_with_its_place(tmp_path: Path, tiny_dir: Path) -> None:

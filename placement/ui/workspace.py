@@ -22,6 +22,7 @@ from placement.ui.jobs import Job
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 TABLE_FILES = tuple(f"{t.name}.csv" for t in TABLES)
+SYNTHETIC = "sintetis-"
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9._ -]{1,120}$")
 
 
@@ -110,6 +111,11 @@ class Workspace:
         for name, content in self.pending.items():
             (folder / name).write_bytes(content)
         self.pending.clear()
+        if self.scenario.nama.startswith(SYNTHETIC):  # the synthetic region's name and date go
+            defaults = Skenario()
+            self.scenario = self.scenario.model_copy(
+                update={"nama": defaults.nama, "tanggal_rencana": defaults.tanggal_rencana}
+            )
         return self.use_data(folder / xlsx[0] if xlsx else folder)
 
     def use_synthetic(self, preset: str = "tiny", seed: int = 0) -> DataCheck:
@@ -121,7 +127,7 @@ class Workspace:
         if not (folder / "pegawai.csv").exists():
             write_dataset(generate(preset, seed), folder)  # type: ignore[arg-type]
         self.scenario = self.scenario.model_copy(
-            update={"tanggal_rencana": preset_plan_date(preset), "nama": f"sintetis-{preset}"}
+            update={"tanggal_rencana": preset_plan_date(preset), "nama": f"{SYNTHETIC}{preset}"}
         )
         return self.use_data(folder)
 
