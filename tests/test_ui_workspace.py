@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 import time
-from datetime import date
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest

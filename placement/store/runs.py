@@ -242,12 +242,13 @@ class RunStore:
         if folder is not None and (folder / "hasil.json").is_file():
             damaged = verify_outputs(folder)
             stored = [(n, a, t, k) for _, n, a, t, k, _ in rows]
-            on_disk = _folder_rows(folder)
+            # a damaged plan file may not even be readable: compare rows only when intact
+            same = not damaged and _folder_rows(folder) == stored
             if damaged:
                 problems.extend(f"folder {folder}: {d}" for d in damaged)
-            elif on_disk != stored:
+            elif not same:
                 problems.append(f"folder {folder} berisi rencana lain (ditimpa run berikutnya?)")
-            folder_state = "cocok" if not damaged and on_disk == stored else "berbeda"
+            folder_state = "cocok" if same else "berbeda"
         return RunCheck(run_id, run["hash_persetujuan"] or run["hash_rencana"], folder_state,
                         problems)  # fmt: skip
 

@@ -361,7 +361,8 @@ def info_frame(r: SuccessionReport) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["kunci", "nilai"]).astype({"nilai": object})
 
 
-def _headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+def localized_headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """English column headers for lang="en" (the frames are built with Indonesian ones)."""
     if lang != "en":
         return frame
     renamed: pd.DataFrame = frame.rename(columns=lambda c: _EN.get(c, c))
@@ -384,7 +385,7 @@ def report_sheets(r: SuccessionReport) -> dict[str, pd.DataFrame]:
         sheets["Talenta Pegawai"] = talent_people(r.ds, r.opd, lang)
     if r.previous is not None:
         sheets["Perpindahan Kotak"] = box_transitions(r.ds, r.previous, lang)
-    return {name: _headers(frame, lang) for name, frame in sheets.items()}
+    return {name: localized_headers(frame, lang) for name, frame in sheets.items()}
 
 
 TEXT_COLUMNS: tuple[str, ...] = ("nip", "pemegang_nip", "holder_nip", "jabatan_id")

@@ -35,6 +35,14 @@ def download_template() -> FileResponse:
     return FileResponse(path, media_type=DOWNLOADS["rencana.xlsx"], filename="templat-data.xlsx")
 
 
+@app.get("/unduh/skenario.yaml")
+def download_scenario() -> FileResponse:
+    path = workspace().root / "skenario.yaml"
+    if not path.is_file():
+        raise HTTPException(status_code=404, detail="skenario belum disimpan")
+    return FileResponse(path, media_type="application/yaml", filename="skenario.yaml")
+
+
 @app.get("/unduh/run/{run_id}/{name}")
 def download_run_file(run_id: int, name: str) -> FileResponse:
     if name not in DOWNLOADS:

@@ -1,0 +1,149 @@
+"""Editing a scenario key by key, the rule table a scenario sees, and checking a scenario against
+a dataset before solving (what ``placement solve`` would refuse), for the web workspace and any
+other front end.
+
+Every edit goes through the same validation as a scenario file read by the CLI
+(:func:`placement.config.parse_scenario` and the rule-pack override checks of
+:func:`placement.rules.registry.rule_set`), so an edit either gives a valid
+:class:`~placement.config.Skenario` or raises :class:`PlacementError` with located issues.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from placement.config import Skenario, parse_scenario
+from placement.domain.errors import Issue, PlacementError, warning
+from placement.domain.model import Dataset
+
+FILE = "skenario"
+_KIND = {"hard": ("keras", "hard"), "soft": ("lunak", "soft"), "score": ("skor", "score")}
+
+
+def edit_scenario(sc: Skenario, changes: Mapping[str, Any]) -> Skenario:
+    """``sc`` with each dotted key path set to its value (``{"bobot.jpm": 0.5}``), validated like
+    a scenario file: PlacementError (located issues) when the result is not a valid scenario or a
+    rule override (``aturan``) is unknown or of the wrong type."""
+    raw: dict[str, Any] = sc.model_dump(mode="json")
+    for path, value in changes.items():
+        keys = path.split(".")
+        node = raw
+        for key in keys[:-1]:
+            child = node.get(key)
+            if not isinstance(child, dict):
+                child = {}
+                node[key] = child
+            node = child
+        node[keys[-1]] = copy.deepcopy(value)
+    new = parse_scenario(raw, FILE)
+    from placement.rules.registry import rule_set
+
+    rule_set(new)  # raises PlacementError on unknown rules/parameters or wrong value types
+    return new
+
+
+def parse_value(text: str) -> Any:
+    """A parameter value typed by a planner, read as YAML: ``4`` → 4, ``III/a`` → "III/a",
+    ``{rotasi: 4}`` → dict, ``[promosi, rotasi]`` → list, ``true`` → True."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise PlacementError.single("NILAI_TIDAK_TERBACA",
+            f"Nilai '{text[:60]}' tidak terbaca: {str(exc).splitlines()[0]}",
+            f"Value '{text[:60]}' cannot be read: {str(exc).splitlines()[0]}", FILE) from None  # fmt: skip
+
+
+def value_text(value: Any) -> str:
+    """A parameter value as a planner types it (inverse of :func:`parse_value`)."""
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**6)
+    return text.strip().removesuffix("...").strip()
+
+
+def rule_table(sc: Skenario, lang: str = "id") -> pd.DataFrame:
+    """The rules of the scenario's pack as a planner reads them: id, kind, active, description,
+    legal basis, effective parameters, and whether the scenario changed the rule."""
+    from placement.rules.registry import load_pack, rule_set
+
+    pack = load_pack(sc.paket_aturan)
+    effective = rule_set(sc)
+    en = lang == "en"
+    rows = []
+    for rid, spec in pack.rules.items():
+        rule = effective[rid]
+        params = "; ".join(f"{k} = {value_text(v)}" for k, v in rule.params.items())
+        rows.append(
+            {
+                "id": rid,
+                ("kind" if en else "jenis"): _KIND[spec.kind][1 if en else 0],
+                ("active" if en else "aktif"): ("yes" if en else "ya")
+                if rule.active
+                else ("no" if en else "tidak"),
+                ("description" if en else "uraian"): spec.description_en
+                if en
+                else spec.description_id,
+                ("legal basis" if en else "dasar hukum"): spec.legal_text,
+                ("parameters" if en else "parameter"): params,
+                ("changed" if en else "diubah"): ("yes" if en else "ya")
+                if rid in sc.aturan
+                else "",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def rule_params(sc: Skenario, rule_id: str) -> dict[str, Any]:
+    """Effective parameters of one rule (``aktif`` first) in the scenario."""
+    from placement.rules.registry import rule_set
+
+    rule = rule_set(sc)[rule_id]
+    return {"aktif": rule.active, **dict(rule.params)}
+
+
+def check_scenario(ds: Dataset, sc: Skenario) -> list[Issue]:
+    """Everything ``placement solve`` would refuse in this scenario on this data, without solving:
+    rule overrides, unknown NIP / jabatan_id in ``kunci``, ``larang``, ``pertahankan`` and
+    ``wajib_pindah``, locks that cannot be honoured, must-move without a target, caps. The
+    messages are those of the solver's model builder. ``larang`` pairs naming an unknown NIP or
+    jabatan_id (ignored by the solver) are warnings."""
+    from placement.rules.eligibility import build_pairs
+    from placement.rules.registry import rule_set
+    from placement.solver.build import build_problem
+
+    try:
+        rule_set(sc)
+    except PlacementError as exc:
+        return list(exc.issues)
+    issues: list[Issue] = []
+    for i, k in enumerate(sc.larang):
+        where = f"larang.{i}"
+        if k.nip not in ds.person_index:
+            issues.append(warning(FILE, None, where, "SKENARIO_NIP_TIDAK_DIKENAL",
+                f"NIP {k.nip} di 'larang' tidak ada di data pegawai; larangan ini tidak berlaku",
+                f"NIP {k.nip} in 'larang' is not in the pegawai data; this ban has no effect"))  # fmt: skip
+        if k.jabatan_id not in ds.post_index:
+            issues.append(warning(FILE, None, where, "SKENARIO_JABATAN_TIDAK_DIKENAL",
+                f"jabatan_id {k.jabatan_id} di 'larang' tidak ada di data jabatan; larangan ini tidak berlaku",
+                f"jabatan_id {k.jabatan_id} in 'larang' is not in the jabatan data; this ban has no effect"))  # fmt: skip
+    try:
+        build_problem(ds, sc, build_pairs(ds, sc))
+    except PlacementError as exc:
+        issues = [*exc.issues, *issues]
+    return issues
+
+
+def check_scenario_on(data: Path, sc: Skenario) -> list[Issue]:
+    """:func:`check_scenario` on the data at ``data`` (csv folder or xlsx); data errors are
+    returned as issues too."""
+    from placement.io.readers import load_dataset
+
+    try:
+        ds, _ = load_dataset(data)
+    except PlacementError as exc:
+        return list(exc.issues)
+    return check_scenario(ds, sc.model_copy(update={"data": data}))

@@ -1,0 +1,219 @@
+"""Riwayat: the runs recorded in the run store, a run's details (KPIs, input hashes, versions),
+its plan and downloads, approval (name and reason; the run is read-only afterwards) with the
+verification code, and the integrity check (RunStore.verify)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from nicegui import ui
+
+from placement.domain.errors import PlacementError
+from placement.store.runs import RunStore
+from placement.ui import i18n
+from placement.ui.i18n import t, tr
+from placement.ui.layout import frame_table, page_frame
+from placement.ui.state import workspace
+
+DOWNLOADS = ("rencana.xlsx", "rencana.csv", "hasil.json")
+
+
+def _runs() -> pd.DataFrame:
+    with RunStore(workspace().store) as store:
+        return store.list()
+
+
+def _run_table(runs: pd.DataFrame) -> pd.DataFrame:
+    """The runs with planner-facing headers, newest first."""
+    frame = pd.DataFrame(
+        {
+            "#": runs["id"],
+            tr("Waktu (UTC)", "When (UTC)"): runs["dibuat"].str.replace("T", " ").str[:19],
+            tr("Perintah", "Command"): runs["perintah"],
+            tr("Skenario", "Scenario"): runs["skenario"],
+            "Status": runs["status"],
+            tr("Objektif", "Objective"): runs["objektif"].round(4),
+            tr("Disetujui oleh", "Approved by"): runs["disetujui_oleh"],
+            tr("Disetujui pada", "Approved at"): runs["disetujui_pada"],
+        }
+    )
+    return frame.iloc[::-1].reset_index(drop=True)
+
+
+def _value(v: Any) -> str:
+    return f"{v:.4f}".rstrip("0").rstrip(".") if isinstance(v, float) else str(v)
+
+
+def _label(row: Any) -> str:
+    mark = tr(" · disetujui", " · approved") if row["disetujui_pada"] else ""
+    return f"#{row['id']} · {row['skenario'] or '-'} · {row['status']}{mark}"
+
+
+@ui.page("/riwayat")
+def history_page(run: int | None = None) -> None:
+    with page_frame("/riwayat"):
+        ui.label(tr(
+            "Semua run yang tercatat. Pilih satu untuk melihat rinciannya, membuka rencananya, "
+            "menyetujuinya, atau memeriksa keutuhannya.",
+            "Every recorded run. Pick one to see its details, open its plan, approve it, or "
+            "check its integrity.",
+        )).classes("text-grey-8")  # fmt: skip
+        runs = _runs()
+        if runs.empty:
+            ui.label(t("no_runs")).classes("text-grey-7").props("data-testid=riwayat-kosong")
+            return
+        frame_table(_run_table(runs), row_key="#", rows_per_page=10, testid="tabel-run")
+        options = {int(r["id"]): _label(r) for _, r in runs.iloc[::-1].iterrows()}
+        chosen = run if run in options else next(iter(options))
+        select = ui.select(options, value=chosen, label=tr("Pilih run", "Pick a run")).props(
+            "outlined data-testid=riwayat-pilih-run"
+        ).classes("w-full max-w-xl")  # fmt: skip
+
+        @ui.refreshable
+        def details() -> None:
+            if select.value is not None:
+                _details(int(select.value), details.refresh)
+
+        select.on_value_change(details.refresh)
+        details()
+
+
+def _details(run_id: int, refresh: Any) -> None:
+    ws = workspace()
+    try:
+        with RunStore(ws.store) as store:
+            info = store.show(run_id)
+    except PlacementError as exc:
+        ui.label(exc.issues[0].message(i18n.lang())).classes("text-negative")
+        return
+    approved = info["disetujui_pada"] is not None
+    with ui.card().classes("w-full"):
+        with ui.row().classes("items-center gap-3"):
+            ui.label(tr("Run #{id}", "Run #{id}", id=run_id)).classes("text-lg font-medium")
+            if approved:
+                ui.badge(tr("Disetujui oleh {who} pada {when}", "Approved by {who} at {when}",
+                            who=info["disetujui_oleh"], when=info["disetujui_pada"]),
+                         color="positive").props("data-testid=run-disetujui").classes(
+                    "text-sm p-2"
+                )  # fmt: skip
+            else:
+                ui.badge(tr("Belum disetujui", "Not approved"), color="grey-6").props(
+                    "data-testid=run-belum-disetujui"
+                ).classes("text-sm p-2")
+        ui.label(tr("Dicatat {when} · perintah '{cmd}' · skenario '{sc}' · status {st} · "
+                    "{n} baris rencana", "Recorded {when} · command '{cmd}' · scenario '{sc}' · "
+                    "status {st} · {n} plan rows", when=info["dibuat"], cmd=info["perintah"],
+                    sc=info["skenario"] or "-", st=info["status"],
+                    n=info["jumlah_baris_rencana"])).props("data-testid=run-ringkasan")  # fmt: skip
+        if approved:
+            ui.label(tr("Alasan: {why}", "Reason: {why}", why=info["alasan_persetujuan"]))
+            ui.label(tr("Kode verifikasi: {code}", "Verification code: {code}",
+                        code=info["hash_persetujuan"])).classes("font-mono text-sm").props(
+                "data-testid=kode-verifikasi"
+            )  # fmt: skip
+            ui.label(tr("Run yang disetujui tidak dapat diubah atau dihapus.",
+                        "An approved run can no longer be changed or deleted.")).classes(
+                "text-sm text-grey-7"
+            )  # fmt: skip
+        with ui.row().classes("gap-2"):
+            ui.button(tr("Buka rencana", "Open the plan"),
+                      on_click=lambda: ui.navigate.to(f"/rencana?run={run_id}")).props(
+                "data-testid=buka-rencana-run"
+            )  # fmt: skip
+            for name in DOWNLOADS:
+                ui.button(f"{t('download')} {name}").props(
+                    f"outline no-caps href=/unduh/run/{run_id}/{name} tag=a "
+                    f"data-testid=unduh-{name.replace('.', '-')}"
+                )
+
+    with ui.card().classes("w-full"):
+        ui.label(tr("Pemeriksaan keutuhan", "Integrity check")).classes("text-lg font-medium")
+        ui.label(tr(
+            "Menghitung ulang hash rencana dan persetujuan, dan membandingkan folder rencana.",
+            "Recomputes the plan and approval hashes and compares the plan folder.",
+        )).classes("text-sm text-grey-7")  # fmt: skip
+        outcome = ui.column().classes("gap-0").props("data-testid=hasil-keutuhan")
+
+        def verify() -> None:
+            outcome.clear()
+            with RunStore(ws.store) as store:
+                check = store.verify(run_id)
+            folder = {"cocok": tr("cocok", "matches"), "berbeda": tr("berbeda", "differs"),
+                      "tidak ada": tr("tidak ada", "missing")}.get(check.folder, check.folder)  # fmt: skip
+            with outcome:
+                if check.ok:
+                    ui.label(tr("Utuh: tidak ada perubahan sejak dicatat. Folder rencana: {f}.",
+                                "Intact: nothing changed since it was recorded. Plan folder: {f}.",
+                                f=folder)).classes("text-positive")  # fmt: skip
+                else:
+                    ui.label(tr("TIDAK UTUH:", "NOT INTACT:")).classes("text-negative font-bold")
+                    for problem in check.problems:
+                        ui.label(f"• {problem}").classes("text-negative")
+                ui.label(tr("Kode: {c}", "Code: {c}", c=check.code or "-")).classes(
+                    "font-mono text-xs"
+                )
+
+        ui.button(tr("Periksa keutuhan", "Check integrity"), on_click=verify).props(
+            "outline data-testid=periksa-keutuhan"
+        )
+
+    if not approved:
+        with ui.card().classes("w-full"):
+            ui.label(tr("Setujui run ini", "Approve this run")).classes("text-lg font-medium")
+            ui.label(tr(
+                "Setelah disetujui, run dan rencananya terkunci (tidak dapat diubah). Nama dan "
+                "alasan wajib diisi.",
+                "Once approved, the run and its plan are locked (cannot change). Name and reason "
+                "are required.",
+            )).classes("text-sm text-grey-7")  # fmt: skip
+            with ui.row().classes("items-end gap-3 w-full"):
+                who = (
+                    ui.input(tr("Nama penyetuju", "Approved by"))
+                    .props("outlined dense data-testid=setujui-nama")
+                    .classes("w-64")
+                )
+                why = (
+                    ui.input(tr("Alasan / nomor nota dinas", "Reason / memo number"))
+                    .props("outlined dense data-testid=setujui-alasan")
+                    .classes("w-96")
+                )
+                button = ui.button(tr("Setujui", "Approve")).props(
+                    "color=positive data-testid=setujui"
+                )
+            message = ui.label("").classes("text-negative").props("data-testid=setujui-pesan")
+
+            def approve() -> None:
+                try:
+                    with RunStore(ws.store) as store:
+                        store.approve(run_id, who.value or "", why.value or "")
+                except PlacementError as exc:
+                    message.set_text(exc.issues[0].message(i18n.lang()))
+                    return
+                ui.notify(tr("Run #{id} disetujui", "Run #{id} approved", id=run_id),
+                          type="positive")  # fmt: skip
+                refresh()
+
+            button.on_click(approve)
+
+    with ui.expansion(tr("KPI, masukan dan versi", "KPIs, inputs and versions"),
+                      value=True).classes("w-full"):  # fmt: skip
+        kpi = pd.DataFrame(
+            {
+                "KPI": list(info["kpi"]),
+                tr("Nilai", "Value"): [_value(v) for v in info["kpi"].values()],
+            }
+        )
+        with ui.row().classes("w-full items-start gap-4 no-wrap"):
+            with ui.column().classes("w-1/3"):
+                frame_table(kpi, rows_per_page=25, testid="tabel-kpi")
+            with ui.column().classes("w-2/3"):
+                inputs = pd.DataFrame(info["masukan"])
+                if inputs.empty:
+                    ui.label(tr("(tidak ada catatan masukan)", "(no inputs recorded)"))
+                else:
+                    frame_table(inputs, rows_per_page=10, testid="tabel-masukan")
+                versions = ", ".join(f"{k} {v}" for k, v in info["versi"].items())
+                ui.label(tr("Versi: {v}", "Versions: {v}", v=versions)).classes(
+                    "text-xs text-grey-7"
+                ).props("data-testid=run-versi")

@@ -1,0 +1,464 @@
+"""Aturan & Skenario: the rule pack of the scenario (id, legal basis, parameters) and the scenario
+editor (plan date, name, rule parameters, weights, caps, tiers, locks, keep, forbid, must-move).
+Every edit is validated by the library (placement.scenario_edit) and becomes the workspace's
+scenario only when valid; the YAML shown is what ``placement solve --scenario`` reads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from nicegui import events, run, ui
+
+from placement.domain.errors import Issue, PlacementError, has_errors, issue_records
+from placement.rules.registry import available_packs, load_pack
+from placement.scenario_edit import (
+    check_scenario_on,
+    edit_scenario,
+    parse_value,
+    rule_params,
+    rule_table,
+    value_text,
+)
+from placement.ui import i18n
+from placement.ui.i18n import tr
+from placement.ui.layout import frame_table, issue_table, page_frame
+from placement.ui.state import workspace
+from placement.ui.workspace import scenario_from_yaml
+
+MAX_YAML_BYTES = 1024 * 1024
+
+WEIGHTS: tuple[tuple[str, str, str], ...] = (
+    ("jpm", "Bobot JPM (kecocokan kompetensi)", "JPM weight (competency fit)"),
+    ("kotak_talenta", "Bobot kotak talenta", "Talent-box weight"),
+    ("pendidikan", "Bobot pendidikan", "Education weight"),
+    ("penalti_lewat_masa_jabatan", "Penalti lewat masa jabatan", "Penalty: past maximum tenure"),
+    (
+        "penalti_wajib_isi_kosong",
+        "Penalti jabatan wajib isi kosong",
+        "Penalty: must-fill post empty",
+    ),
+    ("penalti_non_job", "Penalti non-job", "Penalty: holder left without a post"),
+    ("penalti_pelonggaran", "Penalti pelonggaran aturan", "Penalty: relaxed rule"),
+)
+MOVE_COSTS: tuple[str, ...] = ("promosi", "rotasi", "mutasi", "demosi")
+CAPS: tuple[tuple[str, str, str], ...] = (
+    ("perpindahan_total", "Maksimum pejabat berpindah (seluruh daerah)",
+     "Maximum officials moved (whole region)"),
+    ("perpindahan_per_opd", "Maksimum pejabat berpindah per OPD", "Maximum moved per OPD"),
+    ("porsi_berubah_per_opd", "Porsi maksimum jabatan berganti pemegang per OPD (0–1)",
+     "Maximum share of posts changing holder per OPD (0–1)"),
+)  # fmt: skip
+TIERS: dict[str, tuple[str, str]] = {
+    "jabatan_terisi": ("jabatan terisi sebanyak mungkin", "as many posts filled as possible"),
+    "kecocokan": ("kecocokan tertinggi", "best fit"),
+    "perpindahan_sedikit": ("perpindahan sesedikit mungkin", "as few moves as possible"),
+}
+SWITCHES: tuple[tuple[str, str, str], ...] = (
+    ("wajib_isi_keras", "Jabatan wajib isi harus terisi (keras)", "Must-fill posts must be filled (hard)"),
+    ("izinkan_non_job", "Izinkan pemegang jabatan menjadi non-job", "Allow holders to end without a post"),
+    ("penempatan_jpt_langsung", "Izinkan promosi langsung ke JPT (tanpa seleksi terbuka)",
+     "Allow direct promotion to JPT (no open selection)"),
+)  # fmt: skip
+
+
+E = TypeVar("E", bound=ui.element)
+
+
+def _field(element: E, testid: str) -> E:
+    element.props(f"dense outlined data-testid={testid}")
+    return element
+
+
+@ui.page("/aturan")
+def rules_page() -> None:
+    ws = workspace()
+    with page_frame("/aturan"):
+        ui.label(tr(
+            "Atur skenario: tanggal rencana, parameter aturan, bobot, batas, kunci dan larangan. "
+            "Setiap perubahan diperiksa dulu; yang tidak valid ditolak dengan pesan di bawah ini.",
+            "Set up the scenario: plan date, rule parameters, weights, caps, locks and bans. "
+            "Every change is checked first; an invalid one is refused with a message below.",
+        )).classes("text-grey-8")  # fmt: skip
+        feedback = ui.column().classes("w-full gap-1").props("data-testid=skenario-umpan-balik")
+
+        def show_ok(text: str) -> None:
+            feedback.clear()
+            with feedback:
+                ui.label(text).classes("text-positive").props("data-testid=skenario-status")
+
+        def show_issues(title: str, issues: list[Issue]) -> None:
+            feedback.clear()
+            bad = has_errors(issues)
+            with feedback:
+                ui.label(title).classes("text-negative" if bad else "text-warning").props(
+                    "data-testid=skenario-status"
+                )
+                issue_table(issue_records(issues, i18n.lang()), testid="masalah-skenario")
+
+        def apply(changes: dict[str, Any]) -> bool:
+            try:
+                ws.scenario = edit_scenario(ws.scenario, changes)
+            except PlacementError as exc:
+                show_issues(tr("Perubahan ditolak; skenario tidak diubah:",
+                               "Change refused; the scenario is unchanged:"), exc.issues)  # fmt: skip
+                ui.notify(exc.issues[0].message(i18n.lang()), type="negative", multi_line=True)
+                return False
+            show_ok(tr("Skenario diperbarui.", "Scenario updated."))
+            editor.refresh()
+            return True
+
+        @ui.refreshable
+        def editor() -> None:
+            _editor(apply)
+
+        editor()
+
+
+def _editor(apply: Callable[[dict[str, Any]], bool]) -> None:
+    ws = workspace()
+    sc = ws.scenario
+    en = i18n.lang() == "en"
+
+    # -- basics ---------------------------------------------------------------------------------
+    with ui.card().classes("w-full"):
+        ui.label(tr("Skenario", "Scenario")).classes("text-lg font-medium")
+        with ui.row().classes("items-start gap-4"):
+            name = _field(ui.input(tr("Nama skenario", "Scenario name"), value=sc.nama),
+                          "skenario-nama").classes("w-64")  # fmt: skip
+            day = _field(ui.input(tr("Tanggal rencana (TTTT-BB-HH)", "Plan date (YYYY-MM-DD)"),
+                                  value=sc.tanggal_rencana.isoformat()),
+                         "skenario-tanggal").classes("w-56")  # fmt: skip
+            pack = _field(ui.select(available_packs(), value=sc.paket_aturan,
+                                    label=tr("Paket aturan", "Rule pack")),
+                          "skenario-paket").classes("w-48")  # fmt: skip
+        switches = {
+            key: ui.checkbox(tr(id_text, en_text), value=bool(getattr(sc, key))).props(
+                f"data-testid=skenario-{key.replace('_', '-')}"
+            )
+            for key, id_text, en_text in SWITCHES
+        }
+        ui.label(tr("Data yang dipakai: {path}", "Data in use: {path}",
+                    path=ws.data or tr("(belum ada)", "(none yet)"))).classes("text-sm text-grey-7")  # fmt: skip
+        ui.button(tr("Terapkan", "Apply"), on_click=lambda: apply({
+            "nama": name.value, "tanggal_rencana": (day.value or "").strip(),
+            "paket_aturan": pack.value, **{k: bool(s.value) for k, s in switches.items()},
+        })).props("data-testid=skenario-terapkan")  # fmt: skip
+
+    # -- rules ----------------------------------------------------------------------------------
+    with ui.card().classes("w-full"):
+        ui.label(
+            tr("Aturan paket '{pack}'", "Rules of pack '{pack}'", pack=sc.paket_aturan)
+        ).classes("text-lg font-medium")
+        ui.label(tr(
+            "Aturan keras menolak penempatan, aturan lunak memberi penalti. Kolom 'diubah' menandai "
+            "aturan yang parameternya diubah skenario ini.",
+            "Hard rules refuse a placement, soft rules penalise it. The 'changed' column marks "
+            "rules whose parameters this scenario changes.",
+        )).classes("text-sm text-grey-7")  # fmt: skip
+        frame_table(rule_table(sc, i18n.lang()), row_key="id", rows_per_page=10,
+                    testid="tabel-aturan")  # fmt: skip
+        _rule_editor(apply)
+
+    # -- weights and caps -----------------------------------------------------------------------
+    with ui.card().classes("w-full"):
+        ui.label(tr("Bobot tujuan", "Objective weights")).classes("text-lg font-medium")
+        ui.label(tr(
+            "Bobot JPM, kotak talenta dan pendidikan sebaiknya berjumlah 1. Biaya perpindahan "
+            "mengurangi skor tiap jenis perpindahan.",
+            "JPM, talent-box and education weights should sum to 1. Move costs lower the score "
+            "of each kind of move.",
+        )).classes("text-sm text-grey-7")  # fmt: skip
+        weights: dict[str, Any] = {}
+        with ui.row().classes("gap-3"):
+            for key, id_text, en_text in WEIGHTS:
+                weights[f"bobot.{key}"] = _field(
+                    ui.number(tr(id_text, en_text), value=getattr(sc.bobot, key), step=0.05),
+                    f"bobot-{key.replace('_', '-')}",
+                ).classes("w-56")
+            for move in MOVE_COSTS:
+                weights[f"bobot.biaya_perpindahan.{move}"] = _field(
+                    ui.number(tr(f"Biaya {move}", f"Cost of {move}"),
+                              value=sc.bobot.biaya_perpindahan[move], step=0.01),  # type: ignore[index]
+                    f"bobot-biaya-{move}",
+                ).classes("w-40")  # fmt: skip
+        ui.button(tr("Terapkan bobot", "Apply weights"),
+                  on_click=lambda: apply({k: w.value for k, w in weights.items()})).props(
+            "data-testid=bobot-terapkan"
+        )  # fmt: skip
+
+    with ui.card().classes("w-full"):
+        ui.label(tr("Batas perpindahan", "Move caps")).classes("text-lg font-medium")
+        ui.label(tr("Kosongkan untuk tanpa batas.", "Leave empty for no cap.")).classes(
+            "text-sm text-grey-7"
+        )
+        caps: dict[str, Any] = {}
+        with ui.row().classes("gap-3"):
+            for key, id_text, en_text in CAPS:
+                caps[f"batas.{key}"] = _field(
+                    ui.number(tr(id_text, en_text), value=getattr(sc.batas, key)),
+                    f"batas-{key.replace('_', '-')}",
+                ).classes("w-80")
+        ui.button(tr("Terapkan batas", "Apply caps"),
+                  on_click=lambda: apply({k: c.value for k, c in caps.items()})).props(
+            "data-testid=batas-terapkan"
+        )  # fmt: skip
+
+    # -- tiers ----------------------------------------------------------------------------------
+    with ui.card().classes("w-full"):
+        ui.label(tr("Tingkatan prioritas", "Priority tiers")).classes("text-lg font-medium")
+        ui.label(tr(
+            "Opsional: optimalkan kriteria pertama dulu, pertahankan dalam toleransi, lalu yang "
+            "berikutnya. Kosong = satu tujuan berbobot.",
+            "Optional: optimise the first criterion, keep it within the tolerance, then the "
+            "next. Empty = one weighted objective.",
+        )).classes("text-sm text-grey-7")  # fmt: skip
+        tiers = [t.model_dump() for t in sc.tingkatan]
+        for i, tier in enumerate(tiers):
+            with ui.row().classes("items-center"):
+                ui.label(f"{i + 1}. {TIERS[tier['kriteria']][1 if en else 0]} "
+                         f"({tr('toleransi', 'tolerance')} {tier['toleransi']:g})").props(
+                    f"data-testid=tingkat-{i}"
+                )  # fmt: skip
+                ui.button(icon="delete", on_click=lambda i=i: apply(
+                    {"tingkatan": [t for k, t in enumerate(tiers) if k != i]})).props(
+                    f"flat dense data-testid=hapus-tingkat-{i}"
+                )  # fmt: skip
+        with ui.row().classes("items-end gap-3"):
+            criterion = _field(ui.select({k: v[1 if en else 0] for k, v in TIERS.items()},
+                                         value="jabatan_terisi", label=tr("Kriteria", "Criterion")),
+                               "tingkat-kriteria").classes("w-72")  # fmt: skip
+            tolerance = _field(ui.number(tr("Toleransi (0–1)", "Tolerance (0–1)"), value=0.0,
+                                         step=0.01), "tingkat-toleransi").classes("w-40")  # fmt: skip
+            ui.button(tr("Tambah tingkat", "Add tier"), on_click=lambda: apply({"tingkatan": [
+                *tiers, {"kriteria": criterion.value, "toleransi": tolerance.value}]})).props(
+                "data-testid=tingkat-tambah"
+            )  # fmt: skip
+
+    # -- lists ----------------------------------------------------------------------------------
+    with ui.card().classes("w-full"):
+        ui.label(tr("Kunci, larangan dan daftar khusus", "Locks, bans and special lists")).classes(
+            "text-lg font-medium"
+        )
+        ui.label(tr(
+            "NIP dan jabatan_id diperiksa terhadap data saat tombol 'Periksa terhadap data' "
+            "ditekan dan saat rencana disusun.",
+            "NIPs and jabatan_ids are checked against the data when you press 'Check against "
+            "the data' and when the plan is built.",
+        )).classes("text-sm text-grey-7")  # fmt: skip
+        with ui.grid(columns=2).classes("w-full gap-4"):
+            _pair_list(apply, "kunci", tr("Kunci: pegawai ini pasti ditempatkan di jabatan ini",
+                                          "Lock: this employee is placed in this post"))  # fmt: skip
+            _pair_list(apply, "larang", tr("Larang: pegawai ini tidak boleh ke jabatan ini",
+                                           "Ban: this employee may not go to this post"))  # fmt: skip
+            _id_list(apply, "pertahankan", "jabatan_id",
+                     tr("Pertahankan: pemegang jabatan ini tetap", "Keep: this post's holder stays"))  # fmt: skip
+            _id_list(apply, "wajib_pindah", "NIP",
+                     tr("Wajib pindah: pegawai ini harus pindah dari jabatannya",
+                        "Must move: this employee must leave the current post"))  # fmt: skip
+
+    _yaml_card(apply)
+
+
+def _rule_editor(apply: Callable[[dict[str, Any]], bool]) -> None:
+    """Pick a rule and a parameter, type the new value (YAML: 4, III/a, {rotasi: 4}, [a, b])."""
+    ws = workspace()
+    pack = load_pack(ws.scenario.paket_aturan)
+    ui.label(tr("Ubah parameter aturan", "Change a rule parameter")).classes("font-medium mt-2")
+    with ui.row().classes("items-end gap-3 w-full"):
+        rule = _field(ui.select(list(pack.rules), label=tr("Aturan", "Rule"), with_input=True),
+                      "aturan-pilih").classes("w-72")  # fmt: skip
+        param = _field(ui.select([], label=tr("Parameter", "Parameter")),
+                       "parameter-pilih").classes("w-56")  # fmt: skip
+        value = _field(ui.input(tr("Nilai baru", "New value")), "parameter-nilai").classes("w-96")
+        ui.button(tr("Terapkan", "Apply"), on_click=lambda: set_param()).props(
+            "data-testid=parameter-terapkan"
+        )
+        ui.button(tr("Kembalikan ke bawaan", "Back to default"), on_click=lambda: reset()).props(
+            "outline data-testid=aturan-bawaan"
+        )
+    hint = ui.label("").classes("text-sm text-grey-7").props("data-testid=parameter-keterangan")
+
+    def chosen_rule(_: object = None) -> None:
+        if not rule.value:
+            return
+        params = rule_params(ws.scenario, rule.value)
+        param.set_options(list(params), value="aktif" if len(params) == 1 else list(params)[1])
+        chosen_param()
+
+    def chosen_param(_: object = None) -> None:
+        if not rule.value or not param.value:
+            return
+        current = rule_params(ws.scenario, rule.value)[param.value]
+        value.set_value(value_text(current))
+        spec = pack.rules[rule.value]
+        if param.value == "aktif":
+            hint.set_text(tr("true = aturan berlaku, false = dinonaktifkan",
+                             "true = the rule applies, false = switched off"))  # fmt: skip
+        else:
+            p = spec.params[param.value]
+            hint.set_text(tr("{d} (bawaan: {v})", "{d} (default: {v})", v=value_text(p.default),
+                             d=p.description_en if i18n.lang() == "en" else p.description_id))  # fmt: skip
+
+    rule.on_value_change(chosen_rule)
+    param.on_value_change(chosen_param)
+
+    def set_param() -> None:
+        if not rule.value or not param.value:
+            ui.notify(
+                tr("Pilih aturan dan parameternya dulu", "Pick a rule and its parameter first")
+            )
+            return
+        try:
+            new_value = parse_value(value.value or "")
+        except PlacementError as exc:
+            ui.notify(exc.issues[0].message(i18n.lang()), type="negative")
+            return
+        overrides = {k: dict(v) for k, v in ws.scenario.aturan.items()}
+        overrides.setdefault(rule.value, {})[param.value] = new_value
+        apply({"aturan": overrides})
+
+    def reset() -> None:
+        if rule.value:
+            apply({"aturan": {k: v for k, v in ws.scenario.aturan.items() if k != rule.value}})
+
+
+def _pair_list(apply: Callable[[dict[str, Any]], bool], key: str, title: str) -> None:
+    """``kunci`` / ``larang``: NIP + jabatan_id pairs with add and delete."""
+    items = [k.model_dump() for k in getattr(workspace().scenario, key)]
+    slug = key.replace("_", "-")
+    with ui.column().classes("gap-1"):
+        ui.label(title).classes("font-medium")
+        with ui.column().classes("gap-0").props(f"data-testid=daftar-{slug}"):
+            if not items:
+                ui.label(tr("(kosong)", "(empty)")).classes("text-grey-6 text-sm")
+            for i, item in enumerate(items):
+                with ui.row().classes("items-center gap-1"):
+                    ui.label(f"{item['nip']} → {item['jabatan_id']}").classes("font-mono text-sm")
+                    ui.button(icon="delete", on_click=lambda i=i: apply(
+                        {key: [x for n, x in enumerate(items) if n != i]})).props(
+                        f"flat dense size=sm data-testid=hapus-{slug}-{i}"
+                    )  # fmt: skip
+        with ui.row().classes("items-end gap-2"):
+            nip = _field(ui.input("NIP"), f"{slug}-nip").classes("w-52")
+            post = _field(ui.input("jabatan_id"), f"{slug}-jabatan").classes("w-32")
+            ui.button(tr("Tambah", "Add"), on_click=lambda: apply({key: [
+                *items, {"nip": (nip.value or "").strip(), "jabatan_id": (post.value or "").strip()}
+            ]})).props(f"data-testid={slug}-tambah")  # fmt: skip
+
+
+def _id_list(apply: Callable[[dict[str, Any]], bool], key: str, what: str, title: str) -> None:
+    """``pertahankan`` (jabatan_id) / ``wajib_pindah`` (NIP) with add and delete."""
+    items = list(getattr(workspace().scenario, key))
+    slug = key.replace("_", "-")
+    with ui.column().classes("gap-1"):
+        ui.label(title).classes("font-medium")
+        with ui.column().classes("gap-0").props(f"data-testid=daftar-{slug}"):
+            if not items:
+                ui.label(tr("(kosong)", "(empty)")).classes("text-grey-6 text-sm")
+            for i, item in enumerate(items):
+                with ui.row().classes("items-center gap-1"):
+                    ui.label(item).classes("font-mono text-sm")
+                    ui.button(icon="delete", on_click=lambda i=i: apply(
+                        {key: [x for n, x in enumerate(items) if n != i]})).props(
+                        f"flat dense size=sm data-testid=hapus-{slug}-{i}"
+                    )  # fmt: skip
+        with ui.row().classes("items-end gap-2"):
+            field = _field(ui.input(what), f"{slug}-id").classes("w-52")
+            ui.button(tr("Tambah", "Add"), on_click=lambda: apply(
+                {key: [*items, (field.value or "").strip()]})).props(f"data-testid={slug}-tambah")  # fmt: skip
+
+
+def _yaml_card(apply: Callable[[dict[str, Any]], bool]) -> None:
+    """The scenario YAML, save (+ download), load (upload) and check against the data."""
+    ws = workspace()
+    with ui.card().classes("w-full"):
+        ui.label(tr("Berkas skenario (YAML)", "Scenario file (YAML)")).classes(
+            "text-lg font-medium"
+        )
+        ui.label(tr(
+            "Inilah yang dibaca 'placement solve --scenario'. Simpan untuk arsip atau untuk "
+            "dijalankan lagi; muat berkas yang pernah disimpan untuk melanjutkan.",
+            "This is what 'placement solve --scenario' reads. Save it for the record or to run "
+            "it again; load a saved file to carry on.",
+        )).classes("text-sm text-grey-7")  # fmt: skip
+        ui.code(ws.scenario_yaml(), language="yaml").classes("w-full").props(
+            "data-testid=skenario-yaml"
+        )
+        saved = ui.row().classes("items-center gap-2")
+        checked = ui.column().classes("w-full gap-1").props("data-testid=hasil-periksa")
+
+        def save() -> None:
+            path = ws.save_scenario()
+            saved.clear()
+            with saved:
+                ui.label(tr("Disimpan ke {path}", "Saved to {path}", path=path)).props(
+                    "data-testid=skenario-tersimpan"
+                ).classes("text-positive")
+                ui.button(tr("Unduh skenario.yaml", "Download skenario.yaml")).props(
+                    "outline href=/unduh/skenario.yaml tag=a data-testid=unduh-skenario"
+                )
+
+        async def check() -> None:
+            checked.clear()
+            if ws.data is None:
+                with checked:
+                    ui.label(tr("Belum ada data untuk diperiksa; buka halaman Data.",
+                                "No data to check against; open the Data page.")).classes(
+                        "text-negative"
+                    ).props("data-testid=periksa-status")  # fmt: skip
+                return
+            with checked:
+                spinner = ui.spinner()
+            issues = await run.io_bound(check_scenario_on, ws.data, ws.scenario)
+            spinner.delete()
+            with checked:
+                if not issues:
+                    ui.label(tr("Skenario cocok dengan data: tidak ada masalah.",
+                                "The scenario fits the data: no problems.")).classes(
+                        "text-positive"
+                    ).props("data-testid=periksa-status")  # fmt: skip
+                    return
+                bad = has_errors(issues)
+                ui.label(tr("Skenario belum dapat dijalankan pada data ini:" if bad else
+                            "Peringatan skenario:",
+                            "The scenario cannot run on this data yet:" if bad else
+                            "Scenario warnings:")).classes(
+                    "text-negative" if bad else "text-warning"
+                ).props("data-testid=periksa-status")  # fmt: skip
+                issue_table(issue_records(issues, i18n.lang()), testid="masalah-periksa")
+
+        async def load(e: events.UploadEventArguments) -> None:
+            content = await e.file.read()
+            if len(content) > MAX_YAML_BYTES:
+                ui.notify(tr("Berkas terlalu besar", "File too large"), type="negative")
+                return
+            try:
+                sc = scenario_from_yaml(content.decode("utf-8", errors="replace"), e.file.name)
+            except PlacementError as exc:
+                apply_loaded_error(exc)
+                return
+            if ws.data is not None:  # the data in use wins over the file's data: key
+                sc = sc.model_copy(update={"data": ws.data.resolve()})
+            apply(sc.model_dump(mode="json"))
+
+        def apply_loaded_error(exc: PlacementError) -> None:
+            checked.clear()
+            with checked:
+                ui.label(tr("Berkas skenario ditolak; skenario tidak diubah:",
+                            "Scenario file refused; the scenario is unchanged:")).classes(
+                    "text-negative"
+                ).props("data-testid=periksa-status")  # fmt: skip
+                issue_table(issue_records(exc.issues, i18n.lang()), testid="masalah-muat")
+
+        with ui.row().classes("items-start gap-3"):
+            ui.button(tr("Simpan skenario", "Save the scenario"), on_click=save).props(
+                "data-testid=simpan-skenario"
+            )
+            ui.button(tr("Periksa terhadap data", "Check against the data"), on_click=check).props(
+                "outline data-testid=periksa-skenario"
+            )
+            ui.upload(label=tr("Muat skenario (.yaml)", "Load a scenario (.yaml)"),
+                      on_upload=load, auto_upload=True, max_file_size=MAX_YAML_BYTES).props(
+                'accept=".yaml,.yml" data-testid=muat-skenario'
+            ).classes("w-72")  # fmt: skip

@@ -1,0 +1,220 @@
+"""Suksesi: the talent map (9-box) of the region or one OPD, bench strength per structural post
+(critical posts first) and the successors of a chosen post by readiness, for a horizon of 1–5
+years. Computed by placement.succession in a thread (a few seconds on a kabupaten)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from nicegui import run, ui
+
+from placement.config import Skenario
+from placement.domain.errors import PlacementError, issue_records
+from placement.succession.sheets import (
+    bench_frame,
+    localized_headers,
+    succession_report,
+    successor_frame,
+)
+from placement.succession.talent_map import (
+    GRID,
+    KINERJA,
+    POTENSI,
+    TALENT_POOL,
+    person_opd,
+    talent_counts,
+)
+from placement.ui import i18n
+from placement.ui.i18n import t, tr
+from placement.ui.layout import frame_table, issue_table, page_frame
+from placement.ui.state import workspace
+
+HORIZONS = (1, 2, 3, 4, 5)
+BENCH_COLUMNS = ["urutan", "jabatan_id", "nama_jabatan", "opd", "eselon", "kritis",
+                 "pemegang_nama", "lowong_mulai", "alasan_lowong", "siap_sekarang",
+                 "siap_horizon", "perlu_pengembangan", "status"]  # fmt: skip
+SUCCESSOR_COLUMNS = ["kesiapan", "peringkat", "nip", "nama", "jabatan_sekarang", "kotak_talenta",
+                     "jpm_persen", "tanggal_siap", "aturan_penghalang", "pengembangan"]  # fmt: skip
+
+
+@dataclass
+class SuccessionView:
+    """What the page shows for one (horizon, OPD) choice."""
+
+    opds: list[str]
+    counts: pd.DataFrame  # talent_counts of the scope: box → count
+    bench: pd.DataFrame
+    successors: pd.DataFrame
+    posts: dict[str, str]  # jabatan_id → label, report order (critical first)
+
+
+def compute(data: Path, sc: Skenario, horizon: int, opd: str | None, lang: str) -> SuccessionView:
+    """Everything the page shows (library calls only; run in a thread)."""
+    from placement.io.readers import load_dataset
+
+    ds, _ = load_dataset(data)
+    report = succession_report(ds, sc, horizon, opd=opd, lang=lang)
+    counts = talent_counts(ds, opd, lang)
+    scope = counts.columns[0]
+    counts = counts[counts[scope] == counts[scope].iloc[-1 if opd else 0]]
+    bench = bench_frame(report)
+    posts = {
+        str(j): f"{j} · {n} ({o})"
+        for j, n, o in zip(bench["jabatan_id"], bench["nama_jabatan"], bench["opd"], strict=True)
+    }
+    opds = sorted(set(person_opd(ds)))
+    return SuccessionView(opds, counts, bench, successor_frame(report), posts)
+
+
+def _grid(counts: pd.DataFrame, lang: str) -> None:
+    """The 9-box grid: potensi rows (high → low) × kinerja columns (below → above)."""
+    en = lang == "en"
+    box_col, count_col = counts.columns[1], counts.columns[4]
+    per_box = {int(b): int(n) for b, n in zip(counts[box_col], counts[count_col], strict=True)
+               if not pd.isna(b)}  # fmt: skip
+    with ui.grid(columns="auto repeat(3, 9rem)").classes("gap-1 items-stretch"):
+        for r, row in enumerate(GRID):
+            ui.label(tr("Potensi {p}", "Potential {p}", p=POTENSI[2 - r][1 if en else 0])).classes(
+                "self-center text-sm text-right pr-2"
+            )
+            for box in row:
+                pool = box in TALENT_POOL
+                with (
+                    ui.column()
+                    .classes(
+                        "items-center justify-center gap-0 p-2 rounded "
+                        + ("bg-teal-2" if pool else "bg-grey-3")
+                    )
+                    .props(f"data-testid=kotak-{box}")
+                ):
+                    ui.label(tr("Kotak {b}", "Box {b}", b=box)).classes("text-xs text-grey-8")
+                    ui.label(str(per_box.get(box, 0))).classes("text-2xl font-semibold").props(
+                        f"data-testid=kotak-{box}-jumlah"
+                    )
+        ui.label("")
+        for k in range(3):
+            ui.label(tr("Kinerja {k}", "Performance {k}", k=KINERJA[k][1 if en else 0])).classes(
+                "text-xs text-center"
+            )
+
+
+@ui.page("/suksesi")
+def succession_page() -> None:
+    ws = workspace()
+    with page_frame("/suksesi"):
+        ui.label(tr(
+            "Peta talenta (kotak 9) dan calon pengganti tiap jabatan struktural. Jabatan kritis "
+            "(JPT dan wajib isi) tampil lebih dahulu.",
+            "Talent map (9-box) and candidate successors for every structural post. Critical "
+            "posts (JPT and must-fill) come first.",
+        )).classes("text-grey-8")  # fmt: skip
+        if ws.data is None or ws.check is None or not ws.check.ok:
+            ui.label(t("no_data")).classes("text-negative").props("data-testid=suksesi-kosong")
+            return
+        sc = ws.scenario
+        ui.label(tr("Tanggal rencana {d} (ubah di halaman Aturan & Skenario)",
+                    "Plan date {d} (change it on the Rules & scenario page)",
+                    d=sc.tanggal_rencana.isoformat())).classes("text-sm").props(
+            "data-testid=suksesi-tanggal"
+        )  # fmt: skip
+        with ui.row().classes("items-end gap-4"):
+            horizon = ui.select({h: tr(f"{h} tahun", f"{h} year" + ("s" if h > 1 else ""))
+                                 for h in HORIZONS}, value=2,
+                                label=tr("Horizon perencanaan", "Planning horizon")).props(
+                "dense outlined data-testid=suksesi-horizon"
+            ).classes("w-48")  # fmt: skip
+            region = tr("Seluruh daerah", "Whole region")
+            opd = (
+                ui.select({"": region}, value="", label="OPD")
+                .props("dense outlined data-testid=suksesi-opd")
+                .classes("w-80")
+            )
+        body = ui.column().classes("w-full gap-4")
+        data = ws.data
+
+        async def refresh(_: object = None) -> None:
+            body.clear()
+            with body, ui.row().classes("items-center"):
+                ui.spinner(size="lg")
+                ui.label(tr("Menghitung suksesi…", "Computing succession…"))
+            try:
+                view: SuccessionView | None = await run.io_bound(compute, data, ws.scenario, int(horizon.value),
+                                          opd.value or None, i18n.lang())  # fmt: skip
+            except PlacementError as exc:
+                body.clear()
+                with body:
+                    issue_table(issue_records(exc.issues, i18n.lang()), testid="masalah-suksesi")
+                return
+            if view is None:
+                return
+            options = {"": region, **{o: o for o in view.opds}}
+            if opd.options != options:
+                opd.set_options(options, value=opd.value if opd.value in options else "")
+            show(view)
+
+        def show(view: SuccessionView) -> None:
+            lang = i18n.lang()
+            body.clear()
+            with body:
+                with ui.card().classes("w-full"):
+                    scope = opd.value or region
+                    ui.label(tr("Peta talenta: {s}", "Talent map: {s}", s=scope)).classes(
+                        "text-lg font-medium"
+                    ).props("data-testid=talenta-judul")
+                    ui.label(tr(
+                        "Jumlah pegawai per kotak talenta (PermenPAN-RB 3/2020). Kotak 7–9 "
+                        "(hijau) adalah kelompok rencana suksesi.",
+                        "Employees per talent box (PermenPAN-RB 3/2020). Boxes 7–9 (green) are "
+                        "the succession pool.",
+                    )).classes("text-sm text-grey-7")  # fmt: skip
+                    _grid(view.counts, lang)
+                    with ui.expansion(tr("Rincian dan rekomendasi per kotak",
+                                         "Details and recommendation per box")).classes("w-full"):  # fmt: skip
+                        frame_table(view.counts, testid="tabel-talenta", rows_per_page=10)
+                with ui.card().classes("w-full"):
+                    ui.label(tr("Kekuatan suksesi per jabatan", "Bench strength per post")).classes(
+                        "text-lg font-medium"
+                    )
+                    if view.bench.empty:
+                        ui.label(tr("Tidak ada jabatan struktural dalam pilihan ini.",
+                                    "No structural post in this choice.")).props(
+                            "data-testid=suksesi-tanpa-jabatan"
+                        )  # fmt: skip
+                        return
+                    ui.label(tr(
+                        "Jumlah calon per tingkat kesiapan; 'siap horizon' = siap dalam horizon "
+                        "yang dipilih.",
+                        "Candidates per readiness; 'ready in horizon' = ready within the chosen "
+                        "horizon.",
+                    )).classes("text-sm text-grey-7")  # fmt: skip
+                    frame_table(localized_headers(view.bench[BENCH_COLUMNS], lang), rows_per_page=10,
+                                testid="tabel-kekuatan")  # fmt: skip
+                with ui.card().classes("w-full"):
+                    ui.label(tr("Calon pengganti", "Successors")).classes("text-lg font-medium")
+                    post = ui.select(view.posts, value=next(iter(view.posts)),
+                                     label=tr("Jabatan", "Post"), with_input=True).props(
+                        "dense outlined data-testid=suksesi-jabatan"
+                    ).classes("w-full max-w-2xl")  # fmt: skip
+                    table_box = ui.column().classes("w-full")
+
+                    def successors_of(_: object = None) -> None:
+                        table_box.clear()
+                        rows = view.successors[view.successors["jabatan_id"] == post.value]
+                        with table_box:
+                            if rows.empty:
+                                ui.label(tr("Belum ada calon pengganti untuk jabatan ini.",
+                                            "No successor for this post yet.")).classes(
+                                    "text-negative"
+                                ).props("data-testid=penerus-kosong")  # fmt: skip
+                                return
+                            frame_table(localized_headers(rows[SUCCESSOR_COLUMNS], lang),
+                                        rows_per_page=15, testid="tabel-penerus")  # fmt: skip
+
+                    post.on_value_change(successors_of)
+                    successors_of()
+
+        horizon.on_value_change(refresh)
+        opd.on_value_change(refresh)
+        ui.timer(0.1, refresh, once=True)

@@ -1,0 +1,193 @@
+"""Aturan & Skenario in a real browser: the rule table, edits validated by the library, the YAML
+saved for ``placement solve`` and checked against the data in use."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from placement.config import load_scenario
+from placement.io.writers import write_dataset
+from placement.synth import generate, preset_plan_date
+from tests.ui.conftest import Server, screenshot
+from tests.ui.helpers import by_testid, click_testid, open_page, wait_text
+
+PLAN_DATE = preset_plan_date("tiny").isoformat()
+
+
+@pytest.fixture(scope="module")
+def tiny_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("tiny")
+    write_dataset(generate("tiny", 0), folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def server(
+    tmp_path_factory: pytest.TempPathFactory, browser_available: None, tiny_dir: Path
+) -> Iterator[Server]:
+    s = Server(tmp_path_factory.mktemp("ui-aturan"), "--data", str(tiny_dir))
+    yield s
+    s.stop()
+
+
+def fill(driver: Any, testid: str, text: str) -> None:
+    """Type ``text`` into the input with ``testid`` (replacing what is there)."""
+    field = by_testid(driver, testid)
+    if field.tag_name not in ("input", "textarea"):
+        field = field.find_element(By.CSS_SELECTOR, "input")
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(Keys.DELETE)
+    field.send_keys(text)
+
+
+def click(driver: Any, testid: str) -> None:
+    """Scroll the element to the middle of the window (clear of header and footer), click it."""
+    element = by_testid(driver, testid)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    click_testid(driver, testid)
+
+
+def yaml_shown(driver: Any) -> str:
+    return str(by_testid(driver, "skenario-yaml").text)
+
+
+def wait_yaml(driver: Any, present: str, timeout: float = 20) -> None:
+    WebDriverWait(driver, timeout).until(lambda d: present in yaml_shown(d))
+
+
+def test_rule_table_shows_ids_and_legal_basis(server: Server, driver: Any) -> None:
+    open_page(driver, server.url + "/aturan")
+    table = by_testid(driver, "tabel-aturan").text
+    assert "GOL_MIN_ESELON" in table
+    assert "PP 100/2000 jo PP 13/2002 lampiran" in table  # its legal basis
+    assert "golongan_min" in table  # its parameter
+    fill(driver, "tabel-aturan-cari", "PPPK_STRUKTURAL")
+    WebDriverWait(driver, 10).until(
+        lambda d: "GOL_MIN_ESELON" not in by_testid(d, "tabel-aturan").text
+    )
+    assert "UU 20/2023" in by_testid(driver, "tabel-aturan").text
+
+
+def test_plan_date_and_weights_are_validated(server: Server, driver: Any) -> None:
+    open_page(driver, server.url + "/aturan")
+    fill(driver, "skenario-tanggal", "2026-13-01")
+    click(driver, "skenario-terapkan")
+    wait_text(driver, "Perubahan ditolak")
+    assert "tanggal_rencana" in by_testid(driver, "masalah-skenario").text
+    fill(driver, "skenario-tanggal", PLAN_DATE)
+    fill(driver, "skenario-nama", "uji-aturan")
+    click(driver, "skenario-terapkan")
+    wait_yaml(driver, f"tanggal_rencana: '{PLAN_DATE}'")
+    assert "nama: uji-aturan" in yaml_shown(driver)
+    before = yaml_shown(driver)
+
+    fill(driver, "bobot-jpm", "-1")
+    click(driver, "bobot-terapkan")
+    wait_text(driver, "Perubahan ditolak")
+    problems = by_testid(driver, "masalah-skenario").text
+    assert "bobot.jpm" in problems and "terlalu kecil" in problems
+    assert yaml_shown(driver) == before  # the scenario did not change
+
+    fill(driver, "bobot-jpm", "0.5")
+    click(driver, "bobot-terapkan")
+    wait_yaml(driver, "jpm: 0.5")
+    assert "Skenario diperbarui" in by_testid(driver, "skenario-status").text
+
+
+def test_rule_parameter_change_shows_in_table_and_yaml(server: Server, driver: Any) -> None:
+    open_page(driver, server.url + "/aturan")
+    click(driver, "aturan-pilih")
+    rule = by_testid(driver, "aturan-pilih")
+    rule.send_keys("NAIK_SATU")
+    option = WebDriverWait(driver, 10).until(
+        lambda d: d.find_element(By.XPATH, "//div[contains(@class,'q-item')][contains(., 'NAIK_SATU_JENJANG')]")
+    )  # fmt: skip
+    option.click()
+    WebDriverWait(driver, 10).until(
+        lambda d: by_testid(d, "parameter-nilai").get_attribute("value") == "1"
+    )
+    fill(driver, "parameter-nilai", "dua")
+    click(driver, "parameter-terapkan")
+    wait_text(driver, "Perubahan ditolak")
+    assert "aturan.NAIK_SATU_JENJANG.langkah_maks" in by_testid(driver, "masalah-skenario").text
+    assert "NAIK_SATU_JENJANG" not in yaml_shown(driver)
+    fill(driver, "parameter-nilai", "2")
+    click(driver, "parameter-terapkan")
+    wait_yaml(driver, "langkah_maks: 2")
+    fill(driver, "tabel-aturan-cari", "NAIK_SATU")
+    WebDriverWait(driver, 10).until(
+        lambda d: "langkah_maks = 2" in by_testid(d, "tabel-aturan").text
+    )
+
+
+def test_lock_with_unknown_nip_is_reported(server: Server, driver: Any) -> None:
+    open_page(driver, server.url + "/aturan")
+    fill(driver, "kunci-nip", "199901012020011999")
+    fill(driver, "kunci-jabatan", "J-001")
+    click(driver, "kunci-tambah")
+    wait_yaml(driver, "199901012020011999")
+    assert "199901012020011999 → J-001" in by_testid(driver, "daftar-kunci").text
+    click(driver, "periksa-skenario")
+    wait_text(driver, "belum dapat dijalankan")
+    problems = by_testid(driver, "masalah-periksa").text
+    assert "kunci.0" in problems and "NIP tidak ada di data pegawai" in problems
+    screenshot(driver, "02-aturan")
+    click(driver, "hapus-kunci-0")
+    WebDriverWait(driver, 10).until(lambda d: "kunci" not in yaml_shown(d))
+    click(driver, "periksa-skenario")
+    wait_text(driver, "tidak ada masalah")
+
+
+def test_saved_yaml_is_what_the_cli_reads(
+    server: Server, driver: Any, tiny_dir: Path, tmp_path: Path
+) -> None:
+    open_page(driver, server.url + "/aturan")
+    click(driver, "simpan-skenario")
+    label = by_testid(driver, "skenario-tersimpan").text
+    saved = Path(label.split(" ", 2)[-1])  # "Disimpan ke PATH"
+    sc = load_scenario(saved)
+    assert sc.tanggal_rencana.isoformat() == PLAN_DATE and sc.nama == "uji-aturan"
+    assert sc.bobot.jpm == 0.5 and sc.aturan == {"NAIK_SATU_JENJANG": {"langkah_maks": 2}}
+    assert sc.data == tiny_dir.resolve()
+    assert saved.read_text(encoding="utf-8").strip() in yaml_shown(driver)
+    with urllib.request.urlopen(server.url + "/unduh/skenario.yaml", timeout=10) as response:
+        assert response.read() == saved.read_bytes()
+    env = {**os.environ, "PLACEMENT_STORE": str(tmp_path / "runs.sqlite")}
+    done = subprocess.run(
+        [sys.executable, "-m", "placement", "solve", str(tiny_dir), "--scenario", str(saved),
+         "--out", str(tmp_path / "hasil")],
+        capture_output=True, text=True, env=env, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+
+
+def test_loading_a_scenario_file(server: Server, driver: Any, tmp_path: Path) -> None:
+    open_page(driver, server.url + "/aturan")
+    bad = tmp_path / "salah.yaml"
+    bad.write_text("nama: x\nbobot:\n  jpmm: 1\n", encoding="utf-8")
+    by_testid(driver, "muat-skenario").find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(
+        str(bad)
+    )
+    wait_text(driver, "Berkas skenario ditolak")
+    assert "bobot.jpmm" in by_testid(driver, "masalah-muat").text
+    good = tmp_path / "baik.yaml"
+    good.write_text(f"nama: dimuat\ntanggal_rencana: {PLAN_DATE}\nbatas:\n"
+                    "  perpindahan_total: 3\n", encoding="utf-8")  # fmt: skip
+    open_page(driver, server.url + "/aturan")
+    by_testid(driver, "muat-skenario").find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(
+        str(good)
+    )
+    wait_yaml(driver, "nama: dimuat")
+    assert "perpindahan_total: 3" in yaml_shown(driver)
+    assert "jpm: 0.5" not in yaml_shown(driver)  # the file replaces the scenario

@@ -1,0 +1,78 @@
+"""Suksesi in a real browser: the 9-box counts are the library's, a post's successors are shown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from selenium.webdriver.support.ui import WebDriverWait
+
+from placement.config import Skenario
+from placement.io.readers import load_dataset
+from placement.io.writers import write_dataset
+from placement.succession.sheets import bench_frame, succession_report, successor_frame
+from placement.succession.talent_map import talent_counts
+from placement.synth import generate, preset_plan_date
+from tests.ui.conftest import Server, screenshot
+from tests.ui.helpers import by_testid, open_page, wait_text
+from tests.ui.test_rules_page import click, fill
+
+
+@pytest.fixture(scope="module")
+def tiny_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("tiny")
+    write_dataset(generate("tiny", 0), folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def server(
+    tmp_path_factory: pytest.TempPathFactory, browser_available: None, tiny_dir: Path
+) -> Iterator[Server]:
+    s = Server(tmp_path_factory.mktemp("ui-suksesi"), "--data", str(tiny_dir))
+    yield s
+    s.stop()
+
+
+def test_talent_map_and_successors(server: Server, driver: Any, tiny_dir: Path) -> None:
+    plan_date = preset_plan_date("tiny")
+    open_page(driver, server.url + "/aturan")  # a planner sets the plan date first
+    fill(driver, "skenario-tanggal", plan_date.isoformat())
+    click(driver, "skenario-terapkan")
+    wait_text(driver, "Skenario diperbarui")
+
+    open_page(driver, server.url + "/suksesi")
+    wait_text(driver, f"Tanggal rencana {plan_date.isoformat()}")
+    by_testid(driver, "tabel-penerus", timeout=60)
+    ds, _ = load_dataset(tiny_dir)
+    counts = talent_counts(ds)
+    region = counts[counts["cakupan"] == "Seluruh daerah"].dropna(subset=["kotak"])
+    expected = {int(b): int(n) for b, n in zip(region["kotak"], region["jumlah"], strict=True)}
+    shown = {b: int(by_testid(driver, f"kotak-{b}-jumlah").text) for b in range(1, 10)}
+    assert shown == expected and sum(shown.values()) > 0
+
+    sc = Skenario(tanggal_rencana=plan_date, data=tiny_dir)
+    report = succession_report(ds, sc, 2)
+    first = str(bench_frame(report)["jabatan_id"].iloc[0])  # critical posts first
+    expected_people = successor_frame(report).query("jabatan_id == @first")
+    table = by_testid(driver, "tabel-penerus").text
+    for nip, category in zip(expected_people["nip"], expected_people["kesiapan"], strict=True):
+        assert nip in table and category in table
+    assert first in by_testid(driver, "tabel-kekuatan").text
+    screenshot(driver, "07-suksesi")
+
+    # one OPD: the grid shows that OPD's counts
+    opd = sorted(set(counts["cakupan"]) - {"Seluruh daerah"})[0]
+    click(driver, "suksesi-opd")
+    option = WebDriverWait(driver, 10).until(
+        lambda d: d.find_element("xpath", f"//div[contains(@class,'q-item')][contains(., '{opd}')]")
+    )
+    option.click()
+    wait_text(driver, f"Peta talenta: {opd}", timeout=60)
+    scoped = counts[counts["cakupan"] == opd].dropna(subset=["kotak"])
+    expected = {int(b): int(n) for b, n in zip(scoped["kotak"], scoped["jumlah"], strict=True)}
+    WebDriverWait(driver, 30).until(
+        lambda d: {b: int(by_testid(d, f"kotak-{b}-jumlah").text) for b in range(1, 10)} == expected
+    )
