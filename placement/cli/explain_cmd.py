@@ -7,9 +7,7 @@ from typing import Any
 
 import click
 
-from placement.api import Result, solve
 from placement.cli.base import echo_json, lang_option, main, user_errors
-from placement.config import parse_scenario
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
 from placement.plan.explain import (
@@ -20,72 +18,19 @@ from placement.plan.explain import (
     explain_move,
     why_not,
 )
-from placement.report.outputs import read_record
-from placement.solver import SolveStatus
-
-
-def load_solved(out: Path, data: Path | None) -> tuple[Dataset, Result, dict[str, Any]]:
-    """Data (``--data`` or hasil.json's ``data``), checked against the recorded sha256s, and the
-    plan re-solved with the recorded configuration; refuses when files or the plan differ."""
-    from placement.io.readers import load_dataset
-
-    record = read_record(out)
-    source = data or (Path(record["data"]) if record.get("data") not in (None, "None") else None)
-    if source is None:
-        raise PlacementError.single("DATA_TIDAK_DISEBUT", "Folder data tidak tercatat di hasil.json; berikan --data DIR",
-                                    "hasil.json records no data folder; pass --data DIR")  # fmt: skip
-    ds, _ = load_dataset(source)
-    recorded = {m["path"]: m["sha256"] for m in record.get("masukan", [])}
-    if recorded != dict(ds.sources):
-        changed = sorted(set(recorded.items()) ^ set(ds.sources.items()))
-        names = ", ".join(sorted({str(p) for p, _ in changed}))
-        raise PlacementError.single("DATA_BERUBAH",
-            f"File data di {source} berbeda dari yang dipakai rencana di {out} ({names}); "
-            "jalankan 'placement solve' lagi atau berikan --data folder data yang asli",
-            f"The data files in {source} differ from those of the plan in {out} ({names})", str(source))  # fmt: skip
-    sc = parse_scenario(record["konfigurasi"], str(out / "hasil.json"))
-    result = solve(ds, sc)  # the optimum is unique (tie-break), so any exact backend gives the plan
-    if result.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE) or (
-        record.get("objektif_skala") is not None
-        and result.solution.objective != int(record["objektif_skala"])
-    ):
-        raise PlacementError.single("RENCANA_BERBEDA",
-            "Rencana yang disusun ulang tidak sama dengan yang tercatat di hasil.json; jalankan 'placement solve' lagi",
-            "The re-solved plan differs from the one recorded in hasil.json; run 'placement solve' again")  # fmt: skip
-    return ds, result, record
-
-
-def _post_label(ds: Dataset, jabatan_id: str | None, lang: str) -> str:
-    """Post id and name ("J-003 Kepala Seksi X"); "(tidak ditempatkan)" for no post."""
-    if not jabatan_id:
-        return "(not placed)" if lang == "en" else "(tidak ditempatkan)"
-    row = ds.post_index.get(jabatan_id)
-    return jabatan_id if row is None else f"{jabatan_id} {ds.jabatan['name'].iloc[row]}"
+from placement.plan.solved import chain_steps, change_lines, load_solved
 
 
 def _print_changes(
     ds: Dataset, changes: list[dict[str, str | None]], asked: str, detail: bool, lang: str
 ) -> None:
-    """Placements a forced pair changes: the asked person by NIP, everybody else by post only
-    (NIP and name with ``detail``: personal data the user did not ask for, UU PDP)."""
-    en = lang == "en"
-    others = [ch for ch in changes if ch["nip"] != asked]
+    """Placements a forced pair changes (others by post only without ``detail``, UU PDP)."""
+    lines = change_lines(ds, changes, asked, detail, lang)
     if changes:
-        click.echo("  Placements that change (in the plan → if forced):" if en
+        click.echo("  Placements that change (in the plan → if forced):" if lang == "en"
                    else "  Penempatan yang berubah (di rencana → bila dipaksa):")  # fmt: skip
-    for ch in sorted(changes, key=lambda ch: ch["nip"] != asked):
-        where = (f"{_post_label(ds, ch['di_rencana'], lang)} → "
-                 f"{_post_label(ds, ch['bila_dipaksa'], lang)}")  # fmt: skip
-        if ch["nip"] == asked:
-            click.echo(f"    {ch['nip']}: {where}")
-        elif detail:
-            click.echo(f"    {ch['nip']} {ch['nama']}: {where}")
-        else:
-            click.echo(f"    {'holder of' if en else 'pemegang'} {where}" if ch["di_rencana"]
-                       else f"    {'a person' if en else 'seorang pegawai'} {where}")  # fmt: skip
-    if others and not detail:
-        click.echo(f"  ({len(others)} other people; NIP and name: --rinci)" if en
-                   else f"  ({len(others)} pegawai lain; NIP dan nama: --rinci)")  # fmt: skip
+    for line in lines:
+        click.echo(f"  {line}" if line.startswith("(") else f"    {line}")
 
 
 def _print_move(e: MoveExplanation, lang: str, detail: bool = False) -> None:
@@ -115,11 +60,7 @@ def _print_move(e: MoveExplanation, lang: str, detail: bool = False) -> None:
         click.echo(f"  {'Total' if en else 'Skor total'}: {e.total:.4f}")
     if not e.chain.empty:
         # other people in the chain by post only; their NIPs with --rinci
-        steps = "; ".join(
-            (f"{r['nip']}: " if detail or r["nip"] == e.nip else "")
-            + f"{r['jabatan_asal_id'] or '-'} → {r['jabatan_tujuan_id'] or '-'}"
-            for r in e.chain.to_dict(orient="records")
-        )
+        steps = "; ".join(chain_steps(e, detail))
         click.echo(f"  {'Vacancy chain' if en else 'Rantai kekosongan'}: {steps}")
 
 

@@ -26,12 +26,11 @@ from placement.plan.compare import (
     PlanFiles,
     check_gates,
     kpi_table,
-    person_differences,
     plan_kpis,
-    post_differences,
     read_plan_dir,
     unique_names,
 )
+from placement.plan.review import differences
 from placement.report.outputs import write_outputs
 from placement.scenario_runner import DataCache, VariantRun, load_variants, run_variant
 from placement.solver import BACKENDS
@@ -219,11 +218,7 @@ def compare_cmd(
     """
     plans = [read_plan_dir(p) for p in outs]
     kpis = kpi_table(plans, lang)
-    base = plans[0]
-    posts = pd.concat([post_differences(base, p).assign(rencana_b=p.name) for p in plans[1:]] or
-                      [post_differences(base, base).assign(rencana_b=base.name)], ignore_index=True)  # fmt: skip
-    people = pd.concat([person_differences(base, p).assign(rencana_b=p.name) for p in plans[1:]] or
-                       [person_differences(base, base).assign(rencana_b=base.name)], ignore_index=True)  # fmt: skip
+    posts, people = differences(plans)
     gate_lines: list[str] = []
     gates_failed = False
     if gates_file is not None:

@@ -1,0 +1,122 @@
+"""What a planner reviews in a written plan and across plans (the web workspace's Rencana and
+Bandingkan pages, ``placement compare``): the summary of one plan folder, the 9-box grid with
+the people each box moved, the per-post / per-person differences against a base plan, the gates
+recorded in each plan's scenario and the number of moves per plan (the frontier's x axis).
+
+Computed from plan folders (:func:`placement.plan.compare.read_plan_dir`) and the data only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from placement.config import Gerbang
+from placement.domain.model import Dataset
+from placement.plan.chains import chain_statistics
+from placement.plan.compare import (
+    GateResult,
+    PlanFiles,
+    check_gates,
+    person_differences,
+    plan_kpis,
+    post_differences,
+)
+from placement.succession.talent_map import BOX_AXES, GRID, talent_counts
+
+MOVE_KINDS: tuple[str, ...] = ("promosi", "rotasi", "mutasi", "demosi", "non-job")
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """Headline numbers of one plan folder."""
+
+    status: str
+    objective: float | None
+    posts_in_scope: int
+    filled: int
+    vacant: int
+    moves: dict[str, int]  # move kind → count (MOVE_KINDS and "tetap")
+    chains: int
+    cycles: int
+    longest_chain: int
+
+    @property
+    def moved(self) -> int:
+        return sum(self.moves.get(k, 0) for k in MOVE_KINDS)
+
+
+def plan_summary(files: PlanFiles) -> PlanSummary:
+    """Status, objective, filled and vacant posts, moves by kind and chain counts of a plan."""
+    kpis = plan_kpis(files)
+    kinds = files.plan["jenis_perpindahan"].astype(str).value_counts()
+    stats = chain_statistics(files.chains)
+    objective = files.record.get("objektif")
+    return PlanSummary(
+        status=str(files.record.get("status", "")),
+        objective=None if objective is None else float(objective),
+        posts_in_scope=int(files.record.get("jabatan_dalam_lingkup") or 0),
+        filled=int(kpis["jabatan_terisi"] or 0),
+        vacant=int(kpis["lowong"] or 0),
+        moves={k: int(kinds.get(k, 0)) for k in ("tetap", *MOVE_KINDS)},
+        chains=int(stats["rantai"]),  # type: ignore[call-overload]
+        cycles=int(stats["siklus"]),  # type: ignore[call-overload]
+        longest_chain=int(stats["panjang_maks"]),  # type: ignore[call-overload]
+    )
+
+
+def moves_total(kpis: dict[str, float | int | None]) -> int:
+    """People who move in a plan (every move kind but ``tetap``), from :func:`plan_kpis`."""
+    return sum(int(kpis.get(k.replace("-", "_")) or 0) for k in MOVE_KINDS)
+
+
+def talent_grid_moves(ds: Dataset, plan: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """The region's 9-box grid, one row per box in grid order (potensi high → low, kinerja
+    below → above): grid row and column, box, kinerja, potensi, people in the box (whole
+    region, :func:`talent_counts`) and how many of them move in ``plan`` (any move but stay)."""
+    counts = talent_counts(ds, lang=lang)
+    region = counts.iloc[:9]
+    col_box, col_n = region.columns[1], region.columns[4]
+    by_box = {int(b): int(n) for b, n in zip(region[col_box], region[col_n], strict=True)}
+    labels = {int(b): (str(k), str(p)) for b, k, p in
+              zip(region[col_box], region.iloc[:, 2], region.iloc[:, 3], strict=True)}  # fmt: skip
+    moving = plan[plan["jenis_perpindahan"].astype(str) != "tetap"]
+    moved = pd.to_numeric(moving["kotak_talenta"], errors="coerce").dropna().astype(int)
+    moved_by_box = moved.value_counts()
+    rows = []
+    for r, line in enumerate(GRID):
+        for c, box in enumerate(line):
+            assert BOX_AXES[box][0] == c
+            rows.append({"baris": r, "kolom": c, "kotak": box, "kinerja": labels[box][0],
+                         "potensi": labels[box][1], "jumlah": by_box.get(box, 0),
+                         "pindah": int(moved_by_box.get(box, 0))})  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def differences(
+    plans: Sequence[PlanFiles], names: Sequence[str] | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Per-post and per-person differences of every plan against the first (column
+    ``rencana_b``: the other plan's name, or its entry of ``names``); the first against itself
+    when it is alone."""
+    labels = list(names) if names is not None else [p.name for p in plans]
+    base = plans[0]
+    others = list(zip(plans[1:], labels[1:], strict=True)) or [(base, labels[0])]
+    posts = pd.concat([post_differences(base, p).assign(rencana_b=n) for p, n in others],
+                      ignore_index=True)  # fmt: skip
+    people = pd.concat([person_differences(base, p).assign(rencana_b=n) for p, n in others],
+                       ignore_index=True)  # fmt: skip
+    return posts, people
+
+
+def recorded_gates(files: PlanFiles) -> list[Gerbang]:
+    """The acceptance gates (``gerbang``) of the scenario the plan was made with."""
+    config = files.record.get("konfigurasi") or {}
+    return [Gerbang.model_validate(g) for g in config.get("gerbang") or []]
+
+
+def gate_results(files: PlanFiles, gates: Sequence[Gerbang] | None = None) -> list[GateResult]:
+    """Gates (default: the plan's own :func:`recorded_gates`) checked against its KPIs."""
+    return check_gates(plan_kpis(files), recorded_gates(files) if gates is None else gates)

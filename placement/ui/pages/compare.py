@@ -1,0 +1,196 @@
+"""Bandingkan: two or more runs side by side — KPIs, each run's gates, a frontier plot (objective
+against the number of moves) and the per-post (and, with 'rinci', per-person) differences against
+the first run chosen. Numbers from placement.plan.compare / placement.plan.review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from nicegui import ui
+
+from placement.domain.errors import PlacementError
+from placement.plan.compare import KPIS, PlanFiles, kpi_table, plan_kpis, read_plan_dir
+from placement.plan.review import differences, gate_results, moves_total
+from placement.store.runs import RunStore
+from placement.ui import i18n
+from placement.ui.i18n import tr
+from placement.ui.layout import frame_table, page_frame
+from placement.ui.pages.plan import run_options
+from placement.ui.state import workspace
+
+PERCENT = {"porsi_terisi", "jpm_rata", "jpm_min", "porsi_kotak7", "porsi_berubah_opd_maks",
+           "porsi_perempuan_promosi"}  # fmt: skip
+
+
+def kpi_text(kpi: str, value: Any) -> str:
+    """A KPI for the page: shares and JPM as percentages with one decimal."""
+    if value is None or (isinstance(value, float) and value != value):
+        return "-"
+    if kpi in PERCENT:
+        return f"{100 * float(value):.1f} %"
+    if kpi == "objektif":
+        return f"{float(value):.4f}"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _parse_ids(text: str | None, known: dict[int, str]) -> list[int]:
+    ids = [int(x) for x in (text or "").split(",") if x.strip().isdigit()]
+    return [i for i in dict.fromkeys(ids) if i in known]
+
+
+@ui.page("/bandingkan")
+def compare_page(runs: str | None = None) -> None:
+    ws = workspace()
+    with page_frame("/bandingkan"):
+        with RunStore(ws.store) as store:
+            listed = store.list()
+            folders = {int(i): Path(str(store.show(int(i))["folder"])) for i in listed["id"]}
+        options = run_options(listed) if not listed.empty else {}
+        if len(options) < 2:
+            ui.label(tr("Belum ada dua run untuk dibandingkan. Jalankan paling sedikit dua skenario "
+                        "di halaman Jalankan (mis. dengan bobot atau batas yang berbeda).",
+                        "There are not two runs to compare yet. Run at least two scenarios on the "
+                        "Run page (e.g. with different weights or caps).")).props(
+                "data-testid=banding-kosong"
+            )  # fmt: skip
+            return
+        chosen = _parse_ids(runs, options) or sorted(options)[-2:]
+        with ui.row().classes("items-center w-full"):
+            select = ui.select(options, value=chosen, multiple=True,
+                               label=tr("Run yang dibandingkan (yang pertama = dasar)",
+                                        "Runs compared (the first is the base)")).classes(
+                "min-w-[32rem]"
+            ).props("use-chips data-testid=banding-pilih")  # fmt: skip
+            ui.space()
+            detail = ui.switch(tr("rinci: tampilkan NIP pegawai", "detail: show employees' NIPs")).props(
+                "data-testid=banding-rinci"
+            )  # fmt: skip
+        area = ui.column().classes("w-full gap-4")
+
+        def show() -> None:
+            ids = [int(v) for v in (select.value or [])]
+            area.clear()
+            with area:
+                if len(ids) < 2:
+                    ui.label(
+                        tr("Pilih paling sedikit dua run.", "Choose at least two runs.")
+                    ).props("data-testid=banding-kurang")
+                    return
+                try:
+                    plans = [read_plan_dir(folders[i]) for i in ids]
+                except PlacementError as exc:
+                    ui.label(exc.issues[0].message(i18n.lang())).classes("text-negative")
+                    return
+                labels = [f"#{i} {p.record.get('konfigurasi', {}).get('nama', '')}".strip()
+                          for i, p in zip(ids, plans, strict=True)]  # fmt: skip
+                _comparison(labels, plans, bool(detail.value))
+
+        select.on_value_change(lambda _: show())
+        detail.on_value_change(lambda _: show())
+        show()
+
+
+def _comparison(labels: list[str], plans: list[PlanFiles], detail: bool) -> None:
+    kpis = [plan_kpis(p) for p in plans]
+    with ui.card().classes("w-full"):
+        ui.label(tr("Indikator (KPI) berdampingan", "Indicators (KPIs) side by side")).classes(
+            "text-lg font-medium"
+        )
+        ui.label(tr(f"Satu kolom per run; {labels[0]} adalah dasar perbandingan. Porsi dan JPM "
+                    "dalam persen.", f"One column per run; {labels[0]} is the base. Shares and JPM "
+                    "in percent.")).classes("text-sm text-grey-8")  # fmt: skip
+        table = kpi_table(plans, i18n.lang())
+        names = list(table.columns[2:])
+        shown = pd.DataFrame({
+            "KPI": table.iloc[:, 1],
+            **{label: [kpi_text(k, v) for k, v in zip(table["kpi"], table[name], strict=True)]
+               for label, name in zip(labels, names, strict=True)},
+        })  # fmt: skip
+        frame_table(shown, testid="banding-kpi", rows_per_page=len(KPIS))
+    with ui.card().classes("w-full"):
+        ui.label(tr("Gerbang penerimaan", "Acceptance gates")).classes("text-lg font-medium")
+        ui.label(tr("Batas KPI yang ditetapkan di skenario tiap run ('gerbang'); run yang gagal "
+                    "sebaiknya tidak disetujui.", "KPI bounds set in each run's scenario "
+                    "('gerbang'); a run that fails should not be approved.")).classes(
+            "text-sm text-grey-8"
+        )  # fmt: skip
+        rows = [
+            {"Run": label, "KPI": g.kpi, tr("Nilai", "Value"): kpi_text(g.kpi, g.value),
+             tr("Batas", "Bound"): " ".join(
+                 ([f"≥ {kpi_text(g.kpi, g.min)}"] if g.min is not None else [])
+                 + ([f"≤ {kpi_text(g.kpi, g.maks)}"] if g.maks is not None else [])),
+             tr("Hasil", "Result"): tr("lulus", "pass") if g.ok else tr("GAGAL", "FAIL")}
+            for label, p in zip(labels, plans, strict=True)
+            for g in gate_results(p)
+        ]  # fmt: skip
+        if rows:
+            frame_table(pd.DataFrame(rows), testid="banding-gerbang")
+        else:
+            ui.label(tr("Skenario run yang dipilih tidak menetapkan gerbang.",
+                        "The chosen runs' scenarios set no gates.")).props(
+                "data-testid=banding-gerbang"
+            )  # fmt: skip
+    with ui.card().classes("w-full"):
+        ui.label(tr("Frontier: objektif terhadap jumlah perpindahan",
+                    "Frontier: objective against the number of moves")).classes("text-lg font-medium")  # fmt: skip
+        ui.label(tr("Satu titik per run. Ke kanan = lebih banyak pegawai pindah (lebih banyak SK, "
+                    "lebih banyak gangguan); ke atas = skor rencana lebih tinggi.",
+                    "One point per run. Right = more people move (more decrees, more disruption); "
+                    "up = higher plan score.")).classes("text-sm text-grey-8")  # fmt: skip
+        points = [{"value": [moves_total(k), k["objektif"]], "name": label}
+                  for label, k in zip(labels, kpis, strict=True)]  # fmt: skip
+        ui.echart({
+            "tooltip": {"formatter": "{b}: {c}"},
+            "xAxis": {"type": "value", "name": tr("perpindahan", "moves"), "minInterval": 1,
+                      "nameLocation": "middle", "nameGap": 28},
+            "yAxis": {"type": "value", "name": tr("objektif", "objective"), "scale": True},
+            "series": [{"type": "scatter", "symbolSize": 16, "data": points,
+                        "label": {"show": True, "formatter": "{b}", "position": "right"}}],
+        }).classes("w-full h-72").props("data-testid=banding-frontier")  # fmt: skip
+        ui.label("; ".join(
+            f"{p['name']}: {p['value'][0]} {tr('perpindahan', 'moves')}, "
+            f"{tr('objektif', 'objective')} {kpi_text('objektif', p['value'][1])}" for p in points
+        )).classes("text-xs text-grey-7").props("data-testid=banding-frontier-titik")  # fmt: skip
+    posts, people = differences(plans, labels)
+    post_names: dict[str, str] = {}
+    for p in plans:
+        post_names.update({str(i): str(n) for i, n in zip(p.plan["jabatan_tujuan_id"],
+                           p.plan["jabatan_tujuan"], strict=True) if isinstance(i, str)})  # fmt: skip
+    with ui.card().classes("w-full"):
+        ui.label(tr(f"Jabatan dengan pemegang berbeda dari {labels[0]}: {len(posts)}",
+                    f"Posts with a different holder than in {labels[0]}: {len(posts)}")).classes(
+            "text-lg font-medium"
+        ).props("data-testid=banding-jabatan-jumlah")  # fmt: skip
+        ui.label(tr("Skor = kecocokan pemegang dengan jabatan; selisih = run lain dikurangi dasar.",
+                    "Score = how well the holder fits the post; difference = other run minus the "
+                    "base.")).classes("text-sm text-grey-8")  # fmt: skip
+        if len(posts):
+            frame = pd.DataFrame({
+                tr("Jabatan", "Post"): [f"{j} {post_names.get(str(j), '')}".strip() for j in posts["jabatan_id"]],
+                tr("Dibanding", "Compared with"): posts["rencana_b"],
+                **({tr(f"Pemegang {labels[0]}", f"Holder {labels[0]}"): posts["pemegang_a"],
+                    tr("Pemegang run lain", "Holder other run"): posts["pemegang_b"]} if detail else {}),
+                tr(f"Skor {labels[0]}", f"Score {labels[0]}"): posts["skor_a"].round(4),
+                tr("Skor run lain", "Score other run"): posts["skor_b"].round(4),
+                tr("Selisih", "Difference"): posts["selisih_skor"].round(4),
+            })  # fmt: skip
+            frame_table(frame, testid="banding-jabatan")
+        else:
+            ui.label(tr("Semua jabatan punya pemegang yang sama.", "Every post has the same holder.")).props(
+                "data-testid=banding-jabatan"
+            )  # fmt: skip
+    with ui.card().classes("w-full"):
+        ui.label(tr(f"Pegawai dengan penempatan berbeda: {len(people)}",
+                    f"People placed differently: {len(people)}")).classes("text-lg font-medium").props(
+            "data-testid=banding-pegawai-jumlah"
+        )  # fmt: skip
+        if len(people) and detail:
+            frame = people.rename(columns={"rencana_b": tr("dibanding", "compared_with")})
+            frame_table(frame, testid="banding-pegawai")
+        elif len(people):
+            ui.label(tr("Daftar per pegawai dengan NIP: nyalakan 'rinci' (data pribadi, UU PDP).",
+                        "Per-person list with NIPs: turn on 'detail' (personal data).")).classes(
+                "text-sm text-grey-8"
+            )  # fmt: skip

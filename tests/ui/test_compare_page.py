@@ -1,0 +1,122 @@
+"""Bandingkan in a real browser: two runs of different scenarios side by side — KPIs of both,
+the second run's failing gate, the frontier points and the per-post differences, each compared
+with placement.plan.compare / placement.plan.review for the same plan folders."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from placement.io.writers import write_dataset
+from placement.plan.compare import plan_kpis, post_differences, read_plan_dir
+from placement.plan.review import moves_total
+from placement.synth import generate, preset_plan_date
+from tests.ui.conftest import Server, screenshot
+from tests.ui.helpers import by_testid, open_page, wait_text
+from tests.ui.test_rules_page import click
+
+
+def solve(server: Server, data: Path, out: Path, *args: str) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    env["PLACEMENT_STORE"] = str(server.store)
+    done = subprocess.run(
+        [sys.executable, "-m", "placement", "solve", str(data), "--out", str(out), *args],
+        env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+
+
+def text(driver: Any, testid: str, timeout: float = 60) -> str:
+    """The text of the element with ``testid``, read again when Vue re-rendered it meanwhile."""
+    value: str = WebDriverWait(
+        driver, timeout, ignored_exceptions=[StaleElementReferenceException]
+    ).until(lambda d: by_testid(d, testid, timeout).text or " ")
+    return value.strip()
+
+
+def texts(driver: Any, testid: str, css: str, timeout: float = 60) -> list[str]:
+    """Texts of the elements matching ``css`` inside ``testid`` (re-read after a re-render)."""
+    found: list[str] = WebDriverWait(
+        driver, timeout, ignored_exceptions=[StaleElementReferenceException]
+    ).until(
+        lambda d: [e.text for e in by_testid(d, testid).find_elements(By.CSS_SELECTOR, css)] or None
+    )
+    return found
+
+
+@pytest.fixture(scope="module")
+def tiny_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("tiny")
+    write_dataset(generate("tiny", 0), folder)
+    return folder
+
+
+def test_compare_needs_two_runs_then_shows_both(
+    server: Server, driver: Any, tiny_dir: Path, tmp_path: Path
+) -> None:
+    open_page(driver, server.url + "/bandingkan")
+    assert "Belum ada dua run" in text(driver, "banding-kosong")
+    date = preset_plan_date("tiny").isoformat()
+    base = tmp_path / "dasar"
+    solve(server, tiny_dir, base, "--date", date)  # run #1
+    a = read_plan_dir(base)
+    moved = a.plan[a.plan["jenis_perpindahan"] != "tetap"].iloc[0]
+    scenario = tmp_path / "larang.yaml"
+    scenario.write_text(yaml.safe_dump({
+        "nama": "tanpa-promosi-ini", "tanggal_rencana": date,
+        "larang": [{"nip": str(moved["nip"]), "jabatan_id": str(moved["jabatan_tujuan_id"])}],
+        "gerbang": [{"kpi": "jabatan_terisi", "min": 100}],
+    }))  # fmt: skip
+    other = tmp_path / "larang"
+    solve(server, tiny_dir, other, "--scenario", str(scenario))  # run #2
+    b = read_plan_dir(other)
+    open_page(driver, server.url + "/bandingkan", "banding-kpi")
+    chips = text(driver, "banding-pilih")
+    assert "#1" in chips and "#2" in chips
+    headers = texts(driver, "banding-kpi", "thead th")
+    assert headers[1:] == ["#1 skenario", "#2 tanpa-promosi-ini"]
+    ka, kb = plan_kpis(a), plan_kpis(b)
+    assert ka != kb
+    objective = next(
+        r for r in texts(driver, "banding-kpi", "tbody tr") if r.startswith("objektif")
+    )
+    assert f"{ka['objektif']:.4f}" in objective and f"{kb['objektif']:.4f}" in objective
+    gates = text(driver, "banding-gerbang")
+    assert "#2 tanpa-promosi-ini" in gates and "jabatan_terisi" in gates and "GAGAL" in gates
+    assert "#1 skenario" not in gates  # run 1's scenario has no gates
+    points = text(driver, "banding-frontier-titik")
+    assert f"#1 skenario: {moves_total(ka)} perpindahan" in points
+    assert f"#2 tanpa-promosi-ini: {moves_total(kb)} perpindahan" in points
+    by_testid(driver, "banding-frontier")
+    diff = post_differences(a, b)
+    assert len(diff) > 0
+    assert text(driver, "banding-jabatan-jumlah").endswith(f": {len(diff)}")
+    table = text(driver, "banding-jabatan")
+    for post in diff["jabatan_id"]:
+        assert post in table
+    assert str(moved["nip"]) not in table  # holders' NIPs only with 'rinci'
+    screenshot(driver, "06-bandingkan")
+    driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'start'})", by_testid(driver, "banding-gerbang")
+    )
+    screenshot(driver, "06b-bandingkan-frontier")
+    click(driver, "banding-rinci")
+    wait_text(driver, str(moved["nip"]))
+    assert str(moved["nip"]) in text(driver, "banding-pegawai")
+
+
+def test_runs_chosen_by_address(server: Server, driver: Any) -> None:
+    open_page(driver, server.url + "/bandingkan?runs=2,1", "banding-kpi")
+    headers = texts(driver, "banding-kpi", "thead th")
+    assert headers[1:] == ["#2 tanpa-promosi-ini", "#1 skenario"]
+    open_page(driver, server.url + "/bandingkan?runs=1", "banding-kurang")
+    assert "paling sedikit dua" in text(driver, "banding-kurang")

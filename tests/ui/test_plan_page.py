@@ -1,0 +1,163 @@
+"""Rencana in a real browser: a solved run's plan table, summary, a move's explanation (rules
+with legal basis, alternatives, why-not), vacancy chains, the 9-box grid and the dossier PDF —
+each compared with what the library computes for the same plan folder."""
+
+from __future__ import annotations
+
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from placement.io.writers import write_dataset
+from placement.plan.compare import read_plan_dir
+from placement.plan.explain import alternatives, explain_move
+from placement.plan.review import plan_summary, talent_grid_moves
+from placement.plan.solved import load_solved
+from placement.rules.eligibility import check_pair
+from placement.synth import generate
+from tests.ui.conftest import Server, screenshot
+from tests.ui.helpers import body_text, by_testid, open_page
+from tests.ui.test_history_page import finished, solve
+from tests.ui.test_rules_page import click, fill
+
+
+def text(driver: Any, testid: str, timeout: float = 60) -> str:
+    """The text of the element with ``testid``, read again when Vue re-rendered it meanwhile."""
+    value: str = WebDriverWait(
+        driver, timeout, ignored_exceptions=[StaleElementReferenceException]
+    ).until(lambda d: by_testid(d, testid, timeout).text or " ")
+    return value.strip()
+
+
+def texts(driver: Any, testid: str, css: str, timeout: float = 60) -> list[str]:
+    """Texts of the elements matching ``css`` inside ``testid`` (re-read after a re-render)."""
+    found: list[str] = WebDriverWait(
+        driver, timeout, ignored_exceptions=[StaleElementReferenceException]
+    ).until(
+        lambda d: [e.text for e in by_testid(d, testid).find_elements(By.CSS_SELECTOR, css)] or None
+    )
+    return found
+
+
+@pytest.fixture(scope="module")
+def tiny_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("tiny")
+    write_dataset(generate("tiny", 0), folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def out(server: Server, tiny_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("rencana") / "dasar"
+    finished(solve(server, tiny_dir, folder))  # run #1 of this server's store
+    return folder
+
+
+def test_no_run_yet(server: Server, driver: Any) -> None:
+    open_page(driver, server.url + "/rencana")
+    assert "Belum ada run" in text(driver, "rencana-kosong")
+
+
+def test_plan_table_summary_chains_and_nine_box(server: Server, driver: Any, out: Path) -> None:
+    files = read_plan_dir(out)
+    summary = plan_summary(files)
+    moves = files.plan[files.plan["jenis_perpindahan"] != "tetap"]
+    assert len(moves) > 0
+    open_page(driver, server.url + "/rencana?run=1", "rencana-tabel")
+    assert "#1" in text(driver, "rencana-run")
+    for nip in files.plan["nip"]:
+        row = text(driver, f"rencana-baris-{nip}")
+        kind = files.plan.loc[files.plan["nip"] == nip, "jenis_perpindahan"].item()
+        assert kind in row
+    assert text(driver, "ringkasan-terisi") == f"{summary.filled} / {summary.posts_in_scope}"
+    assert text(driver, "ringkasan-lowong") == str(summary.vacant)
+    assert text(driver, "ringkasan-pindah") == str(len(moves))
+    assert "OPTIMAL" in text(driver, "rencana-ringkasan")
+    chains = text(driver, "rantai-ringkasan")
+    assert chains.startswith(f"{summary.chains} rantai, {summary.cycles} siklus")
+    rows = texts(driver, "rantai-tabel", "tbody tr")
+    assert len(rows) == len(files.chains)
+    posts = {
+        p for c in ("jabatan_asal_id", "jabatan_tujuan_id") for p in files.chains[c].dropna() if p
+    }
+    graph = text(driver, "rantai-graf-info")
+    assert f"{len(posts)} jabatan (hijau), {len(files.chains)} panah" in graph
+    by_testid(driver, "rantai-graf")
+    ds, _, _ = load_solved(out)
+    grid = talent_grid_moves(ds, files.plan)
+    by_testid(driver, "kotak9", timeout=60)
+    for cell in grid.itertuples(index=False):
+        assert text(driver, f"kotak-{cell.kotak}-jumlah") == f"{cell.jumlah} pegawai"
+        assert text(driver, f"kotak-{cell.kotak}-pindah") == f"{cell.pindah} pindah"
+    assert grid["pindah"].sum() == len(moves)
+    screenshot(driver, "04-rencana")
+    driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'start'})", by_testid(driver, "rantai-ringkasan")
+    )
+    screenshot(driver, "04b-rencana-rantai-kotak9")
+
+
+def test_explanation_alternatives_and_why_not(server: Server, driver: Any, out: Path) -> None:
+    ds, result, _ = load_solved(out)
+    files = read_plan_dir(out)
+    movers = files.plan[files.plan["jenis_perpindahan"] != "tetap"]
+    nip, post, alts = next(
+        (str(n), str(j), alts)
+        for n, j in zip(movers["nip"], movers["jabatan_tujuan_id"], strict=True)
+        for alts in [alternatives(ds, result, str(j), 3)]
+        if alts
+    )
+    e = explain_move(ds, result.scenario, result, nip)
+    open_page(driver, server.url + "/rencana?run=1", "rencana-tabel")
+    click(driver, f"rencana-baris-{nip}")
+    rules = text(driver, "penjelasan-aturan")
+    for c in e.checks:
+        assert c.rule_id in rules and c.legal_basis.split(",")[0] in rules
+    assert post in text(driver, "penjelasan-pindah")
+    shown = text(driver, "penjelasan-alternatif")
+    for a in alts:
+        assert a.nip in shown
+    assert "lulus" in rules and "Sumbangan" in text(driver, "penjelasan-skor")
+    screenshot(driver, "05-penjelasan")
+    # why not: a pair that fails a rule shows that rule
+    fail = next(
+        (p, j, check)
+        for p in ds.pegawai["nip"]
+        for j in ds.jabatan["jabatan_id"]
+        for check in [c for c in check_pair(ds, result.scenario, p, j).checks if not c.passed][:1]
+    )
+    fill(driver, "whynot-nip", fail[0])
+    fill(driver, "whynot-jabatan", fail[1])
+    click(driver, "whynot-tanya")
+    WebDriverWait(driver, 60, ignored_exceptions=[StaleElementReferenceException]).until(
+        lambda d: "tidak memenuhi syarat" in by_testid(d, "whynot-hasil").text
+    )
+    answer = text(driver, "whynot-hasil")
+    assert fail[2].rule_id in answer and fail[2].legal_basis in answer
+    driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'end'})", by_testid(driver, "whynot-hasil")
+    )
+    screenshot(driver, "05b-penjelasan-mengapa-tidak")
+    click(driver, "penjelasan-tutup")
+
+
+def test_dossier_pdf_is_made_and_downloadable(server: Server, driver: Any, out: Path) -> None:
+    open_page(driver, server.url + "/rencana?run=1", "rencana-tabel")
+    assert not by_testid(driver, "unduh-dosir").is_displayed()
+    click(driver, "buat-dosir")
+    WebDriverWait(driver, 120).until(lambda d: by_testid(d, "unduh-dosir").is_displayed())
+    assert "siap" in text(driver, "dosir-status")
+    href = by_testid(driver, "unduh-dosir").get_attribute("href")
+    assert href and href.endswith("/unduh/run/1/dosir.pdf")
+    with urllib.request.urlopen(href, timeout=30) as response:
+        assert response.status == 200
+        assert response.read(4) == b"%PDF"
+    xlsx = by_testid(driver, "unduh-rencana").get_attribute("href")
+    with urllib.request.urlopen(xlsx, timeout=30) as response:
+        assert response.status == 200 and response.read(2) == b"PK"
+    assert "Buat dosir PDF" in body_text(driver)
