@@ -82,6 +82,17 @@ class Server:
         self.log.close()
 
 
+@pytest.fixture(scope="session")
+def tiny_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic tiny region as csv files (30 people, 12 posts)."""
+    from placement.io.writers import write_dataset
+    from placement.synth import generate
+
+    folder = tmp_path_factory.mktemp("tiny")
+    write_dataset(generate("tiny", 0), folder)
+    return folder
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, browser_available: None) -> Iterator[Server]:
     s = Server(tmp_path_factory.mktemp("ui"))

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 from typing import Any
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
+
+from placement.synth import preset_plan_date
+
+TINY_DATE = ("--date", preset_plan_date("tiny").isoformat())
 
 
 def by_testid(driver: Any, testid: str, timeout: float = 20) -> WebElement:
@@ -36,3 +46,53 @@ def open_page(driver: Any, url: str, testid: str = "nav-data") -> None:
     driver.get(url)
     by_testid(driver, testid)
     time.sleep(0.3)  # the websocket connects after the first paint
+
+
+def text(driver: Any, testid: str, timeout: float = 60) -> str:
+    """The text of the element with ``testid``, read again when Vue re-rendered it meanwhile."""
+    value: str = WebDriverWait(
+        driver, timeout, ignored_exceptions=[StaleElementReferenceException]
+    ).until(lambda d: by_testid(d, testid, timeout).text or " ")
+    return value.strip()
+
+
+def texts(driver: Any, testid: str, css: str, timeout: float = 60) -> list[str]:
+    """Texts of the elements matching ``css`` inside ``testid`` (re-read after a re-render)."""
+    found: list[str] = WebDriverWait(
+        driver, timeout, ignored_exceptions=[StaleElementReferenceException]
+    ).until(
+        lambda d: [e.text for e in by_testid(d, testid).find_elements(By.CSS_SELECTOR, css)] or None
+    )
+    return found
+
+
+def fill(driver: Any, testid: str, value: str) -> None:
+    """Type ``value`` into the input with ``testid`` (replacing what is there)."""
+    field = by_testid(driver, testid)
+    if field.tag_name not in ("input", "textarea"):
+        field = field.find_element(By.CSS_SELECTOR, "input")
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys(Keys.DELETE)
+    field.send_keys(value)
+
+
+def click(driver: Any, testid: str) -> None:
+    """Scroll the element to the middle of the window (clear of header and footer), click it."""
+    element = by_testid(driver, testid)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    click_testid(driver, testid)
+
+
+def solve(store: Path, data: Path, out: Path, *args: str) -> subprocess.Popen[str]:
+    """``placement solve DATA --out OUT ARGS`` recording in ``store`` (a server's run store)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    env["PLACEMENT_STORE"] = str(store)
+    return subprocess.Popen(
+        [sys.executable, "-m", "placement", "solve", str(data), "--out", str(out), *args],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+
+
+def finished(process: subprocess.Popen[str]) -> None:
+    _, err = process.communicate(timeout=300)
+    assert process.returncode == 0, err

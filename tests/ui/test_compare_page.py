@@ -4,60 +4,25 @@ with placement.plan.compare / placement.plan.review for the same plan folders.""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
-from selenium.common.exceptions import StaleElementReferenceException
-from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
-from placement.io.writers import write_dataset
 from placement.plan.compare import plan_kpis, post_differences, read_plan_dir
 from placement.plan.review import moves_total
-from placement.synth import generate, preset_plan_date
+from placement.synth import preset_plan_date
 from tests.ui.conftest import Server, screenshot
-from tests.ui.helpers import by_testid, open_page, wait_text
-from tests.ui.test_rules_page import click
-
-
-def solve(server: Server, data: Path, out: Path, *args: str) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
-    env["PLACEMENT_STORE"] = str(server.store)
-    done = subprocess.run(
-        [sys.executable, "-m", "placement", "solve", str(data), "--out", str(out), *args],
-        env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-
-
-def text(driver: Any, testid: str, timeout: float = 60) -> str:
-    """The text of the element with ``testid``, read again when Vue re-rendered it meanwhile."""
-    value: str = WebDriverWait(
-        driver, timeout, ignored_exceptions=[StaleElementReferenceException]
-    ).until(lambda d: by_testid(d, testid, timeout).text or " ")
-    return value.strip()
-
-
-def texts(driver: Any, testid: str, css: str, timeout: float = 60) -> list[str]:
-    """Texts of the elements matching ``css`` inside ``testid`` (re-read after a re-render)."""
-    found: list[str] = WebDriverWait(
-        driver, timeout, ignored_exceptions=[StaleElementReferenceException]
-    ).until(
-        lambda d: [e.text for e in by_testid(d, testid).find_elements(By.CSS_SELECTOR, css)] or None
-    )
-    return found
-
-
-@pytest.fixture(scope="module")
-def tiny_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("tiny")
-    write_dataset(generate("tiny", 0), folder)
-    return folder
+from tests.ui.helpers import (
+    by_testid,
+    click,
+    finished,
+    open_page,
+    solve,
+    text,
+    texts,
+    wait_text,
+)
 
 
 def test_compare_needs_two_runs_then_shows_both(
@@ -67,7 +32,7 @@ def test_compare_needs_two_runs_then_shows_both(
     assert "Belum ada dua run" in text(driver, "banding-kosong")
     date = preset_plan_date("tiny").isoformat()
     base = tmp_path / "dasar"
-    solve(server, tiny_dir, base, "--date", date)  # run #1
+    finished(solve(server.store, tiny_dir, base, "--date", date))  # run #1
     a = read_plan_dir(base)
     moved = a.plan[a.plan["jenis_perpindahan"] != "tetap"].iloc[0]
     scenario = tmp_path / "larang.yaml"
@@ -77,7 +42,7 @@ def test_compare_needs_two_runs_then_shows_both(
         "gerbang": [{"kpi": "jabatan_terisi", "min": 100}],
     }))  # fmt: skip
     other = tmp_path / "larang"
-    solve(server, tiny_dir, other, "--scenario", str(scenario))  # run #2
+    finished(solve(server.store, tiny_dir, other, "--scenario", str(scenario)))  # run #2
     b = read_plan_dir(other)
     open_page(driver, server.url + "/bandingkan", "banding-kpi")
     chips = text(driver, "banding-pilih")

@@ -8,17 +8,13 @@ from typing import Any
 
 import pytest
 
-from placement.io.writers import write_dataset
-from placement.synth import generate
 from tests.ui.conftest import Server, screenshot
-from tests.ui.helpers import body_text, by_testid, click_testid, open_page, wait_text
+from tests.ui.helpers import body_text, by_testid, click_testid, open_page, text, wait_text
 
 
 @pytest.fixture(scope="module")
-def tiny_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    folder = tmp_path_factory.mktemp("tiny")
-    write_dataset(generate("tiny", 0), folder)
-    return sorted(folder.glob("*.csv"))
+def tiny_files(tiny_dir: Path) -> list[Path]:
+    return sorted(tiny_dir.glob("*.csv"))
 
 
 def upload(driver: Any, files: list[Path]) -> None:
@@ -37,7 +33,7 @@ def test_upload_run_and_see_the_plan(server: Server, driver: Any, tiny_files: li
     click_testid(driver, "nav-jalankan")
     click_testid(driver, "mulai")
     wait_text(driver, "Selesai: run #1", timeout=120)
-    log = by_testid(driver, "run-log").text
+    log = text(driver, "run-log")
     assert "Menyusun model" in log and "Mencatat run" in log
     screenshot(driver, "03-jalankan")
 
@@ -54,7 +50,7 @@ def test_bad_files_are_refused_and_bad_data_is_located(
     other.write_text("nip,gaji\n1,2\n")
     upload(driver, [other])  # ... and by the server (not a template file)
     wait_text(driver, "hanya data.xlsx atau pegawai.csv")
-    assert "gaji.csv" not in by_testid(driver, "unggahan").text
+    assert "gaji.csv" not in text(driver, "unggahan")
     pegawai = tmp_path / "pegawai.csv"
     lines = next(f for f in tiny_files if f.name == "pegawai.csv").read_text().splitlines()
     header = lines[0].split(",")
@@ -68,7 +64,7 @@ def test_bad_files_are_refused_and_bad_data_is_located(
     wait_text(driver, "Diunggah: jabatan.csv, pegawai.csv")
     click_testid(driver, "pakai-unggahan")
     wait_text(driver, "Data belum dapat dipakai")
-    table = by_testid(driver, "masalah-data").text
+    table = text(driver, "masalah-data")
     assert "pegawai.csv" in table and "nip" in table and "error" in table
     screenshot(driver, "01b-data-galat")
     click_testid(driver, "nav-jalankan")
@@ -97,7 +93,7 @@ def test_kabupaten_solve_shows_progress_and_leaves_the_pages_usable(
     click_testid(driver, "nav-jalankan")
     click_testid(driver, "mulai")
     wait_text(driver, "Sedang menyusun rencana", timeout=30)
-    first = by_testid(driver, "run-waktu").text
+    first = text(driver, "run-waktu")
     wait_text(driver, "Menyusun pasangan", timeout=60)
     assert by_testid(driver, "batal").is_displayed()
     screenshot(driver, "03b-jalankan-berjalan")
@@ -109,5 +105,5 @@ def test_kabupaten_solve_shows_progress_and_leaves_the_pages_usable(
     click_testid(driver, "nav-jalankan")
     wait_text(driver, "Selesai: run #", timeout=240)
     assert opened < 10
-    assert first != by_testid(driver, "run-waktu").text
-    assert "Menyelesaikan dengan backend" in by_testid(driver, "run-log").text
+    assert first != text(driver, "run-waktu")
+    assert "Menyelesaikan dengan backend" in text(driver, "run-log")

@@ -10,51 +10,32 @@ from typing import Any
 
 import pytest
 from selenium.common.exceptions import StaleElementReferenceException
-from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from placement.io.writers import write_dataset
 from placement.plan.compare import read_plan_dir
 from placement.plan.explain import alternatives, explain_move
 from placement.plan.review import plan_summary, talent_grid_moves
 from placement.plan.solved import load_solved
 from placement.rules.eligibility import check_pair
-from placement.synth import generate
 from tests.ui.conftest import Server, screenshot
-from tests.ui.helpers import body_text, by_testid, open_page
-from tests.ui.test_history_page import finished, solve
-from tests.ui.test_rules_page import click, fill
-
-
-def text(driver: Any, testid: str, timeout: float = 60) -> str:
-    """The text of the element with ``testid``, read again when Vue re-rendered it meanwhile."""
-    value: str = WebDriverWait(
-        driver, timeout, ignored_exceptions=[StaleElementReferenceException]
-    ).until(lambda d: by_testid(d, testid, timeout).text or " ")
-    return value.strip()
-
-
-def texts(driver: Any, testid: str, css: str, timeout: float = 60) -> list[str]:
-    """Texts of the elements matching ``css`` inside ``testid`` (re-read after a re-render)."""
-    found: list[str] = WebDriverWait(
-        driver, timeout, ignored_exceptions=[StaleElementReferenceException]
-    ).until(
-        lambda d: [e.text for e in by_testid(d, testid).find_elements(By.CSS_SELECTOR, css)] or None
-    )
-    return found
-
-
-@pytest.fixture(scope="module")
-def tiny_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("tiny")
-    write_dataset(generate("tiny", 0), folder)
-    return folder
+from tests.ui.helpers import (
+    TINY_DATE,
+    body_text,
+    by_testid,
+    click,
+    fill,
+    finished,
+    open_page,
+    solve,
+    text,
+    texts,
+)
 
 
 @pytest.fixture(scope="module")
 def out(server: Server, tiny_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("rencana") / "dasar"
-    finished(solve(server, tiny_dir, folder))  # run #1 of this server's store
+    finished(solve(server.store, tiny_dir, folder, *TINY_DATE))  # run #1 of this server's store
     return folder
 
 
@@ -135,7 +116,7 @@ def test_explanation_alternatives_and_why_not(server: Server, driver: Any, out: 
     fill(driver, "whynot-jabatan", fail[1])
     click(driver, "whynot-tanya")
     WebDriverWait(driver, 60, ignored_exceptions=[StaleElementReferenceException]).until(
-        lambda d: "tidak memenuhi syarat" in by_testid(d, "whynot-hasil").text
+        lambda d: "tidak memenuhi syarat" in text(d, "whynot-hasil")
     )
     answer = text(driver, "whynot-hasil")
     assert fail[2].rule_id in answer and fail[2].legal_basis in answer

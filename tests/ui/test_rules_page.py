@@ -13,23 +13,21 @@ from typing import Any
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from placement.config import load_scenario
-from placement.io.writers import write_dataset
-from placement.synth import generate, preset_plan_date
+from placement.synth import preset_plan_date
 from tests.ui.conftest import Server, screenshot
-from tests.ui.helpers import by_testid, click_testid, open_page, wait_text
+from tests.ui.helpers import (
+    by_testid,
+    click,
+    fill,
+    open_page,
+    text,
+    wait_text,
+)
 
 PLAN_DATE = preset_plan_date("tiny").isoformat()
-
-
-@pytest.fixture(scope="module")
-def tiny_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("tiny")
-    write_dataset(generate("tiny", 0), folder)
-    return folder
 
 
 @pytest.fixture(scope="module")
@@ -41,25 +39,8 @@ def server(
     s.stop()
 
 
-def fill(driver: Any, testid: str, text: str) -> None:
-    """Type ``text`` into the input with ``testid`` (replacing what is there)."""
-    field = by_testid(driver, testid)
-    if field.tag_name not in ("input", "textarea"):
-        field = field.find_element(By.CSS_SELECTOR, "input")
-    field.send_keys(Keys.CONTROL, "a")
-    field.send_keys(Keys.DELETE)
-    field.send_keys(text)
-
-
-def click(driver: Any, testid: str) -> None:
-    """Scroll the element to the middle of the window (clear of header and footer), click it."""
-    element = by_testid(driver, testid)
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-    click_testid(driver, testid)
-
-
 def yaml_shown(driver: Any) -> str:
-    return str(by_testid(driver, "skenario-yaml").text)
+    return str(text(driver, "skenario-yaml"))
 
 
 def wait_yaml(driver: Any, present: str, timeout: float = 20) -> None:
@@ -68,15 +49,13 @@ def wait_yaml(driver: Any, present: str, timeout: float = 20) -> None:
 
 def test_rule_table_shows_ids_and_legal_basis(server: Server, driver: Any) -> None:
     open_page(driver, server.url + "/aturan")
-    table = by_testid(driver, "tabel-aturan").text
+    table = text(driver, "tabel-aturan")
     assert "GOL_MIN_ESELON" in table
     assert "PP 100/2000 jo PP 13/2002 lampiran" in table  # its legal basis
     assert "golongan_min" in table  # its parameter
     fill(driver, "tabel-aturan-cari", "PPPK_STRUKTURAL")
-    WebDriverWait(driver, 10).until(
-        lambda d: "GOL_MIN_ESELON" not in by_testid(d, "tabel-aturan").text
-    )
-    assert "UU 20/2023" in by_testid(driver, "tabel-aturan").text
+    WebDriverWait(driver, 10).until(lambda d: "GOL_MIN_ESELON" not in text(d, "tabel-aturan"))
+    assert "UU 20/2023" in text(driver, "tabel-aturan")
 
 
 def test_plan_date_and_weights_are_validated(server: Server, driver: Any) -> None:
@@ -84,7 +63,7 @@ def test_plan_date_and_weights_are_validated(server: Server, driver: Any) -> Non
     fill(driver, "skenario-tanggal", "2026-13-01")
     click(driver, "skenario-terapkan")
     wait_text(driver, "Perubahan ditolak")
-    assert "tanggal_rencana" in by_testid(driver, "masalah-skenario").text
+    assert "tanggal_rencana" in text(driver, "masalah-skenario")
     fill(driver, "skenario-tanggal", PLAN_DATE)
     fill(driver, "skenario-nama", "uji-aturan")
     click(driver, "skenario-terapkan")
@@ -95,14 +74,14 @@ def test_plan_date_and_weights_are_validated(server: Server, driver: Any) -> Non
     fill(driver, "bobot-jpm", "-1")
     click(driver, "bobot-terapkan")
     wait_text(driver, "Perubahan ditolak")
-    problems = by_testid(driver, "masalah-skenario").text
+    problems = text(driver, "masalah-skenario")
     assert "bobot.jpm" in problems and "terlalu kecil" in problems
     assert yaml_shown(driver) == before  # the scenario did not change
 
     fill(driver, "bobot-jpm", "0.5")
     click(driver, "bobot-terapkan")
     wait_yaml(driver, "jpm: 0.5")
-    assert "Skenario diperbarui" in by_testid(driver, "skenario-status").text
+    assert "Skenario diperbarui" in text(driver, "skenario-status")
 
 
 def test_rule_parameter_change_shows_in_table_and_yaml(server: Server, driver: Any) -> None:
@@ -120,15 +99,13 @@ def test_rule_parameter_change_shows_in_table_and_yaml(server: Server, driver: A
     fill(driver, "parameter-nilai", "dua")
     click(driver, "parameter-terapkan")
     wait_text(driver, "Perubahan ditolak")
-    assert "aturan.NAIK_SATU_JENJANG.langkah_maks" in by_testid(driver, "masalah-skenario").text
+    assert "aturan.NAIK_SATU_JENJANG.langkah_maks" in text(driver, "masalah-skenario")
     assert "NAIK_SATU_JENJANG" not in yaml_shown(driver)
     fill(driver, "parameter-nilai", "2")
     click(driver, "parameter-terapkan")
     wait_yaml(driver, "langkah_maks: 2")
     fill(driver, "tabel-aturan-cari", "NAIK_SATU")
-    WebDriverWait(driver, 10).until(
-        lambda d: "langkah_maks = 2" in by_testid(d, "tabel-aturan").text
-    )
+    WebDriverWait(driver, 10).until(lambda d: "langkah_maks = 2" in text(d, "tabel-aturan"))
 
 
 def test_lock_with_unknown_nip_is_reported(server: Server, driver: Any) -> None:
@@ -137,10 +114,10 @@ def test_lock_with_unknown_nip_is_reported(server: Server, driver: Any) -> None:
     fill(driver, "kunci-jabatan", "J-001")
     click(driver, "kunci-tambah")
     wait_yaml(driver, "199901012020011999")
-    assert "199901012020011999 → J-001" in by_testid(driver, "daftar-kunci").text
+    assert "199901012020011999 → J-001" in text(driver, "daftar-kunci")
     click(driver, "periksa-skenario")
     wait_text(driver, "belum dapat dijalankan")
-    problems = by_testid(driver, "masalah-periksa").text
+    problems = text(driver, "masalah-periksa")
     assert "kunci.0" in problems and "NIP tidak ada di data pegawai" in problems
     screenshot(driver, "02-aturan")
     click(driver, "hapus-kunci-0")
@@ -154,7 +131,7 @@ def test_saved_yaml_is_what_the_cli_reads(
 ) -> None:
     open_page(driver, server.url + "/aturan")
     click(driver, "simpan-skenario")
-    label = by_testid(driver, "skenario-tersimpan").text
+    label = text(driver, "skenario-tersimpan")
     saved = Path(label.split(" ", 2)[-1])  # "Disimpan ke PATH"
     sc = load_scenario(saved)
     assert sc.tanggal_rencana.isoformat() == PLAN_DATE and sc.nama == "uji-aturan"
@@ -180,7 +157,7 @@ def test_loading_a_scenario_file(server: Server, driver: Any, tmp_path: Path) ->
         str(bad)
     )
     wait_text(driver, "Berkas skenario ditolak")
-    assert "bobot.jpmm" in by_testid(driver, "masalah-muat").text
+    assert "bobot.jpmm" in text(driver, "masalah-muat")
     good = tmp_path / "baik.yaml"
     good.write_text(f"nama: dimuat\ntanggal_rencana: {PLAN_DATE}\nbatas:\n"
                     "  perpindahan_total: 3\n", encoding="utf-8")  # fmt: skip

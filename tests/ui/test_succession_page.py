@@ -11,20 +11,18 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from placement.config import Skenario
 from placement.io.readers import load_dataset
-from placement.io.writers import write_dataset
 from placement.succession.sheets import bench_frame, succession_report, successor_frame
 from placement.succession.talent_map import talent_counts
-from placement.synth import generate, preset_plan_date
+from placement.synth import preset_plan_date
 from tests.ui.conftest import Server, screenshot
-from tests.ui.helpers import by_testid, open_page, wait_text
-from tests.ui.test_rules_page import click, fill
-
-
-@pytest.fixture(scope="module")
-def tiny_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("tiny")
-    write_dataset(generate("tiny", 0), folder)
-    return folder
+from tests.ui.helpers import (
+    by_testid,
+    click,
+    fill,
+    open_page,
+    text,
+    wait_text,
+)
 
 
 @pytest.fixture(scope="module")
@@ -57,10 +55,10 @@ def test_talent_map_and_successors(server: Server, driver: Any, tiny_dir: Path) 
     report = succession_report(ds, sc, 2)
     first = str(bench_frame(report)["jabatan_id"].iloc[0])  # critical posts first
     expected_people = successor_frame(report).query("jabatan_id == @first")
-    table = by_testid(driver, "tabel-penerus").text
+    table = text(driver, "tabel-penerus")
     for nip, category in zip(expected_people["nip"], expected_people["kesiapan"], strict=True):
         assert nip in table and category in table
-    assert first in by_testid(driver, "tabel-kekuatan").text
+    assert first in text(driver, "tabel-kekuatan")
     screenshot(driver, "07-suksesi")
 
     # one OPD: the grid shows that OPD's counts
