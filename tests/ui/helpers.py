@@ -68,19 +68,31 @@ def texts(driver: Any, testid: str, css: str, timeout: float = 60) -> list[str]:
 
 def fill(driver: Any, testid: str, value: str) -> None:
     """Type ``value`` into the input with ``testid`` (replacing what is there)."""
-    field = by_testid(driver, testid)
-    if field.tag_name not in ("input", "textarea"):
-        field = field.find_element(By.CSS_SELECTOR, "input")
-    field.send_keys(Keys.CONTROL, "a")
-    field.send_keys(Keys.DELETE)
-    field.send_keys(value)
+
+    def typed(d: Any) -> bool:
+        field = by_testid(d, testid)
+        if field.tag_name not in ("input", "textarea"):
+            field = field.find_element(By.CSS_SELECTOR, "input")
+        field.send_keys(Keys.CONTROL, "a")
+        field.send_keys(Keys.DELETE)
+        field.send_keys(value)
+        return True
+
+    WebDriverWait(driver, 20, ignored_exceptions=[StaleElementReferenceException]).until(typed)
 
 
 def click(driver: Any, testid: str) -> None:
     """Scroll the element to the middle of the window (clear of header and footer), click it."""
-    element = by_testid(driver, testid)
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-    click_testid(driver, testid)
+
+    def scrolled_click(d: Any) -> bool:
+        element = by_testid(d, testid)
+        d.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        click_testid(d, testid)
+        return True
+
+    WebDriverWait(driver, 20, ignored_exceptions=[StaleElementReferenceException]).until(
+        scrolled_click
+    )
 
 
 def solve(store: Path, data: Path, out: Path, *args: str) -> subprocess.Popen[str]:
