@@ -104,7 +104,9 @@ def _plan_frame(files: PlanFiles) -> pd.DataFrame:
         "NIP": plan["nip"].astype(str),
         tr("Nama", "Name"): plan["nama"],
         tr("Jenis", "Kind"): plan["jenis_perpindahan"].astype(str).map(kind_label),
-        tr("Jabatan asal", "From post"): post(plan["jabatan_asal_id"], plan["jabatan_asal"]),
+        tr("Jabatan asal", "From post"): post(plan["jabatan_asal_id"], plan["jabatan_asal"]).replace(
+            "", tr("(di luar jabatan dalam lingkup)", "(outside the posts in scope)")
+        ),
         tr("Jabatan tujuan", "To post"): post(plan["jabatan_tujuan_id"], plan["jabatan_tujuan"]),
         tr("OPD tujuan", "To OPD"): plan["opd_tujuan"],
         tr("Kotak talenta", "Talent box"): plan["kotak_talenta"],
