@@ -101,6 +101,16 @@ def server(tmp_path_factory: pytest.TempPathFactory, browser_available: None) ->
 
 
 @pytest.fixture(scope="module")
+def data_server(
+    tmp_path_factory: pytest.TempPathFactory, browser_available: None, tiny_dir: Path
+) -> Iterator[Server]:
+    """A server started with ``--data`` on the tiny region (the scenario's date is today)."""
+    s = Server(tmp_path_factory.mktemp("ui-data"), "--data", str(tiny_dir))
+    yield s
+    s.stop()
+
+
+@pytest.fixture(scope="module")
 def driver(browser_available: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service

@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +30,8 @@ PLAN_DATE = preset_plan_date("tiny").isoformat()
 
 
 @pytest.fixture(scope="module")
-def server(
-    tmp_path_factory: pytest.TempPathFactory, browser_available: None, tiny_dir: Path
-) -> Iterator[Server]:
-    s = Server(tmp_path_factory.mktemp("ui-aturan"), "--data", str(tiny_dir))
-    yield s
-    s.stop()
+def server(data_server: Server) -> Server:
+    return data_server
 
 
 def yaml_shown(driver: Any) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +25,8 @@ from tests.ui.helpers import (
 
 
 @pytest.fixture(scope="module")
-def server(
-    tmp_path_factory: pytest.TempPathFactory, browser_available: None, tiny_dir: Path
-) -> Iterator[Server]:
-    s = Server(tmp_path_factory.mktemp("ui-suksesi"), "--data", str(tiny_dir))
-    yield s
-    s.stop()
+def server(data_server: Server) -> Server:
+    return data_server
 
 
 def test_talent_map_and_successors(server: Server, driver: Any, tiny_dir: Path) -> None:

@@ -323,22 +323,35 @@ def _rule_editor(apply: Callable[[dict[str, Any]], bool]) -> None:
             apply({"aturan": {k: v for k, v in ws.scenario.aturan.items() if k != rule.value}})
 
 
+def _listed(
+    apply: Callable[[dict[str, Any]], bool],
+    key: str,
+    title: str,
+    items: list[Any],
+    labels: list[str],
+) -> str:
+    """The title and the entries of a scenario list, each with a delete button; returns the
+    list's test-id slug."""
+    slug = key.replace("_", "-")
+    ui.label(title).classes("font-medium")
+    with ui.column().classes("gap-0").props(f"data-testid=daftar-{slug}"):
+        if not items:
+            ui.label(tr("(kosong)", "(empty)")).classes("text-grey-6 text-sm")
+        for i, label in enumerate(labels):
+            with ui.row().classes("items-center gap-1"):
+                ui.label(label).classes("font-mono text-sm")
+                ui.button(icon="delete", on_click=lambda i=i: apply(
+                    {key: [x for n, x in enumerate(items) if n != i]})).props(
+                    f"flat dense size=sm data-testid=hapus-{slug}-{i}"
+                )  # fmt: skip
+    return slug
+
+
 def _pair_list(apply: Callable[[dict[str, Any]], bool], key: str, title: str) -> None:
     """``kunci`` / ``larang``: NIP + jabatan_id pairs with add and delete."""
     items = [k.model_dump() for k in getattr(workspace().scenario, key)]
-    slug = key.replace("_", "-")
     with ui.column().classes("gap-1"):
-        ui.label(title).classes("font-medium")
-        with ui.column().classes("gap-0").props(f"data-testid=daftar-{slug}"):
-            if not items:
-                ui.label(tr("(kosong)", "(empty)")).classes("text-grey-6 text-sm")
-            for i, item in enumerate(items):
-                with ui.row().classes("items-center gap-1"):
-                    ui.label(f"{item['nip']} → {item['jabatan_id']}").classes("font-mono text-sm")
-                    ui.button(icon="delete", on_click=lambda i=i: apply(
-                        {key: [x for n, x in enumerate(items) if n != i]})).props(
-                        f"flat dense size=sm data-testid=hapus-{slug}-{i}"
-                    )  # fmt: skip
+        slug = _listed(apply, key, title, items, [f"{k['nip']} → {k['jabatan_id']}" for k in items])
         with ui.row().classes("items-end gap-2"):
             nip = _field(ui.input("NIP"), f"{slug}-nip").classes("w-52")
             post = _field(ui.input("jabatan_id"), f"{slug}-jabatan").classes("w-32")
@@ -350,19 +363,8 @@ def _pair_list(apply: Callable[[dict[str, Any]], bool], key: str, title: str) ->
 def _id_list(apply: Callable[[dict[str, Any]], bool], key: str, what: str, title: str) -> None:
     """``pertahankan`` (jabatan_id) / ``wajib_pindah`` (NIP) with add and delete."""
     items = list(getattr(workspace().scenario, key))
-    slug = key.replace("_", "-")
     with ui.column().classes("gap-1"):
-        ui.label(title).classes("font-medium")
-        with ui.column().classes("gap-0").props(f"data-testid=daftar-{slug}"):
-            if not items:
-                ui.label(tr("(kosong)", "(empty)")).classes("text-grey-6 text-sm")
-            for i, item in enumerate(items):
-                with ui.row().classes("items-center gap-1"):
-                    ui.label(item).classes("font-mono text-sm")
-                    ui.button(icon="delete", on_click=lambda i=i: apply(
-                        {key: [x for n, x in enumerate(items) if n != i]})).props(
-                        f"flat dense size=sm data-testid=hapus-{slug}-{i}"
-                    )  # fmt: skip
+        slug = _listed(apply, key, title, items, [str(x) for x in items])
         with ui.row().classes("items-end gap-2"):
             field = _field(ui.input(what), f"{slug}-id").classes("w-52")
             ui.button(tr("Tambah", "Add"), on_click=lambda: apply(
