@@ -189,3 +189,16 @@ def test_data_must_be_valid_before_a_run(tmp_path: Path) -> None:
         ws.start_job()
     assert err.value.issues[0].code == "DATA_BELUM_SIAP"
     assert isinstance(ws.scenario, Skenario)
+
+
+def test_ui_refuses_a_network_address_without_the_explicit_flag(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from placement.cli import main
+    from placement.cli.ui_cmd import is_loopback
+
+    result = CliRunner().invoke(main, ["ui", "--host", "0.0.0.0", "--folder-kerja", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "--izinkan-jaringan" in result.output and "UU PDP" in result.output
+    assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5")
