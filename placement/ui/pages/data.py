@@ -45,6 +45,9 @@ def data_page() -> None:
                 refused(exc)
             finally:
                 note.dismiss()
+                ws.pending.clear()  # the uploads were used (or dropped): start afresh
+                pending.set_text("")
+                uploader.reset()
 
         def refused(exc: PlacementError) -> None:
             status.clear()
@@ -68,7 +71,7 @@ def data_page() -> None:
 
         with ui.card().classes("w-full"):
             ui.label(t("data.upload")).classes("font-medium")
-            ui.upload(on_upload=uploaded, multiple=True, auto_upload=True,
+            uploader = ui.upload(on_upload=uploaded, multiple=True, auto_upload=True,
                       max_file_size=MAX_UPLOAD_BYTES, on_rejected=rejected).props(
                 'accept=".xlsx,.csv" data-testid=unggah'
             ).classes("w-full")  # fmt: skip
