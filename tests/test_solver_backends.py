@@ -208,3 +208,82 @@ def test_column_generation_prices_in_missing_pairs() -> None:
     assert int(solution.stats["cg_rounds"]) > 1  # the start set was not enough: pricing added pairs
     assert int(solution.stats["cg_final_columns"]) > int(solution.stats["cg_start_columns"])
     assert solution.objective == solve_mip(problem, cg_threshold=10**9).objective
+
+
+@settings(max_examples=60)
+@given(instances, st.integers(0, 2**31))
+def test_pair_lagrangian_bound_equals_the_matrix_form(problem: Problem, salt: int) -> None:
+    """Pricing by gathering row multipliers gives the bound and reduced profits of c − Aᵀy."""
+    from placement.solver.highs_model import build_rows, lagrangian_bound, pair_lagrangian_bound
+    from placement.solver.mip import _col_lower
+
+    rng = np.random.default_rng(salt)
+    n_rows = problem.n_people + problem.n_posts + len(problem.stay_groups)
+    y = rng.normal(0, 20_000, n_rows)
+    cols = np.flatnonzero(rng.random(problem.n_pairs) < 0.6).astype(np.int64)
+    for subset in (cols, np.arange(problem.n_pairs, dtype=np.int64)):
+        rows = build_rows(problem, subset)
+        want_b, want_d = lagrangian_bound(
+            problem.weight[subset].astype(float), rows, _col_lower(problem, subset), y
+        )
+        got_b, got_d, _ = pair_lagrangian_bound(
+            problem, y, None if len(subset) == problem.n_pairs else subset
+        )
+        assert got_b == pytest.approx(want_b, rel=1e-12, abs=1e-6)
+        np.testing.assert_allclose(got_d, want_d, rtol=1e-12, atol=1e-6)
+
+
+@settings(max_examples=40)
+@given(instances)
+def test_start_columns_packed_sort_equals_lexsort(problem: Problem) -> None:
+    from placement.solver import mip
+
+    packed = mip._start_columns(problem, 2)
+    original = mip.INT64_SAFE
+    try:
+        mip.INT64_SAFE = 0  # forces the lexsort branch
+        assert packed.tolist() == mip._start_columns(problem, 2).tolist()
+    finally:
+        mip.INT64_SAFE = original
+
+
+@settings(max_examples=80)
+@given(instances, st.booleans())
+def test_tiebreak_on_the_optimal_face_equals_the_weight_row_form(
+    problem: Problem, coarse: bool
+) -> None:
+    """The tie-break stage on the LP's optimal face (equalities) picks the same plan as the
+    stage with a row "weight ≥ optimum" over all fixed pairs. ``coarse``: few distinct weights,
+    so many plans share the optimal weight and the tie-break decides (as at province scale)."""
+    from placement.solver import mip
+
+    if coarse:
+        problem.weight = (problem.weight // 10_000) * 10_000
+    face = solve_mip(problem)
+    original = mip._optimal_face
+    try:
+        mip._optimal_face = lambda *_args: None  # type: ignore[assignment]
+        row_form = solve_mip(problem)
+    finally:
+        mip._optimal_face = original
+    assert "tiebreak_face_pairs" not in row_form.stats
+    # (weight, tie-break) is the lexicographic optimum; with coarse weights two plans may share it.
+    assert (face.status, face.objective, face.tiebreak) == (
+        row_form.status, row_form.objective, row_form.tiebreak,
+    )  # fmt: skip
+    if not coarse:
+        assert face.chosen.tolist() == row_form.chosen.tolist()
+    if face.status is SolveStatus.OPTIMAL:
+        assert not problem.violations(face.chosen)
+
+
+def test_optimal_face_is_used_and_skips_the_weight_mip() -> None:
+    problem = random_problem(11, 30, 20, density=0.5, caps=True)
+    solution = solve_mip(problem)
+    assert solution.status is SolveStatus.OPTIMAL
+    if solution.stats.get("lp_integral"):
+        assert solution.stats.get("mip1_skipped") == 1
+    assert "tiebreak_face_pairs" in solution.stats
+    assert (solution.objective, solution.tiebreak) == (
+        solve_problem(problem, "cpsat").objective, solve_problem(problem, "cpsat").tiebreak,
+    )  # fmt: skip

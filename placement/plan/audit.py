@@ -66,13 +66,35 @@ def _plan_pair_scores(
     posts = [
         ds.post_index.get(str(j).strip(), -1) if _text(j) else -1 for j in plan["jabatan_tujuan_id"]
     ]
-    wanted = pd.DataFrame({"person": people, "post": posts})
-    found = wanted.merge(
-        table.pairs[["person", "post", "total", "shortlist_only"]], on=["person", "post"]
-    )
-    keys = list(zip(found["person"].astype(int), found["post"].astype(int), strict=True))
-    score = dict(zip(keys, found["total"].astype(float), strict=True))
-    shortlist = {k for k, flag in zip(keys, found["shortlist_only"], strict=True) if flag}
+    pairs = table.pairs
+    post_col, person_col = pairs["post"].to_numpy(), pairs["person"].to_numpy()
+    ordered = len(post_col) < 2 or bool(
+        np.all((post_col[1:] > post_col[:-1])
+               | ((post_col[1:] == post_col[:-1]) & (person_col[1:] > person_col[:-1])))
+    )  # fmt: skip
+    if not ordered:  # not in PairTable order (post, person): join
+        wanted = pd.DataFrame({"person": people, "post": posts})
+        found = wanted.merge(
+            pairs[["person", "post", "total", "shortlist_only"]], on=["person", "post"]
+        )
+        keys = list(zip(found["person"].astype(int), found["post"].astype(int), strict=True))
+        return dict(zip(keys, found["total"].astype(float), strict=True)), {
+            k for k, flag in zip(keys, found["shortlist_only"], strict=True) if flag
+        }
+    # Sorted by (post, person): binary search, no join over all pairs.
+    total = pairs["total"].to_numpy(dtype=float)
+    flags = pairs["shortlist_only"].to_numpy(dtype=bool)
+    lo = np.searchsorted(post_col, posts, side="left")
+    hi = np.searchsorted(post_col, posts, side="right")
+    score: dict[tuple[int, int], float] = {}
+    shortlist: set[tuple[int, int]] = set()
+    for person, post, a, b in zip(people, posts, lo.tolist(), hi.tolist(), strict=True):
+        k = a + int(np.searchsorted(person_col[a:b], person))
+        if person < 0 or post < 0 or k >= b or int(person_col[k]) != person:
+            continue
+        score[(person, post)] = float(total[k])
+        if flags[k]:
+            shortlist.add((person, post))
     return score, shortlist
 
 

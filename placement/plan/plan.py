@@ -3,6 +3,8 @@ each established by a check), shortlist_jpt (seleksi terbuka) and move counts.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
@@ -80,7 +82,7 @@ def vacancy_table(
     filled = set(plan["jabatan_tujuan_id"].dropna())
     placed_people = set(index.chosen(solution.chosen)["person"].tolist())
     holders = set(index.people[index.holders].tolist())
-    pairs = table.pairs
+    of_post = _post_rows(table.pairs)
     bound = {
         g.name for g in problem.stay_groups if _stays(problem, solution, g.people) == g.min_stay
     }
@@ -89,7 +91,8 @@ def vacancy_table(
         jid = str(jab.at[post, "jabatan_id"])
         if jid in filled:
             continue
-        cand = pairs[(pairs["post"] == post) & ~pairs["stay"]]
+        cand = of_post(post)
+        cand = cand[~cand["stay"].to_numpy()]
         placeable = cand[~cand["shortlist_only"]]
         reason, code = _reason(jab, post, cand, placeable, placed_people, holders, bool(bound))
         rows.append({"jabatan_id": jid, "nama_jabatan": jab.at[post, "name"], "opd": jab.at[post, "opd"],
@@ -98,6 +101,20 @@ def vacancy_table(
                      "jumlah_kandidat_memenuhi_syarat": len(cand)})  # fmt: skip
     return pd.DataFrame(rows, columns=["jabatan_id", "nama_jabatan", "opd", "eselon", "prioritas", "wajib_isi",
                                        "kode_alasan", "alasan", "jumlah_kandidat_memenuhi_syarat"])  # fmt: skip
+
+
+def _post_rows(pairs: pd.DataFrame) -> Callable[[int], pd.DataFrame]:
+    """``post → pairs[pairs["post"] == post]``: a slice when the table is sorted by post (the
+    PairTable order), so no mask over all pairs per post and no copy of the table."""
+    post_col = pairs["post"].to_numpy()
+    if len(post_col) and not bool(np.all(post_col[1:] >= post_col[:-1])):
+        return lambda post: pairs[post_col == post]
+
+    def rows(post: int) -> pd.DataFrame:
+        lo, hi = np.searchsorted(post_col, [post, post + 1])
+        return pairs.iloc[int(lo) : int(hi)]
+
+    return rows
 
 
 def _stays(problem: Problem, solution: Solution, people: np.ndarray) -> int:
@@ -130,14 +147,15 @@ def shortlist_table(ds: Dataset, table: PairTable, plan: pd.DataFrame, k: int = 
     jab, peg = ds.jabatan, ds.pegawai
     filled = set(plan["jabatan_tujuan_id"].dropna())
     jpt = {t.value for t in JPT_TYPES}
-    pairs = table.pairs[~table.pairs["stay"]]
+    of_post = _post_rows(table.pairs)
     rows = []
     for post in np.asarray(table.posts).tolist():
         jid = str(jab.at[post, "jabatan_id"])
         if jab.at[post, "jenis_jabatan"] not in jpt or jid in filled:
             continue
+        cand = of_post(post)
         cand = (
-            pairs[pairs["post"] == post]
+            cand[~cand["stay"].to_numpy()]
             .sort_values(["total", "person"], ascending=[False, True])
             .head(k)
         )

@@ -23,6 +23,8 @@ explicit pairs, all rules on every pair, with actual values and thresholds for e
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -330,34 +332,46 @@ def _uncount_holders(
 
 
 def _part(
-    scorer: Scorer, ctx: PairContext, shortlist: BoolArray, overdue: BoolArray
+    ctx: PairContext, shortlist: BoolArray, overdue: BoolArray
 ) -> dict[str, npt.NDArray[Any]]:
+    """The kept pairs of one chunk, narrow (scores are computed once the table is in order)."""
     return {
-        "person": ctx.person,
-        "post": ctx.post,
+        "person": ctx.person.astype(np.int32),
+        "post": ctx.post.astype(np.int32),
         "move": ctx.move,
         "shortlist_only": shortlist,
-        **scorer.score(ctx.person, ctx.post, ctx.move, overdue),
+        "overdue": overdue,
     }
 
 
-def _pairs_frame(f: Facts, parts: list[dict[str, npt.NDArray[Any]]]) -> pd.DataFrame:
+def _pairs_frame(
+    f: Facts, scorer: Scorer, parts: list[dict[str, npt.NDArray[Any]]], chunk: int = CHUNK_PAIRS
+) -> pd.DataFrame:
+    """The pair table sorted by (post, person): the narrow parts are put in order first, then
+    each score column is filled in place chunk by chunk (no per-chunk score arrays to
+    concatenate and reorder: that doubled the peak memory at province scale)."""
     if not parts:
         frame = pd.DataFrame({c: pd.Series(dtype=float) for c in PAIR_COLUMNS})
         return frame.astype({"person": np.int32, "post": np.int32, "stay": bool, "shortlist_only": bool,
                              "nip": str, "jabatan_id": str, "move_type": str})  # fmt: skip
-    post = np.concatenate([p["post"] for p in parts])
-    person = np.concatenate([p["person"] for p in parts])
-    order = np.argsort(post * (len(f.nip) + 1) + person, kind="stable")  # (post, person)
+    post = np.concatenate([p.pop("post") for p in parts])
+    person = np.concatenate([p.pop("person") for p in parts])
+    order = np.argsort(post.astype(np.int64) * (len(f.nip) + 1) + person, kind="stable")
+    post, person = post[order], person[order]
 
     def column(name: str) -> npt.NDArray[Any]:
-        # pop as we go: the chunk arrays are freed while the frame's columns are built (peak memory)
         return np.concatenate([p.pop(name) for p in parts])[order]
 
-    post, person, move = post[order], person[order], column("move")
+    move, shortlist, overdue = column("move"), column("shortlist_only"), column("overdue")
+    n = len(post)
+    scores = {c: np.empty(n, dtype=np.float64) for c in SCORE_COLUMNS}
+    for start in range(0, n, chunk):
+        s = slice(start, min(n, start + chunk))
+        for name, values in scorer.score(person[s], post[s], move[s], overdue[s]).items():
+            scores[name][s] = values
     data: dict[str, Any] = {
-        "person": person.astype(np.int32),
-        "post": post.astype(np.int32),
+        "person": person,
+        "post": post,
         # Categoricals: int codes into the id tables, not one Python string per pair (memory).
         "nip": pd.Categorical.from_codes(person, categories=pd.Index(f.nip, dtype="str")),
         "jabatan_id": pd.Categorical.from_codes(
@@ -365,10 +379,17 @@ def _pairs_frame(f: Facts, parts: list[dict[str, npt.NDArray[Any]]]) -> pd.DataF
         ),
         "move_type": pd.Categorical.from_codes(move, categories=pd.Index(_MOVE_NAMES, dtype="str")),
         "stay": move == TETAP,
-        "shortlist_only": column("shortlist_only").astype(bool),
+        "shortlist_only": shortlist.astype(bool, copy=False),
+        **scores,
     }
-    data.update({c: column(c).astype(float, copy=False) for c in SCORE_COLUMNS})
     return pd.DataFrame(data, copy=False)
+
+
+def _release_freed_memory() -> None:
+    """Hand the heap memory freed by the chunk temporaries back to the OS (glibc keeps it, and
+    the large arrays allocated next are mapped separately, so it would only inflate the RSS)."""
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def build_pairs(ds: Dataset, sc: Skenario, *, chunk_pairs: int = CHUNK_PAIRS) -> PairTable:
@@ -388,19 +409,21 @@ def build_pairs(ds: Dataset, sc: Skenario, *, chunk_pairs: int = CHUNK_PAIRS) ->
     parts = []
     for person, post in _blocked_pairs(f, block, cand, posts, counts, col, chunk_pairs):
         ctx = _filter(PairContext.of(f, person, post), later, counts, col)
-        parts.append(_part(scorer, ctx, _fires(flags, ctx), _fires(penalties, ctx)))
+        parts.append(_part(ctx, _fires(flags, ctx), _fires(penalties, ctx)))
     holders = cand[f.p_held[cand] >= 0]
     _uncount_holders(f, block, holders, counts, col)
     stays = PairContext.of(f, holders, f.p_held[holders])
-    parts.append(_part(scorer, stays, np.zeros(len(stays), dtype=bool), _fires(penalties, stays)))
+    parts.append(_part(stays, np.zeros(len(stays), dtype=bool), _fires(penalties, stays)))
     by_post = [
         (int(p), r.id, int(counts[p, i]))
         for p in posts
         for i, r in enumerate(refusing)
         if counts[p, i]
     ]
+    pairs = _pairs_frame(f, scorer, parts, chunk_pairs)
+    _release_freed_memory()
     return PairTable(
-        pairs=_pairs_frame(f, parts),
+        pairs=pairs,
         posts=posts,
         candidates=cand,
         refusal_counts=pd.DataFrame(
@@ -556,7 +579,7 @@ def _assess(f: Facts, sc: Skenario, ctx: PairContext, in_scope: bool) -> Assessm
     ok = ~ex.refused
     kept = ctx.take(ok)
     scorer = Scorer.of(f, sc)
-    eligible = _pairs_frame(f, [_part(scorer, kept, ex.shortlist[ok], ex.overdue[ok])])
+    eligible = _pairs_frame(f, scorer, [_part(kept, ex.shortlist[ok], ex.overdue[ok])])
     return Assessment(
         eligible, _refused_frame(f, ex, ctx), sc.tanggal_rencana, relaxations(sc), in_scope
     )

@@ -22,6 +22,7 @@ from placement.rules.eligibility import PairTable
 from placement.solver.problem import INT64_SAFE, SCALE, IntArray, Problem, StayGroup
 
 CONFIG = "skenario"
+_CHUNK = 1 << 20
 
 
 @dataclass
@@ -90,16 +91,14 @@ def _mix(a: IntArray, b: IntArray) -> IntArray:
 def build_problem(ds: Dataset, sc: Skenario, table: PairTable) -> tuple[Problem, ModelIndex]:
     """Build the model; raises PlacementError listing every contradiction in the scenario."""
     src = table.pairs
-    src_person = src["person"].to_numpy().astype(np.int64)
-    src_post = src["post"].to_numpy().astype(np.int64)
+    src_person = src["person"].to_numpy()
+    src_post = src["post"].to_numpy()
     src_stay = src["stay"].to_numpy(dtype=bool)
     keep = ~src["shortlist_only"].to_numpy(dtype=bool)
     if sc.larang:
         banned = _lookup(ds, src_person, src_post, [(k.nip, k.jabatan_id) for k in sc.larang])
         keep[list(banned.values())] = False
     posts = np.asarray(table.posts, dtype=np.int64)
-    post_order = np.argsort(posts, kind="stable")  # local post id of the k-th smallest post row
-    posts_sorted = posts[post_order]
     holder_rows = np.array(
         sorted(
             ds.holder_row[jid]
@@ -113,15 +112,30 @@ def build_problem(ds: Dataset, sc: Skenario, table: PairTable) -> tuple[Problem,
     if must_move:
         keep &= ~(src_stay & np.isin(src_person, list(must_move)))
     rows = np.flatnonzero(keep).astype(np.int64)
-    placeable = _Placeable(src_person[rows], src_post[rows], src_stay[rows])
-    people = np.union1d(placeable.person, holder_rows)
-    pair_person = np.searchsorted(people, placeable.person).astype(np.int64)
-    pair_post = post_order[np.searchsorted(posts_sorted, placeable.post)].astype(np.int64)
+    del keep
+    placeable = _Placeable(src_person[rows].astype(np.int64), src_post[rows].astype(np.int64),
+                           src_stay[rows])  # fmt: skip
+    # Local ids by lookup tables over the data rows (no sort of the pairs): people in row order,
+    # posts in table.posts order.
+    is_person = np.zeros(ds.n_people, dtype=bool)
+    is_person[placeable.person] = True
+    is_person[holder_rows] = True
+    people = np.flatnonzero(is_person).astype(np.int64)
+    local = np.full(max(ds.n_people, ds.n_posts), -1, dtype=np.int64)
+    local[people] = np.arange(len(people))
+    pair_person = local[placeable.person]
+    local[:] = -1
+    local[posts] = np.arange(len(posts))
+    pair_post = local[placeable.post]
+    del local
     stay = placeable.stay
 
     is_holder = np.isin(people, holder_rows)
     must_fill_post = ds.jabatan["must_fill"].to_numpy(dtype=bool)[posts]
-    weight = np.rint(src["total"].to_numpy(dtype=float)[rows] * SCALE).astype(np.int64)
+    scaled = src["total"].to_numpy(dtype=float)[rows]
+    scaled *= SCALE
+    weight = np.rint(scaled, out=scaled).astype(np.int64)
+    del scaled
     offset = 0
     penalties: dict[str, float] = {}
     if not sc.wajib_isi_keras and must_fill_post.any():
@@ -168,9 +182,8 @@ def _tiebreak(
     """(stay·(n+1) + seniority)·R + mix(seniority, post row) mod R, R ≤ 1024 chosen so that the
     exact integer form ``weight·K + tiebreak`` fits the min-cost flow's int64 range."""
     n = ds.n_people
-    sen = seniority(ds)[people][pair_person]
-    base = np.where(stay, n + 1, 0) + sen
-    noise = _mix(sen, posts[pair_post])
+    sen_local = seniority(ds)[people]
+    post_rows = posts.astype(np.int64)
     max_w = int(np.abs(weight).max()) if len(weight) else 1
     nodes = len(people) + len(posts) + 2
     r = 1024
@@ -179,7 +192,13 @@ def _tiebreak(
         if max_w * k * nodes * 4 < INT64_SAFE:
             break
         r //= 2
-    return (base * r + noise % r).astype(np.int64)
+    out = np.empty(len(pair_person), dtype=np.int64)
+    for start in range(0, len(out), _CHUNK):  # in chunks: the hash needs several temporaries
+        s = slice(start, start + _CHUNK)
+        sen = sen_local[pair_person[s]]
+        base = np.where(stay[s], n + 1, 0) + sen
+        out[s] = base * r + _mix(sen, post_rows[pair_post[s]]) % r
+    return out
 
 
 def _lookup(

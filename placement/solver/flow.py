@@ -15,6 +15,7 @@ from ortools.graph.python import min_cost_flow
 
 from placement.solver.problem import (
     INT64_SAFE,
+    IntArray,
     Problem,
     Solution,
     SolveStatus,
@@ -33,9 +34,10 @@ def solve_flow(problem: Problem) -> Solution:
         raise FlowNotApplicableError("stay groups (move caps) need a MIP backend")
     start = time.perf_counter()
     k = problem.tie_k()
-    cost = problem.weight * k + problem.tiebreak
+    cost = problem.weight * k
+    cost += problem.tiebreak
     n_nodes = problem.n_people + problem.n_posts + 2
-    if problem.n_pairs and int(np.abs(cost).max()) * n_nodes * 4 >= INT64_SAFE:
+    if problem.n_pairs and max(int(cost.max()), -int(cost.min())) * n_nodes * 4 >= INT64_SAFE:
         raise FlowNotApplicableError("combined objective too large for exact int64 flow")
 
     fixed = np.unique(problem.fixed)
@@ -47,8 +49,11 @@ def solve_flow(problem: Problem) -> Solution:
     used_posts = np.zeros(problem.n_posts, dtype=bool)
     used_people[problem.pair_person[fixed]] = True
     used_posts[problem.pair_post[fixed]] = True
-    free = ~used_people[problem.pair_person] & ~used_posts[problem.pair_post]
-    arcs = np.flatnonzero(free)
+    arcs: IntArray | slice
+    if len(fixed):
+        arcs = np.flatnonzero(~used_people[problem.pair_person] & ~used_posts[problem.pair_post])
+    else:  # every pair is an arc: no index array, no gathers (memory at province scale)
+        arcs = slice(None)
 
     P, J = problem.n_people, problem.n_posts
     S, T = P + J, P + J + 1
@@ -61,16 +66,20 @@ def solve_flow(problem: Problem) -> Solution:
     opt_people = np.flatnonzero(opt_p)
     opt_posts = np.flatnonzero(opt_j)
     n_opt = len(opt_people)
-    tails = [problem.pair_person[arcs], np.full(n_opt, S), np.array([S]), P + opt_posts]
-    heads = [P + problem.pair_post[arcs], opt_people, np.array([T]), np.full(len(opt_posts), T)]
-    caps = [np.ones(len(arcs)), np.ones(n_opt), np.array([n_opt]), np.ones(len(opt_posts))]
-    costs = [-cost[arcs], np.zeros(n_opt), np.zeros(1), np.zeros(len(opt_posts))]
-    smcf.add_arcs_with_capacity_and_unit_cost(
-        np.concatenate(tails).astype(np.int32),
-        np.concatenate(heads).astype(np.int32),
-        np.concatenate(caps).astype(np.int64),
-        np.concatenate(costs).astype(np.int64),
-    )
+    # Arrays built in their final dtypes, pair arcs first (arc i = i-th pair arc).
+    tails = np.concatenate([problem.pair_person[arcs].astype(np.int32), np.full(n_opt, S, np.int32),
+                            np.array([S], np.int32), (P + opt_posts).astype(np.int32)])  # fmt: skip
+    heads = np.concatenate([(problem.pair_post[arcs] + P).astype(np.int32),
+                            opt_people.astype(np.int32), np.array([T], np.int32),
+                            np.full(len(opt_posts), T, np.int32)])  # fmt: skip
+    n_pair_arcs = len(tails) - n_opt - 1 - len(opt_posts)
+    caps = np.ones(len(tails), dtype=np.int64)
+    caps[n_pair_arcs + n_opt] = n_opt
+    costs = np.zeros(len(tails), dtype=np.int64)
+    np.negative(cost[arcs], out=costs[:n_pair_arcs])
+    del cost
+    smcf.add_arcs_with_capacity_and_unit_cost(tails, heads, caps, costs)
+    del tails, heads, caps, costs
     supplies = np.zeros(n_nodes, dtype=np.int64)
     supplies[:P][must_p] = 1
     supplies[P : P + J][must_j] = -1
@@ -79,10 +88,12 @@ def solve_flow(problem: Problem) -> Solution:
     smcf.set_nodes_supplies(np.arange(n_nodes, dtype=np.int32), supplies)
     status = smcf.solve()
     elapsed = time.perf_counter() - start
-    stats: dict[str, float | int | str] = {"seconds": elapsed, "arcs": len(arcs), "tie_k": k}
+    stats: dict[str, float | int | str] = {"seconds": elapsed, "arcs": n_pair_arcs, "tie_k": k}
     if status != smcf.OPTIMAL:
         return Solution(SolveStatus.INFEASIBLE, empty_chosen(), backend="flow", stats=stats)
-    flows = smcf.flows(np.arange(len(arcs), dtype=np.int32))
-    chosen = np.sort(np.concatenate([fixed, arcs[flows > 0]])).astype(np.int64)
+    flows = smcf.flows(np.arange(n_pair_arcs, dtype=np.int32))
+    used = np.flatnonzero(flows > 0)
+    picked = used if isinstance(arcs, slice) else arcs[used]
+    chosen = np.sort(np.concatenate([fixed, picked])).astype(np.int64)
     bound = float(problem.weight[chosen].sum())  # min-cost flow is exact: bound = optimum
     return make_solution(problem, SolveStatus.OPTIMAL, chosen, bound, "flow", stats)

@@ -13,18 +13,23 @@ import time
 
 import highspy
 import numpy as np
+import numpy.typing as npt
 
 from placement.solver.highs_model import (
     HIGHS_INFEASIBLE,
     HIGHS_OK,
     FloatArray,
     build_rows,
+    clean_multipliers,
     lagrangian_bound,
     new_highs,
+    pair_lagrangian_bound,
     pass_model,
+    row_bounds,
     run_highs,
 )
 from placement.solver.problem import (
+    INT64_SAFE,
     IntArray,
     Problem,
     Solution,
@@ -49,8 +54,12 @@ def _col_lower(problem: Problem, cols: IntArray) -> FloatArray:
     return lower
 
 
-CG_THRESHOLD = 500_000  # above this many pairs the LP is solved by column generation
-CG_START_PER_POST = 20  # initial columns: the best pairs of each post (and of each person)
+CG_THRESHOLD = 100_000  # above this many pairs the LP is solved by column generation
+CG_START_PER_POST = 5  # initial columns: the best pairs of each post (and of each person)
+CG_PRICE_PER_ROW = 10  # each pricing round adds the best priced pairs of each post and person
+CG_PRICE_POOL = 50  # ... chosen among the pool of the 50 × rows best priced pairs
+CG_PRIMAL_BELOW = 5_000  # re-solve with primal simplex after adding fewer columns than this
+ZERO = 1e-6  # reduced profits and multipliers below this in magnitude count as 0
 
 
 def solve_lp(
@@ -64,7 +73,7 @@ def solve_lp(
 def _solve_lp(
     problem: Problem, cols: IntArray, seed: int
 ) -> tuple[str, FloatArray, float, FloatArray, FloatArray]:
-    """As solve_lp, plus the row multipliers (in the sign convention of the returned bound)."""
+    """As solve_lp, plus the cleaned row multipliers of the returned bound (its sign convention)."""
     h = new_highs(None, seed)
     rows = build_rows(problem, cols)
     obj = problem.weight[cols].astype(np.float64)
@@ -83,19 +92,64 @@ def _solve_lp(
     # Both sign conventions give a valid bound; keep the tighter one.
     b1, d1 = lagrangian_bound(obj, rows, lower, y)
     b2, d2 = lagrangian_bound(obj, rows, lower, -y)
-    return ("optimal", x, b1, d1, y) if b1 <= b2 else ("optimal", x, b2, d2, -y)
+    y = y if b1 <= b2 else -y
+    return ("optimal", x, *((b1, d1) if b1 <= b2 else (b2, d2)),
+            clean_multipliers(y, rows.lower, rows.upper))  # fmt: skip
+
+
+def _rank_in_group(ordered_key: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """Position of each element within its run of equal keys (``ordered_key`` sorted)."""
+    n = len(ordered_key)
+    starts = np.flatnonzero(np.r_[True, ordered_key[1:] != ordered_key[:-1]]) if n else ordered_key
+    return np.arange(n) - np.repeat(starts, np.diff(np.r_[starts, n]))
+
+
+def _top_per_key(key: IntArray, value: FloatArray | IntArray, cand: IntArray, k: int) -> IntArray:
+    """The ``k`` candidates with the largest ``value`` for each ``key`` (ties: lower index first)."""
+    if not len(cand):
+        return cand
+    order = np.lexsort((cand, -value[cand], key[cand]))
+    return cand[order[_rank_in_group(key[cand][order]) < k]]
+
+
+def _mark_top(keep: npt.NDArray[np.bool_], key: IntArray, n_keys: int, w: IntArray, k: int) -> None:
+    """Set ``keep`` on the ``k`` pairs of largest weight of each key (ties: lower index first)."""
+    n = len(key)
+    w_max = int(w.max())
+    span = w_max - int(w.min()) + 1
+    if n_keys * span * n < INT64_SAFE:  # one int64 sort of (key, −weight, index) packed
+        packed = key * span
+        packed += w_max
+        packed -= w
+        packed *= n
+        packed += np.arange(n, dtype=np.int64)
+        packed.sort()
+        order = packed % n
+        packed //= span * n  # the keys, in order
+        keep[order[_rank_in_group(packed) < k]] = True
+    else:
+        order = np.lexsort((-w, key))
+        keep[order[_rank_in_group(key[order]) < k]] = True
 
 
 def _start_columns(problem: Problem, per_key: int) -> IntArray:
     """Stays, fixed pairs and the best pairs of every post and of every person."""
     keep = problem.stay.copy()
     keep[problem.fixed] = True
-    for key in (problem.pair_post, problem.pair_person):
-        order = np.lexsort((-problem.weight, key))
-        first = np.searchsorted(key[order], key[order], side="left")
-        rank = np.arange(len(order)) - first
-        keep[order[rank < per_key]] = True
+    if problem.n_pairs:
+        _mark_top(keep, problem.pair_post, problem.n_posts, problem.weight, per_key)
+        _mark_top(keep, problem.pair_person, problem.n_people, problem.weight, per_key)
     return np.flatnonzero(keep).astype(np.int64)
+
+
+def _priced_in(problem: Problem, new: IntArray, d: FloatArray, per_row: int) -> IntArray:
+    """Which of the positively priced pairs ``new`` to add: the best ``per_row`` of each post and
+    of each person among the pool of the best ones."""
+    pool = CG_PRICE_POOL * (problem.n_people + problem.n_posts)
+    if len(new) > pool:
+        new = np.sort(new[np.argpartition(-d[new], pool)[:pool]])
+    return np.union1d(_top_per_key(problem.pair_post, d, new, per_row),
+                      _top_per_key(problem.pair_person, d, new, per_row))  # fmt: skip
 
 
 def solve_lp_cg(
@@ -105,51 +159,66 @@ def solve_lp_cg(
     the duals (vectorised), add those with positive reduced profit, repeat. The final pricing pass
     over all pairs finds nothing to add, so its Lagrangian bound is the LP bound of the full model
     (the optimality proof). Returns x, bound and reduced profits over all pairs."""
-    all_cols = np.arange(problem.n_pairs, dtype=np.int64)
-    full_rows = build_rows(problem, all_cols)
-    obj_all = problem.weight.astype(np.float64)
-    lower_all = _col_lower(problem, all_cols)
+    status, x, bound, d, _, stats = solve_lp_cg_duals(problem, seed, start_per_post, max_rounds)
+    return status, x, bound, d, stats
+
+
+def solve_lp_cg_duals(
+    problem: Problem, seed: int, start_per_post: int = CG_START_PER_POST, max_rounds: int = 100
+) -> tuple[str, FloatArray, float, FloatArray, FloatArray, dict[str, float | int | str]]:
+    """As solve_lp_cg, plus the cleaned row multipliers of the bound.
+
+    Each round re-solves warm (one HiGHS instance: added columns keep the basis): dual simplex
+    after adding many columns, primal simplex after adding a few (dual simplex needs many
+    iterations to repair the dual infeasibility of even a handful of new columns). Pricing gathers
+    the row multipliers per pair; no constraint matrix over all pairs is built."""
     cols = _start_columns(problem, start_per_post)
     stats: dict[str, float | int | str] = {"cg_start_columns": len(cols)}
-    # One HiGHS instance: added columns keep the basis, so each round is a warm re-solve.
     h = new_highs(None, seed)
-    start_rows = build_rows(problem, cols)
-    pass_model(h, obj_all[cols], start_rows, lower_all[cols], integer=False)
+    pass_model(h, problem.weight[cols].astype(np.float64), build_rows(problem, cols),
+               _col_lower(problem, cols), integer=False)  # fmt: skip
+    added = len(cols)
+    in_cols = np.zeros(problem.n_pairs, dtype=bool)
+    in_cols[cols] = True
+    simplex_seconds = 0.0
     for round_no in range(1, max_rounds + 1):
+        h.setOptionValue("simplex_strategy", 4 if added < CG_PRIMAL_BELOW else 1)
+        t = time.perf_counter()
         run_highs(h)
+        simplex_seconds += time.perf_counter() - t
+        stats["cg_simplex_seconds"] = round(simplex_seconds, 3)
         if (
             h.getModelStatus() not in HIGHS_OK
         ):  # the subset may be infeasible where the full model is not
             stats["cg_fallback"] = str(h.getModelStatus())
-            s2, x2, b2, d2 = solve_lp(problem, all_cols, seed)
-            return s2, x2, b2, d2, stats
+            all_cols = np.arange(problem.n_pairs, dtype=np.int64)
+            s2, x2, b2, d2, y2 = _solve_lp(problem, all_cols, seed)
+            return s2, x2, b2, d2, y2, stats
         sol = h.getSolution()
         y = np.asarray(sol.row_dual)
-        sub_rows = build_rows(problem, cols)
-        b_plus, _ = lagrangian_bound(obj_all[cols], sub_rows, lower_all[cols], y)
-        b_minus, _ = lagrangian_bound(obj_all[cols], sub_rows, lower_all[cols], -y)
-        y = y if b_plus <= b_minus else -y
-        bound, d = lagrangian_bound(obj_all, full_rows, lower_all, y)
-        in_cols = np.zeros(problem.n_pairs, dtype=bool)
-        in_cols[cols] = True
-        new = np.flatnonzero((d > 1e-6) & ~in_cols)
+        b_plus, _, _ = pair_lagrangian_bound(problem, y, cols)
+        b_minus, _, _ = pair_lagrangian_bound(problem, -y, cols)
+        bound, d, y = pair_lagrangian_bound(problem, y if b_plus <= b_minus else -y)
+        new = np.flatnonzero((d > ZERO) & ~in_cols)
         stats["cg_rounds"] = round_no
         if len(new) == 0:
             x_all = np.zeros(problem.n_pairs)
             x_all[cols] = np.asarray(sol.col_value)
             stats["cg_final_columns"] = len(cols)
             stats["cg_final_pricing_added"] = 0
-            return "optimal", x_all, bound, d, stats
-        limit = max(20 * problem.n_posts, 1000)
-        if len(new) > limit:
-            new = new[np.argsort(-d[new], kind="stable")[:limit]]
+            return "optimal", x_all, bound, d, y, stats
+        new = _priced_in(problem, new, d, CG_PRICE_PER_ROW)
         m = build_rows(problem, new).matrix
-        h.addCols(len(new), obj_all[new], lower_all[new], np.ones(len(new)), m.nnz,
-                  m.indptr[:-1].astype(np.int32), m.indices.astype(np.int32), m.data)  # fmt: skip
+        h.addCols(len(new), problem.weight[new].astype(np.float64), _col_lower(problem, new),
+                  np.ones(len(new)), m.nnz, m.indptr[:-1].astype(np.int32),
+                  m.indices.astype(np.int32), m.data)  # fmt: skip
         cols = np.concatenate([cols, new])  # HiGHS column order
+        in_cols[new] = True
+        added = len(new)
     stats["cg_fallback"] = "rounds"
-    s2, x2, b2, d2 = solve_lp(problem, all_cols, seed)
-    return s2, x2, b2, d2, stats
+    all_cols = np.arange(problem.n_pairs, dtype=np.int64)
+    s2, x2, b2, d2, y2 = _solve_lp(problem, all_cols, seed)
+    return s2, x2, b2, d2, y2, stats
 
 
 def _run_mip(
@@ -208,6 +277,53 @@ def _best_known(problem: Problem, x: FloatArray, cols: IntArray) -> IntArray | N
     return chosen if not problem.violations(chosen) else None
 
 
+def _optimal_face(
+    problem: Problem, y: FloatArray, d: FloatArray, bound: float, w_star: int
+) -> tuple[IntArray, FloatArray, FloatArray, FloatArray] | None:
+    """The plans of weight ≥ ``w_star`` as linear equalities, when the LP proof allows it.
+
+    For any plan x: weight(x) = bound − [Σ_{d_e>0} d_e(1 − x_e) + Σ_{d_e<0} −d_e·x_e +
+    Σ_r |y_r|·slack_r(x)] (fixed pairs aside, y the cleaned multipliers of ``bound``), every term
+    ≥ 0 and, for an integral plan, slack_r an integer. When bound − w_star is below every nonzero
+    coefficient, a plan of weight ≥ w_star has all those terms 0: it uses no pair with d_e < 0,
+    every pair with d_e > 0, and every row with y_r ≠ 0 is tight. Returns (columns, column lower
+    bounds, row lower, row upper) of that restriction, or None when the gap is too large."""
+    coefs = np.concatenate([np.abs(d[np.abs(d) > ZERO]), np.abs(y[np.abs(y) > ZERO])])
+    gap = bound - w_star
+    if len(coefs) and gap >= float(coefs.min()) - 1e-4:
+        return None
+    fixed = np.zeros(problem.n_pairs, dtype=bool)
+    fixed[problem.fixed] = True
+    cols = np.flatnonzero((d >= -ZERO) | fixed).astype(np.int64)
+    col_lower = ((d[cols] > ZERO) | fixed[cols]).astype(np.float64)
+    row_lower, row_upper = row_bounds(problem)
+    row_lower = np.where(y > ZERO, row_upper, row_lower)
+    row_upper = np.where(y < -ZERO, row_lower, row_upper)
+    return cols, col_lower, row_lower, row_upper
+
+
+def _run_face_mip(
+    problem: Problem,
+    face: tuple[IntArray, FloatArray, FloatArray, FloatArray],
+    clock: _Clock,
+    seed: int,
+    hint: IntArray,
+) -> tuple[str, IntArray]:
+    """The tie-break MIP over the optimal face (see _optimal_face)."""
+    cols, col_lower, row_lower, row_upper = face
+    rows = build_rows(problem, cols)
+    rows.lower, rows.upper = row_lower, row_upper
+    h = new_highs(clock.left(), seed)
+    pass_model(h, problem.tiebreak[cols].astype(np.float64), rows, col_lower, integer=True)
+    if len(np.setdiff1d(hint, cols)) == 0:
+        h.setSolution(_solution(np.isin(cols, hint).astype(np.float64)))
+    run_highs(h)
+    if h.getModelStatus() not in HIGHS_OK or h.getInfo().primal_solution_status != 2:
+        return "none", empty_chosen()
+    x = np.asarray(h.getSolution().col_value)
+    return "optimal", np.sort(cols[x > 0.5]).astype(np.int64)
+
+
 def solve_mip(
     problem: Problem, time_limit: float | None = None, seed: int = 0, fixing: bool = True,
     hint: IntArray | None = None,
@@ -221,18 +337,24 @@ def solve_mip(
     incumbent for fixing when it is feasible for this model and better than what the LP gives.
     Models with more than ``cg_threshold`` pairs solve the LP by column generation, starting from
     the ``cg_start`` best pairs of each post and person.
+
+    When the LP gives a plan whose weight is within one unit of the LP bound, that plan is the
+    weight optimum (weights are integers) and the weight MIP is skipped. The tie-break stage then
+    runs on the optimal face (see _optimal_face) when the LP proof allows, else on the fixed pairs
+    with a row "weight ≥ optimum".
     """
     clock = _Clock(time_limit)
     stats: dict[str, float | int | str] = {"pairs": problem.n_pairs}
     all_cols = np.arange(problem.n_pairs, dtype=np.int64)
     bound, best, keep = math.inf, None, all_cols
+    y = d = np.zeros(0)
     if fixing and problem.n_pairs:
         t0 = time.perf_counter()
         if problem.n_pairs > cg_threshold:
-            lp_status, x, bound, d, cg_stats = solve_lp_cg(problem, seed, cg_start)
+            lp_status, x, bound, d, y, cg_stats = solve_lp_cg_duals(problem, seed, cg_start)
             stats.update(cg_stats)
         else:
-            lp_status, x, bound, d = solve_lp(problem, all_cols, seed)
+            lp_status, x, bound, d, y = _solve_lp(problem, all_cols, seed)
         stats["lp_seconds"] = time.perf_counter() - t0
         if lp_status == "infeasible":
             return Solution(SolveStatus.INFEASIBLE, empty_chosen(), backend="mip", stats=stats)
@@ -261,9 +383,14 @@ def solve_mip(
             ]
     stats["pairs_after_fixing"] = len(keep)
     t1 = time.perf_counter()
-    kind, chosen, mip_bound = _run_mip(
-        problem, keep, problem.weight[keep].astype(float), clock, seed, hint=best
-    )
+    if best is not None and int(problem.weight[best].sum()) + 1 > bound + 1e-4:
+        # No plan is a whole unit better than ``best``: it is the weight optimum.
+        kind, chosen, mip_bound = "optimal", best, bound
+        stats["mip1_skipped"] = 1
+    else:
+        kind, chosen, mip_bound = _run_mip(
+            problem, keep, problem.weight[keep].astype(float), clock, seed, hint=best
+        )
     stats["mip1_seconds"] = time.perf_counter() - t1
     if kind == "infeasible":
         return Solution(SolveStatus.INFEASIBLE, empty_chosen(), backend="mip", stats=stats)
@@ -277,6 +404,14 @@ def solve_mip(
         )
     w_star = int(problem.weight[chosen].sum())
     t2 = time.perf_counter()
+    face = _optimal_face(problem, y, d, bound, w_star) if len(y) else None
+    if face is not None:
+        stats["tiebreak_face_pairs"] = len(face[0])
+        kind2, chosen2 = _run_face_mip(problem, face, clock, seed, chosen)
+        if kind2 == "optimal" and int(problem.weight[chosen2].sum()) == w_star:
+            stats["mip2_seconds"] = time.perf_counter() - t2
+            return make_solution(problem, SolveStatus.OPTIMAL, chosen2, float(w_star), "mip", stats)
+        stats["tiebreak_face"] = "fallback"
     kind2, chosen2, _ = _run_mip(
         problem, keep, problem.tiebreak[keep].astype(float), clock, seed,
         min_weight=w_star, hint=chosen,
