@@ -6,8 +6,9 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
@@ -18,6 +19,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from placement.synth import preset_plan_date
 
+T = TypeVar("T")
 TINY_DATE = ("--date", preset_plan_date("tiny").isoformat())
 
 
@@ -28,9 +30,29 @@ def by_testid(driver: Any, testid: str, timeout: float = 20) -> WebElement:
 
 
 def click_testid(driver: Any, testid: str, timeout: float = 20) -> None:
-    WebDriverWait(driver, timeout).until(
-        ec.element_to_be_clickable((By.CSS_SELECTOR, f'[data-testid="{testid}"]'))
-    ).click()
+    """Click the element once it is clickable (found again if Vue re-rendered it meanwhile)."""
+
+    def clicked(d: Any) -> bool:
+        WebDriverWait(d, timeout).until(
+            ec.element_to_be_clickable((By.CSS_SELECTOR, f'[data-testid="{testid}"]'))
+        ).click()
+        return True
+
+    WebDriverWait(driver, timeout, ignored_exceptions=[StaleElementReferenceException]).until(
+        clicked
+    )
+
+
+def look(driver: Any, testid: str, what: Callable[[WebElement], T], timeout: float = 20) -> T:
+    """``what(element)`` for the element with ``testid``, read again after a re-render."""
+    box: list[T] = []
+
+    def read(d: Any) -> bool:
+        box[:] = [what(by_testid(d, testid, timeout))]
+        return True
+
+    WebDriverWait(driver, timeout, ignored_exceptions=[StaleElementReferenceException]).until(read)
+    return box[0]
 
 
 def wait_text(driver: Any, text: str, timeout: float = 30) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.ui.conftest import Server, screenshot
-from tests.ui.helpers import body_text, by_testid, click_testid, open_page, text, wait_text
+from tests.ui.helpers import body_text, by_testid, click_testid, look, open_page, text, wait_text
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +69,7 @@ def test_bad_files_are_refused_and_bad_data_is_located(
     screenshot(driver, "01b-data-galat")
     click_testid(driver, "nav-jalankan")
     wait_text(driver, "Belum ada data")  # a run needs valid data
-    assert not by_testid(driver, "mulai").is_enabled()
+    assert not look(driver, "mulai", lambda e: e.is_enabled())
 
 
 def test_english_switch(server: Server, driver: Any) -> None:
@@ -95,7 +95,7 @@ def test_kabupaten_solve_shows_progress_and_leaves_the_pages_usable(
     wait_text(driver, "Sedang menyusun rencana", timeout=30)
     first = text(driver, "run-waktu")
     wait_text(driver, "Menyusun pasangan", timeout=60)
-    assert by_testid(driver, "batal").is_displayed()
+    assert look(driver, "batal", lambda e: e.is_displayed())
     screenshot(driver, "03b-jalankan-berjalan")
     # While the solver works, another page opens and answers at once.
     start = time.monotonic()

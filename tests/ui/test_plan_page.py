@@ -25,6 +25,7 @@ from tests.ui.helpers import (
     click,
     fill,
     finished,
+    look,
     open_page,
     solve,
     text,
@@ -129,16 +130,16 @@ def test_explanation_alternatives_and_why_not(server: Server, driver: Any, out: 
 
 def test_dossier_pdf_is_made_and_downloadable(server: Server, driver: Any, out: Path) -> None:
     open_page(driver, server.url + "/rencana?run=1", "rencana-tabel")
-    assert not by_testid(driver, "unduh-dosir").is_displayed()
+    assert not look(driver, "unduh-dosir", lambda e: e.is_displayed())
     click(driver, "buat-dosir")
-    WebDriverWait(driver, 120).until(lambda d: by_testid(d, "unduh-dosir").is_displayed())
+    WebDriverWait(driver, 120).until(lambda d: look(d, "unduh-dosir", lambda e: e.is_displayed()))
     assert "siap" in text(driver, "dosir-status")
-    href = by_testid(driver, "unduh-dosir").get_attribute("href")
+    href = look(driver, "unduh-dosir", lambda e: e.get_attribute("href"))
     assert href and href.endswith("/unduh/run/1/dosir.pdf")
     with urllib.request.urlopen(href, timeout=30) as response:
         assert response.status == 200
         assert response.read(4) == b"%PDF"
-    xlsx = by_testid(driver, "unduh-rencana").get_attribute("href")
+    xlsx = look(driver, "unduh-rencana", lambda e: e.get_attribute("href"))
     with urllib.request.urlopen(xlsx, timeout=30) as response:
         assert response.status == 200 and response.read(2) == b"PK"
     assert "Buat dosir PDF" in body_text(driver)
