@@ -4,8 +4,10 @@ recorded gates."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -63,6 +65,23 @@ def test_load_solved_gives_the_recorded_plan(tiny: tuple[Path, Path, Path]) -> N
             load_solved(base)
     finally:
         (data / "jabatan.csv").write_text((data / "jabatan.csv").read_text()[:-1])
+
+
+def test_load_solved_refuses_a_plan_file_with_other_placements(
+    tiny: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
+    """Same objective but other placements (an equally optimal plan, or an edited file) must
+    not be explained as if it were the written plan."""
+    _, base, _ = tiny
+    copy = tmp_path / "salinan"
+    shutil.copytree(base, copy)
+    plan = pd.read_csv(copy / "rencana.csv", dtype=str, keep_default_na=False)
+    a, b = plan.index[plan["jabatan_tujuan_id"] != ""][:2]
+    plan.loc[[a, b], "jabatan_tujuan_id"] = plan.loc[[b, a], "jabatan_tujuan_id"].to_numpy()
+    plan.to_csv(copy / "rencana.csv", index=False)
+    with pytest.raises(PlacementError) as err:
+        load_solved(copy)
+    assert err.value.issues[0].code == "RENCANA_BERBEDA"
 
 
 def test_summary_and_talent_grid_match_the_plan(tiny: tuple[Path, Path, Path]) -> None:

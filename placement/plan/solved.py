@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from placement.api import Result, solve
 from placement.config import parse_scenario
 from placement.domain.errors import PlacementError
@@ -40,15 +42,34 @@ def load_solved(out: Path, data: Path | None = None) -> tuple[Dataset, Result, d
             "jalankan 'placement solve' lagi atau berikan --data folder data yang asli",
             f"The data files in {source} differ from those of the plan in {out} ({names})", str(source))  # fmt: skip
     sc = parse_scenario(record["konfigurasi"], str(out / "hasil.json"))
-    result = solve(ds, sc)  # the optimum is unique (tie-break), so any exact backend gives the plan
-    if result.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE) or (
-        record.get("objektif_skala") is not None
-        and result.solution.objective != int(record["objektif_skala"])
+    result = solve(ds, sc)  # the tie-break makes the optimum unique up to province scale
+    if (
+        result.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
+        or (
+            record.get("objektif_skala") is not None
+            and result.solution.objective != int(record["objektif_skala"])
+        )
+        or _placements(result.plan) != _placements(_written_plan(out))
     ):
         raise PlacementError.single("RENCANA_BERBEDA",
             "Rencana yang disusun ulang tidak sama dengan yang tercatat di hasil.json; jalankan 'placement solve' lagi",
             "The re-solved plan differs from the one recorded in hasil.json; run 'placement solve' again")  # fmt: skip
     return ds, result, record
+
+
+def _written_plan(out: Path) -> pd.DataFrame:
+    path = out / "rencana.csv"
+    if not path.is_file():
+        return pd.DataFrame(columns=["nip", "jabatan_tujuan_id"])
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def _placements(plan: pd.DataFrame) -> set[tuple[str, str]]:
+    """(NIP, post) of every placement; a tie at province scale may give another equally optimal
+    plan, which must not be explained in place of the written one."""
+    posts = plan["jabatan_tujuan_id"].fillna("").astype(str)
+    nips = plan["nip"].astype(str).str.lstrip("'")
+    return {(n, j) for n, j in zip(nips, posts, strict=True) if j}
 
 
 def post_label(ds: Dataset, jabatan_id: str | None, lang: str = "id") -> str:
