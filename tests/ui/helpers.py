@@ -57,11 +57,17 @@ def look(driver: Any, testid: str, what: Callable[[WebElement], T], timeout: flo
 
 def wait_text(driver: Any, text: str, timeout: float = 30) -> None:
     """Wait until ``text`` appears anywhere in the page body."""
-    WebDriverWait(driver, timeout).until(lambda d: text in d.find_element(By.TAG_NAME, "body").text)
+    WebDriverWait(driver, timeout, ignored_exceptions=[StaleElementReferenceException]).until(
+        lambda d: text in d.find_element(By.TAG_NAME, "body").text
+    )
 
 
-def body_text(driver: Any) -> str:
-    return str(driver.find_element(By.TAG_NAME, "body").text)
+def body_text(driver: Any, timeout: float = 20) -> str:
+    """The page's text (read again when a navigation replaced the body meanwhile)."""
+    found: str = WebDriverWait(
+        driver, timeout, ignored_exceptions=[StaleElementReferenceException]
+    ).until(lambda d: d.find_element(By.TAG_NAME, "body").text or " ")
+    return found
 
 
 def open_page(driver: Any, url: str, testid: str = "nav-data") -> None:
@@ -130,3 +136,9 @@ def solve(store: Path, data: Path, out: Path, *args: str) -> subprocess.Popen[st
 def finished(process: subprocess.Popen[str]) -> None:
     _, err = process.communicate(timeout=300)
     assert process.returncode == 0, err
+
+
+def scroll_to(driver: Any, testid: str, block: str = "start") -> None:
+    """Scroll the element with ``testid`` into view (for screenshots)."""
+    look(driver, testid, lambda e: driver.execute_script(
+        f"arguments[0].scrollIntoView({{block: '{block}'}})", e))  # fmt: skip

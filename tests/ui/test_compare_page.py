@@ -18,6 +18,7 @@ from tests.ui.helpers import (
     click,
     finished,
     open_page,
+    scroll_to,
     solve,
     text,
     texts,
@@ -70,9 +71,7 @@ def test_compare_needs_two_runs_then_shows_both(
         assert post in table
     assert str(moved["nip"]) not in table  # holders' NIPs only with 'rinci'
     screenshot(driver, "06-bandingkan")
-    driver.execute_script(
-        "arguments[0].scrollIntoView({block: 'start'})", by_testid(driver, "banding-gerbang")
-    )
+    scroll_to(driver, "banding-gerbang", "start")
     screenshot(driver, "06b-bandingkan-frontier")
     click(driver, "banding-rinci")
     wait_text(driver, str(moved["nip"]))

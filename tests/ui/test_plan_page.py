@@ -27,6 +27,7 @@ from tests.ui.helpers import (
     finished,
     look,
     open_page,
+    scroll_to,
     solve,
     text,
     texts,
@@ -78,9 +79,7 @@ def test_plan_table_summary_chains_and_nine_box(server: Server, driver: Any, out
         assert text(driver, f"kotak-{cell.kotak}-pindah") == f"{cell.pindah} pindah"
     assert grid["pindah"].sum() == len(moves)
     screenshot(driver, "04-rencana")
-    driver.execute_script(
-        "arguments[0].scrollIntoView({block: 'start'})", by_testid(driver, "rantai-ringkasan")
-    )
+    scroll_to(driver, "rantai-ringkasan", "start")
     screenshot(driver, "04b-rencana-rantai-kotak9")
 
 
@@ -121,9 +120,7 @@ def test_explanation_alternatives_and_why_not(server: Server, driver: Any, out: 
     )
     answer = text(driver, "whynot-hasil")
     assert fail[2].rule_id in answer and fail[2].legal_basis in answer
-    driver.execute_script(
-        "arguments[0].scrollIntoView({block: 'end'})", by_testid(driver, "whynot-hasil")
-    )
+    scroll_to(driver, "whynot-hasil", "end")
     screenshot(driver, "05b-penjelasan-mengapa-tidak")
     click(driver, "penjelasan-tutup")
 

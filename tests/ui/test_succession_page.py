@@ -43,7 +43,7 @@ def test_talent_map_and_successors(server: Server, driver: Any, tiny_dir: Path) 
     counts = talent_counts(ds)
     region = counts[counts["cakupan"] == "Seluruh daerah"].dropna(subset=["kotak"])
     expected = {int(b): int(n) for b, n in zip(region["kotak"], region["jumlah"], strict=True)}
-    shown = {b: int(by_testid(driver, f"kotak-{b}-jumlah").text) for b in range(1, 10)}
+    shown = {b: int(text(driver, f"kotak-{b}-jumlah")) for b in range(1, 10)}
     assert shown == expected and sum(shown.values()) > 0
 
     sc = Skenario(tanggal_rencana=plan_date, data=tiny_dir)
@@ -67,5 +67,5 @@ def test_talent_map_and_successors(server: Server, driver: Any, tiny_dir: Path) 
     scoped = counts[counts["cakupan"] == opd].dropna(subset=["kotak"])
     expected = {int(b): int(n) for b, n in zip(scoped["kotak"], scoped["jumlah"], strict=True)}
     WebDriverWait(driver, 30).until(
-        lambda d: {b: int(by_testid(d, f"kotak-{b}-jumlah").text) for b in range(1, 10)} == expected
+        lambda d: {b: int(text(d, f"kotak-{b}-jumlah")) for b in range(1, 10)} == expected
     )
