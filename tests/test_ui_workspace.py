@@ -202,3 +202,17 @@ def test_ui_refuses_a_network_address_without_the_explicit_flag(tmp_path: Path) 
     assert "--izinkan-jaringan" in result.output and "UU PDP" in result.output
     assert is_loopback("127.0.0.1") and is_loopback("localhost") and is_loopback("::1")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5")
+
+
+def test_a_child_that_dies_without_its_result_is_reported(tmp_path: Path) -> None:
+    ws = Workspace(tmp_path / "kerja", tmp_path / "runs.sqlite")
+    ws.use_synthetic("kabupaten")
+    job = ws.start_job()
+    while job.running and not job.log:
+        job.poll()
+        time.sleep(0.05)
+    job.process.kill()  # e.g. the out-of-memory killer
+    _wait(job, 30)
+    assert job.state == "gagal"
+    assert job.crash is not None and "berhenti tanpa hasil" in job.crash
+    assert not (job.spec.out / "hasil.json").exists()

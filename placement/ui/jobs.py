@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 KILL_AFTER_CANCEL_S = 15.0  # a solver call that ignores Ctrl-C this long is stopped hard
+DEAD_GRACE_S = 1.0  # a child gone this long without its final event has crashed
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class Job:
     crash: str | None = None
     ended: float | None = None
     cancel_asked: float | None = None
+    dead_since: float | None = None
 
     @classmethod
     def start(
@@ -119,11 +121,9 @@ class Job:
         if self.cancel_asked and time.monotonic() - self.cancel_asked > KILL_AFTER_CANCEL_S:
             self.process.kill()
             self._finish("dibatalkan")
-        elif not self.process.is_alive():
-            time.sleep(0.2)  # the last event may still be in the pipe
-            try:
-                self._apply(self.events.get(timeout=1.0))
-            except (queue.Empty, OSError, ValueError):
+        elif not self.process.is_alive():  # its last event may still be in the pipe: wait a poll
+            self.dead_since = self.dead_since or time.monotonic()
+            if time.monotonic() - self.dead_since > DEAD_GRACE_S:
                 self.crash = (
                     f"Proses solver berhenti tanpa hasil (kode keluar {self.process.exitcode})"
                 )
