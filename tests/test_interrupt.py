@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -219,3 +220,57 @@ def test_sigkill_while_publishing_never_looks_valid(previous_plan: Path, data: P
     assert _solve_cli(data, previous_plan).exit_code == 0
     assert verify_outputs(previous_plan) == []
     assert not [p for p in previous_plan.iterdir() if p.name.startswith(".placement-")]
+
+
+_CPSAT_CHILD = """
+import os, random, signal, sys, threading
+from ortools.sat.python import cp_model
+import placement.solver.cpsat as cpsat
+from placement.cli import main
+
+how = sys.argv[1]
+real_build, real_solve = cpsat._build, cp_model.CpSolver.solve
+
+def build(problem):  # the real model plus a market-split part CP-SAT needs minutes for
+    model, x = real_build(problem)
+    rng = random.Random(7)
+    y = [model.new_bool_var(f"y{i}") for i in range(40)]
+    for _ in range(5):
+        a = [rng.randint(0, 99) for _ in y]
+        model.add(sum(ai * yi for ai, yi in zip(a, y)) == sum(a) // 2)
+    return model, x
+
+def solve(self, *args, **kwargs):  # the signal comes while CP-SAT is searching
+    print("CP-SAT mulai", file=sys.stderr, flush=True)
+    threading.Timer(0.3, os.kill, (os.getpid(), getattr(signal, how))).start()
+    return real_solve(self, *args, **kwargs)
+
+cpsat._build, cp_model.CpSolver.solve = build, solve
+main(sys.argv[2:])
+"""
+
+
+def test_signal_while_cpsat_searches_ends_interrupted(previous_plan: Path, data: Path) -> None:
+    """CP-SAT caught SIGINT itself (exit 0 with its best plan so far) and kept SIGTERM waiting
+    until its time limit; both must stop the search at once: INTERRUPTED, exit 130, old plan kept.
+    One child per signal, run side by side."""
+    before = _snapshot(previous_plan)
+    children = {}
+    for how in ("SIGINT", "SIGTERM"):
+        out = previous_plan.with_name(f"hasil-{how}")
+        shutil.copytree(previous_plan, out)
+        args = ["solve", str(data), "--out", str(out), "--date", "2026-07-01", "--no-store",
+                "--backend", "cpsat", "--time-limit", "60"]  # fmt: skip
+        children[out] = subprocess.Popen([sys.executable, "-c", _CPSAT_CHILD, how, *args], cwd=ROOT,
+                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                         env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
+    try:
+        for out, proc in children.items():
+            _, err = proc.communicate(timeout=20)
+            assert "CP-SAT mulai" in err
+            assert proc.returncode == 130, err
+            assert "Status: INTERRUPTED" in err and "Traceback" not in err
+            assert _snapshot(out) == before
+    finally:
+        for proc in children.values():
+            proc.kill()  # a child still searching after a failed assertion
