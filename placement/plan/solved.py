@@ -17,6 +17,7 @@ from placement.api import Result, solve
 from placement.config import parse_scenario
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
+from placement.io.plan_files import read_plan
 from placement.plan.explain import MoveExplanation
 from placement.report.outputs import read_record
 from placement.solver import SolveStatus
@@ -61,14 +62,14 @@ def _written_plan(out: Path) -> pd.DataFrame:
     path = out / "rencana.csv"
     if not path.is_file():
         return pd.DataFrame(columns=["nip", "jabatan_tujuan_id"])
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    return read_plan(path)
 
 
 def _placements(plan: pd.DataFrame) -> set[tuple[str, str]]:
     """(NIP, post) of every placement; a tie at province scale may give another equally optimal
     plan, which must not be explained in place of the written one."""
     posts = plan["jabatan_tujuan_id"].fillna("").astype(str)
-    nips = plan["nip"].astype(str).str.lstrip("'")
+    nips = plan["nip"].astype(str)
     return {(n, j) for n, j in zip(nips, posts, strict=True) if j}
 
 
