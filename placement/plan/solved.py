@@ -81,6 +81,15 @@ def post_label(ds: Dataset, jabatan_id: str | None, lang: str = "id") -> str:
     return jabatan_id if row is None else f"{jabatan_id} {ds.jabatan['name'].iloc[row]}"
 
 
+def by_post(ds: Dataset, nip: str, lang: str = "id") -> str:
+    """Another person named by the post they hold now ("pemegang J-003 Kepala Seksi X"; "seorang
+    pegawai" without one): the NIP and name only with ``--rinci`` (UU PDP)."""
+    held = ds.person(nip).jabatan_id if nip in ds.person_index else None
+    if not held:
+        return "a person" if lang == "en" else "seorang pegawai"
+    return f"{'holder of' if lang == 'en' else 'pemegang'} {post_label(ds, held, lang)}"
+
+
 def change_lines(
     ds: Dataset, changes: list[dict[str, str | None]], asked: str, detail: bool, lang: str = "id",
     hint: str = "--rinci",
