@@ -93,7 +93,8 @@ def solve_cmd(
             run = solve_to_folder(ds, sc, out, extra=extra, backend=backend, time_limit=time_limit,
                                   seed=seed, elastic=elastic, horizon=horizon, discount=diskonto,
                                   export=export_model, progress=lambda msg: status.update(msg),
-                                  lang=lang)  # fmt: skip
+                                  lang=lang, notice=lambda msg: console.print(
+                                      msg, markup=False, highlight=False))  # fmt: skip
         except AuditFailedError as exc:
             click.echo(str(exc), err=True)
             raise click.ClickException(
