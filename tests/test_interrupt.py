@@ -229,8 +229,8 @@ from ortools.sat.python import cp_model
 import placement.solver.cpsat as cpsat
 from placement.cli import main
 
-how = sys.argv[1]
 real_build, real_solve = cpsat._build, cp_model.CpSolver.solve
+sent = []
 
 def build(problem):  # the real model plus a market-split part CP-SAT needs minutes for
     model, x = real_build(problem)
@@ -242,39 +242,39 @@ def build(problem):  # the real model plus a market-split part CP-SAT needs minu
     return model, x
 
 def solve(self, *args, **kwargs):  # the signal comes while CP-SAT is searching
-    print("CP-SAT mulai", file=sys.stderr, flush=True)
-    threading.Timer(0.3, os.kill, (os.getpid(), getattr(signal, how))).start()
+    print(f"CP-SAT mulai {sent[-1]}", file=sys.stderr, flush=True)
+    threading.Timer(0.3, os.kill, (os.getpid(), getattr(signal, sent[-1]))).start()
     return real_solve(self, *args, **kwargs)
 
 cpsat._build, cp_model.CpSolver.solve = build, solve
-main(sys.argv[2:])
+for how, out in zip(("SIGINT", "SIGTERM"), sys.argv[1:3]):
+    sent.append(how)
+    try:
+        main([*sys.argv[3:], "--out", out])
+    except SystemExit as end:
+        print(f"KELUAR {how} {end.code}", file=sys.stderr, flush=True)
 """
 
 
 def test_signal_while_cpsat_searches_ends_interrupted(previous_plan: Path, data: Path) -> None:
     """CP-SAT caught SIGINT itself (exit 0 with its best plan so far) and kept SIGTERM waiting
     until its time limit; both must stop the search at once: INTERRUPTED, exit 130, old plan kept.
-    One child per signal, run side by side."""
+    One child process solves twice, stopped by SIGINT and then by SIGTERM."""
     before = _snapshot(previous_plan)
-    children = {}
-    for how in ("SIGINT", "SIGTERM"):
-        out = previous_plan.with_name(f"hasil-{how}")
+    outs = [previous_plan.with_name(f"hasil-{how}") for how in ("SIGINT", "SIGTERM")]
+    for out in outs:
         shutil.copytree(previous_plan, out)
-        args = ["solve", str(data), "--out", str(out), "--date", "2026-07-01", "--no-store",
-                "--backend", "cpsat", "--time-limit", "60"]  # fmt: skip
-        children[out] = subprocess.Popen([sys.executable, "-c", _CPSAT_CHILD, how, *args], cwd=ROOT,
-                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                         env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
-    try:
-        for out, proc in children.items():
-            _, err = proc.communicate(timeout=20)
-            assert "CP-SAT mulai" in err
-            assert proc.returncode == 130, err
-            assert "Status: INTERRUPTED" in err and "Traceback" not in err
-            assert _snapshot(out) == before
-    finally:
-        for proc in children.values():
-            proc.kill()  # a child still searching after a failed assertion
+    args = ["solve", str(data), "--date", "2026-07-01", "--no-store", "--backend", "cpsat",
+            "--time-limit", "60"]  # fmt: skip
+    proc = subprocess.run([sys.executable, "-c", _CPSAT_CHILD, *map(str, outs), *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=30,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
+    err = proc.stderr
+    for how in ("SIGINT", "SIGTERM"):
+        assert f"CP-SAT mulai {how}" in err and f"KELUAR {how} 130" in err, err
+    assert err.count("Status: INTERRUPTED") == 2 and "Traceback" not in err
+    for out in outs:
+        assert _snapshot(out) == before
 
 
 def test_leftovers_of_a_killed_run_are_removed_with_a_notice(
