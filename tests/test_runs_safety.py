@@ -101,6 +101,11 @@ def test_forged_approval_recomputed_with_the_projects_functions_is_detected(
     assert "TIDAK UTUH" in res.output and "Traceback" not in res.output
     res = _cli("runs", "verify", "--kode", "0" * 64, "--store", str(store))
     assert res.exit_code == 4 and "tidak dikenal" in res.output
+    # Passing it off as a store of an older version (to be sealed afresh) does not work either.
+    _sql(store, "DELETE FROM penyimpanan;")
+    key.unlink()
+    res = _cli("runs", "list", "--store", str(store))
+    assert res.exit_code == 1 and "PENYIMPANAN_TIDAK_UTUH" in res.output, res.output
 
 
 def test_deleted_approved_runs_are_reported(tmp_path: Path, folder: Path) -> None:

@@ -149,10 +149,31 @@ def write_private(path: Path, text: str, *, replace: bool = True) -> Path:
         if replace:
             tmp.replace(path)
         else:
-            os.link(tmp, path)
+            link_new(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
     return path
 
 
-__all__ = ["KeyFile", "MapEntry", "default_key_path", "load_key", "save_key", "write_private"]
+def link_new(src: Path, path: Path) -> None:
+    """Give ``src`` the name ``path`` unless ``path`` exists (FileExistsError). A hard link makes
+    this atomic; on a file system without hard links, a rename after a check."""
+    try:
+        os.link(src, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        if path.exists():
+            raise FileExistsError(path) from None
+        src.replace(path)
+
+
+__all__ = [
+    "KeyFile",
+    "MapEntry",
+    "default_key_path",
+    "link_new",
+    "load_key",
+    "save_key",
+    "write_private",
+]

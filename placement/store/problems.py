@@ -73,6 +73,28 @@ def locked(path: Path, wait: float) -> PlacementError:
     )
 
 
+def unsealed(path: Path) -> PlacementError:
+    return PlacementError.single(
+        "PENYIMPANAN_TIDAK_UTUH",
+        f"Penyimpanan riwayat '{path}' berisi jurnal, tetapi tanda kuncinya dihapus: file ini "
+        "diubah di luar program. Pulihkan dari cadangan.",
+        f"Run store '{path}' has a journal but its key mark was deleted: the file was edited "
+        "outside the program. Restore it from a backup.",
+        str(path),
+    )
+
+
+def unwritable(path: Path, exc: OSError) -> PlacementError:
+    return PlacementError.single(
+        "PENYIMPANAN_TIDAK_DAPAT_DITULIS",
+        f"'{path}' tidak dapat dibuat atau ditulis ({exc.strerror or exc}); periksa izin folder "
+        "atau pakai --store / PLACEMENT_STORE_KEY lain.",
+        f"Cannot create or write '{path}' ({exc.strerror or exc}); check the folder's "
+        "permissions or use another --store / PLACEMENT_STORE_KEY.",
+        str(path),
+    )
+
+
 def waiting(path: Path, wait: float) -> str:
     """The line shown while waiting for another process's lock."""
     return (

@@ -33,6 +33,7 @@ import pandas as pd
 
 from placement.domain.errors import PlacementError, shown
 from placement.plan.compare import plan_kpis, read_plan_dir
+from placement.privacy.keyfile import link_new
 from placement.report.outputs import verify_outputs
 from placement.store import journal
 from placement.store.problems import (
@@ -45,6 +46,8 @@ from placement.store.problems import (
     locked,
     lost,
     missing,
+    unsealed,
+    unwritable,
     waiting,
 )
 from placement.store.secret import StoreKey, create_key, key_path_for, read_key
@@ -169,9 +172,10 @@ class RunStore:
             with guarded(self.path, self.wait):
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA foreign_keys=ON")
+                had_journal = self._has_table("jurnal")
                 self.conn.executescript(SCHEMA + journal.SCHEMA)
                 self._add_missing_columns()
-            self._seal_if_unkeyed()
+            self._seal_if_unkeyed(had_journal)
         except BaseException:
             self.conn.close()
             raise
@@ -184,17 +188,19 @@ class RunStore:
             raise lost(self.path, self.key_path, key.head[0])
         if not create:
             raise missing(self.path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.baru")
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             with guarded(tmp, self.wait):
                 con = sqlite3.connect(tmp)
                 con.execute("PRAGMA journal_mode=WAL")
                 con.executescript(SCHEMA + journal.SCHEMA)
                 con.close()
-            os.link(tmp, self.path)
+            link_new(tmp, self.path)
         except FileExistsError:
             pass  # another process made it at the same moment: use that one
+        except OSError as exc:
+            raise unwritable(self.path, exc) from None
         finally:
             tmp.unlink(missing_ok=True)
 
@@ -205,19 +211,27 @@ class RunStore:
             if column not in have:
                 self.conn.execute(f"ALTER TABLE runs ADD COLUMN {column} TEXT")
 
+    def _has_table(self, name: str) -> bool:
+        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+        return self.conn.execute(sql, (name,)).fetchone() is not None
+
     def _meta(self, name: str) -> str | None:
         row = self.conn.execute("SELECT nilai FROM penyimpanan WHERE nama = ?", (name,)).fetchone()
         return None if row is None else str(row[0])
 
     @_guard
-    def _seal_if_unkeyed(self) -> None:
-        """A new store, or one of an older version, gets its key; the older version's runs are
-        sealed into the journal (kind ``catat-lama``/``setuju-lama``), recorded as such."""
+    def _seal_if_unkeyed(self, had_journal: bool) -> None:
+        """A new store, or one of an older version (no journal table), gets its key; the older
+        version's runs are sealed into the journal (``catat-lama``/``setuju-lama``), recorded as
+        such. A store with a journal but without its key's fingerprint was tampered with."""
         if self._meta("sidik_kunci") is not None:
             return
         key = read_key(self.key_path)
+        has_runs = self.conn.execute("SELECT EXISTS (SELECT 1 FROM runs)").fetchone()[0]
         if key is not None and key.head[0]:
             raise key_wrong(self.path, self.key_path)  # a keyed store was replaced by another
+        if had_journal and has_runs:
+            raise unsealed(self.path)
         key = key or create_key(self.key_path, self.path)
         with self.transaction() as c:
             if self._meta("sidik_kunci") is None:
@@ -330,7 +344,8 @@ class RunStore:
         finally:
             self._busy(self.wait)
         try:
-            key.save_head(journal.last_entry(self.conn))
+            with suppress(OSError):  # checked before solving (check_writable)
+                key.save_head(journal.last_entry(self.conn))
         finally:
             self.conn.execute("ROLLBACK")
 
@@ -339,9 +354,13 @@ class RunStore:
         """Before solving: the store is sound (``PRAGMA quick_check``), its key is there, its
         journal has every entry the key knows of, and its write lock can be taken in time."""
         self._quick_check()
-        self._secret()
-        with self.transaction():
+        key = self._secret()
+        with self.transaction() as c:
             self._check_head()
+            try:  # the head is written after each recording: its file must take writes
+                key.save_head(journal.last_entry(c))
+            except OSError as exc:
+                raise unwritable(self.key_path, exc) from None
 
     def _quick_check(self) -> None:
         result = [str(r[0]) for r in self.conn.execute("PRAGMA quick_check")]

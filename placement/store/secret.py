@@ -24,6 +24,7 @@ from pathlib import Path
 
 from placement.domain.errors import PlacementError
 from placement.privacy.keyfile import write_private
+from placement.store.problems import unwritable
 
 KEY_FORMAT = "placement-kunci-riwayat"
 KEY_VERSION = 1
@@ -118,10 +119,5 @@ def create_key(path: Path, store: Path) -> StoreKey:
     except FileExistsError:
         return read_key(path) or create_key(path, store)
     except OSError as exc:
-        raise PlacementError.single(
-            "KUNCI_RIWAYAT_TIDAK_DAPAT_DITULIS",
-            f"File kunci penyimpanan riwayat '{path}' tidak dapat ditulis ({exc.strerror}).",
-            f"Cannot write the run store key file '{path}' ({exc.strerror}).",
-            str(path),
-        ) from None
+        raise unwritable(path, exc) from None
     return new
