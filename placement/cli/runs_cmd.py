@@ -198,12 +198,12 @@ def runs_verify(run_ids: tuple[int, ...], code: str | None, store: Path, lang: s
         click.echo(f"Penyimpanan {store}: TIDAK UTUH")
         for problem in store_level:
             click.echo(f"  - {problem}")
-    for c in checks:
-        state = "UTUH" if c.ok else "TIDAK UTUH"
+    for c in checks:  # the store-wide problems were listed once above
+        own = [p for p in c.problems if p not in c.store_problems]
+        state = "TIDAK UTUH" if own else "UTUH"
         click.echo(f"Run #{c.run_id}: {state} (kode {c.code or '-'}; folder: {c.folder})")
-        for problem in c.problems:
-            if problem not in c.store_problems:
-                click.echo(f"  - {problem}")
+        for problem in own:
+            click.echo(f"  - {problem}")
         for note in c.notes:
             click.echo(f"  catatan: {note}")
         failed |= not c.ok
