@@ -18,6 +18,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from placement.cli import main
+from placement.domain.errors import PlacementError
 from placement.io.writers import write_dataset
 from placement.store import runs as store_runs
 from placement.store.runs import RunStore, approval_hash, rows_hash
@@ -125,6 +126,13 @@ def test_deleted_approved_runs_are_reported(tmp_path: Path, folder: Path) -> Non
     res = _cli("runs", "verify", "--store", str(store))
     assert res.exit_code == 4, res.output
     assert "terakhir" in res.output and "hilang" in res.output
+    with RunStore(store) as s, pytest.raises(PlacementError) as exc:
+        s.record(folder, "solve")  # would reuse the lost entries' numbers and hide the loss
+    assert exc.value.issues[0].code == "PENYIMPANAN_TIDAK_UTUH"
+    # An approval taken back ("not approved" again) shows too.
+    _sql(store, "UPDATE runs SET disetujui_pada = NULL WHERE id = 1;")
+    res = _cli("runs", "verify", "1", "--store", str(store))
+    assert res.exit_code == 4 and "persetujuan run #1" in res.output, res.output
 
 
 def test_emptied_or_missing_store_is_reported(tmp_path: Path, folder: Path, data: Path) -> None:
