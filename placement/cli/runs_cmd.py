@@ -181,14 +181,18 @@ def runs_verify(run_ids: tuple[int, ...], code: str | None, store: Path, lang: s
     Kode keluar: 0 utuh; 1 penyimpanan hilang, kosong, rusak atau tanpa kunci; 4 ada run yang
     berubah, hilang atau tidak dapat diverifikasi, atau kode tidak dikenal.
     """
+    if code is not None and run_ids:
+        raise click.UsageError("--kode tidak dapat digabung dengan RUN_ID")
     with open_store(store) as s:
         store_level = s.store_problems()
-        ids = list(run_ids) or [int(i) for i in s.list().query("disetujui_pada.notna()")["id"]]
-        known = set(s.list()["id"])
+        runs = s.list()
         if code is not None:
             found = s.find_code(code)
             ids = [] if found is None else [found]
-        checks = [s.verify(i, store_level) for i in ids if i in known or not code]
+            checks = [s.verify(i, store_level) for i in ids if i in set(runs["id"])]
+        else:
+            ids = list(run_ids) or [int(i) for i in runs.query("disetujui_pada.notna()")["id"]]
+            checks = [s.verify(i, store_level) for i in ids]
     failed = bool(store_level)
     if code is not None:
         failed |= _report_code(code, ids, checks, store)
