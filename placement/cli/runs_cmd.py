@@ -13,8 +13,7 @@ import click
 from placement.cli.base import echo_json, lang_option, main, user_errors
 from placement.domain.errors import PlacementError, error, shown
 from placement.io.writers import write_csv, write_xlsx
-from placement.report.outputs import read_record
-from placement.store.runs import DEFAULT_STORE, RunStore
+from placement.store.runs import DEFAULT_STORE, RunStore, withdraw_plan
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -61,7 +60,7 @@ def record_runs(store: Path, no_store: bool, folders: list[tuple[Path, str]]) ->
     except PlacementError as exc:
         pending = [out_dir for out_dir, _ in folders[len(ids) :]]
         for out_dir in pending:
-            _withdraw(out_dir)
+            withdraw_plan(out_dir)
         names = ", ".join(str(p) for p in pending)
         withdrawn = error(
             str(store), None, None, "RENCANA_DITARIK",
@@ -72,16 +71,6 @@ def record_runs(store: Path, no_store: bool, folders: list[tuple[Path, str]]) ->
         )  # fmt: skip
         raise PlacementError([*exc.issues, withdrawn]) from None
     return ids
-
-
-def _withdraw(out_dir: Path) -> None:
-    """Delete the plan files a run published in ``out_dir`` (hasil.json first: no longer valid)."""
-    try:
-        names = list(read_record(out_dir).get("berkas", {}))
-    except PlacementError:
-        return
-    for name in ["hasil.json", *names]:
-        (out_dir / Path(name).name).unlink(missing_ok=True)
 
 
 def _store_arg(func: F) -> F:

@@ -34,7 +34,7 @@ import pandas as pd
 from placement.domain.errors import PlacementError, shown
 from placement.plan.compare import plan_kpis, read_plan_dir
 from placement.privacy.keyfile import link_new
-from placement.report.outputs import verify_outputs
+from placement.report.outputs import read_record, verify_outputs
 from placement.store import journal
 from placement.store.problems import (
     check_file,
@@ -632,6 +632,17 @@ def approval_hash(plan_hash: str, run_id: int, who: str, when: str, why: str) ->
     runs sealed from such a store."""
     payload = json.dumps([plan_hash, run_id, who, when, why], ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def withdraw_plan(out_dir: Path) -> None:
+    """Delete the plan files a run published in ``out_dir`` (hasil.json first, so the folder no
+    longer vouches for a plan): for a plan whose record could not be written."""
+    try:
+        names = list(read_record(out_dir).get("berkas", {}))
+    except PlacementError:
+        return
+    for name in ["hasil.json", *names]:
+        (out_dir / Path(name).name).unlink(missing_ok=True)
 
 
 def _folder_rows(folder: Path) -> list[tuple[Any, ...]]:
