@@ -4,6 +4,7 @@ with a located Indonesian message instead of a traceback."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -72,13 +73,14 @@ def _approved_store(tmp_path: Path, folder: Path, runs: int = 2) -> tuple[Path, 
 def test_forged_approval_recomputed_with_the_projects_functions_is_detected(
     tmp_path: Path, folder: Path
 ) -> None:
-    store, codes = _approved_store(tmp_path, folder, runs=1)
+    copy = Path(shutil.copytree(folder, tmp_path / "hasil"))
+    store, codes = _approved_store(tmp_path, copy, runs=1)
     key = Path(f"{store}.kunci")
     assert key.is_file() and stat.S_IMODE(key.stat().st_mode) == 0o600
-    assert not str(key).startswith(str(folder))
     res = _cli("runs", "verify", "--kode", codes[0], "--store", str(store))
     assert res.exit_code == 0, res.output
     assert "Run #1: UTUH" in res.output
+    shutil.rmtree(copy)  # the plan folder was archived elsewhere: only the store is left
     # The forger changes the approved plan and recomputes every hash the store holds.
     con = sqlite3.connect(store)
     rows = con.execute(
