@@ -19,7 +19,7 @@ from placement.cli.base import (
     scenario_option,
     user_errors,
 )
-from placement.cli.runs_cmd import record_run, store_option
+from placement.cli.runs_cmd import check_store, record_run, store_option
 from placement.domain.errors import PlacementError
 from placement.io.plan_files import read_plan
 from placement.pipeline import AuditFailedError, solve_to_folder
@@ -88,6 +88,7 @@ def solve_cmd(
     if horizon > 1 and (elastic or plans > 1):
         raise click.UsageError("--horizon tidak dapat digabung dengan --elastic atau --plans")
     extra: dict[str, Any] = {"data": str(sc.data), "skenario": str(scenario) if scenario else None}
+    check_store(store, no_store)  # a locked or broken store fails here, before any plan is written
     with console.status("Menyusun rencana...") as status:
         try:
             run = solve_to_folder(ds, sc, out, extra=extra, backend=backend, time_limit=time_limit,
