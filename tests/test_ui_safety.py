@@ -40,3 +40,82 @@ def test_only_the_approved_run_is_labelled_approved(two_runs: Path) -> None:
     assert stale_runs(shown, two_runs, [2]) is None  # run 2 did not change
     refused = stale_runs(shown, two_runs, [2, 1])  # run 1 was approved after the page showed it
     assert refused is not None and "Run #1 berubah sejak halaman ini dibuka" in refused
+
+
+SHIPPED = sorted(Path(__file__).parents[1].glob("scenarios/*/skenario.yaml"))
+ACCEPTED = {  # scenarios the CLI accepts that leave out parts of a weight table
+    "tanpa-biaya": "nama: a\nbobot: {biaya_perpindahan: {}}\n",
+    "tabel-sebagian": "nama: b\nbobot: {nilai_jabatan_terisi: {1: 2.0}, nilai_kotak_talenta: "
+    "{9: 1.0}, biaya_perpindahan: {demosi: 1.0}}\n",
+    "kosong": "",
+}
+PAGES = ("data", "rules", "run", "plan", "compare", "succession", "history")
+
+
+async def _render_every_page() -> None:
+    """Build every page of the workspace as a request would (an error propagates)."""
+    import importlib
+    import inspect
+
+    from nicegui import Client
+    from nicegui.page import page
+
+    for name in PAGES:
+        module = importlib.import_module(f"placement.ui.pages.{name}")
+        build = getattr(module, f"{name}_page")
+        with Client(page(f"/{name}"), request=None) as client:
+            built = build()
+            if inspect.isawaitable(built):
+                await built
+        client.delete()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [pytest.param(p.read_text(encoding="utf-8"), id=p.parent.name) for p in SHIPPED]
+    + [pytest.param(text, id=name) for name, text in ACCEPTED.items()],
+)
+def test_every_scenario_loads_on_every_page(text: str, two_runs: Path, tmp_path: Path) -> None:
+    import anyio
+
+    from placement.ui.state import install
+    from placement.ui.workspace import Workspace, scenario_from_yaml
+
+    ws = Workspace(root=tmp_path / "kerja", store=two_runs)
+    ws.use_data(two_runs.parent / "data")
+    install(ws)
+    ws.scenario = scenario_from_yaml(text).model_copy(update={"data": ws.data})
+    anyio.run(_render_every_page)
+
+
+def test_a_scenario_the_editor_cannot_show_keeps_the_previous_one(tmp_path: Path) -> None:
+    from placement.config import Skenario
+    from placement.ui.pages.rules import replace_scenario
+    from placement.ui.state import install, workspace
+    from placement.ui.workspace import Workspace
+
+    install(Workspace(root=tmp_path, store=tmp_path / "runs.sqlite"))
+    kept, bad = workspace().scenario, Skenario(nama="tidak-tampil")
+    shown: list[str] = []
+
+    def show() -> None:
+        shown.append(workspace().scenario.nama)
+        if workspace().scenario is bad:
+            raise KeyError("demosi")
+
+    with pytest.raises(KeyError):
+        replace_scenario(bad, show)
+    assert workspace().scenario is kept and shown == ["tidak-tampil", kept.nama]
+
+
+def test_a_page_that_fails_says_so_in_indonesian() -> None:
+    from nicegui import Client, ui
+    from nicegui.page import page
+
+    from placement.ui.layout import page_failed
+
+    with Client(page("/aturan"), request=None) as client:
+        page_failed(KeyError("demosi"))
+    texts = [e.text for e in client.elements.values() if isinstance(e, ui.label)]
+    client.delete()
+    assert any("kesalahan tak terduga (KeyError)" in x and "tetap tersimpan" in x for x in texts)

@@ -9,6 +9,7 @@ from fastapi.responses import FileResponse
 from nicegui import app, ui
 
 from placement.store.runs import RunStore
+from placement.ui.layout import page_failed
 from placement.ui.state import install, workspace
 from placement.ui.workspace import Workspace
 
@@ -71,5 +72,6 @@ def serve(ws: Workspace, port: int) -> None:
     for module in pkgutil.iter_modules(pages.__path__):  # each page module registers its route
         importlib.import_module(f"{pages.__name__}.{module.name}")
     install(ws)
+    app.on_page_exception(page_failed)
     ui.run(host=ws.host, port=port, title="placement", reload=False, show=False,
            favicon="📋", language="id", reconnect_timeout=10.0)  # fmt: skip

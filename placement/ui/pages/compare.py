@@ -111,12 +111,11 @@ def _comparison(labels: list[str], plans: list[PlanFiles], detail: bool) -> None
         ui.label(tr(f"Satu kolom per run; {labels[0]} adalah dasar perbandingan. Porsi dan JPM "
                     "dalam persen.", f"One column per run; {labels[0]} is the base. Shares and JPM "
                     "in percent.")).classes("text-sm text-grey-8")  # fmt: skip
-        table = kpi_table(plans, i18n.lang())
-        names = list(table.columns[2:])
+        table = kpi_table(plans[:1], i18n.lang())  # the KPI names; two runs may share a folder
         shown = pd.DataFrame({
             "KPI": table.iloc[:, 1],
-            **{label: [kpi_text(k, v) for k, v in zip(table["kpi"], table[name], strict=True)]
-               for label, name in zip(labels, names, strict=True)},
+            **{label: [kpi_text(k, values[k]) for k in table["kpi"]]
+               for label, values in zip(labels, kpis, strict=True)},
         })  # fmt: skip
         frame_table(shown, testid="banding-kpi", rows_per_page=len(KPIS))
     with ui.card().classes("w-full"):

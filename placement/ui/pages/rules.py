@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from nicegui import events, run, ui
 
+from placement.config import Skenario
 from placement.domain.errors import Issue, PlacementError, has_errors, issue_records
 from placement.rules.registry import available_packs, load_pack
 from placement.scenario_edit import (
@@ -98,14 +99,14 @@ def rules_page() -> None:
 
         def apply(changes: dict[str, Any]) -> bool:
             try:
-                ws.scenario = edit_scenario(ws.scenario, changes)
+                new = edit_scenario(ws.scenario, changes)
             except PlacementError as exc:
                 show_issues(tr("Perubahan ditolak; skenario tidak diubah:",
                                "Change refused; the scenario is unchanged:"), exc.issues)  # fmt: skip
                 ui.notify(exc.issues[0].message(i18n.lang()), type="negative", multi_line=True)
                 return False
+            replace_scenario(new, editor.refresh)
             show_ok(tr("Skenario diperbarui.", "Scenario updated."))
-            editor.refresh()
             return True
 
         @ui.refreshable
@@ -113,6 +114,20 @@ def rules_page() -> None:
             _editor(apply)
 
         editor()
+
+
+def replace_scenario(new: Skenario, show: Callable[[], object]) -> None:
+    """Make ``new`` the workspace's scenario and ``show`` it. When showing fails unexpectedly the
+    previous scenario is put back and shown, and the error raised on (``layout.action_failed``
+    tells the planner), so a scenario the page cannot show never becomes a dead end."""
+    ws = workspace()
+    previous, ws.scenario = ws.scenario, new
+    try:
+        show()
+    except Exception:
+        ws.scenario = previous
+        show()
+        raise
 
 
 def _editor(apply: Callable[[dict[str, Any]], bool]) -> None:
@@ -176,10 +191,10 @@ def _editor(apply: Callable[[dict[str, Any]], bool]) -> None:
                     ui.number(tr(id_text, en_text), value=getattr(sc.bobot, key), step=0.05),
                     f"bobot-{key.replace('_', '-')}",
                 ).classes("w-56")
-            for move in MOVE_COSTS:
+            for move in MOVE_COSTS:  # a kind the file leaves out costs 0, as rules/scoring reads it
                 weights[f"bobot.biaya_perpindahan.{move}"] = _field(
                     ui.number(tr(f"Biaya {move}", f"Cost of {move}"),
-                              value=sc.bobot.biaya_perpindahan[move], step=0.01),  # type: ignore[index]
+                              value=sc.bobot.biaya_perpindahan.get(move, 0.0), step=0.01),  # type: ignore[call-overload]
                     f"bobot-biaya-{move}",
                 ).classes("w-40")  # fmt: skip
         ui.button(tr("Terapkan bobot", "Apply weights"),
