@@ -5,6 +5,7 @@ per tab."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -119,3 +120,87 @@ def test_a_page_that_fails_says_so_in_indonesian() -> None:
     texts = [e.text for e in client.elements.values() if isinstance(e, ui.label)]
     client.delete()
     assert any("kesalahan tak terduga (KeyError)" in x and "tetap tersimpan" in x for x in texts)
+
+
+def _get(host: str, headers: dict[str, str], allowed: str = "127.0.0.1") -> Any:
+    """GET a download route of a tiny app behind the workspace's guard."""
+    import anyio
+    import httpx
+    from starlette.applications import Starlette
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+
+    from placement.ui.security import HostOriginGuard, allowed_hosts
+
+    app = Starlette(routes=[Route("/unduh/run/1/rencana.csv",
+                                  lambda _: PlainTextResponse("nip,nama\n"))])  # fmt: skip
+    app.add_middleware(HostOriginGuard, hosts=allowed_hosts(allowed))
+
+    async def get() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as c:
+            return await c.get("/unduh/run/1/rencana.csv", headers={"host": host, **headers})
+
+    return anyio.run(get)
+
+
+@pytest.mark.parametrize(
+    ("host", "origin", "status"),
+    [
+        ("127.0.0.1:8080", None, 200),
+        ("localhost:8080", "http://localhost:8080", 200),
+        ("[::1]:8080", None, 200),
+        ("127.0.0.1", None, 200),
+        ("evil.example", None, 400),  # DNS rebinding: a foreign name resolving to 127.0.0.1
+        ("evil.example:8080", None, 400),
+        ("127.0.0.1:8080 evil", None, 400),
+        ("", None, 400),
+        ("127.0.0.1:8080", "http://evil.example", 403),
+        ("127.0.0.1:8080", "http://127.0.0.1:9999", 403),  # another local site
+        ("127.0.0.1:8080", "null", 403),
+    ],
+)
+def test_foreign_hosts_and_origins_are_refused(host: str, origin: str | None, status: int) -> None:
+    response = _get(host, {"origin": origin} if origin else {})
+    assert response.status_code == status
+    assert ("nip,nama" in response.text) is (status == 200)
+    assert response.headers["x-frame-options"] == "DENY"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "no-referrer"
+    csp = response.headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp
+    assert ("connect-src 'self' ws://127.0.0.1:8080" in csp) is (host == "127.0.0.1:8080")
+
+
+def test_network_host_is_allowed_only_when_given() -> None:
+    assert _get("192.168.1.5:8080", {}, allowed="192.168.1.5").status_code == 200
+    assert _get("192.168.1.5:8080", {}).status_code == 400
+
+
+@pytest.mark.parametrize(("origin", "accepted"), [("http://127.0.0.1:8080", True),
+                                                  ("http://evil.example", False)])  # fmt: skip
+def test_the_socket_refuses_a_foreign_origin(origin: str, accepted: bool) -> None:
+    import anyio
+
+    from placement.ui.security import HostOriginGuard, allowed_hosts
+
+    reached: list[str] = []
+    sent: list[dict[str, Any]] = []
+
+    async def socket_app(scope: Any, receive: Any, send: Any) -> None:
+        reached.append(scope["path"])
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "websocket.connect"}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    scope = {"type": "websocket", "path": "/_nicegui_ws/socket.io/",
+             "headers": [(b"host", b"127.0.0.1:8080"), (b"origin", origin.encode())]}  # fmt: skip
+    guard = HostOriginGuard(socket_app, allowed_hosts("127.0.0.1"))
+    anyio.run(guard, scope, receive, send)
+    if accepted:
+        assert reached and not sent
+    else:
+        assert not reached and [(m["type"], m["code"]) for m in sent] == [("websocket.close", 1008)]
