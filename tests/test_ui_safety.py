@@ -204,3 +204,99 @@ def test_the_socket_refuses_a_foreign_origin(origin: str, accepted: bool) -> Non
         assert reached and not sent
     else:
         assert not reached and [(m["type"], m["code"]) for m in sent] == [("websocket.close", 1008)]
+
+
+def test_pending_uploads_are_kept_per_tab(tmp_path: Path) -> None:
+    from placement.domain.errors import PlacementError
+    from placement.ui.workspace import Workspace
+
+    ws = Workspace(root=tmp_path / "kerja", store=tmp_path / "runs.sqlite")
+    ws.add_upload("pegawai.csv", b"nip\n1\n", tab="tab-a")
+    ws.add_upload("jabatan.csv", b"jabatan_id\nJ-1\n", tab="tab-b")
+    folder = ws.write_uploads("tab-a")
+    assert sorted(p.name for p in folder.iterdir()) == ["pegawai.csv"]  # not tab b's file
+    assert list(ws.pending) == ["tab-b"] and list(ws.pending["tab-b"]) == ["jabatan.csv"]
+    with pytest.raises(PlacementError, match="Belum ada file"):
+        ws.write_uploads("tab-a")  # tab a used its own uploads already
+    ws.pending["tab-b"]["data.xlsx"] = b"PK"  # an xlsx with csv files: refused, nothing written
+    with pytest.raises(PlacementError, match="bukan keduanya"):
+        ws.write_uploads("tab-b")
+    assert [p.name for p in (tmp_path / "kerja").iterdir()] == [folder.name]  # no empty folder
+
+
+def test_a_slow_parse_runs_apart_and_the_server_answers_meanwhile() -> None:
+    import time
+
+    import anyio
+    import httpx
+    from starlette.applications import Starlette
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+
+    from placement.ui.offload import parse_apart
+
+    app = Starlette(routes=[Route("/data", lambda _: PlainTextResponse("ok"))])
+    answered: list[float] = []
+
+    async def main() -> None:
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(lambda: parse_apart(time.sleep, 2.0, limits=(10.0, 2**28), file="x"))
+            await anyio.sleep(0.3)  # the slow parse (a sleeping loader) is under way
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as c:
+                for _ in range(3):
+                    start = time.monotonic()
+                    assert (await c.get("/data")).text == "ok"
+                    answered.append(time.monotonic() - start)
+                    await anyio.sleep(0.2)
+
+    start = time.monotonic()
+    anyio.run(main)
+    assert time.monotonic() - start >= 2.0  # the parse did take its time …
+    assert max(answered) < 0.2  # … while every other request was answered at once
+
+
+@pytest.mark.parametrize(
+    ("call", "code", "words"),
+    [
+        (("time.sleep", 30.0), "UNGGAHAN_TERLALU_LAMA", "dihentikan setelah 1 detik"),
+        (("builtins.bytearray", 2**30), "UNGGAHAN_TERLALU_BESAR", "lebih dari 256 MB memori"),
+        (("placement.ui.workspace.scenario_values", "nama: [\n"), "SKENARIO_YAML", "tidak valid"),
+        (("builtins.int", "x"), "UNGGAHAN_GAGAL", "tidak dapat dibaca (ValueError)"),
+    ],
+    ids=["waktu", "memori", "yaml", "galat"],
+)
+def test_a_parse_that_fails_apart_is_refused_in_indonesian(
+    call: tuple[str, Any], code: str, words: str
+) -> None:
+    import importlib
+    import time
+
+    import anyio
+
+    from placement.domain.errors import PlacementError
+    from placement.ui.offload import parse_apart
+
+    module, name = call[0].rsplit(".", 1)
+    func = getattr(importlib.import_module(module), name)
+    start = time.monotonic()
+    with pytest.raises(PlacementError) as refused:
+        seconds = 1.0 if code == "UNGGAHAN_TERLALU_LAMA" else 20.0  # others end on their own
+        anyio.run(lambda: parse_apart(func, call[1], limits=(seconds, 2**28), file="bom.yaml"))
+    assert time.monotonic() - start < 10
+    assert refused.value.issues[0].code == code
+    assert words in refused.value.issues[0].message("id")
+
+
+def test_a_yaml_alias_bomb_is_refused_before_it_reaches_the_editor() -> None:
+    from placement.domain.errors import PlacementError
+    from placement.ui.workspace import scenario_values
+
+    arrays = ["&a [x, x, x, x, x, x, x, x, x]"] + [
+        f"&{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]" for i in range(5)
+    ]
+    bomb = f"nama: bom\naturan:\n  NAIK_SATU_JENJANG:\n    aktif: [{', '.join(arrays)}]\n"
+    assert len(bomb) < 300
+    with pytest.raises(PlacementError) as refused:
+        scenario_values(bomb, "bom.yaml")
+    assert "setelah alias YAML diuraikan" in refused.value.issues[0].message("id")

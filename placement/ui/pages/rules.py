@@ -24,8 +24,9 @@ from placement.scenario_edit import (
 from placement.ui import i18n
 from placement.ui.i18n import tr
 from placement.ui.layout import frame_table, issue_table, page_frame
+from placement.ui.offload import SCENARIO_LIMITS, parse_apart
 from placement.ui.state import workspace
-from placement.ui.workspace import scenario_from_yaml
+from placement.ui.workspace import scenario_values
 
 MAX_YAML_BYTES = 1024 * 1024
 
@@ -450,14 +451,16 @@ def _yaml_card(apply: Callable[[dict[str, Any]], bool]) -> None:
             if len(content) > MAX_YAML_BYTES:
                 ui.notify(tr("Berkas terlalu besar", "File too large"), type="negative")
                 return
-            try:
-                sc = scenario_from_yaml(content.decode("utf-8", errors="replace"), e.file.name)
+            text = content.decode("utf-8", errors="replace")
+            try:  # apart from the server: a hostile file costs a refusal, not the server
+                values = await parse_apart(scenario_values, text, e.file.name,
+                                           limits=SCENARIO_LIMITS, file=e.file.name)  # fmt: skip
             except PlacementError as exc:
                 apply_loaded_error(exc)
                 return
             if ws.data is not None:  # the data in use wins over the file's data: key
-                sc = sc.model_copy(update={"data": ws.data.resolve()})
-            apply(sc.model_dump(mode="json"))
+                values["data"] = str(ws.data.resolve())
+            apply(values)
 
         def apply_loaded_error(exc: PlacementError) -> None:
             checked.clear()
