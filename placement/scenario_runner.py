@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from placement.api import solve
-from placement.config import BASELINE, Skenario, scenario_variants
-from placement.domain.errors import Issue, PlacementError
+from placement.config import BASELINE, Skenario, VariantNameError, scenario_variants, variant_folder
+from placement.domain.errors import Issue, PlacementError, shown
 from placement.domain.model import Dataset
 from placement.plan.audit import audit_plan
 from placement.plan.compare import GateResult, check_gates, plan_kpis, read_plan_dir
@@ -38,6 +38,23 @@ def load_variants(path: Path) -> dict[str, Skenario]:
     if issues:
         raise PlacementError(issues)
     return variants
+
+
+def variant_dir(out_root: Path, name: str) -> Path:
+    """``out_root/<folder of name>`` (:func:`~placement.config.variant_folder`); PlacementError
+    when the name is a path or the folder resolves outside ``out_root`` (e.g. a symlink)."""
+    label = shown(name, 40)
+    try:
+        path = out_root / variant_folder(name)
+    except VariantNameError as exc:
+        raise PlacementError.single("SKENARIO_VARIAN", f"Varian '{label}' ditolak: {exc.reason_id}",
+                                    f"Variant '{label}' refused: {exc.reason_en}", str(out_root)) from None  # fmt: skip
+    if not path.resolve().is_relative_to(out_root.resolve()):
+        raise PlacementError.single("SKENARIO_VARIAN",
+            f"Varian '{label}' ditolak: foldernya {path} berada di luar folder keluaran {out_root}",
+            f"Variant '{label}' refused: its folder {path} is outside the output folder {out_root}",
+            str(out_root))  # fmt: skip
+    return path
 
 
 @dataclass

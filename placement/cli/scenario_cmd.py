@@ -32,7 +32,13 @@ from placement.plan.compare import (
 )
 from placement.plan.review import differences
 from placement.report.outputs import write_outputs
-from placement.scenario_runner import DataCache, VariantRun, load_variants, run_variant
+from placement.scenario_runner import (
+    DataCache,
+    VariantRun,
+    load_variants,
+    run_variant,
+    variant_dir,
+)
 from placement.solver import BACKENDS
 
 EXIT_GATE_FAILED = 5
@@ -115,13 +121,14 @@ def scenario_run_cmd(
     else:
         names = [BASELINE]
     out_root = out if out is not None else file.parent / "hasil"
+    dirs = {name: variant_dir(out_root, name) for name in names}  # all checked before solving
     cache = DataCache(data)
     runs: list[VariantRun] = []
     for name in names:
         click.echo(
             _t(lang, f"Varian {name}: menyelesaikan...", f"Variant {name}: solving..."), err=True
         )
-        runs.append(run_variant(name, all_variants[name], cache, out_root / name, scenario_file=file,
+        runs.append(run_variant(name, all_variants[name], cache, dirs[name], scenario_file=file,
                                 backend=backend, time_limit=time_limit))  # fmt: skip
     _print_runs(runs, lang)
     for r in runs:

@@ -45,6 +45,7 @@ CODES: dict[str, CodeInfo] = {
     "FILE_TIDAK_ADA": CodeInfo(ERROR, "File/sheet pegawai atau jabatan tidak ada", "pegawai or jabatan file/sheet missing"),
     "FILE_OPSIONAL_TIDAK_ADA": CodeInfo(WARNING, "File/sheet kompetensi atau standar_kompetensi tidak ada", "kompetensi or standar_kompetensi file/sheet missing"),
     "FILE_TIDAK_TERBACA": CodeInfo(ERROR, "File tidak dapat dibaca (rusak, terkunci, format salah)", "File cannot be read"),
+    "FILE_TERLALU_BESAR": CodeInfo(ERROR, "File, bagian workbook atau jumlah sel melebihi batas pembacaan", "File, workbook part or cell count over the reading limits"),
     "FILE_KOSONG": CodeInfo(ERROR, "File/sheet tanpa baris judul kolom", "File/sheet without a header row"),
     "FILE_DIABAIKAN": CodeInfo(WARNING, "Workbook diabaikan karena file csv dipakai", "Workbook ignored because csv files are used"),
     "WORKBOOK_GANDA": CodeInfo(ERROR, "Lebih dari satu file xlsx dan tidak ada data.xlsx", "Several xlsx files and no data.xlsx"),
