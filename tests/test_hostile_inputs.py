@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -20,7 +21,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from placement.cli.base import main
 from placement.config import (
@@ -32,6 +33,8 @@ from placement.config import (
 from placement.domain.errors import PlacementError
 from placement.io.readers import ReadLimits, read_tables
 from placement.io.schema import TABLES
+from placement.io.writers import FORMULA_PREFIXES, write_dataset
+from placement.synth import generate
 
 ROOT = Path(__file__).resolve().parents[1]
 MB = 2**20
@@ -284,3 +287,81 @@ def test_the_openpyxl_fallback_counts_the_cells_it_fills_in() -> None:
     with pytest.raises(ReadLimitError) as info:
         _sheet_rows(Endless(), 100_000)
     assert info.value.row == 7  # 100_000 cells are 6.1 rows of 16_384
+
+
+# --- item 10: every csv/xlsx export guards formula text ---------------------------------------
+
+FORMULA = '=HYPERLINK("http://contoh.invalid","klik")'
+
+
+def _formula_dataset(folder: Path) -> tuple[Path, str]:
+    """The tiny dataset with formula-like names, posts, OPDs and an extra column header."""
+    ds = generate("tiny", 0)
+    opds = {opd: f"@{opd}" for opd in ds.jabatan["opd"].unique()}
+    ds.pegawai["name"] = "=" + ds.pegawai["name"].astype(str)
+    ds.pegawai["unit"] = ds.pegawai["unit"].map(lambda u: opds.get(u, f"+{u}"))
+    ds.jabatan["name"] = "-" + ds.jabatan["name"].astype(str)
+    ds.jabatan["opd"] = ds.jabatan["opd"].map(opds)
+    write_dataset(ds, folder)
+    pegawai = folder / "pegawai.csv"
+    rows = list(csv.reader(pegawai.read_text(encoding="utf-8").splitlines()))
+    rows = [[*rows[0], FORMULA]] + [[*r, ""] for r in rows[1:]]
+    with pegawai.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    return folder, str(ds.jabatan["jabatan_id"].iloc[-1])
+
+
+def _unsafe_csv_cells(text: str) -> list[str]:
+    """Cells a spreadsheet would run as a formula (signed numbers are numbers)."""
+    bad = []
+    for row in csv.reader(text.splitlines()):
+        for cell in row:
+            if cell.startswith(FORMULA_PREFIXES):
+                try:
+                    float(cell)
+                except ValueError:
+                    bad.append(cell)
+    return bad
+
+
+def _unsafe_xlsx_cells(path: Path) -> list[str]:
+    book = load_workbook(path, read_only=True)
+    return [
+        v
+        for ws in book.worksheets
+        for row in ws.iter_rows(values_only=True)
+        for v in row
+        if isinstance(v, str) and v.startswith(FORMULA_PREFIXES)
+    ]
+
+
+def test_every_csv_and_xlsx_export_guards_formula_text(tmp_path: Path) -> None:
+    data, post = _formula_dataset(tmp_path / "data")
+    out, exports = tmp_path / "hasil", tmp_path / "ekspor"
+    runner = CliRunner()
+    stdout: dict[str, str] = {}
+
+    def run(*args: str) -> str:
+        res = runner.invoke(main, list(args))
+        assert res.exit_code in (0, 1), res.output
+        return res.stdout
+
+    stdout["validate"] = run("validate", str(data), "--format", "csv")
+    columns = [row[2] for row in csv.reader(stdout["validate"].splitlines())]
+    assert "'" + FORMULA in columns  # the header is reported, guarded
+    run("solve", str(data), "--out", str(out / "=1+1"), "--date", "2026-07-01", "--no-store")
+    shutil.copytree(out / "=1+1", out / "@b")
+    plans = [str(out / "=1+1"), str(out / "@b")]
+    stdout["compare"] = run("compare", *plans, "--format", "csv")
+    run("compare", *plans, "--format", "csv", "--out", str(exports / "banding.csv"))
+    run("compare", *plans, "--format", "xlsx", "--out", str(exports / "banding.xlsx"))
+    eligibility = ["eligibility", str(data), "--jabatan", post, "--date", "2026-07-01"]
+    stdout["eligibility"] = run(*eligibility, "--format", "csv")
+    run(*eligibility, "--format", "xlsx", "--out", str(exports / "kelayakan.xlsx"))
+    files = sorted([*out.rglob("*.csv"), *out.rglob("*.xlsx"), *exports.iterdir()])
+    assert len(files) >= 8 and all(stdout.values())
+    bad = {name: _unsafe_csv_cells(text) for name, text in stdout.items()}
+    for path in files:
+        text = path.read_text(encoding="utf-8") if path.suffix == ".csv" else None
+        bad[str(path)] = _unsafe_csv_cells(text) if text is not None else _unsafe_xlsx_cells(path)
+    assert {k: v[:3] for k, v in bad.items() if v} == {}

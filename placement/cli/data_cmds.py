@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import sys
 from collections import Counter
 from pathlib import Path
@@ -24,6 +22,7 @@ from placement.domain.errors import Issue, Severity, has_errors, issue_records
 from placement.domain.model import Dataset
 from placement.io.readers import validate_path
 from placement.io.templates import write_templates
+from placement.io.writers import csv_text
 
 ISSUE_FIELDS = ("file", "row", "column", "code", "message", "severity")
 
@@ -75,12 +74,9 @@ def _build(frames: dict[str, pd.DataFrame]) -> Dataset:
 def _emit(issues: list[Issue], fmt: str, lang: str) -> None:
     if fmt == "json":
         echo_json(issue_records(issues, lang))
-    elif fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=ISSUE_FIELDS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(issue_records(issues, lang))
-        click.echo(buffer.getvalue(), nl=False)
+    elif fmt == "csv":  # header names and file names are the user's: formula-guarded
+        records = pd.DataFrame(issue_records(issues, lang), columns=ISSUE_FIELDS, dtype=object)
+        click.echo(csv_text(records), nl=False)
     elif issues:
         click.echo(format_issues(issues, lang))
 

@@ -19,7 +19,7 @@ from placement.cli.runs_cmd import record_run, store_option
 from placement.config import BASELINE, Gerbang, Skenario, load_scenario
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
-from placement.io.writers import write_csv, write_xlsx
+from placement.io.writers import csv_text, write_csv, write_xlsx
 from placement.plan.audit import audit_plan
 from placement.plan.compare import (
     KPIS,
@@ -259,7 +259,7 @@ def compare_cmd(
             click.echo(_t(lang, f"Ditulis ke {out_file}", f"Written to {out_file}"), err=True)
     elif fmt == "csv":
         if out_file is None:
-            click.echo(kpis.to_csv(index=False), nl=False)
+            click.echo(csv_text(kpis), nl=False)
         else:
             write_csv(kpis, out_file)
         for line in gate_lines:
