@@ -143,7 +143,7 @@ def check_scenario_on(data: Path, sc: Skenario) -> list[Issue]:
     from placement.io.readers import load_dataset
 
     try:
-        ds, _ = load_dataset(data)
+        ds, _ = load_dataset(data, plan_date=sc.tanggal_rencana)
     except PlacementError as exc:
         return list(exc.issues)
     return check_scenario(ds, sc.model_copy(update={"data": data}))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from placement.api import solve
@@ -74,11 +75,11 @@ class VariantRun:
 
 
 class DataCache:
-    """Each data folder is read once, however many variants use it."""
+    """Each data folder is read once per plan date, however many variants use it."""
 
     def __init__(self, data: Path | None) -> None:
         self.override = data
-        self.loaded: dict[Path, tuple[Dataset, list[Issue]]] = {}
+        self.loaded: dict[tuple[Path, date], tuple[Dataset, list[Issue]]] = {}
 
     def get(self, sc: Skenario) -> tuple[Dataset, Skenario]:
         from placement.io.readers import load_dataset
@@ -90,10 +91,11 @@ class DataCache:
                 "Folder data tidak disebut: berikan --data DIR atau kunci 'data:' di skenario",
                 "No data folder given: pass --data DIR or set 'data:' in the scenario",
             )
-        key = Path(source).resolve()
+        path = Path(source).resolve()
+        key = (path, sc.tanggal_rencana)
         if key not in self.loaded:
-            self.loaded[key] = load_dataset(key)
-        return self.loaded[key][0], sc.model_copy(update={"data": key})
+            self.loaded[key] = load_dataset(path, plan_date=sc.tanggal_rencana)
+        return self.loaded[key][0], sc.model_copy(update={"data": path})
 
 
 def run_variant(

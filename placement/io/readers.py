@@ -13,6 +13,7 @@ import codecs
 import csv
 import hashlib
 import io
+import operator
 import posixpath
 import re
 import warnings
@@ -118,23 +119,28 @@ def read_tables(
 
 
 def validate_path(
-    path: Path, *, limits: ReadLimits = DEFAULT_LIMITS
+    path: Path, *, limits: ReadLimits = DEFAULT_LIMITS, plan_date: date | None = None
 ) -> tuple[Tables, list[Issue], dict[str, str]]:
-    """Read and validate: (canonical frames, all issues sorted, sha256 per file)."""
+    """Read and validate: (canonical frames, all issues sorted, sha256 per file). Dates are
+    checked against ``plan_date`` (today when None; see validate_tables)."""
     tables, issues, hashes = read_tables(path, limits)
-    frames, more = validate_tables(tables)
+    frames, more = validate_tables(tables, plan_date)
     return frames, sort_issues([*issues, *more]), hashes
 
 
 def load_dataset(
-    path: Path, *, strict: bool = False, limits: ReadLimits = DEFAULT_LIMITS
+    path: Path,
+    *,
+    strict: bool = False,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    plan_date: date | None = None,
 ) -> tuple[Dataset, list[Issue]]:
     """Read, validate and build the Dataset; returns it with the warnings.
 
     Raises PlacementError listing every issue when any is an error (with ``strict``: when
     there is any issue at all).
     """
-    frames, issues, hashes = validate_path(path, limits=limits)
+    frames, issues, hashes = validate_path(path, limits=limits, plan_date=plan_date)
     if has_errors(issues) or (strict and issues):
         raise PlacementError(issues)
     dataset = Dataset.from_frames(
@@ -344,16 +350,15 @@ def _read_csv(path: Path, table: Table, result: _Read) -> None:
 
 
 def _csv_cells(text: str, limits: ReadLimits) -> SheetCells:
-    """The rows of csv text; ReadLimitError past ``limits.cells`` cells."""
-    rows: Grid = {}
-    count = 0
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_separator(text))
-    for i, row in enumerate(reader):
-        count += len(row)
-        if count > limits.cells:
-            raise ReadLimitError.cells(limits.cells, i + 1)
-        rows[i] = row
-    return SheetCells(rows)
+    """The rows of csv text. ReadLimitError, before parsing, when the text may hold more than
+    ``limits.cells`` cells (separators plus line breaks bound their number)."""
+    separator = sniff_separator(text)
+    if text.count(separator) + text.count("\n") + text.count("\r") >= limits.cells:
+        raise ReadLimitError(
+            f"lebih dari {limits.cells:,} sel", f"more than {limits.cells:,} cells"
+        )
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    return SheetCells(dict(enumerate(rows)))
 
 
 # --- xlsx ---------------------------------------------------------------------------------
@@ -1011,11 +1016,16 @@ def _frame(grid: Grid, body: list[int], header: _Header) -> pd.DataFrame:
     """String frame of the kept columns, cleaned, without empty rows, index = Excel row."""
     if not header.names:
         return pd.DataFrame(index=pd.RangeIndex(0, name="row"))
-    rows, values = [], []
+    keep, need = header.keep, max(header.keep) + 1
+    pick, one = operator.itemgetter(*keep), len(keep) == 1
+    rows: list[int] = []
+    values: list[tuple[str, ...]] = []
     for i in body:
         row = grid[i]
-        n = len(row)
-        texts = [row[j] if j < n else "" for j in header.keep]
+        if len(row) >= need:
+            texts = (pick(row),) if one else pick(row)
+        else:  # a short row: only the kept cells, never padded to the widest kept column
+            texts = tuple(row[j] if j < len(row) else "" for j in keep)
         if any(texts):
             rows.append(i)
             values.append(texts)
