@@ -7,6 +7,8 @@ located message (key path and what is allowed), never a traceback.
 from __future__ import annotations
 
 import json
+import re
+import reprlib
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
@@ -14,7 +16,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from placement.domain.errors import PlacementError, error
+from placement.domain.errors import Issue, PlacementError, error, shown
 
 
 class _Strict(BaseModel):
@@ -189,11 +191,114 @@ class Skenario(_Strict):
         return [str(x).strip() for x in v]
 
 
-def load_scenario(path: Path) -> Skenario:
-    """Read and validate a scenario YAML; relative ``data`` paths resolve against the file."""
+MAX_YAML_BYTES = 1_000_000
+"""Largest scenario / rule-pack YAML document read (bytes; a real one is a few KB)."""
+MAX_YAML_ALIASES = 100
+"""Most ``*alias`` references in one YAML document."""
+MAX_YAML_NODES = 100_000
+"""Most YAML nodes in one document once every alias is expanded (a "billion laughs" bomb has
+billions): refused while composing, before any object is built."""
+MAX_YAML_DEPTH = 100
+"""Deepest nesting of lists and mappings in one YAML document."""
+
+
+class YamlLimitError(yaml.MarkedYAMLError):
+    """A YAML document beyond the size, alias, expansion or nesting budget."""
+
+
+class _BudgetLoader(yaml.SafeLoader):
+    """SafeLoader that counts aliases, expanded nodes and depth while composing the node graph,
+    so an alias bomb is refused before objects (or error messages) expand it."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._aliases = 0
+        self._depth = 0
+        self._sizes: dict[int, int] = {}  # id(node) -> its node count with aliases expanded
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        alias = isinstance(event, yaml.AliasEvent)
+        if alias:
+            self._aliases += 1
+            if self._aliases > MAX_YAML_ALIASES:
+                raise YamlLimitError(problem=f"lebih dari {MAX_YAML_ALIASES} alias (*nama)",
+                                     problem_mark=event.start_mark)  # fmt: skip
+        self._depth += 1
+        if self._depth > MAX_YAML_DEPTH:
+            raise YamlLimitError(problem=f"bersarang lebih dari {MAX_YAML_DEPTH} tingkat",
+                                 problem_mark=event.start_mark)  # fmt: skip
+        node = super().compose_node(parent, index)
+        self._depth -= 1
+        if node is None:
+            return None
+        size = self._sizes.get(id(node))
+        if size is None:
+            if alias:  # the anchor is still being composed: the document contains itself
+                raise YamlLimitError(problem="alias merujuk ke node yang memuatnya",
+                                     problem_mark=event.start_mark)  # fmt: skip
+            size = self._size(node)
+        if size > MAX_YAML_NODES:
+            raise YamlLimitError(
+                problem=f"lebih dari {MAX_YAML_NODES} node setelah alias dijabarkan",
+                problem_mark=event.start_mark,
+            )
+        return node
+
+    def _size(self, node: yaml.Node) -> int:
+        """Node count of a just-composed node (its children are counted already)."""
+        if isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        else:
+            children = []
+        size = 1 + sum(self._sizes[id(child)] for child in children)
+        self._sizes[id(node)] = size
+        return size
+
+
+def safe_yaml(text: str) -> Any:
+    """YAML text as Python objects (safe tags only), within the budgets above; raises
+    yaml.YAMLError (YamlLimitError beyond a budget) before building anything too big."""
+    if len(text) > MAX_YAML_BYTES:
+        raise YamlLimitError(problem=f"dokumen lebih dari {MAX_YAML_BYTES:,} karakter")
+    loader = _BudgetLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def load_yaml(text: str, file: str = "skenario") -> Any:
+    """:func:`safe_yaml`, errors as a located PlacementError (file, line) quoting a short
+    excerpt. For every YAML a user gives: scenario files, rule packs, the UI's editor."""
+    try:
+        return safe_yaml(text)
+    except yaml.YAMLError as exc:
+        raise PlacementError([_yaml_issue(file, exc)]) from None
+
+
+def _yaml_issue(file: str, exc: yaml.YAMLError) -> Issue:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = None if mark is None else int(mark.line) + 1
+    where = "" if mark is None else f" (baris {line}, kolom {int(mark.column) + 1})"
+    where_en = "" if mark is None else f" (line {line}, column {int(mark.column) + 1})"
+    problem = shown(getattr(exc, "problem", None) or str(exc).splitlines()[0], 120)
+    if isinstance(exc, YamlLimitError):
+        return error(file, line, None, "SKENARIO_YAML_TERLALU_BESAR",
+            f"YAML ditolak{where}: {problem}. Sederhanakan file: tulis nilainya langsung, tanpa alias berlapis atau sarang yang dalam.",
+            f"YAML refused{where_en}: {problem}. Simplify the file: write the values out, without nested aliases or deep nesting.")  # fmt: skip
+    return error(file, line, None, "SKENARIO_YAML", f"YAML tidak valid{where}: {problem}",
+                 f"Invalid YAML{where_en}: {problem}")  # fmt: skip
+
+
+def read_yaml_file(path: Path) -> Any:
+    """A YAML file read through :func:`load_yaml`; files over MAX_YAML_BYTES are refused unread."""
     file = str(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        with path.open("rb") as fh:
+            data = fh.read(MAX_YAML_BYTES + 1)
     except FileNotFoundError:
         raise PlacementError.single(
             "SKENARIO_TIDAK_ADA",
@@ -201,14 +306,44 @@ def load_scenario(path: Path) -> Skenario:
             f"Scenario file not found: {file}",
             file,
         ) from None
-    except yaml.YAMLError as exc:
-        line = getattr(getattr(exc, "problem_mark", None), "line", None)
-        raise PlacementError([error(file, None if line is None else line + 1, None, "SKENARIO_YAML",
-            f"YAML tidak valid: {exc}", f"Invalid YAML: {exc}")]) from None  # fmt: skip
+    except OSError as exc:
+        raise PlacementError.single("SKENARIO_TIDAK_TERBACA",
+            f"File tidak dapat dibaca: {shown(exc, 120)}", f"Cannot read the file: {shown(exc, 120)}",
+            file) from None  # fmt: skip
+    if len(data) > MAX_YAML_BYTES:
+        raise PlacementError.single("SKENARIO_YAML_TERLALU_BESAR",
+            f"File lebih dari {MAX_YAML_BYTES:,} byte; skenario yang wajar hanya beberapa KB",
+            f"File larger than {MAX_YAML_BYTES:,} bytes; a real scenario is a few KB", file)  # fmt: skip
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PlacementError.single("SKENARIO_YAML",
+            f"File bukan teks UTF-8 (byte ke-{exc.start + 1}); simpan ulang sebagai UTF-8",
+            f"The file is not UTF-8 text (byte {exc.start + 1}); save it again as UTF-8", file) from None  # fmt: skip
+    return load_yaml(text, file)
+
+
+def _scenario_mapping(raw: Any, file: str) -> dict[str, Any]:
+    raw = raw or {}
     if not isinstance(raw, dict):
         raise PlacementError.single("SKENARIO_YAML", "Isi skenario harus berupa pasangan kunci: nilai",
                                     "A scenario must be a mapping of keys to values", file)  # fmt: skip
-    sc = parse_scenario(raw, file)
+    return raw
+
+
+def load_scenario(path: Path) -> Skenario:
+    """Read and validate a scenario YAML; relative ``data`` paths resolve against the file."""
+    return _scenario_at(_scenario_mapping(read_yaml_file(path), str(path)), path)
+
+
+def scenario_from_text(text: str, file: str = "skenario.yaml") -> Skenario:
+    """Scenario YAML text (e.g. from the UI editor) validated like a scenario file."""
+    return parse_scenario(_scenario_mapping(load_yaml(text, file), file), file)
+
+
+def _scenario_at(raw: dict[str, Any], path: Path, prefix: str = "") -> Skenario:
+    """Validate ``raw``; a relative ``data`` path resolves against the scenario file's folder."""
+    sc = parse_scenario(raw, str(path), prefix)
     if sc.data is not None and not sc.data.is_absolute():
         sc = sc.model_copy(update={"data": (path.parent / sc.data).resolve()})
     return sc
@@ -224,10 +359,22 @@ def parse_scenario(raw: dict[str, Any], file: str = "skenario", prefix: str = ""
         issues = []
         for e in exc.errors():
             where = prefix + ".".join(str(p) for p in e["loc"])
+            value = excerpt(e.get("input"))
             issues.append(error(file, None, where, "SKENARIO_KUNCI",
-                f"Kunci '{where}': {_translate(e)} (nilai: {e.get('input')!r})",
-                f"Key '{where}': {e['msg']} (value: {e.get('input')!r})"))  # fmt: skip
+                f"Kunci '{where}': {_translate(e)} (nilai: {value})",
+                f"Key '{where}': {e['msg']} (value: {value})"))  # fmt: skip
         raise PlacementError(issues) from None
+
+
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxstring, _REPR.maxother = 2, 40, 40
+_REPR.maxdict = _REPR.maxlist = _REPR.maxtuple = _REPR.maxset = 4
+
+
+def excerpt(value: object, limit: int = 80) -> str:
+    """A short repr of a user value for messages: nested and long values cut (never the whole
+    of a big value), control characters escaped."""
+    return shown(_REPR.repr(value), limit)
 
 
 BASELINE = "dasar"
@@ -248,35 +395,97 @@ def scenario_variants(path: Path) -> dict[str, Skenario]:
     """The baseline (named ``dasar``) and every variant of a scenario file, each fully validated.
 
     A variant is the baseline with its overrides deep-merged; its ``nama`` becomes
-    ``<nama>/<variant>``. Errors name the variant's key path (``varian.NAMA.batas...``)."""
-    base = load_scenario(path)
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    raw.pop("varian", None)
+    ``<nama>/<variant>``. Errors name the variant's key path (``varian.NAMA.batas...``).
+    Variant names become output folders (:func:`variant_folder`): path-like names and names
+    that would share a folder are refused."""
     file = str(path)
+    raw = _scenario_mapping(read_yaml_file(path), file)
+    base = _scenario_at(raw, path)
+    raw = {k: v for k, v in raw.items() if k != "varian"}
     out = {BASELINE: base}
     issues = []
+    folders = {BASELINE: BASELINE}
     for name, over in base.varian.items():
-        where = f"varian.{name}"
+        where = f"varian.{shown(name, 40)}"
         if name == BASELINE or "varian" in over:
             issues.append(error(file, None, where, "SKENARIO_VARIAN",
-                f"Varian '{name}': nama '{BASELINE}' dipakai untuk skenario dasar dan varian tidak boleh berisi 'varian'",
-                f"Variant '{name}': the name '{BASELINE}' is the baseline and a variant may not contain 'varian'"))  # fmt: skip
+                f"Varian '{shown(name, 40)}': nama '{BASELINE}' dipakai untuk skenario dasar dan varian tidak boleh berisi 'varian'",
+                f"Variant '{shown(name, 40)}': the name '{BASELINE}' is the baseline and a variant may not contain 'varian'"))  # fmt: skip
             continue
+        try:
+            folder = variant_folder(name)
+        except VariantNameError as exc:
+            issues.append(_variant_name_issue(file, where, name, (exc.reason_id, exc.reason_en)))
+            continue
+        twin = folders.get(folder.casefold())
+        if twin is not None:
+            issues.append(_variant_name_issue(file, where, name, (
+                f"foldernya '{folder}' sama dengan folder varian '{shown(twin, 40)}'",
+                f"its folder '{folder}' is the folder of variant '{shown(twin, 40)}'")))  # fmt: skip
+            continue
+        folders[folder.casefold()] = name
         merged = deep_merge(raw, over)
-        merged.setdefault("nama", base.nama)
         if "nama" not in over:
             merged["nama"] = f"{base.nama}/{name}"
         try:
-            sc = parse_scenario(merged, file, prefix=f"{where}.")
+            out[name] = _scenario_at(merged, path, prefix=f"{where}.")
         except PlacementError as exc:
             issues.extend(exc.issues)
-            continue
-        if sc.data is not None and not sc.data.is_absolute():
-            sc = sc.model_copy(update={"data": (path.parent / sc.data).resolve()})
-        out[name] = sc
     if issues:
         raise PlacementError(issues)
     return out
+
+
+_UNSAFE_FOLDER_CHARS = re.compile(r"[^A-Za-z0-9._-]")
+_WINDOWS_DEVICES = frozenset(
+    {
+        "CON",
+        "PRN",
+        "AUX",
+        "NUL",
+        *(f"COM{i}" for i in range(1, 10)),
+        *(f"LPT{i}" for i in range(1, 10)),
+    }
+)
+MAX_VARIANT_NAME = 80
+
+
+class VariantNameError(ValueError):
+    """A variant name that cannot be a folder name; ``reason`` in Indonesian and English."""
+
+    def __init__(self, reason_id: str, reason_en: str) -> None:
+        super().__init__(reason_id)
+        self.reason_id, self.reason_en = reason_id, reason_en
+
+
+def variant_folder(name: str) -> str:
+    """The output folder name of a variant: letters, digits, '-', '_' and '.' kept (a leading
+    '.' and anything else become '_'). VariantNameError for a name that is a path (absolute,
+    with '/', '\\' or '..') or cannot be a folder (empty, too long, a Windows device name)."""
+    if not name.strip():
+        raise VariantNameError("nama kosong", "empty name")
+    if len(name) > MAX_VARIANT_NAME:
+        raise VariantNameError(f"lebih dari {MAX_VARIANT_NAME} karakter",
+                               f"longer than {MAX_VARIANT_NAME} characters")  # fmt: skip
+    if "/" in name or "\\" in name or ".." in name or re.match(r"[A-Za-z]:", name):
+        raise VariantNameError(
+            "nama varian menjadi nama folder keluaran: tidak boleh berisi '/', '\\' atau '..' "
+            "dan tidak boleh berupa path absolut",
+            "a variant name becomes an output folder name: no '/', '\\' or '..', no absolute path",
+        )
+    folder = _UNSAFE_FOLDER_CHARS.sub("_", name)
+    folder = "_" + folder[1:] if folder.startswith(".") else folder
+    if folder.split(".")[0].upper() in _WINDOWS_DEVICES:
+        raise VariantNameError(f"'{folder}' adalah nama perangkat Windows",
+                               f"'{folder}' is a Windows device name")  # fmt: skip
+    return folder
+
+
+def _variant_name_issue(file: str, where: str, name: str, reason: tuple[str, str]) -> Issue:
+    label = shown(name, 40)
+    return error(file, None, where, "SKENARIO_VARIAN",
+        f"Varian '{label}' ditolak: {reason[0]}. Pakai huruf, angka, '-' atau '_', mis. 'hemat_2'",
+        f"Variant '{label}' refused: {reason[1]}. Use letters, digits, '-' or '_', e.g. 'hemat_2'")  # fmt: skip
 
 
 def _translate(e: Any) -> str:

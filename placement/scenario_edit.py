@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from placement.config import Skenario, parse_scenario
+from placement.config import Skenario, parse_scenario, safe_yaml
 from placement.domain.errors import Issue, PlacementError, warning
 from placement.domain.model import Dataset
 
@@ -52,7 +52,7 @@ def parse_value(text: str) -> Any:
     """A parameter value typed by a planner, read as YAML: ``4`` → 4, ``III/a`` → "III/a",
     ``{rotasi: 4}`` → dict, ``[promosi, rotasi]`` → list, ``true`` → True."""
     try:
-        return yaml.safe_load(text)
+        return safe_yaml(text)
     except yaml.YAMLError as exc:
         raise PlacementError.single("NILAI_TIDAK_TERBACA",
             f"Nilai '{text[:60]}' tidak terbaca: {str(exc).splitlines()[0]}",
@@ -143,7 +143,7 @@ def check_scenario_on(data: Path, sc: Skenario) -> list[Issue]:
     from placement.io.readers import load_dataset
 
     try:
-        ds, _ = load_dataset(data)
+        ds, _ = load_dataset(data, plan_date=sc.tanggal_rencana)
     except PlacementError as exc:
         return list(exc.issues)
     return check_scenario(ds, sc.model_copy(update={"data": data}))

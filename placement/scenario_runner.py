@@ -5,11 +5,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from placement.api import solve
-from placement.config import BASELINE, Skenario, scenario_variants
-from placement.domain.errors import Issue, PlacementError
+from placement.config import BASELINE, Skenario, VariantNameError, scenario_variants, variant_folder
+from placement.domain.errors import Issue, PlacementError, shown
 from placement.domain.model import Dataset
 from placement.plan.audit import audit_plan
 from placement.plan.compare import GateResult, check_gates, plan_kpis, read_plan_dir
@@ -40,6 +41,23 @@ def load_variants(path: Path) -> dict[str, Skenario]:
     return variants
 
 
+def variant_dir(out_root: Path, name: str) -> Path:
+    """``out_root/<folder of name>`` (:func:`~placement.config.variant_folder`); PlacementError
+    when the name is a path or the folder resolves outside ``out_root`` (e.g. a symlink)."""
+    label = shown(name, 40)
+    try:
+        path = out_root / variant_folder(name)
+    except VariantNameError as exc:
+        raise PlacementError.single("SKENARIO_VARIAN", f"Varian '{label}' ditolak: {exc.reason_id}",
+                                    f"Variant '{label}' refused: {exc.reason_en}", str(out_root)) from None  # fmt: skip
+    if not path.resolve().is_relative_to(out_root.resolve()):
+        raise PlacementError.single("SKENARIO_VARIAN",
+            f"Varian '{label}' ditolak: foldernya {path} berada di luar folder keluaran {out_root}",
+            f"Variant '{label}' refused: its folder {path} is outside the output folder {out_root}",
+            str(out_root))  # fmt: skip
+    return path
+
+
 @dataclass
 class VariantRun:
     """One solved variant: where its files are, its KPIs and its gate results."""
@@ -57,11 +75,11 @@ class VariantRun:
 
 
 class DataCache:
-    """Each data folder is read once, however many variants use it."""
+    """Each data folder is read once per plan date, however many variants use it."""
 
     def __init__(self, data: Path | None) -> None:
         self.override = data
-        self.loaded: dict[Path, tuple[Dataset, list[Issue]]] = {}
+        self.loaded: dict[tuple[Path, date], tuple[Dataset, list[Issue]]] = {}
 
     def get(self, sc: Skenario) -> tuple[Dataset, Skenario]:
         from placement.io.readers import load_dataset
@@ -73,10 +91,11 @@ class DataCache:
                 "Folder data tidak disebut: berikan --data DIR atau kunci 'data:' di skenario",
                 "No data folder given: pass --data DIR or set 'data:' in the scenario",
             )
-        key = Path(source).resolve()
+        path = Path(source).resolve()
+        key = (path, sc.tanggal_rencana)
         if key not in self.loaded:
-            self.loaded[key] = load_dataset(key)
-        return self.loaded[key][0], sc.model_copy(update={"data": key})
+            self.loaded[key] = load_dataset(path, plan_date=sc.tanggal_rencana)
+        return self.loaded[key][0], sc.model_copy(update={"data": path})
 
 
 def run_variant(

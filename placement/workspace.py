@@ -30,7 +30,7 @@ def load_inputs(
     if plan_date is not None:
         updates["tanggal_rencana"] = plan_date
     sc = sc.model_copy(update=updates)
-    ds, warnings = load_dataset(Path(source), strict=strict)
+    ds, warnings = load_dataset(Path(source), strict=strict, plan_date=sc.tanggal_rencana)
     return ds, sc, warnings
 
 

@@ -36,7 +36,7 @@ from placement.cli.base import main
 from placement.domain.errors import Issue, PlacementError, has_errors
 from placement.domain.model import Dataset
 from placement.domain.validate import CODES, clean_cell
-from placement.io.readers import load_dataset
+from placement.io.readers import load_dataset, validate_path
 from placement.io.schema import TABLES
 from placement.io.writers import XLSX_NAME, write_dataset
 from placement.synth import generate
@@ -704,14 +704,24 @@ def test_dates_in_accepted_forms_parse_exactly(
         write_rows(
             folder / "pegawai.csv", with_cell(base["rows"]["pegawai"], row, "tmt_jabatan", text)
         )
-        ds, issues = outcome(folder)
+        frames, issues, _ = validate_path(folder)
+        assert_well_formed(issues, folder)
+    codes = errors_at(issues, "pegawai.csv", row + 2, "tmt_jabatan")
     if form.startswith("Excel serial") and not 61 <= (day - EXCEL_EPOCH).days <= 80_000:
-        assert ds is None and errors_at(issues, "pegawai.csv", row + 2, "tmt_jabatan")
+        assert codes
         return
-    assert ds is not None, (text, [(i.code, i.row, i.column) for i in issues])
-    assert ds.pegawai["tmt_jabatan"].iloc[row].date() == day
+    assert frames["pegawai"]["tmt_jabatan"].iloc[row].date() == day
+    born = frames["pegawai"]["birth_date"].iloc[row].date()
+    assert codes <= IMPLAUSIBLE_DATE
+    if day > date.today():  # a date that has not happened: located, never a tenure
+        assert "TANGGAL_MASA_DEPAN" in codes
+    elif day < born.replace(year=born.year + 17):
+        assert "TANGGAL_TERLALU_AWAL" in codes
+    elif day >= born.replace(year=born.year + 19):
+        assert not has_errors(issues), (text, [(i.code, i.row, i.column) for i in issues])
 
 
+IMPLAUSIBLE_DATE = frozenset({"TANGGAL_MASA_DEPAN", "TANGGAL_TERLALU_AWAL"})
 GARBAGE_DATES: tuple[str, ...] = (
     "30-02-2020", "31/04/2021", "2020-13-01", "00-01-2020", "1899-12-31", "2101-01-01",
     "0001-01-01", "99999-01-01", "12/31/2020", "1 Januari 2020", "kemarin", "2020", "60", "80001",
@@ -735,7 +745,7 @@ def test_garbage_dates_are_located(base: dict[str, Any], text: str, row: int) ->
         ds, issues = outcome(folder)
     if ds is None:
         codes = errors_at(issues, "pegawai.csv", row + 2, "tmt_golongan")
-        assert codes <= {"TANGGAL_TIDAK_VALID"}
+        assert codes <= {"TANGGAL_TIDAK_VALID", *IMPLAUSIBLE_DATE}
         if clean_cell(text) and text in GARBAGE_DATES:
             assert codes == {"TANGGAL_TIDAK_VALID"}
     else:  # some random texts are dates after all: then they are within 1900–2100
@@ -761,9 +771,15 @@ def test_workbook_date_cells(base: dict[str, Any], value: Any, expected: date) -
 
     with tempfile.TemporaryDirectory(prefix="fuzz-") as tmp:
         write_workbook(Path(tmp) / XLSX_NAME, dict(base["rows"]), edit)
-        ds, issues = outcome(Path(tmp))
-    assert ds is not None, [(i.code, i.message_id) for i in issues]
-    assert ds.pegawai["tmt_golongan"].iloc[0].date() == expected
+        frames, issues, _ = validate_path(Path(tmp))
+        assert_well_formed(issues, Path(tmp))
+    assert frames["pegawai"]["tmt_golongan"].iloc[0].date() == expected
+    if expected.year == 1900:  # read as written, then refused as implausible
+        assert errors_at(issues, f"{XLSX_NAME}:pegawai", 2, "tmt_golongan") == {
+            "TANGGAL_TERLALU_AWAL"
+        }
+    else:
+        assert not has_errors(issues), [(i.code, i.message_id) for i in issues]
 
 
 @pytest.mark.parametrize("value", ["kemarin", True, -5, 1e300, "12:00"], ids=repr)

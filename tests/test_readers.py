@@ -355,15 +355,15 @@ def _zip(path: Path, parts: dict[str, str]) -> Path:
 
 
 def _trimmed(sheets: object) -> object:
-    """Rows without trailing empty cells (padding differs between readers)."""
+    """Rows as lists without trailing empty cells (padding differs between readers)."""
     assert isinstance(sheets, dict)
     out = {}
-    for title, (rows, numeric) in sheets.items():
-        trimmed = [list(row) for row in rows]
+    for title, sheet in sheets.items():
+        trimmed = [list(sheet.rows.get(i, [])) for i in range(max(sheet.rows, default=-1) + 1)]
         for row in trimmed:
             while row and row[-1] == "":
                 row.pop()
-        out[title] = (trimmed, numeric)
+        out[title] = (trimmed, sheet.numeric)
     return out
 
 
@@ -400,7 +400,7 @@ def test_damaged_workbooks_fall_back_to_openpyxl(
 ) -> None:
     from placement.io import readers
 
-    def broken(self: object, data: bytes) -> None:
+    def broken(self: object, data: bytes, max_cells: int) -> None:
         raise KeyError("no")
 
     book = _workbook(tmp_path / "data.xlsx", _objects(base()))

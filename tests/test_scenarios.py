@@ -10,11 +10,11 @@ import yaml
 from click.testing import CliRunner
 
 from placement.cli import main
-from placement.config import BASELINE, Gerbang, deep_merge, scenario_variants
+from placement.config import BASELINE, Gerbang, deep_merge, scenario_variants, variant_folder
 from placement.domain.errors import PlacementError
 from placement.io.writers import write_dataset
 from placement.plan.compare import check_gates
-from placement.scenario_runner import load_variants
+from placement.scenario_runner import load_variants, variant_dir
 from placement.synth import generate
 
 REPO = Path(__file__).resolve().parents[1]
@@ -138,6 +138,54 @@ def test_scenario_run_all_writes_each_variant_and_checks_gates(
         main, ["scenario", "run", str(f), "--variant", "tidak_ada", "--data", str(tiny_data)]
     )
     assert res.exit_code == 1 and "VARIAN_TIDAK_ADA" in res.output
+
+
+@pytest.mark.parametrize(
+    "name", ["../../x", "/tmp/mutlak", "a/b", "a\\b", "..", "C:x", "", "nul", "CON.txt"]
+)
+def test_variant_names_that_are_paths_are_refused(tmp_path: Path, name: str) -> None:
+    f = write_yaml(tmp_path / "s.yaml", {"varian": {name: {"seed": 1}, "baik": {"seed": 2}}})
+    with pytest.raises(PlacementError) as info:
+        load_variants(f)
+    [issue] = info.value.issues
+    assert issue.code == "SKENARIO_VARIAN" and issue.column == f"varian.{name}"
+    assert "ditolak" in issue.message_id
+
+
+def test_variant_names_become_safe_folder_names(tmp_path: Path) -> None:
+    assert variant_folder("hemat biaya (2)") == "hemat_biaya__2_"
+    assert variant_folder(".tersembunyi") == "_tersembunyi"
+    assert variant_folder("v1.2-b_c") == "v1.2-b_c"
+    f = write_yaml(tmp_path / "s.yaml", {"varian": {"Hemat": {"seed": 1}, "hemat": {"seed": 2}}})
+    with pytest.raises(PlacementError, match="sama dengan folder varian 'Hemat'"):
+        load_variants(f)  # one folder on Windows and macOS
+
+
+def test_variant_folder_must_stay_inside_out(tmp_path: Path) -> None:
+    out, elsewhere = tmp_path / "hasil", tmp_path / "lain"
+    out.mkdir()
+    elsewhere.mkdir()
+    assert variant_dir(out, "hemat biaya") == out / "hemat_biaya"
+    (out / "hemat").symlink_to(elsewhere, target_is_directory=True)
+    with pytest.raises(PlacementError, match="di luar folder keluaran"):
+        variant_dir(out, "hemat")
+    with pytest.raises(PlacementError, match="ditolak"):
+        variant_dir(out, "../x")
+
+
+def test_scenario_run_writes_a_spaced_variant_name_to_its_safe_folder(
+    tmp_path: Path, tiny_data: Path
+) -> None:
+    f = write_yaml(tmp_path / "s.yaml", {"tanggal_rencana": "2026-07-01",
+                                          "varian": {"tanpa pindah": {"batas": {"perpindahan_total": 0}}}})  # fmt: skip
+    out = tmp_path / "hasil"
+    args = ["scenario", "run", str(f), "--variant", "tanpa pindah", "--out", str(out),
+            "--data", str(tiny_data), "--no-store"]  # fmt: skip
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 0, res.output
+    assert sorted(p.name for p in out.iterdir()) == ["tanpa_pindah"]
+    record = json.loads((out / "tanpa_pindah" / "hasil.json").read_text(encoding="utf-8"))
+    assert record["varian"] == "tanpa pindah"
 
 
 @pytest.mark.parametrize("name", ["tiny", "kabupaten-dasar", "kabupaten-minim-perpindahan",

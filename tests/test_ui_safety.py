@@ -299,4 +299,4 @@ def test_a_yaml_alias_bomb_is_refused_before_it_reaches_the_editor() -> None:
     assert len(bomb) < 300
     with pytest.raises(PlacementError) as refused:
         scenario_values(bomb, "bom.yaml")
-    assert "setelah alias YAML diuraikan" in refused.value.issues[0].message("id")
+    assert "node setelah alias dijabarkan" in refused.value.issues[0].message("id")

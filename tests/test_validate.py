@@ -10,6 +10,7 @@ import copy
 import csv
 import json
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -269,6 +270,15 @@ CELL_CASES: list[tuple[str, list[Edit], str, str, int, str]] = [
     ("standard-unknown-post", [("standar_kompetensi", 0, "jabatan_id", "J-404")], "STANDAR_JABATAN_TIDAK_DIKENAL", "standar_kompetensi.csv", 2, "jabatan_id"),
     ("standard-dup", [("standar_kompetensi", 3, "kompetensi", "integritas")], "STANDAR_GANDA", "standar_kompetensi.csv", 5, "kompetensi"),
     ("standard-level", [("standar_kompetensi", 4, "level", "7")], "LEVEL_TIDAK_VALID", "standar_kompetensi.csv", 6, "level"),
+    # impossible dates (no plan date given: against today)
+    ("birth-future", [("pegawai", 0, "tanggal_lahir", "2040-01-01")], "TANGGAL_MASA_DEPAN", "pegawai.csv", 2, "tanggal_lahir"),
+    ("birth-future-nip", [("pegawai", 3, "tanggal_lahir", ""), ("pegawai", 3, "nip", "204004042060042004")], "TANGGAL_MASA_DEPAN", "pegawai.csv", 5, "nip"),
+    ("age-10", [("pegawai", 3, "tanggal_lahir", "2020-04-04")], "USIA_TIDAK_WAJAR", "pegawai.csv", 5, "tanggal_lahir"),
+    ("age-80", [("pegawai", 0, "tanggal_lahir", "1940-01-01")], "USIA_TIDAK_WAJAR", "pegawai.csv", 2, "tanggal_lahir"),
+    ("tmt-cpns-2035", [("pegawai", 0, "nip", "197001012035011001")], "TANGGAL_MASA_DEPAN", "pegawai.csv", 2, "nip"),
+    ("tmt-jabatan-future", [("pegawai", 1, "tmt_jabatan", "2035-01-02")], "TANGGAL_MASA_DEPAN", "pegawai.csv", 3, "tmt_jabatan"),
+    ("tmt-golongan-child", [("pegawai", 2, "tmt_golongan", "1995-04-01")], "TANGGAL_TERLALU_AWAL", "pegawai.csv", 4, "tmt_golongan"),
+    ("tmt-cpns-child", [("pegawai", 0, "nip", "197001011985011001")], "TANGGAL_TERLALU_AWAL", "pegawai.csv", 2, "nip"),
     # warnings
     ("birth-empty", [("pegawai", 1, "tanggal_lahir", "")], "TANGGAL_LAHIR_KOSONG", "pegawai.csv", 3, "tanggal_lahir"),
     ("holder-grade", [("pegawai", 0, "gol_ruang", "IV/a")], "PEMEGANG_GOLONGAN_KURANG", "pegawai.csv", 2, "gol_ruang"),
@@ -299,6 +309,47 @@ def test_cell_defect_is_located(
     )
     assert hits[0].severity is CODES[code].severity
     assert hits[0].message_id and hits[0].message_en and hits[0].message_id != hits[0].message_en
+
+
+def test_dates_are_checked_against_the_plan_date(tmp_path: Path) -> None:
+    tables = base()
+    tables["pegawai"][1]["tmt_jabatan"] = "2026-03-01"
+    tables["pegawai"][3].update(tanggal_lahir="", nip="200806042026042004")  # 18 on 2026-06-04
+    folder = write_csvs(tmp_path, tables)
+    _, issues, _ = validate_path(folder, plan_date=date(2026, 2, 1))
+    found = [(i.code, i.row, i.column) for i in issues if i.severity is Severity.ERROR]
+    assert ("TANGGAL_MASA_DEPAN", 3, "tmt_jabatan") in found
+    assert ("USIA_TIDAK_WAJAR", 5, "nip") in found
+    assert "setelah tanggal rencana 2026-02-01" in find(issues, "TANGGAL_MASA_DEPAN")[0].message_id
+    _, issues, _ = validate_path(folder, plan_date=date(2026, 7, 1))
+    assert not find(issues, "TANGGAL_MASA_DEPAN") and not find(issues, "USIA_TIDAK_WAJAR")
+
+
+def test_without_a_plan_date_today_is_used_and_said() -> None:
+    frame = pd.DataFrame([{**BASE["pegawai"][1], "tmt_jabatan": "2099-01-01"}])
+    _, issues = validate_tables({"pegawai": frame})
+    [issue] = find(issues, "TANGGAL_MASA_DEPAN")
+    assert f"hari ini ({date.today()}; tanggal rencana belum diketahui" in issue.message_id
+
+
+def test_solve_refuses_a_tmt_after_the_plan_date(tmp_path: Path) -> None:
+    tables = base()
+    tables["pegawai"][1]["tmt_jabatan"] = "2026-03-01"  # would be a negative tenure
+    folder = write_csvs(tmp_path / "data", tables)
+    args = [
+        "solve",
+        str(folder),
+        "--date",
+        "2026-01-01",
+        "--out",
+        str(tmp_path / "o"),
+        "--no-store",
+    ]
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 1 and "TANGGAL_MASA_DEPAN" in res.output, res.output
+    assert not (tmp_path / "o").exists()
+    res = CliRunner().invoke(main, ["validate", str(folder), "--date", "2026-01-01"])
+    assert res.exit_code == 1 and "setelah tanggal rencana 2026-01-01" in res.output
 
 
 def _drop_scores(tables: Tables) -> None:

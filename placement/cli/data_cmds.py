@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import sys
 from collections import Counter
+from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
@@ -13,6 +12,7 @@ import click
 import pandas as pd
 
 from placement.cli.base import (
+    DATE,
     EXIT_USER_ERROR,
     echo_json,
     format_issues,
@@ -24,6 +24,7 @@ from placement.domain.errors import Issue, Severity, has_errors, issue_records
 from placement.domain.model import Dataset
 from placement.io.readers import validate_path
 from placement.io.templates import write_templates
+from placement.io.writers import csv_text
 
 ISSUE_FIELDS = ("file", "row", "column", "code", "message", "severity")
 
@@ -39,9 +40,17 @@ ISSUE_FIELDS = ("file", "row", "column", "code", "message", "severity")
     show_default=True,
     help="Bentuk daftar masalah: table (teks), json atau csv.",
 )
+@click.option(
+    "--date",
+    "plan_date",
+    type=DATE,
+    default=None,
+    help="Tanggal rencana YYYY-MM-DD: tanggal lahir/TMT sesudahnya dan usia di luar 18–70 "
+    "tahun pada tanggal itu adalah galat (bawaan: hari ini).",
+)
 @lang_option
 @user_errors
-def validate_cmd(data: Path, strict: bool, fmt: str, lang: str) -> None:
+def validate_cmd(data: Path, strict: bool, fmt: str, plan_date: datetime | None, lang: str) -> None:
     """Periksa data input (folder berisi csv, atau satu file .xlsx) tanpa menulis file apa pun.
 
     Setiap masalah disebut dengan file, baris (seperti di Excel), kolom, kode dan cara
@@ -52,8 +61,9 @@ def validate_cmd(data: Path, strict: bool, fmt: str, lang: str) -> None:
       placement validate data-tiny
       placement validate data/data.xlsx --strict
       placement validate data-tiny --format json --lang en > masalah.json
+      placement validate data-tiny --date 2027-01-01
     """
-    frames, issues, _ = validate_path(data)
+    frames, issues, _ = validate_path(data, plan_date=plan_date.date() if plan_date else None)
     if not has_errors(issues):
         _build(frames)
     _emit(issues, fmt, lang)
@@ -75,12 +85,9 @@ def _build(frames: dict[str, pd.DataFrame]) -> Dataset:
 def _emit(issues: list[Issue], fmt: str, lang: str) -> None:
     if fmt == "json":
         echo_json(issue_records(issues, lang))
-    elif fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=ISSUE_FIELDS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(issue_records(issues, lang))
-        click.echo(buffer.getvalue(), nl=False)
+    elif fmt == "csv":  # header names and file names are the user's: formula-guarded
+        records = pd.DataFrame(issue_records(issues, lang), columns=ISSUE_FIELDS, dtype=object)
+        click.echo(csv_text(records), nl=False)
     elif issues:
         click.echo(format_issues(issues, lang))
 

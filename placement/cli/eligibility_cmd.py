@@ -353,7 +353,7 @@ def _table(report: Report, top: int, lang: str) -> str:
 
 
 def _emit(report: Report, fmt: str, out: Path | None, top: int, lang: str) -> None:
-    from placement.io.writers import write_csv, write_xlsx
+    from placement.io.writers import csv_text, write_csv, write_xlsx
 
     if fmt == "table":
         text = _table(report, top, lang)
@@ -370,7 +370,7 @@ def _emit(report: Report, fmt: str, out: Path | None, top: int, lang: str) -> No
     elif fmt == "csv":
         frame = _headers(_combined(report, lang), lang)
         if out is None:
-            click.echo(frame.to_csv(index=False), nl=False)
+            click.echo(csv_text(frame), nl=False)
         else:
             write_csv(frame, out)
     else:

@@ -19,7 +19,7 @@ from placement.cli.runs_cmd import check_store, record_runs, store_option
 from placement.config import BASELINE, Gerbang, Skenario, load_scenario
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
-from placement.io.writers import write_csv, write_xlsx
+from placement.io.writers import csv_text, write_csv, write_xlsx
 from placement.plan.audit import audit_plan
 from placement.plan.compare import (
     KPIS,
@@ -32,7 +32,13 @@ from placement.plan.compare import (
 )
 from placement.plan.review import differences
 from placement.report.outputs import write_outputs
-from placement.scenario_runner import DataCache, VariantRun, load_variants, run_variant
+from placement.scenario_runner import (
+    DataCache,
+    VariantRun,
+    load_variants,
+    run_variant,
+    variant_dir,
+)
 from placement.solver import BACKENDS
 
 EXIT_GATE_FAILED = 5
@@ -115,6 +121,7 @@ def scenario_run_cmd(
     else:
         names = [BASELINE]
     out_root = out if out is not None else file.parent / "hasil"
+    dirs = {name: variant_dir(out_root, name) for name in names}  # all checked before solving
     check_store(store, no_store)
     cache = DataCache(data)
     runs: list[VariantRun] = []
@@ -122,7 +129,7 @@ def scenario_run_cmd(
         click.echo(
             _t(lang, f"Varian {name}: menyelesaikan...", f"Variant {name}: solving..."), err=True
         )
-        runs.append(run_variant(name, all_variants[name], cache, out_root / name, scenario_file=file,
+        runs.append(run_variant(name, all_variants[name], cache, dirs[name], scenario_file=file,
                                 backend=backend, time_limit=time_limit))  # fmt: skip
     _print_runs(runs, lang)
     record_runs(store, no_store, [(r.out_dir, f"scenario run {file} --variant {r.name}")
@@ -252,7 +259,7 @@ def compare_cmd(
             click.echo(_t(lang, f"Ditulis ke {out_file}", f"Written to {out_file}"), err=True)
     elif fmt == "csv":
         if out_file is None:
-            click.echo(kpis.to_csv(index=False), nl=False)
+            click.echo(csv_text(kpis), nl=False)
         else:
             write_csv(kpis, out_file)
         for line in gate_lines:

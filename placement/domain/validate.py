@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -45,6 +46,7 @@ CODES: dict[str, CodeInfo] = {
     "FILE_TIDAK_ADA": CodeInfo(ERROR, "File/sheet pegawai atau jabatan tidak ada", "pegawai or jabatan file/sheet missing"),
     "FILE_OPSIONAL_TIDAK_ADA": CodeInfo(WARNING, "File/sheet kompetensi atau standar_kompetensi tidak ada", "kompetensi or standar_kompetensi file/sheet missing"),
     "FILE_TIDAK_TERBACA": CodeInfo(ERROR, "File tidak dapat dibaca (rusak, terkunci, format salah)", "File cannot be read"),
+    "FILE_TERLALU_BESAR": CodeInfo(ERROR, "File, bagian workbook atau jumlah sel melebihi batas pembacaan", "File, workbook part or cell count over the reading limits"),
     "FILE_KOSONG": CodeInfo(ERROR, "File/sheet tanpa baris judul kolom", "File/sheet without a header row"),
     "FILE_DIABAIKAN": CodeInfo(WARNING, "Workbook diabaikan karena file csv dipakai", "Workbook ignored because csv files are used"),
     "WORKBOOK_GANDA": CodeInfo(ERROR, "Lebih dari satu file xlsx dan tidak ada data.xlsx", "Several xlsx files and no data.xlsx"),
@@ -64,6 +66,9 @@ CODES: dict[str, CodeInfo] = {
     "NIP_TMT_CPNS": CodeInfo(ERROR, "Digit 9–14 NIP bukan TMT CPNS valid", "NIP digits 9–14 are not a valid TMT CPNS"),
     "NIP_JENIS_KELAMIN": CodeInfo(ERROR, "Digit ke-15 NIP bukan 1 atau 2", "NIP digit 15 is not 1 or 2"),
     "TANGGAL_TIDAK_VALID": CodeInfo(ERROR, "Tanggal tidak dapat dibaca atau tidak mungkin", "Unreadable or impossible date"),
+    "TANGGAL_MASA_DEPAN": CodeInfo(ERROR, "Tanggal lahir/TMT setelah tanggal rencana (hari ini bila belum diketahui)", "Birth/TMT date after the plan date (today when not known)"),
+    "TANGGAL_TERLALU_AWAL": CodeInfo(ERROR, "TMT sebelum pegawai berusia 18 tahun", "TMT before the person turned 18"),
+    "USIA_TIDAK_WAJAR": CodeInfo(ERROR, "Usia di luar 18–70 tahun pada tanggal rencana", "Age outside 18–70 at the plan date"),
     "STATUS_TIDAK_DIKENAL": CodeInfo(ERROR, "Status kepegawaian bukan PNS/PPPK", "Employment status is not PNS/PPPK"),
     "JENIS_KELAMIN_TIDAK_DIKENAL": CodeInfo(ERROR, "Jenis kelamin bukan L/P", "Gender is not L/P"),
     "GOLONGAN_TIDAK_DIKENAL": CodeInfo(ERROR, "Golongan ruang tidak dikenal", "Unknown golongan"),
@@ -108,6 +113,10 @@ CODES: dict[str, CodeInfo] = {
 DATE_FORMATS: tuple[str, ...] = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S")
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 MIN_YEAR, MAX_YEAR = 1900, 2100
+MIN_AGE, MAX_AGE = 18, 70  # an ASN is appointed at 18 or later and retires by 65 at the latest
+_TMT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("tmt_golongan", "tmt_golongan"), ("tmt_jabatan", "tmt_jabatan"), ("tmt_jenjang", "tmt_jenjang"),
+)  # fmt: skip
 _SERIAL_RE = re.compile(r"\d{2,5}(?:\.\d+)?")
 _ALLOWED_DATES = "YYYY-MM-DD, DD-MM-YYYY atau DD/MM/YYYY"
 
@@ -240,11 +249,14 @@ def _sheet(
 # --- public entry point ---------------------------------------------------------------------
 
 
-def validate_tables(tables: Mapping[str, pd.DataFrame]) -> tuple[Frames, list[Issue]]:
+def validate_tables(
+    tables: Mapping[str, pd.DataFrame], plan_date: date | None = None
+) -> tuple[Frames, list[Issue]]:
     """Check all tables and return (canonical frames keyed by table name, all issues).
 
     Tables missing from ``tables`` are skipped (the reader reports missing files). The frames
-    are only trustworthy when no issue is an error.
+    are only trustworthy when no issue is an error. Birth and TMT dates after ``plan_date``
+    and ages outside MIN_AGE–MAX_AGE at it are errors; without a plan date, today is used.
     """
     issues: list[Issue] = []
     cache: dict[str, Any] = {}
@@ -258,6 +270,7 @@ def validate_tables(tables: Mapping[str, pd.DataFrame]) -> tuple[Frames, list[Is
         _parse_columns(sheet)
     if "pegawai" in sheets:
         _check_pegawai(sheets["pegawai"])
+        _check_dates(sheets["pegawai"], plan_date)
     if "jabatan" in sheets:
         _check_jabatan(sheets["jabatan"])
     for name in ("kompetensi", "standar_kompetensi"):
@@ -762,6 +775,84 @@ def _check_birth_dates(sheet: _Sheet) -> None:
         lambda v: "Tanggal lahir kosong; diambil dari NIP. Isi bila ingin dicek silang.",
         lambda v: "Birth date empty; taken from the NIP. Fill it in to cross-check.",
     )
+
+
+def _check_dates(sheet: _Sheet, plan_date: date | None) -> None:
+    """Birth and TMT dates that have not happened yet, ages outside MIN_AGE–MAX_AGE and TMTs
+    before the person turned MIN_AGE (the NIP's birth date and TMT CPNS included)."""
+    ref = plan_date or date.today()
+    when = (
+        (f"tanggal rencana {ref}", f"the plan date {ref}")
+        if plan_date is not None
+        else (f"hari ini ({ref}; tanggal rencana belum diketahui saat validasi)",
+              f"today ({ref}; the plan date is not known when validating)")
+    )  # fmt: skip
+    given = sheet.out["birth_date"]
+    from_nip = pd.to_datetime(_nip_series(sheet, "birth_date")).astype("datetime64[ns]")
+    birth = given.where(given.notna(), from_nip)
+    birth_column = np.where(given.notna(), "tanggal_lahir", "nip")
+    _report_future(sheet, birth, birth_column, "Tanggal lahir", "Birth date", when, ref)
+    _report_age(sheet, birth, birth_column, when, ref)
+    # TMTs are often a month's first day: a month of slack before the MIN_AGE-th birthday
+    turned = (birth + pd.DateOffset(years=MIN_AGE, months=-1)).to_numpy().astype("datetime64[M]")
+    adult = pd.Series(turned.astype("datetime64[ns]"), index=birth.index)
+    nip_tmt = _nip_series(sheet, "tmt_cpns")
+    tmt_cpns: pd.Series[Any] = pd.to_datetime(nip_tmt).astype("datetime64[ns]")
+    dates = [(tmt_cpns, "nip", "TMT CPNS (digit 9–14 NIP)", "TMT CPNS (NIP digits 9–14)")]
+    dates += [(sheet.out[fld], header, header, header) for header, fld in _TMT_COLUMNS]
+    for values, header, label_id, label_en in dates:
+        column = np.full(sheet.n, header, dtype=object)
+        _report_future(sheet, values, column, label_id, label_en, when, ref)
+        early = values.notna() & adult.notna() & (values < adult)
+        for pos in np.flatnonzero(early.to_numpy()):
+            value, born = values.iloc[pos].date(), birth.iloc[pos].date()
+            sheet.add(int(pos), header, "TANGGAL_TERLALU_AWAL",
+                f"{label_id} {value} sebelum pegawai berusia {MIN_AGE} tahun (lahir {born}). "
+                "Periksa tanggal ini dan tanggal lahir / NIP.",
+                f"{label_en} {value} is before the person turned {MIN_AGE} (born {born}). "
+                "Check this date and the birth date / NIP.")  # fmt: skip
+
+
+def _report_future(
+    sheet: _Sheet,
+    values: pd.Series[Any],
+    columns: np.ndarray[Any, np.dtype[Any]],
+    label_id: str,
+    label_en: str,
+    when: tuple[str, str],
+    ref: date,
+) -> None:
+    """One error per date after ``ref``."""
+    for pos in np.flatnonzero((values.notna() & (values > pd.Timestamp(ref))).to_numpy()):
+        value = values.iloc[pos].date()
+        sheet.add(int(pos), str(columns[pos]), "TANGGAL_MASA_DEPAN",
+            f"{label_id} {value} setelah {when[0]}: tanggal ini belum terjadi. Perbaiki "
+            "tanggalnya (cek SK / data SIASN).",
+            f"{label_en} {value} is after {when[1]}: it has not happened yet. Correct it "
+            "(check the decree / SIASN data).")  # fmt: skip
+
+
+def _report_age(
+    sheet: _Sheet,
+    birth: pd.Series[Any],
+    columns: np.ndarray[Any, np.dtype[Any]],
+    when: tuple[str, str],
+    ref: date,
+) -> None:
+    """One error per person younger than MIN_AGE or older than MAX_AGE at ``ref`` (born
+    before ``ref``: later births are reported as future dates)."""
+    before = (birth.dt.month > ref.month) | (
+        (birth.dt.month == ref.month) & (birth.dt.day > ref.day)
+    )
+    age = ref.year - birth.dt.year - before.astype(int)
+    wrong = birth.notna() & (birth <= pd.Timestamp(ref)) & ((age < MIN_AGE) | (age > MAX_AGE))
+    for pos in np.flatnonzero(wrong.to_numpy()):
+        years, born = int(age.iloc[pos]), birth.iloc[pos].date()
+        sheet.add(int(pos), str(columns[pos]), "USIA_TIDAK_WAJAR",
+            f"Usia {years} tahun pada {when[0]} (lahir {born}); ASN berusia {MIN_AGE}–{MAX_AGE} "
+            "tahun. Periksa tanggal lahir / NIP.",
+            f"Age {years} at {when[1]} (born {born}); civil servants are {MIN_AGE}–{MAX_AGE}. "
+            "Check the birth date / NIP.")  # fmt: skip
 
 
 def _check_nip_status_gender(sheet: _Sheet) -> None:

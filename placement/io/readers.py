@@ -13,10 +13,12 @@ import codecs
 import csv
 import hashlib
 import io
+import operator
 import posixpath
 import re
 import warnings
 import zipfile
+from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -45,6 +47,34 @@ SEPARATORS: tuple[str, ...] = (",", ";", "\t")
 MAX_EXCEL_ROWS, MAX_EXCEL_COLUMNS = 1_048_576, 16_384
 TITLE_ROWS_MAX = 10  # rows above the header that may hold a report title (SIASN exports)
 _FIRST_LINE = re.compile(r"[^\r\n]*\S[^\r\n]*")
+Grid = dict[int, list[str]]
+"""Rows stored sparse: 0-based row → its cells up to its last filled one (no empty rows kept
+from a sheet, no row padded to the widest)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadLimits:
+    """What reading one input may take. A file, or a part of a workbook once unzipped, over
+    ``part_bytes`` and a table with more than ``cells`` cells are refused (located, in seconds)
+    instead of filling the memory: a real province has well under a million cells."""
+
+    part_bytes: int = 200 * 2**20
+    cells: int = 5_000_000
+    """Cells as stored (:data:`Grid`, empty ones before a row's last filled cell included), and
+    the cells of the table built from them (data rows × columns)."""
+
+
+DEFAULT_LIMITS = ReadLimits()
+
+
+@dataclass
+class SheetCells:
+    """The cells of one sheet or csv file, with the positions of numeric cells per column."""
+
+    rows: Grid
+    numeric: dict[int, set[int]] = field(default_factory=dict)
+    width: int | None = None
+    """Columns every row spans (a sheet); None: each row is as long as it is (csv)."""
 
 
 @dataclass
@@ -54,19 +84,22 @@ class _Read:
     tables: Tables = field(default_factory=dict)
     issues: list[Issue] = field(default_factory=list)
     hashes: dict[str, str] = field(default_factory=dict)
+    limits: ReadLimits = DEFAULT_LIMITS
 
 
 # --- public API ---------------------------------------------------------------------------
 
 
-def read_tables(path: Path) -> tuple[Tables, list[Issue], dict[str, str]]:
+def read_tables(
+    path: Path, limits: ReadLimits = DEFAULT_LIMITS
+) -> tuple[Tables, list[Issue], dict[str, str]]:
     """Read a data directory (csv files or one workbook) or a workbook file.
 
     Returns (string frames keyed by table name, reading issues, sha256 per file read keyed by
     its name relative to the data directory).
     """
     path = Path(path)
-    result = _Read()
+    result = _Read(limits=limits)
     if not path.exists():
         result.issues.append(
             error(
@@ -85,20 +118,29 @@ def read_tables(path: Path) -> tuple[Tables, list[Issue], dict[str, str]]:
     return result.tables, result.issues, result.hashes
 
 
-def validate_path(path: Path) -> tuple[Tables, list[Issue], dict[str, str]]:
-    """Read and validate: (canonical frames, all issues sorted, sha256 per file)."""
-    tables, issues, hashes = read_tables(path)
-    frames, more = validate_tables(tables)
+def validate_path(
+    path: Path, *, limits: ReadLimits = DEFAULT_LIMITS, plan_date: date | None = None
+) -> tuple[Tables, list[Issue], dict[str, str]]:
+    """Read and validate: (canonical frames, all issues sorted, sha256 per file). Dates are
+    checked against ``plan_date`` (today when None; see validate_tables)."""
+    tables, issues, hashes = read_tables(path, limits)
+    frames, more = validate_tables(tables, plan_date)
     return frames, sort_issues([*issues, *more]), hashes
 
 
-def load_dataset(path: Path, *, strict: bool = False) -> tuple[Dataset, list[Issue]]:
+def load_dataset(
+    path: Path,
+    *,
+    strict: bool = False,
+    limits: ReadLimits = DEFAULT_LIMITS,
+    plan_date: date | None = None,
+) -> tuple[Dataset, list[Issue]]:
     """Read, validate and build the Dataset; returns it with the warnings.
 
     Raises PlacementError listing every issue when any is an error (with ``strict``: when
     there is any issue at all).
     """
-    frames, issues, hashes = validate_path(path)
+    frames, issues, hashes = validate_path(path, limits=limits, plan_date=plan_date)
     if has_errors(issues) or (strict and issues):
         raise PlacementError(issues)
     dataset = Dataset.from_frames(
@@ -293,14 +335,30 @@ def sniff_separator(text: str) -> str:
 def _read_csv(path: Path, table: Table, result: _Read) -> None:
     label = path.name
     try:
+        _check_size(path.stat().st_size, result.limits, None)
         data = path.read_bytes()
         text = decode_bytes(data)
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sniff_separator(text)))
+        cells = _csv_cells(text, result.limits)
+    except ReadLimitError as exc:
+        result.issues.append(_too_big(label, exc))
+        return
     except (OSError, UnicodeError, csv.Error) as exc:
         result.issues.append(_unreadable(label, exc))
         return
     result.hashes[path.name] = hashlib.sha256(data).hexdigest()
-    _add_table(result, table, label, rows, {})
+    _add_table(result, table, label, cells)
+
+
+def _csv_cells(text: str, limits: ReadLimits) -> SheetCells:
+    """The rows of csv text. ReadLimitError, before parsing, when the text may hold more than
+    ``limits.cells`` cells (separators plus line breaks bound their number)."""
+    separator = sniff_separator(text)
+    if text.count(separator) + text.count("\n") + text.count("\r") >= limits.cells:
+        raise ReadLimitError(
+            f"lebih dari {limits.cells:,} sel", f"more than {limits.cells:,} cells"
+        )
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    return SheetCells(dict(enumerate(rows)))
 
 
 # --- xlsx ---------------------------------------------------------------------------------
@@ -336,6 +394,53 @@ class SheetLimitError(ValueError):
     openpyxl is not tried, it would fill the gap with empty rows."""
 
 
+class ReadLimitError(SheetLimitError):
+    """An input beyond :class:`ReadLimits`: refused before it fills the memory."""
+
+    def __init__(self, msg_id: str, msg_en: str, row: int | None = None) -> None:
+        super().__init__(msg_id)
+        self.msg_id, self.msg_en, self.row = msg_id, msg_en, row
+
+    @classmethod
+    def cells(cls, limit: int, row: int) -> ReadLimitError:
+        return cls(f"lebih dari {limit:,} sel (sampai baris {row})",
+                   f"more than {limit:,} cells (up to row {row})", row)  # fmt: skip
+
+
+def _check_size(size: int, limits: ReadLimits, part: str | None) -> None:
+    """ReadLimitError when a file (``part`` None) or a workbook part is over the byte cap."""
+    if size <= limits.part_bytes:
+        return
+    mb, cap = f"{size / 2**20:,.0f} MB", f"{limits.part_bytes / 2**20:,.0f} MB"
+    what_id, what_en = (
+        ("file", "the file")
+        if part is None
+        else (f"bagian {shown(part, 60)}", f"part {shown(part, 60)}")
+    )
+    raise ReadLimitError(f"{what_id} berukuran {mb} (batas {cap})", f"{what_en} is {mb} (limit {cap})")  # fmt: skip
+
+
+def _check_parts(data: bytes, limits: ReadLimits) -> None:
+    """Refuse a workbook with a part that unzips beyond the cap, from the sizes the zip
+    declares (zipfile never inflates a part past its declared size): nothing is inflated."""
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        for info in book.infolist():
+            _check_size(info.file_size, limits, info.filename)
+
+
+def _too_big(label: str, exc: ReadLimitError) -> Issue:
+    return error(
+        label,
+        exc.row,
+        None,
+        "FILE_TERLALU_BESAR",
+        f"{label} ditolak: {exc.msg_id}. Data kepegawaian sebesar ini tidak wajar; periksa "
+        "apakah file benar (bukan file rusak atau sel terisi jauh di luar tabel).",
+        f"{label} refused: {exc.msg_en}. Personnel data this large is not plausible; check the "
+        "file (not damaged, no cells filled far outside the table).",
+    )
+
+
 @contextmanager
 def _quiet_openpyxl() -> Iterator[None]:
     """Silence openpyxl's notes about unsupported workbook features (styles, extensions)."""
@@ -344,25 +449,30 @@ def _quiet_openpyxl() -> Iterator[None]:
         yield
 
 
-SheetRows = tuple[list[list[str]], dict[int, set[int]]]
-
-
 def _read_workbook(path: Path, result: _Read) -> None:
     """Read the table sheets: fast streaming reader first, openpyxl when it cannot cope."""
     try:
+        _check_size(path.stat().st_size, result.limits, None)
         data = path.read_bytes()
+    except ReadLimitError as exc:
+        result.issues.append(_too_big(path.name, exc))
+        return
     except OSError as exc:
         result.issues.append(_unreadable(path.name, exc))
         return
-    sheets: dict[str, SheetRows | Exception] | None
+    sheets: dict[str, SheetCells | Exception] | None
     try:
-        sheets = _fast_sheets(data)
+        _check_parts(data, result.limits)
+        sheets = _fast_sheets(data, result.limits)
+    except ReadLimitError as exc:
+        result.issues.append(_too_big(path.name, exc))
+        return
     except Exception:  # anything unusual: let openpyxl read it (and report what is wrong)
         sheets = _openpyxl_sheets(data, path.name, result)
     if sheets is None:
         return
     result.hashes[path.name] = hashlib.sha256(data).hexdigest()
-    by_key: dict[str, SheetRows | Exception] = {}
+    by_key: dict[str, SheetCells | Exception] = {}
     for title, rows in sheets.items():
         by_key.setdefault(header_key(title), rows)
     for table in TABLES:
@@ -370,19 +480,23 @@ def _read_workbook(path: Path, result: _Read) -> None:
         found = by_key.get(header_key(table.name))
         if found is None:
             result.issues.append(_missing(table, label, path.name))
+        elif isinstance(found, ReadLimitError):
+            result.issues.append(_too_big(label, found))
         elif isinstance(found, Exception):
             result.issues.append(_unreadable(label, found))
         else:
-            _add_table(result, table, label, *found)
+            _add_table(result, table, label, found)
 
 
 def _wanted(title: str) -> bool:
     return any(header_key(title) == header_key(t.name) for t in TABLES)
 
 
-def _fast_sheets(data: bytes) -> dict[str, SheetRows | Exception]:
-    book = _FastWorkbook(data)
-    sheets: dict[str, SheetRows | Exception] = {}
+def _fast_sheets(
+    data: bytes, limits: ReadLimits = DEFAULT_LIMITS
+) -> dict[str, SheetCells | Exception]:
+    book = _FastWorkbook(data, limits.cells)
+    sheets: dict[str, SheetCells | Exception] = {}
     for title in book.titles:
         if _wanted(title):
             try:
@@ -394,20 +508,20 @@ def _fast_sheets(data: bytes) -> dict[str, SheetRows | Exception]:
 
 def _openpyxl_sheets(
     data: bytes, name: str, result: _Read
-) -> dict[str, SheetRows | Exception] | None:
+) -> dict[str, SheetCells | Exception] | None:
     try:
         with _quiet_openpyxl():
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on damaged files
         result.issues.append(_unreadable(name, exc))
         return None
-    sheets: dict[str, SheetRows | Exception] = {}
+    sheets: dict[str, SheetCells | Exception] = {}
     try:
         for ws in book.worksheets:
             if _wanted(ws.title):
                 try:
                     with _quiet_openpyxl():
-                        sheets[ws.title] = _sheet_rows(ws)
+                        sheets[ws.title] = _sheet_rows(ws, result.limits.cells)
                 except Exception as exc:  # a damaged sheet inside a readable workbook
                     sheets[ws.title] = exc
     finally:
@@ -415,18 +529,24 @@ def _openpyxl_sheets(
     return sheets
 
 
-def _sheet_rows(ws: Any) -> SheetRows:
-    """All rows of a sheet as text, and per column index the row positions of numeric cells."""
-    rows: list[list[str]] = []
+def _sheet_rows(ws: Any, max_cells: int) -> SheetCells:
+    """The cells of a sheet as text, and per column index the row positions of numeric cells.
+    openpyxl fills gaps with empty cells, so every cell it yields counts against ``max_cells``."""
+    rows: Grid = {}
     numeric: dict[int, set[int]] = {}
+    width = seen = 0
     for i, values in enumerate(ws.iter_rows(values_only=True)):
         if i >= MAX_EXCEL_ROWS:
             raise SheetLimitError(_beyond_rows(i + 1))
+        seen += len(values)
+        if seen > max_cells:
+            raise ReadLimitError.cells(max_cells, i + 1)
+        width = max(width, len(values))
         for j, value in enumerate(values):
             if isinstance(value, int | float) and not isinstance(value, bool):
                 numeric.setdefault(j, set()).add(i)
-        rows.append([cell_text(v) for v in values])
-    return rows, numeric
+        rows[i] = [cell_text(v) for v in values]
+    return SheetCells(rows, numeric, width)
 
 
 # --- fast xlsx reading ------------------------------------------------------------------------
@@ -449,8 +569,9 @@ class _FastWorkbook:
     than openpyxl on large sheets). It gives the same texts as :func:`_sheet_rows`; it raises
     on anything unusual and the caller then uses openpyxl."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, max_cells: int = DEFAULT_LIMITS.cells) -> None:
         self.zip = zipfile.ZipFile(io.BytesIO(data))
+        self.max_cells = max_cells
         root_rels = self._rels("")
         workbook = next(t for k, t in root_rels.values() if k == "officeDocument")
         tree = ElementTree.fromstring(self.zip.read(workbook))
@@ -493,7 +614,7 @@ class _FastWorkbook:
     def _shared_strings(self, part: str | None) -> list[str]:
         if part is None:
             return []
-        collector = _TextCollector()
+        collector = _TextCollector(self.max_cells)
         with self.zip.open(part) as stream:
             collector.parse(stream)
         return collector.items
@@ -517,8 +638,8 @@ class _FastWorkbook:
             if is_date_format(custom.get(fmt) or BUILTIN_FORMATS.get(fmt, "General"))
         )
 
-    def read(self, title: str) -> SheetRows:
-        parser = _SheetParser(self.shared, self.date_styles, self.date1904)
+    def read(self, title: str) -> SheetCells:
+        parser = _SheetParser(self.shared, self.date_styles, self.date1904, self.max_cells)
         with self.zip.open(self.sheets[title]) as stream:
             parser.parse(stream)
         return parser.result()
@@ -545,9 +666,11 @@ def _expat(handler: Any, stream: IO[bytes]) -> None:
 
 
 class _TextCollector:
-    """Texts of every <si> element of the shared strings, without phonetic runs."""
+    """Texts of every <si> element of the shared strings, without phonetic runs (at most
+    ``max_items``: a cell refers to each)."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_items: int) -> None:
+        self.max_items = max_items
         self.items: list[str] = []
         self._parts: list[str] = []
         self._in_text = False
@@ -572,6 +695,9 @@ class _TextCollector:
         elif name == "rPh":
             self._skip -= 1
         elif name == "si":
+            if len(self.items) >= self.max_items:
+                raise ReadLimitError(f"lebih dari {self.max_items:,} teks bersama (sharedStrings)",
+                                     f"more than {self.max_items:,} shared strings")  # fmt: skip
             self.items.append("".join(self._parts))
 
     def chars(self, text: str) -> None:
@@ -580,12 +706,16 @@ class _TextCollector:
 
 
 class _SheetParser:
-    """Cell values of one sheet, by Excel row and column."""
+    """Cell values of one sheet, by Excel row and column (sparse: only filled cells, at most
+    ``max_cells`` of them)."""
 
-    def __init__(self, shared: list[str], date_styles: frozenset[int], date1904: bool) -> None:
-        self.shared, self.date_styles = shared, date_styles
+    def __init__(
+        self, shared: list[str], date_styles: frozenset[int], date1904: bool, max_cells: int
+    ) -> None:
+        self.shared, self.date_styles, self.max_cells = shared, date_styles, max_cells
+        self.count = 0
         self.epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
-        self.rows: dict[int, dict[int, str]] = {}
+        self.rows: Grid = {}
         self.numeric: dict[int, set[int]] = {}
         self._row, self._col = -1, -1
         self._cell: dict[int, str] = {}
@@ -624,8 +754,8 @@ class _SheetParser:
             self._collect = False
         elif name == "c":
             self._store("".join(self._parts))
-        elif name == "row":
-            self.rows[self._row] = self._cell
+        elif name == "row" and self._cell:
+            self._store_row(self._cell)
         elif name == "rPh":
             self._skip -= 1
 
@@ -657,16 +787,19 @@ class _SheetParser:
         self.numeric.setdefault(self._col, set()).add(self._row)
         return _number_text(number)
 
-    def result(self) -> SheetRows:
-        if not self.rows:
-            return [], {}
-        width = max((max(cells) + 1 for cells in self.rows.values() if cells), default=0)
-        out = [[""] * width for _ in range(max(self.rows) + 1)]
-        for r, cells in self.rows.items():
-            row = out[r]
-            for c, text in cells.items():
-                row[c] = text
-        return out, self.numeric
+    def _store_row(self, cells: dict[int, str]) -> None:
+        """Keep a row as a list up to its last cell; ReadLimitError past ``max_cells``."""
+        row = [""] * (max(cells) + 1)
+        self.count += len(row)
+        if self.count > self.max_cells:
+            raise ReadLimitError.cells(self.max_cells, self._row + 1)
+        for c, text in cells.items():
+            row[c] = text
+        self.rows[self._row] = row
+
+    def result(self) -> SheetCells:
+        width = max((len(row) for row in self.rows.values()), default=0)
+        return SheetCells(self.rows, self.numeric, width)
 
 
 def _beyond_rows(row: int) -> str:
@@ -754,15 +887,11 @@ def _duplicate_column(label: str, row: int, name: str, canonical: str) -> Issue:
     )
 
 
-def _add_table(
-    result: _Read,
-    table: Table,
-    label: str,
-    rows: list[list[str]],
-    numeric: dict[int, set[int]],
-) -> None:
+def _add_table(result: _Read, table: Table, label: str, sheet: SheetCells) -> None:
     """Turn raw rows into a string frame (index = Excel row) and store it in ``result``."""
-    start = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), None)
+    grid = sheet.rows
+    order = sorted(grid)
+    start = next((i for i in order if any(c.strip() for c in grid[i])), None)
     if start is None:
         result.issues.append(
             error(
@@ -777,67 +906,82 @@ def _add_table(
             )
         )
         return
-    start = _header_row(rows, start, table)
-    header = _map_header(rows[start], table, label, start + 1, result.issues)
-    width = len(rows[start])
-    body = rows[start + 1 :]
-    _check_long_rows(body, start, width, label, result.issues)
-    columns = _columns(body, width)
-    _check_unnamed(columns, start, header, label, result.issues)
-    frame = _frame(columns, header, start, len(body))
+    start = _header_row(grid, start, table)
+    cells = grid[start]
+    width = len(cells) if sheet.width is None else sheet.width
+    header = _map_header(
+        cells + [""] * (width - len(cells)), table, label, start + 1, result.issues
+    )
+    body = [i for i in order if i > start]
+    if len(body) * len(header.keep) > result.limits.cells:
+        result.issues.append(
+            _too_big(label, _table_too_big(len(body), len(header.keep), result.limits))
+        )
+        return
+    _check_long_rows(grid, body, width, label, result.issues)
+    _check_unnamed(grid, body, header, label, result.issues)
+    frame = _frame(grid, body, header)
     nip_headers = {c.header for c in table.columns if c.type == "nip"}
     frame.attrs = {
         "file": label,
         "excel_rows": True,
         "numeric_cells": {
-            name: sorted(i + 1 for i in numeric.get(j, set()) if i > start)
+            name: sorted(i + 1 for i in sheet.numeric.get(j, set()) if i > start)
             for j, name in zip(header.keep, header.names, strict=True)
-            if name in nip_headers and numeric.get(j)
+            if name in nip_headers and sheet.numeric.get(j)
         },
     }
     result.tables[table.name] = frame
 
 
-def _header_row(rows: list[list[str]], first: int, table: Table) -> int:
+def _table_too_big(n_rows: int, n_columns: int, limits: ReadLimits) -> ReadLimitError:
+    size_id = f"tabel {n_rows:,} baris × {n_columns:,} kolom melebihi {limits.cells:,} sel"
+    size_en = f"a table of {n_rows:,} rows × {n_columns:,} columns is over {limits.cells:,} cells"
+    return ReadLimitError(size_id, size_en)
+
+
+def _header_row(grid: Grid, first: int, table: Table) -> int:
     """Index of the header row: the first non-empty row, unless it names no template column
     and one of the next TITLE_ROWS_MAX rows names two or more (a title above the header, often
     merged across the columns, as in SIASN/SIMPEG exports)."""
     known = header_map(table)
 
     def named(i: int) -> int:
-        return sum(1 for cell in rows[i] if header_key(cell) in known)
+        return sum(1 for cell in grid.get(i, ()) if header_key(cell) in known)
 
     if named(first):
         return first
-    later = range(first + 1, min(len(rows), first + 1 + TITLE_ROWS_MAX))
+    later = range(first + 1, first + 1 + TITLE_ROWS_MAX)
     return next((i for i in later if named(i) >= 2), first)
 
 
 def _check_long_rows(
-    body: list[list[str]], start: int, width: int, label: str, issues: list[Issue]
+    grid: Grid, body: list[int], width: int, label: str, issues: list[Issue]
 ) -> None:
     """Rows with content beyond the last header cell (csv: a separator inside a value)."""
-    for i, row in enumerate(body):
+    for i in body:
+        row = grid[i]
         if len(row) > width and any(c.strip() for c in row[width:]):
-            issues.append(_too_many_cells(label, start + i + 2))
-
-
-def _columns(body: list[list[str]], width: int) -> list[tuple[str, ...]]:
-    """Transpose the body to ``width`` columns (short rows padded, long rows cut)."""
-    if not body:
-        return [()] * width
-    padded = [r if len(r) == width else (r + [""] * width)[:width] for r in body]
-    return list(zip(*padded, strict=True))
+            issues.append(_too_many_cells(label, i + 1))
 
 
 def _check_unnamed(
-    columns: list[tuple[str, ...]], start: int, header: _Header, label: str, issues: list[Issue]
+    grid: Grid, body: list[int], header: _Header, label: str, issues: list[Issue]
 ) -> None:
-    """Content under an empty header cell: the column is ignored (warning at its first cell)."""
+    """Content under an empty header cell: the column is ignored (warning at its first cell).
+    One pass over the rows, looking only at the unnamed columns not yet seen filled."""
+    pending, first = list(header.unnamed), {}
+    for i in body:
+        if not pending:
+            break
+        row = grid[i]
+        filled = [j for j in pending[: bisect_left(pending, len(row))] if row[j].strip()]
+        if filled:
+            first.update(dict.fromkeys(filled, i))
+            pending = [j for j in pending if j not in first]
     for j in header.unnamed:
-        first = next((i for i, c in enumerate(columns[j]) if c.strip()), None)
-        if first is not None:
-            issues.append(_unnamed_column(label, start + first + 2, j))
+        if j in first:
+            issues.append(_unnamed_column(label, first[j] + 1, j))
 
 
 def _too_many_cells(label: str, row: int) -> Issue:
@@ -868,17 +1012,29 @@ def _unnamed_column(label: str, row: int, j: int) -> Issue:
     )
 
 
-def _frame(
-    columns: list[tuple[str, ...]], header: _Header, start: int, n_rows: int
-) -> pd.DataFrame:
+def _frame(grid: Grid, body: list[int], header: _Header) -> pd.DataFrame:
     """String frame of the kept columns, cleaned, without empty rows, index = Excel row."""
     if not header.names:
         return pd.DataFrame(index=pd.RangeIndex(0, name="row"))
+    keep, need = header.keep, max(header.keep) + 1
+    pick, one = operator.itemgetter(*keep), len(keep) == 1
+    rows: list[int] = []
+    values: list[tuple[str, ...]] = []
+    for i in body:
+        row = grid[i]
+        if len(row) >= need:
+            texts = (pick(row),) if one else pick(row)
+        else:  # a short row: only the kept cells, never padded to the widest kept column
+            texts = tuple(row[j] if j < len(row) else "" for j in keep)
+        if any(texts):
+            rows.append(i)
+            values.append(texts)
+    columns = list(zip(*values, strict=True)) if values else [()] * len(header.keep)
     frame = pd.DataFrame(
-        {name: _clean(columns[j]) for j, name in zip(header.keep, header.names, strict=True)},
+        {name: _clean(column) for name, column in zip(header.names, columns, strict=True)},
         columns=header.names,
     )
-    frame.index = pd.RangeIndex(start + 2, start + 2 + n_rows, name="row")
+    frame.index = pd.Index(np.asarray(rows, dtype=np.int64) + 1, name="row")
     filled = (frame != "").to_numpy().any(axis=1)
     return frame.iloc[np.flatnonzero(filled)]
 
@@ -892,6 +1048,10 @@ def _clean(values: tuple[str, ...]) -> pd.Series[str]:
 
 
 __all__ = [
+    "DEFAULT_LIMITS",
+    "ReadLimitError",
+    "ReadLimits",
+    "SheetCells",
     "cell_text",
     "decode_bytes",
     "load_dataset",

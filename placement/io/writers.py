@@ -167,6 +167,23 @@ def write_csv(df: pd.DataFrame, path: Path) -> Path:
     return Path(path)
 
 
+def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` whose text cells and headers went through :func:`safe_cell`, for csv
+    text that is not a file (stdout): numbers and their layout stay as pandas writes them."""
+    out = df.copy()
+    out.columns = pd.Index([safe_cell(c) for c in df.columns])
+    for i in range(len(df.columns)):
+        column = out.iloc[:, i]
+        if not pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
+            out.isetitem(i, column.map(safe_cell).to_numpy(dtype=object))
+    return out
+
+
+def csv_text(df: pd.DataFrame) -> str:
+    """A frame as csv text for stdout (pandas' layout, ``\\n`` line ends), injection-safe."""
+    return safe_frame(df).to_csv(index=False, lineterminator="\n")
+
+
 def write_xlsx(
     sheets: Mapping[str, pd.DataFrame],
     path: Path,
@@ -278,9 +295,11 @@ def write_dataset(ds: Dataset, out_dir: Path, fmt: Literal["csv", "xlsx"] = "csv
 __all__ = [
     "atomic_path",
     "cell_text",
+    "csv_text",
     "dataset_tables",
     "format_number",
     "safe_cell",
+    "safe_frame",
     "template_frame",
     "unguard_cell",
     "write_csv",

@@ -33,7 +33,8 @@ def load_solved(out: Path, data: Path | None = None) -> tuple[Dataset, Result, d
     if source is None:
         raise PlacementError.single("DATA_TIDAK_DISEBUT", "Folder data tidak tercatat di hasil.json; berikan --data DIR",
                                     "hasil.json records no data folder; pass --data DIR")  # fmt: skip
-    ds, _ = load_dataset(source)
+    sc = parse_scenario(record["konfigurasi"], str(out / "hasil.json"))
+    ds, _ = load_dataset(source, plan_date=sc.tanggal_rencana)
     recorded = {m["path"]: m["sha256"] for m in record.get("masukan", [])}
     if recorded != dict(ds.sources):
         changed = sorted(set(recorded.items()) ^ set(ds.sources.items()))
@@ -42,7 +43,6 @@ def load_solved(out: Path, data: Path | None = None) -> tuple[Dataset, Result, d
             f"File data di {source} berbeda dari yang dipakai rencana di {out} ({names}); "
             "jalankan 'placement solve' lagi atau berikan --data folder data yang asli",
             f"The data files in {source} differ from those of the plan in {out} ({names})", str(source))  # fmt: skip
-    sc = parse_scenario(record["konfigurasi"], str(out / "hasil.json"))
     result = solve(ds, sc)  # the tie-break makes the optimum unique up to province scale
     if (
         result.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)

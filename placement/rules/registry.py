@@ -17,9 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
-from placement.config import Skenario
+from placement.config import Skenario, read_yaml_file
 from placement.domain import grades
 from placement.domain.errors import Issue, PlacementError, error
 
@@ -181,7 +179,7 @@ def _load_pack_cached(path_text: str) -> RulePack:
             f"Rule pack not found: {path.name}; available: {', '.join(available_packs())}",
             path_text,
         )
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = read_yaml_file(path)
     issues: list[Issue] = []
     rules: dict[str, RuleSpec] = {}
     for i, item in enumerate(raw.get("aturan", [])):

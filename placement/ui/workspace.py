@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from placement.config import Skenario, parse_scenario
+from placement.config import Skenario, scenario_from_text
 from placement.domain.errors import Issue, PlacementError, Severity, has_errors
 from placement.io.schema import TABLES
 from placement.ui.jobs import Job
@@ -220,16 +220,8 @@ def scenario_yaml(sc: Skenario) -> str:
 
 
 def scenario_from_yaml(text: str, file: str = "skenario.yaml") -> Skenario:
-    """Parse scenario YAML text with the CLI's validation (located messages)."""
-    try:
-        raw = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        raise PlacementError.single("SKENARIO_YAML", f"YAML tidak valid: {exc}",
-                                    f"Invalid YAML: {exc}", file) from None  # fmt: skip
-    if not isinstance(raw, dict):
-        raise PlacementError.single("SKENARIO_YAML", "Isi skenario harus berupa pasangan kunci: nilai",
-                                    "A scenario must be a mapping of keys to values", file)  # fmt: skip
-    return parse_scenario(raw, file)
+    """Parse scenario YAML text with the CLI's validation and YAML budgets (located messages)."""
+    return scenario_from_text(text, file)
 
 
 def scenario_values(text: str, file: str = "skenario.yaml") -> dict[str, Any]:

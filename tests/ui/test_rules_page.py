@@ -179,7 +179,7 @@ def test_a_hostile_file_is_refused_and_a_shipped_scenario_loads(
     upload = by_testid(driver, "muat-skenario").find_element(By.CSS_SELECTOR, "input[type=file]")
     upload.send_keys(str(bomb))
     wait_text(driver, "Berkas skenario ditolak")
-    assert "setelah alias YAML diuraikan" in text(driver, "masalah-muat")
+    assert "node setelah alias dijabarkan" in text(driver, "masalah-muat")
     shipped = Path(__file__).parents[2] / "scenarios" / "kabupaten-dasar" / "skenario.yaml"
     upload = by_testid(driver, "muat-skenario").find_element(By.CSS_SELECTOR, "input[type=file]")
     upload.send_keys(str(shipped))  # the page is still in use after the refusal
