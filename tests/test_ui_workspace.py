@@ -216,3 +216,15 @@ def test_a_child_that_dies_without_its_result_is_reported(tmp_path: Path) -> Non
     assert job.state == "gagal"
     assert job.crash is not None and "berhenti tanpa hasil" in job.crash
     assert not (job.spec.out / "hasil.json").exists()
+
+
+def test_a_job_on_a_damaged_store_fails_before_solving_and_writes_no_plan(tmp_path: Path) -> None:
+    ws = Workspace(tmp_path / "kerja", tmp_path / "runs.sqlite")
+    ws.use_synthetic("tiny")
+    ws.store.write_bytes(b"bukan basis data SQLite " * 100)
+    job = ws.start_job()
+    _wait(job)
+    assert job.state == "gagal", (job.crash, job.log)
+    assert any(i["code"].startswith("PENYIMPANAN") for i in job.issues["id"]), job.issues
+    assert not (job.spec.out / "hasil.json").exists()
+    assert not any("Menyusun model" in m for _, m in job.log)  # refused before solving

@@ -38,7 +38,7 @@ def run_job(spec: JobSpec, events: Any) -> None:
     from placement.domain.errors import PlacementError, issue_records
     from placement.pipeline import AuditFailedError, solve_to_folder
     from placement.solver import SolveStatus
-    from placement.store.runs import RunStore
+    from placement.store.runs import RunStore, withdraw_plan
     from placement.workspace import load_inputs
 
     signal.signal(signal.SIGINT, _interrupt)
@@ -46,6 +46,8 @@ def run_job(spec: JobSpec, events: Any) -> None:
     try:
         events.put(("progress", "Membaca dan memvalidasi data"))
         ds, sc, _ = load_inputs(spec.data, spec.scenario_file)
+        with RunStore(spec.store) as store:  # fail before solving when the record cannot be written
+            store.check_writable()
         extra = {"data": str(spec.data), "skenario": str(spec.scenario_file)}
         run = solve_to_folder(ds, sc, spec.out, extra=extra, time_limit=spec.time_limit,
                               progress=lambda msg: events.put(("progress", msg)))  # fmt: skip
@@ -56,8 +58,12 @@ def run_job(spec: JobSpec, events: Any) -> None:
             events.put(("no_plan", status, run.diagnosis))
         else:
             events.put(("progress", "Mencatat run di penyimpanan run"))
-            with RunStore(spec.store) as store:
-                run_id = store.record(spec.out, "ui")
+            try:
+                with RunStore(spec.store) as store:
+                    run_id = store.record(spec.out, "ui")
+            except PlacementError:
+                withdraw_plan(spec.out)  # no published plan without its record
+                raise
             events.put(("done", run_id, run.result.summary()))
     except KeyboardInterrupt:
         events.put(("cancelled", "INTERRUPTED"))

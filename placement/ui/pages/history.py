@@ -148,8 +148,17 @@ def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
 
         def verify() -> None:
             outcome.clear()
-            with RunStore(ws.store) as store:
-                check = store.verify(run_id)
+            try:
+                with RunStore(ws.store) as store:
+                    check = store.verify(run_id)
+            except PlacementError as exc:  # store damaged, locked, or its key missing
+                with outcome:
+                    ui.label(tr("TIDAK DAPAT DIPERIKSA:", "CANNOT BE CHECKED:")).classes(
+                        "text-negative font-bold"
+                    )
+                    for problem in exc.issues:
+                        ui.label(f"• {problem.message(i18n.lang())}").classes("text-negative")
+                return
             folder = {"cocok": tr("cocok", "matches"), "berbeda": tr("berbeda", "differs"),
                       "tidak ada": tr("tidak ada", "missing")}.get(check.folder, check.folder)  # fmt: skip
             with outcome:
