@@ -112,9 +112,24 @@ class Kunci(_Strict):
     jabatan_id: str
 
 
-class Fakta(_Strict):
-    """Facts for the approvals a plan needs (UU 10/2016 ps 71 and 162; SE Mendagri 821/5492/SJ)."""
+class Instansi(_Strict):
+    """The instansi whose plan this is: its name (compared with the pegawai column ``instansi`` to
+    find moves between instansi) and its PPK (pejabat pembina kepegawaian)."""
 
+    nama: str | None = Field(None, description="Nama instansi, mis. Pemerintah Kabupaten X")
+    ppk: str | None = Field(None, description="Pejabat pembina kepegawaian, mis. Bupati X")
+
+    @field_validator("nama", "ppk")
+    @classmethod
+    def _blank_is_none(cls, v: str | None) -> str | None:
+        return v.strip() or None if v is not None else None
+
+
+class Fakta(_Strict):
+    """Facts the approval conditions of the rule pack read (``persetujuan``: Pj kepala daerah,
+    election windows, the instansi)."""
+
+    instansi: Instansi = Field(default_factory=Instansi)
     tanggal_pelantikan_kepala_daerah: date | None = None
     pj_kepala_daerah: bool = False
     tanggal_penetapan_paslon: date | None = None

@@ -7,20 +7,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 from click.testing import CliRunner
 
 from placement.api import Result, solve
 from placement.cli import main
-from placement.config import Fakta, Kunci
+from placement.config import Kunci
 from placement.domain.model import Dataset
 from placement.plan.explain import (
     BOX_RECOMMENDATION,
     alternatives,
     alternatives_table,
     explain_move,
-    required_approvals,
     why_not,
 )
 from placement.solver.problem import SCALE
@@ -163,35 +161,6 @@ def test_why_not_eligible_forces_and_reports_loss_and_changes(solved: Any) -> No
     assert (
         why_not(ds, sc, result, ids["q1"]["nip"], ids["v"]["jabatan_id"]).code == "SUDAH_DI_RENCANA"
     )
-
-
-def test_required_approvals_follow_the_facts(solved: Any) -> None:
-    _, _, result = solved
-    plan = result.plan
-
-    def codes(**fakta: Any) -> list[str]:
-        sc = scenario(fakta=Fakta(**fakta))
-        return [a.code for a in required_approvals(sc, plan)]
-
-    assert codes() == ["PERTEK_BKN"]
-    assert (
-        codes(tanggal_pelantikan_kepala_daerah=date(2025, 9, 1))[0] == "MENDAGRI_6_BULAN_PELANTIKAN"
-    )
-    assert "MENDAGRI_6_BULAN_PELANTIKAN" not in codes(
-        tanggal_pelantikan_kepala_daerah=date(2025, 6, 30)
-    )
-    assert "MENDAGRI_MASA_PILKADA" in codes(tanggal_penetapan_paslon=date(2026, 6, 1))
-    assert "MENDAGRI_MASA_PILKADA" not in codes(tanggal_penetapan_paslon=date(2026, 8, 1))
-    assert "MENDAGRI_MASA_PILKADA" not in codes(
-        tanggal_penetapan_paslon=date(2025, 6, 1), akhir_masa_jabatan=date(2025, 12, 31)
-    )
-    assert "MENDAGRI_PJ" in codes(pj_kepala_daerah=True)
-    sc = scenario(fakta=Fakta(pj_kepala_daerah=True))
-    (pj,) = [a for a in required_approvals(sc, plan) if a.code == "MENDAGRI_PJ"]
-    assert "821/5492/SJ" in pj.legal_basis
-    stays = plan[plan["jenis_perpindahan"] == "tetap"]
-    assert required_approvals(sc, stays) == []
-    assert np.isfinite(result.objective or 0)
 
 
 NIP_RE = re.compile(r"\d{18}")

@@ -12,8 +12,8 @@ from placement.rules import docs
 from placement.rules.checks import CHECKS
 from placement.rules.registry import (
     BLOCKING_RULES,
+    LEGAL_STATUSES,
     MOVE_TYPES,
-    VERIFY,
     available_packs,
     load_pack,
     relaxations,
@@ -48,13 +48,17 @@ def test_every_rule_has_texts_and_a_legal_basis(pack: str) -> None:
         assert "{actual}" in spec.message_id and "{actual}" in spec.message_en, spec.id
 
 
-def test_unverified_sources_say_so() -> None:
-    specs = load_pack().rules
-    for rid in ("HUKDIS_PROMOSI", "PPPK_STRUKTURAL", "USIA_JPT", "PENDIDIKAN_MIN"):
-        assert specs[rid].needs_verification, rid
-        assert VERIFY in specs[rid].legal_text
-    assert "kebijakan daerah" in specs["KOTAK_TALENTA_MIN"].legal_text
-    assert "ps 239" in specs["BUP_DEKAT"].legal_text
+def test_every_citation_carries_its_status_and_unchecked_ones_say_so() -> None:
+    pack = load_pack()
+    for spec in pack.rules.values():
+        for basis in spec.legal_basis:
+            assert basis.status in LEGAL_STATUSES, spec.id
+            if basis.status == "terverifikasi":
+                assert basis.bunyi and basis.sumber, spec.id
+            assert "perlu verifikasi" not in f"{basis.peraturan} {basis.pasal}", spec.id
+        assert spec.legal_text_with_status.count("(") >= len(spec.legal_basis), spec.id
+    assert "kebijakan daerah" in pack.rules["KOTAK_TALENTA_MIN"].legal_text
+    assert "ps 239" in pack.rules["BUP_DEKAT"].legal_text
 
 
 def test_blocking_rules_open_the_pack_and_hard_rules_never_check_stays() -> None:
