@@ -183,8 +183,8 @@ def test_dossier_carries_succession_on_tiny(tiny: dict[str, Any]) -> None:
     assert len(suksesi) == len(want) > 12 and len(want) < len(expected["Suksesi"])
     assert not set(SUCCESSION_PER_POST) & set(suksesi[0])
     assert [r["nip"] for r in suksesi] == want["nip"].tolist()  # NIPs kept as text
-    assert [r["kesiapan"] for r in suksesi if r["jabatan_id"] == "J-001"] == [
-        "siap 1–2 tahun", "perlu pengembangan"]  # fmt: skip
+    j001 = [r["kesiapan"] for r in suksesi if r["jabatan_id"] == "J-001"]
+    assert j001 == ["siap 1–2 tahun", "siap 1–2 tahun"], j001
     assert {r["kesiapan"] for r in suksesi} == {"siap sekarang", "siap 1–2 tahun",
                                                 "perlu pengembangan"}  # fmt: skip
     bench = {r["jabatan_id"]: r for r in _rows(wb, "Kekuatan Suksesi")}

@@ -79,7 +79,7 @@ def test_explanation_numbers_equal_recomputed_values(solved: Any) -> None:
     assert "suksesi" in (e.box_recommendation_id or "")
     assert e.checks and all(c.passed for c in e.checks)
     gol = next(c for c in e.checks if c.rule_id == "GOL_MIN_ESELON")
-    assert (gol.actual, gol.threshold) == ("III/c", "III/c") and gol.legal_basis
+    assert (gol.actual, gol.threshold) == ("III/c", "III/b") and gol.legal_basis
     assert list(e.chain["nip"]) == [ids["q1"]["nip"]] and list(e.chain["jabatan_tujuan_id"]) == [v]
     # a stay has no move cost and the incumbent's own post
     stay = explain_move(ds, sc, result.plan, ids["h"]["nip"])
@@ -133,7 +133,7 @@ def test_why_not_ineligible_lists_exactly_the_failing_rules(solved: Any) -> None
     w = why_not(ds, result.scenario, result, ids["bad"]["nip"], ids["v"]["jabatan_id"])
     assert w.code == "TIDAK_MEMENUHI_SYARAT"
     assert {c.rule_id: (c.actual, c.threshold) for c in w.failed} == {
-        "GOL_MIN_ESELON": ("III/a", "III/c"),
+        "GOL_MIN_ESELON": ("III/a", "III/b"),
         "KOTAK_TALENTA_MIN": ("5", "7"),
     }
     from tests.builders import decide

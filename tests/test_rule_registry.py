@@ -84,7 +84,8 @@ def test_defaults_match_the_domain_notes() -> None:
     assert rules["PENGALAMAN_JENJANG"]["min_tahun"] == {
         "PENGAWAS": 4, "ADMINISTRATOR": 3, "JPT_PRATAMA": 2, "JPT_MADYA": 2}  # fmt: skip
     assert rules["BUP_DEKAT"]["jendela_bulan"] == 12
-    assert rules["USIA_JPT"]["usia_maks"] == 56
+    assert rules["USIA_JPT"]["usia_maks"] == 56 and rules["USIA_JPT"]["usia_maks_madya"] == 58
+    assert rules["GOL_MIN_ESELON"]["satu_tingkat_di_bawah"]
     assert rules["GOL_MIN_ESELON"]["golongan_min"]["IV.b"] == "III/b"
     assert rules["PENDIDIKAN_MIN"]["pendidikan_min"]["PENGAWAS"] == "D3"
     assert not rules["RUMPUN_SESUAI"].active

@@ -8,6 +8,7 @@ from datetime import date
 from builders import checked, dataset, decide, failed, in_table, person, post, scenario
 
 from placement.rules import build_pairs
+from placement.rules.registry import load_pack
 
 # --- SKP_PROMOSI -------------------------------------------------------------------------------------
 
@@ -58,7 +59,9 @@ def test_active_moderate_or_severe_sanction_blocks_promotion() -> None:
     only_severe = scenario(aturan={"HUKDIS_PROMOSI": {"tingkat": ["berat"]}})
     assert decide(ds, only_severe, active, a).eligible and in_table(ds, only_severe, active, a)
     d = decide(ds, scenario(), active, a)
-    assert "verifikasi" in next(c for c in d.checks if c.rule_id == "HUKDIS_PROMOSI").legal_basis
+    assert (
+        "kebijakan daerah" in next(c for c in d.checks if c.rule_id == "HUKDIS_PROMOSI").legal_basis
+    )
 
 
 def test_sanction_does_not_block_a_rotation_by_default() -> None:
@@ -79,15 +82,40 @@ def _administrator(birth: date, **kw: object) -> tuple[dict[str, object], dict[s
     return person(holds=own, golongan="IV/b", birth_date=birth, **kw), own
 
 
-def test_jpt_pratama_candidate_must_be_under_56() -> None:
+def test_jpt_age_is_at_most_56_completed_years_for_pratama_and_58_for_madya() -> None:
+    """PP 11/2017 jo PP 17/2020 ps 107 ayat (1): "usia paling tinggi 56 (lima puluh enam) tahun"
+    (plan date 2026-01-01: born 1969-01-02 is 56 years 11 months, born 1969-01-01 is 57 years 0)."""
+    bunyi = load_pack().rules["USIA_JPT"].legal_basis[0].bunyi
+    assert bunyi == "usia paling tinggi 56 (lima puluh enam) tahun"
     jpt = post(eselon="II.b")
-    (old, a1), (young, a2) = _administrator(date(1969, 12, 1)), _administrator(date(1970, 1, 2))
-    ds = dataset([old, young], [jpt, a1, a2])
-    assert failed(decide(ds, scenario(), old, jpt)) == {"USIA_JPT": ("56", "56")}
-    d = decide(ds, scenario(), young, jpt)
+    (y56m11, a1), (y57, a2) = _administrator(date(1969, 1, 2)), _administrator(date(1969, 1, 1))
+    ds = dataset([y56m11, y57], [jpt, a1, a2])
+    d = decide(ds, scenario(), y56m11, jpt)
     assert d.eligible and failed(d) == {}
+    assert failed(decide(ds, scenario(), y57, jpt)) == {"USIA_JPT": ("57", "≤ 56")}
     sc = scenario(aturan={"USIA_JPT": {"usia_maks": 58}})
-    assert decide(ds, sc, old, jpt).eligible
+    assert decide(ds, sc, y57, jpt).eligible
+
+
+def test_the_stricter_reading_refuses_a_56_year_old() -> None:
+    jpt = post(eselon="II.b")
+    (y56, a1), (y55, a2) = _administrator(date(1970, 1, 1)), _administrator(date(1970, 1, 2))
+    ds = dataset([y56, y55], [jpt, a1, a2])
+    strict = scenario(aturan={"USIA_JPT": {"sampai_tahun_penuh": False}})
+    assert decide(ds, scenario(), y56, jpt).eligible
+    assert failed(decide(ds, strict, y56, jpt)) == {"USIA_JPT": ("56", "< 56")}
+    assert decide(ds, strict, y55, jpt).eligible
+
+
+def test_jpt_madya_allows_58_completed_years() -> None:
+    madya = post(eselon="I.b", jenis_jabatan="JPT_MADYA")
+    pratama = post(eselon="II.b", jenis_jabatan="JPT_PRATAMA")
+    y58 = person(holds=pratama, golongan="IV/c", birth_date=date(1967, 1, 2))
+    y59 = person(golongan="IV/c", birth_date=date(1967, 1, 1))
+    ds = dataset([y58], [madya, pratama])
+    assert "USIA_JPT" not in failed(decide(ds, scenario(), y58, madya))
+    assert failed(decide(dataset([y59], [madya]), scenario(), y59, madya)).get("USIA_JPT") == (
+        "59", "≤ 58")  # fmt: skip
 
 
 def test_age_limit_applies_to_jpt_posts_only() -> None:

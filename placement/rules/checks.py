@@ -423,14 +423,20 @@ def kind_mask(codes: IntArray, kinds: Iterable[str]) -> BoolArray:
 
 
 def post_min_grade(f: Facts, rule: Rule) -> tuple[IntArray, ObjArray]:
-    """Lowest golongan per post: the post's gol_min when valid, else the eselon default."""
+    """Lowest golongan per post: the post's gol_min when valid, else the eselon default; with
+    ``satu_tingkat_di_bawah`` (PP 100/2000 ps 5 huruf b) one pangkat below either."""
     defaults: dict[str, str] = rule["golongan_min"]
-    text = np.array(
+    table = np.array(
         [
             o if o in grades.PNS_GRADES or o in grades.PPPK_GRADES else defaults.get(e, "")
             for o, e in zip(f.j_min_golongan, f.j_eselon, strict=True)
         ],
         dtype=object,
+    )
+    text = (
+        np.array([grades.grade_below(t) if t else "" for t in table], dtype=object)
+        if rule["satu_tingkat_di_bawah"]
+        else table
     )
     rank = np.array([grades.grade_rank(t) if t else -1 for t in text], dtype=np.int64)
     return rank, text
@@ -638,13 +644,21 @@ def hukdis_promosi(ctx: PairContext, rule: Rule) -> Outcome:
 
 @check("USIA_JPT")
 def usia_jpt(ctx: PairContext, rule: Rule) -> Outcome:
+    """Completed years at the plan date ≤ the limit of the post's kind (ps 107 ayat (1): "usia
+    paling tinggi 56 tahun"; 58 for JPT Madya), or strictly below it (``sampai_tahun_penuh``
+    false: "belum mencapai 56 tahun 0 bulan", as some instansi read it)."""
     f = ctx.f
     age = f.p_age[ctx.person]
-    limit = int(rule["usia_maks"])
+    kind = f.j_kind_code[ctx.post]
+    limit = np.where(
+        kind == KIND_CODE["JPT_MADYA"], int(rule["usia_maks_madya"]), int(rule["usia_maks"])
+    )
+    passed = age <= limit if rule["sampai_tahun_penuh"] else age < limit
+    shown = "≤" if rule["sampai_tahun_penuh"] else "<"
     return Outcome(
-        kind_mask(f.j_kind_code[ctx.post], rule["jenis_jabatan"]),
-        age < limit,
-        lambda: (_obj(age), _obj(limit for _ in age)),
+        kind_mask(kind, rule["jenis_jabatan"]),
+        passed,
+        lambda: (_obj(age), _obj(f"{shown} {v}" for v in limit)),
     )
 
 
