@@ -144,11 +144,26 @@ def test_promotion_into_jpt_is_shortlist_only_unless_direct_placement() -> None:
     assert build_pairs(ds, direct).relaxed[0]["rule_id"] == "JPT_SELEKSI_TERBUKA"
 
 
-def test_jpt_to_jpt_move_is_not_shortlisted() -> None:
+def test_jpt_to_jpt_move_with_a_result_is_placed_without_one_only_shortlisted() -> None:
+    """PP 11/2017 ps 132 ayat (1): JPT → JPT "dapat dilakukan melalui uji kompetensi diantara
+    pejabat pimpinan tinggi": without a result the move does not pass silently."""
+    bunyi = load_pack().rules["UJI_KOMPETENSI_JPT"].legal_basis[0].bunyi
+    assert "melalui uji kompetensi diantara pejabat pimpinan tinggi" in bunyi
     a, b = post(eselon="II.b", opd="Dinas A"), post(eselon="II.b", opd="Dinas B")
-    p = person(holds=a, golongan="IV/b", birth_date=date(1975, 1, 1))
-    d = decide(dataset([p], [a, b]), scenario(), p, b)
+    tested = person(holds=a, golongan="IV/b", birth_date=date(1975, 1, 1), job_fit="optimal")
+    d = decide(dataset([tested], [a, b]), scenario(), tested, b)
     assert d.move_type == "mutasi" and d.eligible and not d.shortlist_only
+    untested = person(holds=a, golongan="IV/b", birth_date=date(1975, 1, 1))
+    ds = dataset([untested], [a, b])
+    d = decide(ds, scenario(), untested, b)
+    assert d.eligible and d.shortlist_only
+    check = next(c for c in d.checks if c.rule_id == "UJI_KOMPETENSI_JPT")
+    assert check.flagged and "hanya daftar pendek" in check.message_id
+    refuse = scenario(aturan={"JOB_FIT_JPT": {"tanpa_hasil_tolak": True}})
+    assert failed(decide(ds, refuse, untested, b)) == {
+        "JOB_FIT_JPT": ("tidak ada data", "bukan kurang optimal / tanpa hasil")
+    }
+    assert not in_table(ds, refuse, untested, b)
 
 
 # --- JOB_FIT_JPT --------------------------------------------------------------------------------------------
@@ -171,7 +186,7 @@ def test_job_fit_only_where_known_and_only_jpt_to_jpt() -> None:
     unknown = person(holds=a, golongan="IV/b", birth_date=date(1975, 1, 1))
     ds = dataset([unknown], [a, b])
     d = decide(ds, scenario(), unknown, b)
-    assert d.eligible
+    assert d.eligible and d.shortlist_only  # UJI_KOMPETENSI_JPT
     check = next(c for c in d.checks if c.rule_id == "JOB_FIT_JPT")
     assert check.passed and check.actual == "tidak ada data"
     jpt = post(eselon="II.b")

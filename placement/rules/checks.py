@@ -534,6 +534,10 @@ def masa_jabatan_min(ctx: PairContext, rule: Rule) -> Outcome:
     f, p = ctx.f, ctx.person
     holder = f.p_held[p] >= 0
     start = np.where(holder | ~np.isnat(f.p_tmt_jabatan[p]), f.p_tmt_jabatan[p], f.p_tmt_jenjang[p])
+    if rule["promosi_kumulatif"]:  # PP 13/2002 ps 7A: structural service counts cumulatively
+        level_start = f.p_tmt_jenjang[p]
+        earlier = holder & (ctx.move == PROMOSI) & ~np.isnat(level_start) & ~(level_start >= start)
+        start = np.where(earlier, level_start, start)
     cutoff, need = cutoff_by_kind(f, f.p_kind_code[p], rule["min_tahun"])
     applies = (holder | bool(rule["nonstruktural"])) & ~np.isnan(need)
     passed = ~np.isnat(start) & (start <= cutoff)
@@ -662,21 +666,42 @@ def usia_jpt(ctx: PairContext, rule: Rule) -> Outcome:
     )
 
 
-@check("JOB_FIT_JPT")
-def job_fit_jpt(ctx: PairContext, rule: Rule) -> Outcome:
+def _jpt_to_jpt(ctx: PairContext) -> BoolArray:
     f = ctx.f
-    fit = f.p_job_fit[ctx.person]
-    applies = kind_mask(f.p_kind_code[ctx.person], JPT_KINDS) & kind_mask(
+    return kind_mask(f.p_kind_code[ctx.person], JPT_KINDS) & kind_mask(
         f.j_kind_code[ctx.post], JPT_KINDS
     )
+
+
+@check("JOB_FIT_JPT")
+def job_fit_jpt(ctx: PairContext, rule: Rule) -> Outcome:
+    """A refusing job-fit result refuses; with ``tanpa_hasil_tolak`` no result refuses too."""
+    f = ctx.f
+    fit = f.p_job_fit[ctx.person]
     refuse = [norm_text(x) for x in rule["tolak_hasil"]]
-    table = np.zeros(len(grades.JOB_FIT) + 1, dtype=bool)  # index -1 (no result) stays False
+    table = np.zeros(len(grades.JOB_FIT) + 1, dtype=bool)  # index -1 (no result)
     for name in refuse:
         table[grades.JOB_FIT[name]] = True
+    table[-1] = bool(rule["tanpa_hasil_tolak"])
+    wanted = " / ".join(refuse) + (" / tanpa hasil" if rule["tanpa_hasil_tolak"] else "")
     return Outcome(
-        applies,
+        _jpt_to_jpt(ctx),
         ~table[f.p_job_fit_code[ctx.person]],
-        lambda: (show_text(fit), _obj(f"bukan {' / '.join(refuse)}" for _ in fit)),
+        lambda: (show_text(fit), _obj(f"bukan {wanted}" for _ in fit)),
+    )
+
+
+@check("UJI_KOMPETENSI_JPT")
+def uji_kompetensi_jpt(ctx: PairContext, rule: Rule) -> Outcome:
+    """A JPT → JPT move with no job-fit / uji kompetensi result is shortlist-only (ps 132)."""
+    fit = ctx.f.p_job_fit[ctx.person]
+    return Outcome(
+        _jpt_to_jpt(ctx),
+        ctx.f.p_job_fit_code[ctx.person] >= 0,
+        lambda: (
+            _obj(x or "tanpa hasil" for x in fit),
+            _obj("uji kompetensi dahulu: hanya daftar pendek" for _ in fit),
+        ),
     )
 
 
