@@ -12,7 +12,7 @@ from placement.api import Progress, Result, solve
 from placement.config import Skenario
 from placement.domain.model import Dataset
 from placement.plan.audit import AuditReport, audit_plan
-from placement.report.outputs import write_outputs
+from placement.report.outputs import remove_leftovers, stale_outputs, write_error, write_outputs
 from placement.solver import SolveStatus
 
 
@@ -57,12 +57,18 @@ def solve_to_folder(
     export: Path | None = None,
     progress: Progress | None = None,
     lang: str = "id",
+    notice: Progress | None = None,
 ) -> PlanRun:
     """Solve, re-check with the independent audit and write the plan folder ``out``.
 
     Without a plan (infeasible, no plan, interrupted) nothing is written; an infeasible model
     gets its diagnosis (which rules conflict). Raises AuditFailedError when the audit finds a broken
-    rule, PlacementError on contradictory settings."""
+    rule, PlacementError on contradictory settings.
+
+    ``out`` is this solve's own (docs/reliability.md): staging folders a killed run left there are
+    removed first, what an earlier run wrote and this one does not when the plan is published;
+    ``notice`` gets a line for each (a plan_N folder holding user files refuses the solve)."""
+    _clear_leftovers(out, notice or (lambda _msg: None), lang)
     run = _solve(ds, sc, backend, time_limit, seed, elastic, horizon, discount, export, progress)
     if run.result.status is SolveStatus.INFEASIBLE:
         from placement.plan.infeasibility import diagnose_infeasibility
@@ -81,9 +87,30 @@ def solve_to_folder(
     record = {**(extra or {}), "audit": "lulus", "pelonggaran": run.relaxed}
     if run.horizon is not None:
         record["horizon"] = run.horizon
+    stale = stale_outputs(out, run.tables)
     write_outputs(result, ds, out, record, run.tables)
     run.written = True
+    if stale and notice:
+        names = ", ".join(p.name for p in stale)
+        notice(f"Removed from {out}, written by an earlier run and not part of this plan: {names}"
+               if lang == "en" else
+               f"Dihapus dari {out}, ditulis run sebelumnya dan bukan bagian rencana ini: {names}")  # fmt: skip
     return run
+
+
+def _clear_leftovers(out: Path, notice: Progress, lang: str) -> None:
+    """Remove what a killed run left in ``out`` (with a notice: it may hold personal data) and
+    refuse, before solving, an output folder whose plan_N folders hold user files."""
+    try:
+        left = remove_leftovers(out)
+    except OSError as exc:
+        raise write_error(out, exc) from None
+    if left:
+        names = ", ".join(p.name for p in left)
+        notice(f"Removed what a stopped run left in {out} (may hold personal data): {names}"
+               if lang == "en" else
+               f"Sisa run yang terhenti di {out} dihapus (bisa berisi data pribadi): {names}")  # fmt: skip
+    stale_outputs(out)
 
 
 def _solve(

@@ -6,11 +6,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
-
 from placement.config import Kunci, Skenario, load_scenario
 from placement.domain.errors import Issue, PlacementError, error
 from placement.domain.model import Dataset
+from placement.io.plan_files import read_plan
 
 
 def load_inputs(
@@ -43,10 +42,7 @@ def locks_from_plan(path: Path) -> list[Kunci]:
     """
     file = str(path)
     try:
-        if path.suffix.lower() == ".xlsx":
-            frame = pd.read_excel(path, sheet_name="Rencana", dtype=str)
-        else:
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        frame = read_plan(path)
     except (OSError, ValueError) as exc:
         raise PlacementError.single("KUNCI_FILE_TIDAK_TERBACA", f"File rencana untuk kunci tidak dapat dibaca: {exc}",
                                     f"Cannot read the plan file for locks: {exc}", file) from None  # fmt: skip
@@ -59,6 +55,6 @@ def locks_from_plan(path: Path) -> list[Kunci]:
         frame = frame[frame["kunci"].str.strip().str.lower().isin({"ya", "true", "1", "y"})]
     frame = frame[frame["jabatan_tujuan_id"].str.strip() != ""]
     return [
-        Kunci(nip=n.strip().lstrip("'"), jabatan_id=j.strip())
+        Kunci(nip=n.strip(), jabatan_id=j.strip())
         for n, j in zip(frame["nip"], frame["jabatan_tujuan_id"], strict=True)
     ]

@@ -193,3 +193,29 @@ def test_why_not_command_names_other_people_by_post_only(tmp_path: Path) -> None
     res = runner.invoke(main, ["explain", str(tmp_path / "out"), "--nip", ids["q1"]["nip"]])
     assert res.exit_code == 0, res.output
     assert set(NIP_RE.findall(res.output)) == {ids["q1"]["nip"]}
+
+
+def test_alternatives_name_other_candidates_by_post_only(tmp_path: Path) -> None:
+    """Issue 20 item 15: ``explain --jabatan J --alternatives`` (also with --reoptimize) printed the
+    NIP and name of every next-best candidate; only --rinci may show them."""
+    from placement.io.writers import write_dataset
+
+    ds, ids = instance()
+    write_dataset(ds, tmp_path / "data")
+    runner = CliRunner()
+    res = runner.invoke(main, ["solve", str(tmp_path / "data"), "--out", str(tmp_path / "out"),
+                               "--date", "2026-01-01", "--no-store"])  # fmt: skip
+    assert res.exit_code == 0, res.output
+    v = ids["v"]["jabatan_id"]
+    others = [ids[k] for k in ("h", "q2", "q3", "bad")]
+    for extra in ([], ["--reoptimize"]):
+        args = ["explain", str(tmp_path / "out"), "--jabatan", v, "--alternatives", *extra]
+        res = runner.invoke(main, args)
+        assert res.exit_code == 0, res.output
+        assert set(NIP_RE.findall(res.output)) == {ids["q1"]["nip"]}  # the holder explained
+        assert not [p["name"] for p in others if p["name"] in res.output]
+        assert f"pemegang {ids['a']['jabatan_id']} Kepala Seksi A" in res.output
+        assert "pegawai lain; NIP dan nama: --rinci" in res.output
+    res = runner.invoke(main, [*args, "--rinci"])
+    assert res.exit_code == 0, res.output
+    assert {p["nip"] for p in others} & set(NIP_RE.findall(res.output))

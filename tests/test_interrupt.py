@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -57,7 +58,8 @@ def previous_plan(tmp_path: Path, data: Path) -> Path:
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}  # fmt: skip
 
 
 def _publishing(source: Path, target: Any) -> bool:
@@ -219,3 +221,103 @@ def test_sigkill_while_publishing_never_looks_valid(previous_plan: Path, data: P
     assert _solve_cli(data, previous_plan).exit_code == 0
     assert verify_outputs(previous_plan) == []
     assert not [p for p in previous_plan.iterdir() if p.name.startswith(".placement-")]
+
+
+_CPSAT_CHILD = """
+import os, random, signal, sys, threading
+from ortools.sat.python import cp_model
+import placement.solver.cpsat as cpsat
+from placement.cli import main
+
+real_build, real_solve = cpsat._build, cp_model.CpSolver.solve
+sent = []
+
+def build(problem):  # the real model plus a market-split part CP-SAT needs minutes for
+    model, x = real_build(problem)
+    rng = random.Random(7)
+    y = [model.new_bool_var(f"y{i}") for i in range(40)]
+    for _ in range(5):
+        a = [rng.randint(0, 99) for _ in y]
+        model.add(sum(ai * yi for ai, yi in zip(a, y)) == sum(a) // 2)
+    return model, x
+
+def solve(self, *args, **kwargs):  # the signal comes while CP-SAT is searching
+    print(f"CP-SAT mulai {sent[-1]}", file=sys.stderr, flush=True)
+    threading.Timer(0.3, os.kill, (os.getpid(), getattr(signal, sent[-1]))).start()
+    return real_solve(self, *args, **kwargs)
+
+cpsat._build, cp_model.CpSolver.solve = build, solve
+for how, out in zip(("SIGINT", "SIGTERM"), sys.argv[1:3]):
+    sent.append(how)
+    try:
+        main([*sys.argv[3:], "--out", out])
+    except SystemExit as end:
+        print(f"KELUAR {how} {end.code}", file=sys.stderr, flush=True)
+"""
+
+
+def test_signal_while_cpsat_searches_ends_interrupted(previous_plan: Path, data: Path) -> None:
+    """CP-SAT caught SIGINT itself (exit 0 with its best plan so far) and kept SIGTERM waiting
+    until its time limit; both must stop the search at once: INTERRUPTED, exit 130, old plan kept.
+    One child process solves twice, stopped by SIGINT and then by SIGTERM."""
+    before = _snapshot(previous_plan)
+    outs = [previous_plan.with_name(f"hasil-{how}") for how in ("SIGINT", "SIGTERM")]
+    for out in outs:
+        shutil.copytree(previous_plan, out)
+    args = ["solve", str(data), "--date", "2026-07-01", "--no-store", "--backend", "cpsat",
+            "--time-limit", "60"]  # fmt: skip
+    proc = subprocess.run([sys.executable, "-c", _CPSAT_CHILD, *map(str, outs), *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=30,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
+    err = proc.stderr
+    for how in ("SIGINT", "SIGTERM"):
+        assert f"CP-SAT mulai {how}" in err and f"KELUAR {how} 130" in err, err
+    assert err.count("Status: INTERRUPTED") == 2 and "Traceback" not in err
+    for out in outs:
+        assert _snapshot(out) == before
+
+
+def test_leftovers_of_a_killed_run_are_removed_with_a_notice(
+    previous_plan: Path, data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 20 item 15: a staging folder or temp file left by a kill (personal data) goes at the
+    start of the next run, even one that is then interrupted, and the run says so."""
+    before = _snapshot(previous_plan)
+    staging = previous_plan / ".placement-k1ll3d"
+    staging.mkdir()
+    (staging / "rencana.csv").write_text("nip,nama\n198001012005011001,Budi\n", "utf-8")
+    temp = previous_plan / ".rencana.xlsx.a1b2.tmp"
+    temp.write_bytes(b"PK")
+    (previous_plan / "plan_2").mkdir()
+    (previous_plan / "plan_2" / ".placement-x").mkdir()
+    monkeypatch.setattr(placement.api, "solve_problem", _raise_interrupt)
+    res = _solve_cli(data, previous_plan)
+    assert res.exit_code == 130, res.output
+    assert "Sisa run yang terhenti" in res.output and ".placement-k1ll3d" in res.output
+    assert not staging.exists() and not temp.exists()
+    assert not (previous_plan / "plan_2" / ".placement-x").exists()
+    (previous_plan / "plan_2").rmdir()
+    assert _snapshot(previous_plan) == before
+
+
+def test_a_solve_owns_its_output_folder(tmp_path: Path, data: Path) -> None:
+    """Issue 20 item 14: after ``solve --plans 3`` a later solve into the same folder left the old
+    plan_2/plan_3 (another date) beside its plan. They and an old dossier are removed when the
+    new plan is published; a plan_N folder holding a user's file refuses the solve unchanged."""
+    out = tmp_path / "hasil"
+    args = ["solve", str(data), "--out", str(out), "--date", "2026-01-01", "--no-store"]
+    assert CliRunner().invoke(main, [*args, "--plans", "3"]).exit_code == 0
+    assert (out / "plan_3" / "hasil.json").is_file()
+    (out / "dosir.xlsx").write_bytes(b"old dossier")
+    (out / "catatan.txt").write_text("milik pengguna", "utf-8")
+    res = _solve_cli(data, out)
+    assert res.exit_code == 0, res.output
+    assert "Dihapus dari" in res.output and "plan_2, plan_3" in res.output
+    assert sorted(p.name for p in out.iterdir()) == sorted([*OUTPUT_FILES, "catatan.txt"])
+    assert read_record(out)["tanggal_rencana"] == "2026-07-01" and verify_outputs(out) == []
+    (out / "plan_2").mkdir()
+    (out / "plan_2" / "catatan.txt").write_text("milik pengguna", "utf-8")
+    before = _snapshot(out)
+    res = CliRunner().invoke(main, args)
+    assert res.exit_code == 1 and "FOLDER_KELUARAN_ASING" in res.output, res.output
+    assert _snapshot(out) == before

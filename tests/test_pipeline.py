@@ -307,3 +307,27 @@ def test_nothing_in_scope_gives_status_empty(tiny: Dataset) -> None:
     result = solve(tiny, scenario("tiny", lingkup=Lingkup(jenis_jabatan=["JPT_MADYA"])))
     assert result.status is SolveStatus.EMPTY
     assert result.plan.empty and result.summary()["jabatan_dalam_lingkup"] == 0
+
+
+def test_post_id_starting_with_a_minus_survives_its_own_files(
+    tmp_path: Path, tiny: Dataset
+) -> None:
+    """Issue 20 item 9: ``-J-009`` is written as ``'-J-009`` (formula guard); the audit, explain,
+    dossier and compare read it back as ``-J-009``, and accept the plan."""
+    from placement.plan.compare import read_plan_dir
+
+    data, out = tmp_path / "data", tmp_path / "out"
+    write_dataset(tiny, data)
+    for path in data.glob("*.csv"):
+        path.write_text(path.read_text(encoding="utf-8").replace("J-009", "-J-009"), "utf-8")
+    runner = CliRunner()
+    res = runner.invoke(main, ["solve", str(data), "--out", str(out), "--no-store"])
+    assert res.exit_code == 0, res.output
+    assert ",'-J-009," in (out / "rencana.csv").read_text(encoding="utf-8")  # guarded on disk
+    assert "-J-009" in set(read_plan_dir(out).plan["jabatan_tujuan_id"])
+    res = runner.invoke(main, ["audit", str(data), str(out)])
+    assert res.exit_code == 0 and "Audit: lulus" in res.output, res.output
+    res = runner.invoke(main, ["explain", str(out), "--jabatan=-J-009"])
+    assert res.exit_code == 0 and "→ -J-009" in res.output, res.output
+    res = runner.invoke(main, ["dossier", str(out)])
+    assert res.exit_code == 0 and (out / "dosir.xlsx").is_file(), res.output

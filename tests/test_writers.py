@@ -15,8 +15,16 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from placement.domain.validate import clean_cell
+from placement.io.plan_files import read_plan
 from placement.io.templates import INSTRUCTION_SHEET, instructions, write_templates
-from placement.io.writers import atomic_path, cell_text, safe_cell, write_csv, write_xlsx
+from placement.io.writers import (
+    atomic_path,
+    cell_text,
+    safe_cell,
+    unguard_cell,
+    write_csv,
+    write_xlsx,
+)
 
 
 @pytest.mark.parametrize(
@@ -36,6 +44,24 @@ def test_reader_undoes_the_guard(text: str) -> None:
     if text.strip().startswith("'") or text.strip().lower() == "null":
         return
     assert clean_cell(safe_cell(text)) == text.strip()
+
+
+@given(st.text(max_size=15))
+def test_unguard_undoes_the_guard_exactly_once(text: str) -> None:
+    assert unguard_cell(safe_cell(text)) == text
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_read_plan_gives_back_every_text(tmp_path: Path, suffix: str) -> None:
+    """Issue 20 item 9: one reader, the guard undone once, also for text that began with '."""
+    texts = ["-J-009", "'-J-009", "'x", "''", "=1+2", "x", "J-1"]
+    frame = pd.DataFrame({"nip": ["1"] * len(texts), "jabatan_tujuan_id": texts})
+    path = tmp_path / f"rencana{suffix}"
+    if suffix == ".csv":
+        write_csv(frame, path)
+    else:
+        write_xlsx({"Rencana": frame}, path)
+    assert read_plan(path)["jabatan_tujuan_id"].tolist() == texts
 
 
 def test_cell_text_formats() -> None:

@@ -18,7 +18,7 @@ from placement.plan.explain import (
     explain_move,
     why_not,
 )
-from placement.plan.solved import chain_steps, change_lines, load_solved
+from placement.plan.solved import by_post, chain_steps, change_lines, load_solved
 
 
 def _print_changes(
@@ -64,15 +64,15 @@ def _print_move(e: MoveExplanation, lang: str, detail: bool = False) -> None:
         click.echo(f"  {'Vacancy chain' if en else 'Rantai kekosongan'}: {steps}")
 
 
-def _print_alts(alts: list[Alternative], lang: str) -> None:
+def _print_alts(ds: Dataset, alts: list[Alternative], lang: str, detail: bool) -> None:
+    """Next-best candidates: by their post only, NIP and name with ``detail`` (UU PDP)."""
     en = lang == "en"
     click.echo("  Next-best candidates:" if en else "  Kandidat berikutnya:")
     if not alts:
         click.echo("    (none)" if en else "    (tidak ada)")
     for a in alts:
-        line = (
-            f"    {a.rank}. {a.nama} ({a.nip}) {a.move_type}: {a.total:.4f} ({a.difference:+.4f})"
-        )
+        who = f"{a.nama} ({a.nip})" if detail else by_post(ds, a.nip, lang)
+        line = f"    {a.rank}. {who} {a.move_type}: {a.total:.4f} ({a.difference:+.4f})"
         if a.tie and a.tie_rule:
             line += f"; {'tie, decided by' if en else 'seri, diputus oleh'} {TIE_RULES[a.tie_rule][1 if en else 0]}"
         if a.loss is not None:
@@ -80,6 +80,9 @@ def _print_alts(alts: list[Alternative], lang: str) -> None:
         elif a.status is not None:
             line += f"; {'forced' if en else 'dipaksa'}: {a.status}"
         click.echo(line)
+    if alts and not detail:
+        click.echo(f"  ({len(alts)} other people; NIP and name: --rinci)" if en
+                   else f"  ({len(alts)} pegawai lain; NIP dan nama: --rinci)")  # fmt: skip
 
 
 @main.command(name="explain")
@@ -107,7 +110,8 @@ def _print_alts(alts: list[Alternative], lang: str) -> None:
 )
 @click.option("--rinci", "detail", is_flag=True,
               help="Format table: tampilkan NIP dan nama pegawai lain (rantai kekosongan, "
-                   "penempatan yang berubah pada --why-not); bawaan: jabatannya saja.")  # fmt: skip
+                   "kandidat berikutnya, penempatan yang berubah pada --why-not); bawaan: "
+                   "jabatannya saja.")  # fmt: skip
 @lang_option
 @user_errors
 def explain_cmd(
@@ -167,7 +171,7 @@ def explain_cmd(
     if exp is not None:
         _print_move(exp, lang, detail)
     if with_alts:
-        _print_alts(alts, lang)
+        _print_alts(ds, alts, lang, detail)
     if wn is not None:
         click.echo(wn.message(lang))
         for c in wn.failed:

@@ -11,8 +11,9 @@ from typing import Any, TypeVar
 import click
 
 from placement.cli.base import echo_json, lang_option, main, user_errors
+from placement.domain.errors import PlacementError, error, shown
 from placement.io.writers import write_csv, write_xlsx
-from placement.store.runs import DEFAULT_STORE, RunStore
+from placement.store.runs import DEFAULT_STORE, RunStore, withdraw_plan
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -25,14 +26,51 @@ def store_option(func: F) -> F:
     return _store_arg(func)
 
 
+def open_store(store: Path, *, create: bool = False) -> RunStore:
+    """The run store, saying on stderr when it waits for another process's lock."""
+    return RunStore(store, create=create, on_wait=lambda line: click.echo(line, err=True))
+
+
+def check_store(store: Path, no_store: bool) -> None:
+    """Before solving: the store can take the record (sound, keyed, lock free in time)."""
+    if not no_store:
+        with open_store(store, create=True) as s:
+            s.check_writable()
+
+
 def record_run(store: Path, no_store: bool, out_dir: Path, command: str) -> int | None:
-    """Record a written plan folder; returns the run id (None with --no-store)."""
+    """Record a written plan folder; returns the run id (None with --no-store).
+
+    When the record cannot be written (store locked past the wait, damaged), the plan is
+    withdrawn from ``out_dir`` so no published plan lacks its record; see ``record_runs``."""
+    return record_runs(store, no_store, [(out_dir, command)])[0]
+
+
+def record_runs(store: Path, no_store: bool, folders: list[tuple[Path, str]]) -> list[int | None]:
+    """Record each written plan folder in turn; on failure withdraw it and the ones not yet
+    recorded, then raise (PlacementError, exit 1)."""
     if no_store:
-        return None
-    with RunStore(store) as s:
-        run_id = s.record(out_dir, command)
-    click.echo(f"Run dicatat: #{run_id} di {store}", err=True)
-    return run_id
+        return [None] * len(folders)
+    ids: list[int | None] = []
+    try:
+        with open_store(store, create=True) as s:
+            for out_dir, command in folders:
+                ids.append(s.record(out_dir, command))
+                click.echo(f"Run dicatat: #{ids[-1]} di {store}", err=True)
+    except PlacementError as exc:
+        pending = [out_dir for out_dir, _ in folders[len(ids) :]]
+        for out_dir in pending:
+            withdraw_plan(out_dir)
+        names = ", ".join(str(p) for p in pending)
+        withdrawn = error(
+            str(store), None, None, "RENCANA_DITARIK",
+            f"Rencana di {names} ditarik (file rencananya dihapus) karena tidak dapat dicatat di "
+            f"penyimpanan riwayat {store}; jalankan lagi setelah penyimpanan dapat dipakai.",
+            f"The plan in {names} was withdrawn (its files deleted) because it could not be "
+            f"recorded in run store {store}; run again once the store is usable.",
+        )  # fmt: skip
+        raise PlacementError([*exc.issues, withdrawn]) from None
+    return ids
 
 
 def _store_arg(func: F) -> F:
@@ -68,7 +106,7 @@ def runs_list(store: Path, lang: str) -> None:
     Contoh:
       placement runs list --store placement-runs.sqlite
     """
-    with RunStore(store) as s:
+    with open_store(store) as s:
         frame = s.list()
     click.echo(frame.to_string(index=False) if len(frame) else "Belum ada run.")
 
@@ -85,7 +123,7 @@ def runs_show(run_id: int, store: Path, lang: str) -> None:
     Contoh:
       placement runs show 1
     """
-    with RunStore(store) as s:
+    with open_store(store) as s:
         echo_json(s.show(run_id))
 
 
@@ -103,7 +141,7 @@ def runs_approve(run_id: int, who: str, why: str, store: Path, lang: str) -> Non
     Contoh:
       placement runs approve 1 --by "Kepala BKPSDM" --reason "Rapat Baperjakat"
     """
-    with RunStore(store) as s:
+    with open_store(store) as s:
         run = s.approve(run_id, who, why)
     click.echo(
         f"Run #{run_id} disetujui oleh {run['disetujui_oleh']} pada {run['disetujui_pada']}."
@@ -113,32 +151,73 @@ def runs_approve(run_id: int, who: str, why: str, store: Path, lang: str) -> Non
 
 @runs_group.command(name="verify")
 @click.argument("run_ids", type=int, nargs=-1)
+@click.option("--kode", "code", help="Kode verifikasi dari berita acara: periksa run yang disetujui dengan kode itu.")  # fmt: skip
 @_store_arg
 @lang_option
 @user_errors
-def runs_verify(run_ids: tuple[int, ...], store: Path, lang: str) -> None:
-    """Periksa keutuhan run: hash baris rencana, data persetujuan, dan file di folder rencananya.
+def runs_verify(run_ids: tuple[int, ...], code: str | None, store: Path, lang: str) -> None:
+    """Periksa keutuhan run: jurnal berkunci (run, baris rencana, persetujuan), rantainya, dan
+    file di folder rencananya.
 
-    Tanpa RUN_ID: semua run yang sudah disetujui.
+    Tanpa RUN_ID: semua run yang sudah disetujui. Dengan --kode: run yang disetujui dengan kode
+    verifikasi itu (dari berita acara).
 
     \b
     Contoh:
       placement runs verify
       placement runs verify 3 4
-    Kode keluar: 0 utuh; 4 ada run yang berubah atau tidak dapat diverifikasi.
+      placement runs verify --kode 4de94d82…
+    Kode keluar: 0 utuh; 1 penyimpanan hilang, kosong, rusak atau tanpa kunci; 4 ada run yang
+    berubah, hilang atau tidak dapat diverifikasi, atau kode tidak dikenal.
     """
-    with RunStore(store) as s:
-        ids = list(run_ids) or [int(i) for i in s.list().query("disetujui_pada.notna()")["id"]]
-        checks = [s.verify(i) for i in ids]
-    if not checks:
+    if code is not None and run_ids:
+        raise click.UsageError("--kode tidak dapat digabung dengan RUN_ID")
+    with open_store(store) as s:
+        store_level = s.store_problems()
+        runs = s.list()
+        if code is not None:
+            found = s.find_code(code)
+            ids = [] if found is None else [found]
+            checks = [s.verify(i, store_level) for i in ids if i in set(runs["id"])]
+        else:
+            ids = list(run_ids) or [int(i) for i in runs.query("disetujui_pada.notna()")["id"]]
+            checks = [s.verify(i, store_level) for i in ids]
+    failed = bool(store_level)
+    if code is not None:
+        failed |= _report_code(code, ids, checks, store)
+    elif not checks:
         click.echo("Belum ada run yang disetujui.")
-    for c in checks:
-        state = "UTUH" if c.ok else "TIDAK UTUH"
-        click.echo(f"Run #{c.run_id}: {state} (kode {c.code or '-'}; folder: {c.folder})")
-        for problem in c.problems:
+    if store_level:
+        click.echo(f"Penyimpanan {store}: TIDAK UTUH")
+        for problem in store_level:
             click.echo(f"  - {problem}")
-    if not all(c.ok for c in checks):
+    for c in checks:  # the store-wide problems were listed once above
+        own = [p for p in c.problems if p not in c.store_problems]
+        state = "TIDAK UTUH" if own else "UTUH"
+        click.echo(f"Run #{c.run_id}: {state} (kode {c.code or '-'}; folder: {c.folder})")
+        for problem in own:
+            click.echo(f"  - {problem}")
+        for note in c.notes:
+            click.echo(f"  catatan: {note}")
+        failed |= not c.ok
+    if failed:
         sys.exit(4)
+
+
+def _report_code(code: str, ids: list[int], checks: list[Any], store: Path) -> bool:
+    """Say which run the code belongs to; True when that does not check out."""
+    if not ids:
+        click.echo(f"Kode {shown(code, 70)} tidak dikenal di {store}: tidak ada persetujuan "
+                   "dengan kode itu.")  # fmt: skip
+        return True
+    click.echo(f"Kode {shown(code, 70)}: persetujuan run #{ids[0]}")
+    if not checks:
+        click.echo(f"Run #{ids[0]} tidak ada lagi di penyimpanan: TIDAK UTUH")
+        return True
+    if checks[0].code != code.strip().lower():
+        click.echo(f"  - kode run #{ids[0]} sekarang {checks[0].code or '-'}, bukan kode ini")
+        return True
+    return False
 
 
 @runs_group.command(name="export")
@@ -155,7 +234,7 @@ def runs_export(run_id: int, out_file: Path, store: Path, lang: str) -> None:
     Contoh:
       placement runs export 1 --out rencana-run1.xlsx
     """
-    with RunStore(store) as s:
+    with open_store(store) as s:
         run, plan = s.show(run_id), s.plan(run_id)
     suffix = out_file.suffix.lower()
     if suffix == ".xlsx":

@@ -15,7 +15,7 @@ import pandas as pd
 
 from placement.api import Result
 from placement.cli.base import EXIT_NO_PLAN, F, lang_option, main, user_errors
-from placement.cli.runs_cmd import record_run, store_option
+from placement.cli.runs_cmd import check_store, record_runs, store_option
 from placement.config import BASELINE, Gerbang, Skenario, load_scenario
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
@@ -115,6 +115,7 @@ def scenario_run_cmd(
     else:
         names = [BASELINE]
     out_root = out if out is not None else file.parent / "hasil"
+    check_store(store, no_store)
     cache = DataCache(data)
     runs: list[VariantRun] = []
     for name in names:
@@ -124,9 +125,8 @@ def scenario_run_cmd(
         runs.append(run_variant(name, all_variants[name], cache, out_root / name, scenario_file=file,
                                 backend=backend, time_limit=time_limit))  # fmt: skip
     _print_runs(runs, lang)
-    for r in runs:
-        if r.out_dir is not None:
-            record_run(store, no_store, r.out_dir, f"scenario run {file} --variant {r.name}")
+    record_runs(store, no_store, [(r.out_dir, f"scenario run {file} --variant {r.name}")
+                                  for r in runs if r.out_dir is not None])  # fmt: skip
     if any(r.out_dir is None for r in runs):
         sys.exit(EXIT_NO_PLAN)
     if gates and not all(r.gates_ok for r in runs):

@@ -19,9 +19,9 @@ from placement.cli.base import (
     scenario_option,
     user_errors,
 )
-from placement.cli.runs_cmd import record_run, store_option
+from placement.cli.runs_cmd import check_store, record_run, store_option
 from placement.domain.errors import PlacementError
-from placement.io.writers import FORMULA_PREFIXES
+from placement.io.plan_files import read_plan
 from placement.pipeline import AuditFailedError, solve_to_folder
 from placement.plan.audit import audit_plan
 from placement.report.outputs import OUTPUT_FILES, read_record
@@ -88,12 +88,14 @@ def solve_cmd(
     if horizon > 1 and (elastic or plans > 1):
         raise click.UsageError("--horizon tidak dapat digabung dengan --elastic atau --plans")
     extra: dict[str, Any] = {"data": str(sc.data), "skenario": str(scenario) if scenario else None}
+    check_store(store, no_store)  # a locked or broken store fails here, before any plan is written
     with console.status("Menyusun rencana...") as status:
         try:
             run = solve_to_folder(ds, sc, out, extra=extra, backend=backend, time_limit=time_limit,
                                   seed=seed, elastic=elastic, horizon=horizon, discount=diskonto,
                                   export=export_model, progress=lambda msg: status.update(msg),
-                                  lang=lang)  # fmt: skip
+                                  lang=lang, notice=lambda msg: console.print(
+                                      msg, markup=False, highlight=False))  # fmt: skip
         except AuditFailedError as exc:
             click.echo(str(exc), err=True)
             raise click.ClickException(
@@ -205,17 +207,7 @@ def audit_cmd(
 
 def _read_plan(path: Path) -> pd.DataFrame:
     try:
-        if path.suffix.lower() == ".xlsx":
-            frame = pd.read_excel(path, sheet_name="Rencana", dtype=str)
-            return frame.map(_unneutralise)  # undo the writers' formula guard (safe_cell)
-        return pd.read_csv(path, dtype=str, keep_default_na=False)
+        return read_plan(path)
     except (OSError, ValueError) as exc:
         raise PlacementError.single("RENCANA_TIDAK_TERBACA", f"Rencana tidak dapat dibaca: {exc}",
                                     f"Cannot read the plan: {exc}", str(path)) from None  # fmt: skip
-
-
-def _unneutralise(value: object) -> object:
-    """``'=x`` → ``=x``: the apostrophe that safe_cell put before formula-like text."""
-    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_PREFIXES):
-        return value[1:]
-    return value

@@ -2,7 +2,9 @@
 
 Every writer is atomic (a temp file in the target directory, then ``os.replace``), so a failed
 run never leaves a half-written file, and injection-safe: text that a spreadsheet would run as a
-formula gets a leading apostrophe (:func:`safe_cell`). The readers strip that apostrophe again.
+formula gets a leading apostrophe (:func:`safe_cell`), and so does text that already starts with
+one, so that the readers, which take exactly one leading apostrophe off (:func:`unguard_cell`,
+``placement.io.plan_files.read_plan``, the data readers' ``clean_cell``), get every text back.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from placement.domain.model import Dataset
 from placement.io.schema import TABLES, Table
 
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+GUARD = "'"
 XLSX_NAME = "data.xlsx"
 TEXT_FORMAT = "@"
 _MAX_WIDTH = 60
@@ -55,9 +58,17 @@ def is_missing(value: object) -> bool:
 
 def safe_cell(value: Any) -> Any:
     """Guard against formula injection: text starting with = + - @ tab or CR gets a leading
-    apostrophe. Numbers and other values are returned unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
+    apostrophe, and so does text starting with an apostrophe (so that :func:`unguard_cell` gives
+    it back whole). Numbers and other values are returned unchanged."""
+    if isinstance(value, str) and value.startswith((*FORMULA_PREFIXES, GUARD)):
+        return GUARD + value
+    return value
+
+
+def unguard_cell(value: Any) -> Any:
+    """The inverse of :func:`safe_cell` for text read back: one leading apostrophe off."""
+    if isinstance(value, str) and value.startswith(GUARD):
+        return value[1:]
     return value
 
 
@@ -271,6 +282,7 @@ __all__ = [
     "format_number",
     "safe_cell",
     "template_frame",
+    "unguard_cell",
     "write_csv",
     "write_dataset",
     "write_xlsx",

@@ -18,6 +18,7 @@ import pandas as pd
 
 from placement.config import Gerbang, KpiName
 from placement.domain.errors import PlacementError
+from placement.io.plan_files import read_plan
 
 # name → (Indonesian label, English label); the order is the order of every KPI table.
 KPIS: dict[str, tuple[str, str]] = {
@@ -71,10 +72,8 @@ def read_plan_dir(path: Path) -> PlanFiles:
     """Read rencana.csv, rantai.csv and hasil.json of a plan folder (PlacementError if missing)."""
     try:
         record = json.loads((path / "hasil.json").read_text(encoding="utf-8"))
-        plan = pd.read_csv(path / "rencana.csv", dtype={"nip": str, "jabatan_asal_id": str,
-                                                        "jabatan_tujuan_id": str})  # fmt: skip
-        chains = pd.read_csv(path / "rantai.csv", dtype={"nip": str, "jabatan_asal_id": str,
-                                                         "jabatan_tujuan_id": str})  # fmt: skip
+        plan = read_plan(path / "rencana.csv", typed=True)
+        chains = read_plan(path / "rantai.csv", typed=True)
     except (OSError, ValueError) as exc:
         raise PlacementError.single(
             "HASIL_TIDAK_ADA",
@@ -82,8 +81,6 @@ def read_plan_dir(path: Path) -> PlanFiles:
             f"{path} is not a complete plan folder (rencana.csv, rantai.csv, hasil.json): {exc}",
             str(path),
         ) from None
-    plan["nip"] = plan["nip"].str.lstrip("'")
-    chains["nip"] = chains["nip"].str.lstrip("'")
     return PlanFiles(path, plan, chains, record)
 
 

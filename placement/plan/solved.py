@@ -17,6 +17,7 @@ from placement.api import Result, solve
 from placement.config import parse_scenario
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
+from placement.io.plan_files import read_plan
 from placement.plan.explain import MoveExplanation
 from placement.report.outputs import read_record
 from placement.solver import SolveStatus
@@ -61,14 +62,14 @@ def _written_plan(out: Path) -> pd.DataFrame:
     path = out / "rencana.csv"
     if not path.is_file():
         return pd.DataFrame(columns=["nip", "jabatan_tujuan_id"])
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    return read_plan(path)
 
 
 def _placements(plan: pd.DataFrame) -> set[tuple[str, str]]:
     """(NIP, post) of every placement; a tie at province scale may give another equally optimal
     plan, which must not be explained in place of the written one."""
     posts = plan["jabatan_tujuan_id"].fillna("").astype(str)
-    nips = plan["nip"].astype(str).str.lstrip("'")
+    nips = plan["nip"].astype(str)
     return {(n, j) for n, j in zip(nips, posts, strict=True) if j}
 
 
@@ -78,6 +79,15 @@ def post_label(ds: Dataset, jabatan_id: str | None, lang: str = "id") -> str:
         return "(not placed)" if lang == "en" else "(tidak ditempatkan)"
     row = ds.post_index.get(jabatan_id)
     return jabatan_id if row is None else f"{jabatan_id} {ds.jabatan['name'].iloc[row]}"
+
+
+def by_post(ds: Dataset, nip: str, lang: str = "id") -> str:
+    """Another person named by the post they hold now ("pemegang J-003 Kepala Seksi X"; "seorang
+    pegawai" without one): the NIP and name only with ``--rinci`` (UU PDP)."""
+    held = ds.person(nip).jabatan_id if nip in ds.person_index else None
+    if not held:
+        return "a person" if lang == "en" else "seorang pegawai"
+    return f"{'holder of' if lang == 'en' else 'pemegang'} {post_label(ds, held, lang)}"
 
 
 def change_lines(

@@ -26,7 +26,7 @@ from openpyxl import load_workbook
 from placement.domain.errors import PlacementError
 from placement.io.readers import decode_bytes
 from placement.io.schema import header_key
-from placement.io.writers import format_number, is_missing, write_csv, write_xlsx
+from placement.io.writers import format_number, is_missing, unguard_cell, write_csv, write_xlsx
 from placement.privacy.keyfile import KeyFile, load_key
 from placement.privacy.pseudonym import NAME_PREFIX
 from placement.report.outputs import OUTPUT_FILES, file_sha256, verify_outputs
@@ -103,7 +103,8 @@ def _map_frame(frame: pd.DataFrame, maps: _Maps, label: str, unknown: set[str]) 
 
 
 def _csv_value(text: str) -> Any:
-    """A cell as write_csv should write it again: negative/signed numbers as numbers."""
+    """A cell as write_csv should write it again: negative/signed numbers as numbers, text with
+    the formula guard undone (write_csv puts it back)."""
     if text == "":
         return None
     if text[0] in "+-":
@@ -116,7 +117,7 @@ def _csv_value(text: str) -> Any:
                 return int(text)
             if format_number(number) == text:
                 return number
-    return text
+    return unguard_cell(text)
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
@@ -141,7 +142,10 @@ def _read_xlsx(path: Path) -> dict[str, pd.DataFrame]:
         for ws in book.worksheets:
             rows = [list(r) for r in ws.iter_rows(values_only=True)]
             header = [str(h) if h is not None else "" for h in rows[0]] if rows else []
-            body = [(r + [None] * len(header))[: len(header)] for r in rows[1:]]
+            body = [
+                [unguard_cell(v) for v in (r + [None] * len(header))[: len(header)]]
+                for r in rows[1:]
+            ]
             sheets[ws.title] = pd.DataFrame(body, columns=header, dtype=object)
         return sheets
     finally:

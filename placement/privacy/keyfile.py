@@ -130,20 +130,50 @@ def load_key(path: Path) -> KeyFile:
 
 def save_key(keyfile: KeyFile, path: Path) -> Path:
     """Write the key file atomically, readable by its owner only (0600)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(keyfile.as_json(), indent=2, ensure_ascii=False) + "\n"
+    return write_private(Path(path), text)
+
+
+def write_private(path: Path, text: str, *, replace: bool = True) -> Path:
+    """Write ``text`` atomically to ``path``, readable by its owner only (0600).
+
+    ``replace=False`` never overwrites: FileExistsError when ``path`` exists, so two processes
+    creating the same secret at once keep the first one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         tmp.chmod(0o600)
-        tmp.replace(path)
-    except BaseException:
+        if replace:
+            tmp.replace(path)
+        else:
+            link_new(tmp, path)
+    finally:
         tmp.unlink(missing_ok=True)
-        raise
     return path
 
 
-__all__ = ["KeyFile", "MapEntry", "default_key_path", "load_key", "save_key"]
+def link_new(src: Path, path: Path) -> None:
+    """Give ``src`` the name ``path`` unless ``path`` exists (FileExistsError). A hard link makes
+    this atomic; on a file system without hard links, a rename after a check."""
+    try:
+        os.link(src, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        if path.exists():
+            raise FileExistsError(path) from None
+        src.replace(path)
+
+
+__all__ = [
+    "KeyFile",
+    "MapEntry",
+    "default_key_path",
+    "link_new",
+    "load_key",
+    "save_key",
+    "write_private",
+]

@@ -4,6 +4,12 @@ rantai.csv and hasil.json (status, proof, inputs with sha256, effective config, 
 Files are written into a hidden staging folder and moved into place only when all are complete;
 hasil.json goes last and records the sha256 of the others, so a directory with a hasil.json whose
 hashes match (``verify_outputs``) holds one complete plan, whatever interrupted an earlier run.
+
+A solve owns its output folder: what an earlier solve or dossier wrote there and this one does not
+(plan_2, plan_3 …, the multi-year tables, dosir.*) is removed when the new plan is published, and
+a plan_N folder holding a file placement does not write is refused (:func:`stale_outputs`).
+Staging folders and temp files left by a killed run (they hold personal data) are removed by the
+next run (:func:`remove_leftovers`).
 """
 
 from __future__ import annotations
@@ -12,8 +18,10 @@ import errno
 import hashlib
 import json
 import platform
+import re
 import shutil
 import tempfile
+from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -34,6 +42,11 @@ OUTPUT_FILES = (
     "rantai.csv",
     "hasil.json",
 )
+HORIZON_TABLES = ("rencana_horizon.csv", "pensiun_horizon.csv")
+DOSSIER_FILES = ("dosir.xlsx", "dosir.html", "dosir.pdf")
+WRITTEN_FILES = (*OUTPUT_FILES, *HORIZON_TABLES, *DOSSIER_FILES)  # every file kind placed in OUT
+STAGING_PREFIX = ".placement-"
+_ALTERNATIVE = re.compile(r"plan_\d+")
 PACKAGES = (
     "placement",
     "ortools",
@@ -96,27 +109,87 @@ def write_outputs(
     a complete folder from a mixed or edited one. A write error (full disk, no permission) is a
     PlacementError and leaves no new hasil.json behind.
     """
+    tables = tables or {}
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        for stale in out_dir.glob(".placement-*"):  # left by a run killed while publishing
-            shutil.rmtree(stale, ignore_errors=True)
-        staging = Path(tempfile.mkdtemp(prefix=".placement-", dir=out_dir))
+        remove_leftovers(out_dir)
+        stale = stale_outputs(out_dir, tables)
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
     except OSError as exc:
-        raise _write_error(out_dir, exc) from None
+        raise write_error(out_dir, exc) from None
     try:
-        names = _stage(result, ds, staging, extra, tables or {})
+        names = _stage(result, ds, staging, extra, tables)
         written = []
-        (out_dir / "hasil.json").unlink(
-            missing_ok=True
-        )  # an old marker must not vouch for new files
+        (out_dir / "hasil.json").unlink(missing_ok=True)  # an old marker must not vouch
+        for path in stale:  # the old plan's alternatives, tables, dossiers: never beside the new
+            _remove(path)
         for name in names:
             (staging / name).replace(out_dir / name)
             written.append(out_dir / name)
         return written
     except OSError as exc:
-        raise _write_error(out_dir, exc) from None
+        raise write_error(out_dir, exc) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def remove_leftovers(out_dir: Path) -> list[Path]:
+    """Remove the staging folders (``.placement-*``) and writers' temp files (``.rencana.csv.….tmp``)
+    that a run killed while writing left in ``out_dir`` and its plan_N folders; returns them.
+    They may hold personal data."""
+    folders = [out_dir, *_alternatives(out_dir)]
+    found = [
+        p
+        for folder in folders
+        for p in sorted(folder.glob(".*"))
+        if p.name.startswith(STAGING_PREFIX)
+        or (p.suffix == ".tmp" and any(p.name.startswith(f".{n}.") for n in WRITTEN_FILES))
+    ]
+    for path in found:
+        _remove(path)
+    return found
+
+
+def stale_outputs(out_dir: Path, tables: Iterable[str] = ()) -> list[Path]:
+    """What an earlier run wrote into ``out_dir`` that a solve writing ``tables`` (beside the plan
+    files) does not write again: plan_N folders, multi-year tables, dossiers.
+
+    Raises PlacementError (FOLDER_KELUARAN_ASING) when a plan_N folder holds anything placement
+    does not write there: nothing of the user's is ever removed."""
+    stale = [out_dir / n for n in (*HORIZON_TABLES, *DOSSIER_FILES) if n not in set(tables)]
+    stale = [p for p in stale if p.is_file()]
+    for folder in _alternatives(out_dir):
+        foreign = sorted(
+            p.name for p in folder.iterdir() if p.name not in WRITTEN_FILES or not p.is_file()
+        )
+        if foreign:
+            shown = ", ".join(foreign[:3]) + (" …" if len(foreign) > 3 else "")
+            raise PlacementError.single(
+                "FOLDER_KELUARAN_ASING",
+                f"Folder {folder} berisi file yang tidak ditulis placement ({shown}); rencana "
+                "alternatif lama di folder keluaran dihapus saat rencana baru ditulis. Pindahkan "
+                "file itu atau pilih folder keluaran lain.",
+                f"Folder {folder} holds files placement did not write ({shown}); old alternative "
+                "plans in the output folder are removed when a new plan is written. Move those "
+                "files or choose another output folder.",
+                str(folder),
+            )
+        stale.append(folder)
+    return stale
+
+
+def _alternatives(out_dir: Path) -> list[Path]:
+    """The plan_2, plan_3 … folders of ``placement solve --plans`` in ``out_dir``."""
+    if not out_dir.is_dir():
+        return []
+    return sorted(p for p in out_dir.iterdir() if p.is_dir() and _ALTERNATIVE.fullmatch(p.name))
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def _stage(
@@ -147,7 +220,7 @@ def _stage(
     return [*names, "hasil.json"]
 
 
-def _write_error(out_dir: Path, exc: OSError) -> PlacementError:
+def write_error(out_dir: Path, exc: OSError) -> PlacementError:
     reason = "disk penuh" if exc.errno == errno.ENOSPC else exc.strerror or str(exc)
     return PlacementError.single(
         "GAGAL_MENULIS",

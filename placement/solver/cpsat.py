@@ -11,6 +11,7 @@ import time
 import numpy as np
 from ortools.sat.python import cp_model
 
+from placement.solver.interrupt import run_interruptible
 from placement.solver.problem import (
     IntArray,
     Problem,
@@ -56,6 +57,7 @@ def _solver(time_limit: float | None, seed: int, workers: int) -> cp_model.CpSol
     solver = cp_model.CpSolver()
     solver.parameters.random_seed = seed
     solver.parameters.num_workers = workers
+    solver.parameters.catch_sigint_signal = False  # Ctrl-C is ours: see placement.solver.interrupt
     if time_limit is not None:
         solver.parameters.max_time_in_seconds = max(time_limit, 0.01)
     return solver
@@ -75,7 +77,7 @@ def solve_cpsat(
         for e, var in enumerate(x):
             model.add_hint(var, e in hinted)
     solver = _solver(time_limit, seed, workers)
-    status = solver.solve(model)
+    status = _run(solver, model)
     stats: dict[str, float | int | str] = {"stage1_seconds": solver.wall_time}
     if status == cp_model.INFEASIBLE:
         return Solution(SolveStatus.INFEASIBLE, empty_chosen(), backend="cpsat", stats=stats)
@@ -95,13 +97,19 @@ def solve_cpsat(
     model.maximize(sum(ti * xi for ti, xi in zip(problem.tiebreak.tolist(), x, strict=True) if ti))
     left = None if time_limit is None else time_limit - (time.perf_counter() - start)
     solver2 = _solver(left, seed, workers)
-    status2 = solver2.solve(model)
+    status2 = _run(solver2, model)
     stats["stage2_seconds"] = solver2.wall_time
     if status2 == cp_model.OPTIMAL:
         chosen = _chosen(solver2, x)
     else:
         stats["tiebreak"] = "not proven"
     return make_solution(problem, SolveStatus.OPTIMAL, chosen, float(w_star), "cpsat", stats)
+
+
+def _run(solver: cp_model.CpSolver, model: cp_model.CpModel) -> cp_model.CpSolverStatus:
+    """``solver.solve(model)``; Ctrl-C or SIGTERM stops the search and raises KeyboardInterrupt
+    (never a plan from an interrupted search)."""
+    return run_interruptible(lambda: solver.solve(model), solver.stop_search)
 
 
 def _chosen(solver: cp_model.CpSolver, x: list[cp_model.IntVar]) -> IntArray:

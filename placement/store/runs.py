@@ -5,32 +5,58 @@ the plan rows. Approving a run (who, when, why) makes it immutable: SQLite trigg
 later UPDATE or DELETE of the run or its plan rows, whatever program writes to the file.
 WAL journal mode lets readers work while a solve writes; each recording is one transaction.
 
-Tamper evidence: each run stores the sha256 of its plan rows (``hash_rencana``); approval stores a
-second hash over the plan hash and the approval fields (``hash_persetujuan``, printed as the
-verification code). ``verify`` recomputes both, and compares the plan folder's files with the
-hashes in its hasil.json, so an edit made around the triggers (another tool, a copied file) shows.
+Tamper evidence: every recording and approval appends an entry to a chained journal whose hashes
+are HMAC-SHA256 under a key kept outside the store (``secret.py``, ``journal.py``); the key file
+also holds the journal's head, so deleted last runs show. ``hash_persetujuan`` (an approval's
+journal hash) is the verification code written in the berita acara; ``runs verify --kode``
+checks a run by it. ``verify`` also compares the plan folder's files with their hasil.json.
+A missing, emptied, damaged or locked store is a located PlacementError (``problems.py``).
 """
 
 from __future__ import annotations
 
 import builtins
+import functools
 import hashlib
 import json
+import os
+import secrets
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
-from placement.domain.errors import PlacementError
+from placement.domain.errors import PlacementError, shown
 from placement.plan.compare import plan_kpis, read_plan_dir
-from placement.report.outputs import verify_outputs
+from placement.privacy.keyfile import link_new
+from placement.report.outputs import read_record, verify_outputs
+from placement.store import journal
+from placement.store.problems import (
+    check_file,
+    damaged,
+    guarded,
+    is_busy,
+    key_lost,
+    key_wrong,
+    locked,
+    lost,
+    missing,
+    unsealed,
+    unwritable,
+    waiting,
+)
+from placement.store.secret import StoreKey, create_key, key_path_for, read_key
 
+F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_STORE = Path("placement-runs.sqlite")
+WAIT_ENV = "PLACEMENT_STORE_TIMEOUT"
+DEFAULT_WAIT = 30.0
+MAX_WAIT = 3600.0
 PLAN_FIELDS = ["nip", "jabatan_asal_id", "jabatan_tujuan_id", "jenis_perpindahan", "skor"]
 
 SCHEMA = """
@@ -86,17 +112,97 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class RunStore:
-    """One SQLite run store (created on first use)."""
+def default_wait() -> float:
+    """Seconds to wait for another process's lock: ``PLACEMENT_STORE_TIMEOUT`` or 30."""
+    raw = os.environ.get(WAIT_ENV, "").strip()
+    try:
+        wait = float(raw) if raw else DEFAULT_WAIT
+    except ValueError:
+        wait = -1.0
+    if not 0 < wait <= MAX_WAIT:
+        raise PlacementError.single(
+            "BATAS_TUNGGU_TIDAK_VALID",
+            f"{WAIT_ENV}='{shown(raw, 20)}' harus jumlah detik antara 0 dan {MAX_WAIT:g}",
+            f"{WAIT_ENV}='{shown(raw, 20)}' must be a number of seconds between 0 and {MAX_WAIT:g}",
+            WAIT_ENV,
+        )
+    return wait
 
-    def __init__(self, path: Path = DEFAULT_STORE) -> None:
+
+def _guard(method: F) -> F:
+    """SQLite errors inside a RunStore method become located PlacementErrors."""
+
+    @functools.wraps(method)
+    def wrapper(self: RunStore, *args: Any, **kwargs: Any) -> Any:
+        with guarded(self.path, self.wait):
+            return method(self, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+class RunStore:
+    """One SQLite run store, keyed by a secret kept outside it (both created on first use).
+
+    ``create=False``: a missing store is an error (reading commands) instead of a new store.
+    ``wait``: seconds to wait for another process's lock (default ``default_wait()``);
+    ``on_wait`` gets one line when waiting starts. ``key_path``: the key file (default
+    ``key_path_for(path)``)."""
+
+    def __init__(
+        self,
+        path: Path = DEFAULT_STORE,
+        *,
+        create: bool = True,
+        wait: float | None = None,
+        on_wait: Callable[[str], object] | None = None,
+        key_path: Path | None = None,
+    ) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.executescript(SCHEMA)
-        self._add_missing_columns()
+        self.key_path = Path(key_path) if key_path else key_path_for(self.path)
+        self.wait = default_wait() if wait is None else wait
+        self.on_wait = on_wait
+        self._key: StoreKey | None = None
+        if self.path.exists():
+            check_file(self.path)
+        else:
+            self._create_file(create)
+        with guarded(self.path, self.wait):
+            self.conn = sqlite3.connect(self.path, timeout=self.wait, isolation_level=None)
+        try:
+            with guarded(self.path, self.wait):
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA foreign_keys=ON")
+                had_journal = self._has_table("jurnal")
+                self.conn.executescript(SCHEMA + journal.SCHEMA)
+                self._add_missing_columns()
+            self._seal_if_unkeyed(had_journal)
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def _create_file(self, create: bool) -> None:
+        """A new store, made complete beside the path and linked into place (never half-made);
+        refused when the key file says this store held runs (it was lost, not new)."""
+        key = read_key(self.key_path)
+        if key is not None and key.head[0]:
+            raise lost(self.path, self.key_path, key.head[0])
+        if not create:
+            raise missing(self.path)
+        tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.baru")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with guarded(tmp, self.wait):
+                con = sqlite3.connect(tmp)
+                con.execute("PRAGMA journal_mode=WAL")
+                con.executescript(SCHEMA + journal.SCHEMA)
+                con.close()
+            link_new(tmp, self.path)
+        except FileExistsError:
+            pass  # another process made it at the same moment: use that one
+        except OSError as exc:
+            raise unwritable(self.path, exc) from None
+        finally:
+            tmp.unlink(missing_ok=True)
 
     def _add_missing_columns(self) -> None:
         """Stores made before the hash columns existed get them (their runs stay unhashed)."""
@@ -104,6 +210,56 @@ class RunStore:
         for column in ("hash_rencana", "hash_persetujuan"):
             if column not in have:
                 self.conn.execute(f"ALTER TABLE runs ADD COLUMN {column} TEXT")
+
+    def _has_table(self, name: str) -> bool:
+        sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+        return self.conn.execute(sql, (name,)).fetchone() is not None
+
+    def _meta(self, name: str) -> str | None:
+        row = self.conn.execute("SELECT nilai FROM penyimpanan WHERE nama = ?", (name,)).fetchone()
+        return None if row is None else str(row[0])
+
+    @_guard
+    def _seal_if_unkeyed(self, had_journal: bool) -> None:
+        """A new store, or one of an older version (no journal table), gets its key; the older
+        version's runs are sealed into the journal (``catat-lama``/``setuju-lama``), recorded as
+        such. A store with a journal but without its key's fingerprint was tampered with."""
+        if self._meta("sidik_kunci") is not None:
+            return
+        key = read_key(self.key_path)
+        has_runs = self.conn.execute("SELECT EXISTS (SELECT 1 FROM runs)").fetchone()[0]
+        if key is not None and key.head[0]:
+            raise key_wrong(self.path, self.key_path)  # a keyed store was replaced by another
+        if had_journal and has_runs:
+            raise unsealed(self.path)
+        key = key or create_key(self.key_path, self.path)
+        with self.transaction() as c:
+            if self._meta("sidik_kunci") is None:
+                ids = [int(r[0]) for r in c.execute("SELECT id FROM runs ORDER BY id")]
+                when = _now()
+                for run_id in ids:
+                    raw, plan_hash = self._raw(run_id), rows_hash(self._rows(run_id))
+                    journal.append(c, key, run_id, journal.RECORDED_OLD,
+                                   journal.run_digest(raw, plan_hash), when)  # fmt: skip
+                    if raw["disetujui_pada"] is not None:
+                        journal.append(c, key, run_id, journal.APPROVED_OLD,
+                                       journal.approval_digest(raw, plan_hash), when)  # fmt: skip
+                c.executemany("INSERT INTO penyimpanan VALUES (?, ?)",
+                              [("sidik_kunci", key.fingerprint), ("dikunci_pada", when),
+                               ("run_versi_lama", str(len(ids)))])  # fmt: skip
+        self._key = key
+        self._publish_head()
+
+    def _secret(self) -> StoreKey:
+        """The store's key (KUNCI_RIWAYAT_HILANG / _SALAH when missing or another store's)."""
+        if self._key is None:
+            key = read_key(self.key_path)
+            if key is None:
+                raise key_lost(self.path, self.key_path)
+            if key.fingerprint != self._meta("sidik_kunci"):
+                raise key_wrong(self.path, self.key_path)
+            self._key = key
+        return self._key
 
     def close(self) -> None:
         self.conn.close()
@@ -116,22 +272,110 @@ class RunStore:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.conn.execute("BEGIN IMMEDIATE")
+        """``BEGIN IMMEDIATE`` … ``COMMIT``, waiting at most ``wait`` s for another writer."""
+        with guarded(self.path, self.wait):
+            self._begin()
         try:
             yield self.conn
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            with suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
             raise
-        self.conn.execute("COMMIT")
+        with guarded(self.path, self.wait):
+            self.conn.execute("COMMIT")
 
+    def _begin(self) -> None:
+        """Try at once; when another process holds the lock, say so and wait the rest."""
+        first = min(self.wait, 0.1)
+        try:
+            self._busy(first)
+            self.conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc):
+                raise
+        finally:
+            self._busy(self.wait)
+        if self.on_wait is not None:
+            self.on_wait(waiting(self.path, self.wait))
+        try:
+            self._busy(self.wait - first)
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if is_busy(exc):
+                raise locked(self.path, self.wait) from None
+            raise
+        finally:
+            self._busy(self.wait)
+
+    def _busy(self, seconds: float) -> None:
+        self.conn.execute(f"PRAGMA busy_timeout = {max(int(seconds * 1000), 0)}")
+
+    def _check_head(self) -> None:
+        """Refuse to extend a journal that lost entries the key file knows of (a new entry would
+        take the lost one's number and hide the loss)."""
+        fresh = read_key(self.key_path)
+        if fresh is None:
+            raise key_lost(self.path, self.key_path)
+        number, digest = fresh.head
+        row = self.conn.execute("SELECT hash FROM jurnal WHERE urutan = ?", (number,)).fetchone()
+        if number and (row is None or row[0] != digest):
+            raise PlacementError.single(
+                "PENYIMPANAN_TIDAK_UTUH",
+                f"Penyimpanan riwayat '{self.path}' kehilangan catatan yang tercatat di file "
+                "kuncinya (run terakhir dihapus atau file diganti salinan lama); run baru tidak "
+                "dicatat. Periksa dengan 'placement runs verify'.",
+                f"Run store '{self.path}' lost entries its key file knows of (last runs deleted "
+                "or the file replaced by an older copy); no new run is recorded. Check with "
+                "'placement runs verify'.",
+                str(self.path),
+            )
+
+    def _publish_head(self) -> None:
+        """After a commit, write the journal's last entry into the key file under the write
+        lock, so the head only moves forward and never names an uncommitted entry. Best effort:
+        when the lock is busy the head stays one behind until the next recording."""
+        key = self._secret()
+        try:
+            self._busy(min(self.wait, 2.0))
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:
+            return
+        finally:
+            self._busy(self.wait)
+        try:
+            with suppress(OSError):  # checked before solving (check_writable)
+                key.save_head(journal.last_entry(self.conn))
+        finally:
+            self.conn.execute("ROLLBACK")
+
+    @_guard
+    def check_writable(self) -> None:
+        """Before solving: the store is sound (``PRAGMA quick_check``), its key is there, its
+        journal has every entry the key knows of, and its write lock can be taken in time."""
+        self._quick_check()
+        key = self._secret()
+        with self.transaction() as c:
+            self._check_head()
+            try:  # the head is written after each recording: its file must take writes
+                key.save_head(journal.last_entry(c))
+            except OSError as exc:
+                raise unwritable(self.key_path, exc) from None
+
+    def _quick_check(self) -> None:
+        result = [str(r[0]) for r in self.conn.execute("PRAGMA quick_check")]
+        if result != ["ok"]:
+            raise damaged(self.path, "; ".join(result[:2]))
+
+    @_guard
     def record(self, out_dir: Path, command: str) -> int:
         """Record the plan folder ``out_dir`` (written by solve / scenario run); returns the id."""
-        damaged = [d for d in verify_outputs(out_dir) if not d.startswith("hasil.json")]
-        if damaged:
+        damaged_files = [d for d in verify_outputs(out_dir) if not d.startswith("hasil.json")]
+        if damaged_files:
             raise PlacementError.single(
                 "FOLDER_RENCANA_TIDAK_UTUH",
-                f"Folder {out_dir} tidak utuh ({'; '.join(damaged)}); jalankan solve lagi",
-                f"Folder {out_dir} is not intact ({'; '.join(damaged)}); run solve again",
+                f"Folder {out_dir} tidak utuh ({'; '.join(damaged_files)}); jalankan solve lagi",
+                f"Folder {out_dir} is not intact ({'; '.join(damaged_files)}); run solve again",
                 str(out_dir),
             )
         files = read_plan_dir(out_dir)
@@ -144,7 +388,9 @@ class RunStore:
             for i, (n, a, t, k, sk) in enumerate(zip(*cols, strict=True), start=1)
         ]
         config = rec.get("konfigurasi", {})
+        key = self._secret()
         with self.transaction() as c:
+            self._check_head()
             cur = c.execute(
                 "INSERT INTO runs (dibuat, perintah, skenario, varian, backend, status, objektif,"
                 " folder, masukan, konfigurasi, versi, kpi, hash_rencana)"
@@ -160,8 +406,13 @@ class RunStore:
             c.executemany(
                 "INSERT INTO plan_rows VALUES (?,?,?,?,?,?,?)", [(run_id, *r) for r in rows]
             )
+            raw = self._raw(run_id)
+            journal.append(c, key, run_id, journal.RECORDED,
+                           journal.run_digest(raw, rows_hash(self._rows(run_id))), raw["dibuat"])  # fmt: skip
+        self._publish_head()
         return run_id
 
+    @_guard
     def list(self) -> pd.DataFrame:
         return pd.read_sql_query(
             "SELECT id, dibuat, perintah, skenario, varian, backend, status, objektif,"
@@ -169,13 +420,9 @@ class RunStore:
             self.conn,
         )
 
+    @_guard
     def show(self, run_id: int) -> dict[str, Any]:
-        cur = self.conn.execute("SELECT * FROM runs WHERE id = ?", (run_id,))
-        row = cur.fetchone()
-        if row is None:
-            raise PlacementError.single("RUN_TIDAK_ADA", f"Run {run_id} tidak ada di {self.path}",
-                                        f"Run {run_id} is not in {self.path}", str(self.path))  # fmt: skip
-        out = dict(zip([d[0] for d in cur.description], row, strict=True))
+        out = self._raw(run_id)
         for key in ("masukan", "konfigurasi", "versi", "kpi"):
             out[key] = json.loads(out[key])
         out["jumlah_baris_rencana"] = self.conn.execute(
@@ -183,6 +430,16 @@ class RunStore:
         ).fetchone()[0]
         return out
 
+    def _raw(self, run_id: int) -> dict[str, Any]:
+        """The run's row as stored (JSON columns as text)."""
+        cur = self.conn.execute("SELECT * FROM runs WHERE id = ?", (run_id,))
+        row = cur.fetchone()
+        if row is None:
+            raise PlacementError.single("RUN_TIDAK_ADA", f"Run {run_id} tidak ada di {self.path}",
+                                        f"Run {run_id} is not in {self.path}", str(self.path))  # fmt: skip
+        return dict(zip([d[0] for d in cur.description], row, strict=True))
+
+    @_guard
     def plan(self, run_id: int) -> pd.DataFrame:
         self.show(run_id)
         return pd.read_sql_query(
@@ -192,8 +449,10 @@ class RunStore:
             params=(run_id,),
         )
 
+    @_guard
     def approve(self, run_id: int, who: str, why: str) -> dict[str, Any]:
-        """Approve a run (once); afterwards the run and its rows can no longer change."""
+        """Approve a run (once); afterwards the run and its rows can no longer change. The
+        approval's journal hash is its verification code (``hash_persetujuan``)."""
         run = self.show(run_id)
         if run["disetujui_pada"] is not None:
             raise PlacementError.single(
@@ -205,15 +464,31 @@ class RunStore:
         if not who.strip() or not why.strip():
             raise PlacementError.single("PERSETUJUAN_KOSONG", "Persetujuan perlu nama penyetuju dan alasannya",
                                         "An approval needs who approves and why", str(self.path))  # fmt: skip
+        key = self._secret()
         with self.transaction() as c:
+            self._check_head()
             plan_hash = rows_hash(self._rows(run_id))
+            raw = self._raw(run_id)
+            if self._recorded_problems(raw, plan_hash):
+                raise PlacementError.single(
+                    "RUN_TIDAK_UTUH",
+                    f"Run {run_id} berubah sejak dicatat; tidak dapat disetujui. Periksa dengan "
+                    f"'placement runs verify {run_id}'.",
+                    f"Run {run_id} changed since it was recorded; it cannot be approved. Check "
+                    f"with 'placement runs verify {run_id}'.",
+                    str(self.path),
+                )
             when = _now()
-            seal = approval_hash(plan_hash, run_id, who.strip(), when, why.strip())
+            raw.update(disetujui_oleh=who.strip(), disetujui_pada=when,
+                       alasan_persetujuan=why.strip())  # fmt: skip
+            code = journal.append(c, key, run_id, journal.APPROVED,
+                                  journal.approval_digest(raw, plan_hash), when)  # fmt: skip
             c.execute(
                 "UPDATE runs SET disetujui_oleh = ?, disetujui_pada = ?, alasan_persetujuan = ?,"
                 " hash_rencana = ?, hash_persetujuan = ? WHERE id = ?",
-                (who.strip(), when, why.strip(), plan_hash, seal, run_id),
+                (who.strip(), when, why.strip(), plan_hash, code, run_id),
             )
+        self._publish_head()
         return self.show(run_id)
 
     def _rows(self, run_id: int) -> Sequence[tuple[Any, ...]]:
@@ -223,34 +498,108 @@ class RunStore:
             (run_id,),
         ).fetchall()
 
-    def verify(self, run_id: int) -> RunCheck:
-        """Recompute the run's hashes and compare its plan folder (if still there) with them."""
+    def _own_entries(self, run_id: int) -> builtins.list[journal.Entry]:
+        rows = self.conn.execute("SELECT urutan, run_id, jenis, waktu, isi, hash FROM jurnal"
+                                 " WHERE run_id = ? ORDER BY urutan", (run_id,))  # fmt: skip
+        return [journal.Entry(*row) for row in rows]
+
+    def _recorded_problems(self, raw: dict[str, Any], plan_hash: str) -> builtins.list[str]:
+        """The run against its recording entry in the journal."""
+        recorded = [e for e in self._own_entries(int(raw["id"])) if not e.approval]
+        if not recorded:
+            return ["run tidak tercatat di jurnal berkunci (ditambahkan di luar program?)"]
+        if recorded[0].content != journal.run_digest(raw, plan_hash):
+            return ["data run atau baris rencana berubah sejak dicatat"]
+        return []
+
+    @_guard
+    def store_problems(self) -> builtins.list[str]:
+        """Store-wide problems: the journal's chain under the key, its head against the key
+        file, runs the journal knows but the store lost, approvals removed. PENYIMPANAN_RUSAK
+        when SQLite finds the file damaged."""
+        self._quick_check()
+        key = self._secret()
+        fresh = read_key(self.key_path)  # the head as now, not as when the store was opened
+        if fresh is None:
+            raise key_lost(self.path, self.key_path)
+        entries = journal.entries(self.conn)
+        runs = {int(i): when is not None
+                for i, when in self.conn.execute("SELECT id, disetujui_pada FROM runs")}  # fmt: skip
+        return journal.chain_problems(entries, key, fresh.head) + journal.run_set_problems(
+            entries, runs
+        )
+
+    @_guard
+    def find_code(self, code: str) -> int | None:
+        """The run whose approval has this verification code (journal first, then the run)."""
+        code = code.strip().lower()
+        row = (
+            self.conn.execute(
+                "SELECT run_id FROM jurnal WHERE hash = ? AND jenis = ?", (code, journal.APPROVED)
+            ).fetchone()
+            or self.conn.execute(
+                "SELECT id FROM runs WHERE hash_persetujuan = ?", (code,)
+            ).fetchone()
+        )
+        return None if row is None else int(row[0])
+
+    @_guard
+    def verify(self, run_id: int, store_level: builtins.list[str] | None = None) -> RunCheck:
+        """Check the run against its journal entries (keyed), its legacy hashes and its plan
+        folder (if still there); ``store_level``: ``store_problems()`` when already known."""
         run = self.show(run_id)
+        if store_level is None:
+            store_level = self.store_problems()
+        self._secret()
         rows = self._rows(run_id)
+        plan_hash = rows_hash(rows)
+        raw = self._raw(run_id)
         problems: builtins.list[str] = []
+        notes: builtins.list[str] = []
         if run["hash_rencana"] is None:
             problems.append("run tanpa hash (dicatat sebelum fitur ini); tidak dapat diverifikasi")
-        elif rows_hash(rows) != run["hash_rencana"]:
+        elif plan_hash != run["hash_rencana"]:
             problems.append("baris rencana di penyimpanan berubah sejak dicatat/disetujui")
-        if run["disetujui_pada"] is not None and run["hash_rencana"] is not None:
-            seal = approval_hash(run["hash_rencana"], run_id, run["disetujui_oleh"],
-                                 run["disetujui_pada"], run["alasan_persetujuan"])  # fmt: skip
-            if seal != run["hash_persetujuan"]:
-                problems.append("data persetujuan (nama, waktu, alasan) berubah")
+        problems += self._recorded_problems(raw, plan_hash)
+        own = self._own_entries(run_id)
+        old = [e for e in own if e.kind in (journal.RECORDED_OLD, journal.APPROVED_OLD)]
+        if old:
+            notes.append(f"run dari versi lama (tanpa kunci), disegel {old[0].time}: perubahan "
+                         "sebelum itu tidak dapat dideteksi")  # fmt: skip
+        if run["disetujui_pada"] is not None:
+            problems += self._approval_problems(raw, plan_hash, [e for e in own if e.approval])
         folder = Path(run["folder"]) if run["folder"] else None
         folder_state = "tidak ada"
         if folder is not None and (folder / "hasil.json").is_file():
-            damaged = verify_outputs(folder)
+            damaged_files = verify_outputs(folder)
             stored = [(n, a, t, k) for _, n, a, t, k, _ in rows]
             # a damaged plan file may not even be readable: compare rows only when intact
-            same = not damaged and _folder_rows(folder) == stored
-            if damaged:
-                problems.extend(f"folder {folder}: {d}" for d in damaged)
+            same = not damaged_files and _folder_rows(folder) == stored
+            if damaged_files:
+                problems.extend(f"folder {folder}: {d}" for d in damaged_files)
             elif not same:
                 problems.append(f"folder {folder} berisi rencana lain (ditimpa run berikutnya?)")
             folder_state = "cocok" if same else "berbeda"
         return RunCheck(run_id, run["hash_persetujuan"] or run["hash_rencana"], folder_state,
-                        problems)  # fmt: skip
+                        problems + store_level, notes, store_level)  # fmt: skip
+
+    def _approval_problems(self, raw: dict[str, Any], plan_hash: str,
+                           approvals: builtins.list[journal.Entry]) -> builtins.list[str]:  # fmt: skip
+        """An approved run against its approval entry (and, for older runs, the unkeyed hash)."""
+        changed = "data persetujuan (nama, waktu, alasan) berubah"
+        if not approvals:
+            return ["persetujuan tidak tercatat di jurnal berkunci (dibuat di luar program?)"]
+        entry = approvals[0]
+        if entry.content != journal.approval_digest(raw, plan_hash):
+            return [changed]
+        if entry.kind == journal.APPROVED and entry.hash != raw["hash_persetujuan"]:
+            return ["kode verifikasi di penyimpanan berbeda dari jurnal"]
+        if entry.kind == journal.APPROVED_OLD and raw["hash_rencana"] is not None:
+            seal = approval_hash(raw["hash_rencana"], int(raw["id"]), raw["disetujui_oleh"],
+                                 raw["disetujui_pada"], raw["alasan_persetujuan"])  # fmt: skip
+            if seal != raw["hash_persetujuan"]:
+                return [changed]
+        return []
 
 
 @dataclass(frozen=True)
@@ -260,7 +609,9 @@ class RunCheck:
     run_id: int
     code: str | None  # the hash a planner can write on the approval letter
     folder: str  # cocok / berbeda / tidak ada
-    problems: list[str]
+    problems: list[str]  # the run's own problems, then the store-wide ones
+    notes: list[str] = field(default_factory=list)  # e.g. sealed from an older version
+    store_problems: list[str] = field(default_factory=list)  # store-wide, also in problems
 
     @property
     def ok(self) -> bool:
@@ -277,8 +628,21 @@ def rows_hash(rows: Iterable[Sequence[Any]]) -> str:
 
 
 def approval_hash(plan_hash: str, run_id: int, who: str, when: str, why: str) -> str:
+    """The unkeyed approval hash of older versions (their verification codes); checked only for
+    runs sealed from such a store."""
     payload = json.dumps([plan_hash, run_id, who, when, why], ensure_ascii=False)
     return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def withdraw_plan(out_dir: Path) -> None:
+    """Delete the plan files a run published in ``out_dir`` (hasil.json first, so the folder no
+    longer vouches for a plan): for a plan whose record could not be written."""
+    try:
+        names = list(read_record(out_dir).get("berkas", {}))
+    except PlacementError:
+        return
+    for name in ["hasil.json", *names]:
+        (out_dir / Path(name).name).unlink(missing_ok=True)
 
 
 def _folder_rows(folder: Path) -> list[tuple[Any, ...]]:

@@ -6,9 +6,11 @@ from pathlib import Path
 
 from fastapi import HTTPException
 from fastapi.responses import FileResponse
-from nicegui import app, ui
+from nicegui import app, core, ui
 
 from placement.store.runs import RunStore
+from placement.ui.layout import page_failed
+from placement.ui.security import HostOriginGuard, allowed_hosts
 from placement.ui.state import install, workspace
 from placement.ui.workspace import Workspace
 
@@ -71,5 +73,8 @@ def serve(ws: Workspace, port: int) -> None:
     for module in pkgutil.iter_modules(pages.__path__):  # each page module registers its route
         importlib.import_module(f"{pages.__name__}.{module.name}")
     install(ws)
+    app.on_page_exception(page_failed)
+    app.add_middleware(HostOriginGuard, hosts=allowed_hosts(ws.host))
+    core.sio.eio.cors_allowed_origins = None  # the socket: same origin only (engine.io default)
     ui.run(host=ws.host, port=port, title="placement", reload=False, show=False,
            favicon="📋", language="id", reconnect_timeout=10.0)  # fmt: skip

@@ -23,6 +23,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Berjalan di komputer ini ({host}); data tidak dikirim ke mana pun.",
         "Running on this computer ({host}); no data leaves it.",
     ),
+    "unexpected": (
+        "Terjadi kesalahan tak terduga ({error}). Data, skenario dan run Anda tetap tersimpan; "
+        "coba lagi atau buka halaman lain. Rinciannya ada di log server.",
+        "An unexpected error occurred ({error}). Your data, scenario and runs are kept; try "
+        "again or open another page. The details are in the server log.",
+    ),
     # common
     "none": ("(tidak ada)", "(none)"),
     "no_data": (

@@ -30,11 +30,32 @@ def _switch_language() -> None:
     ui.navigate.reload()
 
 
+def action_failed(exc: Exception) -> None:
+    """An action on the page failed unexpectedly: say so; the workspace keeps its data."""
+    ui.notify(t("unexpected", error=type(exc).__name__), type="negative", multi_line=True,
+              timeout=0, close_button="OK")  # fmt: skip
+
+
+def page_failed(exc: Exception) -> None:
+    """Shown instead of "500 Server error" when a page cannot be built: what happened, and the
+    way to every page (the workspace, held by the server process, is unchanged)."""
+    ui.page_title("placement")
+    with ui.column().classes("w-full max-w-screen-md mx-auto p-4 gap-4"):
+        ui.label(t("unexpected", error=type(exc).__name__)).classes("text-negative").props(
+            "data-testid=galat-halaman"
+        )
+        with ui.row().classes("gap-2"):
+            for target, key in PAGES:
+                ui.button(t(key), on_click=lambda p=target: ui.navigate.to(p)).props("outline")
+
+
 @contextmanager
 def page_frame(path: str) -> Iterator[None]:
-    """Header (navigation, active page marked), the page body, footer."""
+    """Header (navigation, active page marked), the page body, footer. An action of the page
+    that fails unexpectedly shows :func:`action_failed`."""
     title = t(next(key for p, key in PAGES if p == path))
     ui.page_title(f"{title} · placement")
+    ui.on_exception(action_failed)
     with ui.header().classes("items-center bg-teal-800 gap-1 py-2"):
         ui.label("placement").classes("text-lg font-bold mr-4")
         for target, key in PAGES:

@@ -4,6 +4,7 @@ single-planner app); every page reads and changes this object through the librar
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import zipfile
@@ -21,6 +22,7 @@ from placement.io.schema import TABLES
 from placement.ui.jobs import Job
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+MAX_SCENARIO_JSON = 2 * 1024 * 1024  # a scenario once its YAML aliases are expanded
 TABLE_FILES = tuple(f"{t.name}.csv" for t in TABLES)
 SYNTHETIC = "sintetis-"
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9._ -]{1,120}$")
@@ -72,6 +74,17 @@ def upload_problem(name: str, content: bytes) -> str | None:
     return f"{base}: hanya data.xlsx atau {', '.join(TABLE_FILES)} yang diterima"
 
 
+def check_data(path: Path) -> DataCheck:
+    """Validate ``path`` (csv folder or xlsx) as ``placement validate`` does: every issue, and
+    the numbers of people and posts read."""
+    from placement.io.readers import validate_path
+
+    frames, issues, _ = validate_path(path)
+    people = len(frames["pegawai"]) if "pegawai" in frames else 0
+    posts = len(frames["jabatan"]) if "jabatan" in frames else 0
+    return DataCheck(path, issues, people, posts)
+
+
 @dataclass
 class Workspace:
     """Process-wide state of the web workspace (see module docstring)."""
@@ -81,7 +94,7 @@ class Workspace:
     host: str = "127.0.0.1"
     data: Path | None = None
     scenario: Skenario = field(default_factory=Skenario)
-    pending: dict[str, bytes] = field(default_factory=dict)
+    pending: dict[str, dict[str, bytes]] = field(default_factory=dict)  # per browser tab
     jobs: list[Job] = field(default_factory=list)
     check: DataCheck | None = None
 
@@ -89,34 +102,40 @@ class Workspace:
         self.root.mkdir(parents=True, exist_ok=True)
 
     # -- data ---------------------------------------------------------------------------------
-    def add_upload(self, name: str, content: bytes) -> None:
-        """Keep an uploaded file in memory until ``use_uploads``; raises PlacementError."""
+    def add_upload(self, name: str, content: bytes, tab: str = "") -> None:
+        """Keep an uploaded file in memory, for browser tab ``tab`` only, until that tab uses
+        its uploads; raises PlacementError."""
         problem = upload_problem(name, content)
         if problem is not None:
             raise PlacementError.single("UNGGAHAN_DITOLAK", problem, problem, name[:120])
-        self.pending[Path(name).name] = content
+        self.pending.setdefault(tab, {})[Path(name).name] = content
 
-    def use_uploads(self) -> DataCheck:
-        """Write the pending uploads to a new data folder, make it the data in use, check it."""
-        if not self.pending:
+    def write_uploads(self, tab: str = "") -> Path:
+        """Write tab ``tab``'s pending uploads to a new data folder (its pending list is emptied
+        either way) and return what to check: the folder of csv files, or the xlsx in it."""
+        files = self.pending.pop(tab, {})
+        if not files:
             raise PlacementError.single("UNGGAHAN_KOSONG", "Belum ada file yang diunggah",
                                         "No file has been uploaded")  # fmt: skip
-        folder = self._new_folder("data-unggahan")
-        xlsx = [n for n in self.pending if n.lower().endswith(".xlsx")]
-        if xlsx and len(self.pending) > 1:
-            self.pending.clear()
+        xlsx = [n for n in files if n.lower().endswith(".xlsx")]
+        if xlsx and len(files) > 1:
             raise PlacementError.single("UNGGAHAN_CAMPUR",
                 "Unggah satu file .xlsx saja, atau file .csv saja (bukan keduanya)",
                 "Upload one .xlsx file, or .csv files only (not both)")  # fmt: skip
-        for name, content in self.pending.items():
+        folder = self._new_folder("data-unggahan")
+        for name, content in files.items():
             (folder / name).write_bytes(content)
-        self.pending.clear()
         if self.scenario.nama.startswith(SYNTHETIC):  # the synthetic region's name and date go
             defaults = Skenario()
             self.scenario = self.scenario.model_copy(
                 update={"nama": defaults.nama, "tanggal_rencana": defaults.tanggal_rencana}
             )
-        return self.use_data(folder / xlsx[0] if xlsx else folder)
+        return folder / xlsx[0] if xlsx else folder
+
+    def use_uploads(self, tab: str = "") -> DataCheck:
+        """Write tab ``tab``'s pending uploads (:meth:`write_uploads`), check them and make them
+        the data in use (in this process; the page checks apart, see ui/offload.py)."""
+        return self.use_data(self.write_uploads(tab))
 
     def use_synthetic(self, preset: str = "tiny", seed: int = 0) -> DataCheck:
         """Generate the built-in synthetic region and make it the data in use."""
@@ -133,15 +152,14 @@ class Workspace:
 
     def use_data(self, path: Path) -> DataCheck:
         """Validate ``path`` (csv folder or xlsx) and make it the data in use."""
-        from placement.io.readers import validate_path
+        return self.adopt(check_data(path))
 
-        frames, issues, _ = validate_path(path)
-        self.data = path
-        self.scenario = self.scenario.model_copy(update={"data": path.resolve()})
-        people = len(frames["pegawai"]) if "pegawai" in frames else 0
-        posts = len(frames["jabatan"]) if "jabatan" in frames else 0
-        self.check = DataCheck(path, issues, people, posts)
-        return self.check
+    def adopt(self, check: DataCheck) -> DataCheck:
+        """Make the checked data the data in use."""
+        self.data = check.path
+        self.scenario = self.scenario.model_copy(update={"data": check.path.resolve()})
+        self.check = check
+        return check
 
     # -- scenario -----------------------------------------------------------------------------
     def scenario_yaml(self) -> str:
@@ -212,3 +230,15 @@ def scenario_from_yaml(text: str, file: str = "skenario.yaml") -> Skenario:
         raise PlacementError.single("SKENARIO_YAML", "Isi skenario harus berupa pasangan kunci: nilai",
                                     "A scenario must be a mapping of keys to values", file)  # fmt: skip
     return parse_scenario(raw, file)
+
+
+def scenario_values(text: str, file: str = "skenario.yaml") -> dict[str, Any]:
+    """The scenario in ``text`` as the editor applies it (JSON values, YAML aliases expanded);
+    refused when the expansion is far larger than any scenario (an alias bomb)."""
+    values: dict[str, Any] = scenario_from_yaml(text, file).model_dump(mode="json")
+    if len(json.dumps(values)) > MAX_SCENARIO_JSON:
+        raise PlacementError.single("SKENARIO_TERLALU_BESAR",
+            f"Skenario melebihi {MAX_SCENARIO_JSON // 2**20} MB setelah alias YAML diuraikan",
+            f"The scenario exceeds {MAX_SCENARIO_JSON // 2**20} MB once YAML aliases are expanded",
+            file[:120])  # fmt: skip
+    return values

@@ -101,3 +101,54 @@ def test_integrity_check(server: Server, driver: Any) -> None:
     open_page(driver, server.url + "/riwayat?run=2")
     click(driver, "periksa-keutuhan")
     WebDriverWait(driver, 10).until(lambda d: "TIDAK UTUH" in text(d, "hasil-keutuhan"))
+
+
+def _request(server: Server, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+    """A plain HTTP GET with chosen headers (Host included), answered by the real server."""
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    conn.putrequest("GET", path, skip_host="host" in headers)
+    for name, value in headers.items():
+        conn.putheader(name, value)
+    conn.endheaders()
+    response = conn.getresponse()
+    found = (response.status, {k.lower(): v for k, v in response.getheaders()}, response.read())
+    conn.close()
+    return found
+
+
+def test_foreign_host_origin_and_framing_are_refused(server: Server) -> None:
+    plan = "/unduh/run/1/rencana.csv"
+    status, _, body = _request(server, plan)
+    assert status == 200 and body.startswith(b"nip")
+    status, _, body = _request(server, plan, host="evil.example")  # DNS rebinding
+    assert status == 400 and b"nip" not in body
+    status, _, body = _request(server, plan, origin="http://evil.example")
+    assert status == 403 and b"nip" not in body
+    polling = "/_nicegui_ws/socket.io/?EIO=4&transport=polling"
+    assert _request(server, polling)[0] == 200
+    assert _request(server, polling, origin="http://evil.example")[0] == 403
+    _, headers, _ = _request(server, "/riwayat", host=f"localhost:{server.port}")
+    assert headers["x-frame-options"] == "DENY" and headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "no-referrer"
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+
+
+def test_labels_follow_the_store_and_a_stale_approval_is_refused(
+    server: Server, driver: Any
+) -> None:
+    open_page(driver, server.url + "/riwayat?run=2")  # run 1 is approved, run 2 is not
+    assert "Belum disetujui" in text(driver, "run-belum-disetujui")
+    assert "disetujui" not in text(driver, "riwayat-pilih-run")
+    with RunStore(server.store) as store:  # as `placement runs approve 2` in another window
+        store.approve(2, "Sekretaris Daerah", "Nota dinas 800/13/2026")
+    fill(driver, "setujui-nama", "Kepala BKPSDM")
+    fill(driver, "setujui-alasan", "Nota dinas 800/14/2026")
+    click(driver, "setujui")
+    WebDriverWait(driver, 10).until(lambda d: "berubah" in text(d, "riwayat-pemberitahuan"))
+    assert "Run #2 berubah sejak halaman ini dibuka" in text(driver, "riwayat-pemberitahuan")
+    assert "Disetujui oleh Sekretaris Daerah" in text(driver, "run-disetujui")
+    assert "disetujui" in text(driver, "riwayat-pilih-run")
+    with RunStore(server.store) as store:
+        assert store.show(2)["disetujui_oleh"] == "Sekretaris Daerah"

@@ -21,6 +21,7 @@ from tests.ui.helpers import (
     by_testid,
     click,
     fill,
+    look,
     open_page,
     text,
     wait_text,
@@ -163,3 +164,24 @@ def test_loading_a_scenario_file(server: Server, driver: Any, tmp_path: Path) ->
     wait_yaml(driver, "nama: dimuat")
     assert "perpindahan_total: 3" in yaml_shown(driver)
     assert "jpm: 0.5" not in yaml_shown(driver)  # the file replaces the scenario
+
+
+def test_a_hostile_file_is_refused_and_a_shipped_scenario_loads(
+    server: Server, driver: Any, tmp_path: Path
+) -> None:
+    arrays = ["&a [x, x, x, x, x, x, x, x, x]"] + [
+        f"&{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]" for i in range(5)
+    ]
+    bomb = tmp_path / "bom.yaml"  # 240 bytes that expand to 3 MB (and, deeper, to gigabytes)
+    bomb.write_text(f"nama: bom\naturan:\n  NAIK_SATU_JENJANG:\n    aktif: [{', '.join(arrays)}]\n",
+                    encoding="utf-8")  # fmt: skip
+    open_page(driver, server.url + "/aturan")
+    upload = by_testid(driver, "muat-skenario").find_element(By.CSS_SELECTOR, "input[type=file]")
+    upload.send_keys(str(bomb))
+    wait_text(driver, "Berkas skenario ditolak")
+    assert "setelah alias YAML diuraikan" in text(driver, "masalah-muat")
+    shipped = Path(__file__).parents[2] / "scenarios" / "kabupaten-dasar" / "skenario.yaml"
+    upload = by_testid(driver, "muat-skenario").find_element(By.CSS_SELECTOR, "input[type=file]")
+    upload.send_keys(str(shipped))  # the page is still in use after the refusal
+    wait_yaml(driver, "nama: kabupaten-dasar")
+    assert look(driver, "bobot-biaya-demosi", lambda e: e.get_attribute("value")) == "0"

@@ -17,7 +17,7 @@ from placement.store.runs import RunStore
 from placement.ui import i18n
 from placement.ui.i18n import tr
 from placement.ui.layout import frame_table, page_frame
-from placement.ui.pages.plan import run_options
+from placement.ui.runs_view import run_options, stale_runs, store_options
 from placement.ui.state import workspace
 
 PERCENT = {"porsi_terisi", "jpm_rata", "jpm_min", "porsi_kotak7", "porsi_berubah_opd_maks",
@@ -46,7 +46,6 @@ def compare_page(runs: str | None = None) -> None:
     with page_frame("/bandingkan"):
         with RunStore(ws.store) as store:
             listed = store.list()
-            folders = {int(i): Path(str(store.show(int(i))["folder"])) for i in listed["id"]}
         options = run_options(listed) if not listed.empty else {}
         if len(options) < 2:
             ui.label(tr("Belum ada dua run untuk dibandingkan. Jalankan paling sedikit dua skenario "
@@ -72,6 +71,15 @@ def compare_page(runs: str | None = None) -> None:
         def show() -> None:
             ids = [int(v) for v in (select.value or [])]
             area.clear()
+            problem = stale_runs(select.options, ws.store, ids)  # type: ignore[arg-type]
+            if problem is not None:  # e.g. approved from the CLI meanwhile: refuse, relabel
+                fresh = store_options(ws.store)
+                refusing[:] = [True]
+                select.set_options(fresh, value=[i for i in ids if i in fresh])
+                refusing[:] = []
+                with area:
+                    ui.label(problem).classes("text-negative").props("data-testid=banding-basi")
+                return
             with area:
                 if len(ids) < 2:
                     ui.label(
@@ -79,7 +87,8 @@ def compare_page(runs: str | None = None) -> None:
                     ).props("data-testid=banding-kurang")
                     return
                 try:
-                    plans = [read_plan_dir(folders[i]) for i in ids]
+                    with RunStore(ws.store) as store:
+                        plans = [read_plan_dir(Path(str(store.show(i)["folder"]))) for i in ids]
                 except PlacementError as exc:
                     ui.label(exc.issues[0].message(i18n.lang())).classes("text-negative")
                     return
@@ -87,7 +96,8 @@ def compare_page(runs: str | None = None) -> None:
                           for i, p in zip(ids, plans, strict=True)]  # fmt: skip
                 _comparison(labels, plans, bool(detail.value))
 
-        select.on_value_change(lambda _: show())
+        refusing: list[bool] = []
+        select.on_value_change(lambda _: None if refusing else show())
         detail.on_value_change(lambda _: show())
         show()
 
@@ -101,12 +111,11 @@ def _comparison(labels: list[str], plans: list[PlanFiles], detail: bool) -> None
         ui.label(tr(f"Satu kolom per run; {labels[0]} adalah dasar perbandingan. Porsi dan JPM "
                     "dalam persen.", f"One column per run; {labels[0]} is the base. Shares and JPM "
                     "in percent.")).classes("text-sm text-grey-8")  # fmt: skip
-        table = kpi_table(plans, i18n.lang())
-        names = list(table.columns[2:])
+        table = kpi_table(plans[:1], i18n.lang())  # the KPI names; two runs may share a folder
         shown = pd.DataFrame({
             "KPI": table.iloc[:, 1],
-            **{label: [kpi_text(k, v) for k, v in zip(table["kpi"], table[name], strict=True)]
-               for label, name in zip(labels, names, strict=True)},
+            **{label: [kpi_text(k, values[k]) for k in table["kpi"]]
+               for label, values in zip(labels, kpis, strict=True)},
         })  # fmt: skip
         frame_table(shown, testid="banding-kpi", rows_per_page=len(KPIS))
     with ui.card().classes("w-full"):

@@ -8,8 +8,9 @@ from placement.domain.errors import PlacementError, Severity, issue_records
 from placement.ui import i18n
 from placement.ui.i18n import t, tr
 from placement.ui.layout import issue_table, page_frame
+from placement.ui.offload import DATA_LIMITS, parse_apart
 from placement.ui.state import workspace
-from placement.ui.workspace import MAX_UPLOAD_BYTES, DataCheck
+from placement.ui.workspace import MAX_UPLOAD_BYTES, DataCheck, check_data
 
 
 @ui.page("/data")
@@ -37,15 +38,34 @@ def data_page() -> None:
                 if check.issues:
                     issue_table(issue_records(check.issues, i18n.lang()), testid="masalah-data")
 
-        async def checked(work: object, *args: object) -> None:
+        tab = ui.context.client.id  # pending uploads belong to this browser tab only
+        ui.context.client.on_delete(lambda: ws.pending.pop(tab, None))
+
+        async def synthetic(preset: str) -> None:
             note = ui.notification(t("data.working"), spinner=True, timeout=None)
             try:
-                show(await run.io_bound(work, *args))  # type: ignore[arg-type]
+                show(await run.io_bound(ws.use_synthetic, preset))
             except PlacementError as exc:
                 refused(exc)
             finally:
                 note.dismiss()
-                ws.pending.clear()  # the uploads were used (or dropped): start afresh
+
+        async def use_uploads() -> None:
+            """Write this tab's uploads and check them apart from the server (time and memory
+            limits, the server answers meanwhile); a refused file leaves nothing behind."""
+            note = ui.notification(t("data.working"), spinner=True, timeout=None)
+            try:
+                path = ws.write_uploads(tab)
+                try:
+                    check = await parse_apart(check_data, path, limits=DATA_LIMITS, file=path.name)
+                except PlacementError:
+                    ws.remove_folder(path if path.is_dir() else path.parent)
+                    raise
+                show(ws.adopt(check))
+            except PlacementError as exc:
+                refused(exc)
+            finally:
+                note.dismiss()
                 pending.set_text("")
                 uploader.reset()
 
@@ -57,12 +77,12 @@ def data_page() -> None:
         async def uploaded(e: events.UploadEventArguments) -> None:
             content = await e.file.read()
             try:
-                ws.add_upload(e.file.name, content)
+                ws.add_upload(e.file.name, content, tab)
             except PlacementError as exc:
                 ui.notify(t("data.rejected", reason=exc.issues[0].message(i18n.lang())),
                           type="negative", multi_line=True)  # fmt: skip
                 return
-            pending.set_text(t("data.uploaded", names=", ".join(sorted(ws.pending))))
+            pending.set_text(t("data.uploaded", names=", ".join(sorted(ws.pending[tab]))))
 
         def rejected() -> None:
             reason = tr(f"hanya .xlsx atau .csv, paling besar {MAX_UPLOAD_BYTES // 2**20} MB",
@@ -77,7 +97,7 @@ def data_page() -> None:
             ).classes("w-full")  # fmt: skip
             pending = ui.label("").props("data-testid=unggahan")
             with ui.row():
-                ui.button(t("data.use_upload"), on_click=lambda: checked(ws.use_uploads)).props(
+                ui.button(t("data.use_upload"), on_click=use_uploads).props(
                     "data-testid=pakai-unggahan"
                 )
                 ui.button(t("data.templates")).props(
@@ -87,7 +107,7 @@ def data_page() -> None:
             ui.label(t("data.preset"))
             preset = ui.toggle({"tiny": "tiny (30 pegawai)", "kabupaten": "kabupaten (±3.000 pegawai)"},
                                value="tiny").props("no-caps data-testid=preset")  # fmt: skip
-            ui.button(
-                t("data.synthetic"), on_click=lambda: checked(ws.use_synthetic, preset.value)
-            ).props("data-testid=pakai-sintetis")
+            ui.button(t("data.synthetic"), on_click=lambda: synthetic(str(preset.value))).props(
+                "data-testid=pakai-sintetis"
+            )
         show(ws.check)

@@ -4,6 +4,7 @@ verification code, and the integrity check (RunStore.verify)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -14,6 +15,7 @@ from placement.store.runs import RunStore
 from placement.ui import i18n
 from placement.ui.i18n import t, tr
 from placement.ui.layout import frame_table, page_frame
+from placement.ui.runs_view import run_options, stale_runs, store_options
 from placement.ui.state import workspace
 
 DOWNLOADS = ("rencana.xlsx", "rencana.csv", "hasil.json")
@@ -45,11 +47,6 @@ def _value(v: Any) -> str:
     return f"{v:.4f}".rstrip("0").rstrip(".") if isinstance(v, float) else str(v)
 
 
-def _label(row: Any) -> str:
-    mark = tr(" · disetujui", " · approved") if row["disetujui_pada"] else ""
-    return f"#{row['id']} · {row['skenario'] or '-'} · {row['status']}{mark}"
-
-
 @ui.page("/riwayat")
 def history_page(run: int | None = None) -> None:
     with page_frame("/riwayat"):
@@ -64,22 +61,36 @@ def history_page(run: int | None = None) -> None:
             ui.label(t("no_runs")).classes("text-grey-7").props("data-testid=riwayat-kosong")
             return
         frame_table(_run_table(runs), row_key="#", rows_per_page=10, testid="tabel-run")
-        options = {int(r["id"]): _label(r) for _, r in runs.iloc[::-1].iterrows()}
+        options = run_options(runs)
         chosen = run if run in options else next(iter(options))
         select = ui.select(options, value=chosen, label=tr("Pilih run", "Pick a run")).props(
             "outlined data-testid=riwayat-pilih-run"
         ).classes("w-full max-w-xl")  # fmt: skip
+        notice = ui.label("").classes("text-negative").props("data-testid=riwayat-pemberitahuan")
+
+        def current(run_id: int) -> bool:
+            """False, with a notice and the page shown afresh, when the run changed in the
+            store since the page showed it (e.g. approved with ``placement runs approve``)."""
+            problem = stale_runs(select.options, workspace().store, [run_id])  # type: ignore[arg-type]
+            if problem is None:
+                return True
+            notice.set_text(problem)
+            ui.notify(problem, type="warning", multi_line=True)
+            fresh = store_options(workspace().store)
+            select.set_options(fresh, value=run_id if run_id in fresh else next(iter(fresh)))
+            details.refresh()
+            return False
 
         @ui.refreshable
         def details() -> None:
             if select.value is not None:
-                _details(int(select.value), details.refresh)
+                _details(int(select.value), details.refresh, current)
 
         select.on_value_change(details.refresh)
         details()
 
 
-def _details(run_id: int, refresh: Any) -> None:
+def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
     ws = workspace()
     try:
         with RunStore(ws.store) as store:
@@ -184,6 +195,8 @@ def _details(run_id: int, refresh: Any) -> None:
             message = ui.label("").classes("text-negative").props("data-testid=setujui-pesan")
 
             def approve() -> None:
+                if not current(run_id):
+                    return
                 try:
                     with RunStore(ws.store) as store:
                         store.approve(run_id, who.value or "", why.value or "")

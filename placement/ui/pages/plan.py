@@ -23,6 +23,7 @@ from placement.ui import i18n
 from placement.ui.i18n import t, tr
 from placement.ui.layout import frame_table, page_frame
 from placement.ui.plan_cache import Solved, cached, solved
+from placement.ui.runs_view import run_options
 from placement.ui.state import workspace
 
 KIND_LABELS: dict[str, tuple[str, str]] = {
@@ -38,19 +39,6 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
 def kind_label(kind: str) -> str:
     pair = KIND_LABELS.get(kind, (kind, kind))
     return tr(*pair)
-
-
-def run_options(runs: pd.DataFrame) -> dict[int, str]:
-    """Run id → "#3 · skenario · OPTIMAL · 2026-…" (newest first)."""
-    out: dict[int, str] = {}
-    ordered = runs.sort_values("id", ascending=False)
-    for rid, name, status, made, approved in zip(
-        ordered["id"].tolist(), ordered["skenario"].tolist(), ordered["status"].tolist(),
-        ordered["dibuat"].tolist(), ordered["disetujui_pada"].tolist(), strict=True,
-    ):  # fmt: skip
-        mark = tr(" · disetujui", " · approved") if approved else ""
-        out[int(rid)] = f"#{rid} · {name or '-'} · {status} · {str(made)[:16]}{mark}"
-    return out
 
 
 def _error(exc: PlacementError) -> str:
@@ -523,4 +511,4 @@ def _why_not_form(ds: Any, result: Any, jabatan: str, detail: bool) -> None:
         ask.on_click(asked)
 
 
-__all__ = ["Solved", "kind_label", "plan_page", "run_options"]
+__all__ = ["Solved", "kind_label", "plan_page"]

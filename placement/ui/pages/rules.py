@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 from nicegui import events, run, ui
 
+from placement.config import Skenario
 from placement.domain.errors import Issue, PlacementError, has_errors, issue_records
 from placement.rules.registry import available_packs, load_pack
 from placement.scenario_edit import (
@@ -23,8 +24,9 @@ from placement.scenario_edit import (
 from placement.ui import i18n
 from placement.ui.i18n import tr
 from placement.ui.layout import frame_table, issue_table, page_frame
+from placement.ui.offload import SCENARIO_LIMITS, parse_apart
 from placement.ui.state import workspace
-from placement.ui.workspace import scenario_from_yaml
+from placement.ui.workspace import scenario_values
 
 MAX_YAML_BYTES = 1024 * 1024
 
@@ -98,14 +100,14 @@ def rules_page() -> None:
 
         def apply(changes: dict[str, Any]) -> bool:
             try:
-                ws.scenario = edit_scenario(ws.scenario, changes)
+                new = edit_scenario(ws.scenario, changes)
             except PlacementError as exc:
                 show_issues(tr("Perubahan ditolak; skenario tidak diubah:",
                                "Change refused; the scenario is unchanged:"), exc.issues)  # fmt: skip
                 ui.notify(exc.issues[0].message(i18n.lang()), type="negative", multi_line=True)
                 return False
+            replace_scenario(new, editor.refresh)
             show_ok(tr("Skenario diperbarui.", "Scenario updated."))
-            editor.refresh()
             return True
 
         @ui.refreshable
@@ -113,6 +115,20 @@ def rules_page() -> None:
             _editor(apply)
 
         editor()
+
+
+def replace_scenario(new: Skenario, show: Callable[[], object]) -> None:
+    """Make ``new`` the workspace's scenario and ``show`` it. When showing fails unexpectedly the
+    previous scenario is put back and shown, and the error raised on (``layout.action_failed``
+    tells the planner), so a scenario the page cannot show never becomes a dead end."""
+    ws = workspace()
+    previous, ws.scenario = ws.scenario, new
+    try:
+        show()
+    except Exception:
+        ws.scenario = previous
+        show()
+        raise
 
 
 def _editor(apply: Callable[[dict[str, Any]], bool]) -> None:
@@ -176,10 +192,10 @@ def _editor(apply: Callable[[dict[str, Any]], bool]) -> None:
                     ui.number(tr(id_text, en_text), value=getattr(sc.bobot, key), step=0.05),
                     f"bobot-{key.replace('_', '-')}",
                 ).classes("w-56")
-            for move in MOVE_COSTS:
+            for move in MOVE_COSTS:  # a kind the file leaves out costs 0, as rules/scoring reads it
                 weights[f"bobot.biaya_perpindahan.{move}"] = _field(
                     ui.number(tr(f"Biaya {move}", f"Cost of {move}"),
-                              value=sc.bobot.biaya_perpindahan[move], step=0.01),  # type: ignore[index]
+                              value=sc.bobot.biaya_perpindahan.get(move, 0.0), step=0.01),  # type: ignore[call-overload]
                     f"bobot-biaya-{move}",
                 ).classes("w-40")  # fmt: skip
         ui.button(tr("Terapkan bobot", "Apply weights"),
@@ -435,14 +451,16 @@ def _yaml_card(apply: Callable[[dict[str, Any]], bool]) -> None:
             if len(content) > MAX_YAML_BYTES:
                 ui.notify(tr("Berkas terlalu besar", "File too large"), type="negative")
                 return
-            try:
-                sc = scenario_from_yaml(content.decode("utf-8", errors="replace"), e.file.name)
+            text = content.decode("utf-8", errors="replace")
+            try:  # apart from the server: a hostile file costs a refusal, not the server
+                values = await parse_apart(scenario_values, text, e.file.name,
+                                           limits=SCENARIO_LIMITS, file=e.file.name)  # fmt: skip
             except PlacementError as exc:
                 apply_loaded_error(exc)
                 return
             if ws.data is not None:  # the data in use wins over the file's data: key
-                sc = sc.model_copy(update={"data": ws.data.resolve()})
-            apply(sc.model_dump(mode="json"))
+                values["data"] = str(ws.data.resolve())
+            apply(values)
 
         def apply_loaded_error(exc: PlacementError) -> None:
             checked.clear()
