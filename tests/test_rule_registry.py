@@ -79,6 +79,7 @@ def test_defaults_match_the_domain_notes() -> None:
         "rotasi": 7,
         "mutasi": 7,
         "demosi": 1,
+        "alih_jenis": 7,
     }
     assert rules["MASA_JABATAN_MIN"]["min_tahun"]["PENGAWAS"] == 2
     assert rules["PENGALAMAN_JENJANG"]["min_tahun"] == {
@@ -126,6 +127,7 @@ def test_override_merges_dict_parameters_key_by_key() -> None:
         "rotasi": 4,
         "mutasi": 7,
         "demosi": 1,
+        "alih_jenis": 7,
     }
 
 

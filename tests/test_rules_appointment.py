@@ -87,7 +87,7 @@ def test_jf_ahli_muda_may_take_a_pengawas_post_and_ahli_pertama_too() -> None:
     muda = person(jenis_jabatan="FUNGSIONAL", jenjang="ahli muda")
     pertama = person(jenis_jabatan="FUNGSIONAL", jenjang="ahli pertama")
     ds = dataset([muda, pertama], [a])
-    assert decide(ds, scenario(), muda, a).move_type == "promosi"
+    assert decide(ds, scenario(), muda, a).move_type == "alih_jenis"
     assert decide(ds, scenario(), muda, a).eligible and decide(ds, scenario(), pertama, a).eligible
     # same level: no experience rule for the JF ahli muda
     assert "PENGALAMAN_JENJANG" not in checked(decide(ds, scenario(), muda, a))

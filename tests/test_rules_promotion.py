@@ -7,6 +7,8 @@ from datetime import date
 
 from builders import checked, dataset, decide, failed, in_table, person, post, scenario
 
+from placement.api import solve
+from placement.config import Skenario
 from placement.rules import build_pairs
 from placement.rules.registry import load_pack
 
@@ -193,3 +195,38 @@ def test_job_fit_only_where_known_and_only_jpt_to_jpt() -> None:
     adm, own = _administrator(date(1975, 1, 1), job_fit="kurang optimal")
     d2 = decide(dataset([adm], [jpt, own]), scenario(), adm, jpt)
     assert "JOB_FIT_JPT" not in checked(d2) and d2.eligible
+
+
+# --- move types: alih_jenis ---------------------------------------------------------------------------------
+
+
+def test_a_jf_into_a_structural_post_of_its_own_level_is_alih_jenis_not_a_promotion() -> None:
+    """JF ahli muda (jenjang 1) → pengawas and ahli madya (2) → administrator are moves from a
+    jabatan fungsional into a jabatan administrasi, not promotions; a pelaksana → pengawas is."""
+    pengawas, administrator = post(eselon="IV.a"), post(eselon="III.b")
+    muda = person(jenis_jabatan="FUNGSIONAL", jenjang="ahli muda", golongan="III/c")
+    madya = person(jenis_jabatan="FUNGSIONAL", jenjang="ahli madya", golongan="IV/a")
+    pelaksana = person(golongan="III/c")
+    ds = dataset([muda, madya, pelaksana], [pengawas, administrator])
+    assert decide(ds, scenario(), muda, pengawas).move_type == "alih_jenis"
+    assert decide(ds, scenario(), madya, administrator).move_type == "alih_jenis"
+    assert decide(ds, scenario(), madya, pengawas).move_type == "demosi"
+    assert decide(ds, scenario(), pelaksana, pengawas).move_type == "promosi"
+    # the rules that check promotions check these moves too (SKP, sanctions, talent box)
+    checks = checked(decide(ds, scenario(), muda, pengawas))
+    assert {"SKP_PROMOSI", "HUKDIS_PROMOSI", "KOTAK_TALENTA_MIN"} <= checks
+
+
+def test_alih_jenis_is_counted_apart_from_promotions_and_priced_as_one() -> None:
+    pengawas = post(eselon="IV.a", opd="Dinas A", priority=1)
+    muda = person(jenis_jabatan="FUNGSIONAL", jenjang="ahli muda", golongan="III/c",
+                  talent_box=9, skp_1="Sangat Baik", skp_2="Sangat Baik")  # fmt: skip
+    ds = dataset([muda], [pengawas], komp={0: {"integritas": 3.0}})
+    sc = scenario(aturan={"KOMPETENSI_ADA": {"aktif": False}})
+    assert sc.bobot.biaya_perpindahan["alih_jenis"] == sc.bobot.biaya_perpindahan["promosi"]
+    result = solve(ds, sc)
+    assert result.plan["jenis_perpindahan"].tolist() == ["alih_jenis"]
+    counts = result.summary()["perpindahan"]
+    assert counts["alih_jenis"] == 1 and counts["promosi"] == 0
+    old_file = Skenario.model_validate({"bobot": {"biaya_perpindahan": {"promosi": 0.2}}})
+    assert old_file.bobot.biaya_perpindahan["alih_jenis"] == 0.2

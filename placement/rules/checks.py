@@ -40,8 +40,9 @@ Detail = Callable[[], tuple[ObjArray, ObjArray]]
 MISSING = "tidak ada data"
 NAT = np.datetime64("NaT", "D")
 RUMPUN_TABLE = Path(__file__).resolve().parent.parent / "data" / "jurusan_rumpun.csv"
-TETAP, PROMOSI, ROTASI, MUTASI, DEMOSI = (MOVE_CODE[m] for m in
-                                           ("tetap", "promosi", "rotasi", "mutasi", "demosi"))  # fmt: skip
+TETAP, PROMOSI, ROTASI, MUTASI, DEMOSI, ALIH_JENIS = (
+    MOVE_CODE[m] for m in ("tetap", "promosi", "rotasi", "mutasi", "demosi", "alih_jenis")
+)
 KINDS: tuple[str, ...] = tuple(str(k) for k in grades.JenisJabatan)
 KIND_CODE: dict[str, int] = {k: i for i, k in enumerate(KINDS)}
 JPT_KINDS: tuple[str, ...] = tuple(sorted(str(k) for k in grades.JPT_TYPES))
@@ -300,13 +301,20 @@ def _build_facts(ds: Dataset, sc: Skenario, rules: RuleSet) -> Facts:
 
 def move_types(f: Facts, person: IntArray, post: IntArray) -> npt.NDArray[np.int8]:
     """Move type code per pair: tetap (own post), demosi (lower eselon rank or lower level),
+    alih_jenis (a JF into a structural post of its own level: ahli muda → pengawas, ahli madya →
+    administrator; perpindahan dari jabatan fungsional ke jabatan administrasi, not a promotion),
     promosi (higher eselon rank), rotasi (same rank, same OPD), mutasi (same rank, other OPD)."""
     pr, jr = f.p_rank[person], f.j_rank[post]
     demote = (jr < pr) | (f.j_level[post] < f.p_level[person])
+    up = np.where(
+        (f.p_kind_code[person] == KIND_CODE["FUNGSIONAL"]) & (f.j_level[post] == f.p_level[person]),
+        ALIH_JENIS,
+        PROMOSI,
+    )
     out = np.where(
         demote,
         DEMOSI,
-        np.where(jr > pr, PROMOSI, np.where(f.j_opd[post] == f.p_opd[person], ROTASI, MUTASI)),
+        np.where(jr > pr, up, np.where(f.j_opd[post] == f.p_opd[person], ROTASI, MUTASI)),
     ).astype(np.int8)
     out[f.p_held[person] == post] = TETAP
     return out

@@ -46,7 +46,10 @@ Paket aturan **{pack}**: {desc_id} / {desc_en}.
   in-scope posts and everyone without a structural post; holders of out-of-scope posts are not.
 - **Jenis perpindahan / move types** (peringkat eselon I.b > II.a > II.b > III.a > III.b > IV.a >
   IV.b > non-struktural): `tetap` (jabatan sendiri), `demosi` (eselon atau jenjang lebih rendah;
-  mis. JF ahli madya ke pengawas), `promosi` (eselon lebih tinggi, jadi IV.b → IV.a promosi),
+  mis. JF ahli madya ke pengawas), `alih_jenis` (JF ke jabatan struktural pada jenjang yang sama:
+  ahli muda → pengawas, ahli madya → administrator; perpindahan dari jabatan fungsional ke
+  jabatan administrasi, bukan promosi, tidak dihitung sebagai promosi tetapi diperiksa aturan
+  yang sama), `promosi` (eselon lebih tinggi, jadi IV.b → IV.a promosi),
   `rotasi` (eselon sama, OPD sama), `mutasi` (eselon sama, OPD lain). Jenjang: 0 pelaksana / JF
   ahli pertama / keterampilan, 1 pengawas / JF ahli muda, 2 administrator / JF ahli madya,
   3 JPT Pratama / JF ahli utama, 4 JPT Madya.

@@ -28,7 +28,7 @@ from placement.rules.legal import LEGAL_STATUSES, LegalBasis, LegalStatus, parse
 RuleKind = Literal["hard", "soft", "score"]
 Effect = Literal["tolak", "daftar_pendek", "penalti", "skor"]
 
-MOVE_TYPES: tuple[str, ...] = ("tetap", "promosi", "rotasi", "mutasi", "demosi")
+MOVE_TYPES: tuple[str, ...] = ("tetap", "promosi", "rotasi", "mutasi", "demosi", "alih_jenis")
 MOVE_CODE: dict[str, int] = {m: i for i, m in enumerate(MOVE_TYPES)}
 # Rules evaluated while blocking (level, golongan) before any pair exists: they must open the pack,
 # in this order, so that each refused pair is attributed to the first rule that refuses it.
