@@ -71,7 +71,14 @@ def test_pair_table_contract() -> None:
         assert t.pairs[col].dtype == np.float64
     keys = list(zip(t.pairs["post"], t.pairs["person"], strict=True))
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
-    assert set(t.pairs["move_type"]) <= {"tetap", "promosi", "rotasi", "mutasi", "demosi", "alih_jenis"}
+    assert set(t.pairs["move_type"]) <= {
+        "tetap",
+        "promosi",
+        "rotasi",
+        "mutasi",
+        "demosi",
+        "alih_jenis",
+    }
     assert (t.pairs["nip"] == ds.pegawai["nip"].to_numpy()[t.pairs["person"]]).all()
     assert (t.pairs["jabatan_id"] == ds.jabatan["jabatan_id"].to_numpy()[t.pairs["post"]]).all()
     terms = t.pairs
