@@ -32,11 +32,11 @@ class Lingkup(_Strict):
     )
 
 
-MoveKind = Literal["promosi", "rotasi", "mutasi", "demosi"]
+MoveKind = Literal["promosi", "rotasi", "mutasi", "demosi", "alih_jenis"]
 
 
 def _default_move_cost() -> dict[MoveKind, float]:
-    return {"promosi": 0.03, "rotasi": 0.05, "mutasi": 0.08, "demosi": 0.5}
+    return {"promosi": 0.03, "rotasi": 0.05, "mutasi": 0.08, "demosi": 0.5, "alih_jenis": 0.03}
 
 
 class Bobot(_Strict):
@@ -73,6 +73,16 @@ class Bobot(_Strict):
     penalti_pelonggaran: float = Field(
         1.0, ge=0, description="Penalti per penempatan yang melonggarkan aturan (mode elastis)"
     )
+
+    @field_validator("biaya_perpindahan")
+    @classmethod
+    def _every_move_has_a_cost(cls, v: dict[MoveKind, float]) -> dict[MoveKind, float]:
+        """Kinds left out keep their default; alih_jenis defaults to the scenario's promosi cost
+        (scenario files written before alih_jenis existed price those moves as promotions)."""
+        full = _default_move_cost()
+        full["alih_jenis"] = v.get("promosi", full["promosi"])
+        full.update(v)
+        return full
 
     @field_validator("nilai_kotak_talenta")
     @classmethod
@@ -114,9 +124,24 @@ class Kunci(_Strict):
     jabatan_id: str
 
 
-class Fakta(_Strict):
-    """Facts for the approvals a plan needs (UU 10/2016 ps 71 and 162; SE Mendagri 821/5492/SJ)."""
+class Instansi(_Strict):
+    """The instansi whose plan this is: its name (compared with the pegawai column ``instansi`` to
+    find moves between instansi) and its PPK (pejabat pembina kepegawaian)."""
 
+    nama: str | None = Field(None, description="Nama instansi, mis. Pemerintah Kabupaten X")
+    ppk: str | None = Field(None, description="Pejabat pembina kepegawaian, mis. Bupati X")
+
+    @field_validator("nama", "ppk")
+    @classmethod
+    def _blank_is_none(cls, v: str | None) -> str | None:
+        return v.strip() or None if v is not None else None
+
+
+class Fakta(_Strict):
+    """Facts the approval conditions of the rule pack read (``persetujuan``: Pj kepala daerah,
+    election windows, the instansi)."""
+
+    instansi: Instansi = Field(default_factory=Instansi)
     tanggal_pelantikan_kepala_daerah: date | None = None
     pj_kepala_daerah: bool = False
     tanggal_penetapan_paslon: date | None = None
@@ -132,7 +157,8 @@ class Tingkat(_Strict):
 
 KpiName = Literal[
     "objektif", "jabatan_terisi", "porsi_terisi", "lowong", "jpm_rata", "jpm_min", "porsi_kotak7",
-    "promosi", "rotasi", "mutasi", "demosi", "non_job", "pejabat_berpindah", "lowongan_diisi",
+    "promosi", "rotasi", "mutasi", "demosi", "alih_jenis", "non_job", "pejabat_berpindah",
+    "lowongan_diisi",
     "perpindahan_opd_maks", "porsi_berubah_opd_maks", "rantai_terpanjang",
     "porsi_perempuan_promosi", "lewat_masa_jabatan_tetap",
 ]  # fmt: skip

@@ -71,7 +71,14 @@ def test_pair_table_contract() -> None:
         assert t.pairs[col].dtype == np.float64
     keys = list(zip(t.pairs["post"], t.pairs["person"], strict=True))
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
-    assert set(t.pairs["move_type"]) <= {"tetap", "promosi", "rotasi", "mutasi", "demosi"}
+    assert set(t.pairs["move_type"]) <= {
+        "tetap",
+        "promosi",
+        "rotasi",
+        "mutasi",
+        "demosi",
+        "alih_jenis",
+    }
     assert (t.pairs["nip"] == ds.pegawai["nip"].to_numpy()[t.pairs["person"]]).all()
     assert (t.pairs["jabatan_id"] == ds.jabatan["jabatan_id"].to_numpy()[t.pairs["post"]]).all()
     terms = t.pairs
@@ -163,7 +170,7 @@ def test_assess_post_matches_build_pairs_and_lists_refusals() -> None:
     refused = refused_for_post(ds, sc, 0)
     low = refused[refused["nip"] == people[4]["nip"]]
     assert low["rule_id"].tolist() == ["GOL_MIN_ESELON"]
-    assert (low["actual"].iloc[0], low["threshold"].iloc[0]) == ("III/a", "III/c")
+    assert (low["actual"].iloc[0], low["threshold"].iloc[0]) == ("III/a", "III/b")
 
 
 def test_assess_person_ranks_posts_and_explains_the_rest() -> None:
@@ -289,7 +296,7 @@ def test_cli_post_table(cli_data: tuple[Dataset, list[dict[str, Any]]]) -> None:
     res = _run(["--jabatan", "A"])
     assert res.exit_code == 0, res.output
     assert "LAYAK" in res.output and "DITOLAK" in res.output
-    assert "GOL_MIN_ESELON (III/a | III/c)" in res.output
+    assert "GOL_MIN_ESELON (III/a | III/b)" in res.output
     assert people[4]["nip"] in res.output
 
 

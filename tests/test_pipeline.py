@@ -277,7 +277,7 @@ def test_locks_from_plan_file_keep_marked_rows(
     write_dataset(tiny, data)
     write_outputs(tiny_result, tiny, tmp_path / "awal")
     plan = pd.read_csv(tmp_path / "awal" / "rencana.csv", dtype=str, keep_default_na=False)
-    plan["kunci"] = np.where(plan["jenis_perpindahan"] == "promosi", "ya", "")
+    plan["kunci"] = np.where(plan["jenis_perpindahan"].isin(["promosi", "alih_jenis"]), "ya", "")
     plan.to_csv(tmp_path / "kunci.csv", index=False)
     out = tmp_path / "ulang"
     res = CliRunner().invoke(main, ["solve", str(data), "--out", str(out), "--date", "2026-07-01",

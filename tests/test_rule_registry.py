@@ -12,8 +12,8 @@ from placement.rules import docs
 from placement.rules.checks import CHECKS
 from placement.rules.registry import (
     BLOCKING_RULES,
+    LEGAL_STATUSES,
     MOVE_TYPES,
-    VERIFY,
     available_packs,
     load_pack,
     relaxations,
@@ -48,13 +48,17 @@ def test_every_rule_has_texts_and_a_legal_basis(pack: str) -> None:
         assert "{actual}" in spec.message_id and "{actual}" in spec.message_en, spec.id
 
 
-def test_unverified_sources_say_so() -> None:
-    specs = load_pack().rules
-    for rid in ("HUKDIS_PROMOSI", "PPPK_STRUKTURAL", "USIA_JPT", "PENDIDIKAN_MIN"):
-        assert specs[rid].needs_verification, rid
-        assert VERIFY in specs[rid].legal_text
-    assert "kebijakan daerah" in specs["KOTAK_TALENTA_MIN"].legal_text
-    assert "ps 239" in specs["BUP_DEKAT"].legal_text
+def test_every_citation_carries_its_status_and_unchecked_ones_say_so() -> None:
+    pack = load_pack()
+    for spec in pack.rules.values():
+        for basis in spec.legal_basis:
+            assert basis.status in LEGAL_STATUSES, spec.id
+            if basis.status == "terverifikasi":
+                assert basis.bunyi and basis.sumber, spec.id
+            assert "perlu verifikasi" not in f"{basis.peraturan} {basis.pasal}", spec.id
+        assert spec.legal_text_with_status.count("(") >= len(spec.legal_basis), spec.id
+    assert "kebijakan daerah" in pack.rules["KOTAK_TALENTA_MIN"].legal_text
+    assert "ps 239" in pack.rules["BUP_DEKAT"].legal_text
 
 
 def test_blocking_rules_open_the_pack_and_hard_rules_never_check_stays() -> None:
@@ -75,12 +79,14 @@ def test_defaults_match_the_domain_notes() -> None:
         "rotasi": 7,
         "mutasi": 7,
         "demosi": 1,
+        "alih_jenis": 7,
     }
     assert rules["MASA_JABATAN_MIN"]["min_tahun"]["PENGAWAS"] == 2
     assert rules["PENGALAMAN_JENJANG"]["min_tahun"] == {
         "PENGAWAS": 4, "ADMINISTRATOR": 3, "JPT_PRATAMA": 2, "JPT_MADYA": 2}  # fmt: skip
     assert rules["BUP_DEKAT"]["jendela_bulan"] == 12
-    assert rules["USIA_JPT"]["usia_maks"] == 56
+    assert rules["USIA_JPT"]["usia_maks"] == 56 and rules["USIA_JPT"]["usia_maks_madya"] == 58
+    assert rules["GOL_MIN_ESELON"]["satu_tingkat_di_bawah"]
     assert rules["GOL_MIN_ESELON"]["golongan_min"]["IV.b"] == "III/b"
     assert rules["PENDIDIKAN_MIN"]["pendidikan_min"]["PENGAWAS"] == "D3"
     assert not rules["RUMPUN_SESUAI"].active
@@ -121,6 +127,7 @@ def test_override_merges_dict_parameters_key_by_key() -> None:
         "rotasi": 4,
         "mutasi": 7,
         "demosi": 1,
+        "alih_jenis": 7,
     }
 
 

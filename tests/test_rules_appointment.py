@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from builders import checked, dataset, decide, failed, in_table, person, post, scenario
 
+from placement.rules.registry import load_pack
+
 
 def test_default_person_may_be_promoted_to_default_post() -> None:
     a, p = post(), person()
@@ -19,30 +21,48 @@ def test_default_person_may_be_promoted_to_default_post() -> None:
 # --- GOL_MIN_ESELON -----------------------------------------------------------------------------------
 
 
-def test_golongan_below_the_eselon_minimum_is_refused() -> None:
+STRICT = {"GOL_MIN_ESELON": {"satu_tingkat_di_bawah": False}}
+
+
+def test_one_pangkat_below_the_eselon_minimum_is_allowed_two_are_not() -> None:
+    """PP 100/2000 ps 5 huruf b: "serendah-rendahnya menduduki pangkat 1 (satu) tingkat di bawah
+    jenjang pangkat yang ditentukan" (IV.a: III/c–III/d, so III/b is allowed, III/a is not)."""
+    bunyi = load_pack().rules["GOL_MIN_ESELON"].legal_basis[0].bunyi
+    assert "1 (satu) tingkat di bawah jenjang pangkat yang ditentukan" in bunyi
+    a, ok, low = post(eselon="IV.a"), person(golongan="III/b"), person(golongan="III/a")
+    ds = dataset([ok, low], [a])
+    assert decide(ds, scenario(), ok, a).eligible and in_table(ds, scenario(), ok, a)
+    d = decide(ds, scenario(), low, a)
+    assert failed(d) == {"GOL_MIN_ESELON": ("III/a", "III/b")}
+    assert not in_table(ds, scenario(), low, a)
+    check = next(c for c in d.checks if c.rule_id == "GOL_MIN_ESELON")
+    assert "PP 100/2000 jo PP 13/2002 ps 5 huruf b (terverifikasi)" in check.legal_basis
+    assert "III/a" in check.message_id and "TIDAK memenuhi" in check.message_id
+    assert "NOT met" in check.message_en
+
+
+def test_the_strict_table_is_an_option() -> None:
     a, p = post(eselon="IV.a"), person(golongan="III/b")
     ds = dataset([p], [a])
-    d = decide(ds, scenario(), p, a)
-    assert not d.eligible
-    assert failed(d) == {"GOL_MIN_ESELON": ("III/b", "III/c")}
-    assert not in_table(ds, scenario(), p, a)
-    check = next(c for c in d.checks if c.rule_id == "GOL_MIN_ESELON")
-    assert "PP 100/2000" in check.legal_basis
-    assert "III/b" in check.message_id and "TIDAK memenuhi" in check.message_id
-    assert "NOT met" in check.message_en
+    assert failed(decide(ds, scenario(aturan=STRICT), p, a)) == {
+        "GOL_MIN_ESELON": ("III/b", "III/c")
+    }
+    assert not in_table(ds, scenario(aturan=STRICT), p, a)
+    edge = person(golongan="III/c")
+    assert decide(dataset([edge], [a]), scenario(aturan=STRICT), edge, a).eligible
 
 
 def test_post_gol_min_overrides_the_eselon_default() -> None:
     a, p = post(eselon="IV.a", min_golongan="III/a"), person(golongan="III/b")
-    assert decide(dataset([p], [a]), scenario(), p, a).eligible
-    b, q = post(eselon="IV.b", min_golongan="III/d"), person(golongan="III/c")
+    assert decide(dataset([p], [a]), scenario(aturan=STRICT), p, a).eligible
+    b, q = post(eselon="IV.b", min_golongan="III/d"), person(golongan="III/b")
     assert failed(decide(dataset([q], [b]), scenario(), q, b)) == {
-        "GOL_MIN_ESELON": ("III/c", "III/d")
+        "GOL_MIN_ESELON": ("III/b", "III/c")
     }
 
 
 def test_scenario_changes_the_golongan_minimum() -> None:
-    a, p = post(eselon="IV.a"), person(golongan="III/b")
+    a, p = post(eselon="IV.a"), person(golongan="III/a")
     ds = dataset([p], [a])
     sc = scenario(aturan={"GOL_MIN_ESELON": {"golongan_min": {"IV.a": "III/b"}}})
     assert decide(ds, sc, p, a).eligible and in_table(ds, sc, p, a)
@@ -67,7 +87,7 @@ def test_jf_ahli_muda_may_take_a_pengawas_post_and_ahli_pertama_too() -> None:
     muda = person(jenis_jabatan="FUNGSIONAL", jenjang="ahli muda")
     pertama = person(jenis_jabatan="FUNGSIONAL", jenjang="ahli pertama")
     ds = dataset([muda, pertama], [a])
-    assert decide(ds, scenario(), muda, a).move_type == "promosi"
+    assert decide(ds, scenario(), muda, a).move_type == "alih_jenis"
     assert decide(ds, scenario(), muda, a).eligible and decide(ds, scenario(), pertama, a).eligible
     # same level: no experience rule for the JF ahli muda
     assert "PENGALAMAN_JENJANG" not in checked(decide(ds, scenario(), muda, a))

@@ -7,7 +7,10 @@ from datetime import date
 
 from builders import checked, dataset, decide, failed, in_table, person, post, scenario
 
+from placement.api import solve
+from placement.config import Skenario
 from placement.rules import build_pairs
+from placement.rules.registry import load_pack
 
 # --- SKP_PROMOSI -------------------------------------------------------------------------------------
 
@@ -58,7 +61,9 @@ def test_active_moderate_or_severe_sanction_blocks_promotion() -> None:
     only_severe = scenario(aturan={"HUKDIS_PROMOSI": {"tingkat": ["berat"]}})
     assert decide(ds, only_severe, active, a).eligible and in_table(ds, only_severe, active, a)
     d = decide(ds, scenario(), active, a)
-    assert "verifikasi" in next(c for c in d.checks if c.rule_id == "HUKDIS_PROMOSI").legal_basis
+    assert (
+        "kebijakan daerah" in next(c for c in d.checks if c.rule_id == "HUKDIS_PROMOSI").legal_basis
+    )
 
 
 def test_sanction_does_not_block_a_rotation_by_default() -> None:
@@ -79,15 +84,40 @@ def _administrator(birth: date, **kw: object) -> tuple[dict[str, object], dict[s
     return person(holds=own, golongan="IV/b", birth_date=birth, **kw), own
 
 
-def test_jpt_pratama_candidate_must_be_under_56() -> None:
+def test_jpt_age_is_at_most_56_completed_years_for_pratama_and_58_for_madya() -> None:
+    """PP 11/2017 jo PP 17/2020 ps 107 ayat (1): "usia paling tinggi 56 (lima puluh enam) tahun"
+    (plan date 2026-01-01: born 1969-01-02 is 56 years 11 months, born 1969-01-01 is 57 years 0)."""
+    bunyi = load_pack().rules["USIA_JPT"].legal_basis[0].bunyi
+    assert bunyi == "usia paling tinggi 56 (lima puluh enam) tahun"
     jpt = post(eselon="II.b")
-    (old, a1), (young, a2) = _administrator(date(1969, 12, 1)), _administrator(date(1970, 1, 2))
-    ds = dataset([old, young], [jpt, a1, a2])
-    assert failed(decide(ds, scenario(), old, jpt)) == {"USIA_JPT": ("56", "56")}
-    d = decide(ds, scenario(), young, jpt)
+    (y56m11, a1), (y57, a2) = _administrator(date(1969, 1, 2)), _administrator(date(1969, 1, 1))
+    ds = dataset([y56m11, y57], [jpt, a1, a2])
+    d = decide(ds, scenario(), y56m11, jpt)
     assert d.eligible and failed(d) == {}
+    assert failed(decide(ds, scenario(), y57, jpt)) == {"USIA_JPT": ("57", "≤ 56")}
     sc = scenario(aturan={"USIA_JPT": {"usia_maks": 58}})
-    assert decide(ds, sc, old, jpt).eligible
+    assert decide(ds, sc, y57, jpt).eligible
+
+
+def test_the_stricter_reading_refuses_a_56_year_old() -> None:
+    jpt = post(eselon="II.b")
+    (y56, a1), (y55, a2) = _administrator(date(1970, 1, 1)), _administrator(date(1970, 1, 2))
+    ds = dataset([y56, y55], [jpt, a1, a2])
+    strict = scenario(aturan={"USIA_JPT": {"sampai_tahun_penuh": False}})
+    assert decide(ds, scenario(), y56, jpt).eligible
+    assert failed(decide(ds, strict, y56, jpt)) == {"USIA_JPT": ("56", "< 56")}
+    assert decide(ds, strict, y55, jpt).eligible
+
+
+def test_jpt_madya_allows_58_completed_years() -> None:
+    madya = post(eselon="I.b", jenis_jabatan="JPT_MADYA")
+    pratama = post(eselon="II.b", jenis_jabatan="JPT_PRATAMA")
+    y58 = person(holds=pratama, golongan="IV/c", birth_date=date(1967, 1, 2))
+    y59 = person(golongan="IV/c", birth_date=date(1967, 1, 1))
+    ds = dataset([y58], [madya, pratama])
+    assert "USIA_JPT" not in failed(decide(ds, scenario(), y58, madya))
+    assert failed(decide(dataset([y59], [madya]), scenario(), y59, madya)).get("USIA_JPT") == (
+        "59", "≤ 58")  # fmt: skip
 
 
 def test_age_limit_applies_to_jpt_posts_only() -> None:
@@ -116,11 +146,26 @@ def test_promotion_into_jpt_is_shortlist_only_unless_direct_placement() -> None:
     assert build_pairs(ds, direct).relaxed[0]["rule_id"] == "JPT_SELEKSI_TERBUKA"
 
 
-def test_jpt_to_jpt_move_is_not_shortlisted() -> None:
+def test_jpt_to_jpt_move_with_a_result_is_placed_without_one_only_shortlisted() -> None:
+    """PP 11/2017 ps 132 ayat (1): JPT → JPT "dapat dilakukan melalui uji kompetensi diantara
+    pejabat pimpinan tinggi": without a result the move does not pass silently."""
+    bunyi = load_pack().rules["UJI_KOMPETENSI_JPT"].legal_basis[0].bunyi
+    assert "melalui uji kompetensi diantara pejabat pimpinan tinggi" in bunyi
     a, b = post(eselon="II.b", opd="Dinas A"), post(eselon="II.b", opd="Dinas B")
-    p = person(holds=a, golongan="IV/b", birth_date=date(1975, 1, 1))
-    d = decide(dataset([p], [a, b]), scenario(), p, b)
+    tested = person(holds=a, golongan="IV/b", birth_date=date(1975, 1, 1), job_fit="optimal")
+    d = decide(dataset([tested], [a, b]), scenario(), tested, b)
     assert d.move_type == "mutasi" and d.eligible and not d.shortlist_only
+    untested = person(holds=a, golongan="IV/b", birth_date=date(1975, 1, 1))
+    ds = dataset([untested], [a, b])
+    d = decide(ds, scenario(), untested, b)
+    assert d.eligible and d.shortlist_only
+    check = next(c for c in d.checks if c.rule_id == "UJI_KOMPETENSI_JPT")
+    assert check.flagged and "hanya daftar pendek" in check.message_id
+    refuse = scenario(aturan={"JOB_FIT_JPT": {"tanpa_hasil_tolak": True}})
+    assert failed(decide(ds, refuse, untested, b)) == {
+        "JOB_FIT_JPT": ("tidak ada data", "bukan kurang optimal / tanpa hasil")
+    }
+    assert not in_table(ds, refuse, untested, b)
 
 
 # --- JOB_FIT_JPT --------------------------------------------------------------------------------------------
@@ -143,10 +188,45 @@ def test_job_fit_only_where_known_and_only_jpt_to_jpt() -> None:
     unknown = person(holds=a, golongan="IV/b", birth_date=date(1975, 1, 1))
     ds = dataset([unknown], [a, b])
     d = decide(ds, scenario(), unknown, b)
-    assert d.eligible
+    assert d.eligible and d.shortlist_only  # UJI_KOMPETENSI_JPT
     check = next(c for c in d.checks if c.rule_id == "JOB_FIT_JPT")
     assert check.passed and check.actual == "tidak ada data"
     jpt = post(eselon="II.b")
     adm, own = _administrator(date(1975, 1, 1), job_fit="kurang optimal")
     d2 = decide(dataset([adm], [jpt, own]), scenario(), adm, jpt)
     assert "JOB_FIT_JPT" not in checked(d2) and d2.eligible
+
+
+# --- move types: alih_jenis ---------------------------------------------------------------------------------
+
+
+def test_a_jf_into_a_structural_post_of_its_own_level_is_alih_jenis_not_a_promotion() -> None:
+    """JF ahli muda (jenjang 1) → pengawas and ahli madya (2) → administrator are moves from a
+    jabatan fungsional into a jabatan administrasi, not promotions; a pelaksana → pengawas is."""
+    pengawas, administrator = post(eselon="IV.a"), post(eselon="III.b")
+    muda = person(jenis_jabatan="FUNGSIONAL", jenjang="ahli muda", golongan="III/c")
+    madya = person(jenis_jabatan="FUNGSIONAL", jenjang="ahli madya", golongan="IV/a")
+    pelaksana = person(golongan="III/c")
+    ds = dataset([muda, madya, pelaksana], [pengawas, administrator])
+    assert decide(ds, scenario(), muda, pengawas).move_type == "alih_jenis"
+    assert decide(ds, scenario(), madya, administrator).move_type == "alih_jenis"
+    assert decide(ds, scenario(), madya, pengawas).move_type == "demosi"
+    assert decide(ds, scenario(), pelaksana, pengawas).move_type == "promosi"
+    # the rules that check promotions check these moves too (SKP, sanctions, talent box)
+    checks = checked(decide(ds, scenario(), muda, pengawas))
+    assert {"SKP_PROMOSI", "HUKDIS_PROMOSI", "KOTAK_TALENTA_MIN"} <= checks
+
+
+def test_alih_jenis_is_counted_apart_from_promotions_and_priced_as_one() -> None:
+    pengawas = post(eselon="IV.a", opd="Dinas A", priority=1)
+    muda = person(jenis_jabatan="FUNGSIONAL", jenjang="ahli muda", golongan="III/c",
+                  talent_box=9, skp_1="Sangat Baik", skp_2="Sangat Baik")  # fmt: skip
+    ds = dataset([muda], [pengawas], komp={0: {"integritas": 3.0}})
+    sc = scenario(aturan={"KOMPETENSI_ADA": {"aktif": False}})
+    assert sc.bobot.biaya_perpindahan["alih_jenis"] == sc.bobot.biaya_perpindahan["promosi"]
+    result = solve(ds, sc)
+    assert result.plan["jenis_perpindahan"].tolist() == ["alih_jenis"]
+    counts = result.summary()["perpindahan"]
+    assert counts["alih_jenis"] == 1 and counts["promosi"] == 0
+    old_file = Skenario.model_validate({"bobot": {"biaya_perpindahan": {"promosi": 0.2}}})
+    assert old_file.bobot.biaya_perpindahan["alih_jenis"] == 0.2

@@ -9,6 +9,7 @@ from builders import checked, dataset, decide, failed, in_table, person, post, s
 
 from placement.domain.nip import bup_date
 from placement.rules import build_pairs
+from placement.rules.registry import load_pack
 
 # --- MASA_JABATAN_MIN ------------------------------------------------------------------------------
 
@@ -22,6 +23,24 @@ def test_less_than_two_years_in_the_current_post_is_refused() -> None:
     assert failed(d) == {"MASA_JABATAN_MIN": ("2024-06-01 (1.6 th)", "≥ 2 th (TMT ≤ 2024-01-01)")}
     sc = scenario(aturan={"MASA_JABATAN_MIN": {"min_tahun": {"PENGAWAS": 1}}})
     assert decide(ds, sc, p, b).eligible and in_table(ds, sc, p, b)
+
+
+def test_promotion_counts_structural_service_cumulatively() -> None:
+    """PP 13/2002 ps 7A: "sekurang-kurangnya telah 2 (dua) tahun dalam jabatan struktural yang
+    pernah dan/atau masih didudukinya": a pengawas 1.6 years in this post but 4 years at the
+    level may be promoted; a rotation still needs 2 years in the current post."""
+    bunyi = next(b.bunyi for b in load_pack().rules["MASA_JABATAN_MIN"].legal_basis
+                 if "7A" in b.pasal)  # fmt: skip
+    assert "jabatan struktural yang pernah dan/atau masih didudukinya" in bunyi
+    a, b, up = post(opd="Dinas A"), post(opd="Dinas A"), post(eselon="III.b", opd="Dinas A")
+    p = person(holds=a, golongan="III/d", tmt_jabatan=date(2024, 6, 1),
+               tmt_jenjang=date(2022, 1, 1))  # fmt: skip
+    ds = dataset([p], [a, b, up])
+    promoted = decide(ds, scenario(), p, up)
+    assert promoted.move_type == "promosi" and "MASA_JABATAN_MIN" not in failed(promoted)
+    assert "MASA_JABATAN_MIN" in failed(decide(ds, scenario(), p, b))  # rotasi
+    only_post = scenario(aturan={"MASA_JABATAN_MIN": {"promosi_kumulatif": False}})
+    assert "MASA_JABATAN_MIN" in failed(decide(ds, only_post, p, up))
 
 
 def test_exactly_two_calendar_years_is_enough() -> None:

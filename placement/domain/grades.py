@@ -85,6 +85,12 @@ def grade_rank(grade: str) -> int:
     raise ValueError(f"unknown golongan {grade!r}")
 
 
+def grade_below(grade: str) -> str:
+    """The grade one pangkat below (``IV/a`` → ``III/d``; the lowest grade stays)."""
+    scale = PNS_GRADES if grade in PNS_GRADES else PPPK_GRADES
+    return scale[max(scale.index(grade) - 1, 0)]
+
+
 def is_pppk_grade(grade: str) -> bool:
     return grade in PPPK_GRADES
 

@@ -21,7 +21,7 @@ from placement.domain.grades import JenisJabatan
 PEGAWAI_FIELDS: tuple[str, ...] = (
     "nip", "name", "birth_date", "gender", "status", "golongan", "tmt_golongan", "jabatan_id",
     "jenis_jabatan", "jenjang", "unit", "tmt_jabatan", "tmt_jenjang", "education", "major",
-    "talent_box", "skp_1", "skp_2", "discipline", "discipline_until", "job_fit",
+    "talent_box", "skp_1", "skp_2", "discipline", "discipline_until", "job_fit", "instansi",
 )  # fmt: skip
 JABATAN_FIELDS: tuple[str, ...] = (
     "jabatan_id", "name", "opd", "jenis_jabatan", "eselon", "min_golongan", "min_education",
@@ -73,6 +73,7 @@ class Pegawai:
     discipline: str | None
     discipline_until: date | None
     job_fit: str | None
+    instansi: str | None
     tmt_cpns: date | None
     level: int
     bup_age: int
@@ -203,6 +204,7 @@ class Dataset:
             discipline=_text(r["discipline"]),
             discipline_until=_date(r["discipline_until"]),
             job_fit=_text(r["job_fit"]),
+            instansi=_text(r["instansi"]),
             tmt_cpns=_date(r["tmt_cpns"]),
             level=int(r["level"]),
             bup_age=int(r["bup_age"]),

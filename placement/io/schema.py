@@ -102,6 +102,12 @@ PEGAWAI = Table(
                "Tanggal selesai hukuman disiplin", "End date of the sanction", "tanggal", ""),
         Column("job_fit", "job_fit", "label", False, "Hasil job fit / uji kompetensi JPT",
                "Job-fit result (JPT)", "optimal / cukup optimal / kurang optimal", ""),
+        Column("instansi", "instansi", "text", False,
+               "Instansi kerja (kosong = instansi ini); beda dari fakta.instansi.nama skenario = "
+               "perpindahan antar instansi (pertimbangan teknis BKN)",
+               "Employing instansi (empty = this one); differing from the scenario's "
+               "fakta.instansi.nama = a move between instansi (BKN technical review)",
+               "", "Pemerintah Kabupaten Contoh", ("instansi kerja nama", "instansi kerja")),
     ),
     "Data pegawai (ASN) sebagai kandidat dan pemegang jabatan",
     "Civil servants (candidates and post holders)",

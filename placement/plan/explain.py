@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -32,7 +31,10 @@ from placement.config import Skenario
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
 from placement.plan.chains import vacancy_chains
+from placement.rules import approvals
+from placement.rules.approvals import Approval
 from placement.rules.eligibility import RuleCheck, check_pair
+from placement.rules.registry import load_pack
 from placement.rules.scoring import JpmDetail, jpm_detail, score_pairs
 from placement.solver.problem import SCALE, IntArray, Problem, Solution, SolveStatus
 from placement.solver.run import solve_problem
@@ -500,64 +502,12 @@ def why_not(
 # --- approvals ------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Approval:
-    """An approval the plan needs before the SK (from ``sc.fakta``)."""
-
-    code: str
-    message_id: str
-    message_en: str
-    legal_basis: str
-
-    def message(self, lang: str = "id") -> str:
-        return self.message_en if lang == "en" else self.message_id
-
-
-def _add_months(d: date, months: int) -> date:
-    return (pd.Timestamp(d) + pd.DateOffset(months=months)).date()
-
-
-def required_approvals(sc: Skenario, plan: pd.DataFrame) -> list[Approval]:
-    """Approvals needed for the plan's moves at the plan date (none when nobody moves)."""
-    moves = plan[plan["jenis_perpindahan"] != "tetap"] if len(plan) else plan
-    if moves.empty:
-        return []
-    f, today = sc.fakta, sc.tanggal_rencana
-    out: list[Approval] = []
-    if f.tanggal_pelantikan_kepala_daerah is not None:
-        end = _add_months(f.tanggal_pelantikan_kepala_daerah, 6)
-        if f.tanggal_pelantikan_kepala_daerah <= today < end:
-            out.append(Approval(
-                "MENDAGRI_6_BULAN_PELANTIKAN",
-                f"Perlu persetujuan tertulis Menteri Dalam Negeri: penggantian pejabat dalam 6 bulan "
-                f"sejak pelantikan kepala daerah ({f.tanggal_pelantikan_kepala_daerah.isoformat()} s.d. {end.isoformat()})",
-                "Written approval of the Minister of Home Affairs needed: officials replaced within 6 months "
-                f"of the regional head's inauguration (until {end.isoformat()})",
-                "UU 10/2016 pasal 162 ayat (3)"))  # fmt: skip
-    if f.tanggal_penetapan_paslon is not None:
-        start = _add_months(f.tanggal_penetapan_paslon, -6)
-        until = f.akhir_masa_jabatan
-        if start <= today and (until is None or today <= until):
-            out.append(Approval(
-                "MENDAGRI_MASA_PILKADA",
-                "Perlu persetujuan tertulis Menteri Dalam Negeri: penggantian pejabat sejak 6 bulan sebelum "
-                f"penetapan pasangan calon ({start.isoformat()}) sampai akhir masa jabatan"
-                + (f" ({until.isoformat()})" if until else ""),
-                "Written approval of the Minister of Home Affairs needed: officials replaced from 6 months "
-                f"before the candidate pair is set ({start.isoformat()}) until the end of term",
-                "UU 10/2016 pasal 71 ayat (2)"))  # fmt: skip
-    if f.pj_kepala_daerah:
-        out.append(Approval(
-            "MENDAGRI_PJ",
-            "Perlu persetujuan tertulis Menteri Dalam Negeri: pengangkatan/mutasi oleh Penjabat (Pj) kepala daerah",
-            "Written approval of the Minister of Home Affairs needed: appointments by an acting (Pj) regional head",
-            "SE Mendagri 821/5492/SJ tahun 2022"))  # fmt: skip
-    out.append(Approval(
-        "PERTEK_BKN",
-        f"Perlu pertimbangan teknis (pertek) BKN untuk {len(moves)} perpindahan sebelum SK ditetapkan",
-        f"BKN technical approval (pertek) needed for {len(moves)} moves before the decree",
-        "PP 11/2017 jo PP 17/2020; Peraturan BKN 5/2019 tentang tata cara mutasi (pasal belum diverifikasi)"))  # fmt: skip
-    return out
+def required_approvals(sc: Skenario, ds: Dataset, plan: pd.DataFrame,
+                       vacancies: pd.DataFrame) -> list[Approval]:  # fmt: skip
+    """The approvals of the scenario's rule pack whose conditions hold for this plan (none when
+    nobody moves and no JPT is left vacant)."""
+    specs = load_pack(sc.paket_aturan).approvals
+    return approvals.required_approvals(specs, sc, ds, plan, vacancies)
 
 
 __all__ = [

@@ -15,7 +15,7 @@ from placement.rules.eligibility import PairTable
 from placement.solver.build import ModelIndex
 from placement.solver.problem import Problem, Solution
 
-MOVE_TYPES = ("tetap", "promosi", "rotasi", "mutasi", "demosi", "non-job")
+MOVE_TYPES = ("tetap", "promosi", "rotasi", "mutasi", "demosi", "alih_jenis", "non-job")
 TERM_COLUMNS = {  # PairTable column → plan column
     "jpm": "jpm",
     "box_value": "nilai_kotak_talenta",

@@ -26,7 +26,7 @@ from placement.plan.compare import (
 )
 from placement.succession.talent_map import BOX_AXES, GRID, talent_counts
 
-MOVE_KINDS: tuple[str, ...] = ("promosi", "rotasi", "mutasi", "demosi", "non-job")
+MOVE_KINDS: tuple[str, ...] = ("promosi", "rotasi", "mutasi", "demosi", "alih_jenis", "non-job")
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ KEPT_COLUMNS: dict[str, str] = {
     "tanggal_lahir, jenis_kelamin": "dipakai aturan (usia, BUP, keseimbangan gender); sudah "
     "tersirat di NIP",
     "status_kepegawaian, gol_ruang, tmt_*, jenis_jabatan, jenjang": "dipakai aturan",
-    "jabatan_id, unit_kerja": "data organisasi, bukan data pribadi",
+    "jabatan_id, unit_kerja, instansi": "data organisasi, bukan data pribadi",
     "pendidikan, jurusan": "dipakai aturan pendidikan dan rumpun jabatan",
     "kotak_talenta, predikat_kinerja_*, hukuman_disiplin, tmt_selesai_hukuman, job_fit": (
         "dipakai aturan (data sensitif: bagikan hanya bila perlu)"

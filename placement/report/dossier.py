@@ -151,7 +151,7 @@ def dossier_tables(
     sc = result.scenario
     summary = result.summary()
     exps = explanations(ds, result) if exps is None else exps
-    approvals = required_approvals(sc, result.plan)
+    approvals = required_approvals(sc, ds, result.plan, result.vacancies)
     ring = [("nama_skenario", sc.nama), ("tanggal_rencana", tanggal(sc.tanggal_rencana)),
             ("status", summary["status"]), ("backend", summary["backend"]),
             ("objektif", summary["objektif"]), ("batas_atas", summary["batas_atas"]),
@@ -182,10 +182,15 @@ def dossier_tables(
         "Aturan": _rules(result),
         "Persetujuan": pd.DataFrame(
             [
-                {"kode": a.code, "persetujuan": a.message_id, "dasar_hukum": a.legal_basis}
+                {
+                    "kode": a.code,
+                    "persetujuan": a.message_id,
+                    "alasan": a.reasons(),
+                    "dasar_hukum": a.legal_text,
+                }
                 for a in approvals
             ],
-            columns=["kode", "persetujuan", "dasar_hukum"],
+            columns=["kode", "persetujuan", "alasan", "dasar_hukum"],
         ),
         "Provenans": pd.DataFrame(prov, columns=["butir", "nilai"]).astype({"nilai": str}),
         "Lampiran SK": _sk(ds, result.plan),
@@ -373,6 +378,7 @@ def render_pdf(
     line("Persetujuan yang diperlukan", 12, "B")
     for r in tables["Persetujuan"].itertuples(index=False):
         line(f"- {r.persetujuan} [{r.dasar_hukum}]")
+        line(f"  karena: {r.alasan}", 8)
     suksesi = succession_section(tables)
     if suksesi is not None:
         pdf.add_page()

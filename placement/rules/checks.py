@@ -40,8 +40,9 @@ Detail = Callable[[], tuple[ObjArray, ObjArray]]
 MISSING = "tidak ada data"
 NAT = np.datetime64("NaT", "D")
 RUMPUN_TABLE = Path(__file__).resolve().parent.parent / "data" / "jurusan_rumpun.csv"
-TETAP, PROMOSI, ROTASI, MUTASI, DEMOSI = (MOVE_CODE[m] for m in
-                                           ("tetap", "promosi", "rotasi", "mutasi", "demosi"))  # fmt: skip
+TETAP, PROMOSI, ROTASI, MUTASI, DEMOSI, ALIH_JENIS = (
+    MOVE_CODE[m] for m in ("tetap", "promosi", "rotasi", "mutasi", "demosi", "alih_jenis")
+)
 KINDS: tuple[str, ...] = tuple(str(k) for k in grades.JenisJabatan)
 KIND_CODE: dict[str, int] = {k: i for i, k in enumerate(KINDS)}
 JPT_KINDS: tuple[str, ...] = tuple(sorted(str(k) for k in grades.JPT_TYPES))
@@ -300,13 +301,20 @@ def _build_facts(ds: Dataset, sc: Skenario, rules: RuleSet) -> Facts:
 
 def move_types(f: Facts, person: IntArray, post: IntArray) -> npt.NDArray[np.int8]:
     """Move type code per pair: tetap (own post), demosi (lower eselon rank or lower level),
+    alih_jenis (a JF into a structural post of its own level: ahli muda → pengawas, ahli madya →
+    administrator; perpindahan dari jabatan fungsional ke jabatan administrasi, not a promotion),
     promosi (higher eselon rank), rotasi (same rank, same OPD), mutasi (same rank, other OPD)."""
     pr, jr = f.p_rank[person], f.j_rank[post]
     demote = (jr < pr) | (f.j_level[post] < f.p_level[person])
+    up = np.where(
+        (f.p_kind_code[person] == KIND_CODE["FUNGSIONAL"]) & (f.j_level[post] == f.p_level[person]),
+        ALIH_JENIS,
+        PROMOSI,
+    )
     out = np.where(
         demote,
         DEMOSI,
-        np.where(jr > pr, PROMOSI, np.where(f.j_opd[post] == f.p_opd[person], ROTASI, MUTASI)),
+        np.where(jr > pr, up, np.where(f.j_opd[post] == f.p_opd[person], ROTASI, MUTASI)),
     ).astype(np.int8)
     out[f.p_held[person] == post] = TETAP
     return out
@@ -423,14 +431,20 @@ def kind_mask(codes: IntArray, kinds: Iterable[str]) -> BoolArray:
 
 
 def post_min_grade(f: Facts, rule: Rule) -> tuple[IntArray, ObjArray]:
-    """Lowest golongan per post: the post's gol_min when valid, else the eselon default."""
+    """Lowest golongan per post: the post's gol_min when valid, else the eselon default; with
+    ``satu_tingkat_di_bawah`` (PP 100/2000 ps 5 huruf b) one pangkat below either."""
     defaults: dict[str, str] = rule["golongan_min"]
-    text = np.array(
+    table = np.array(
         [
             o if o in grades.PNS_GRADES or o in grades.PPPK_GRADES else defaults.get(e, "")
             for o, e in zip(f.j_min_golongan, f.j_eselon, strict=True)
         ],
         dtype=object,
+    )
+    text = (
+        np.array([grades.grade_below(t) if t else "" for t in table], dtype=object)
+        if rule["satu_tingkat_di_bawah"]
+        else table
     )
     rank = np.array([grades.grade_rank(t) if t else -1 for t in text], dtype=np.int64)
     return rank, text
@@ -528,6 +542,10 @@ def masa_jabatan_min(ctx: PairContext, rule: Rule) -> Outcome:
     f, p = ctx.f, ctx.person
     holder = f.p_held[p] >= 0
     start = np.where(holder | ~np.isnat(f.p_tmt_jabatan[p]), f.p_tmt_jabatan[p], f.p_tmt_jenjang[p])
+    if rule["promosi_kumulatif"]:  # PP 13/2002 ps 7A: structural service counts cumulatively
+        level_start = f.p_tmt_jenjang[p]
+        earlier = holder & (ctx.move == PROMOSI) & ~np.isnat(level_start) & ~(level_start >= start)
+        start = np.where(earlier, level_start, start)
     cutoff, need = cutoff_by_kind(f, f.p_kind_code[p], rule["min_tahun"])
     applies = (holder | bool(rule["nonstruktural"])) & ~np.isnan(need)
     passed = ~np.isnat(start) & (start <= cutoff)
@@ -638,31 +656,60 @@ def hukdis_promosi(ctx: PairContext, rule: Rule) -> Outcome:
 
 @check("USIA_JPT")
 def usia_jpt(ctx: PairContext, rule: Rule) -> Outcome:
+    """Completed years at the plan date ≤ the limit of the post's kind (ps 107 ayat (1): "usia
+    paling tinggi 56 tahun"; 58 for JPT Madya), or strictly below it (``sampai_tahun_penuh``
+    false: "belum mencapai 56 tahun 0 bulan", as some instansi read it)."""
     f = ctx.f
     age = f.p_age[ctx.person]
-    limit = int(rule["usia_maks"])
+    kind = f.j_kind_code[ctx.post]
+    limit = np.where(
+        kind == KIND_CODE["JPT_MADYA"], int(rule["usia_maks_madya"]), int(rule["usia_maks"])
+    )
+    passed = age <= limit if rule["sampai_tahun_penuh"] else age < limit
+    shown = "≤" if rule["sampai_tahun_penuh"] else "<"
     return Outcome(
-        kind_mask(f.j_kind_code[ctx.post], rule["jenis_jabatan"]),
-        age < limit,
-        lambda: (_obj(age), _obj(limit for _ in age)),
+        kind_mask(kind, rule["jenis_jabatan"]),
+        passed,
+        lambda: (_obj(age), _obj(f"{shown} {v}" for v in limit)),
+    )
+
+
+def _jpt_to_jpt(ctx: PairContext) -> BoolArray:
+    f = ctx.f
+    return kind_mask(f.p_kind_code[ctx.person], JPT_KINDS) & kind_mask(
+        f.j_kind_code[ctx.post], JPT_KINDS
     )
 
 
 @check("JOB_FIT_JPT")
 def job_fit_jpt(ctx: PairContext, rule: Rule) -> Outcome:
+    """A refusing job-fit result refuses; with ``tanpa_hasil_tolak`` no result refuses too."""
     f = ctx.f
     fit = f.p_job_fit[ctx.person]
-    applies = kind_mask(f.p_kind_code[ctx.person], JPT_KINDS) & kind_mask(
-        f.j_kind_code[ctx.post], JPT_KINDS
-    )
     refuse = [norm_text(x) for x in rule["tolak_hasil"]]
-    table = np.zeros(len(grades.JOB_FIT) + 1, dtype=bool)  # index -1 (no result) stays False
+    table = np.zeros(len(grades.JOB_FIT) + 1, dtype=bool)  # index -1 (no result)
     for name in refuse:
         table[grades.JOB_FIT[name]] = True
+    table[-1] = bool(rule["tanpa_hasil_tolak"])
+    wanted = " / ".join(refuse) + (" / tanpa hasil" if rule["tanpa_hasil_tolak"] else "")
     return Outcome(
-        applies,
+        _jpt_to_jpt(ctx),
         ~table[f.p_job_fit_code[ctx.person]],
-        lambda: (show_text(fit), _obj(f"bukan {' / '.join(refuse)}" for _ in fit)),
+        lambda: (show_text(fit), _obj(f"bukan {wanted}" for _ in fit)),
+    )
+
+
+@check("UJI_KOMPETENSI_JPT")
+def uji_kompetensi_jpt(ctx: PairContext, rule: Rule) -> Outcome:
+    """A JPT → JPT move with no job-fit / uji kompetensi result is shortlist-only (ps 132)."""
+    fit = ctx.f.p_job_fit[ctx.person]
+    return Outcome(
+        _jpt_to_jpt(ctx),
+        ctx.f.p_job_fit_code[ctx.person] >= 0,
+        lambda: (
+            _obj(x or "tanpa hasil" for x in fit),
+            _obj("uji kompetensi dahulu: hanya daftar pendek" for _ in fit),
+        ),
     )
 
 

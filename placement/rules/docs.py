@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from placement.config import scenario_json_schema
+from placement.rules.approvals import ApprovalSpec, Condition
+from placement.rules.legal import LEGAL_STATUSES, LegalBasis
 from placement.rules.registry import RulePack, RuleSpec, load_pack
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -44,7 +46,10 @@ Paket aturan **{pack}**: {desc_id} / {desc_en}.
   in-scope posts and everyone without a structural post; holders of out-of-scope posts are not.
 - **Jenis perpindahan / move types** (peringkat eselon I.b > II.a > II.b > III.a > III.b > IV.a >
   IV.b > non-struktural): `tetap` (jabatan sendiri), `demosi` (eselon atau jenjang lebih rendah;
-  mis. JF ahli madya ke pengawas), `promosi` (eselon lebih tinggi, jadi IV.b → IV.a promosi),
+  mis. JF ahli madya ke pengawas), `alih_jenis` (JF ke jabatan struktural pada jenjang yang sama:
+  ahli muda → pengawas, ahli madya → administrator; perpindahan dari jabatan fungsional ke
+  jabatan administrasi, bukan promosi, tidak dihitung sebagai promosi tetapi diperiksa aturan
+  yang sama), `promosi` (eselon lebih tinggi, jadi IV.b → IV.a promosi),
   `rotasi` (eselon sama, OPD sama), `mutasi` (eselon sama, OPD lain). Jenjang: 0 pelaksana / JF
   ahli pertama / keterampilan, 1 pengawas / JF ahli muda, 2 administrator / JF ahli madya,
   3 JPT Pratama / JF ahli utama, 4 JPT Madya.
@@ -105,12 +110,90 @@ registry ids and check functions do not correspond one to one.
 """
 
 
+_APPROVALS_INTRO = """\
+Persetujuan yang diperlukan rencana sebelum SK, dari `persetujuan` paket aturan: setiap entri
+berlaku bila semua syaratnya terpenuhi; syarat adalah predikat bernama dengan parameter
+(`ada_perpindahan`, `fakta_benar`, `tanggal_dalam_jendela`, `jpt_lowong`, `antar_instansi`;
+lihat `placement/rules/approvals.py`), dibaca dari `fakta` skenario dan dari perpindahan serta
+lowongan rencana. Dosir mencantumkan persetujuan yang berlaku, alasannya, dan dasar hukumnya
+beserta statusnya. Approvals a plan needs, each with the conditions under which it applies."""
+
+
 def _value(v: Any) -> str:
     if isinstance(v, dict) and all(isinstance(x, dict) for x in v.values()):
         return "<br>".join(f"{k}: {_value(x)}" for k, x in v.items())
     if isinstance(v, str):
         return f"`{v}`" if v else '`""`'
     return f"`{json.dumps(v, ensure_ascii=False)}`"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _basis_lines(bases: tuple[LegalBasis, ...]) -> list[str]:
+    """One bullet per citation: source, status, quote (bunyi) and where it was read."""
+    lines: list[str] = []
+    for b in bases:
+        lines.append(f"  - {b.text()} — **{b.status}**")
+        if b.bunyi:
+            lines.append(f"    - bunyi: {b.bunyi}")
+        if b.sumber:
+            lines.append(f"    - sumber: {b.sumber}")
+    return lines
+
+
+def _condition_text(c: Condition) -> str:
+    params = ", ".join(f"{k}: {_value(v)}" for k, v in c.params.items())
+    return f"`{c.predicate}`" + (f" ({params})" if params else "")
+
+
+def _approval_section(spec: ApprovalSpec) -> list[str]:
+    return [
+        f"### {spec.id}",
+        "",
+        f"- Uraian: {spec.description_id}",
+        f"- Description: {spec.description_en}",
+        "- Berlaku bila (semua) / applies when (all): "
+        + "; ".join(_condition_text(c) for c in spec.conditions),
+        f"- Pesan: {spec.message_id}",
+        "- Dasar hukum / legal basis:",
+        *_basis_lines(spec.legal_basis),
+        "",
+    ]
+
+
+def _status_table(pack: RulePack) -> list[str]:
+    """Every citation not read in a primary copy, in one table (what a reviewer must not
+    take as checked)."""
+    owners = [(s.id, s.legal_basis) for s in pack.rules.values()]
+    owners += [(a.id, a.legal_basis) for a in pack.approvals]
+    rows = [
+        f"| {oid} | {_cell(b.text())} | {b.status} | {_cell(b.sumber) or '-'} |"
+        for oid, bases in owners
+        for b in bases
+        if b.unverified
+    ]
+    counts = {
+        st: sum(b.status == st for _, bases in owners for b in bases) for st in LEGAL_STATUSES
+    }
+    return [
+        "## Status dasar hukum / Status of the citations",
+        "",
+        "Status: **terverifikasi** = bunyi pasal dibaca pada salinan primer dan dikutip; "
+        "**sekunder** = dari sumber sekunder (DOMAIN.md, ringkasan) saja; **kebijakan daerah** = "
+        "kebijakan daerah, tanpa pasal nasional; **belum ditemukan** = dasar yang disebut belum "
+        "ditemukan. Dosir mencetak status di samping setiap kutipan.",
+        "",
+        "Jumlah / counts: " + ", ".join(f"{st} {n}" for st, n in counts.items()),
+        "",
+        "Belum terverifikasi (sekunder atau belum ditemukan) / not yet verified:",
+        "",
+        "| Aturan / persetujuan | Dasar hukum | Status | Sumber |",
+        "|---|---|---|---|",
+        *(rows or ["| - | - | - | - |"]),
+        "",
+    ]
 
 
 def _rule_section(spec: RuleSpec) -> list[str]:
@@ -124,9 +207,7 @@ def _rule_section(spec: RuleSpec) -> list[str]:
         f"- Description: {spec.description_en}",
         "- Dasar hukum / legal basis:",
     ]
-    for b in spec.legal_basis:
-        flag = " ⚠ perlu verifikasi" if b.needs_verification else ""
-        lines.append(f"  - {b.text()}{flag}")
+    lines += _basis_lines(spec.legal_basis)
     if spec.params:
         lines += [
             "",
@@ -156,6 +237,10 @@ def render_rules(pack: RulePack | None = None) -> str:
     body: list[str] = ["", "## Aturan / Rules", ""]
     for spec in pack.rules.values():
         body += _rule_section(spec)
+    body += ["## Persetujuan / Approvals", "", _APPROVALS_INTRO, ""]
+    for approval in pack.approvals:
+        body += _approval_section(approval)
+    body += _status_table(pack)
     return out + "\n".join(rows) + "\n" + "\n".join(body)
 
 

@@ -515,7 +515,9 @@ def _checks_of(ex: _Explained, i: int) -> list[RuleCheck]:
         flagged = not refuse and not bool(o.passed[i])
         a, t = str(actual[i]), str(threshold[i])
         mid, men = _message(rule, passed, flagged, a, t)
-        out.append(RuleCheck(rule.id, passed, a, t, rule.spec.legal_text, mid, men, flagged))
+        out.append(
+            RuleCheck(rule.id, passed, a, t, rule.spec.legal_text_with_status, mid, men, flagged)
+        )
     return out
 
 
@@ -529,7 +531,7 @@ def _refused_frame(f: Facts, ex: _Explained, ctx: PairContext) -> pd.DataFrame:
             mid, men = _message(rule, False, False, a, t)
             p, j = int(ctx.person[i]), int(ctx.post[i])
             rows.append((p, j, f.nip[p], f.jabatan_id[j], MOVE_TYPES[int(ctx.move[i])], rule.id, a, t,
-                         rule.spec.legal_text, mid, men))  # fmt: skip
+                         rule.spec.legal_text_with_status, mid, men))  # fmt: skip
     frame = pd.DataFrame(rows, columns=list(REFUSED_COLUMNS))
     order = {r.id: i for i, r in enumerate(f.rules.checks())}
     frame["_o"] = frame["rule_id"].map(order)

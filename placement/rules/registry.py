@@ -20,11 +20,13 @@ from typing import Any, Literal
 from placement.config import Skenario, read_yaml_file
 from placement.domain import grades
 from placement.domain.errors import Issue, PlacementError, error
+from placement.rules.approvals import ApprovalSpec, parse_approval
+from placement.rules.legal import LEGAL_STATUSES, LegalBasis, LegalStatus, parse_legal_basis
 
 RuleKind = Literal["hard", "soft", "score"]
 Effect = Literal["tolak", "daftar_pendek", "penalti", "skor"]
 
-MOVE_TYPES: tuple[str, ...] = ("tetap", "promosi", "rotasi", "mutasi", "demosi")
+MOVE_TYPES: tuple[str, ...] = ("tetap", "promosi", "rotasi", "mutasi", "demosi", "alih_jenis")
 MOVE_CODE: dict[str, int] = {m: i for i, m in enumerate(MOVE_TYPES)}
 # Rules evaluated while blocking (level, golongan) before any pair exists: they must open the pack,
 # in this order, so that each refused pair is attributed to the first rule that refuses it.
@@ -32,7 +34,6 @@ BLOCKING_RULES: tuple[str, ...] = ("NAIK_SATU_JENJANG", "DEMOSI", "GOL_MIN_ESELO
 # Score-parameter entries the scoring module reads (every pack must have them).
 SCORE_ENTRIES: tuple[str, ...] = ("JPM", "PENDIDIKAN_SKOR")
 RULEPACK_DIR = Path(__file__).parent / "rulepacks"
-VERIFY = "perlu verifikasi"
 
 _KINDS: dict[str, RuleKind] = {"keras": "hard", "lunak": "soft", "skor": "score"}
 _EFFECTS: tuple[str, ...] = ("tolak", "daftar_pendek", "penalti", "skor")
@@ -40,25 +41,6 @@ _EFFECTS: tuple[str, ...] = ("tolak", "daftar_pendek", "penalti", "skor")
 # is looser, ``golongan``/``pendidikan`` a lower grade/education is looser, ``himpunan`` a smaller
 # set is looser (fewer move types / sanctions checked), ``None`` direction unknown.
 _LOOSER = ("turun", "naik", "golongan", "pendidikan", "himpunan", None)
-
-
-@dataclass(frozen=True, slots=True)
-class LegalBasis:
-    """One legal source of a rule: regulation and pasal (or ``kebijakan daerah``)."""
-
-    peraturan: str
-    pasal: str
-
-    @property
-    def needs_verification(self) -> bool:
-        return VERIFY in self.pasal.lower() or VERIFY in self.peraturan.lower()
-
-    def text(self) -> str:
-        return (
-            f"{self.peraturan} {self.pasal}".strip()
-            if self.pasal not in ("", "-")
-            else self.peraturan
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +75,8 @@ class RuleSpec:
         return "; ".join(b.text() for b in self.legal_basis)
 
     @property
-    def needs_verification(self) -> bool:
-        return any(b.needs_verification for b in self.legal_basis)
+    def legal_text_with_status(self) -> str:
+        return "; ".join(b.text_with_status() for b in self.legal_basis)
 
     def defaults(self) -> dict[str, Any]:
         return {name: copy.deepcopy(p.default) for name, p in self.params.items()}
@@ -149,6 +131,7 @@ class RulePack:
     description_id: str
     description_en: str
     rules: Mapping[str, RuleSpec]
+    approvals: tuple[ApprovalSpec, ...] = ()
 
 
 # --- loading -----------------------------------------------------------------------------------
@@ -201,10 +184,25 @@ def _load_pack_cached(path_text: str) -> RulePack:
         issues.append(
             _pack_error(path_text, "aturan", f"paket harus diawali {', '.join(BLOCKING_RULES)}")
         )
+    approvals: list[ApprovalSpec] = []
+    for i, item in enumerate(raw.get("persetujuan") or []):
+        try:
+            approvals.append(parse_approval(item, MOVE_TYPES))
+        except (KeyError, TypeError, ValueError) as exc:
+            issues.append(_pack_error(path_text, f"persetujuan[{i}]", str(exc)))
+    ids = [a.id for a in approvals]
+    if len(set(ids)) != len(ids):
+        issues.append(_pack_error(path_text, "persetujuan", "id ganda / duplicate id"))
     if issues:
         raise PlacementError(issues)
     desc = raw.get("uraian", {})
-    return RulePack(str(raw.get("paket", path.stem)), desc.get("id", ""), desc.get("en", ""), rules)
+    return RulePack(
+        str(raw.get("paket", path.stem)),
+        desc.get("id", ""),
+        desc.get("en", ""),
+        rules,
+        tuple(approvals),
+    )
 
 
 def _pack_error(file: str, where: str, msg: str) -> Issue:
@@ -232,11 +230,7 @@ def _parse_rule(item: dict[str, Any]) -> RuleSpec:
             raise ValueError(f"{rid}: berlaku_untuk {bad} tidak dikenal")
         if kind == "hard" and "tetap" in moves.default:
             raise ValueError(f"{rid}: aturan keras tidak berlaku untuk tetap (bertahan)")
-    basis = tuple(
-        LegalBasis(str(b["peraturan"]), str(b.get("pasal", "-"))) for b in item["dasar_hukum"]
-    )
-    if not basis:
-        raise ValueError(f"{rid}: dasar_hukum kosong")
+    basis = parse_legal_basis(rid, item["dasar_hukum"])
     return RuleSpec(
         id=rid,
         kind=kind,
@@ -444,10 +438,12 @@ def _changes(
 
 __all__ = [
     "BLOCKING_RULES",
+    "LEGAL_STATUSES",
     "MOVE_CODE",
     "MOVE_TYPES",
     "SCORE_ENTRIES",
     "LegalBasis",
+    "LegalStatus",
     "ParamSpec",
     "Rule",
     "RulePack",
@@ -455,6 +451,7 @@ __all__ = [
     "RuleSpec",
     "available_packs",
     "load_pack",
+    "parse_legal_basis",
     "relaxations",
     "rule_set",
 ]

@@ -162,8 +162,8 @@ def _pool(tl: Timeline, cand: IntArray) -> tuple[IntArray, IntArray]:
     in_pool = np.isin(np.nan_to_num(box, nan=0), POOL_BOXES)
     rule = f.rules["KOTAK_TALENTA_MIN"]
     if rule.active:
-        mins = [float(v) for m, v in rule["kotak_min"].items() if m in ("promosi", "rotasi", "mutasi")
-                and m in rule.moves]  # fmt: skip
+        mins = [float(v) for m, v in rule["kotak_min"].items()
+                if m in ("promosi", "rotasi", "mutasi", "alih_jenis") and m in rule.moves]  # fmt: skip
         least = min([*mins, float(min(POOL_BOXES))])
         keep = np.nan_to_num(box, nan=-1) >= least
     else:

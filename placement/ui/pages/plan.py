@@ -32,6 +32,7 @@ KIND_LABELS: dict[str, tuple[str, str]] = {
     "rotasi": ("rotasi", "rotation"),
     "mutasi": ("mutasi", "transfer"),
     "demosi": ("demosi", "demotion"),
+    "alih_jenis": ("alih jenis (JF ke jabatan administrasi)", "JF into an administration post"),
     "non-job": ("non-job", "non-job"),
 }
 

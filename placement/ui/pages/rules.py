@@ -43,7 +43,7 @@ WEIGHTS: tuple[tuple[str, str, str], ...] = (
     ("penalti_non_job", "Penalti non-job", "Penalty: holder left without a post"),
     ("penalti_pelonggaran", "Penalti pelonggaran aturan", "Penalty: relaxed rule"),
 )
-MOVE_COSTS: tuple[str, ...] = ("promosi", "rotasi", "mutasi", "demosi")
+MOVE_COSTS: tuple[str, ...] = ("promosi", "rotasi", "mutasi", "demosi", "alih_jenis")
 CAPS: tuple[tuple[str, str, str], ...] = (
     ("perpindahan_total", "Maksimum pejabat berpindah (seluruh daerah)",
      "Maximum officials moved (whole region)"),
