@@ -156,8 +156,8 @@ def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
                     ui.label(tr("TIDAK DAPAT DIPERIKSA:", "CANNOT BE CHECKED:")).classes(
                         "text-negative font-bold"
                     )
-                    for problem in exc.issues:
-                        ui.label(f"• {problem.message(i18n.lang())}").classes("text-negative")
+                    for found in exc.issues:
+                        ui.label(f"• {found.message(i18n.lang())}").classes("text-negative")
                 return
             folder = {"cocok": tr("cocok", "matches"), "berbeda": tr("berbeda", "differs"),
                       "tidak ada": tr("tidak ada", "missing")}.get(check.folder, check.folder)  # fmt: skip
