@@ -87,13 +87,36 @@ def rule_table(sc: Skenario, lang: str = "id") -> pd.DataFrame:
                 ("description" if en else "uraian"): spec.description_en
                 if en
                 else spec.description_id,
-                ("legal basis" if en else "dasar hukum"): spec.legal_text,
+                ("legal basis" if en else "dasar hukum"): spec.legal_text_with_status,
                 ("parameters" if en else "parameter"): params,
                 ("changed" if en else "diubah"): ("yes" if en else "ya")
                 if rid in sc.aturan
                 else "",
             }
         )
+    return pd.DataFrame(rows)
+
+
+def approval_table(sc: Skenario, lang: str = "id") -> pd.DataFrame:
+    """The approvals of the scenario's rule pack: when each applies and its legal basis with the
+    status of every citation (what the Aturan page shows next to the facts they read)."""
+    from placement.rules.registry import load_pack
+
+    en = lang == "en"
+    rows = [
+        {
+            "id": a.id,
+            ("approval" if en else "persetujuan"): a.description_en if en else a.description_id,
+            ("applies when" if en else "berlaku bila"): "; ".join(
+                f"{c.predicate}" + (f" {value_text(dict(c.params))}" if c.params else "")
+                for c in a.conditions
+            ),
+            ("legal basis" if en else "dasar hukum"): "; ".join(
+                b.text_with_status() for b in a.legal_basis
+            ),
+        }
+        for a in load_pack(sc.paket_aturan).approvals
+    ]
     return pd.DataFrame(rows)
 
 

@@ -3,6 +3,7 @@ pre-solve scenario check (same messages as ``placement solve``)."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from placement.domain.model import Dataset
 from placement.io.readers import load_dataset
 from placement.io.writers import write_dataset
 from placement.scenario_edit import (
+    approval_table,
     check_scenario,
     check_scenario_on,
     edit_scenario,
@@ -120,3 +122,18 @@ def test_edited_scenario_yaml_reads_back_equal(tmp_path: Path, sc: Skenario) -> 
     path = tmp_path / "s.yaml"
     path.write_text(scenario_yaml(new), encoding="utf-8")
     assert load_scenario(path) == new
+
+
+def test_facts_are_edited_and_the_approvals_listed_with_their_status(sc: Skenario) -> None:
+    new = edit_scenario(sc, {"fakta.instansi.nama": "Pemerintah Kabupaten Contoh",
+                             "fakta.pj_kepala_daerah": True,
+                             "fakta.tanggal_penetapan_paslon": "2026-11-27"})  # fmt: skip
+    assert new.fakta.instansi.nama == "Pemerintah Kabupaten Contoh" and new.fakta.pj_kepala_daerah
+    assert new.fakta.tanggal_penetapan_paslon == date(2026, 11, 27)
+    with pytest.raises(PlacementError):
+        edit_scenario(sc, {"fakta.tanggal_penetapan_paslon": "2026-02-30"})
+    table = approval_table(sc)
+    assert list(table.columns) == ["id", "persetujuan", "berlaku bila", "dasar hukum"]
+    pj = table.set_index("id").loc["MENDAGRI_PJ"]
+    assert pj["berlaku bila"] == "fakta_benar {fakta: pj_kepala_daerah}; ada_perpindahan"
+    assert "(terverifikasi)" in pj["dasar hukum"] and "(sekunder)" in pj["dasar hukum"]

@@ -17,6 +17,7 @@ from placement.plan.explain import alternatives, explain_move
 from placement.plan.review import plan_summary, talent_grid_moves
 from placement.plan.solved import load_solved
 from placement.rules.eligibility import check_pair
+from placement.ui.pages.plan import KIND_LABELS
 from tests.ui.conftest import Server, screenshot
 from tests.ui.helpers import (
     TINY_DATE,
@@ -56,7 +57,7 @@ def test_plan_table_summary_chains_and_nine_box(server: Server, driver: Any, out
     for nip in files.plan["nip"]:
         row = text(driver, f"rencana-baris-{nip}")
         kind = files.plan.loc[files.plan["nip"] == nip, "jenis_perpindahan"].item()
-        assert kind in row
+        assert KIND_LABELS[kind][0] in row
     assert text(driver, "ringkasan-terisi") == f"{summary.filled} / {summary.posts_in_scope}"
     assert text(driver, "ringkasan-lowong") == str(summary.vacant)
     assert text(driver, "ringkasan-pindah") == str(len(moves))

@@ -47,11 +47,31 @@ def test_rule_table_shows_ids_and_legal_basis(server: Server, driver: Any) -> No
     open_page(driver, server.url + "/aturan")
     table = text(driver, "tabel-aturan")
     assert "GOL_MIN_ESELON" in table
-    assert "PP 100/2000 jo PP 13/2002 lampiran" in table  # its legal basis
+    assert "PP 100/2000 jo PP 13/2002 ps 5 huruf b (terverifikasi)" in table  # basis, status
     assert "golongan_min" in table  # its parameter
     fill(driver, "tabel-aturan-cari", "PPPK_STRUKTURAL")
     WebDriverWait(driver, 10).until(lambda d: "GOL_MIN_ESELON" not in text(d, "tabel-aturan"))
     assert "UU 20/2023" in text(driver, "tabel-aturan")
+
+
+def test_facts_decide_the_approvals_and_reach_the_yaml(server: Server, driver: Any) -> None:
+    open_page(driver, server.url + "/aturan")
+    approvals = text(driver, "tabel-persetujuan")
+    assert "MENDAGRI_PJ" in approvals and "PP 49/2008 ps 132A" in approvals
+    assert "fakta_benar" in approvals and "(terverifikasi)" in approvals
+    fill(driver, "fakta-instansi-nama", "Pemerintah Kabupaten Contoh")
+    click(driver, "fakta-pj")
+    click(driver, "fakta-terapkan")
+    wait_yaml(driver, "pj_kepala_daerah: true")
+    assert "nama: Pemerintah Kabupaten Contoh" in yaml_shown(driver)
+    fill(driver, "fakta-tanggal-penetapan-paslon", "2026-02-30")
+    click(driver, "fakta-terapkan")
+    wait_text(driver, "tanggal_penetapan_paslon")  # the invalid date is refused, located
+    click(driver, "fakta-pj")
+    fill(driver, "fakta-tanggal-penetapan-paslon", "2026-11-27")
+    click(driver, "fakta-terapkan")
+    wait_yaml(driver, "tanggal_penetapan_paslon: '2026-11-27'")
+    assert "pj_kepala_daerah" not in yaml_shown(driver)  # back to the default, not written
 
 
 def test_plan_date_and_weights_are_validated(server: Server, driver: Any) -> None:
@@ -184,4 +204,5 @@ def test_a_hostile_file_is_refused_and_a_shipped_scenario_loads(
     upload = by_testid(driver, "muat-skenario").find_element(By.CSS_SELECTOR, "input[type=file]")
     upload.send_keys(str(shipped))  # the page is still in use after the refusal
     wait_yaml(driver, "nama: kabupaten-dasar")
-    assert look(driver, "bobot-biaya-demosi", lambda e: e.get_attribute("value")) == "0"
+    # the file leaves the demotion cost out: it keeps its default (0.5), as the solver reads it
+    assert look(driver, "bobot-biaya-demosi", lambda e: e.get_attribute("value")) == "0.5"

@@ -14,6 +14,7 @@ from placement.config import Skenario
 from placement.domain.errors import Issue, PlacementError, has_errors, issue_records
 from placement.rules.registry import available_packs, load_pack
 from placement.scenario_edit import (
+    approval_table,
     check_scenario_on,
     edit_scenario,
     parse_value,
@@ -161,6 +162,8 @@ def _editor(apply: Callable[[dict[str, Any]], bool]) -> None:
             "paket_aturan": pack.value, **{k: bool(s.value) for k, s in switches.items()},
         })).props("data-testid=skenario-terapkan")  # fmt: skip
 
+    _facts_card(apply)
+
     # -- rules ----------------------------------------------------------------------------------
     with ui.card().classes("w-full"):
         ui.label(
@@ -192,7 +195,7 @@ def _editor(apply: Callable[[dict[str, Any]], bool]) -> None:
                     ui.number(tr(id_text, en_text), value=getattr(sc.bobot, key), step=0.05),
                     f"bobot-{key.replace('_', '-')}",
                 ).classes("w-56")
-            for move in MOVE_COSTS:  # a kind the file leaves out costs 0, as rules/scoring reads it
+            for move in MOVE_COSTS:
                 weights[f"bobot.biaya_perpindahan.{move}"] = _field(
                     ui.number(tr(f"Biaya {move}", f"Cost of {move}"),
                               value=sc.bobot.biaya_perpindahan.get(move, 0.0), step=0.01),  # type: ignore[call-overload]
@@ -274,6 +277,52 @@ def _editor(apply: Callable[[dict[str, Any]], bool]) -> None:
                         "Must move: this employee must leave the current post"))  # fmt: skip
 
     _yaml_card(apply)
+
+
+FACT_DATES: tuple[tuple[str, str, str], ...] = (
+    ("tanggal_pelantikan_kepala_daerah", "Tanggal pelantikan kepala daerah",
+     "Inauguration date of the regional head"),
+    ("tanggal_penetapan_paslon", "Tanggal penetapan pasangan calon (pilkada)",
+     "Date the election candidate pairs are set"),
+    ("akhir_masa_jabatan", "Akhir masa jabatan kepala daerah", "End of the head's term"),
+)  # fmt: skip
+
+
+def _facts_card(apply: Callable[[dict[str, Any]], bool]) -> None:
+    """The facts the approval conditions read (Pj, election windows, instansi) and the approvals
+    of the rule pack with their legal basis and its status."""
+    sc = workspace().scenario
+    f = sc.fakta
+    with ui.card().classes("w-full"):
+        ui.label(tr("Fakta dan persetujuan", "Facts and approvals")).classes("text-lg font-medium")
+        ui.label(tr(
+            "Fakta ini menentukan persetujuan yang diperlukan rencana sebelum SK (tabel di bawah). "
+            "Tanggal TTTT-BB-HH; kosongkan bila tidak berlaku.",
+            "These facts decide which approvals the plan needs before the decree (table below). "
+            "Dates YYYY-MM-DD; leave empty when they do not apply.",
+        )).classes("text-sm text-grey-7")  # fmt: skip
+        with ui.row().classes("items-start gap-4"):
+            instansi = _field(ui.input(tr("Nama instansi", "Instansi"), value=f.instansi.nama or ""),
+                              "fakta-instansi-nama").classes("w-72")  # fmt: skip
+            ppk = _field(ui.input(tr("PPK (pejabat pembina kepegawaian)", "PPK (appointing official)"),
+                                  value=f.instansi.ppk or ""), "fakta-instansi-ppk").classes("w-72")  # fmt: skip
+        pj = ui.checkbox(tr("Kepala daerah adalah Penjabat (Pj)", "The regional head is acting (Pj)"),
+                         value=f.pj_kepala_daerah).props("data-testid=fakta-pj")  # fmt: skip
+        dates = {}
+        with ui.row().classes("items-start gap-4"):
+            for key, id_text, en_text in FACT_DATES:
+                value = getattr(f, key)
+                dates[f"fakta.{key}"] = _field(
+                    ui.input(tr(id_text, en_text), value=value.isoformat() if value else ""),
+                    f"fakta-{key.replace('_', '-')}",
+                ).classes("w-72")
+        ui.button(tr("Terapkan fakta", "Apply facts"), on_click=lambda: apply({
+            "fakta.instansi.nama": instansi.value or None, "fakta.instansi.ppk": ppk.value or None,
+            "fakta.pj_kepala_daerah": bool(pj.value),
+            **{k: (d.value or "").strip() or None for k, d in dates.items()},
+        })).props("data-testid=fakta-terapkan")  # fmt: skip
+        frame_table(approval_table(sc, i18n.lang()), row_key="id", rows_per_page=10,
+                    testid="tabel-persetujuan")  # fmt: skip
 
 
 def _rule_editor(apply: Callable[[dict[str, Any]], bool]) -> None:
