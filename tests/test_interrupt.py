@@ -305,7 +305,7 @@ def test_a_solve_owns_its_output_folder(tmp_path: Path, data: Path) -> None:
     plan_2/plan_3 (another date) beside its plan. They and an old dossier are removed when the
     new plan is published; a plan_N folder holding a user's file refuses the solve unchanged."""
     out = tmp_path / "hasil"
-    args = ["solve", str(data), "--out", str(out), "--date", "2026-01-01", "--no-store"]
+    args = ["solve", str(data), "--out", str(out), "--date", "2026-07-01", "--no-store"]
     assert CliRunner().invoke(main, [*args, "--plans", "3"]).exit_code == 0
     assert (out / "plan_3" / "hasil.json").is_file()
     (out / "dosir.xlsx").write_bytes(b"old dossier")

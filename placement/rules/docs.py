@@ -140,6 +140,8 @@ def _basis_lines(bases: tuple[LegalBasis, ...]) -> list[str]:
             lines.append(f"    - bunyi: {b.bunyi}")
         if b.sumber:
             lines.append(f"    - sumber: {b.sumber}")
+        if b.catatan:
+            lines.append(f"    - catatan: {b.catatan}")
     return lines
 
 
@@ -169,7 +171,8 @@ def _status_table(pack: RulePack) -> list[str]:
     owners = [(s.id, s.legal_basis) for s in pack.rules.values()]
     owners += [(a.id, a.legal_basis) for a in pack.approvals]
     rows = [
-        f"| {oid} | {_cell(b.text())} | {b.status} | {_cell(b.sumber) or '-'} |"
+        f"| {oid} | {_cell(b.text())} | {b.status} | {_cell(b.catatan) or '-'} | "
+        f"{_cell(b.sumber) or '-'} |"
         for oid, bases in owners
         for b in bases
         if b.unverified
@@ -189,9 +192,9 @@ def _status_table(pack: RulePack) -> list[str]:
         "",
         "Belum terverifikasi (sekunder atau belum ditemukan) / not yet verified:",
         "",
-        "| Aturan / persetujuan | Dasar hukum | Status | Sumber |",
-        "|---|---|---|---|",
-        *(rows or ["| - | - | - | - |"]),
+        "| Aturan / persetujuan | Dasar hukum | Status | Catatan | Sumber |",
+        "|---|---|---|---|---|",
+        *(rows or ["| - | - | - | - | - |"]),
         "",
     ]
 

@@ -21,9 +21,10 @@ regional policy with no national pasal; ``belum ditemukan`` the claimed basis wa
 class LegalBasis:
     """One legal source of a rule or approval, with its evidence.
 
-    ``peraturan`` and ``pasal`` name the source (``pasal`` is ``-`` for kebijakan daerah),
-    ``bunyi`` quotes or paraphrases it, ``sumber`` says where it was read and ``status`` how far
-    it was checked (see :data:`LEGAL_STATUSES`).
+    ``peraturan`` and ``pasal`` name the source (``pasal`` is ``-`` for kebijakan daerah or when
+    no pasal was found), ``bunyi`` quotes or paraphrases it, ``sumber`` says where it was read,
+    ``status`` how far it was checked (see :data:`LEGAL_STATUSES`) and ``catatan`` what remains
+    open (shown in docs/rules.md, not in the citation).
     """
 
     peraturan: str
@@ -31,6 +32,7 @@ class LegalBasis:
     status: LegalStatus
     bunyi: str = ""
     sumber: str = ""
+    catatan: str = ""
 
     @property
     def unverified(self) -> bool:
@@ -69,6 +71,7 @@ def parse_legal_basis(owner: str, raw: Any) -> tuple[LegalBasis, ...]:
                 status=status,  # type: ignore[arg-type]
                 bunyi=str(b.get("bunyi", "")).strip(),
                 sumber=str(b.get("sumber", "")).strip(),
+                catatan=str(b.get("catatan", "")).strip(),
             )
         )
     return tuple(out)
