@@ -180,3 +180,23 @@ def test_old_scenario_facts_still_load(tmp_path: Path) -> None:
     )
     sc = load_scenario(path)
     assert sc.fakta.pj_kepala_daerah and sc.fakta.instansi.nama is None
+
+
+def test_a_move_into_jpt_says_its_related_field_experience_was_not_checked(kabupaten: Any) -> None:
+    """PP 11/2017 jo PP 17/2020 ps 107 ayat (1) huruf c angka 3 asks 5 years of related-field
+    experience for JPT Pratama; the data has no job history, so the explanation says so."""
+    from placement.plan.explain import explain_move, unchecked_requirements
+
+    ds, result = kabupaten
+    jpt = ds.jabatan.loc[ds.jabatan["jenis_jabatan"] == "JPT_PRATAMA", "jabatan_id"].tolist()
+    plan = result.plan.copy()
+    row = plan.index[plan["jabatan_asal_id"] == jpt[0]][0]
+    nip = str(plan.at[row, "nip"])
+    assert not explain_move(ds, result.scenario, plan, nip).unchecked  # stays: nothing new
+    plan.loc[row, ["jabatan_tujuan_id", "jenis_perpindahan"]] = [jpt[1], "mutasi"]
+    e = explain_move(ds, result.scenario, plan, nip)
+    assert len(e.unchecked) == 1 and "paling kurang 5 tahun" in e.unchecked[0][0]
+    assert "tidak dapat diperiksa" in e.unchecked[0][0]
+    (madya,) = unchecked_requirements("JPT_MADYA", "mutasi")
+    assert "paling kurang 7 tahun" in madya[0] and "sekunder" in madya[0]
+    assert unchecked_requirements("ADMINISTRATOR", "promosi") == []

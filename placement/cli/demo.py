@@ -74,7 +74,7 @@ def demo(out: Path, preset: PresetName, seed: int, lang: str) -> None:
         fmt: write_dossier(ds, result, plan_dir / f"dosir.{fmt}", fmt) for fmt in ("xlsx", "pdf")
     }
     click.echo(
-        f"5/5 Dosir pertek ditulis: {dossier['xlsx']}, {dossier['pdf']} ({time.perf_counter() - t:.1f} s)"
+        f"5/5 Dosir justifikasi ditulis: {dossier['xlsx']}, {dossier['pdf']} ({time.perf_counter() - t:.1f} s)"
     )
     click.echo("    Waktu: " + ", ".join(f"{k} {v:.2f} s" for k, v in result.timings.items())
                + f"; total {time.perf_counter() - start:.1f} s")  # fmt: skip

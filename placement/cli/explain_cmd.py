@@ -50,6 +50,10 @@ def _print_move(e: MoveExplanation, lang: str, detail: bool = False) -> None:
     click.echo("  Rules:" if en else "  Aturan:")
     for c in e.checks:
         click.echo(f"    {c.message_en if en else c.message_id} [{c.legal_basis}]")
+    if e.unchecked:
+        click.echo("  Not checked:" if en else "  Tidak dapat diperiksa:")
+        for id_text, en_text in e.unchecked:
+            click.echo(f"    {en_text if en else id_text}")
     click.echo("  Score terms:" if en else "  Suku skor:")
     for t in e.terms:
         value = "-" if t.value is None else f"{t.value:.4f}"
@@ -206,7 +210,7 @@ def dossier_cmd(
     out: Path, fmt: str, output: Path | None, top: int, data: Path | None, with_succession: bool,
     horizon: int, lang: str,
 ) -> None:  # fmt: skip
-    """Tulis dosir justifikasi rencana di OUT (xlsx, html atau pdf), dasar permohonan pertek.
+    """Tulis dosir justifikasi rencana di OUT (xlsx, html atau pdf) bagi Tim Penilai Kinerja dan PPK.
 
     Dengan --suksesi (lihat 'placement succession'): sheet Info Suksesi, Suksesi (--top
     penerus terdekat per jabatan; daftar lengkap: 'placement succession --out'), Kekuatan

@@ -148,6 +148,7 @@ class MoveExplanation:
     total: float | None
     chain: pd.DataFrame  # rows of vacancy_chains() of the chain this move belongs to
     alternatives: list[Alternative] = field(default_factory=list)
+    unchecked: list[tuple[str, str]] = field(default_factory=list)  # (id, en) requirements
 
     @property
     def failed(self) -> list[RuleCheck]:
@@ -185,6 +186,7 @@ class MoveExplanation:
             "skor": self.total,
             "rantai": self.chain.to_dict(orient="records"),
             "alternatif": [a.to_dict() for a in self.alternatives],
+            "tidak_dapat_diperiksa": [u[0] for u in self.unchecked],
         }
 
 
@@ -219,6 +221,27 @@ def score_terms(ds: Dataset, sc: Skenario, nip: str, jabatan_id: str) -> list[Sc
     return out
 
 
+RELATED_EXPERIENCE: dict[str, tuple[int, str]] = {
+    "JPT_PRATAMA": (5, "PP 11/2017 jo PP 17/2020 ps 107 ayat (1) huruf c angka 3, terverifikasi"),
+    "JPT_MADYA": (7, "PP 11/2017 jo PP 17/2020 ps 107 ayat (1) huruf b, sekunder"),
+}
+"""Years of related-field experience (cumulative) a JPT post asks, with the citation and its
+status: the data has no job history (riwayat jabatan), so explanations say it was not checked."""
+
+
+def unchecked_requirements(kind: str, move_type: str) -> list[tuple[str, str]]:
+    """Requirements of a new post the data cannot check, as (Indonesian, English) sentences."""
+    if move_type == "tetap" or kind not in RELATED_EXPERIENCE:
+        return []
+    years, basis = RELATED_EXPERIENCE[kind]
+    return [(
+        f"Pengalaman jabatan dalam bidang tugas terkait paling kurang {years} tahun kumulatif "
+        f"({basis}): tidak dapat diperiksa, data riwayat jabatan tidak tersedia; periksa manual",
+        f"Related-field experience of at least {years} years in total ({basis}): not checked, "
+        "the data has no job history; check by hand",
+    )]  # fmt: skip
+
+
 def explain_move(
     ds: Dataset, sc: Skenario, result_or_plan: Result | pd.DataFrame, nip: str
 ) -> MoveExplanation:
@@ -244,7 +267,11 @@ def explain_move(
     detail: JpmDetail | None = None
     terms: list[ScoreTerm] = []
     total: float | None = None
+    unchecked: list[tuple[str, str]] = []
     if target is not None:
+        unchecked = unchecked_requirements(
+            ds.post(target).jenis_jabatan.value, str(row["jenis_perpindahan"])
+        )
         checks = check_pair(ds, sc, nip, target).checks
         detail = jpm_detail(ds, nip, target, sc)
         terms = score_terms(ds, sc, nip, target)
@@ -267,6 +294,7 @@ def explain_move(
         terms=terms,
         total=total,
         chain=chain,
+        unchecked=unchecked,
     )
 
 
@@ -512,6 +540,7 @@ def required_approvals(sc: Skenario, ds: Dataset, plan: pd.DataFrame,
 
 __all__ = [
     "BOX_RECOMMENDATION",
+    "RELATED_EXPERIENCE",
     "TIE_RULES",
     "Alternative",
     "Approval",
@@ -526,6 +555,7 @@ __all__ = [
     "plan_changes",
     "required_approvals",
     "score_terms",
+    "unchecked_requirements",
     "why_not",
     "with_fixed",
 ]

@@ -1,4 +1,4 @@
-"""The justification dossier of a plan (xlsx, html, pdf): the basis for the pertek request.
+"""The justification dossier of a plan (xlsx, html, pdf) for the Tim Penilai Kinerja and the PPK.
 
 Sheets / sections: Ringkasan, Rencana, Per Jabatan, Alternatif, Lowong, Rantai Kekosongan,
 Shortlist JPT, Aturan (legal basis), Persetujuan, Provenans, Lampiran SK; with succession
@@ -404,6 +404,10 @@ def render_pdf(
         for c in e.checks:
             mark = "lulus" if c.passed else "GAGAL"
             line(f"- {c.rule_id} {mark}: {c.actual} vs {c.threshold} [{c.legal_basis}]", 8)
+        if e.unchecked:
+            line("Tidak dapat diperiksa:", 10, "B")
+            for id_text, _ in e.unchecked:
+                line(f"- {id_text}", 8)
         line("Suku skor:", 10, "B")
         for t in e.terms:
             line(f"- {t.label_id}: nilai {'-' if t.value is None else f'{t.value:.4f}'} x bobot {t.weight:g} "

@@ -72,7 +72,14 @@ Paket aturan **{pack}**: {desc_id} / {desc_en}.
 - **BUP_DEKAT** memakai BUP jabatan tujuan (JPT 60, administrator/pengawas 58), bukan BUP
   sekarang. It uses the retirement age of the target post.
 - **JPT.** Promosi ke JPT layak tetapi `shortlist_only` (daftar pendek seleksi terbuka), kecuali
-  skenario `penempatan_jpt_langsung: true` (dicatat sebagai pelonggaran).
+  skenario `penempatan_jpt_langsung: true` (dicatat sebagai pelonggaran). Perpindahan JPT ke JPT
+  tanpa hasil job fit / uji kompetensi juga hanya daftar pendek (UJI_KOMPETENSI_JPT; ps 132), atau
+  ditolak dengan `JOB_FIT_JPT.tanpa_hasil_tolak: true`; penjelasan menyebut yang mana.
+- **Pengalaman bidang JPT / related-field experience.** Syarat pengalaman jabatan terkait 5 tahun
+  (JPT Pratama) dan 7 tahun (JPT Madya) kumulatif (ps 107 ayat (1)) memerlukan riwayat jabatan,
+  yang belum ada di data: penjelasan setiap penempatan baru ke JPT mencantumkannya sebagai
+  "tidak dapat diperiksa". PENGALAMAN_JENJANG tetap memeriksa administrator / JF ahli madya
+  ≥ 2 tahun (dari `tmt_jenjang`). Needs job history; explanations say it was not checked.
 
 ## Mengubah aturan di skenario / Overriding rules in a scenario
 

@@ -49,6 +49,8 @@ class LegalBasis:
 
     def text_with_status(self) -> str:
         """The citation with its status, as printed in dossiers: ``PP 11/2017 ps 190 (terverifikasi)``."""
+        if self.peraturan == self.status:  # "kebijakan daerah (kebijakan daerah)" says it twice
+            return self.text()
         return f"{self.text()} ({self.status})"
 
 

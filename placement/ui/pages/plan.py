@@ -308,8 +308,8 @@ def _downloads(run_id: int, folder: Path) -> None:
         )
         link.set_visibility((folder / "dosir.pdf").is_file())
         note = ui.label("").classes("text-sm").props("data-testid=dosir-status")
-        ui.label(tr("Dosir = justifikasi setiap perpindahan untuk permohonan pertek BKN.",
-                    "Dossier = the justification of every move, for the BKN pertek request.")).classes(
+        ui.label(tr("Dosir = justifikasi setiap perpindahan bagi Tim Penilai Kinerja dan PPK.",
+                    "Dossier = the justification of every move, for the assessment team and the PPK.")).classes(
             "text-xs text-grey-7"
         )  # fmt: skip
 
