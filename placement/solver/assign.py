@@ -128,16 +128,21 @@ def assign(
             f"pairs tidak punya kolom {', '.join(missing)}",
             f"pairs lacks column(s) {', '.join(missing)}",
         )
-    a_idx, agents = _codes(pairs, "agent")
-    t_idx, targets = _codes(pairs, "target")
+    a_idx, agents = _codes(pairs, "agent", sort=False)
+    t_idx, targets = _codes(pairs, "target", sort=False)
     values = _integer_values(pairs, column, scale)
-    _refuse_duplicates(a_idx, t_idx, agents, targets)
     cost = -values if maximize else values
+    graph = _Graph(a_idx, t_idx, len(agents), len(targets), cost)
+    if (row := graph.first_duplicate()) is not None:
+        raise _duplicate_error(row, agents[a_idx[row]], targets[t_idx[row]])
     chosen: IntArray | None = np.zeros(0, dtype=np.int64)
     engine = "none"
     if len(pairs):
-        graph = _Graph(a_idx, t_idx, len(agents), len(targets), cost)
         engine = _engine(graph, require, backend)
+        if engine not in SCIPY_ENGINES:  # the flow numbers ids in sorted order, as it always did
+            a_idx, agents = _codes(pairs, "agent", sort=True)
+            t_idx, targets = _codes(pairs, "target", sort=True)
+            graph = _Graph(a_idx, t_idx, len(agents), len(targets), cost)
         chosen = _solve(graph, require, engine, backend, time_limit)
         if chosen is None:
             raise _hall_violator(graph, require, agents, targets)
@@ -146,9 +151,9 @@ def assign(
     return out, float(values[chosen].sum()) / scale
 
 
-def _codes(pairs: pd.DataFrame, column: str) -> tuple[IntArray, np.ndarray]:
-    """Integer codes of a column (sorted uniques, hashed: no object sort over all rows)."""
-    codes, uniques = pd.factorize(pairs[column], sort=True)
+def _codes(pairs: pd.DataFrame, column: str, sort: bool) -> tuple[IntArray, np.ndarray]:
+    """Integer codes of an id column (hashed: no object sort over all rows)."""
+    codes, uniques = pd.factorize(pairs[column], sort=sort)
     if len(codes) and codes.min() < 0:
         row = int(np.argmin(codes))
         raise AssignError.make(
@@ -161,7 +166,18 @@ def _codes(pairs: pd.DataFrame, column: str) -> tuple[IntArray, np.ndarray]:
 
 
 def _integer_values(pairs: pd.DataFrame, column: str, scale: int) -> IntArray:
-    raw = pairs[column].to_numpy(dtype=float) * scale
+    """Values × scale as int64 (|v| < 2**62); plain integer columns with scale 1 are not copied
+    through float."""
+    series = pairs[column]
+    dtype = series.dtype
+    plain = isinstance(dtype, np.dtype) and (
+        dtype.kind == "i" or (dtype.kind == "u" and dtype.itemsize < 8)
+    )
+    if scale == 1 and plain:
+        ints: IntArray = series.to_numpy(dtype=np.int64)
+        if not ints.size or max(-int(ints.min()), int(ints.max())) < 2**62:
+            return ints
+    raw = series.to_numpy(dtype=float) * scale
     finite = np.isfinite(raw)
     if not finite.all() or (raw.size and np.abs(raw).max() >= 2**62):
         row = int(np.argmin(finite & (np.abs(np.nan_to_num(raw)) < 2**62)))
@@ -175,26 +191,34 @@ def _integer_values(pairs: pd.DataFrame, column: str, scale: int) -> IntArray:
     return values
 
 
-def _refuse_duplicates(
-    a_idx: IntArray, t_idx: IntArray, agents: np.ndarray, targets: np.ndarray
-) -> None:
-    codes = a_idx * max(len(targets), 1) + t_idx
-    seen = pd.Index(codes).duplicated()
-    if seen.any():
-        row = int(np.argmax(seen))
-        pair = f"({shown(agents[a_idx[row]], 30)}, {shown(targets[t_idx[row]], 30)})"
-        raise AssignError.make(
-            "assign_duplicate",
-            f"pasangan {pair} tercantum ganda (baris {row + 2}); cantumkan setiap pasangan sekali",
-            f"pair {pair} is listed twice (duplicate, row {row + 2}); list each pair once",
-        )
+def _duplicate_error(row: int, agent: object, target: object) -> AssignError:
+    pair = f"({shown(agent, 30)}, {shown(target, 30)})"
+    return AssignError.make(
+        "assign_duplicate",
+        f"pasangan {pair} tercantum ganda (baris {row + 2}); cantumkan setiap pasangan sekali",
+        f"pair {pair} is listed twice (duplicate, row {row + 2}); list each pair once",
+    )
 
 
 class _Graph:
-    """The listed pairs as integer arrays (agents are rows, targets columns)."""
+    """The listed pairs as integer arrays (agents are rows, targets columns). When agents ×
+    targets is at most a few times the pairs, ``slot`` maps each cell to its input row."""
 
     def __init__(self, rows: IntArray, cols: IntArray, n_rows: int, n_cols: int, cost: IntArray):
         self.rows, self.cols, self.n_rows, self.n_cols, self.cost = rows, cols, n_rows, n_cols, cost
+        self.codes = rows * n_cols + cols
+        self.slot: IntArray | None = None
+        if n_rows * n_cols <= 4 * len(rows) + 4096:
+            self.slot = np.full(n_rows * n_cols, -1, dtype=np.int64)
+            self.slot[self.codes] = np.arange(len(rows))
+
+    def first_duplicate(self) -> int | None:
+        """An input row whose (agent, target) is listed again, if any."""
+        if self.slot is not None:
+            repeated = self.slot[self.codes] != np.arange(len(self.codes))
+        else:
+            repeated = pd.Index(self.codes).duplicated()
+        return int(np.argmax(repeated)) if repeated.any() else None
 
     def biadjacency(self, data: np.ndarray, transpose: bool = False) -> sparse.csr_matrix:
         rows, cols, shape = (self.rows, self.cols, (self.n_rows, self.n_cols))
@@ -204,9 +228,12 @@ class _Graph:
 
     def pair_index(self, rows: IntArray, cols: IntArray) -> IntArray:
         """Input row of each chosen (agent, target), sorted."""
-        codes = self.rows * self.n_cols + self.cols
-        order = np.argsort(codes)
-        found = order[np.searchsorted(codes[order], rows * self.n_cols + cols)]
+        keys = rows * self.n_cols + cols
+        if self.slot is not None:
+            found = self.slot[keys]
+        else:
+            order = np.argsort(self.codes)
+            found = order[np.searchsorted(self.codes[order], keys)]
         return np.sort(found).astype(np.int64)
 
 
