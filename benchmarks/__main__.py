@@ -2,6 +2,7 @@
 
 python -m benchmarks            kabupaten and provinsi
 python -m benchmarks --quick    kabupaten only (a minute or two)
+python -m benchmarks --assign   only the generic assign API vs scipy (benchmarks/assign.py)
 """
 
 from __future__ import annotations
@@ -72,7 +73,12 @@ def markdown(rows: list[dict[str, Any]], info: dict[str, Any]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="kabupaten only")
+    parser.add_argument("--assign", action="store_true", help="only the assign API benchmark")
     args = parser.parse_args()
+    run_assign = [sys.executable, "-m", "benchmarks.assign", *(["--quick"] if args.quick else [])]
+    if args.assign:
+        subprocess.run(run_assign, check=True)
+        return
     presets = ["kabupaten"] if args.quick else ["kabupaten", "provinsi"]
     rows = []
     for preset in presets:
@@ -92,6 +98,8 @@ def main() -> None:
     )
     (RESULTS / f"{name}.md").write_text(markdown(rows, info), encoding="utf-8")
     print(markdown(rows, info))
+    print("benchmark assign ...", flush=True)
+    subprocess.run(run_assign, check=True)
 
 
 if __name__ == "__main__":
