@@ -74,7 +74,7 @@ class InfeasibleAssignmentError(AssignError):
                     "pairs",
                     None,
                     None,
-                    "assign_infeasible",
+                    "PENUGASAN_TIDAK_MUNGKIN",
                     f"Penugasan penuh tidak mungkin: {len(members)} {own_id} ({names}) hanya "
                     f"terdaftar dengan {len(neighbours)} {other_id} ({partners}).",
                     f"Full assignment impossible: {len(members)} {own_en} ({names}) list only "
@@ -117,14 +117,14 @@ def assign(
     column = "score" if maximize else "cost"
     if require not in REQUIRES:
         raise AssignError.make(
-            "assign_require",
+            "PENUGASAN_SYARAT",
             f"require harus salah satu dari {', '.join(REQUIRES)}, bukan {shown(require, 20)!r}",
             f"require must be one of {', '.join(REQUIRES)}, not {shown(require, 20)!r}",
         )
     missing = sorted({"agent", "target", column} - set(pairs.columns))
     if missing:
         raise AssignError.make(
-            "assign_column",
+            "PENUGASAN_KOLOM",
             f"pairs tidak punya kolom {', '.join(missing)}",
             f"pairs lacks column(s) {', '.join(missing)}",
         )
@@ -157,7 +157,7 @@ def _codes(pairs: pd.DataFrame, column: str, sort: bool) -> tuple[IntArray, np.n
     if len(codes) and codes.min() < 0:
         row = int(np.argmin(codes))
         raise AssignError.make(
-            "assign_empty_id",
+            "PENUGASAN_ID_KOSONG",
             f"kolom {column} kosong pada baris {row + 2}",
             f"column {column} is empty on row {row + 2}",
             column,
@@ -182,7 +182,7 @@ def _integer_values(pairs: pd.DataFrame, column: str, scale: int) -> IntArray:
     if not finite.all() or (raw.size and np.abs(raw).max() >= 2**62):
         row = int(np.argmin(finite & (np.abs(np.nan_to_num(raw)) < 2**62)))
         raise AssignError.make(
-            "assign_value",
+            "PENUGASAN_NILAI",
             f"kolom {column} harus berisi angka hingga; baris {row + 2} tidak",
             f"column {column} must hold finite numbers; row {row + 2} does not",
             column,
@@ -194,7 +194,7 @@ def _integer_values(pairs: pd.DataFrame, column: str, scale: int) -> IntArray:
 def _duplicate_error(row: int, agent: object, target: object) -> AssignError:
     pair = f"({shown(agent, 30)}, {shown(target, 30)})"
     return AssignError.make(
-        "assign_duplicate",
+        "PENUGASAN_GANDA",
         f"pasangan {pair} tercantum ganda (baris {row + 2}); cantumkan setiap pasangan sekali",
         f"pair {pair} is listed twice (duplicate, row {row + 2}); list each pair once",
     )
@@ -242,7 +242,7 @@ def _engine(graph: _Graph, require: str, backend: str) -> str:
     if backend != "auto":
         if backend in SCIPY_ENGINES and require == "none":
             raise AssignError.make(
-                "assign_backend",
+                "PENUGASAN_MESIN",
                 f"backend {backend} (scipy) hanya untuk penugasan penuh: require agents/targets/both",
                 f"backend {backend} (scipy) needs a full assignment: require agents/targets/both",
             )
