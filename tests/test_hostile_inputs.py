@@ -31,8 +31,8 @@ from placement.config import (
     scenario_from_text,
 )
 from placement.domain.errors import PlacementError
+from placement.domain.schema import TABLES
 from placement.io.readers import ReadLimits, read_tables
-from placement.io.schema import TABLES
 from placement.io.writers import FORMULA_PREFIXES, write_dataset
 from placement.synth import generate
 

@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from test_validate import NIP_BUDI, NIP_DEWI, base, write_csvs
 
 from placement.domain.errors import PlacementError
+from placement.domain.schema import TABLES
 from placement.io.readers import (
     decode_bytes,
     load_dataset,
@@ -18,7 +19,6 @@ from placement.io.readers import (
     sniff_separator,
     validate_path,
 )
-from placement.io.schema import TABLES
 
 
 def _codes(folder: Path) -> list[str]:

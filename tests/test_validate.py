@@ -19,9 +19,9 @@ from click.testing import CliRunner
 
 from placement.cli.base import main
 from placement.domain.errors import Issue, PlacementError, Severity
+from placement.domain.schema import TABLES
 from placement.domain.validate import CODES, parse_dates, validate_tables
 from placement.io.readers import load_dataset, validate_path
-from placement.io.schema import TABLES
 from placement.io.templates import data_format_markdown
 
 Rows = list[dict[str, str]]

@@ -21,7 +21,7 @@ import pandas as pd
 from placement.domain import grades
 from placement.domain.errors import Issue, Severity, shown
 from placement.domain.nip import NipError, NipInfo, parse_nip
-from placement.io.schema import TABLES, Table, header_key
+from placement.domain.schema import TABLES, Table, header_key
 
 Frames = dict[str, pd.DataFrame]
 Message = Callable[[str], str]

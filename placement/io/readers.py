@@ -36,8 +36,8 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, fr
 
 from placement.domain.errors import Issue, PlacementError, error, has_errors, shown, warning
 from placement.domain.model import Dataset
+from placement.domain.schema import TABLES, Table, header_key, header_map
 from placement.domain.validate import clean_cell, sort_issues, validate_tables
-from placement.io.schema import TABLES, Table, header_key, header_map
 from placement.io.writers import XLSX_NAME, format_number
 
 Tables = dict[str, pd.DataFrame]
