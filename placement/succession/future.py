@@ -72,7 +72,7 @@ def read_sotk(path: Path, ds: Dataset) -> tuple[list[SotkChange], list[Issue]]:
     """Read and validate a SOTK change file (csv, header ``jabatan_id,perubahan,tanggal`` and
     optionally ``nama_jabatan,unit_kerja,eselon``). Raises PlacementError listing every located
     error; returns the changes and warnings."""
-    from placement.io.readers import decode_bytes, sniff_separator
+    from placement.io.decode import decode_bytes, sniff_separator
 
     file = str(path)
     try:

@@ -63,3 +63,6 @@ def sort_issues(issues: list[Issue]) -> list[Issue]:
         return order.get(stem, -1), -1 if issue.row is None else issue.row
 
     return sorted(issues, key=key)
+
+
+__all__ = ["sort_issues", "validate_tables"]

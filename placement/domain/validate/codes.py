@@ -89,3 +89,6 @@ CODES: dict[str, CodeInfo] = {
     "STANDAR_TIDAK_ADA": CodeInfo(WARNING, "Jabatan tanpa standar kompetensi (dipakai standar bawaan)", "Post without a competency standard (default used)"),
 }
 # fmt: on
+
+
+__all__ = ["CODES", "CodeInfo"]

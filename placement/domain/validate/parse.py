@@ -327,3 +327,6 @@ def _frame(sheet: _Sheet) -> pd.DataFrame:
     frame = pd.DataFrame(data)
     frame.index = pd.Index(sheet.rows, name="row")
     return frame
+
+
+__all__ = ["normalize_gender", "normalize_status", "parse_dates"]

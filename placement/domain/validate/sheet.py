@@ -114,3 +114,6 @@ def _sheet(
     return _Sheet(
         table, frame, file, rows, numeric, issues, cleaned=from_reader, nip_cache=nip_cache
     )
+
+
+__all__ = ["clean_cell"]
