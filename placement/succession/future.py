@@ -24,7 +24,7 @@ import pandas as pd
 from placement.config import Skenario
 from placement.domain.errors import Issue, PlacementError, error, warning
 from placement.domain.model import Dataset
-from placement.rules.checks import IntArray, norm_text
+from placement.rules.facts import IntArray, norm_text
 from placement.succession.readiness import horizon_end, select_posts
 from placement.succession.timeline import NAT, Timeline, to_day
 
