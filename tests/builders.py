@@ -25,7 +25,7 @@ from placement.config import Skenario
 from placement.domain import grades
 from placement.domain.model import Dataset
 from placement.domain.nip import make_nip
-from placement.io.schema import MANAGERIAL_COMPETENCIES
+from placement.domain.schema import MANAGERIAL_COMPETENCIES
 
 PLAN_DATE = date(2026, 1, 1)
 _seq = itertools.count(1)

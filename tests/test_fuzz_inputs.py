@@ -35,9 +35,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from placement.cli.base import main
 from placement.domain.errors import Issue, PlacementError, has_errors
 from placement.domain.model import Dataset
+from placement.domain.schema import TABLES
 from placement.domain.validate import CODES, clean_cell
 from placement.io.readers import load_dataset, validate_path
-from placement.io.schema import TABLES
 from placement.io.writers import XLSX_NAME, write_dataset
 from placement.synth import generate
 

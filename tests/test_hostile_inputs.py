@@ -31,8 +31,8 @@ from placement.config import (
     scenario_from_text,
 )
 from placement.domain.errors import PlacementError
+from placement.domain.schema import TABLES
 from placement.io.readers import ReadLimits, read_tables
-from placement.io.schema import TABLES
 from placement.io.writers import FORMULA_PREFIXES, write_dataset
 from placement.synth import generate
 
@@ -277,7 +277,8 @@ def test_a_wide_header_over_many_rows_is_refused_before_building_the_table(tmp_p
 
 
 def test_the_openpyxl_fallback_counts_the_cells_it_fills_in() -> None:
-    from placement.io.readers import ReadLimitError, _sheet_rows
+    from placement.io.cells import ReadLimitError
+    from placement.io.xlsx import _sheet_rows
 
     class Endless:
         def iter_rows(self, values_only: bool) -> Iterator[tuple[None, ...]]:

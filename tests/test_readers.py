@@ -11,14 +11,9 @@ from openpyxl import Workbook
 from test_validate import NIP_BUDI, NIP_DEWI, base, write_csvs
 
 from placement.domain.errors import PlacementError
-from placement.io.readers import (
-    decode_bytes,
-    load_dataset,
-    read_tables,
-    sniff_separator,
-    validate_path,
-)
-from placement.io.schema import TABLES
+from placement.domain.schema import TABLES
+from placement.io.decode import decode_bytes, sniff_separator
+from placement.io.readers import load_dataset, read_tables, validate_path
 
 
 def _codes(folder: Path) -> list[str]:
@@ -368,7 +363,8 @@ def _trimmed(sheets: object) -> object:
 
 
 def _both(data: bytes) -> tuple[object, object]:
-    from placement.io.readers import _fast_sheets, _openpyxl_sheets, _Read
+    from placement.io.cells import _Read
+    from placement.io.xlsx import _fast_sheets, _openpyxl_sheets
 
     return _trimmed(_fast_sheets(data)), _trimmed(_openpyxl_sheets(data, "x.xlsx", _Read()))
 
@@ -398,12 +394,12 @@ def test_fast_reader_matches_openpyxl_on_written_workbooks(tmp_path: Path) -> No
 def test_damaged_workbooks_fall_back_to_openpyxl(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from placement.io import readers
+    from placement.io import xlsx_stream
 
     def broken(self: object, data: bytes, max_cells: int) -> None:
         raise KeyError("no")
 
     book = _workbook(tmp_path / "data.xlsx", _objects(base()))
-    monkeypatch.setattr(readers._FastWorkbook, "__init__", broken)
+    monkeypatch.setattr(xlsx_stream._FastWorkbook, "__init__", broken)
     ds, warnings = load_dataset(book)
     assert warnings == [] and ds.n_people == 5

@@ -12,7 +12,7 @@ from builders import dataset, person, post, scenario
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from placement.io.schema import MANAGERIAL_COMPETENCIES
+from placement.domain.schema import MANAGERIAL_COMPETENCIES
 from placement.rules import build_pairs, jpm_detail
 from placement.rules.scoring import score_pairs
 

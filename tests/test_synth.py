@@ -14,8 +14,8 @@ from placement.cli import main
 from placement.domain.grades import EDUCATION_RANK, ESELON_MIN_GRADE, ESELON_TYPE, grade_rank
 from placement.domain.model import Dataset
 from placement.domain.nip import make_nip, parse_nip
+from placement.domain.schema import MANAGERIAL_COMPETENCIES
 from placement.io.readers import load_dataset
-from placement.io.schema import MANAGERIAL_COMPETENCIES
 from placement.synth import PRESETS, generate, generate_for_structure, preset_plan_date
 from placement.synth.catalogue import JURUSAN, RUMPUN
 from placement.synth.nips import make_nips

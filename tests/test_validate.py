@@ -19,9 +19,9 @@ from click.testing import CliRunner
 
 from placement.cli.base import main
 from placement.domain.errors import Issue, PlacementError, Severity
+from placement.domain.schema import TABLES
 from placement.domain.validate import CODES, parse_dates, validate_tables
 from placement.io.readers import load_dataset, validate_path
-from placement.io.schema import TABLES
 from placement.io.templates import data_format_markdown
 
 Rows = list[dict[str, str]]
@@ -658,11 +658,11 @@ def test_codes_raised_outside_the_validator_are_registered() -> None:
     import re
 
     from placement.domain import nip
-    from placement.io import readers, templates
+    from placement.io import cells, decode, find, frames, readers, templates, xlsx, xlsx_stream
 
     found = {
         code
-        for module in (readers, templates, nip)
+        for module in (readers, find, decode, xlsx, xlsx_stream, frames, cells, templates, nip)
         for code in re.findall(
             r'"([A-Z]+(?:_[A-Z]+)+)"', Path(str(module.__file__)).read_text(encoding="utf-8")
         )

@@ -1,6 +1,6 @@
 """Typed records (Pegawai, Jabatan) and the Dataset that holds a region's data.
 
-The Dataset stores validated, canonical pandas frames (field names from ``placement.io.schema``,
+The Dataset stores validated, canonical pandas frames (field names from ``placement.domain.schema``,
 dates as ``datetime64``, row order = input order) plus derived columns the rules need
 (``level``, ``rank``, ``bup_age``, ``bup_date``, ``tmt_cpns``). Rules work on the frames
 (vectorised); explanations and the API use the records.

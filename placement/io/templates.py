@@ -9,8 +9,8 @@ from typing import Literal
 import pandas as pd
 
 from placement.domain.errors import PlacementError
+from placement.domain.schema import TABLES, Table
 from placement.domain.validate import CODES
-from placement.io.schema import TABLES, Table
 from placement.io.writers import XLSX_NAME, nip_columns, write_csv, write_xlsx
 
 INSTRUCTION_SHEET = "Petunjuk"

@@ -28,7 +28,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from placement.domain.model import Dataset
-from placement.io.schema import TABLES, Table
+from placement.domain.schema import TABLES, Table
 
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 GUARD = "'"

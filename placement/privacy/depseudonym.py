@@ -24,8 +24,8 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from placement.domain.errors import PlacementError
-from placement.io.readers import decode_bytes
-from placement.io.schema import header_key
+from placement.domain.schema import header_key
+from placement.io.decode import decode_bytes
 from placement.io.writers import format_number, is_missing, unguard_cell, write_csv, write_xlsx
 from placement.privacy.keyfile import KeyFile, load_key
 from placement.privacy.pseudonym import NAME_PREFIX

@@ -26,8 +26,8 @@ from typing import Literal
 
 from placement.domain.errors import Issue, PlacementError
 from placement.domain.model import Dataset
+from placement.domain.schema import TABLES, header_key
 from placement.io.readers import load_dataset
-from placement.io.schema import TABLES, header_key
 from placement.io.writers import write_dataset
 from placement.privacy.keyfile import KeyFile, MapEntry, default_key_path, load_key, save_key
 

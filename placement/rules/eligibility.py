@@ -37,20 +37,8 @@ import pandas as pd
 from placement.config import Skenario
 from placement.domain.errors import Issue, PlacementError
 from placement.domain.model import Dataset
-from placement.rules.checks import (
-    CHECKS,
-    MISSING,
-    TETAP,
-    BoolArray,
-    Facts,
-    IntArray,
-    ObjArray,
-    Outcome,
-    PairContext,
-    build_facts,
-    norm_text,
-    post_min_grade,
-)
+from placement.rules.checks import CHECKS, MISSING, TETAP, Outcome, PairContext, post_min_grade
+from placement.rules.facts import BoolArray, Facts, IntArray, ObjArray, build_facts, norm_text
 from placement.rules.registry import (
     BLOCKING_RULES,
     MOVE_CODE,

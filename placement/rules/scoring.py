@@ -29,16 +29,8 @@ from placement.config import Skenario
 from placement.domain.errors import Issue, PlacementError, warning
 from placement.domain.memo import memo
 from placement.domain.model import Dataset
-from placement.rules.checks import (
-    BoolArray,
-    Facts,
-    FloatArray,
-    IntArray,
-    build_facts,
-    move_types,
-    norm_text,
-    post_min_education,
-)
+from placement.rules.checks import move_types, post_min_education
+from placement.rules.facts import BoolArray, Facts, FloatArray, IntArray, build_facts, norm_text
 from placement.rules.registry import MOVE_CODE, Rule, RuleSet, rule_set
 
 SCORE_COLUMNS: tuple[str, ...] = (

@@ -24,7 +24,7 @@ import pandas as pd
 from placement.config import Skenario
 from placement.domain.errors import Issue, PlacementError, error, warning
 from placement.domain.model import Dataset
-from placement.rules.checks import IntArray, norm_text
+from placement.rules.facts import IntArray, norm_text
 from placement.succession.readiness import horizon_end, select_posts
 from placement.succession.timeline import NAT, Timeline, to_day
 
@@ -72,7 +72,7 @@ def read_sotk(path: Path, ds: Dataset) -> tuple[list[SotkChange], list[Issue]]:
     """Read and validate a SOTK change file (csv, header ``jabatan_id,perubahan,tanggal`` and
     optionally ``nama_jabatan,unit_kerja,eselon``). Raises PlacementError listing every located
     error; returns the changes and warnings."""
-    from placement.io.readers import decode_bytes, sniff_separator
+    from placement.io.decode import decode_bytes, sniff_separator
 
     file = str(path)
     try:

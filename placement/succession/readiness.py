@@ -34,7 +34,7 @@ from placement.config import Skenario
 from placement.domain.errors import PlacementError
 from placement.domain.grades import JPT_TYPES
 from placement.domain.model import Dataset
-from placement.rules.checks import IntArray, PairContext, norm_text, shift_months
+from placement.rules.checks import PairContext, shift_months
 from placement.rules.eligibility import (
     PairTable,
     build_pairs,
@@ -44,6 +44,7 @@ from placement.rules.eligibility import (
     run_rule,
     scope_posts,
 )
+from placement.rules.facts import IntArray, norm_text
 from placement.rules.registry import MOVE_TYPES
 from placement.rules.scoring import Scorer, competencies
 from placement.succession.timeline import NAT, TIME_HEALING, DateArray, Timeline

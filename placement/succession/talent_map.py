@@ -21,7 +21,7 @@ import pandas as pd
 
 from placement.domain.errors import Issue, PlacementError, error
 from placement.domain.model import Dataset
-from placement.rules.checks import norm_text
+from placement.rules.facts import norm_text
 
 KINERJA: tuple[tuple[str, str], ...] = (
     ("di bawah ekspektasi", "below expectations"),

@@ -1,6 +1,6 @@
 """The rule engine at other dates: when does a time-based rule stop (or start) refusing a pair?
 
-Only three fields of :class:`~placement.rules.checks.Facts` depend on the plan date
+Only three fields of :class:`~placement.rules.facts.Facts` depend on the plan date
 (``plan_date``, ``plan`` and ``p_age``); :meth:`Timeline.facts` moves them to another day, so every
 rule is evaluated by its own check function, exactly as the optimiser would on that plan date.
 :meth:`Timeline.verify_shift` compares this with a full rebuild of the facts for a scenario whose
@@ -26,8 +26,9 @@ import pandas as pd
 
 from placement.config import Skenario
 from placement.domain.model import Dataset
-from placement.rules.checks import KINDS, BoolArray, Facts, IntArray, PairContext, build_facts
+from placement.rules.checks import PairContext
 from placement.rules.eligibility import run_rule
+from placement.rules.facts import KINDS, BoolArray, Facts, IntArray, build_facts
 from placement.rules.registry import Rule
 
 DateArray = npt.NDArray[np.datetime64]

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from placement.domain.grades import JenisJabatan
-from placement.io.schema import MANAGERIAL_COMPETENCIES
+from placement.domain.schema import MANAGERIAL_COMPETENCIES
 from placement.synth.arrays import FloatArray, IntArray
 
 N_COMP = len(MANAGERIAL_COMPETENCIES)

@@ -15,9 +15,10 @@ from pathlib import Path
 import pandas as pd
 
 from placement.domain.errors import Issue, PlacementError, error, has_errors
+from placement.domain.schema import JABATAN
 from placement.domain.validate import validate_tables
-from placement.io.readers import WORKBOOK_SUFFIXES, read_tables
-from placement.io.schema import JABATAN
+from placement.io.find import WORKBOOK_SUFFIXES
+from placement.io.readers import read_tables
 
 CSV_NAME = f"{JABATAN.name}.csv"
 

@@ -18,7 +18,7 @@ import yaml
 
 from placement.config import Skenario, scenario_from_text
 from placement.domain.errors import Issue, PlacementError, Severity, has_errors
-from placement.io.schema import TABLES
+from placement.domain.schema import TABLES
 from placement.ui.jobs import Job
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024

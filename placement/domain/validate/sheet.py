@@ -1,0 +1,119 @@
+"""Per-table working state of the validation: raw cells, Excel rows, parsed columns, issues."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from placement.domain.errors import Issue, shown
+from placement.domain.nip import NipError, NipInfo
+from placement.domain.schema import Table
+from placement.domain.validate.codes import CODES
+
+Frames = dict[str, pd.DataFrame]
+Message = Callable[[str], str]
+
+
+@dataclass
+class _Sheet:
+    """One table being validated: raw string cells (positional index), Excel rows, issues."""
+
+    table: Table
+    raw: pd.DataFrame
+    file: str
+    rows: np.ndarray[Any, np.dtype[np.int64]]
+    numeric: dict[str, set[int]]
+    issues: list[Issue]
+    cleaned: bool = False  # cells already cleaned by read_tables
+    out: dict[str, pd.Series[Any]] = field(default_factory=dict)
+    nip_parsed: dict[str, NipInfo] = field(default_factory=dict)
+    nip_ok: pd.Series[bool] | None = None
+    nip_cache: dict[str, NipInfo | NipError] = field(default_factory=dict)
+    _cells: dict[str, pd.Series[Any]] = field(default_factory=dict)
+
+    @property
+    def n(self) -> int:
+        return len(self.raw)
+
+    def has(self, header: str) -> bool:
+        return header in self.raw.columns
+
+    def cells(self, header: str) -> pd.Series[Any]:
+        """Cleaned text of a column as objects ('' where empty or the column is absent)."""
+        cached = self._cells.get(header)
+        if cached is None:
+            cached = self._load(header)
+            self._cells[header] = cached
+        return cached
+
+    def _load(self, header: str) -> pd.Series[Any]:
+        if not self.has(header):
+            return pd.Series([""] * self.n, dtype=object)
+        col = pd.Series(self.raw[header].to_numpy(dtype=object), dtype=object)
+        col = col.where(col.notna(), "")
+        if self.cleaned:
+            return col
+        return _map_unique(col, clean_cell, keep_empty=True)
+
+    def add(self, pos: int | None, header: str | None, code: str, msg_id: str, msg_en: str) -> None:
+        """Record one issue at a positional row (None = whole table)."""
+        row = None if pos is None else int(self.rows[pos])
+        self.issues.append(
+            Issue(self.file, row, header, code, CODES[code].severity, msg_id, msg_en)
+        )
+
+    def report(
+        self,
+        mask: pd.Series[bool] | np.ndarray[Any, np.dtype[np.bool_]],
+        header: str,
+        code: str,
+        msg_id: Message,
+        msg_en: Message,
+    ) -> None:
+        """One issue per row where ``mask`` holds; messages get the cell text."""
+        values = self.cells(header).to_numpy()
+        for pos in np.flatnonzero(np.asarray(mask, dtype=bool)):
+            value = shown(values[pos])
+            self.add(int(pos), header, code, msg_id(value), msg_en(value))
+
+
+def clean_cell(value: object) -> str:
+    """Cell text as the readers clean it: stripped, one leading apostrophe off, 'null' = ''."""
+    text = str(value).strip()
+    if text.startswith("'"):
+        text = text[1:].strip()
+    return "" if text.lower() == "null" else text
+
+
+def _map_unique(
+    text: pd.Series[Any], func: Callable[[str], Any], *, keep_empty: bool = False
+) -> pd.Series[Any]:
+    """Apply ``func`` once per distinct non-empty value; empty cells give None ('' with
+    ``keep_empty``)."""
+    mapping = {v: func(v) for v in pd.unique(text.to_numpy(dtype=object)) if v != ""}
+    mapped = text.map(mapping).astype(object)
+    return mapped.where(text != "", "" if keep_empty else None)
+
+
+def _sheet(
+    table: Table, raw: pd.DataFrame, issues: list[Issue], nip_cache: dict[str, Any]
+) -> _Sheet:
+    """Working state for one raw table (index reset to positions, Excel rows kept aside)."""
+    from_reader = bool(raw.attrs.get("excel_rows"))
+    if from_reader:
+        rows = np.asarray(raw.index, dtype=np.int64)
+    else:
+        rows = np.arange(len(raw), dtype=np.int64) + 2
+    numeric = {str(k): set(v) for k, v in raw.attrs.get("numeric_cells", {}).items()}
+    file = str(raw.attrs.get("file", f"{table.name}.csv"))
+    frame = raw.reset_index(drop=True)
+    return _Sheet(
+        table, frame, file, rows, numeric, issues, cleaned=from_reader, nip_cache=nip_cache
+    )
+
+
+__all__ = ["clean_cell"]

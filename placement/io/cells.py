@@ -1,0 +1,140 @@
+"""What reading produces and what it may take: sheet cells, read limits, the limit errors, and
+the issues for a missing, unreadable or too big file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from placement.domain.errors import Issue, error, shown, warning
+from placement.domain.schema import Table
+
+Tables = dict[str, pd.DataFrame]
+REQUIRED_TABLES: frozenset[str] = frozenset({"pegawai", "jabatan"})
+MAX_EXCEL_ROWS, MAX_EXCEL_COLUMNS = 1_048_576, 16_384
+Grid = dict[int, list[str]]
+"""Rows stored sparse: 0-based row → its cells up to its last filled one (no empty rows kept
+from a sheet, no row padded to the widest)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadLimits:
+    """What reading one input may take. A file, or a part of a workbook once unzipped, over
+    ``part_bytes`` and a table with more than ``cells`` cells are refused (located, in seconds)
+    instead of filling the memory: a real province has well under a million cells."""
+
+    part_bytes: int = 200 * 2**20
+    cells: int = 5_000_000
+    """Cells as stored (:data:`Grid`, empty ones before a row's last filled cell included), and
+    the cells of the table built from them (data rows × columns)."""
+
+
+DEFAULT_LIMITS = ReadLimits()
+
+
+@dataclass
+class SheetCells:
+    """The cells of one sheet or csv file, with the positions of numeric cells per column."""
+
+    rows: Grid
+    numeric: dict[int, set[int]] = field(default_factory=dict)
+    width: int | None = None
+    """Columns every row spans (a sheet); None: each row is as long as it is (csv)."""
+
+
+@dataclass
+class _Read:
+    """What reading produced so far."""
+
+    tables: Tables = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    hashes: dict[str, str] = field(default_factory=dict)
+    limits: ReadLimits = DEFAULT_LIMITS
+
+
+class SheetLimitError(ValueError):
+    """A row or column outside an Excel sheet (a damaged or hand-made file). Reported as is:
+    openpyxl is not tried, it would fill the gap with empty rows."""
+
+
+class ReadLimitError(SheetLimitError):
+    """An input beyond :class:`ReadLimits`: refused before it fills the memory."""
+
+    def __init__(self, msg_id: str, msg_en: str, row: int | None = None) -> None:
+        super().__init__(msg_id)
+        self.msg_id, self.msg_en, self.row = msg_id, msg_en, row
+
+    @classmethod
+    def cells(cls, limit: int, row: int) -> ReadLimitError:
+        return cls(f"lebih dari {limit:,} sel (sampai baris {row})",
+                   f"more than {limit:,} cells (up to row {row})", row)  # fmt: skip
+
+
+def _check_size(size: int, limits: ReadLimits, part: str | None) -> None:
+    """ReadLimitError when a file (``part`` None) or a workbook part is over the byte cap."""
+    if size <= limits.part_bytes:
+        return
+    mb, cap = f"{size / 2**20:,.0f} MB", f"{limits.part_bytes / 2**20:,.0f} MB"
+    what_id, what_en = (
+        ("file", "the file")
+        if part is None
+        else (f"bagian {shown(part, 60)}", f"part {shown(part, 60)}")
+    )
+    raise ReadLimitError(f"{what_id} berukuran {mb} (batas {cap})", f"{what_en} is {mb} (limit {cap})")  # fmt: skip
+
+
+def _too_big(label: str, exc: ReadLimitError) -> Issue:
+    return error(
+        label,
+        exc.row,
+        None,
+        "FILE_TERLALU_BESAR",
+        f"{label} ditolak: {exc.msg_id}. Data kepegawaian sebesar ini tidak wajar; periksa "
+        "apakah file benar (bukan file rusak atau sel terisi jauh di luar tabel).",
+        f"{label} refused: {exc.msg_en}. Personnel data this large is not plausible; check the "
+        "file (not damaged, no cells filled far outside the table).",
+    )
+
+
+def _unreadable(label: str, exc: BaseException) -> Issue:
+    detail = shown(f"{type(exc).__name__}: {exc}", 200)
+    return error(
+        label,
+        None,
+        None,
+        "FILE_TIDAK_TERBACA",
+        f"{label} tidak dapat dibaca ({detail}). Pastikan file tidak rusak atau sedang dibuka/"
+        "dikunci program lain, lalu simpan ulang sebagai CSV UTF-8 atau .xlsx.",
+        f"{label} cannot be read ({detail}). Make sure it is not damaged or locked by another "
+        "program, then save it again as UTF-8 CSV or .xlsx.",
+    )
+
+
+def _missing(table: Table, label: str, where: Path | str) -> Issue:
+    """Missing file or sheet: an error for pegawai/jabatan, a warning for the competency tables."""
+    if table.name in REQUIRED_TABLES:
+        return error(
+            label,
+            None,
+            None,
+            "FILE_TIDAK_ADA",
+            f"{label} tidak ditemukan di {where}. Tambahkan tabel {table.name} "
+            f"({table.meaning_id}); buat template dengan: placement template FOLDER.",
+            f"{label} not found in {where}. Add the {table.name} table ({table.meaning_en}); "
+            "create a template with: placement template FOLDER.",
+        )
+    return warning(
+        label,
+        None,
+        None,
+        "FILE_OPSIONAL_TIDAK_ADA",
+        f"{label} tidak ditemukan di {where}; dianggap kosong ({table.meaning_id}). Tanpa "
+        "tabel ini JPM tidak dapat dihitung dengan lengkap.",
+        f"{label} not found in {where}; treated as empty ({table.meaning_en}). Without it JPM "
+        "cannot be fully computed.",
+    )
+
+
+__all__ = ["DEFAULT_LIMITS", "ReadLimitError", "ReadLimits", "SheetCells", "SheetLimitError"]

@@ -1,0 +1,268 @@
+"""The layer rule of DESIGN.md: every package imports only lower layers, with no package cycles.
+
+Lowest first: domain (config.py counted as domain) ← io ← rules ← solver ← plan ← succession,
+privacy ← report ← store ← workflow ← cli, ui. synth imports only domain and io. The root
+modules api.py, pipeline.py, scenario_runner.py, scenario_edit.py and workspace.py (and the
+package's ``__init__``) are the workflow layer; ``__main__`` is cli. A small AST scan, no import
+is executed: imports inside functions count too (they are dependencies all the same) and are
+listed apart from the module-level ones.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[1] / "placement"
+
+LAYERS: tuple[tuple[str, ...], ...] = (
+    ("domain",),
+    ("io",),
+    ("rules",),
+    ("solver",),
+    ("plan",),
+    ("succession", "privacy"),
+    ("report",),
+    ("store",),
+    ("workflow",),
+    ("cli", "ui"),
+)
+RANK: dict[str, int] = {name: i for i, layer in enumerate(LAYERS) for name in layer}
+SYNTH_IMPORTS = frozenset({"domain", "io"})  # synth imports only these ...
+SYNTH_IMPORTERS = frozenset({"workflow", "cli", "ui"})  # ... and only these import synth
+SIDEWAYS = frozenset({("cli", "ui")})  # the `placement ui` command starts the web UI
+ROOT_MODULES: dict[str, str] = {
+    "config": "domain",
+    "api": "workflow",
+    "pipeline": "workflow",
+    "scenario_runner": "workflow",
+    "scenario_edit": "workflow",
+    "workspace": "workflow",
+    "__main__": "cli",
+}
+
+# Upward imports known today, as (importing module, imported module). Step (b) of issue 23
+# removes them (workflow/ composes, plan/result.py holds Result): this list may only shrink,
+# an entry that no longer occurs fails the test.
+KNOWN_UPWARD: frozenset[tuple[str, str]] = frozenset(
+    {
+        # --- module level ---------------------------------------------------------------------
+        # plan/ studies re-solve through the workflow entry point (→ workflow/ studies); explain
+        # only for its type hints (under TYPE_CHECKING)
+        ("placement.plan.diverse", "placement.api"),
+        ("placement.plan.explain", "placement.api"),
+        ("placement.plan.horizon", "placement.api"),
+        ("placement.plan.solved", "placement.api"),
+        # plan/solved.py reads plan folders with the report's file list (→ one read_plan())
+        ("placement.plan.solved", "placement.report.outputs"),
+        # plan/review.py shows the talent map of the people a plan moves
+        ("placement.plan.review", "placement.succession.talent_map"),
+        # report/ takes Result from the workflow entry point (→ plan/result.py)
+        ("placement.report.dossier", "placement.api"),
+        ("placement.report.outputs", "placement.api"),
+        # privacy/depseudonym.py verifies plan folders with the report's checksums
+        ("placement.privacy.depseudonym", "placement.report.outputs"),
+        # --- inside functions -----------------------------------------------------------------
+        ("placement.plan.elastic", "placement.api"),
+        ("placement.plan.frontier", "placement.api"),
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Import:
+    """One import of a placement module by another."""
+
+    module: str  # importing module, e.g. placement.plan.solved
+    imported: str  # imported module, e.g. placement.report.outputs
+    line: int
+    in_function: bool
+
+    @property
+    def edge(self) -> tuple[str, str]:
+        return layer_of(self.module), layer_of(self.imported)
+
+    def __str__(self) -> str:
+        where = "inside a function" if self.in_function else "module level"
+        low, high = self.edge
+        return f"{self.module}:{self.line} imports {self.imported} ({low} → {high}, {where})"
+
+
+def layer_of(module: str) -> str:
+    """The layer of a placement module: its top-level package, root modules as mapped."""
+    parts = module.split(".")
+    if len(parts) == 1:
+        return "workflow"  # the package's __init__: the public entry point
+    return ROOT_MODULES.get(parts[1], parts[1])
+
+
+def allowed(importer: str, imported: str) -> bool:
+    """Whether a module of layer ``importer`` may import one of layer ``imported``."""
+    if importer == imported or (importer, imported) in SIDEWAYS:
+        return True
+    if importer == "synth":
+        return imported in SYNTH_IMPORTS
+    if imported == "synth":
+        return importer in SYNTH_IMPORTERS
+    return RANK[importer] > RANK[imported]
+
+
+@cache
+def _is_module(name: str) -> bool:
+    path = PACKAGE.parent.joinpath(*name.split("."))
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
+def _imported(node: ast.Import | ast.ImportFrom, package: str) -> list[str]:
+    """Modules an import statement names (``from placement.x import y``: placement.x.y when
+    that is a module, else placement.x)."""
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    base = node.module or ""
+    if node.level:
+        parts = package.split(".")
+        anchor = parts[: len(parts) - node.level + 1]
+        base = ".".join([*anchor, base] if base else anchor)
+    subs = [f"{base}.{alias.name}" for alias in node.names]
+    return [s for s in subs if _is_module(s)] or [base]
+
+
+def imports_in(module: str, source: str, *, is_package: bool = False) -> list[Import]:
+    """Imports of placement modules in one module's source."""
+    package = module if is_package else module.rpartition(".")[0]
+    found: list[Import] = []
+
+    def visit(node: ast.AST, in_function: bool) -> None:
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            for name in _imported(node, package):
+                if name == "placement" or name.startswith("placement."):
+                    found.append(Import(module, name, node.lineno, in_function))
+            return
+        inner = in_function or isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.stmt | ast.ExceptHandler | ast.match_case):
+                visit(child, inner)
+
+    visit(ast.parse(source), False)
+    return found
+
+
+@cache
+def package_imports() -> tuple[Import, ...]:
+    """Every import of a placement module in the package."""
+    found: list[Import] = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        is_package = parts[-1] == "__init__"
+        module = ".".join(parts[:-1] if is_package else parts)
+        found += imports_in(module, path.read_text(encoding="utf-8"), is_package=is_package)
+    return tuple(found)
+
+
+def upward(imports: Iterable[Import]) -> list[Import]:
+    """Imports that break the layer rule."""
+    return [i for i in imports if not allowed(*i.edge)]
+
+
+def cycles(graph: Mapping[str, Iterable[str]]) -> list[list[str]]:
+    """Strongly connected groups of more than one node (Tarjan), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in graph.get(node, ()):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            group: list[str] = []
+            while not group or group[-1] != node:
+                group.append(stack.pop())
+                on_stack.discard(group[-1])
+            if len(group) > 1:
+                groups.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return groups
+
+
+def _report(imports: Iterable[Import]) -> str:
+    items = sorted(imports, key=lambda i: (i.in_function, i.module, i.line))
+    top = [f"  {i}" for i in items if not i.in_function]
+    deferred = [f"  {i}" for i in items if i.in_function]
+    return "\n".join(["module level:", *top, "inside functions:", *deferred])
+
+
+def test_every_layer_of_the_package_is_known() -> None:
+    layers = {layer for i in package_imports() for layer in i.edge}
+    assert layers <= {*RANK, "synth"}, layers - {*RANK, "synth"}
+
+
+def test_no_upward_import_beyond_the_known_ones() -> None:
+    new = [i for i in upward(package_imports()) if (i.module, i.imported) not in KNOWN_UPWARD]
+    assert not new, "imports against the layer rule (DESIGN.md):\n" + _report(new)
+
+
+def test_the_known_upward_imports_all_still_occur() -> None:
+    seen = {(i.module, i.imported) for i in upward(package_imports())}
+    stale = sorted(KNOWN_UPWARD - seen)
+    assert not stale, f"remove these from KNOWN_UPWARD (gone or no longer upward): {stale}"
+
+
+def test_no_package_cycle_outside_the_known_upward_imports() -> None:
+    graph: dict[str, set[str]] = {}
+    for i in package_imports():
+        low, high = i.edge
+        if low != high and (i.module, i.imported) not in KNOWN_UPWARD:
+            graph.setdefault(low, set()).add(high)
+    assert cycles(graph) == []
+
+
+def test_a_planted_upward_import_is_reported() -> None:
+    source = "import placement.domain.errors\nimport placement.ui\n"
+    found = upward(imports_in("placement.domain.x", source))
+    assert [(i.imported, i.edge, i.in_function) for i in found] == [
+        ("placement.ui", ("domain", "ui"), False)
+    ]
+
+
+def test_a_planted_import_inside_a_function_is_reported_apart() -> None:
+    source = "def f():\n    from placement.plan import explain\n    return explain\n"
+    [found] = upward(imports_in("placement.rules.x", source))
+    assert found.imported == "placement.plan.explain" and found.in_function
+    assert "inside functions:\n  placement.rules.x:2" in _report([found])
+
+
+@pytest.mark.parametrize(
+    ("module", "source", "imported"),
+    [
+        ("placement.synth.x", "from placement.rules import checks\n", "placement.rules.checks"),
+        ("placement.rules.x", "from placement.synth import generate\n", "placement.synth"),
+        ("placement.io.x", "from ..plan import audit\n", "placement.plan.audit"),
+    ],
+)
+def test_synth_and_relative_imports_follow_the_rule(
+    module: str, source: str, imported: str
+) -> None:
+    [found] = upward(imports_in(module, source))
+    assert found.imported == imported
+
+
+def test_a_cycle_between_packages_is_found() -> None:
+    graph = {"io": {"domain"}, "domain": {"rules"}, "rules": {"io"}, "plan": {"io"}}
+    assert cycles(graph) == [["domain", "io", "rules"]]
