@@ -30,10 +30,10 @@ from typing import Any
 import pandas as pd
 
 from placement.config import Skenario
+from placement.domain import grades
 from placement.domain.model import Dataset
 from placement.rules.legal import LegalBasis, parse_legal_basis
 
-JPT_KINDS: frozenset[str] = frozenset({"JPT_PRATAMA", "JPT_MADYA", "JPT_UTAMA"})
 _DATE_FACTS: tuple[str, ...] = (
     "tanggal_pelantikan_kepala_daerah",
     "tanggal_penetapan_paslon",
@@ -309,7 +309,9 @@ def plan_facts(sc: Skenario, ds: Dataset, plan: pd.DataFrame, vacancies: pd.Data
         named = ds.pegawai["instansi"].dropna().value_counts().sort_index()
         if len(named) and int(named.max()) * 2 > len(ds.pegawai):
             home, from_data = str(named.idxmax()), True
-    return PlanFacts(sc, frame, int(vacant.isin(JPT_KINDS).sum()), home, from_data)
+    return PlanFacts(
+        sc, frame, int(vacant.isin([str(k) for k in grades.JPT_TYPES]).sum()), home, from_data
+    )
 
 
 def evaluate(spec: ApprovalSpec, facts: PlanFacts) -> Approval | None:
@@ -348,7 +350,6 @@ def required_approvals(
 
 
 __all__ = [
-    "JPT_KINDS",
     "PREDICATES",
     "Approval",
     "ApprovalSpec",

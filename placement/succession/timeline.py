@@ -28,11 +28,10 @@ from placement.config import Skenario
 from placement.domain.model import Dataset
 from placement.rules.checks import PairContext
 from placement.rules.eligibility import run_rule
-from placement.rules.facts import KINDS, BoolArray, Facts, IntArray, build_facts
+from placement.rules.facts import KINDS, NAT, BoolArray, Facts, IntArray, build_facts
 from placement.rules.registry import Rule
 
 DateArray = npt.NDArray[np.datetime64]
-NAT = np.datetime64("NaT", "D")
 
 # Rules whose outcome changes only with the passing of time (the data stay as they are):
 # healing ones stop refusing on a day, expiring ones start refusing on a day.
