@@ -185,31 +185,31 @@ def _antar_instansi(f: PlanFacts, params: Mapping[str, Any]) -> _Outcome:
     )
 
 
-Predicate = Callable[[PlanFacts, Mapping[str, Any]], _Outcome]
+@dataclass(frozen=True, slots=True)
+class Predicate:
+    """A named condition: its test, the parameters it accepts and the message fields it gives
+    (``{jumlah}``, the number of moves, is always there)."""
+
+    test: Callable[[PlanFacts, Mapping[str, Any]], _Outcome]
+    params: frozenset[str] = frozenset()
+    fields: frozenset[str] = frozenset()
+
+
 PREDICATES: dict[str, Predicate] = {
-    "ada_perpindahan": _ada_perpindahan,
-    "fakta_benar": _fakta_benar,
-    "tanggal_dalam_jendela": _tanggal_dalam_jendela,
-    "jpt_lowong": _jpt_lowong,
-    "antar_instansi": _antar_instansi,
+    "ada_perpindahan": Predicate(
+        _ada_perpindahan,
+        frozenset({"jenis", "jenis_jabatan_asal", "jenis_jabatan_tujuan"}),
+        frozenset({"jumlah"}),
+    ),
+    "fakta_benar": Predicate(_fakta_benar, frozenset({"fakta"})),
+    "tanggal_dalam_jendela": Predicate(
+        _tanggal_dalam_jendela,
+        frozenset({"mulai", "bulan_mulai", "selesai", "bulan_selesai"}),
+        frozenset({"mulai", "selesai"}),
+    ),
+    "jpt_lowong": Predicate(_jpt_lowong, fields=frozenset({"jumlah"})),
+    "antar_instansi": Predicate(_antar_instansi, fields=frozenset({"jumlah", "instansi"})),
 }
-_PARAMS: dict[str, frozenset[str]] = {
-    "ada_perpindahan": frozenset({"jenis", "jenis_jabatan_asal", "jenis_jabatan_tujuan"}),
-    "fakta_benar": frozenset({"fakta"}),
-    "tanggal_dalam_jendela": frozenset({"mulai", "bulan_mulai", "selesai", "bulan_selesai"}),
-    "jpt_lowong": frozenset(),
-    "antar_instansi": frozenset(),
-}
-
-
-_FIELDS: dict[str, frozenset[str]] = {
-    "ada_perpindahan": frozenset({"jumlah"}),
-    "fakta_benar": frozenset(),
-    "tanggal_dalam_jendela": frozenset({"mulai", "selesai"}),
-    "jpt_lowong": frozenset({"jumlah"}),
-    "antar_instansi": frozenset({"jumlah", "instansi"}),
-}
-"""The message fields each predicate provides (``{jumlah}`` is always there: the moves)."""
 
 
 def _norm(text: str) -> str:
@@ -229,7 +229,7 @@ def parse_condition(owner: str, raw: Any, move_types: Sequence[str]) -> Conditio
         raise ValueError(
             f"{owner}: predikat {name!r} tidak dikenal; yang ada: {', '.join(PREDICATES)}"
         )
-    unknown = sorted(set(params) - _PARAMS[name])
+    unknown = sorted(set(params) - PREDICATES[name].params)
     if unknown:
         raise ValueError(f"{owner}.{name}: parameter {unknown} tidak dikenal")
     if name == "fakta_benar" and params.get("fakta") not in _BOOL_FACTS:
@@ -250,7 +250,7 @@ def parse_condition(owner: str, raw: Any, move_types: Sequence[str]) -> Conditio
 
 def _check_fields(owner: str, template: str, conditions: Sequence[Condition]) -> None:
     """Refuse a message naming a field no condition of the approval provides."""
-    known = {"jumlah"}.union(*(_FIELDS[c.predicate] for c in conditions))
+    known = {"jumlah"}.union(*(PREDICATES[c.predicate].fields for c in conditions))
     used = {name for _, name, _, _ in string.Formatter().parse(template) if name}
     if used - known:
         raise ValueError(
@@ -320,7 +320,7 @@ def evaluate(spec: ApprovalSpec, facts: PlanFacts) -> Approval | None:
     reasons_id: list[str] = []
     reasons_en: list[str] = []
     for c in spec.conditions:
-        outcome = PREDICATES[c.predicate](facts, c.params)
+        outcome = PREDICATES[c.predicate].test(facts, c.params)
         if not outcome.holds:
             return None
         fields.update(outcome.fields)
@@ -355,6 +355,7 @@ __all__ = [
     "ApprovalSpec",
     "Condition",
     "PlanFacts",
+    "Predicate",
     "evaluate",
     "parse_approval",
     "parse_condition",
