@@ -541,7 +541,7 @@ def test_canonical_frames_are_typed(tmp_path: Path) -> None:
     assert str(peg["talent_box"].dtype) == "Int64"
     assert peg["birth_date"].dtype == "datetime64[ns]"
     assert komp["level"].dtype == float and komp["level"].iloc[1] == 3.25
-    assert jab["must_fill"].dtype == bool
+    assert jab["must_fill"].dtype == "boolean" and jab["technical"].isna().all()
     assert list(peg.index) == [2, 3, 4, 5, 6]  # Excel rows
     assert peg["jabatan_id"].isna().sum() == 2
 

@@ -22,10 +22,11 @@ PEGAWAI_FIELDS: tuple[str, ...] = (
     "nip", "name", "birth_date", "gender", "status", "golongan", "tmt_golongan", "jabatan_id",
     "jenis_jabatan", "jenjang", "unit", "tmt_jabatan", "tmt_jenjang", "education", "major",
     "talent_box", "skp_1", "skp_2", "discipline", "discipline_until", "job_fit", "instansi",
+    "post_name",
 )  # fmt: skip
 JABATAN_FIELDS: tuple[str, ...] = (
     "jabatan_id", "name", "opd", "jenis_jabatan", "eselon", "min_golongan", "min_education",
-    "rumpun", "priority", "must_fill",
+    "rumpun", "priority", "must_fill", "technical",
 )  # fmt: skip
 DATE_FIELDS: frozenset[str] = frozenset(
     {"birth_date", "tmt_golongan", "tmt_jabatan", "tmt_jenjang", "discipline_until", "tmt_cpns"}
@@ -74,6 +75,7 @@ class Pegawai:
     discipline_until: date | None
     job_fit: str | None
     instansi: str | None
+    post_name: str | None
     tmt_cpns: date | None
     level: int
     bup_age: int
@@ -94,6 +96,7 @@ class Jabatan:
     rumpun: str | None
     priority: int
     must_fill: bool
+    technical: bool | None
     rank: int
     level: int
 
@@ -205,6 +208,7 @@ class Dataset:
             discipline_until=_date(r["discipline_until"]),
             job_fit=_text(r["job_fit"]),
             instansi=_text(r["instansi"]),
+            post_name=_text(r["post_name"]),
             tmt_cpns=_date(r["tmt_cpns"]),
             level=int(r["level"]),
             bup_age=int(r["bup_age"]),
@@ -224,6 +228,7 @@ class Dataset:
             rumpun=_text(r["rumpun"]),
             priority=int(r["priority"]),
             must_fill=bool(r["must_fill"]),
+            technical=None if pd.isna(r["technical"]) else bool(r["technical"]),
             rank=int(r["rank"]),
             level=int(r["level"]),
         )

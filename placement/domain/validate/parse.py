@@ -222,7 +222,7 @@ def _parse_bool(sheet: _Sheet, header: str, fld: str, text: pd.Series[Any]) -> p
             "'tidak' (no); empty = no."
         ),
     )
-    return mapped.fillna(False).astype(bool)
+    return mapped.astype("boolean")  # empty stays <NA>: "not given" (the model derives defaults)
 
 
 def _label_parser(
