@@ -1,0 +1,66 @@
+"""Cell values as SIASN and the side files write them: NIPs (``'`` prefix, mangled by Excel),
+dates (dd-mm-yyyy, ISO, Excel serial numbers)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from placement.domain.errors import shown
+from placement.domain.nip import NipError, clean_nip, looks_excel_mangled, parse_nip
+
+EXCEL_EPOCH = date(1899, 12, 30)
+_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
+_SERIAL = re.compile(r"^\d{4,5}(?:\.0+)?$")
+
+
+class ValueProblem(ValueError):
+    """A cell that cannot be read: code and messages (Indonesian, English)."""
+
+    def __init__(self, code: str, msg_id: str, msg_en: str) -> None:
+        super().__init__(msg_id)
+        self.code, self.msg_id, self.msg_en = code, msg_id, msg_en
+
+
+def read_nip(raw: str, numeric: bool = False) -> str:
+    """The 18-digit NIP of a cell; ValueProblem when Excel stored it as a number (digits lost)
+    or it is not a valid NIP."""
+    if numeric or looks_excel_mangled(raw):
+        raise ValueProblem(
+            "NIP_RUSAK_EXCEL",
+            f"NIP '{shown(raw, 25)}' tersimpan sebagai angka (mis. 1.97E+17): digit terakhir "
+            "hilang. Ekspor ulang dengan kolom NIP sebagai teks (awali dengan ').",
+            f"NIP '{shown(raw, 25)}' was stored as a number (e.g. 1.97E+17): its last digits "
+            "are lost. Export again with the NIP column as text (prefix ').",
+        )
+    nip = clean_nip(raw)
+    try:
+        parse_nip(nip)
+    except NipError as exc:
+        raise ValueProblem(exc.code, exc.reason_id, exc.reason_en) from None
+    return nip
+
+
+def read_date(raw: str) -> date:
+    """A date from dd-mm-yyyy (or / .), yyyy-mm-dd or an Excel serial number."""
+    text = raw.strip()
+    try:
+        if m := _DMY.match(text):
+            return date(int(m[3]), int(m[2]), int(m[1]))
+        if m := _YMD.match(text):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if _SERIAL.match(text):
+            return EXCEL_EPOCH + timedelta(days=int(float(text)))
+    except ValueError:
+        pass
+    raise ValueProblem(
+        "TANGGAL_TIDAK_VALID",
+        f"Tanggal '{shown(text, 25)}' tidak dikenal; tulis DD-MM-YYYY atau YYYY-MM-DD.",
+        f"Date '{shown(text, 25)}' is not recognised; write DD-MM-YYYY or YYYY-MM-DD.",
+    )
+
+
+def iso_date(raw: str) -> str:
+    """ISO text of a date cell ('' stays '')."""
+    return read_date(raw).isoformat() if raw.strip() else ""

@@ -1,0 +1,175 @@
+"""Test helper: a SIASN-shaped export (and the side files) written from a Dataset.
+
+Titles split into GELAR DEPAN / BELAKANG, dates dd-mm-yyyy, NIPs with a leading apostrophe,
+SIASN labels, UNOR chains, no region post ids (names only).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from placement.domain.model import Dataset
+from placement.io.writers import dataset_tables, write_csv, write_xlsx
+
+INSTANSI = "Pemerintah Kabupaten Contoh"
+EDUCATION = {"SD": "SD", "SMP": "SLTP", "SMA": "SLTA", "D1": "Diploma I", "D2": "Diploma II",
+             "D3": "D-III", "D4": "Diploma IV", "S1": "S-1/Sarjana", "S2": "S-2", "S3": "S-3/Doktor"}  # fmt: skip
+KIND = {"FUNGSIONAL": "Jabatan Fungsional Tertentu", "PELAKSANA": "Jabatan Pelaksana"}
+PREDIKAT = {"sangat baik": "Sangat Baik", "baik": "Baik", "butuh perbaikan": "Butuh Perbaikan",
+            "kurang": "Kurang", "sangat kurang": "Sangat Kurang"}  # fmt: skip
+BOX_LABELS = {1: ("Di Bawah Ekspektasi", "Rendah"), 2: ("Sesuai Ekspektasi", "Rendah"),
+              4: ("Di Atas Ekspektasi", "Rendah"), 3: ("Di Bawah Ekspektasi", "Menengah"),
+              5: ("Sesuai Ekspektasi", "Menengah"), 7: ("Di Atas Ekspektasi", "Menengah"),
+              6: ("Di Bawah Ekspektasi", "Tinggi"), 8: ("Sesuai Ekspektasi", "Tinggi"),
+              9: ("Di Atas Ekspektasi", "Tinggi")}  # fmt: skip
+CAMEL = {"NIP BARU": "nipBaru", "NAMA": "nama", "GELAR DEPAN": "gelarDepan",
+         "GELAR BELAKANG": "gelarBelakang", "TANGGAL LAHIR": "tglLahir",
+         "JENIS KELAMIN": "jenisKelamin", "JENIS PEGAWAI NAMA": "jenisPegawaiNama",
+         "KEDUDUKAN HUKUM NAMA": "kedudukanPnsNama", "GOL AKHIR NAMA": "golRuangAkhir",
+         "TMT GOLONGAN": "tmtGolAkhir", "JENIS JABATAN NAMA": "jenisJabatanNama",
+         "JABATAN NAMA": "jabatanNama", "TMT JABATAN": "tmtJabatan", "ESELON NAMA": "eselonNama",
+         "TINGKAT PENDIDIKAN NAMA": "tkPendidikanTerakhir",
+         "PENDIDIKAN NAMA": "pendidikanTerakhirNama", "UNOR NAMA": "unorNama",
+         "INSTANSI INDUK NAMA": "instansiIndukNama", "INSTANSI KERJA NAMA": "instansiKerjaNama"}  # fmt: skip
+_DEPAN = re.compile(r"^((?:[A-Za-z]{1,5}\.\s+)+)")
+
+
+def split_name(full: str) -> tuple[str, str, str]:
+    """(gelar depan, nama, gelar belakang) of "dr. Budi Santoso, M.Kes."."""
+    core, _, belakang = full.partition(", ")
+    m = _DEPAN.match(core)
+    depan = " ".join(m.group(1).split()) if m else ""
+    return depan, core[m.end() :] if m else core, belakang
+
+
+def dmy(value: Any) -> str:
+    return "" if pd.isna(value) else pd.Timestamp(value).strftime("%d-%m-%Y")
+
+
+def fill_post_names(ds: Dataset) -> Dataset:
+    """SIASN always has a JABATAN NAMA: give JF / pelaksana without one a name."""
+    peg = ds.pegawai
+    empty = peg["post_name"].isna() & peg["jenis_jabatan"].isin(["FUNGSIONAL", "PELAKSANA"])
+    names = [f"Analis Kebijakan {str(j).title()}" if k == "FUNGSIONAL" else "Pengadministrasi Umum"
+             for k, j in zip(peg["jenis_jabatan"], peg["jenjang"], strict=True)]  # fmt: skip
+    peg = peg.copy()
+    peg.loc[empty, "post_name"] = pd.Series(names, index=peg.index)[empty]
+    frames = {k: v for k, v in ((c, peg[c]) for c in peg.columns)}
+    base = pd.DataFrame(frames)
+    return Dataset.from_frames(base, ds.jabatan, ds.kompetensi, ds.standar)
+
+
+def chain(opd: str, post: str | None, row: int) -> str:
+    """An UNOR chain, lowest unit first, rolled up to ``opd``."""
+    top = f"PEMERINTAH KAB. CONTOH"
+    if opd.startswith("Kecamatan") and row % 3 == 0:
+        return f"Kelurahan Satu {opd[10:]} - {opd} - {top}"
+    if opd.startswith("Dinas") and row % 4 == 1:
+        return f"UPTD Puskesmas Nomor {row} - {opd} - {top}"
+    if post and "Subbagian" in post:
+        return f"Sub Bagian {post.split('Subbagian ', 1)[1]} - Sekretariat - {opd} - {top}"
+    return f"{opd} - {top}"
+
+
+def siasn_frame(ds: Dataset) -> pd.DataFrame:
+    peg, jab = ds.pegawai, ds.jabatan
+    post = {r.jabatan_id: r for r in jab.itertuples()}
+    out = []
+    for i, p in enumerate(peg.itertuples()):
+        depan, nama, belakang = split_name(p.name)
+        held = post.get(p.jabatan_id) if isinstance(p.jabatan_id, str) else None
+        out.append({
+            "PNS ID": f"A{i:05d}-guid", "NIP BARU": f"'{p.nip}", "NIP LAMA": "null", "NAMA": nama,
+            "GELAR DEPAN": depan or "null", "GELAR BELAKANG": belakang or "null",
+            "TANGGAL LAHIR": dmy(p.birth_date), "JENIS KELAMIN": "M" if p.gender == "L" else "F",
+            "JENIS PEGAWAI NAMA": "PPPK" if p.status == "PPPK" else "PNS Daerah Kab/Kota",
+            "KEDUDUKAN HUKUM NAMA": "Aktif", "STATUS CPNS PNS": "P",
+            "GOL AKHIR NAMA": p.golongan, "TMT GOLONGAN": dmy(p.tmt_golongan),
+            "JENIS JABATAN NAMA": "Jabatan Struktural" if held is not None else KIND[p.jenis_jabatan],
+            "JABATAN ID": f"8ae48{i:04d}-siasn", "JABATAN NAMA": held.name if held is not None else p.post_name,
+            "TMT JABATAN": dmy(p.tmt_jabatan),
+            "ESELON NAMA": held.eselon if held is not None else "null",
+            "TINGKAT PENDIDIKAN NAMA": EDUCATION[p.education],
+            "PENDIDIKAN NAMA": "" if pd.isna(p.major) else p.major,
+            "UNOR ID": f"unor-{i:04d}", "UNOR NAMA": chain(p.unit, held.name if held is not None else None, i),
+            "INSTANSI INDUK NAMA": INSTANSI,
+            "INSTANSI KERJA NAMA": INSTANSI if pd.isna(p.instansi) else p.instansi,
+        })  # fmt: skip
+    return pd.DataFrame(out)
+
+
+def write_export(ds: Dataset, folder: Path, fmt: str = "csv", camel: bool = False,
+                 wide: bool = False, labels: bool = False) -> dict[str, Path]:  # fmt: skip
+    """Write the export and side files; returns the import's arguments (name → path)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    siasn = siasn_frame(ds)
+    if camel:
+        siasn = siasn.rename(columns=CAMEL)
+    files: dict[str, Path] = {}
+    if fmt == "xlsx":
+        files["siasn"] = write_xlsx({"Data ASN": siasn}, folder / "siasn.xlsx")
+    else:
+        files["siasn"] = _csv(siasn, folder / "siasn.csv")
+    tables = dataset_tables(ds)
+    files["jabatan"] = write_csv(tables["jabatan"], folder / "peta_jabatan.csv")
+    files["standar"] = write_csv(tables["standar_kompetensi"], folder / "standar.csv")
+    komp = tables["kompetensi"]
+    if wide:
+        komp = komp.pivot(index="nip", columns="kompetensi", values="level")
+        order = list(dict.fromkeys(tables["kompetensi"]["nip"]))
+        cols = list(dict.fromkeys(tables["kompetensi"]["kompetensi"]))
+        komp = komp.loc[order, cols].reset_index()
+        komp.columns = ["NIP", *(c.upper().replace(" ", "_") for c in cols)]
+    files["kompetensi"] = write_csv(komp, folder / "kompetensi.csv")
+    peg = ds.pegawai
+    if labels:
+        talenta = pd.DataFrame({"nip": peg["nip"],
+                                "kinerja": [BOX_LABELS[int(b)][0] for b in peg["talent_box"]],
+                                "potensi": [BOX_LABELS[int(b)][1] for b in peg["talent_box"]]})  # fmt: skip
+    else:
+        talenta = pd.DataFrame({"NIP": peg["nip"], "Kotak Talenta": peg["talent_box"]})
+    files["talenta"] = write_csv(talenta, folder / "talenta.csv")
+    kinerja = [{"nip": n, "tahun": year, "predikat": PREDIKAT[str(v)]}
+               for n, a, b in zip(peg["nip"], peg["skp_1"], peg["skp_2"], strict=True)
+               for year, v in ((2025, a), (2024, b), (2023, "baik")) if isinstance(v, str)]  # fmt: skip
+    files["kinerja"] = write_csv(pd.DataFrame(kinerja), folder / "ekinerja.csv")
+    hukdis = [{"nip": n, "tingkat": str(t).title(), "tmt mulai": dmy(min(pd.Timestamp(u) - pd.DateOffset(years=1), pd.Timestamp("2026-01-05"))),
+               "tmt selesai": dmy(u)}
+              for n, t, u in zip(peg["nip"], peg["discipline"], peg["discipline_until"], strict=True)
+              if isinstance(t, str)]  # fmt: skip
+    files["hukdis"] = write_csv(pd.DataFrame(hukdis, columns=["nip", "tingkat", "tmt mulai", "tmt selesai"]),
+                                folder / "hukdis.csv")  # fmt: skip
+    files["riwayat"] = write_csv(_riwayat(ds, siasn_frame(ds)), folder / "riwayat.csv")
+    jobfit = [{"nip": n, "hasil": str(j).title(), "tanggal": "02-01-2026"}
+              for n, j in zip(peg["nip"], peg["job_fit"], strict=True) if isinstance(j, str)]  # fmt: skip
+    files["jobfit"] = write_csv(pd.DataFrame(jobfit, columns=["nip", "hasil", "tanggal"]), folder / "jobfit.csv")
+    return files
+
+
+def _riwayat(ds: Dataset, siasn: pd.DataFrame) -> pd.DataFrame:
+    """Current level since tmt_jenjang (and again since tmt_jabatan), a lower post before."""
+    rows = []
+    for p, s in zip(ds.pegawai.itertuples(), siasn.to_dict("records"), strict=True):
+        base = {"nip": p.nip, "jabatan": s["JABATAN NAMA"], "jenis": s["JENIS JABATAN NAMA"],
+                "eselon": s["ESELON NAMA"]}  # fmt: skip
+        if p.level > 0:
+            rows.append({"nip": p.nip, "jabatan": "Pengadministrasi Umum", "jenis": "Jabatan Pelaksana",
+                         "eselon": "", "tmt": dmy(pd.Timestamp(p.tmt_jenjang) - pd.DateOffset(years=3))})  # fmt: skip
+        rows.append({**base, "tmt": dmy(p.tmt_jenjang)})
+        if p.tmt_jabatan > p.tmt_jenjang:
+            rows.append({**base, "tmt": dmy(p.tmt_jabatan)})
+    return pd.DataFrame(rows)
+
+
+def _csv(frame: pd.DataFrame, path: Path) -> Path:
+    """Plain csv as SIASN writes it (no injection guard: NIPs keep their own apostrophe)."""
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(frame.columns)
+        writer.writerows(frame.astype(str).itertuples(index=False))
+    return path
