@@ -6,6 +6,7 @@ from placement.cli import (
     eligibility_cmd,  # noqa: F401
     explain_cmd,  # noqa: F401
     generate_cmd,  # noqa: F401
+    import_cmd,  # noqa: F401
     privacy_cmd,  # noqa: F401
     runs_cmd,  # noqa: F401
     scenario_cmd,  # noqa: F401

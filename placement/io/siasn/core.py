@@ -438,10 +438,9 @@ def _pegawai_rows(people: list[_Person], units: dict[str, str | None], linking: 
             if kind == JenisJabatan.FUNGSIONAL.value:
                 jenjang = jenjang_from_name(p.post_name)
                 if jenjang is None:
-                    problem = unknown_label(result.labels, "jenjang", p.post_name)
                     result.issues.append(error(label, p.row, "JABATAN NAMA", "JENJANG_TIDAK_DIKETAHUI",
                         f"Jenjang JF tidak terbaca dari '{shown(p.post_name)}' (mis. 'Ahli Muda', 'Terampil').",
-                        problem.msg_en))  # fmt: skip
+                        f"No JF level in '{shown(p.post_name)}' (e.g. 'Ahli Muda', 'Terampil')."))  # fmt: skip
                 values["jenjang"] = jenjang or ""
         rows[p.nip] = values
     return rows
