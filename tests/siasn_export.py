@@ -66,7 +66,7 @@ def fill_post_names(ds: Dataset) -> Dataset:
 
 def chain(opd: str, post: str | None, row: int) -> str:
     """An UNOR chain, lowest unit first, rolled up to ``opd``."""
-    top = f"PEMERINTAH KAB. CONTOH"
+    top = "PEMERINTAH KAB. CONTOH"
     if opd.startswith("Kecamatan") and row % 3 == 0:
         return f"Kelurahan Satu {opd[10:]} - {opd} - {top}"
     if opd.startswith("Dinas") and row % 4 == 1:
@@ -147,7 +147,9 @@ def write_export(ds: Dataset, folder: Path, fmt: str = "csv", camel: bool = Fals
     files["riwayat"] = write_csv(_riwayat(ds, siasn_frame(ds)), folder / "riwayat.csv")
     jobfit = [{"nip": n, "hasil": str(j).title(), "tanggal": "02-01-2026"}
               for n, j in zip(peg["nip"], peg["job_fit"], strict=True) if isinstance(j, str)]  # fmt: skip
-    files["jobfit"] = write_csv(pd.DataFrame(jobfit, columns=["nip", "hasil", "tanggal"]), folder / "jobfit.csv")
+    files["jobfit"] = write_csv(
+        pd.DataFrame(jobfit, columns=["nip", "hasil", "tanggal"]), folder / "jobfit.csv"
+    )
     return files
 
 

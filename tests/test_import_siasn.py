@@ -41,13 +41,17 @@ def assert_same(a: Dataset, b: Dataset) -> None:
         pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name), check_exact=True)
 
 
-def round_trip(tmp: Path, preset: str = "tiny", **variant: object) -> tuple[Dataset, Dataset, ImportResult]:
+def round_trip(
+    tmp: Path, preset: str = "tiny", **variant: object
+) -> tuple[Dataset, Dataset, ImportResult]:
     ds = dataset(preset)
     write_dataset(ds, tmp / "orig")
     files = write_export(ds, tmp / "export", **variant)  # type: ignore[arg-type]
     result = import_siasn(ImportOptions(plan_date=DAY, **files))  # type: ignore[arg-type]
     write_import(result, tmp / "out", DAY)
-    assert result.ok, [i.message() for i in [*result.issues, *result.validation] if i.severity == "error"]
+    assert result.ok, [
+        i.message() for i in [*result.issues, *result.validation] if i.severity == "error"
+    ]
     return load_dataset(tmp / "orig")[0], load_dataset(tmp / "out")[0], result
 
 
@@ -61,14 +65,19 @@ def test_round_trip_tiny_gives_the_same_data_and_the_same_plan(tmp_path: Path) -
                                    "--date", DAY.isoformat(), "--no-store"])  # fmt: skip
         assert run.exit_code == 0, run.output
     for file in PLAN_FILES:
-        assert (tmp_path / "plan-orig" / file).read_bytes() == (tmp_path / "plan-out" / file).read_bytes()
+        assert (tmp_path / "plan-orig" / file).read_bytes() == (
+            tmp_path / "plan-out" / file
+        ).read_bytes()
 
 
 def test_round_trip_kabupaten(tmp_path: Path) -> None:
     original, imported, result = round_trip(tmp_path, "kabupaten")
     assert_same(original, imported)
     links = result.link_counts()
-    assert links["tidak_tertaut"] == 0 and links["exact"] == imported.pegawai["jabatan_id"].notna().sum()
+    assert (
+        links["tidak_tertaut"] == 0
+        and links["exact"] == imported.pegawai["jabatan_id"].notna().sum()
+    )
 
 
 @pytest.mark.parametrize(
@@ -134,12 +143,18 @@ def test_ambiguous_post_names_list_suggestions(tmp_path: Path) -> None:
 
 def test_two_holders_of_one_post(tmp_path: Path) -> None:
     def two(f: pd.DataFrame) -> pd.DataFrame:
-        r = row_of(f, "Kepala Seksi Pemerintahan") if "Kepala Seksi Pemerintahan" in set(f["JABATAN NAMA"]) else None
+        r = (
+            row_of(f, "Kepala Seksi Pemerintahan")
+            if "Kepala Seksi Pemerintahan" in set(f["JABATAN NAMA"])
+            else None
+        )
         src = row_of(f, "Lurah Sukamaju")
         target = f.loc[row_of(f, "Kepala Seksi Ketenteraman dan Ketertiban Umum")]
         del r
         out = f.copy()
-        out.loc[src, ["JABATAN NAMA", "UNOR NAMA", "ESELON NAMA"]] = target[["JABATAN NAMA", "UNOR NAMA", "ESELON NAMA"]].to_numpy()
+        out.loc[src, ["JABATAN NAMA", "UNOR NAMA", "ESELON NAMA"]] = target[
+            ["JABATAN NAMA", "UNOR NAMA", "ESELON NAMA"]
+        ].to_numpy()
         return out
 
     result = run_case(tmp_path, siasn=two)
@@ -148,22 +163,37 @@ def test_two_holders_of_one_post(tmp_path: Path) -> None:
 
 
 def test_holder_post_missing_from_the_peta(tmp_path: Path) -> None:
-    result = run_case(tmp_path, siasn=lambda f: set_cell(f, row_of(f, "Lurah Sukamaju"), "JABATAN NAMA", "Kepala Bidang Antah Berantah"))
+    result = run_case(
+        tmp_path,
+        siasn=lambda f: set_cell(
+            f, row_of(f, "Lurah Sukamaju"), "JABATAN NAMA", "Kepala Bidang Antah Berantah"
+        ),
+    )
     (message,) = codes(result)["JABATAN_TIDAK_DI_PETA"]
     assert "Saran: J-" in message and "--tautan" in message
 
 
 def test_tautan_file_settles_a_missing_post(tmp_path: Path) -> None:
-    bad = lambda f: set_cell(f, row_of(f, "Lurah Sukamaju"), "JABATAN NAMA", "Kepala Bidang Antah Berantah")  # noqa: E731
+    def bad(f):
+        return set_cell(
+            f, row_of(f, "Lurah Sukamaju"), "JABATAN NAMA", "Kepala Bidang Antah Berantah"
+        )
+
     nip = dataset("tiny").holder_of("J-011")
-    result = run_case(tmp_path, siasn=bad, tautan=pd.DataFrame({"nip": [nip], "jabatan_id": ["J-011"]}))
+    result = run_case(
+        tmp_path, siasn=bad, tautan=pd.DataFrame({"nip": [nip], "jabatan_id": ["J-011"]})
+    )
     assert "JABATAN_TIDAK_DI_PETA" not in codes(result)
     assert {"nip": nip, "jabatan_id": "J-011", "metode": "planner"}.items() <= next(
         link for link in result.links if link["nip"] == nip).items()  # fmt: skip
 
 
 def test_tautan_dash_means_no_post(tmp_path: Path) -> None:
-    bad = lambda f: set_cell(f, row_of(f, "Lurah Sukamaju"), "JABATAN NAMA", "Kepala Bidang Antah Berantah")  # noqa: E731
+    def bad(f):
+        return set_cell(
+            f, row_of(f, "Lurah Sukamaju"), "JABATAN NAMA", "Kepala Bidang Antah Berantah"
+        )
+
     nip = dataset("tiny").holder_of("J-011")
     result = run_case(tmp_path, siasn=bad, tautan=pd.DataFrame({"nip": [nip], "jabatan_id": ["-"]}))
     assert "TANPA_JABATAN" in codes(result) and result.ok
@@ -181,12 +211,19 @@ def test_unknown_label_then_label_map(tmp_path: Path) -> None:
 
 
 def test_label_map_with_a_value_of_no_column(tmp_path: Path) -> None:
-    result = run_case(tmp_path, label_map=pd.DataFrame({"kolom": ["pendidikan"], "label": ["x"], "nilai": ["S9"]}))
+    result = run_case(
+        tmp_path, label_map=pd.DataFrame({"kolom": ["pendidikan"], "label": ["x"], "nilai": ["S9"]})
+    )
     assert "LABEL_MAP_SALAH" in codes(result)
 
 
 def test_non_active_person_left_out_and_their_post_vacant(tmp_path: Path) -> None:
-    result = run_case(tmp_path, siasn=lambda f: set_cell(f, row_of(f, "Lurah Sukamaju"), "KEDUDUKAN HUKUM NAMA", "Tugas Belajar"))
+    result = run_case(
+        tmp_path,
+        siasn=lambda f: set_cell(
+            f, row_of(f, "Lurah Sukamaju"), "KEDUDUKAN HUKUM NAMA", "Tugas Belajar"
+        ),
+    )
     found = codes(result)
     assert "TIDAK_AKTIF" in found and "J-011" in found["JABATAN_DITULIS_LOWONG"][0]
     assert any("Tugas Belajar" in d["alasan"] for d in result.dropped)
@@ -195,7 +232,9 @@ def test_non_active_person_left_out_and_their_post_vacant(tmp_path: Path) -> Non
 
 def test_cpns_is_listed(tmp_path: Path) -> None:
     result = run_case(tmp_path, siasn=lambda f: set_cell(f, 0, "STATUS CPNS PNS", "C"))
-    assert "CPNS" in codes(result) and result.tables["pegawai"].loc[0, "status_kepegawaian"] == "PNS"
+    assert (
+        "CPNS" in codes(result) and result.tables["pegawai"].loc[0, "status_kepegawaian"] == "PNS"
+    )
 
 
 def test_plt_does_not_occupy(tmp_path: Path) -> None:
@@ -236,21 +275,41 @@ def test_unor_with_unknown_opd_then_unor_map(tmp_path: Path) -> None:
 def test_unor_chains_roll_up() -> None:
     from placement.io.siasn.unor import UnorResolver
 
-    r = UnorResolver(["Kecamatan Sukamaju", "Dinas Kesehatan", "RSUD Padangraya", "Inspektorat Daerah"])
-    assert r.resolve("Kelurahan Satu - Kecamatan Sukamaju - PEMERINTAH KAB. X").opd == "Kecamatan Sukamaju"  # type: ignore[union-attr]
-    assert r.resolve("UPTD Puskesmas Satu - DINAS KESEHATAN - PEMERINTAH KAB. X").opd == "Dinas Kesehatan"  # type: ignore[union-attr]
+    r = UnorResolver(
+        ["Kecamatan Sukamaju", "Dinas Kesehatan", "RSUD Padangraya", "Inspektorat Daerah"]
+    )
+    assert (
+        r.resolve("Kelurahan Satu - Kecamatan Sukamaju - PEMERINTAH KAB. X").opd
+        == "Kecamatan Sukamaju"
+    )  # type: ignore[union-attr]
+    assert (
+        r.resolve("UPTD Puskesmas Satu - DINAS KESEHATAN - PEMERINTAH KAB. X").opd
+        == "Dinas Kesehatan"
+    )  # type: ignore[union-attr]
     assert r.resolve("Bagian Umum - RSUD Padangraya").opd == "RSUD Padangraya"  # type: ignore[union-attr]
     assert r.resolve("Inspektorat Daerah").opd == "Inspektorat Daerah"  # type: ignore[union-attr]
 
 
 def test_abbreviations_link_exactly(tmp_path: Path) -> None:
-    assert normalise("Kasubbag Umum & Kepegawaian") == normalise("Kepala Subbagian Umum dan Kepegawaian")
+    assert normalise("Kasubbag Umum & Kepegawaian") == normalise(
+        "Kepala Subbagian Umum dan Kepegawaian"
+    )
     assert normalise("Ka. UPTD Puskesmas Kec. Satu") == "kepala uptd puskesmas kecamatan satu"
     assert normalise("Kabid Pelayanan Kesehatan") == normalise("Kepala Bidang Pelayanan Kesehatan")
 
     def short(f: pd.DataFrame) -> pd.DataFrame:
-        f = set_cell(f, row_of(f, "Kepala Subbagian Umum dan Kepegawaian"), "JABATAN NAMA", "Kasubag Umum & Kepegawaian")
-        return set_cell(f, row_of(f, "Kepala Seksi Pelayanan Kesehatan Rujukan"), "JABATAN NAMA", "Kasi Pelayanan Kesehatan Rujukan")
+        f = set_cell(
+            f,
+            row_of(f, "Kepala Subbagian Umum dan Kepegawaian"),
+            "JABATAN NAMA",
+            "Kasubag Umum & Kepegawaian",
+        )
+        return set_cell(
+            f,
+            row_of(f, "Kepala Seksi Pelayanan Kesehatan Rujukan"),
+            "JABATAN NAMA",
+            "Kasi Pelayanan Kesehatan Rujukan",
+        )
 
     result = run_case(tmp_path, siasn=short)
     assert result.ok and result.link_counts()["exact"] == 10
@@ -316,23 +375,37 @@ def test_siasn_ids_link_when_the_peta_has_them(tmp_path: Path) -> None:
 
 def test_gender_code_disagreeing_with_the_nip(tmp_path: Path) -> None:
     result = run_case(tmp_path, siasn=lambda f: set_cell(f, 0, "JENIS KELAMIN", "F"))
-    assert "JENIS_KELAMIN_BEDA" in codes(result) and result.tables["pegawai"].loc[0, "jenis_kelamin"] == "L"
+    assert (
+        "JENIS_KELAMIN_BEDA" in codes(result)
+        and result.tables["pegawai"].loc[0, "jenis_kelamin"] == "L"
+    )
 
 
 def test_jf_without_jenjang_in_its_name(tmp_path: Path) -> None:
-    jf = lambda f: set_cell(f, int(f.index[f["JENIS JABATAN NAMA"] == "Jabatan Fungsional Tertentu"][0]), "JABATAN NAMA", "Perawat")  # noqa: E731
+    def jf(f):
+        return set_cell(
+            f,
+            int(f.index[f["JENIS JABATAN NAMA"] == "Jabatan Fungsional Tertentu"][0]),
+            "JABATAN NAMA",
+            "Perawat",
+        )
+
     assert "JENJANG_TIDAK_DIKETAHUI" in codes(run_case(tmp_path, siasn=jf))
 
 
 def test_bad_date_and_excel_serial_date(tmp_path: Path) -> None:
-    assert "TANGGAL_TIDAK_VALID" in codes(run_case(tmp_path, siasn=lambda f: set_cell(f, 0, "TMT JABATAN", "31-02-2020")))
+    assert "TANGGAL_TIDAK_VALID" in codes(
+        run_case(tmp_path, siasn=lambda f: set_cell(f, 0, "TMT JABATAN", "31-02-2020"))
+    )
     serial = run_case(tmp_path / "b", siasn=lambda f: set_cell(f, 0, "TMT JABATAN", "45658"))
     assert serial.tables["pegawai"].loc[0, "tmt_jabatan"] == "2025-01-01"
 
 
 def test_sanction_without_end_counts_for_n_months(tmp_path: Path) -> None:
     nip = str(dataset("tiny").pegawai.at[0, "nip"])
-    hukdis = pd.DataFrame({"nip": [nip], "tingkat": ["Sedang"], "tmt mulai": ["01-03-2026"], "tmt selesai": [""]})
+    hukdis = pd.DataFrame(
+        {"nip": [nip], "tingkat": ["Sedang"], "tmt mulai": ["01-03-2026"], "tmt selesai": [""]}
+    )
     result = run_case(tmp_path, hukdis=hukdis)
     assert "HUKDIS_TANPA_SELESAI" in codes(result)
     row = result.tables["pegawai"].loc[0]
@@ -341,13 +414,19 @@ def test_sanction_without_end_counts_for_n_months(tmp_path: Path) -> None:
 
 def test_jpm_only_competencies_are_refused_clearly(tmp_path: Path) -> None:
     nip = str(dataset("tiny").pegawai.at[0, "nip"])
-    result = run_case(tmp_path, kompetensi=pd.DataFrame({"nip": [nip], "jpm": ["82,5"], "kategori": ["Memenuhi Syarat"]}))
+    result = run_case(
+        tmp_path,
+        kompetensi=pd.DataFrame({"nip": [nip], "jpm": ["82,5"], "kategori": ["Memenuhi Syarat"]}),
+    )
     assert "JPM_SAJA_BELUM_DIDUKUNG" in codes(result)
 
 
 def test_unknown_talent_label(tmp_path: Path) -> None:
     nip = str(dataset("tiny").pegawai.at[0, "nip"])
-    result = run_case(tmp_path, talenta=pd.DataFrame({"nip": [nip], "kinerja": ["Luar Biasa"], "potensi": ["Tinggi"]}))
+    result = run_case(
+        tmp_path,
+        talenta=pd.DataFrame({"nip": [nip], "kinerja": ["Luar Biasa"], "potensi": ["Tinggi"]}),
+    )
     (message,) = codes(result)["LABEL_TIDAK_DIKENAL"]
     assert "Di Atas Ekspektasi" in message
 
@@ -368,7 +447,15 @@ def test_cli_errors_write_the_report_not_the_data(tmp_path: Path) -> None:
     assert run.exit_code == 1 and "(--date)" in run.output and "NIP_RUSAK_EXCEL" in run.output
     assert sorted(p.name for p in out.iterdir()) == [REPORT_NAME]
     sheets = load_workbook(out / REPORT_NAME, read_only=True).sheetnames
-    assert {"ringkasan", "masalah", "tautan", "perlu_keputusan", "dibuang", "label", "validasi"} <= set(sheets)
+    assert {
+        "ringkasan",
+        "masalah",
+        "tautan",
+        "perlu_keputusan",
+        "dibuang",
+        "label",
+        "validasi",
+    } <= set(sheets)
 
 
 def test_cli_json_report(tmp_path: Path) -> None:

@@ -32,7 +32,9 @@ SIDE_OPTIONS = (
 
 def _side_options(func: click.decorators.FC) -> click.decorators.FC:
     for name, text in reversed(SIDE_OPTIONS):
-        func = click.option(f"--{name}", name.replace("-", "_"), type=_FILE, default=None, help=text)(func)
+        func = click.option(
+            f"--{name}", name.replace("-", "_"), type=_FILE, default=None, help=text
+        )(func)
     return func
 
 
@@ -42,14 +44,22 @@ def _side_options(func: click.decorators.FC) -> click.decorators.FC:
 @_side_options
 @click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False), required=True,
               help="Folder data keluaran (ditulis utuh hanya bila tidak ada galat).")  # fmt: skip
-@click.option("--date", "plan_date", type=DATE, default=None, help="Tanggal rencana YYYY-MM-DD (bawaan: hari ini).")
+@click.option(
+    "--date",
+    "plan_date",
+    type=DATE,
+    default=None,
+    help="Tanggal rencana YYYY-MM-DD (bawaan: hari ini).",
+)
 @click.option("--ambang", type=click.FloatRange(0, 100), default=FUZZY_THRESHOLD, show_default=True,
               help="Skor minimal kecocokan nama jabatan (rapidfuzz).")  # fmt: skip
 @click.option("--selisih", type=click.FloatRange(0, 100), default=FUZZY_MARGIN, show_default=True,
               help="Selisih skor minimal terhadap calon kedua.")  # fmt: skip
 @click.option("--hukdis-bulan", type=click.IntRange(1, 120), default=HUKDIS_OPEN_MONTHS, show_default=True,
               help="Lama berlaku hukuman tanpa TMT selesai (bulan; kebijakan daerah).")  # fmt: skip
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @lang_option
 @user_errors
 def import_cmd(siasn: Path, jabatan: Path, out: Path, plan_date: datetime | None, ambang: float,
@@ -65,7 +75,7 @@ def import_cmd(siasn: Path, jabatan: Path, out: Path, plan_date: datetime | None
     """
     day, source = (plan_date.date(), "--date") if plan_date else (date.today(), "hari ini")
     opts = ImportOptions(siasn=siasn, jabatan=jabatan, plan_date=day, threshold=ambang,
-                         margin=selisih, hukdis_months=hukdis_bulan, **sides)  # type: ignore[arg-type]  # fmt: skip
+                         margin=selisih, hukdis_months=hukdis_bulan, **sides)  # fmt: skip
     result = import_siasn(opts)
     report = write_import(result, out, day)
     if fmt == "json":
@@ -87,5 +97,7 @@ def import_cmd(siasn: Path, jabatan: Path, out: Path, plan_date: datetime | None
     if result.ok:
         click.echo(f"Folder data ditulis: {out} (laporan: {report}).", err=fmt == "json")
         return
-    click.echo(f"Folder data TIDAK ditulis. Lihat {report}, perbaiki, lalu jalankan lagi.", err=True)
+    click.echo(
+        f"Folder data TIDAK ditulis. Lihat {report}, perbaiki, lalu jalankan lagi.", err=True
+    )
     sys.exit(EXIT_USER_ERROR)

@@ -22,13 +22,11 @@ from placement.io.siasn.labels import (
     full_name,
     jenjang_from_name,
     merge_map,
-    structural_from,
     valid_target,
 )
 from placement.io.siasn.link import (
     FUZZY_MARGIN,
     FUZZY_THRESHOLD,
-    NO_POST,
     Holder,
     Linker,
     Linking,
@@ -47,7 +45,7 @@ from placement.io.siasn.sides import (
     unknown_label,
 )
 from placement.io.siasn.unor import UnorResolver
-from placement.io.siasn.values import ValueProblem, iso_date, read_nip
+from placement.io.siasn.values import ValueProblemError, iso_date, read_nip
 
 ACTIVE = "Aktif"
 _PLT = re.compile(r"^\s*(plt|plh|pelaksana tugas|pelaksana harian)\b\.?\s*", re.IGNORECASE)
@@ -241,7 +239,7 @@ def _people(siasn: Rows, result: ImportResult) -> list[_Person]:
     for record, row in zip(siasn.records, siasn.rows, strict=True):
         try:
             nip = read_nip(record.get("nip", ""), (row, "nip") in siasn.numeric)
-        except ValueProblem as exc:
+        except ValueProblemError as exc:
             result.issues.append(
                 error(siasn.label, row, "NIP BARU", exc.code, exc.msg_id, exc.msg_en)
             )
@@ -312,7 +310,7 @@ def _values(
         dates = {
             k: iso_date(record.get(k, "")) for k in ("tanggal_lahir", "tmt_golongan", "tmt_jabatan")
         }
-    except ValueProblem as exc:
+    except ValueProblemError as exc:
         result.issues.append(error(siasn.label, row, None, exc.code, exc.msg_id, exc.msg_en))
         return None
     if education is None:
@@ -343,7 +341,7 @@ def _posts(peta: Rows, result: ImportResult) -> list[Post]:
         if holder:
             try:
                 holder = read_nip(holder, (row, "holder_nip") in peta.numeric)
-            except ValueProblem as exc:
+            except ValueProblemError as exc:
                 result.issues.append(
                     error(peta.label, row, "nip", exc.code, exc.msg_id, exc.msg_en)
                 )

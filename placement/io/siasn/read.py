@@ -95,7 +95,7 @@ def read_rows(path: Path, keys: Mapping[str, str], sheet: str | None = None) -> 
             i
             for i, r in enumerate(grid[: TITLE_ROWS_MAX + 1])
             if any(header_key(c) in keys for c in r)
-        ),  # noqa: E501
+        ),
         0,
     )
     headers = [clean_cell(c) for c in grid[start]] if grid else []

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from datetime import date
@@ -50,11 +49,11 @@ def write_import(result: ImportResult, out: Path, plan_date: date) -> Path:
 def _replace(staging: Path, out: Path) -> None:
     if out.exists():
         old = Path(tempfile.mkdtemp(prefix=f".{out.name}.lama-", dir=out.parent))
-        os.replace(out, old / out.name)
-        os.replace(staging, out)
+        out.replace(old / out.name)
+        staging.replace(out)
         shutil.rmtree(old, ignore_errors=True)
     else:
-        os.replace(staging, out)
+        staging.replace(out)
 
 
 def report_sheets(result: ImportResult) -> dict[str, pd.DataFrame]:

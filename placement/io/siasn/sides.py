@@ -16,7 +16,7 @@ from placement.domain.schema import MANAGERIAL_COMPETENCIES, header_key
 from placement.io.siasn.headers import SIDE_HEADERS, key_table
 from placement.io.siasn.labels import STRUKTURAL, Labels, jenjang_from_name, structural_from
 from placement.io.siasn.read import Rows, read_rows
-from placement.io.siasn.values import ValueProblem, read_date, read_nip
+from placement.io.siasn.values import ValueProblemError, read_date, read_nip
 
 HUKDIS_OPEN_MONTHS = 12
 
@@ -67,7 +67,7 @@ def _each(
         raw = record.get("nip", "")
         try:
             nip = read_nip(raw, (row, "nip") in rows.numeric)
-        except ValueProblem as exc:
+        except ValueProblemError as exc:
             side.issues.append(error(rows.label, row, "nip", exc.code, exc.msg_id, exc.msg_en))
             continue
         if nip not in people:
@@ -79,7 +79,7 @@ def _each(
             continue
         try:
             handle(nip, record, row)
-        except ValueProblem as exc:
+        except ValueProblemError as exc:
             side.issues.append(error(rows.label, row, None, exc.code, exc.msg_id, exc.msg_en))
 
 
@@ -90,10 +90,10 @@ def _label(labels: Labels, kolom: str, raw: str) -> str:
     return value
 
 
-def unknown_label(labels: Labels, kolom: str, raw: str) -> ValueProblem:
+def unknown_label(labels: Labels, kolom: str, raw: str) -> ValueProblemError:
     """The located error of an unknown label, with the known choices."""
     choices = ", ".join(labels.choices(kolom))
-    return ValueProblem("LABEL_TIDAK_DIKENAL",
+    return ValueProblemError("LABEL_TIDAK_DIKENAL",
         f"Label '{shown(raw, 40)}' ({kolom}) tidak dikenal. Pilihan: {choices}. Bila label ini "
         f"benar, tambahkan baris '{kolom},{shown(raw, 40)},<nilai>' di file --label-map.",
         f"Label '{shown(raw, 40)}' ({kolom}) is unknown. Choices: {choices}. If it is right, add "
@@ -230,7 +230,7 @@ def read_hukdis(
                 f"Sanction of NIP {nip} without an end date: counted as active for {open_months} "
                 f"months from {start.isoformat()} (until {end.isoformat()})."))  # fmt: skip
         else:
-            raise ValueProblem("HUKDIS_TANPA_TANGGAL", f"Hukuman NIP {nip} tanpa TMT mulai dan selesai.",
+            raise ValueProblemError("HUKDIS_TANPA_TANGGAL", f"Hukuman NIP {nip} tanpa TMT mulai dan selesai.",
                                f"Sanction of NIP {nip} has neither start nor end date.")  # fmt: skip
         if start is not None and start > plan_date:
             return

@@ -15,7 +15,7 @@ _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
 _SERIAL = re.compile(r"^\d{4,5}(?:\.0+)?$")
 
 
-class ValueProblem(ValueError):
+class ValueProblemError(ValueError):
     """A cell that cannot be read: code and messages (Indonesian, English)."""
 
     def __init__(self, code: str, msg_id: str, msg_en: str) -> None:
@@ -24,10 +24,10 @@ class ValueProblem(ValueError):
 
 
 def read_nip(raw: str, numeric: bool = False) -> str:
-    """The 18-digit NIP of a cell; ValueProblem when Excel stored it as a number (digits lost)
+    """The 18-digit NIP of a cell; ValueProblemError when Excel stored it as a number (digits lost)
     or it is not a valid NIP."""
     if numeric or looks_excel_mangled(raw):
-        raise ValueProblem(
+        raise ValueProblemError(
             "NIP_RUSAK_EXCEL",
             f"NIP '{shown(raw, 25)}' tersimpan sebagai angka (mis. 1.97E+17): digit terakhir "
             "hilang. Ekspor ulang dengan kolom NIP sebagai teks (awali dengan ').",
@@ -38,7 +38,7 @@ def read_nip(raw: str, numeric: bool = False) -> str:
     try:
         parse_nip(nip)
     except NipError as exc:
-        raise ValueProblem(exc.code, exc.reason_id, exc.reason_en) from None
+        raise ValueProblemError(exc.code, exc.reason_id, exc.reason_en) from None
     return nip
 
 
@@ -54,7 +54,7 @@ def read_date(raw: str) -> date:
             return EXCEL_EPOCH + timedelta(days=int(float(text)))
     except ValueError:
         pass
-    raise ValueProblem(
+    raise ValueProblemError(
         "TANGGAL_TIDAK_VALID",
         f"Tanggal '{shown(text, 25)}' tidak dikenal; tulis DD-MM-YYYY atau YYYY-MM-DD.",
         f"Date '{shown(text, 25)}' is not recognised; write DD-MM-YYYY or YYYY-MM-DD.",
