@@ -3,6 +3,7 @@
 python -m benchmarks            kabupaten and provinsi
 python -m benchmarks --quick    kabupaten only (a minute or two)
 python -m benchmarks --assign   only the generic assign API vs scipy (benchmarks/assign.py)
+python -m benchmarks --impor    only the SIASN import (benchmarks/impor.py; kabupaten ≤ 10 s)
 """
 
 from __future__ import annotations
@@ -74,12 +75,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="kabupaten only")
     parser.add_argument("--assign", action="store_true", help="only the assign API benchmark")
+    parser.add_argument("--impor", action="store_true", help="only the SIASN import benchmark")
     args = parser.parse_args()
     run_assign = [sys.executable, "-m", "benchmarks.assign", *(["--quick"] if args.quick else [])]
     if args.assign:
         subprocess.run(run_assign, check=True)
         return
     presets = ["kabupaten"] if args.quick else ["kabupaten", "provinsi"]
+    subprocess.run([sys.executable, "-m", "benchmarks.impor", *presets], check=True)
+    if args.impor:
+        return
     rows = []
     for preset in presets:
         for case in ("tanpa-batas", "batas-opd"):
