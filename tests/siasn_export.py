@@ -107,7 +107,7 @@ def write_export(ds: Dataset, folder: Path, fmt: str = "csv", camel: bool = Fals
                  wide: bool = False, labels: bool = False) -> dict[str, Path]:  # fmt: skip
     """Write the export and side files; returns the import's arguments (name → path)."""
     folder.mkdir(parents=True, exist_ok=True)
-    siasn = siasn_frame(ds)
+    siasn = plain = siasn_frame(ds)
     if camel:
         siasn = siasn.rename(columns=CAMEL)
     files: dict[str, Path] = {}
@@ -144,7 +144,7 @@ def write_export(ds: Dataset, folder: Path, fmt: str = "csv", camel: bool = Fals
               if isinstance(t, str)]  # fmt: skip
     files["hukdis"] = write_csv(pd.DataFrame(hukdis, columns=["nip", "tingkat", "tmt mulai", "tmt selesai"]),
                                 folder / "hukdis.csv")  # fmt: skip
-    files["riwayat"] = write_csv(_riwayat(ds, siasn_frame(ds)), folder / "riwayat.csv")
+    files["riwayat"] = write_csv(_riwayat(ds, plain), folder / "riwayat.csv")
     jobfit = [{"nip": n, "hasil": str(j).title(), "tanggal": "02-01-2026"}
               for n, j in zip(peg["nip"], peg["job_fit"], strict=True) if isinstance(j, str)]  # fmt: skip
     files["jobfit"] = write_csv(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from placement.domain import grades
 from placement.domain.grades import JenisJabatan
@@ -124,6 +125,7 @@ _JENJANG = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def label_key(text: str) -> str:
     return header_key(text)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -33,6 +34,7 @@ ABBREVIATIONS: dict[str, str] = {
 _JOINS = (("sub bagian", "subbagian"), ("sub bidang", "subbidang"), ("&", " dan "))
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Case, spacing, punctuation and the common abbreviations (Kadis, Kasubbag, Ka. UPTD,
     Kec., Kel., Bid., Sekre.) folded: "Kasubbag Umum & Kepeg." → "kepala subbagian umum dan kepeg"."""

@@ -7,6 +7,7 @@ import csv
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -72,6 +73,11 @@ def _grid(path: Path, sheet: str | None) -> tuple[list[list[str]], set[tuple[int
     return rows, set(), path.name
 
 
+@lru_cache(maxsize=65536)
+def _clean(text: str) -> str:
+    return clean_cell(text)
+
+
 def read_rows(path: Path, keys: Mapping[str, str], sheet: str | None = None) -> Rows:
     """Read ``path``; ``keys`` maps header keys (see header_key) to the import's names.
 
@@ -108,12 +114,13 @@ def read_rows(path: Path, keys: Mapping[str, str], sheet: str | None = None) -> 
             seen.add(key)
     unknown = [h for h, k in zip(headers, mapped, strict=True) if h and k is None]
     out = Rows(label, headers, mapped, unknown=unknown)
+    wanted = [(j, k) for j, k in enumerate(mapped) if k]
     by_row: dict[int, list[int]] = {}
     for r, j in numeric:
         by_row.setdefault(r, []).append(j)
     for i in range(start + 1, len(grid)):
         cells = grid[i]
-        record = {k: clean_cell(cells[j]) for j, k in enumerate(mapped) if k and j < len(cells)}
+        record = {k: _clean(cells[j]) for j, k in wanted if j < len(cells)}
         if any(record.values()):
             out.records.append(record)
             out.rows.append(i + 1)

@@ -14,7 +14,13 @@ from placement.domain.errors import Issue, error, shown, warning
 from placement.domain.grades import JenisJabatan
 from placement.domain.schema import MANAGERIAL_COMPETENCIES, header_key
 from placement.io.siasn.headers import SIDE_HEADERS, key_table
-from placement.io.siasn.labels import STRUKTURAL, Labels, jenjang_from_name, structural_from
+from placement.io.siasn.labels import (
+    STRUKTURAL,
+    Labels,
+    jenjang_from_name,
+    label_key,
+    structural_from,
+)
 from placement.io.siasn.read import Rows, read_rows
 from placement.io.siasn.values import ValueProblemError, read_date, read_nip
 
@@ -133,7 +139,8 @@ def read_kompetensi(path: Path, people: set[str]) -> Side:
     seen: set[object] = set()
 
     def long(nip: str, record: dict[str, str], row: int) -> None:
-        name = comp.get(header_key(record.get("kompetensi", "")), record.get("kompetensi", ""))
+        raw = record.get("kompetensi", "")
+        name = comp.get(label_key(raw), raw)
         if _once(side, seen, (nip, name), rows, row, f"NIP {nip} kompetensi '{shown(name)}'"):
             side.long.append({"nip": nip, "kompetensi": name, "level": record.get("level", "")})
 

@@ -42,9 +42,15 @@ class UnorResolver:
         self.opds = list(dict.fromkeys(opds))
         self._by_key = {normalise(o): o for o in self.opds}
         self._overrides = {normalise(k): v for k, v in (overrides or {}).items()}
+        self._memo: dict[str, Unit | None] = {}
 
     def resolve(self, chain: str) -> Unit | None:
         """The unit of a chain, or None when no link names an OPD."""
+        if chain not in self._memo:
+            self._memo[chain] = self._resolve(chain)
+        return self._memo[chain]
+
+    def _resolve(self, chain: str) -> Unit | None:
         whole = normalise(chain)
         if whole in self._overrides:
             return Unit(self._overrides[whole], "")

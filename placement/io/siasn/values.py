@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from placement.domain.errors import shown
 from placement.domain.nip import NipError, clean_nip, looks_excel_mangled, parse_nip
@@ -26,6 +27,22 @@ class ValueProblemError(ValueError):
 def read_nip(raw: str, numeric: bool = False) -> str:
     """The 18-digit NIP of a cell; ValueProblemError when Excel stored it as a number (digits lost)
     or it is not a valid NIP."""
+    found = _nip(raw, numeric)
+    if isinstance(found, ValueProblemError):
+        raise found
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _nip(raw: str, numeric: bool) -> str | ValueProblemError:
+    """read_nip's answer, once per distinct cell (side files repeat NIPs)."""
+    try:
+        return _parse(raw, numeric)
+    except ValueProblemError as exc:
+        return exc
+
+
+def _parse(raw: str, numeric: bool) -> str:
     if numeric or looks_excel_mangled(raw):
         raise ValueProblemError(
             "NIP_RUSAK_EXCEL",
