@@ -7,6 +7,9 @@ odd cases, each asserting its report entry.
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from collections.abc import Callable
 from datetime import date
 from functools import cache
@@ -102,22 +105,32 @@ def test_round_trip_variants(tmp_path: Path, variant: dict[str, object]) -> None
 
 def run_case(
     tmp: Path,
-    siasn: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
+    siasn: Callable[[pd.DataFrame], pd.DataFrame] | Path | None = None,
     peta: Callable[[pd.DataFrame], pd.DataFrame] | None = None,
     **extra: pd.DataFrame | Path,
 ) -> ImportResult:
     """Import the tiny export after changing the SIASN frame and/or the peta jabatan."""
-    ds = dataset("tiny")
-    frame = siasn_frame(ds)
-    frame = siasn(frame) if siasn else frame
-    files = write_export(ds, tmp)
-    frame.to_csv(files["siasn"], index=False)
-    jab = pd.read_csv(files["jabatan"], dtype=str, keep_default_na=False)
+    files = dict(base_export())
+    tmp.mkdir(parents=True, exist_ok=True)
+    if isinstance(siasn, Path):
+        files["siasn"] = siasn
+    elif siasn:
+        files["siasn"] = tmp / "siasn.csv"
+        siasn(siasn_frame(dataset("tiny"))).to_csv(files["siasn"], index=False)
     if peta:
-        write_csv(peta(jab), files["jabatan"])
+        jab = pd.read_csv(files["jabatan"], dtype=str, keep_default_na=False)
+        files["jabatan"] = write_csv(peta(jab), tmp / "peta_jabatan.csv")
     for name, value in extra.items():
         files[name] = value if isinstance(value, Path) else write_csv(value, tmp / f"{name}.csv")
     return import_siasn(ImportOptions(plan_date=DAY, **files))  # type: ignore[arg-type]
+
+
+@cache
+def base_export() -> dict[str, Path]:
+    """The tiny export and side files, written once (cases write only what they change)."""
+    folder = Path(tempfile.mkdtemp(prefix="siasn-export-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return write_export(dataset("tiny"), folder)
 
 
 def codes(result: ImportResult) -> dict[str, list[str]]:
@@ -151,14 +164,8 @@ def test_ambiguous_post_names_list_suggestions(tmp_path: Path) -> None:
 
 def test_two_holders_of_one_post(tmp_path: Path) -> None:
     def two(f: pd.DataFrame) -> pd.DataFrame:
-        r = (
-            row_of(f, "Kepala Seksi Pemerintahan")
-            if "Kepala Seksi Pemerintahan" in set(f["JABATAN NAMA"])
-            else None
-        )
         src = row_of(f, "Lurah Sukamaju")
         target = f.loc[row_of(f, "Kepala Seksi Ketenteraman dan Ketertiban Umum")]
-        del r
         out = f.copy()
         out.loc[src, ["JABATAN NAMA", "UNOR NAMA", "ESELON NAMA"]] = target[
             ["JABATAN NAMA", "UNOR NAMA", "ESELON NAMA"]
@@ -340,10 +347,7 @@ def test_numeric_nip_cell_in_xlsx(tmp_path: Path) -> None:
     frame = siasn_frame(dataset("tiny"))
     frame["NIP BARU"] = frame["NIP BARU"].str.lstrip("'").astype("int64")
     path = write_xlsx({"Data": frame}, tmp_path / "siasn.xlsx")
-    result = run_case(tmp_path / "b", siasn_xlsx=path) if False else None
-    files = write_export(dataset("tiny"), tmp_path / "b")
-    files["siasn"] = path
-    result = import_siasn(ImportOptions(plan_date=DAY, **files))  # type: ignore[arg-type]
+    result = run_case(tmp_path / "b", siasn=path)
     assert len(codes(result)["NIP_RUSAK_EXCEL"]) == 30
 
 
@@ -445,9 +449,10 @@ def test_missing_required_siasn_column(tmp_path: Path) -> None:
 
 
 def test_cli_errors_write_the_report_not_the_data(tmp_path: Path) -> None:
-    files = write_export(dataset("tiny"), tmp_path / "x")
+    files = dict(base_export())
     frame = siasn_frame(dataset("tiny"))
     frame.loc[0, "NIP BARU"] = "1.97E+17"
+    files["siasn"] = tmp_path / "siasn.csv"
     frame.to_csv(files["siasn"], index=False)
     out = tmp_path / "data"
     run = CliRunner().invoke(main, ["import", "--siasn", str(files["siasn"]), "--jabatan", str(files["jabatan"]),
@@ -467,7 +472,7 @@ def test_cli_errors_write_the_report_not_the_data(tmp_path: Path) -> None:
 
 
 def test_cli_json_report(tmp_path: Path) -> None:
-    files = write_export(dataset("tiny"), tmp_path / "x")
+    files = dict(base_export())
     run = CliRunner().invoke(main, ["import", "--siasn", str(files["siasn"]), "--jabatan", str(files["jabatan"]),
                                     "--out", str(tmp_path / "data"), "--format", "json"])  # fmt: skip
     assert run.exit_code == 0, run.output
