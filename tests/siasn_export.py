@@ -76,6 +76,21 @@ def chain(opd: str, post: str | None, row: int) -> str:
     return f"{opd} - {top}"
 
 
+SHORT = (("Kepala Subbagian", "Kasubbag"), ("Kepala Seksi", "Kasi"), ("Kepala Bidang", "Kabid"),
+         ("Sekretaris Dinas", "Sekdis"), ("Kepala Bagian", "Kabag"))  # fmt: skip
+
+
+def written(post: str, row: int) -> str:
+    """A post name as SIASN holders' records often have it: every 5th abbreviated, every 7th
+    with a 'dan' dropped (a near match), else as in the peta jabatan."""
+    if row % 5 == 0:
+        for long, short in SHORT:
+            post = post.replace(long, short)
+    elif row % 7 == 0 and " dan " in post:
+        post = post.replace(" dan ", " ", 1)
+    return post
+
+
 def siasn_frame(ds: Dataset) -> pd.DataFrame:
     peg, jab = ds.pegawai, ds.jabatan
     post = {r.jabatan_id: r for r in jab.itertuples()}
@@ -91,7 +106,7 @@ def siasn_frame(ds: Dataset) -> pd.DataFrame:
             "KEDUDUKAN HUKUM NAMA": "Aktif", "STATUS CPNS PNS": "P",
             "GOL AKHIR NAMA": p.golongan, "TMT GOLONGAN": dmy(p.tmt_golongan),
             "JENIS JABATAN NAMA": "Jabatan Struktural" if held is not None else KIND[p.jenis_jabatan],
-            "JABATAN ID": f"8ae48{i:04d}-siasn", "JABATAN NAMA": held.name if held is not None else p.post_name,
+            "JABATAN ID": f"8ae48{i:04d}-siasn", "JABATAN NAMA": written(held.name, i) if held is not None else p.post_name,
             "TMT JABATAN": dmy(p.tmt_jabatan),
             "ESELON NAMA": held.eselon if held is not None else "null",
             "TINGKAT PENDIDIKAN NAMA": EDUCATION[p.education],
