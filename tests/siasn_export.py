@@ -6,7 +6,6 @@ SIASN labels, UNOR chains, no region post ids (names only).
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 from typing import Any
@@ -148,21 +147,21 @@ def write_export(ds: Dataset, folder: Path, fmt: str = "csv", camel: bool = Fals
                                 "potensi": [BOX_LABELS[int(b)][1] for b in peg["talent_box"]]})  # fmt: skip
     else:
         talenta = pd.DataFrame({"NIP": peg["nip"], "Kotak Talenta": peg["talent_box"]})
-    files["talenta"] = write_csv(talenta, folder / "talenta.csv")
+    files["talenta"] = _csv(talenta, folder / "talenta.csv")
     kinerja = [{"nip": n, "tahun": year, "predikat": PREDIKAT[str(v)]}
                for n, a, b in zip(peg["nip"], peg["skp_1"], peg["skp_2"], strict=True)
                for year, v in ((2025, a), (2024, b), (2023, "baik")) if isinstance(v, str)]  # fmt: skip
-    files["kinerja"] = write_csv(pd.DataFrame(kinerja), folder / "ekinerja.csv")
+    files["kinerja"] = _csv(pd.DataFrame(kinerja), folder / "ekinerja.csv")
     hukdis = [{"nip": n, "tingkat": str(t).title(), "tmt mulai": dmy(min(pd.Timestamp(u) - pd.DateOffset(years=1), pd.Timestamp("2026-01-05"))),
                "tmt selesai": dmy(u)}
               for n, t, u in zip(peg["nip"], peg["discipline"], peg["discipline_until"], strict=True)
               if isinstance(t, str)]  # fmt: skip
-    files["hukdis"] = write_csv(pd.DataFrame(hukdis, columns=["nip", "tingkat", "tmt mulai", "tmt selesai"]),
+    files["hukdis"] = _csv(pd.DataFrame(hukdis, columns=["nip", "tingkat", "tmt mulai", "tmt selesai"]),
                                 folder / "hukdis.csv")  # fmt: skip
-    files["riwayat"] = write_csv(_riwayat(ds, plain), folder / "riwayat.csv")
+    files["riwayat"] = _csv(_riwayat(ds, plain), folder / "riwayat.csv")
     jobfit = [{"nip": n, "hasil": str(j).title(), "tanggal": "02-01-2026"}
               for n, j in zip(peg["nip"], peg["job_fit"], strict=True) if isinstance(j, str)]  # fmt: skip
-    files["jobfit"] = write_csv(
+    files["jobfit"] = _csv(
         pd.DataFrame(jobfit, columns=["nip", "hasil", "tanggal"]), folder / "jobfit.csv"
     )
     return files
@@ -185,8 +184,5 @@ def _riwayat(ds: Dataset, siasn: pd.DataFrame) -> pd.DataFrame:
 
 def _csv(frame: pd.DataFrame, path: Path) -> Path:
     """Plain csv as SIASN writes it (no injection guard: NIPs keep their own apostrophe)."""
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(frame.columns)
-        writer.writerows(frame.astype(str).itertuples(index=False))
+    frame.to_csv(path, index=False)
     return path
