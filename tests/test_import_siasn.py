@@ -484,3 +484,14 @@ def test_cli_json_report(tmp_path: Path) -> None:
     assert run.exit_code == 0, run.output
     assert "(hari ini)" in run.output and '"metode": "exact"' in run.output
     assert (tmp_path / "data" / "pegawai.csv").exists()
+
+
+def test_out_folder_with_other_files_is_refused(tmp_path: Path) -> None:
+    files = dict(base_export())
+    out = tmp_path / "data"
+    out.mkdir()
+    (out / "catatan.docx").write_text("punya saya")
+    run = CliRunner().invoke(main, ["import", "--siasn", str(files["siasn"]), "--jabatan", str(files["jabatan"]),
+                                    "--out", str(out), "--date", "2026-07-01"])  # fmt: skip
+    assert run.exit_code == 1 and "OUT_BERISI_FILE_LAIN" in run.output
+    assert sorted(p.name for p in out.iterdir()) == ["catatan.docx"]

@@ -11,12 +11,13 @@ from typing import Any
 
 import pandas as pd
 
-from placement.domain.errors import has_errors, issue_records
+from placement.domain.errors import PlacementError, has_errors, issue_records
 from placement.io.readers import validate_path
 from placement.io.siasn.core import ImportResult
 from placement.io.writers import write_csv, write_xlsx
 
 REPORT_NAME = "laporan-impor.xlsx"
+TABLE_NAMES = ("pegawai", "jabatan", "kompetensi", "standar_kompetensi")
 ISSUE_COLUMNS = ["file", "row", "column", "code", "severity", "message"]
 
 
@@ -27,11 +28,16 @@ def _validate(result: ImportResult, plan_date: date, folder: Path) -> None:
     result.validation = issues
 
 
+OWN_FILES = frozenset({*(f"{t}.csv" for t in TABLE_NAMES), REPORT_NAME})
+
+
 def write_import(result: ImportResult, out: Path, plan_date: date) -> Path:
     """Validate the tables in a staging folder next to ``out``; when nothing is an error, put
     the folder in place of ``out`` in one rename. The report is written in ``out`` either way;
-    returns its path."""
+    returns its path. PlacementError when ``out`` holds other files than an import's (they
+    would be lost)."""
     out = Path(out)
+    _check_out(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.impor-", dir=out.parent))
     try:
@@ -44,6 +50,23 @@ def write_import(result: ImportResult, out: Path, plan_date: date) -> Path:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return out / REPORT_NAME
+
+
+def _check_out(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise PlacementError.single("OUT_BUKAN_FOLDER", f"--out '{out}' adalah file, bukan folder.",
+                                    f"--out '{out}' is a file, not a folder.")  # fmt: skip
+    others = (
+        sorted(p.name for p in out.iterdir() if p.name not in OWN_FILES) if out.exists() else []
+    )
+    if others:
+        raise PlacementError.single(
+            "OUT_BERISI_FILE_LAIN",
+            f"Folder --out '{out}' berisi file lain ({', '.join(others[:5])}); folder ini diganti "
+            "utuh oleh impor. Pilih folder baru atau kosong.",
+            f"Folder --out '{out}' holds other files ({', '.join(others[:5])}); the import "
+            "replaces it whole. Choose a new or empty folder.",
+        )
 
 
 def _replace(staging: Path, out: Path) -> None:
