@@ -430,13 +430,34 @@ def test_sanction_without_end_counts_for_n_months(tmp_path: Path) -> None:
     assert (row["hukuman_disiplin"], row["tmt_selesai_hukuman"]) == ("sedang", "2027-03-01")
 
 
-def test_jpm_only_competencies_are_refused_clearly(tmp_path: Path) -> None:
-    nip = str(dataset("tiny").pegawai.at[0, "nip"])
-    result = run_case(
-        tmp_path,
-        kompetensi=pd.DataFrame({"nip": [nip], "jpm": ["82,5"], "kategori": ["Memenuhi Syarat"]}),
+def test_jpm_only_variant_gives_an_audited_plan_without_breakdown(tmp_path: Path) -> None:
+    ds = dataset("tiny")
+    levels = ds.kompetensi.groupby("nip", sort=False)["level"].mean()
+    jpm = pd.DataFrame({"NIP": levels.index, "JPM %": [f"{20 * v:.1f}".replace(".", ",") for v in levels],
+                        "Kategori": "Memenuhi Syarat"})  # fmt: skip
+    result = run_case(tmp_path, kompetensi=jpm)
+    assert "JPM_SAJA" in codes(result) and len(result.tables["kompetensi"]) == 0
+    write_import(result, tmp_path / "data", DAY)
+    assert result.ok
+    runner = CliRunner()
+    plan = tmp_path / "plan"
+    run = runner.invoke(
+        main,
+        [
+            "solve",
+            str(tmp_path / "data"),
+            "--out",
+            str(plan),
+            "--date",
+            DAY.isoformat(),
+            "--no-store",
+        ],
     )
-    assert "JPM_SAJA_BELUM_DIDUKUNG" in codes(result)
+    assert run.exit_code == 0, run.output  # solve audits the plan before writing it
+    holder = ds.holder_of("J-002")
+    run = runner.invoke(main, ["explain", str(plan), "--nip", str(holder)])
+    assert run.exit_code == 0, run.output
+    assert "rincian tidak tersedia" in run.output and "JPM " in run.output
 
 
 def test_unknown_talent_label(tmp_path: Path) -> None:

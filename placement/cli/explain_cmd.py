@@ -11,6 +11,7 @@ from placement.cli.base import echo_json, lang_option, main, user_errors
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
 from placement.plan.explain import (
+    NO_DETAIL,
     TIE_RULES,
     Alternative,
     MoveExplanation,
@@ -40,6 +41,10 @@ def _print_move(e: MoveExplanation, lang: str, detail: bool = False) -> None:
     if e.jpm is not None:
         jpm = "-" if e.jpm.jpm != e.jpm.jpm else f"{100 * e.jpm.jpm:.1f} %"
         click.echo(f"  JPM {jpm} ({e.jpm.category_en if en else e.jpm.category_id})")
+        if not e.jpm.detail:
+            click.echo(
+                f"    {NO_DETAIL[1] if en else NO_DETAIL[0]} (JPM {'from the assessment' if en else 'dari hasil asesmen'})"
+            )
         for g in e.jpm.gaps.itertuples(index=False):
             click.echo(f"    {g.competency}: {'std' if en else 'standar'} {g.standard:g}, "
                        f"{'actual' if en else 'aktual'} {g.actual:g}, gap {g.gap:+.2f}")  # fmt: skip

@@ -22,7 +22,7 @@ PEGAWAI_FIELDS: tuple[str, ...] = (
     "nip", "name", "birth_date", "gender", "status", "golongan", "tmt_golongan", "jabatan_id",
     "jenis_jabatan", "jenjang", "unit", "tmt_jabatan", "tmt_jenjang", "education", "major",
     "talent_box", "skp_1", "skp_2", "discipline", "discipline_until", "job_fit", "instansi",
-    "post_name",
+    "post_name", "jpm",
 )  # fmt: skip
 JABATAN_FIELDS: tuple[str, ...] = (
     "jabatan_id", "name", "opd", "jenis_jabatan", "eselon", "min_golongan", "min_education",
@@ -76,6 +76,7 @@ class Pegawai:
     job_fit: str | None
     instansi: str | None
     post_name: str | None
+    jpm: float | None  # JPM % used directly (no levels per competency)
     tmt_cpns: date | None
     level: int
     bup_age: int
@@ -209,6 +210,7 @@ class Dataset:
             job_fit=_text(r["job_fit"]),
             instansi=_text(r["instansi"]),
             post_name=_text(r["post_name"]),
+            jpm=None if pd.isna(r["jpm"]) else float(r["jpm"]),
             tmt_cpns=_date(r["tmt_cpns"]),
             level=int(r["level"]),
             bup_age=int(r["bup_age"]),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 ColumnType = Literal["nip", "text", "date", "int", "float", "bool", "golongan", "eselon",
-                     "jenis", "jenjang", "education", "label", "gender", "status"]  # fmt: skip
+                     "jenis", "jenjang", "education", "label", "gender", "status", "percent"]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +112,10 @@ PEGAWAI = Table(
                "Nama jabatan sekarang (JF dan pelaksana; SIASN: JABATAN NAMA)",
                "Current post name (JF and pelaksana staff; SIASN: JABATAN NAMA)",
                "", "Perawat Ahli Muda", ("jabatan nama", "nama jabatan")),
+        Column("jpm", "jpm", "percent", False,
+               "JPM (%) hasil asesmen, dipakai langsung bila level per kompetensi tidak ada",
+               "JPM (%) from the assessment, used directly when there are no levels per "
+               "competency", "0–100", "82,5", ("jpm persen", "job person match")),
     ),
     "Data pegawai (ASN) sebagai kandidat dan pemegang jabatan",
     "Civil servants (candidates and post holders)",

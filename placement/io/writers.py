@@ -261,7 +261,7 @@ def _template_values(series: pd.Series[Any], kind: str) -> list[Any]:
         return [None if is_missing(v) else ("ya" if bool(v) else "tidak") for v in values]
     if kind == "int":
         return [None if is_missing(v) else int(v) for v in values]
-    if kind == "float":
+    if kind in ("float", "percent"):
         return [None if is_missing(v) else float(v) for v in values]
     return [None if is_missing(v) else str(v) for v in values]
 

@@ -42,6 +42,7 @@ from placement.solver.run import solve_problem
 if TYPE_CHECKING:
     from placement.api import Result
 
+NO_DETAIL = ("rincian tidak tersedia", "breakdown not available")
 BOX_LEGAL_BASIS = "PermenPAN-RB 3/2020 tentang Manajemen Talenta ASN (lampiran)"
 _KEEP = (
     "dipertahankan, masuk kelompok rencana suksesi, dan rotasi/perluasan atau pengayaan jabatan",
@@ -162,6 +163,7 @@ class MoveExplanation:
                 "kategori": self.jpm.category_id,
                 "kategori_en": self.jpm.category_en,
                 "standar_bawaan": self.jpm.default_standard,
+                "rincian": "tersedia" if self.jpm.detail else NO_DETAIL[0],
                 "gap": [
                     {k: (_f(v) if k in ("standard", "actual", "gap") else v) for k, v in r.items()}
                     for r in self.jpm.gaps.to_dict(orient="records")

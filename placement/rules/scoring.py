@@ -51,7 +51,9 @@ class Competencies:
 
     names: tuple[str, ...]
     actual: FloatArray  # n_people × K, NaN = not assessed
-    has_any: BoolArray  # person has at least one score
+    has_any: BoolArray  # person has a JPM: levels, or a JPM used directly
+    has_levels: BoolArray  # person has at least one competency level
+    direct: FloatArray  # JPM (fraction) used directly when there are no levels; NaN = none
     standard: FloatArray  # n_posts × K, 0 = not in the standard
     std_sum: FloatArray
     default_std: BoolArray  # post uses the default standard of its kind
@@ -92,10 +94,15 @@ def _competencies(ds: Dataset, rules: RuleSet) -> Competencies:
     for i in np.flatnonzero(~has_std):
         for name, level in defaults.get(str(kinds[i]), {}).items():
             standard[i, col[norm_text(name)]] = float(level)
+    has_levels = ~np.isnan(actual).all(axis=1) if len(names) else np.zeros(ds.n_people, bool)
+    given = pd.to_numeric(ds.pegawai["jpm"], errors="coerce").to_numpy(dtype=float) / 100.0
+    direct = np.where(has_levels, np.nan, given)
     return Competencies(
         names=names,
         actual=actual,
-        has_any=~np.isnan(actual).all(axis=1) if len(names) else np.zeros(ds.n_people, bool),
+        has_any=has_levels | ~np.isnan(direct),
+        has_levels=has_levels,
+        direct=direct,
         standard=standard,
         std_sum=standard.sum(axis=1),
         default_std=~has_std,
@@ -131,6 +138,7 @@ def jpm_values(comp: Competencies, person: IntArray, post: IntArray) -> FloatArr
     den = comp.std_sum[post]
     with np.errstate(invalid="ignore", divide="ignore"):
         out = np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
+    out = np.where(comp.has_levels[person], out, comp.direct[person])
     return np.where(comp.has_any[person], out, np.nan)
 
 
@@ -275,6 +283,7 @@ class JpmDetail:
     category_en: str
     default_standard: bool
     gaps: pd.DataFrame  # competency, standard, actual (NaN not assessed), gap (≤ 0 short), met
+    detail: bool = True  # False: JPM used directly, rincian tidak tersedia (gaps empty)
 
 
 def jpm_detail(ds: Dataset, nip: str, jabatan_id: str, sc: Skenario | None = None) -> JpmDetail:
@@ -305,7 +314,12 @@ def jpm_detail(ds: Dataset, nip: str, jabatan_id: str, sc: Skenario | None = Non
         }
     )
     key = jpm_category(jpm, rules["JPM"])
-    return JpmDetail(nip, jabatan_id, jpm, key, *CATEGORIES[key], bool(comp.default_std[j]), gaps)
+    detail = not (comp.has_any[p] and not comp.has_levels[p])
+    if not detail:
+        gaps = gaps.iloc[0:0]
+    return JpmDetail(
+        nip, jabatan_id, jpm, key, *CATEGORIES[key], bool(comp.default_std[j]), gaps, detail
+    )
 
 
 def score_pairs(

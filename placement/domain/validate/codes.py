@@ -63,6 +63,7 @@ CODES: dict[str, CodeInfo] = {
     "PRIORITAS_TIDAK_VALID": CodeInfo(ERROR, "Prioritas bukan 1, 2 atau 3", "Priority is not 1, 2 or 3"),
     "WAJIB_ISI_TIDAK_VALID": CodeInfo(ERROR, "wajib_isi bukan ya/tidak", "must-fill is not yes/no"),
     "LEVEL_TIDAK_VALID": CodeInfo(ERROR, "Level kompetensi bukan angka 1–5", "Competency level is not a number 1–5"),
+    "JPM_TIDAK_VALID": CodeInfo(ERROR, "JPM bukan persen 0–100", "JPM is not a percentage 0–100"),
     # consistency within a table
     "NIP_GANDA": CodeInfo(ERROR, "NIP muncul lebih dari sekali", "Duplicate NIP"),
     "TANGGAL_LAHIR_TIDAK_SESUAI_NIP": CodeInfo(ERROR, "Tanggal lahir berbeda dari NIP", "Birth date differs from the NIP"),

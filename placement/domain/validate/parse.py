@@ -207,6 +207,19 @@ def _parse_float(sheet: _Sheet, header: str, fld: str, text: pd.Series[Any]) -> 
     return values.where(ok).astype(float)
 
 
+def _parse_percent(sheet: _Sheet, header: str, fld: str, text: pd.Series[Any]) -> pd.Series[Any]:
+    values = _numbers(text)
+    ok = values.between(0, 100)
+    sheet.report(
+        (text != "") & ~ok,
+        header,
+        "JPM_TIDAK_VALID",
+        lambda v: f"JPM '{v}' harus persen 0–100 (desimal boleh, mis. 82,5).",
+        lambda v: f"JPM '{v}' must be a percentage 0–100 (decimals allowed, e.g. 82.5).",
+    )
+    return values.where(ok).astype(float)
+
+
 def _parse_bool(sheet: _Sheet, header: str, fld: str, text: pd.Series[Any]) -> pd.Series[Any]:
     mapped = _map_unique(text, lambda v: _BOOL.get(v.lower()))
     sheet.report(
@@ -288,6 +301,7 @@ _PARSERS: dict[str, Callable[[_Sheet, str, str, pd.Series[Any]], pd.Series[Any]]
     "date": _parse_date,
     "int": _parse_int,
     "float": _parse_float,
+    "percent": _parse_percent,
     "bool": _parse_bool,
     "label": _parse_label,
     "golongan": _label_parser(grades.normalize_grade, "GOLONGAN_TIDAK_DIKENAL", _golongan_allowed),

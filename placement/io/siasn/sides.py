@@ -123,12 +123,7 @@ def read_kompetensi(path: Path, people: set[str]) -> Side:
     keys = {**key_table(SIDE_HEADERS, "nip", "kompetensi", "level", "jpm", "kategori"), **comp}
     rows = _rows(side, path, keys)
     if rows.has("jpm") and not rows.has("kompetensi"):
-        side.issues.append(error(rows.label, 1, "jpm", "JPM_SAJA_BELUM_DIDUKUNG",
-            "File kompetensi hanya berisi JPM % dan kategori. Mesin ini menghitung JPM dari level "
-            "per kompetensi; format JPM saja belum dapat dipakai. Sertakan level tiap kompetensi "
-            "(format panjang atau lebar).",
-            "The competency file holds only JPM % and category. The engine computes JPM from "
-            "levels per competency; JPM only cannot be used yet. Give the levels (long or wide)."))  # fmt: skip
+        _jpm_only(side, rows, people)
         return side
     wide = [k for k in rows.keys if k in MANAGERIAL_COMPETENCIES]
     if not rows.has("kompetensi") and not wide:
@@ -152,6 +147,22 @@ def read_kompetensi(path: Path, people: set[str]) -> Side:
 
     _each(side, rows, people, spread if wide and not rows.has("kompetensi") else long)
     return side
+
+
+def _jpm_only(side: Side, rows: Rows, people: set[str]) -> None:
+    """JPM % per NIP (the kategori column is not used: the region's thresholds decide it)."""
+    seen: set[object] = set()
+    side.issues.append(warning(rows.label, None, "jpm", "JPM_SAJA",
+        "File kompetensi hanya berisi JPM: JPM dipakai langsung, tabel kesenjangan per "
+        "kompetensi 'rincian tidak tersedia'.",
+        "The competency file holds only the JPM: it is used directly, the gap table says "
+        "'breakdown not available'."))  # fmt: skip
+
+    def handle(nip: str, record: dict[str, str], row: int) -> None:
+        if _once(side, seen, nip, rows, row, f"NIP {nip}"):
+            side.values[nip] = {"jpm": record.get("jpm", "").rstrip("%").strip()}
+
+    _each(side, rows, people, handle)
 
 
 def read_talenta(path: Path, people: set[str], labels: Labels) -> Side:
