@@ -81,12 +81,12 @@ SHORT = (("Kepala Subbagian", "Kasubbag"), ("Kepala Seksi", "Kasi"), ("Kepala Bi
 
 def written(post: str, row: int) -> str:
     """A post name as SIASN holders' records often have it: every 5th abbreviated, every 7th
-    with a 'dan' dropped (a near match), else as in the peta jabatan."""
+    misspelt ("Kepla", a near match), else as in the peta jabatan."""
     if row % 5 == 0:
         for long, short in SHORT:
             post = post.replace(long, short)
-    elif row % 7 == 0 and " dan " in post:
-        post = post.replace(" dan ", " ", 1)
+    elif row % 7 == 0:
+        post = post.replace("Kepala", "Kepla", 1)
     return post
 
 

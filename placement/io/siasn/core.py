@@ -151,7 +151,8 @@ def import_siasn(opts: ImportOptions) -> ImportResult:
         result.dropped.extend(side.dropped)
         result.counts[side.name] = side.read
         for nip, values in side.values.items():
-            rows[nip].update(values)
+            if nip in rows:  # else the person has an error reported already
+                rows[nip].update(values)
     komp = next((s.long for s in sides if s.name == "kompetensi"), [])
     result.tables = {
         "pegawai": pd.DataFrame(
@@ -450,7 +451,7 @@ _LINK_CODES = frozenset({"TAUTAN_AMBIGU", "JABATAN_TIDAK_DI_PETA", "DUA_PEMEGANG
 def _sides(
     opts: ImportOptions, active: set[str], rows: dict[str, dict[str, str]], result: ImportResult
 ) -> list[Side]:
-    people = set(rows)
+    people = active
     out: list[Side] = []
     if opts.kompetensi is not None:
         out.append(read_kompetensi(opts.kompetensi, people))
@@ -467,7 +468,6 @@ def _sides(
         out.append(read_riwayat(opts.riwayat, people, result.labels, levels))
     if opts.jobfit is not None:
         out.append(read_jobfit(opts.jobfit, people, result.labels))
-    del active
     return out
 
 

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from placement.domain.errors import Issue, error, shown, warning
 
 FUZZY_THRESHOLD = 90.0
-FUZZY_MARGIN = 5.0
+FUZZY_MARGIN = 3.0
 NO_POST = "-"  # a planner's decision: this person holds no post of the peta jabatan
 
 ABBREVIATIONS: dict[str, str] = {
@@ -31,18 +31,20 @@ ABBREVIATIONS: dict[str, str] = {
     "sekda": "sekretaris daerah", "setda": "sekretariat daerah", "dprd": "dprd",
     "kab": "kabupaten", "yg": "yang", "dg": "dengan",
 }  # fmt: skip
+CONNECTIVES = frozenset({"dan", "serta"})  # "Umum dan Kepegawaian" = "Umum & Kepegawaian"
 _JOINS = (("sub bagian", "subbagian"), ("sub bidang", "subbidang"), ("&", " dan "))
 
 
 @lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Case, spacing, punctuation and the common abbreviations (Kadis, Kasubbag, Ka. UPTD,
-    Kec., Kel., Bid., Sekre.) folded: "Kasubbag Umum & Kepeg." → "kepala subbagian umum dan kepeg"."""
+    Kec., Kel., Bid., Sekre.) folded, connectives ("dan", "serta", "&") left out:
+    "Kasubbag Umum & Kepeg." → "kepala subbagian umum kepeg"."""
     lowered = str(text).lower()
     for a, b in _JOINS:
         lowered = lowered.replace(a, b)
-    words = re.sub(r"[^0-9a-z]+", " ", lowered).split()
-    return " ".join(ABBREVIATIONS.get(w, w) for w in words)
+    words = (ABBREVIATIONS.get(w, w) for w in re.sub(r"[^0-9a-z]+", " ", lowered).split())
+    return " ".join(w for w in words if w not in CONNECTIVES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,9 +181,7 @@ class Linker:
             )
             return
         names = [normalise(p.name) for p in pool]
-        scored = process.extract(
-            normalise(h.post_name), names, scorer=fuzz.token_sort_ratio, limit=3
-        )
+        scored = process.extract(normalise(h.post_name), names, scorer=fuzz.ratio, limit=3)
         best = scored[0][1] if scored else 0.0
         second = scored[1][1] if len(scored) > 1 else 0.0
         if best >= self.threshold and best - second >= self.margin:
@@ -197,19 +197,17 @@ class Linker:
 
     def _nearest(self, h: Holder) -> list[Post]:
         names = [normalise(p.name) for p in self.posts]
-        found = process.extract(
-            normalise(h.post_name), names, scorer=fuzz.token_sort_ratio, limit=3
-        )
+        found = process.extract(normalise(h.post_name), names, scorer=fuzz.ratio, limit=3)
         return [self.posts[i] for _, _, i in found]
 
     def _problem(self, h: Holder, ranked: list[Post], out: Linking, code: str, why: str) -> None:
         tips = [f"{p.jabatan_id} {p.name} ({p.opd})" for p in ranked[:3]]
         listed = "; ".join(tips) or "-"
         out.issues.append(error(self.label, h.row, "JABATAN NAMA", code,
-            f"{h.name} ({h.nip}) '{shown(h.post_name)}': {why}. Saran: {listed}. Isi kolom "
+            f"{h.name} ({h.nip}) '{shown(h.post_name, 120)}': {why}. Saran: {listed}. Isi kolom "
             "jabatan_id di sheet 'perlu_keputusan' laporan-impor.xlsx lalu jalankan lagi dengan "
             "--tautan (tulis '-' bila tidak memegang jabatan).",
-            f"{h.name} ({h.nip}) '{shown(h.post_name)}': no single post matches. Suggestions: "
+            f"{h.name} ({h.nip}) '{shown(h.post_name, 120)}': no single post matches. Suggestions: "
             f"{listed}. Fill jabatan_id in the 'perlu_keputusan' sheet of laporan-impor.xlsx and "
             "run again with --tautan ('-' when they hold no post)."))  # fmt: skip
         out.pending.append({"nip": h.nip, "nama": h.name, "jabatan_siasn": h.post_name,
