@@ -344,6 +344,14 @@ def test_fuzzy_link_with_clear_margin(tmp_path: Path) -> None:
     assert 90 <= float(link["skor"]) < 100  # type: ignore[arg-type]
 
 
+def test_fuzzy_match_without_a_clear_margin_is_ambiguous(tmp_path: Path) -> None:
+    both = "Kepala Seksi Pelayanan Kesehatan Primer Rujukan"  # 8 and 7 edits from the two posts
+    result = run_case(tmp_path, siasn=lambda f: set_cell(
+        f, row_of(f, "Kepala Seksi Pelayanan Kesehatan Primer"), "JABATAN NAMA", both))  # fmt: skip
+    (message,) = codes(result)["TAUTAN_AMBIGU"]
+    assert "sama mirip" in message and "J-006" in message and "J-007" in message
+
+
 def test_excel_mangled_nip(tmp_path: Path) -> None:
     result = run_case(tmp_path, siasn=lambda f: set_cell(f, 0, "NIP BARU", "1.97308E+17"))
     assert "NIP_RUSAK_EXCEL" in codes(result) and not result.ok

@@ -54,7 +54,7 @@ def _side_options(func: click.decorators.FC) -> click.decorators.FC:
 @click.option("--ambang", type=click.FloatRange(0, 100), default=FUZZY_THRESHOLD, show_default=True,
               help="Skor minimal kecocokan nama jabatan (rapidfuzz).")  # fmt: skip
 @click.option("--selisih", type=click.FloatRange(0, 100), default=FUZZY_MARGIN, show_default=True,
-              help="Selisih skor minimal terhadap calon kedua.")  # fmt: skip
+              help="Calon terbaik harus lebih dekat sekian huruf (jarak edit) daripada calon kedua.")  # fmt: skip
 @click.option("--hukdis-bulan", type=click.IntRange(1, 120), default=HUKDIS_OPEN_MONTHS, show_default=True,
               help="Lama berlaku hukuman tanpa TMT selesai (bulan; kebijakan daerah).")  # fmt: skip
 @click.option(

@@ -3,7 +3,7 @@
 Order: the planner's decisions (``--tautan``), the holder's NIP in the peta jabatan, SIASN ids
 (when the peta jabatan carries them), the normalised (nama jabatan, OPD), then fuzzy matching
 within the OPD, accepted only when the best candidate scores at least ``threshold`` and beats
-the second by ``margin``. Everything else is an error with the top-3 suggestions.
+the second by ``margin`` edits. Everything else is an error with the top-3 suggestions.
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
 
 from placement.domain.errors import Issue, error, shown, warning
 
 FUZZY_THRESHOLD = 90.0
-FUZZY_MARGIN = 3.0
+FUZZY_MARGIN = 2.0
 NO_POST = "-"  # a planner's decision: this person holds no post of the peta jabatan
 
 ABBREVIATIONS: dict[str, str] = {
@@ -181,10 +182,10 @@ class Linker:
             )
             return
         names = [normalise(p.name) for p in pool]
-        scored = process.extract(normalise(h.post_name), names, scorer=fuzz.ratio, limit=3)
+        query = normalise(h.post_name)
+        scored = process.extract(query, names, scorer=fuzz.ratio, limit=3)
         best = scored[0][1] if scored else 0.0
-        second = scored[1][1] if len(scored) > 1 else 0.0
-        if best >= self.threshold and best - second >= self.margin:
+        if best >= self.threshold and self._clear(query, [names[i] for _, _, i in scored]):
             post = pool[scored[0][2]]
             out.links[h.nip] = Link(h.nip, post.jabatan_id, "fuzzy", round(float(best), 1))
             return
@@ -194,6 +195,14 @@ class Linker:
         else:
             self._problem(h, ranked or self._nearest(h), out, "JABATAN_TIDAK_DI_PETA",
                           "jabatannya tidak ada di peta jabatan")  # fmt: skip
+
+    def _clear(self, query: str, ranked: list[str]) -> bool:
+        """The best candidate needs ``margin`` fewer edits (Indel distance: characters inserted
+        or deleted) than the second: a typo costs 1-2, another wilayah name several."""
+        if len(ranked) < 2:
+            return True
+        first, second = (Indel.distance(query, name) for name in ranked[:2])
+        return second - first >= self.margin
 
     def _nearest(self, h: Holder) -> list[Post]:
         names = [normalise(p.name) for p in self.posts]
