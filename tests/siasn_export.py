@@ -50,6 +50,11 @@ def dmy(value: Any) -> str:
     return "" if pd.isna(value) else pd.Timestamp(value).strftime("%d-%m-%Y")
 
 
+def dmy_column(series: pd.Series) -> list[str]:  # type: ignore[type-arg]
+    """dd-mm-yyyy texts of a date column ('' where empty)."""
+    return pd.to_datetime(series).dt.strftime("%d-%m-%Y").fillna("").tolist()
+
+
 def fill_post_names(ds: Dataset) -> Dataset:
     """SIASN always has a JABATAN NAMA: give JF / pelaksana without one a name."""
     peg = ds.pegawai
@@ -94,19 +99,20 @@ def siasn_frame(ds: Dataset) -> pd.DataFrame:
     peg, jab = ds.pegawai, ds.jabatan
     post = {r.jabatan_id: r for r in jab.itertuples()}
     out = []
+    dates = {c: dmy_column(peg[c]) for c in ("birth_date", "tmt_golongan", "tmt_jabatan")}
     for i, p in enumerate(peg.itertuples()):
         depan, nama, belakang = split_name(p.name)
         held = post.get(p.jabatan_id) if isinstance(p.jabatan_id, str) else None
         out.append({
             "PNS ID": f"A{i:05d}-guid", "NIP BARU": f"'{p.nip}", "NIP LAMA": "null", "NAMA": nama,
             "GELAR DEPAN": depan or "null", "GELAR BELAKANG": belakang or "null",
-            "TANGGAL LAHIR": dmy(p.birth_date), "JENIS KELAMIN": "M" if p.gender == "L" else "F",
+            "TANGGAL LAHIR": dates["birth_date"][i], "JENIS KELAMIN": "M" if p.gender == "L" else "F",
             "JENIS PEGAWAI NAMA": "PPPK" if p.status == "PPPK" else "PNS Daerah Kab/Kota",
             "KEDUDUKAN HUKUM NAMA": "Aktif", "STATUS CPNS PNS": "P",
-            "GOL AKHIR NAMA": p.golongan, "TMT GOLONGAN": dmy(p.tmt_golongan),
+            "GOL AKHIR NAMA": p.golongan, "TMT GOLONGAN": dates["tmt_golongan"][i],
             "JENIS JABATAN NAMA": "Jabatan Struktural" if held is not None else KIND[p.jenis_jabatan],
             "JABATAN ID": f"8ae48{i:04d}-siasn", "JABATAN NAMA": written(held.name, i) if held is not None else p.post_name,
-            "TMT JABATAN": dmy(p.tmt_jabatan),
+            "TMT JABATAN": dates["tmt_jabatan"][i],
             "ESELON NAMA": held.eselon if held is not None else "null",
             "TINGKAT PENDIDIKAN NAMA": EDUCATION[p.education],
             "PENDIDIKAN NAMA": "" if pd.isna(p.major) else p.major,
@@ -170,15 +176,18 @@ def write_export(ds: Dataset, folder: Path, fmt: str = "csv", camel: bool = Fals
 def _riwayat(ds: Dataset, siasn: pd.DataFrame) -> pd.DataFrame:
     """Current level since tmt_jenjang (and again since tmt_jabatan), a lower post before."""
     rows = []
-    for p, s in zip(ds.pegawai.itertuples(), siasn.to_dict("records"), strict=True):
+    peg = ds.pegawai
+    since, now = dmy_column(peg["tmt_jenjang"]), dmy_column(peg["tmt_jabatan"])
+    before = dmy_column(peg["tmt_jenjang"] - pd.DateOffset(years=3))
+    for i, (p, s) in enumerate(zip(peg.itertuples(), siasn.to_dict("records"), strict=True)):
         base = {"nip": p.nip, "jabatan": s["JABATAN NAMA"], "jenis": s["JENIS JABATAN NAMA"],
                 "eselon": s["ESELON NAMA"]}  # fmt: skip
         if p.level > 0:
             rows.append({"nip": p.nip, "jabatan": "Pengadministrasi Umum", "jenis": "Jabatan Pelaksana",
-                         "eselon": "", "tmt": dmy(pd.Timestamp(p.tmt_jenjang) - pd.DateOffset(years=3))})  # fmt: skip
-        rows.append({**base, "tmt": dmy(p.tmt_jenjang)})
+                         "eselon": "", "tmt": before[i]})  # fmt: skip
+        rows.append({**base, "tmt": since[i]})
         if p.tmt_jabatan > p.tmt_jenjang:
-            rows.append({**base, "tmt": dmy(p.tmt_jabatan)})
+            rows.append({**base, "tmt": now[i]})
     return pd.DataFrame(rows)
 
 

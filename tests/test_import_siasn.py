@@ -26,7 +26,7 @@ from placement.domain.model import Dataset
 from placement.io.readers import load_dataset
 from placement.io.siasn import REPORT_NAME, ImportOptions, ImportResult, import_siasn, write_import
 from placement.io.siasn.link import normalise
-from placement.io.writers import write_csv, write_dataset, write_xlsx
+from placement.io.writers import cell_text, dataset_tables, write_csv, write_dataset, write_xlsx
 from placement.synth import generate
 
 DAY = date(2026, 7, 1)
@@ -47,25 +47,34 @@ def assert_same(a: Dataset, b: Dataset) -> None:
 TABLE_FILES = ("pegawai.csv", "jabatan.csv", "kompetensi.csv", "standar_kompetensi.csv")
 
 
+def texts(frame: pd.DataFrame) -> list[list[str]]:
+    """Header and cells as write_csv writes them."""
+    return [
+        list(map(str, frame.columns)),
+        *([cell_text(v) for v in row] for row in frame.itertuples(index=False)),
+    ]
+
+
 def round_trip(
     tmp: Path, preset: str = "tiny", validate: bool = True, **variant: object
 ) -> ImportResult:
-    """Export ``preset`` SIASN-shaped, import it and check that the four template files are
-    byte-identical to the original's (so the Datasets the loader builds from them are equal).
-    ``validate``: write through write_import (staging folder + validation), else plain csv."""
+    """Export ``preset`` SIASN-shaped, import it and check that the four template tables are
+    the original's, cell for cell as written (so the Datasets the loader builds are equal).
+    ``validate``: also write through write_import (staging folder + validation) and compare the
+    files byte for byte."""
     ds = dataset(preset)
-    write_dataset(ds, tmp / "orig")
     files = write_export(ds, tmp / "export", **variant)  # type: ignore[arg-type]
     result = import_siasn(ImportOptions(plan_date=DAY, **files))  # type: ignore[arg-type]
     assert result.ok, [i.message() for i in result.issues if i.severity == "error"]
+    original = dataset_tables(ds)
+    for name, frame in result.tables.items():
+        assert texts(frame) == texts(original[name]), name
     if validate:
+        write_dataset(ds, tmp / "orig")
         write_import(result, tmp / "out", DAY)
         assert result.ok, [i.message() for i in result.validation if i.severity == "error"]
-    else:
-        for name, frame in result.tables.items():
-            write_csv(frame, tmp / "out" / f"{name}.csv")
-    for name in TABLE_FILES:
-        assert (tmp / "orig" / name).read_bytes() == (tmp / "out" / name).read_bytes(), name
+        for name in TABLE_FILES:
+            assert (tmp / "orig" / name).read_bytes() == (tmp / "out" / name).read_bytes(), name
     return result
 
 
