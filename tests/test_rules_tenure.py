@@ -112,9 +112,9 @@ def test_experience_falls_back_to_tmt_jabatan_then_tmt_cpns() -> None:
 
 
 def test_retirement_within_twelve_months_is_refused() -> None:
-    a = post()
-    p = person(birth_date=date(1968, 6, 15))
-    ds = dataset([p], [a])
+    own, a = post(), post()
+    p = person(holds=own, golongan="III/d", birth_date=date(1968, 6, 15))
+    ds = dataset([p], [own, a])
     assert bup_date(date(1968, 6, 15), 58) == date(2026, 7, 1)
     assert failed(decide(ds, scenario(), p, a)) == {
         "BUP_DEKAT": ("2026-07-01 (BUP 58 th)", "2027-01-01")

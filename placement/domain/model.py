@@ -273,12 +273,26 @@ def _derive_pegawai(peg: pd.DataFrame, jab: pd.DataFrame) -> None:
     rank_of_post = dict(zip(jab["jabatan_id"], jab["eselon"].map(grades.ESELON_RANK), strict=True))
     peg["rank"] = peg["jabatan_id"].map(rank_of_post).fillna(0).astype(int)
     jenis = [JenisJabatan(j) for j in peg["jenis_jabatan"]]
-    jenjang = [None if pd.isna(x) else str(x) for x in peg["jenjang"]]
+    jenjang = [
+        str(x) if not pd.isna(x) else _jenjang_of_jf(j, n)
+        for j, x, n in zip(jenis, peg["jenjang"], peg["post_name"], strict=True)
+    ]
+    named = peg["jenjang"].isna() & pd.notna(pd.Series(jenjang, index=peg.index, dtype=object))
+    if named.any():
+        peg["jenjang"] = (
+            peg["jenjang"].astype(object).where(~named, pd.Series(jenjang, index=peg.index))
+        )
     peg["level"] = [grades.level_of(j, g) for j, g in zip(jenis, jenjang, strict=True)]
     peg["bup_age"] = [grades.bup_age(j, g) for j, g in zip(jenis, jenjang, strict=True)]
     peg["bup_date"] = pd.to_datetime(
         [bup_date(b.date(), int(a)) for b, a in zip(peg["birth_date"], peg["bup_age"], strict=True)]
     ).astype("datetime64[ns]")
+
+
+def _jenjang_of_jf(jenis: JenisJabatan, post_name: object) -> str | None:
+    """A JF without jenjang: the jenjang its post name ends with (SIASN "Perawat Ahli Muda"), so
+    that its level, and whether a move into a structural post is a promotion, is known."""
+    return grades.jenjang_in_name(post_name) if jenis is JenisJabatan.FUNGSIONAL else None
 
 
 def _derive_jabatan(jab: pd.DataFrame) -> None:

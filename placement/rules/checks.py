@@ -341,19 +341,25 @@ def pendidikan_min(ctx: PairContext, rule: Rule) -> Outcome:
 
 @check("BUP_DEKAT")
 def bup_dekat(ctx: PairContext, rule: Rule) -> Outcome:
+    """BUP of the target post's kind on or after the plan date + the window (``jendela_bulan``;
+    ``jendela_bulan_promosi`` for a promotion, so a promoted official serves at least that long)."""
     f, p = ctx.f, ctx.person
     age = f.j_bup_age[ctx.post]
     bup = np.full(len(p), NAT)
     for a in np.unique(age):
         sel = age == a
         bup[sel] = f.bup_at_age(int(a))[p[sel]]
-    cutoff = months_after(f.plan_date, int(rule["jendela_bulan"]))
+    cutoff = np.where(
+        ctx.move == PROMOSI,
+        months_after(f.plan_date, int(rule["jendela_bulan_promosi"])),
+        months_after(f.plan_date, int(rule["jendela_bulan"])),
+    )
     return Outcome(
         ctx.ones(),
         ~np.isnat(bup) & (bup >= cutoff),
         lambda: (
             _obj(f"{b} (BUP {a} th)" for b, a in zip(bup, age, strict=True)),
-            _obj(str(cutoff) for _ in p),
+            _obj(str(c) for c in cutoff),
         ),
     )
 
