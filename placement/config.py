@@ -219,6 +219,21 @@ class Skenario(_Strict):
         return [str(x).strip() for x in v]
 
 
+def plan_date_line(sc: Skenario, from_argument: bool = False, lang: str = "id") -> str:
+    """The plan date used and where it came from (an argument such as ``--date``, the scenario,
+    or the default: today), so that no plan is made at a silent date."""
+    day = sc.tanggal_rencana.isoformat()
+    if from_argument:
+        source = ("dari argumen --date", "from the --date argument")
+    elif "tanggal_rencana" in sc.model_fields_set:
+        source = ("dari skenario", "from the scenario")
+    else:
+        source = ("bawaan: hari ini", "default: today")
+    if lang == "en":
+        return f"Plan date: {day} ({source[1]})"
+    return f"Tanggal rencana: {day} ({source[0]})"
+
+
 MAX_YAML_BYTES = 1_000_000
 """Largest scenario / rule-pack YAML document read (bytes; a real one is a few KB)."""
 MAX_YAML_ALIASES = 100
