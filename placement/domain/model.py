@@ -17,6 +17,7 @@ import pandas as pd
 
 from placement.domain import grades
 from placement.domain.grades import JenisJabatan
+from placement.domain.priorities import default_must_fills, default_priorities
 
 PEGAWAI_FIELDS: tuple[str, ...] = (
     "nip", "name", "birth_date", "gender", "status", "golongan", "tmt_golongan", "jabatan_id",
@@ -296,11 +297,21 @@ def _jenjang_of_jf(jenis: JenisJabatan, post_name: object) -> str | None:
 
 
 def _derive_jabatan(jab: pd.DataFrame) -> None:
-    """Add rank (eselon), level (jenis), fill defaults for priority and must_fill."""
+    """Add rank (eselon), level (jenis); fill empty priority and must_fill from the post's kind
+    and name (:mod:`placement.domain.priorities`)."""
     jab["rank"] = jab["eselon"].map(grades.ESELON_RANK).astype(int)
     jab["level"] = [grades.TYPE_LEVEL[JenisJabatan(j)] for j in jab["jenis_jabatan"]]
-    jab["priority"] = pd.to_numeric(jab["priority"]).fillna(2).astype(int)
-    jab["must_fill"] = jab["must_fill"].fillna(False).astype(bool)
+    kinds, names = jab["jenis_jabatan"].astype(str), jab["name"]
+    priority = pd.to_numeric(jab["priority"])
+    if priority.isna().any():
+        priority = priority.fillna(pd.Series(default_priorities(kinds, names), index=jab.index))
+    jab["priority"] = priority.astype(int)
+    must_fill = jab["must_fill"]
+    if must_fill.isna().any():
+        must_fill = must_fill.astype(object).where(
+            must_fill.notna(), pd.Series(default_must_fills(kinds, names), index=jab.index)
+        )
+    jab["must_fill"] = must_fill.astype(bool)
 
 
 def current_post_labels(ds: Dataset, rows: np.ndarray) -> list[str]:
