@@ -190,7 +190,7 @@ def test_scenario_run_writes_a_spaced_variant_name_to_its_safe_folder(
 
 
 @pytest.mark.parametrize("name", ["tiny", "kabupaten-dasar", "kabupaten-minim-perpindahan",
-                                  "kabupaten-promosi-talenta"])  # fmt: skip
+                                  "kabupaten-promosi-talenta", "kabupaten-penyegaran"])  # fmt: skip
 def test_shipped_scenarios_are_valid_and_documented(name: str) -> None:
     folder = REPO / "scenarios" / name
     variants = load_variants(folder / "skenario.yaml")
