@@ -272,20 +272,22 @@ def test_a_jf_without_jenjang_takes_it_from_its_post_name() -> None:
 
 def test_box_9_beats_box_7_and_8_for_a_promotion_within_10_jpm_points() -> None:
     """PermenPAN-RB 3/2020: box 9 reads "dipromosikan", 8 and 7 "dipertahankan … rotasi". With the
-    default box value table a box-9 candidate wins one promotion whenever the JPMs differ by less
-    than 10 points (same education), in the solved plan."""
-    for other in (7, 8):
-        for levels in (
-            (3.0, 3.35),
-            (2.6, 2.95),
-            (2.0, 2.3),
-        ):  # box 9 lower by 8.8 / 8.8 / 7.5 points
-            a = post(priority=1)
-            nine, rival = person(talent_box=9), person(talent_box=other)
-            ds = dataset([nine, rival], [a], komp={0: _profile(levels[0]), 1: _profile(levels[1])},
-                         std={a["jabatan_id"]: _profile(4.0)})  # fmt: skip
-            plan = solve(ds, scenario()).plan
-            assert plan["nip"].tolist() == [nine["nip"]], (other, levels)
+    default box value table a box-9 candidate outscores a box-7/8 one for a promotion whenever the
+    JPMs differ by less than 10 points (same education), and wins the post in the solved plan."""
+    a = post(priority=1)
+    contests = [(other, low, low + 0.39) for other in (7, 8) for low in (1.0, 2.0, 3.0, 3.6)]
+    people = [person(talent_box=b) for other, _, _ in contests for b in (9, other)]
+    levels = [lv for _, low, high in contests for lv in (low, high)]  # box 9 lower by 9.75 points
+    ds = dataset(people, [a], komp={i: _profile(lv) for i, lv in enumerate(levels)},
+                 std={a["jabatan_id"]: _profile(4.0)})  # fmt: skip
+    pairs = build_pairs(ds, scenario()).pairs.set_index("nip")
+    for k in range(len(contests)):
+        nine, rival = pairs.loc[people[2 * k]["nip"]], pairs.loc[people[2 * k + 1]["nip"]]
+        assert nine["move_type"] == rival["move_type"] == "promosi"
+        assert 0 < rival["jpm"] - nine["jpm"] < 0.10 and nine["total"] > rival["total"], contests[k]
+    duel = dataset(people[-2:], [a], komp={0: _profile(3.6), 1: _profile(3.99)},
+                   std={a["jabatan_id"]: _profile(4.0)})  # fmt: skip
+    assert solve(duel, scenario()).plan["nip"].tolist() == [people[-2]["nip"]]
 
 
 def _profile(level: float) -> dict[str, float]:
