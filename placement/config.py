@@ -50,11 +50,13 @@ class Bobot(_Strict):
         default_factory=lambda: {1: 3.0, 2: 2.0, 3: 1.0},
         description="Nilai jabatan yang terisi per prioritas (1 tinggi … 3 rendah)",
     )
+    # Box 9 ("dipromosikan", PermenPAN-RB 3/2020) stands clear of 8 and 7 ("dipertahankan"):
+    # with the default weights 0.3 × (1.0 − 0.7) = 0.09 outweighs 0.6 × 10 JPM points = 0.06.
     nilai_kotak_talenta: dict[int, float] = Field(
         default_factory=lambda: {
             9: 1.0,
-            8: 0.85,
-            7: 0.75,
+            8: 0.7,
+            7: 0.65,
             6: 0.6,
             5: 0.5,
             4: 0.4,
@@ -215,6 +217,21 @@ class Skenario(_Strict):
     @classmethod
     def _strip(cls, v: list[str]) -> list[str]:
         return [str(x).strip() for x in v]
+
+
+def plan_date_line(sc: Skenario, from_argument: bool = False, lang: str = "id") -> str:
+    """The plan date used and where it came from (an argument such as ``--date``, the scenario,
+    or the default: today), so that no plan is made at a silent date."""
+    day = sc.tanggal_rencana.isoformat()
+    if from_argument:
+        source = ("dari argumen --date", "from the --date argument")
+    elif "tanggal_rencana" in sc.model_fields_set:
+        source = ("dari skenario", "from the scenario")
+    else:
+        source = ("bawaan: hari ini", "default: today")
+    if lang == "en":
+        return f"Plan date: {day} ({source[1]})"
+    return f"Tanggal rencana: {day} ({source[0]})"
 
 
 MAX_YAML_BYTES = 1_000_000

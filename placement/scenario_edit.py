@@ -170,3 +170,31 @@ def check_scenario_on(data: Path, sc: Skenario) -> list[Issue]:
     except PlacementError as exc:
         return list(exc.issues)
     return check_scenario(ds, sc.model_copy(update={"data": data}))
+
+
+# --- penyegaran (tour of duty): one switch for the UI ---------------------------------------------
+
+PENYEGARAN_BOX: dict[str, int] = {"rotasi": 4, "mutasi": 4}
+"""``KOTAK_TALENTA_MIN.kotak_min_lewat_masa`` under penyegaran (scenarios/kabupaten-penyegaran)."""
+PENYEGARAN_PENALTY = 1.0
+"""``bobot.penalti_lewat_masa_jabatan`` under penyegaran (the default 0.1 moves nobody)."""
+
+
+def penyegaran_changes(sc: Skenario, on: bool) -> dict[str, Any]:
+    """Edits (for :func:`edit_scenario`) that switch penyegaran on, with the values of the shipped
+    kabupaten-penyegaran scenario, or off: the box override removed, the default stay penalty."""
+    rule = {k: v for k, v in (sc.aturan.get("KOTAK_TALENTA_MIN") or {}).items()
+            if k != "kotak_min_lewat_masa"}  # fmt: skip
+    if on:
+        rule["kotak_min_lewat_masa"] = dict(PENYEGARAN_BOX)
+    penalty = PENYEGARAN_PENALTY if on else Skenario().bobot.penalti_lewat_masa_jabatan
+    return {"aturan.KOTAK_TALENTA_MIN": rule, "bobot.penalti_lewat_masa_jabatan": penalty}
+
+
+def penyegaran_on(sc: Skenario) -> bool:
+    """Whether the scenario has the penyegaran settings of :func:`penyegaran_changes`."""
+    rule = sc.aturan.get("KOTAK_TALENTA_MIN") or {}
+    return (
+        rule.get("kotak_min_lewat_masa") == PENYEGARAN_BOX
+        and sc.bobot.penalti_lewat_masa_jabatan == PENYEGARAN_PENALTY
+    )

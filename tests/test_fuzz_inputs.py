@@ -58,7 +58,9 @@ FILE_CODES = frozenset(
     {"PATH_TIDAK_ADA", "FILE_TIDAK_ADA", "FILE_OPSIONAL_TIDAK_ADA", "FILE_TIDAK_TERBACA",
      "FILE_KOSONG", "FILE_DIABAIKAN", "WORKBOOK_GANDA", "TABEL_TANPA_DATA"}
 )  # fmt: skip
-COLUMN_CODES = frozenset({"KOLOM_WAJIB_TIDAK_ADA"})  # a column, no row
+COLUMN_CODES = frozenset(
+    {"KOLOM_WAJIB_TIDAK_ADA", "PRIORITAS_DITURUNKAN", "WAJIB_ISI_DITURUNKAN"}
+)  # a column, no row (the two derived-value warnings summarise a column, listing its rows)
 ROW_CODES = frozenset({"BARIS_KOLOM_LEBIH"})  # a row, no column
 INDONESIAN = re.compile(
     r"\b(tidak|harus|seharusnya|wajib|kolom|baris|isi|sudah|dengan|atau|berisi|perbaiki|periksa"

@@ -190,6 +190,7 @@ def test_cli_solve_and_audit(tmp_path: Path, tiny: Dataset) -> None:
     res = runner.invoke(main, ["solve", str(data), "--out", str(out), "--date", "2026-07-01"])
     assert res.exit_code == 0, res.output
     assert "Status: OPTIMAL" in res.output
+    assert "Tanggal rencana: 2026-07-01 (dari argumen --date)" in res.output
     for name in (
         "rencana.csv",
         "rencana.xlsx",

@@ -42,14 +42,16 @@ def test_skp_is_not_checked_for_rotation() -> None:
 # --- HUKDIS_PROMOSI ---------------------------------------------------------------------------------------
 
 
-def test_active_moderate_or_severe_sanction_blocks_promotion() -> None:
+def test_any_active_sanction_blocks_promotion() -> None:
+    """Issue 18: a person under an active hukuman disiplin ringan was promoted; every active
+    sanction now blocks a promotion by default (kebijakan daerah, parameter ``tingkat``)."""
     a = post()
     active = person(discipline="sedang", discipline_until=date(2026, 6, 1))
     ended = person(discipline="berat", discipline_until=date(2025, 12, 31))
     open_end = person(discipline="berat", discipline_until=None)
-    mild = person(discipline="ringan", discipline_until=None)
+    mild = person(discipline="ringan", discipline_until=date(2026, 3, 1))
     ds = dataset([active, ended, open_end, mild], [a])
-    want = "tidak sedang menjalani berat/sedang pada 2026-01-01"
+    want = "tidak sedang menjalani berat/ringan/sedang pada 2026-01-01"
     assert failed(decide(ds, scenario(), active, a)) == {
         "HUKDIS_PROMOSI": ("sedang s.d. 2026-06-01", want)
     }
@@ -57,7 +59,12 @@ def test_active_moderate_or_severe_sanction_blocks_promotion() -> None:
     assert failed(decide(ds, scenario(), open_end, a)) == {
         "HUKDIS_PROMOSI": ("berat (tanpa tanggal selesai)", want)
     }
-    assert decide(ds, scenario(), mild, a).eligible
+    assert failed(decide(ds, scenario(), mild, a)) == {
+        "HUKDIS_PROMOSI": ("ringan s.d. 2026-03-01", want)
+    }
+    assert not in_table(ds, scenario(), mild, a)
+    not_mild = scenario(aturan={"HUKDIS_PROMOSI": {"tingkat": ["sedang", "berat"]}})
+    assert decide(ds, not_mild, mild, a).eligible
     only_severe = scenario(aturan={"HUKDIS_PROMOSI": {"tingkat": ["berat"]}})
     assert decide(ds, only_severe, active, a).eligible and in_table(ds, only_severe, active, a)
     d = decide(ds, scenario(), active, a)
@@ -73,6 +80,21 @@ def test_sanction_does_not_block_a_rotation_by_default() -> None:
     assert decide(ds, scenario(), p, b).eligible
     sc = scenario(aturan={"HUKDIS_PROMOSI": {"berlaku_untuk": ["promosi", "rotasi"]}})
     assert not decide(ds, sc, p, b).eligible
+
+
+def test_a_promotion_needs_two_years_of_service_before_bup() -> None:
+    """Issue 18: people aged 56.6–57.0 were promoted into posts with BUP 58. A promotion needs
+    24 months before the target post's BUP (kebijakan daerah); other moves keep 12 months."""
+    own, other, up = post(eselon="IV.a"), post(eselon="IV.a"), post(eselon="III.b")
+    born = date(1969, 9, 10)  # BUP 58: 2027-10-01, 21 months after the plan date
+    holder = person(holds=own, golongan="III/d", birth_date=born)
+    ds = dataset([holder], [own, other, up])
+    assert failed(decide(ds, scenario(), holder, up)) == {
+        "BUP_DEKAT": ("2027-10-01 (BUP 58 th)", "2028-01-01")
+    }
+    assert decide(ds, scenario(), holder, other).eligible  # rotasi: 12 months
+    sc = scenario(aturan={"BUP_DEKAT": {"jendela_bulan_promosi": 12}})
+    assert decide(ds, sc, holder, up).eligible and in_table(ds, sc, holder, up)
 
 
 # --- USIA_JPT and JPT_SELEKSI_TERBUKA -----------------------------------------------------------------------
@@ -230,3 +252,45 @@ def test_alih_jenis_is_counted_apart_from_promotions_and_priced_as_one() -> None
     assert counts["alih_jenis"] == 1 and counts["promosi"] == 0
     old_file = Skenario.model_validate({"bobot": {"biaya_perpindahan": {"promosi": 0.2}}})
     assert old_file.bobot.biaya_perpindahan["alih_jenis"] == 0.2
+
+
+def test_a_jf_without_jenjang_takes_it_from_its_post_name() -> None:
+    """SIASN exports name the JF post ("Perawat Ahli Muda") and may leave jenjang empty: the
+    jenjang comes from the name, so ahli muda → pengawas stays alih_jenis, not a promotion."""
+    pengawas, administrator = post(eselon="IV.a"), post(eselon="III.b")
+    muda = person(jenis_jabatan="FUNGSIONAL", jenjang=None, post_name="Perawat Ahli Muda")
+    pertama = person(jenis_jabatan="FUNGSIONAL", jenjang=None, post_name="Analis Ahli Pertama")
+    ds = dataset([muda, pertama], [pengawas, administrator])
+    assert decide(ds, scenario(), muda, pengawas).move_type == "alih_jenis"
+    assert decide(ds, scenario(), muda, administrator).move_type == "promosi"
+    assert decide(ds, scenario(), pertama, pengawas).move_type == "promosi"
+    assert ds.pegawai["jenjang"].tolist() == ["ahli muda", "ahli pertama"]
+
+
+# --- box 9 priority for promotion -----------------------------------------------------------------
+
+
+def test_box_9_beats_box_7_and_8_for_a_promotion_within_10_jpm_points() -> None:
+    """PermenPAN-RB 3/2020: box 9 reads "dipromosikan", 8 and 7 "dipertahankan … rotasi". With the
+    default box value table a box-9 candidate outscores a box-7/8 one for a promotion whenever the
+    JPMs differ by less than 10 points (same education), and wins the post in the solved plan."""
+    a = post(priority=1)
+    contests = [(other, low, low + 0.39) for other in (7, 8) for low in (1.0, 2.0, 3.0, 3.6)]
+    people = [person(talent_box=b) for other, _, _ in contests for b in (9, other)]
+    levels = [lv for _, low, high in contests for lv in (low, high)]  # box 9 lower by 9.75 points
+    ds = dataset(people, [a], komp={i: _profile(lv) for i, lv in enumerate(levels)},
+                 std={a["jabatan_id"]: _profile(4.0)})  # fmt: skip
+    pairs = build_pairs(ds, scenario()).pairs.set_index("nip")
+    for k in range(len(contests)):
+        nine, rival = pairs.loc[people[2 * k]["nip"]], pairs.loc[people[2 * k + 1]["nip"]]
+        assert nine["move_type"] == rival["move_type"] == "promosi"
+        assert 0 < rival["jpm"] - nine["jpm"] < 0.10 and nine["total"] > rival["total"], contests[k]
+    duel = dataset(people[-2:], [a], komp={0: _profile(3.6), 1: _profile(3.99)},
+                   std={a["jabatan_id"]: _profile(4.0)})  # fmt: skip
+    assert solve(duel, scenario()).plan["nip"].tolist() == [people[-2]["nip"]]
+
+
+def _profile(level: float) -> dict[str, float]:
+    from placement.domain.schema import MANAGERIAL_COMPETENCIES
+
+    return dict.fromkeys(MANAGERIAL_COMPETENCIES, level)

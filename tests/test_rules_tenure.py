@@ -112,9 +112,9 @@ def test_experience_falls_back_to_tmt_jabatan_then_tmt_cpns() -> None:
 
 
 def test_retirement_within_twelve_months_is_refused() -> None:
-    a = post()
-    p = person(birth_date=date(1968, 6, 15))
-    ds = dataset([p], [a])
+    own, a = post(), post()
+    p = person(holds=own, golongan="III/d", birth_date=date(1968, 6, 15))
+    ds = dataset([p], [own, a])
     assert bup_date(date(1968, 6, 15), 58) == date(2026, 7, 1)
     assert failed(decide(ds, scenario(), p, a)) == {
         "BUP_DEKAT": ("2026-07-01 (BUP 58 th)", "2027-01-01")
@@ -169,3 +169,45 @@ def test_stay_is_exempt_from_every_appointment_rule() -> None:
     assert d.eligible and d.move_type == "tetap" and failed(d) == {}
     pairs = build_pairs(ds, scenario()).pairs
     assert pairs[["move_type", "stay"]].values.tolist() == [["tetap", True]]
+
+
+# --- penyegaran (tour of duty): the shipped scenario kabupaten-penyegaran ------------------------
+
+
+def test_penyegaran_rotates_overdue_officials_within_their_level() -> None:
+    """Issue 18: 143 officials past 5 years stayed, 137 of them box 1–5, because rotasi needs box
+    ≥ 7 and the stay penalty (0.1) is tiny. Under the shipped kabupaten-penyegaran settings, two
+    overdue box-5 heads of section swap posts (rotasi); a box-2 one and one not yet overdue stay;
+    by default everyone stays."""
+    from pathlib import Path
+
+    from placement.api import solve
+    from placement.config import load_scenario
+
+    shipped = Path(__file__).resolve().parents[1] / "scenarios" / "kabupaten-penyegaran"
+    penyegaran = load_scenario(shipped / "skenario.yaml").model_copy(
+        update={"tanggal_rencana": scenario().tanggal_rencana, "data": None}
+    )
+    p, q, r, s = (post(opd="Dinas A") for _ in range(4))
+    a = person(holds=p, golongan="III/d", talent_box=5, tmt_jabatan=date(2019, 3, 1))
+    b = person(holds=q, golongan="III/d", talent_box=5, tmt_jabatan=date(2020, 2, 1))
+    low = person(holds=r, golongan="III/d", talent_box=2, tmt_jabatan=date(2018, 1, 1))
+    fresh = person(holds=s, golongan="III/d", talent_box=5, tmt_jabatan=date(2023, 1, 1))
+    others = [post(opd="Dinas A") for _ in range(4)]  # per-OPD caps: 30 % of 8 posts may change
+    ds = dataset([a, b, low, fresh, *(person(holds=o, golongan="III/d", tmt_jabatan=date(2023, 1, 1))
+                                      for o in others)], [p, q, r, s, *others])  # fmt: skip
+    assert failed(decide(ds, scenario(), a, q)) == {"KOTAK_TALENTA_MIN": ("5", "7")}
+    assert decide(ds, penyegaran, a, q).eligible
+    assert failed(decide(ds, penyegaran, low, q)) == {"KOTAK_TALENTA_MIN": ("2", "4")}
+    assert failed(decide(ds, penyegaran, fresh, q)) == {"KOTAK_TALENTA_MIN": ("5", "7")}
+
+    def moves(sc: object) -> dict[str, tuple[str, str]]:
+        plan = solve(ds, sc).plan  # type: ignore[arg-type]
+        return {n: (m, t) for n, m, t in zip(plan["nip"], plan["jenis_perpindahan"],
+                                              plan["jabatan_tujuan_id"], strict=True)}  # fmt: skip
+
+    assert {m for m, _ in moves(scenario()).values()} == {"tetap"}
+    plan = moves(penyegaran)
+    assert plan[a["nip"]] == ("rotasi", q["jabatan_id"])
+    assert plan[b["nip"]] == ("rotasi", p["jabatan_id"])
+    assert plan[low["nip"]][0] == plan[fresh["nip"]][0] == "tetap"

@@ -137,3 +137,19 @@ def test_facts_are_edited_and_the_approvals_listed_with_their_status(sc: Skenari
     pj = table.set_index("id").loc["MENDAGRI_PJ"]
     assert pj["berlaku bila"] == "fakta_benar {fakta: pj_kepala_daerah}; ada_perpindahan"
     assert "(terverifikasi)" in pj["dasar hukum"] and "(sekunder)" in pj["dasar hukum"]
+
+
+def test_the_penyegaran_switch_sets_the_shipped_scenario_values_and_back() -> None:
+    """The UI switch (Aturan page) and scenarios/kabupaten-penyegaran set the same values."""
+    from placement.rules.registry import relaxations
+    from placement.scenario_edit import penyegaran_changes, penyegaran_on
+
+    shipped = Path(__file__).resolve().parents[1] / "scenarios" / "kabupaten-penyegaran"
+    assert penyegaran_on(load_scenario(shipped / "skenario.yaml"))
+    base = Skenario.model_validate({"aturan": {"KOTAK_TALENTA_MIN": {"kotak_min": {"promosi": 8}}}})
+    on = edit_scenario(base, penyegaran_changes(base, True))
+    assert penyegaran_on(on) and not penyegaran_on(base)
+    assert on.aturan["KOTAK_TALENTA_MIN"]["kotak_min"] == {"promosi": 8}  # other overrides kept
+    assert {r["parameter"] for r in relaxations(on)} >= {"kotak_min_lewat_masa.rotasi"}
+    off = edit_scenario(on, penyegaran_changes(on, False))
+    assert not penyegaran_on(off) and off.aturan == base.aturan and off.bobot == base.bobot

@@ -115,6 +115,7 @@ def test_scenario_run_all_writes_each_variant_and_checks_gates(
     args = ["scenario", "run", str(f), "--all", "--out", str(out), "--data", str(tiny_data)]
     res = runner.invoke(main, args)
     assert res.exit_code == 0, res.output  # gates reported, not enforced without --gates
+    assert "Varian dasar: menyelesaikan; Tanggal rencana: 2026-07-01 (dari skenario)" in res.output
     for name in ("dasar", "tanpa_pindah", "utamakan_jpm"):
         record = json.loads((out / name / "hasil.json").read_text(encoding="utf-8"))
         assert record["status"] == "OPTIMAL" and record["varian"] == name
@@ -189,7 +190,7 @@ def test_scenario_run_writes_a_spaced_variant_name_to_its_safe_folder(
 
 
 @pytest.mark.parametrize("name", ["tiny", "kabupaten-dasar", "kabupaten-minim-perpindahan",
-                                  "kabupaten-promosi-talenta"])  # fmt: skip
+                                  "kabupaten-promosi-talenta", "kabupaten-penyegaran"])  # fmt: skip
 def test_shipped_scenarios_are_valid_and_documented(name: str) -> None:
     folder = REPO / "scenarios" / name
     variants = load_variants(folder / "skenario.yaml")
@@ -206,3 +207,17 @@ def test_chain_length_cap_is_refused_not_ignored() -> None:
         parse_scenario(raw, "s.yaml")
     (issue,) = exc.value.issues
     assert issue.column == "batas.panjang_rantai_maks" and "belum diterapkan" in issue.message("id")
+
+
+def test_the_plan_date_line_says_where_the_date_came_from() -> None:
+    """Issue 18: no silent plan date; argument, scenario or default today."""
+    from datetime import date
+
+    from placement.config import Skenario, plan_date_line
+
+    given = Skenario.model_validate({"tanggal_rencana": "2026-07-01"})
+    assert plan_date_line(given) == "Tanggal rencana: 2026-07-01 (dari skenario)"
+    assert plan_date_line(given, from_argument=True).endswith("(dari argumen --date)")
+    today = date.today().isoformat()
+    assert plan_date_line(Skenario()) == f"Tanggal rencana: {today} (bawaan: hari ini)"
+    assert plan_date_line(Skenario(), lang="en") == f"Plan date: {today} (default: today)"

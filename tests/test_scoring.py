@@ -156,7 +156,7 @@ def test_fit_total_costs_and_penalty() -> None:
     )
     pairs = build_pairs(ds, scenario()).pairs
     stay, move = _pair(pairs, holder["nip"], "A"), _pair(pairs, holder["nip"], "B")
-    fit = 0.6 * 1.0 + 0.3 * 0.75 + 0.1 * 1.0
+    fit = 0.6 * 1.0 + 0.3 * 0.65 + 0.1 * 1.0
     assert stay["fit"] == pytest.approx(fit) and move["fit"] == pytest.approx(fit)
     assert stay["post_value"] == 3.0 and move["post_value"] == 1.0
     assert stay["move_cost"] == 0.0 and move["move_cost"] == 0.08  # mutasi
@@ -167,7 +167,7 @@ def test_fit_total_costs_and_penalty() -> None:
                               "penalti_lewat_masa_jabatan": 0.3,
                               "biaya_perpindahan": {"mutasi": 0.2}})  # fmt: skip
     p2 = build_pairs(ds, weights).pairs
-    assert _pair(p2, holder["nip"], "A")["fit"] == pytest.approx(0.5 + 0.375)
+    assert _pair(p2, holder["nip"], "A")["fit"] == pytest.approx(0.5 + 0.5 * 0.65)
     assert _pair(p2, holder["nip"], "A")["overdue_penalty"] == 0.3
     assert _pair(p2, holder["nip"], "B")["move_cost"] == 0.2
 

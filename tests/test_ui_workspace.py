@@ -150,6 +150,8 @@ def test_a_job_solves_writes_and_records_in_a_child_process(tmp_path: Path) -> N
     assert job.state == "selesai", (job.crash, job.issues)
     assert job.status == "OPTIMAL" and job.run_id == 1
     assert any("Menyusun model" in m for _, m in job.log)
+    day = ws.scenario.tanggal_rencana.isoformat()
+    assert f"Tanggal rencana: {day} (dari skenario)" in [m for _, m in job.log]
     assert (job.spec.out / "rencana.xlsx").exists()
     with RunStore(ws.store) as store:
         assert store.verify(1).ok

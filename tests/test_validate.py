@@ -701,3 +701,42 @@ def test_twenty_thousand_people_validate_without_issues(tmp_path: Path) -> None:
     folder = write_csvs(tmp_path, tables)
     frames, issues, _ = validate_path(folder)  # speed is measured in benchmarks/
     assert issues == [] and len(frames["pegawai"]) == 20_005
+
+
+# --- empty prioritas / wajib_isi: derived from kind and name (issue 18) --------------------
+
+
+def test_empty_priorities_are_derived_from_kind_and_name_with_one_warning_per_column(
+    tmp_path: Path,
+) -> None:
+    """A real structure leaves prioritas and wajib_isi empty: the Sekda post must not weigh what a
+    Kasi weighs. JPT and heads of a perangkat daerah (camat too) 1, administrator 2 (sekretaris
+    dinas too), pengawas 3; sekretaris daerah and kepala dinas wajib_isi; one warning per column."""
+    tables = base()
+    extra = [
+        ("J-004", "Sekretaris Daerah", "Sekretariat Daerah", "JPT_PRATAMA", "II.a"),
+        ("J-005", "Camat Sukamaju", "Kecamatan Sukamaju", "ADMINISTRATOR", "III.a"),
+        ("J-006", "Kepala Bidang Pelayanan Kesehatan", "Dinas Kesehatan", "ADMINISTRATOR", "III.b"),
+        ("J-007", "Staf Ahli Bupati Bidang Ekonomi", "Sekretariat Daerah", "JPT_PRATAMA", "II.b"),
+    ]
+    for jid, name, unit, kind, eselon in extra:
+        tables["jabatan"].append({**tables["jabatan"][0], "jabatan_id": jid, "nama_jabatan": name,
+                                  "unit_kerja": unit, "jenis_jabatan": kind, "eselon": eselon})  # fmt: skip
+    for row in tables["jabatan"]:
+        row["prioritas"] = row["wajib_isi"] = ""
+    folder = write_csvs(tmp_path / "data", tables)
+    ds, warnings = load_dataset(folder)
+    priority = dict(zip(ds.jabatan["jabatan_id"], ds.jabatan["priority"], strict=True))
+    assert priority == {"J-001": 1, "J-002": 2, "J-003": 3, "J-004": 1, "J-005": 1, "J-006": 2,
+                        "J-007": 1}  # fmt: skip
+    must = set(ds.jabatan.loc[ds.jabatan["must_fill"], "jabatan_id"])
+    assert must == {"J-001", "J-004"}  # kepala dinas, sekretaris daerah
+    derived = [w for w in warnings if w.code in ("PRIORITAS_DITURUNKAN", "WAJIB_ISI_DITURUNKAN")]
+    assert [(w.code, w.column, w.row) for w in derived] == [
+        ("PRIORITAS_DITURUNKAN", "prioritas", None),
+        ("WAJIB_ISI_DITURUNKAN", "wajib_isi", None),
+    ]
+    assert derived[0].file.endswith("jabatan.csv")
+    assert derived[0].message_id.startswith("7 jabatan tanpa prioritas (baris 2, 3, 4, 5, 6, …)")
+    assert "hasil 1: 4, 2: 2, 3: 1" in derived[0].message_id
+    assert "2 jabatan wajib diisi" in derived[1].message_id

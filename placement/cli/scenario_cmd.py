@@ -16,7 +16,7 @@ import pandas as pd
 from placement.api import Result
 from placement.cli.base import EXIT_NO_PLAN, F, lang_option, main, user_errors
 from placement.cli.runs_cmd import check_store, record_runs, store_option
-from placement.config import BASELINE, Gerbang, Skenario, load_scenario
+from placement.config import BASELINE, Gerbang, Skenario, load_scenario, plan_date_line
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
 from placement.io.writers import csv_text, write_csv, write_xlsx
@@ -126,8 +126,10 @@ def scenario_run_cmd(
     cache = DataCache(data)
     runs: list[VariantRun] = []
     for name in names:
+        day = plan_date_line(all_variants[name], lang=lang)
         click.echo(
-            _t(lang, f"Varian {name}: menyelesaikan...", f"Variant {name}: solving..."), err=True
+            _t(lang, f"Varian {name}: menyelesaikan; {day}", f"Variant {name}: solving; {day}"),
+            err=True,
         )
         runs.append(run_variant(name, all_variants[name], cache, dirs[name], scenario_file=file,
                                 backend=backend, time_limit=time_limit))  # fmt: skip

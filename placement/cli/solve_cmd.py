@@ -20,6 +20,7 @@ from placement.cli.base import (
     user_errors,
 )
 from placement.cli.runs_cmd import check_store, record_run, store_option
+from placement.config import plan_date_line
 from placement.domain.errors import PlacementError
 from placement.io.plan_files import read_plan
 from placement.pipeline import AuditFailedError, solve_to_folder
@@ -81,6 +82,7 @@ def solve_cmd(
     """
     console = Console(stderr=True)
     ds, sc, warnings = load_inputs(data_dir, scenario, plan_date.date() if plan_date else None)
+    click.echo(plan_date_line(sc, from_argument=plan_date is not None, lang=lang))
     if warnings:
         console.print(f"{len(warnings)} peringatan data (lihat 'placement validate').")
     if locks_from is not None:

@@ -196,6 +196,15 @@ def normalize_jenjang(raw: str) -> str | None:
     return text if text in JF_JENJANG_LEVEL else None
 
 
+def jenjang_in_name(name: object) -> str | None:
+    """The JF jenjang a post name ends with ("Perawat Ahli Muda" → "ahli muda"), else None."""
+    words = " ".join(str(name).lower().replace("_", " ").split()) if isinstance(name, str) else ""
+    return next((j for j in _JENJANG_BY_LENGTH if words.endswith(" " + j) or words == j), None)
+
+
+_JENJANG_BY_LENGTH = sorted(JF_JENJANG_LEVEL, key=len, reverse=True)
+
+
 def level_of(jenis: JenisJabatan, jenjang: str | None = None) -> int:
     """Level of a jabatan type; for JF the jenjang decides (unknown jenjang → 0)."""
     if jenis is JenisJabatan.FUNGSIONAL:

@@ -17,6 +17,7 @@ import pandas as pd
 
 from placement.domain import grades
 from placement.domain.grades import JenisJabatan
+from placement.domain.priorities import default_must_fills, default_priorities
 
 PEGAWAI_FIELDS: tuple[str, ...] = (
     "nip", "name", "birth_date", "gender", "status", "golongan", "tmt_golongan", "jabatan_id",
@@ -275,7 +276,15 @@ def _derive_pegawai(peg: pd.DataFrame, jab: pd.DataFrame) -> None:
     rank_of_post = dict(zip(jab["jabatan_id"], jab["eselon"].map(grades.ESELON_RANK), strict=True))
     peg["rank"] = peg["jabatan_id"].map(rank_of_post).fillna(0).astype(int)
     jenis = [JenisJabatan(j) for j in peg["jenis_jabatan"]]
-    jenjang = [None if pd.isna(x) else str(x) for x in peg["jenjang"]]
+    jenjang = [
+        str(x) if not pd.isna(x) else _jenjang_of_jf(j, n)
+        for j, x, n in zip(jenis, peg["jenjang"], peg["post_name"], strict=True)
+    ]
+    named = peg["jenjang"].isna() & pd.notna(pd.Series(jenjang, index=peg.index, dtype=object))
+    if named.any():
+        peg["jenjang"] = (
+            peg["jenjang"].astype(object).where(~named, pd.Series(jenjang, index=peg.index))
+        )
     peg["level"] = [grades.level_of(j, g) for j, g in zip(jenis, jenjang, strict=True)]
     peg["bup_age"] = [grades.bup_age(j, g) for j, g in zip(jenis, jenjang, strict=True)]
     peg["bup_date"] = pd.to_datetime(
@@ -283,12 +292,28 @@ def _derive_pegawai(peg: pd.DataFrame, jab: pd.DataFrame) -> None:
     ).astype("datetime64[ns]")
 
 
+def _jenjang_of_jf(jenis: JenisJabatan, post_name: object) -> str | None:
+    """A JF without jenjang: the jenjang its post name ends with (SIASN "Perawat Ahli Muda"), so
+    that its level, and whether a move into a structural post is a promotion, is known."""
+    return grades.jenjang_in_name(post_name) if jenis is JenisJabatan.FUNGSIONAL else None
+
+
 def _derive_jabatan(jab: pd.DataFrame) -> None:
-    """Add rank (eselon), level (jenis), fill defaults for priority and must_fill."""
+    """Add rank (eselon), level (jenis); fill empty priority and must_fill from the post's kind
+    and name (:mod:`placement.domain.priorities`)."""
     jab["rank"] = jab["eselon"].map(grades.ESELON_RANK).astype(int)
     jab["level"] = [grades.TYPE_LEVEL[JenisJabatan(j)] for j in jab["jenis_jabatan"]]
-    jab["priority"] = pd.to_numeric(jab["priority"]).fillna(2).astype(int)
-    jab["must_fill"] = jab["must_fill"].fillna(False).astype(bool)
+    kinds, names = jab["jenis_jabatan"].astype(str), jab["name"]
+    priority = pd.to_numeric(jab["priority"])
+    if priority.isna().any():
+        priority = priority.fillna(pd.Series(default_priorities(kinds, names), index=jab.index))
+    jab["priority"] = priority.astype(int)
+    must_fill = jab["must_fill"]
+    if must_fill.isna().any():
+        must_fill = must_fill.astype(object).where(
+            must_fill.notna(), pd.Series(default_must_fills(kinds, names), index=jab.index)
+        )
+    jab["must_fill"] = must_fill.astype(bool)
 
 
 def current_post_labels(ds: Dataset, rows: np.ndarray) -> list[str]:

@@ -12,6 +12,9 @@ from placement.config import Skenario
 from placement.domain.grades import JPT_TYPES
 from placement.domain.model import Dataset
 from placement.rules.eligibility import PairTable
+from placement.rules.facts import load_rumpun_table, norm_many, norm_text, rumpun_of_major
+from placement.rules.registry import rule_set
+from placement.solver.bmatching import b_matching
 from placement.solver.build import ModelIndex
 from placement.solver.problem import Problem, Solution
 
@@ -142,26 +145,68 @@ def _reason(
             "KANDIDAT_DI_TEMPAT_LAIN")  # fmt: skip
 
 
-def shortlist_table(ds: Dataset, table: PairTable, plan: pd.DataFrame, k: int = 3) -> pd.DataFrame:
-    """For each JPT post vacant in the plan: the k best eligible candidates (seleksi terbuka)."""
+SHORTLIST_COLUMNS = [
+    "jabatan_id", "nama_jabatan", "peringkat", "nip", "nama", "jenis_perpindahan", "jpm",
+    "kotak_talenta", "kesesuaian_bidang", "dalam_rencana", "skor",
+]  # fmt: skip
+
+
+def shortlist_table(ds: Dataset, table: PairTable, plan: pd.DataFrame) -> pd.DataFrame:
+    """The seleksi terbuka shortlists of the JPT posts vacant in the plan, chosen together by an
+    exact b-matching (:func:`placement.solver.bmatching.b_matching`): ``calon_per_jabatan``
+    candidates per post, a person on at most ``daftar_per_orang_maks`` lists (rule
+    JPT_SELEKSI_TERBUKA), as many candidates as possible, then the largest total score. Each
+    row says the candidate's field fit and, for a person the plan moves, where to."""
     jab, peg = ds.jabatan, ds.pegawai
+    rule = (table.rules or rule_set(Skenario()))["JPT_SELEKSI_TERBUKA"]
     filled = set(plan["jabatan_tujuan_id"].dropna())
     jpt = {t.value for t in JPT_TYPES}
     of_post = _post_rows(table.pairs)
+    vacant = [p for p in np.asarray(table.posts).tolist()
+              if jab.at[p, "jenis_jabatan"] in jpt and str(jab.at[p, "jabatan_id"]) not in filled]  # fmt: skip
+    parts = [of_post(p) for p in vacant]
+    cand = pd.concat(parts) if parts else table.pairs.iloc[0:0]
+    cand = cand[~cand["stay"].to_numpy()]
+    picked = b_matching(cand["post"].to_numpy(np.int64), cand["person"].to_numpy(np.int64),
+                        cand["total"].to_numpy(float), int(rule["calon_per_jabatan"]),
+                        int(rule["daftar_per_orang_maks"]))  # fmt: skip
+    cand = cand[picked]
+    order = {p: i for i, p in enumerate(vacant)}
+    cand = cand.assign(_order=cand["post"].map(order)).sort_values(
+        ["_order", "total", "person"], ascending=[True, False, True]
+    )
+    moved = plan[plan["jenis_perpindahan"] != "tetap"].set_index("nip")["jabatan_tujuan"]
+    field = field_fit(ds, table, cand["person"].to_numpy(np.int64), cand["post"].to_numpy(np.int64))
     rows = []
-    for post in np.asarray(table.posts).tolist():
-        jid = str(jab.at[post, "jabatan_id"])
-        if jab.at[post, "jenis_jabatan"] not in jpt or jid in filled:
-            continue
-        cand = of_post(post)
-        cand = (
-            cand[~cand["stay"].to_numpy()]
-            .sort_values(["total", "person"], ascending=[False, True])
-            .head(k)
-        )
-        for rank, r in enumerate(cand.itertuples(index=False), start=1):
-            rows.append({"jabatan_id": jid, "nama_jabatan": jab.at[post, "name"], "peringkat": rank,
-                         "nip": r.nip, "nama": peg.at[r.person, "name"], "jenis_perpindahan": r.move_type,
-                         "jpm": r.jpm, "kotak_talenta": peg.at[r.person, "talent_box"], "skor": r.total})  # fmt: skip
-    return pd.DataFrame(rows, columns=["jabatan_id", "nama_jabatan", "peringkat", "nip", "nama",
-                                       "jenis_perpindahan", "jpm", "kotak_talenta", "skor"])  # fmt: skip
+    for (r, fit), rank in zip(zip(cand.itertuples(index=False), field, strict=True),
+                              cand.groupby("_order").cumcount() + 1, strict=True):  # fmt: skip
+        target = moved.get(r.nip)
+        rows.append({"jabatan_id": r.jabatan_id, "nama_jabatan": jab.at[r.post, "name"], "peringkat": int(rank),
+                     "nip": r.nip, "nama": peg.at[r.person, "name"], "jenis_perpindahan": r.move_type,
+                     "jpm": r.jpm, "kotak_talenta": peg.at[r.person, "talent_box"], "kesesuaian_bidang": fit,
+                     "dalam_rencana": f"dalam rencana: → {target}" if isinstance(target, str) else "",
+                     "skor": r.total})  # fmt: skip
+    return pd.DataFrame(rows, columns=SHORTLIST_COLUMNS)
+
+
+def field_fit(ds: Dataset, table: PairTable, person: np.ndarray, post: np.ndarray) -> list[str]:
+    """Field-of-work fit per (person, post) as shown on shortlists: the rumpun of the person's
+    jurusan (RUMPUN_SESUAI table) against the post's rumpun; "umum" posts fit every field.
+    The field-of-work model of issue 18 item 1 replaces the two rumpun lookups."""
+    rules = table.rules or rule_set(Skenario())
+    rumpun_rule = rules["RUMPUN_SESUAI"]
+    have = rumpun_of_major(ds.pegawai["major"].to_numpy()[person],
+                           load_rumpun_table(str(rumpun_rule["tabel"])))  # fmt: skip
+    want = norm_many(ds.jabatan["rumpun"].to_numpy()[post])
+    general = {norm_text(r) for r in rumpun_rule["rumpun_umum"]}
+    out = []
+    for h, w in zip(have, want, strict=True):
+        if not w:
+            out.append("rumpun jabatan tidak diketahui")
+        elif w in general:
+            out.append(f"jabatan {w}: semua bidang")
+        elif not h:
+            out.append(f"rumpun pegawai tidak diketahui (jabatan {w})")
+        else:
+            out.append(f"sesuai ({h})" if h == w else f"tidak sesuai ({h}; jabatan {w})")
+    return out

@@ -211,6 +211,15 @@ def post_min_education(f: Facts, rule: Rule) -> tuple[IntArray, ObjArray]:
     return rank, text
 
 
+def overdue_holder(f: Facts, person: IntArray) -> BoolArray:
+    """Holders in their current post longer than MASA_JABATAN_MAKS allows for its kind."""
+    held = f.p_held[person]
+    kind = np.where(held >= 0, f.j_kind_code[np.maximum(held, 0)], -1)
+    cutoff, _ = cutoff_by_kind(f, kind, f.rules["MASA_JABATAN_MAKS"]["maks_tahun"])
+    start = f.p_tmt_jabatan[person]
+    return (held >= 0) & ~np.isnat(start) & ~np.isnat(cutoff) & (start < cutoff)
+
+
 # --- the rules -------------------------------------------------------------------------------------
 
 
@@ -271,10 +280,17 @@ def kompetensi_ada(ctx: PairContext, rule: Rule) -> Outcome:
 
 @check("KOTAK_TALENTA_MIN")
 def kotak_talenta_min(ctx: PairContext, rule: Rule) -> Outcome:
+    """Box ≥ ``kotak_min[move]``; a holder past the maximum tenure (MASA_JABATAN_MAKS) moving
+    within the level (rotasi, mutasi) needs ``kotak_min_lewat_masa[move]`` instead (penyegaran)."""
     table = np.zeros(len(MOVE_CODE), dtype=float)
     for move, value in rule["kotak_min"].items():
         table[MOVE_CODE[move]] = value
     need = table[ctx.move]
+    overdue_table = table.copy()
+    for move, value in rule["kotak_min_lewat_masa"].items():
+        overdue_table[MOVE_CODE[move]] = value
+    if (overdue_table != table).any() and ctx.f.rules.is_active("MASA_JABATAN_MAKS"):
+        need = np.where(overdue_holder(ctx.f, ctx.person), overdue_table[ctx.move], need)
     box = ctx.f.p_box[ctx.person]
     passed = ~np.isnan(box) & (np.nan_to_num(box, nan=-1.0) >= need)
     return Outcome(
@@ -341,19 +357,25 @@ def pendidikan_min(ctx: PairContext, rule: Rule) -> Outcome:
 
 @check("BUP_DEKAT")
 def bup_dekat(ctx: PairContext, rule: Rule) -> Outcome:
+    """BUP of the target post's kind on or after the plan date + the window (``jendela_bulan``;
+    ``jendela_bulan_promosi`` for a promotion, so a promoted official serves at least that long)."""
     f, p = ctx.f, ctx.person
     age = f.j_bup_age[ctx.post]
     bup = np.full(len(p), NAT)
     for a in np.unique(age):
         sel = age == a
         bup[sel] = f.bup_at_age(int(a))[p[sel]]
-    cutoff = months_after(f.plan_date, int(rule["jendela_bulan"]))
+    cutoff = np.where(
+        ctx.move == PROMOSI,
+        months_after(f.plan_date, int(rule["jendela_bulan_promosi"])),
+        months_after(f.plan_date, int(rule["jendela_bulan"])),
+    )
     return Outcome(
         ctx.ones(),
         ~np.isnat(bup) & (bup >= cutoff),
         lambda: (
             _obj(f"{b} (BUP {a} th)" for b, a in zip(bup, age, strict=True)),
-            _obj(str(cutoff) for _ in p),
+            _obj(str(c) for c in cutoff),
         ),
     )
 

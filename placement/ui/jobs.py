@@ -35,6 +35,7 @@ def _interrupt(_signum: int, _frame: object) -> None:
 
 def run_job(spec: JobSpec, events: Any) -> None:
     """Child-process body: load, solve, audit, write, record; every outcome is one final event."""
+    from placement.config import plan_date_line
     from placement.domain.errors import PlacementError, issue_records
     from placement.pipeline import AuditFailedError, solve_to_folder
     from placement.solver import SolveStatus
@@ -46,6 +47,7 @@ def run_job(spec: JobSpec, events: Any) -> None:
     try:
         events.put(("progress", "Membaca dan memvalidasi data"))
         ds, sc, _ = load_inputs(spec.data, spec.scenario_file)
+        events.put(("progress", plan_date_line(sc)))
         with RunStore(spec.store) as store:  # fail before solving when the record cannot be written
             store.check_writable()
         extra = {"data": str(spec.data), "skenario": str(spec.scenario_file)}

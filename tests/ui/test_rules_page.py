@@ -72,6 +72,12 @@ def test_facts_decide_the_approvals_and_reach_the_yaml(server: Server, driver: A
     click(driver, "fakta-terapkan")
     wait_yaml(driver, "tanggal_penetapan_paslon: '2026-11-27'")
     assert "pj_kepala_daerah" not in yaml_shown(driver)  # back to the default, not written
+    # issue 18: the penyegaran switch sets the kabupaten-penyegaran values and takes them out
+    click(driver, "penyegaran")
+    wait_yaml(driver, "kotak_min_lewat_masa")
+    assert "penalti_lewat_masa_jabatan: 1.0" in yaml_shown(driver)
+    click(driver, "penyegaran")
+    WebDriverWait(driver, 20).until(lambda d: "kotak_min_lewat_masa" not in yaml_shown(d))
 
 
 def test_plan_date_and_weights_are_validated(server: Server, driver: Any) -> None:

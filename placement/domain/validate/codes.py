@@ -62,6 +62,8 @@ CODES: dict[str, CodeInfo] = {
     "KOTAK_TALENTA_TIDAK_VALID": CodeInfo(ERROR, "Kotak talenta bukan bilangan bulat 1–9", "Talent box is not an integer 1–9"),
     "PRIORITAS_TIDAK_VALID": CodeInfo(ERROR, "Prioritas bukan 1, 2 atau 3", "Priority is not 1, 2 or 3"),
     "WAJIB_ISI_TIDAK_VALID": CodeInfo(ERROR, "wajib_isi bukan ya/tidak", "must-fill is not yes/no"),
+    "PRIORITAS_DITURUNKAN": CodeInfo(WARNING, "Prioritas kosong; diturunkan dari jenis dan nama jabatan (satu peringatan per kolom)", "Priority empty; derived from the post's kind and name (one warning per column)"),
+    "WAJIB_ISI_DITURUNKAN": CodeInfo(WARNING, "wajib_isi kosong; diturunkan dari jenis dan nama jabatan (satu peringatan per kolom)", "Must-fill empty; derived from the post's kind and name (one warning per column)"),
     "LEVEL_TIDAK_VALID": CodeInfo(ERROR, "Level kompetensi bukan angka 1–5", "Competency level is not a number 1–5"),
     "JPM_TIDAK_VALID": CodeInfo(ERROR, "JPM bukan persen 0–100", "JPM is not a percentage 0–100"),
     # consistency within a table

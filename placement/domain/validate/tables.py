@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from typing import Any
 
@@ -10,6 +11,14 @@ import pandas as pd
 
 from placement.domain import grades
 from placement.domain.errors import shown
+from placement.domain.priorities import (
+    MUST_FILL_EN,
+    MUST_FILL_ID,
+    RULE_EN,
+    RULE_ID,
+    default_must_fills,
+    default_priorities,
+)
 from placement.domain.validate.sheet import Message, _Sheet
 
 MIN_AGE, MAX_AGE = 18, 70  # an ASN is appointed at 18 or later and retires by 65 at the latest
@@ -378,6 +387,36 @@ def _check_jabatan(sheet: _Sheet) -> None:
             "jenis_jabatan.",
             f"Eselon {eselon} is a {want} post, not {kind}. Correct the eselon or the kind.",
         )
+    _check_derived_priorities(sheet)
+
+
+def _check_derived_priorities(sheet: _Sheet) -> None:
+    """One summarised warning per column when prioritas / wajib_isi are empty and derived."""
+    out = sheet.out
+    kinds, names = out["jenis_jabatan"].astype(str), out["name"]
+    empty = (sheet.cells("prioritas") == "").to_numpy()  # an invalid value is an error, not empty
+    if empty.any():
+        got = Counter(default_priorities(kinds[empty], names[empty]))
+        counts = ", ".join(f"{k}: {got[k]}" for k in sorted(got))
+        sheet.add(None, "prioritas", "PRIORITAS_DITURUNKAN",
+            f"{int(empty.sum())} jabatan tanpa prioritas (baris {_rows(sheet, empty)}): diisi dari jenis "
+            f"dan nama jabatan ({RULE_ID}); hasil {counts}. Isi kolom prioritas bila daerah menetapkan lain.",
+            f"{int(empty.sum())} posts without a priority (rows {_rows(sheet, empty)}): derived from the "
+            f"kind and name ({RULE_EN}); result {counts}. Fill the column if the region ranks otherwise.")  # fmt: skip
+    empty = (sheet.cells("wajib_isi") == "").to_numpy()
+    if empty.any():
+        yes = sum(default_must_fills(kinds[empty], names[empty]))
+        sheet.add(None, "wajib_isi", "WAJIB_ISI_DITURUNKAN",
+            f"{int(empty.sum())} jabatan tanpa wajib_isi (baris {_rows(sheet, empty)}): diisi dari jenis "
+            f"dan nama jabatan ({MUST_FILL_ID}; lainnya tidak); {yes} jabatan wajib diisi.",
+            f"{int(empty.sum())} posts without must-fill (rows {_rows(sheet, empty)}): derived from the "
+            f"kind and name ({MUST_FILL_EN}; others no); {yes} posts must be filled.")  # fmt: skip
+
+
+def _rows(sheet: _Sheet, mask: np.ndarray[Any, np.dtype[np.bool_]], shown_rows: int = 5) -> str:
+    """The first file rows where ``mask`` holds ("2, 3, 4, …")."""
+    rows = [str(int(r)) for r in np.asarray(sheet.rows)[mask][:shown_rows]]
+    return ", ".join(rows) + (", …" if int(mask.sum()) > shown_rows else "")
 
 
 def _check_long_duplicates(sheet: _Sheet) -> None:

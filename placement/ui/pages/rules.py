@@ -18,6 +18,8 @@ from placement.scenario_edit import (
     check_scenario_on,
     edit_scenario,
     parse_value,
+    penyegaran_changes,
+    penyegaran_on,
     rule_params,
     rule_table,
     value_text,
@@ -163,6 +165,7 @@ def _editor(apply: Callable[[dict[str, Any]], bool]) -> None:
         })).props("data-testid=skenario-terapkan")  # fmt: skip
 
     _facts_card(apply)
+    _penyegaran_switch(apply)
 
     # -- rules ----------------------------------------------------------------------------------
     with ui.card().classes("w-full"):
@@ -531,3 +534,17 @@ def _yaml_card(apply: Callable[[dict[str, Any]], bool]) -> None:
                       on_upload=load, auto_upload=True, max_file_size=MAX_YAML_BYTES).props(
                 'accept=".yaml,.yml" data-testid=muat-skenario'
             ).classes("w-72")  # fmt: skip
+
+
+# -- penyegaran (tour of duty, issue 18): one switch --------------------------------------------
+
+
+def _penyegaran_switch(apply: Callable[[dict[str, Any]], bool]) -> None:
+    """Switch the kabupaten-penyegaran settings on or off (scenario_edit.penyegaran_changes)."""
+    sc = workspace().scenario
+    with ui.card().classes("w-full"):
+        ui.switch(tr("Penyegaran: pejabat lewat masa jabatan dirotasi (kotak ≥ 4, penalti bertahan 1,0)",
+                     "Tour of duty: officials past the maximum tenure rotate (box ≥ 4, stay penalty 1.0)"),
+                  value=penyegaran_on(sc),
+                  on_change=lambda e: apply(penyegaran_changes(workspace().scenario, bool(e.value)))
+                  ).props("data-testid=penyegaran")  # fmt: skip
