@@ -29,7 +29,7 @@ from placement.domain import format_id as fmt
 from placement.domain.grades import ESELON_RANK
 from placement.domain.model import Dataset
 from placement.plan.explain import BOX_LEGAL_BASIS, Approval, MoveExplanation
-from placement.rules.registry import load_pack, rule_set
+from placement.rules.registry import RuleSet, load_pack, rule_set
 
 SECTIONS: tuple[str, ...] = (
     "Ringkasan untuk pimpinan",
@@ -193,11 +193,12 @@ def _signer(p: Pejabat | None, role: str) -> Signer:
                   f"NIP {p.nip}" if p.nip else "")  # fmt: skip
 
 
-def mengingat(sc: Skenario) -> list[str]:
+def mengingat(sc: Skenario, rules: RuleSet | None = None) -> list[str]:
     """The regulations the rule pack cites (rules and approvals), split at ``jo``, verified or
     secondary only (no kebijakan daerah, no surat edaran), ordered by kind then year."""
     pack = load_pack(sc.paket_aturan)
-    bases = [b for r in rule_set(sc) if r.active for b in r.spec.legal_basis]
+    rules = rule_set(sc) if rules is None else rules
+    bases = [b for r in rules if r.active for b in r.spec.legal_basis]
     bases += [b for a in pack.approvals for b in a.legal_basis]
     found: set[tuple[int, int, int, str]] = set()
     for b in bases:
@@ -475,12 +476,13 @@ def _summary(p: Parts, groups: list[Group]) -> tuple[list[str], list[tuple[str, 
     return text, facts
 
 
-def _nota(p: Parts, groups: list[Group], inst: str, ppk: str, tempat: str) -> list[str]:
+def _nota(p: Parts, groups: list[Group], inst: str, ppk: str, tempat: str,
+          rule_list: RuleSet) -> list[str]:  # fmt: skip
     moves = [r for g in groups for r in g.rows]
     by_type = Counter(r.move_type for r in moves)
     boxes = Counter(e.talent_box for e in p.exps if e.talent_box is not None)
     jpms = [float(e.jpm.jpm) for e in p.exps if e.jpm is not None and not pd.isna(e.jpm.jpm)]
-    rules = [r.spec.description_id for r in rule_set(p.sc) if r.active and r.spec.effect == "tolak"]
+    rules = [r.spec.description_id for r in rule_list if r.active and r.spec.effect == "tolak"]
     types = ", ".join(
         f"{fmt.number(by_type[t])} {fmt.move_type(t).lower()}" for t in MOVE_ORDER if by_type[t]
     )
@@ -531,6 +533,7 @@ def _letters(p: Parts, inst: str, n_moves: int) -> list[Letter]:
 def build_usulan(p: Parts, charts: list[tuple[str, bytes]] | None = None) -> Usulan:
     """The package as text from a solved plan's parts (``charts``: PNGs for the Ringkasan)."""
     inst_cfg = p.sc.fakta.instansi
+    rules = rule_set(p.sc)
     inst = _placeholder(inst_cfg.nama, "nama instansi")
     ppk = _placeholder(inst_cfg.ppk, "PPK, mis. Bupati ...")
     tempat = _placeholder(inst_cfg.tempat, "tempat")
@@ -576,8 +579,8 @@ def build_usulan(p: Parts, charts: list[tuple[str, bytes]] | None = None) -> Usu
         title=f"Usulan Pengangkatan dan Pemindahan Pegawai dalam Jabatan — {inst}",
         plan_date=fmt.date_text(p.sc.tanggal_rencana), scenario=p.sc.nama, summary=summary,
         facts=facts, approvals=[f"{a.message_id} (dasar: {a.legal_text})" for a in p.approvals],
-        charts=charts or [], groups=groups, nota=_nota(p, groups, inst, ppk, tempat), team=team,
-        menimbang=menimbang, mengingat=mengingat(p.sc), diktum=diktum,
+        charts=charts or [], groups=groups, nota=_nota(p, groups, inst, ppk, tempat, rules), team=team,
+        menimbang=menimbang, mengingat=mengingat(p.sc, rules), diktum=diktum,
         letters=_letters(p, inst, n), justifications=just,
         chains=chain_blocks(p.ds, p.plan, p.chains), shortlists=shortlist_blocks(p.shortlist),
         provenance=p.provenance, unfilled=unfilled,

@@ -146,7 +146,7 @@ class _Doc(FPDF):
     def ensure(self, height: float) -> bool:
         """Start a new page (same orientation) when ``height`` mm do not fit; True when it did."""
         if self.get_y() + height > self.bottom:
-            self.add_page(orientation=str(self.cur_orientation))
+            self.add_page(orientation=self.cur_orientation.value)
             return True
         return False
 
