@@ -114,7 +114,7 @@ def _overdue_moved(d: PlanData) -> str:
     count = 0
     for r in moved.itertuples(index=False):
         row = peg.loc[str(r.nip)]
-        tmt = row["tmt_jabatan"]
+        tmt: Any = row["tmt_jabatan"]
         limit = years.get(str(row["jenis_jabatan"]), 5)
         if not fmt.missing(tmt) and (date - pd.Timestamp(tmt)).days / 365.25 > limit:
             count += 1
