@@ -66,6 +66,12 @@ def explanations(ds: Dataset, result: Result) -> list[MoveExplanation]:
     return explain_moves(ds, result.scenario, result, nips)
 
 
+def daftar_of(ds: Dataset, result: Result, exps: list[MoveExplanation]) -> list[Group]:
+    """The Daftar usulan of a plan (usulan.daftar), shared by the xlsx Lampiran SK and the
+    PDF / Word package."""
+    return daftar(ds, result.plan, {e.nip: e for e in exps}, result.chains)
+
+
 def _per_post(exps: list[MoveExplanation]) -> pd.DataFrame:
     rows = []
     for e in exps:
@@ -137,6 +143,7 @@ def succession_tables(
 def dossier_tables(
     ds: Dataset, result: Result, record: dict[str, Any] | None = None, k: int = 3,
     exps: list[MoveExplanation] | None = None, succession: int | None = None,
+    groups: list[Group] | None = None,
 ) -> dict[str, pd.DataFrame]:  # fmt: skip
     """Every sheet of the dossier as a frame (see SHEETS), then the succession sheets over a
     horizon of ``succession`` years, ``k`` successors per post and readiness (see
@@ -186,7 +193,7 @@ def dossier_tables(
             columns=["kode", "persetujuan", "alasan", "dasar_hukum"],
         ),
         "Provenans": pd.DataFrame(prov, columns=["butir", "nilai"]).astype({"nilai": str}),
-        "Lampiran SK": _sk(daftar(ds, result.plan, {e.nip: e for e in exps}, result.chains)),
+        "Lampiran SK": _sk(groups if groups is not None else daftar_of(ds, result, exps)),
     }
     if succession is not None:
         tables.update(succession_tables(ds, result, succession, max(k, 1)))
@@ -327,7 +334,7 @@ def _provenance(result: Result, tables: dict[str, pd.DataFrame]) -> list[tuple[s
 
 
 def usulan_of(ds: Dataset, result: Result, tables: dict[str, pd.DataFrame],
-              exps: list[MoveExplanation]) -> Usulan:  # fmt: skip
+              exps: list[MoveExplanation], groups: list[Group] | None = None) -> Usulan:  # fmt: skip
     """The usulan package of a solved plan (charts rendered once, shared by PDF and Word)."""
     from collections import Counter
 
@@ -344,7 +351,7 @@ def usulan_of(ds: Dataset, result: Result, tables: dict[str, pd.DataFrame],
     moves = moves_of(result.plan)
     opd = Counter(fmt_id.text(o) or "tanpa unit" for o in moves["opd_tujuan"])
     boxes = Counter(e.talent_box for e in exps if e.move_type == "promosi" and e.talent_box)
-    return build_usulan(parts, summary_charts(opd, boxes))
+    return build_usulan(parts, summary_charts(opd, boxes), groups)
 
 
 def write_package(
@@ -361,8 +368,10 @@ def write_package(
     if unknown:
         raise ValueError(f"unknown dossier format {sorted(unknown)!r}")
     exps = explanations(ds, result)
-    tables = dossier_tables(ds, result, record, k, exps, succession)
-    usulan = usulan_of(ds, result, tables, exps) if {"pdf", "docx"} & set(paths) else None
+    groups = daftar_of(ds, result, exps)
+    tables = dossier_tables(ds, result, record, k, exps, succession, groups)
+    wanted = {"pdf", "docx"} & set(paths)
+    usulan = usulan_of(ds, result, tables, exps, groups) if wanted else None
     out: dict[str, Path] = {}
     for fmt, path in paths.items():
         if fmt == "xlsx":

@@ -240,7 +240,7 @@ def _remark(e: MoveExplanation | None, chain_no: dict[str, int], nip: str) -> st
     if e is not None and e.talent_box is not None:
         parts.append(f"kotak {e.talent_box}")
     if e is not None and e.jpm is not None and not pd.isna(e.jpm.jpm):
-        parts.append(f"JPM {fmt.percent(e.jpm.jpm)}")
+        parts.append(f"JPM {fmt.percent(e.jpm.jpm)}".replace(" %", "\u00a0%"))  # kept together
     if nip in chain_no:
         parts.append(f"rantai {chain_no[nip]}")
     if e is not None and any(c.flagged for c in e.checks):
@@ -281,10 +281,14 @@ def daftar(ds: Dataset, plan: pd.DataFrame, exps: dict[str, MoveExplanation],
 
 
 def _rule_line(c: Any) -> str:
+    """One checked rule: verdict, what it asks with the person's value and the threshold, and its
+    first legal basis with status (the others are in docs/rules.md and the xlsx sheet Aturan)."""
     text = c.message_id.split(": ", 1)[1] if ": " in c.message_id else c.message_id
     mark = "✓" if c.passed and not c.flagged else ("!" if c.passed else "✗")
     verdict = "memenuhi" if c.passed and not c.flagged else ("catatan" if c.passed else "TIDAK")
-    return f"{mark} {verdict}: {text} — dasar: {c.legal_basis}"
+    bases = [b.strip() for b in str(c.legal_basis).split("; ") if b.strip()]
+    more = f" dan {len(bases) - 1} dasar lain" if len(bases) > 1 else ""
+    return f"{mark} {verdict}: {text} — dasar: {bases[0] if bases else '-'}{more}"
 
 
 def _why_lost(a: dict[str, Any], elsewhere: str | None) -> str:
@@ -530,15 +534,17 @@ def _letters(p: Parts, inst: str, n_moves: int) -> list[Letter]:
     return out
 
 
-def build_usulan(p: Parts, charts: list[tuple[str, bytes]] | None = None) -> Usulan:
-    """The package as text from a solved plan's parts (``charts``: PNGs for the Ringkasan)."""
+def build_usulan(p: Parts, charts: list[tuple[str, bytes]] | None = None,
+                 groups: list[Group] | None = None) -> Usulan:  # fmt: skip
+    """The package as text from a solved plan's parts (``charts``: PNGs for the Ringkasan;
+    ``groups``: the :func:`daftar` when the caller has it already)."""
     inst_cfg = p.sc.fakta.instansi
     rules = rule_set(p.sc)
     inst = _placeholder(inst_cfg.nama, "nama instansi")
     ppk = _placeholder(inst_cfg.ppk, "PPK, mis. Bupati ...")
     tempat = _placeholder(inst_cfg.tempat, "tempat")
     by_nip = {e.nip: e for e in p.exps}
-    groups = daftar(p.ds, p.plan, by_nip, p.chains)
+    groups = daftar(p.ds, p.plan, by_nip, p.chains) if groups is None else groups
     rows = {r.cells[2]: r for g in groups for r in g.rows}
     alts = p.alternatives
     alt_by: dict[str, list[dict[str, Any]]] = {}

@@ -43,6 +43,8 @@ class _Doc(FPDF):
         self.set_margins(18, 12, 15)
         self.set_auto_page_break(False)
         self._widths: dict[tuple[str, float, str], float] = {}
+        self._chars: dict[str, dict[str, float]] = {}
+        self._wrapped: dict[tuple[str, float, float, str], list[str]] = {}
         self.set_title(u.title)
         self.set_creator("placement")
 
@@ -65,20 +67,39 @@ class _Doc(FPDF):
     # -- measuring and wrapping --------------------------------------------------------------
 
     def width_of(self, text: str, size: float, style: str = "") -> float:
+        """Width in mm of ``text`` at ``size`` points: the sum of cached per-character widths
+        (``text`` draws without kerning, so this equals fpdf2's ``get_string_width``)."""
         key = (style, size, text)
         w = self._widths.get(key)
         if w is None:
-            self.set_font(FONT, style, size)
-            w = self._widths[key] = self.get_string_width(text)
+            chars = self._chars.setdefault(style, {})
+            total = 0.0
+            for ch in text:
+                cw = chars.get(ch)
+                if cw is None:
+                    self.set_font(FONT, style, 100)
+                    cw = chars[ch] = self.get_string_width(ch) / 100
+                total += cw
+            w = self._widths[key] = total * size
         return w
 
     def wrap(self, text: str, width: float, size: float, style: str = "") -> list[str]:
-        """Greedy word wrap into lines no wider than ``width`` mm (long words are cut)."""
+        """Greedy word wrap into lines no wider than ``width`` mm (long words are cut); cached,
+        since the Lampiran SK repeats the Daftar usulan cell for cell."""
+        key = (text, width, size, style)
+        hit = self._wrapped.get(key)
+        if hit is None:
+            hit = self._wrapped[key] = self._wrap(text, width, size, style)
+        return hit
+
+    def _wrap(self, text: str, width: float, size: float, style: str) -> list[str]:
         out: list[str] = []
         space = self.width_of(" ", size, style)
         for para in text.split("\n"):
             line, used = "", 0.0
-            for word in para.split():
+            for word in para.split(" "):  # a no-break space keeps "98,4 %" together
+                if not word:
+                    continue
                 w = self.width_of(word, size, style)
                 while w > width and len(word) > 1:  # a word wider than the column
                     cut = max(1, int(len(word) * width / w) - 1)
