@@ -434,12 +434,16 @@ def pair_position(result: Result, nip: str, jabatan_id: str) -> int | None:
 
 def tie_rule(ds: Dataset, chosen: pd.Series[Any], other: pd.Series[Any]) -> str:
     """Which tie-break rule puts ``chosen`` ahead of ``other`` at equal weight."""
-    if bool(chosen["stay"]) != bool(other["stay"]):
+    seniority = {col: ds.pegawai[col].to_numpy() for col in ("tmt_golongan", "tmt_cpns")}
+    return _tie_rule(bool(chosen["stay"]), bool(other["stay"]), int(chosen["person"]),
+                     int(other["person"]), seniority)  # fmt: skip
+
+
+def _tie_rule(stay_a: bool, stay_b: bool, a: int, b: int, seniority: dict[str, Any]) -> str:
+    """:func:`tie_rule` on plain values (``seniority``: pegawai column name → values)."""
+    if stay_a != stay_b:
         return "pemegang_jabatan"
-    peg = ds.pegawai
-    a, b = int(chosen["person"]), int(other["person"])
-    for col, key in (("tmt_golongan", "tmt_golongan"), ("tmt_cpns", "tmt_cpns")):
-        values: Any = peg[col].to_numpy()
+    for key, values in seniority.items():
         x, y = pd.Timestamp(values[a]), pd.Timestamp(values[b])
         if not (pd.isna(x) and pd.isna(y)) and (pd.isna(x) or pd.isna(y) or x != y):
             return key
@@ -541,6 +545,8 @@ def _ranked_alternatives(ds: Dataset, result: Result, k: int) -> dict[str, list[
     moved = plan[plan["jabatan_tujuan_id"].notna() & (plan["jenis_perpindahan"] != "tetap")]
     names = peg["name"].astype(str).to_numpy()
     nips = pairs["nip"].astype(str).to_numpy()
+    stay = pairs["stay"].to_numpy(dtype=bool)
+    seniority = {col: peg[col].to_numpy() for col in ("tmt_golongan", "tmt_cpns")}
     kinds = pairs["move_type"].astype(str).to_numpy()
     out: dict[str, list[Alternative]] = {}
     for jid in dict.fromkeys(str(j) for j in moved["jabatan_tujuan_id"]):
@@ -556,7 +562,8 @@ def _ranked_alternatives(ds: Dataset, result: Result, k: int) -> dict[str, list[
                 jabatan_id=jid, rank=rank, nip=nips[i], nama=names[person[i]],
                 move_type=kinds[i], total=float(total[i]), difference=float(total[i]) - base,
                 tie=tie,
-                tie_rule=tie_rule(ds, pairs.loc[at], pairs.iloc[i]) if tie and at is not None else None,
+                tie_rule=_tie_rule(bool(stay[at]), bool(stay[i]), int(person[at]),
+                                   int(person[i]), seniority) if tie and at is not None else None,
             ))  # fmt: skip
         out[jid] = found
     return out

@@ -73,13 +73,15 @@ class _Doc(FPDF):
         w = self._widths.get(key)
         if w is None:
             chars = self._chars.setdefault(style, {})
-            total = 0.0
-            for ch in text:
-                cw = chars.get(ch)
-                if cw is None:
-                    self.set_font(FONT, style, 100)
-                    cw = chars[ch] = self.get_string_width(ch) / 100
-                total += cw
+            missing = set(text) - chars.keys()
+            if missing:  # measured at 100 pt once per character, then the font is put back
+                current = (self.font_family, self.font_style, self.font_size_pt)
+                self.set_font(FONT, style, 100)
+                for ch in missing:
+                    chars[ch] = self.get_string_width(ch) / 100
+                if current[0]:
+                    self.set_font(*current)
+            total = sum(chars[ch] for ch in text)
             w = self._widths[key] = total * size
         return w
 
