@@ -95,6 +95,8 @@ REGULATION_TITLES: dict[str, str] = {
 }
 """Full titles of the regulations the rule pack cites, for the SK's ``Mengingat``; a citation
 not listed here is printed as the rule pack writes it."""
+_INTERNAL = re.compile(r"\s*\([^()]*\w_\w[^()]*\)")
+"""A parenthetical naming data columns (``gol_min``, ``tmt_jenjang``): left out of documents."""
 _KIND_ORDER = ("UU", "PP", "Perpres", "PermenPAN-RB", "Permendagri", "Peraturan BKN")
 _CITE = re.compile(r"^(UU|PP|Perpres|PermenPAN-RB|Permendagri|Peraturan BKN) (\d+)/(\d{4})$")
 
@@ -284,6 +286,7 @@ def _rule_line(c: Any) -> str:
     """One checked rule: verdict, what it asks with the person's value and the threshold, and its
     first legal basis with status (the others are in docs/rules.md and the xlsx sheet Aturan)."""
     text = c.message_id.split(": ", 1)[1] if ": " in c.message_id else c.message_id
+    text = _INTERNAL.sub("", text)
     mark = "✓" if c.passed and not c.flagged else ("!" if c.passed else "✗")
     verdict = "memenuhi" if c.passed and not c.flagged else ("catatan" if c.passed else "TIDAK")
     bases = [b.strip() for b in str(c.legal_basis).split("; ") if b.strip()]
@@ -486,7 +489,8 @@ def _nota(p: Parts, groups: list[Group], inst: str, ppk: str, tempat: str,
     by_type = Counter(r.move_type for r in moves)
     boxes = Counter(e.talent_box for e in p.exps if e.talent_box is not None)
     jpms = [float(e.jpm.jpm) for e in p.exps if e.jpm is not None and not pd.isna(e.jpm.jpm)]
-    rules = [r.spec.description_id for r in rule_list if r.active and r.spec.effect == "tolak"]
+    rules = [_INTERNAL.sub("", r.spec.description_id) for r in rule_list
+             if r.active and r.spec.effect == "tolak"]  # fmt: skip
     types = ", ".join(
         f"{fmt.number(by_type[t])} {fmt.move_type(t).lower()}" for t in MOVE_ORDER if by_type[t]
     )
