@@ -223,8 +223,8 @@ def dossier_cmd(
     Dengan --suksesi (lihat 'placement succession'): sheet Info Suksesi, Suksesi (--top
     penerus terdekat per jabatan; daftar lengkap: 'placement succession --out'), Kekuatan
     Suksesi, Kekuatan per OPD, Lowong Mendatang, Peta Talenta dan Kotak 9 pada xlsx; bagian
-    Suksesi pada html/pdf (jabatan tanpa penerus yang siap sekarang, lowong mendatang, jumlah
-    per kotak talenta).
+    Suksesi pada html (jabatan tanpa penerus yang siap sekarang, lowong mendatang, jumlah per
+    kotak talenta). Paket usulan pdf/docx tidak memuat suksesi (dikirim ke luar instansi).
 
     \b
     Contoh:

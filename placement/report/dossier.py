@@ -1,11 +1,13 @@
-"""The justification dossier of a plan (xlsx, html, pdf) for the Tim Penilai Kinerja and the PPK.
+"""The dossier of a plan: the usulan package (pdf, docx: :mod:`placement.report.usulan`) and the
+working tables (xlsx, html) for the Tim Penilai Kinerja, the PPK and BKN.
 
 Sheets / sections: Ringkasan, Rencana, Per Jabatan, Alternatif, Lowong, Rantai Kekosongan,
 Shortlist JPT, Aturan (legal basis), Persetujuan, Provenans, Lampiran SK; with succession
 (``succession=N`` years; off by default because it carries talent data of people outside the
 plan, and the dossier goes to BKN) also the succession sheets (``SUCCESSION_SHEETS``: successors,
-bench strength, future vacancies, talent map) and a short Suksesi section in html / pdf. The xlsx
-sheet ``Rencana`` is the plan table itself, so ``placement audit DATA OUT --plan dossier.xlsx``
+bench strength, future vacancies, talent map) and a short Suksesi section in html (the pdf /
+docx package has none). :func:`write_package` writes several formats computing everything
+once. The xlsx sheet ``Rencana`` is the plan table itself, so ``placement audit DATA OUT --plan dossier.xlsx``
 checks it. Every writer is atomic and formula-injection safe (``placement.io.writers``).
 """
 
@@ -47,7 +49,7 @@ SUCCESSION_PER_POST = ("eselon", "kritis", "pemegang_nip", "pemegang_nama", "low
                        "alasan_lowong")  # fmt: skip
 """Columns of ``placement succession``'s Suksesi sheet the dossier leaves to Kekuatan Suksesi."""
 SECTION_ROWS = 20
-"""Rows per table of the html / pdf Suksesi section (the xlsx sheets have them all)."""
+"""Rows per table of the html Suksesi section (the xlsx sheets have them all)."""
 
 
 def tanggal(d: Any) -> str:
@@ -210,7 +212,7 @@ def write_dossier_xlsx(tables: dict[str, pd.DataFrame], path: Path) -> Path:
     return write_xlsx(tables, path, text_columns=nip_cols)
 
 
-# --- succession section (html / pdf) --------------------------------------------------------------
+# --- succession section (html) --------------------------------------------------------------
 
 
 def _count(value: Any) -> int | None:
@@ -224,7 +226,7 @@ def _date(value: Any) -> str:
 def succession_section(
     tables: dict[str, pd.DataFrame], limit: int = SECTION_ROWS
 ) -> dict[str, Any] | None:
-    """The short Suksesi section of the html / pdf from the succession sheets (None without
+    """The short Suksesi section of the html from the succession sheets (None without
     them): posts without a successor ready now (critical first), the next future vacancies
     (not yet past), the 9-box counts grid and the totals behind the shortened lists."""
     if "Kekuatan Suksesi" not in tables:
