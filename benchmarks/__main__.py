@@ -47,6 +47,12 @@ def markdown(rows: list[dict[str, Any]], info: dict[str, Any]) -> str:
             f"| {r['pairs_after_fixing'] or '-'} | {r['backend']} | {r['status']} | {s.get('kelayakan', 0):.2f} "
             f"| {s.get('model', 0):.2f} | {s.get('solver', 0):.2f} | {r['total_s']:.1f} | {r['peak_rss_mb']:.0f} |"
         )
+    packages = [r for r in rows if r.get("package_s")]
+    if packages:
+        lines += ["", "Paket usulan (pdf + docx + xlsx; target kabupaten ≤ 5 s):", "",
+                  "| preset | kasus | dinding s | CPU s |", "|---|---|---|---|"]  # fmt: skip
+        lines += [f"| {r['preset']} | {r['case']} | {r['package_s']['wall']:.2f} "
+                  f"| {r['package_s']['cpu']:.2f} |" for r in packages]  # fmt: skip
     lines += [
         "",
         "Pembanding pada model yang sama (objektif; waktu; rasio waktu terhadap model+solver kita):",
@@ -94,6 +100,9 @@ def main() -> None:
                 f"  {rows[-1]['status']} in {rows[-1]['total_s']} s, peak {rows[-1]['peak_rss_mb']} MB",
                 flush=True,
             )
+            if rows[-1].get("package_s"):
+                p = rows[-1]["package_s"]
+                print(f"  paket usulan pdf+docx+xlsx: {p['wall']} s ({p['cpu']} s CPU)", flush=True)
     info = machine()
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     RESULTS.mkdir(exist_ok=True)

@@ -126,17 +126,49 @@ class Kunci(_Strict):
     jabatan_id: str
 
 
+class Pejabat(_Strict):
+    """A signatory of the usulan package: name, post and (optionally) NIP."""
+
+    nama: str = Field(description="Nama lengkap dengan gelar")
+    jabatan: str | None = Field(None, description="Jabatan, mis. Sekretaris Daerah")
+    nip: str | None = Field(None, description="NIP (kosong: baris NIP tidak dicetak)")
+
+
+class TimPenilai(_Strict):
+    """The Tim Penilai Kinerja PNS (PP 11/2017 ps 191, 200) that signs the nota pertimbangan."""
+
+    ketua: Pejabat | None = None
+    sekretaris: Pejabat | None = None
+    anggota: list[Pejabat] = Field(default_factory=list)
+
+
 class Instansi(_Strict):
     """The instansi whose plan this is: its name (compared with the pegawai column ``instansi`` to
-    find moves between instansi) and its PPK (pejabat pembina kepegawaian)."""
+    find moves between instansi), its PPK (pejabat pembina kepegawaian), and what the usulan
+    package prints: the kop lines, the place of signing, the logo and the Tim Penilai Kinerja.
+    Empty fields print as bracketed placeholders (``[NAMA INSTANSI]``) for the planner to fill."""
 
     nama: str | None = Field(None, description="Nama instansi, mis. Pemerintah Kabupaten X")
     ppk: str | None = Field(None, description="Pejabat pembina kepegawaian, mis. Bupati X")
+    kop: list[str] = Field(
+        default_factory=list,
+        description="Baris kop surat, atas ke bawah (kosong: nama instansi), mis. "
+        "[PEMERINTAH KABUPATEN X, BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA, "
+        "Jalan ... Telepon ...]",
+    )
+    tempat: str | None = Field(None, description="Tempat penandatanganan, mis. Padangraya")
+    logo: Path | None = Field(None, description="Berkas logo PNG/JPEG untuk kop (opsional)")
+    tim: TimPenilai = Field(default_factory=TimPenilai, description="Tim Penilai Kinerja PNS")
 
-    @field_validator("nama", "ppk")
+    @field_validator("nama", "ppk", "tempat")
     @classmethod
     def _blank_is_none(cls, v: str | None) -> str | None:
         return v.strip() or None if v is not None else None
+
+    @field_validator("kop")
+    @classmethod
+    def _no_blank_lines(cls, v: list[str]) -> list[str]:
+        return [line.strip() for line in v if line.strip()]
 
 
 class Fakta(_Strict):
@@ -385,10 +417,16 @@ def scenario_from_text(text: str, file: str = "skenario.yaml") -> Skenario:
 
 
 def _scenario_at(raw: dict[str, Any], path: Path, prefix: str = "") -> Skenario:
-    """Validate ``raw``; a relative ``data`` path resolves against the scenario file's folder."""
+    """Validate ``raw``; relative ``data`` and ``fakta.instansi.logo`` paths resolve against the
+    scenario file's folder."""
     sc = parse_scenario(raw, str(path), prefix)
     if sc.data is not None and not sc.data.is_absolute():
         sc = sc.model_copy(update={"data": (path.parent / sc.data).resolve()})
+    logo = sc.fakta.instansi.logo
+    if logo is not None and not logo.is_absolute():  # the kop logo sits beside the scenario too
+        instansi = sc.fakta.instansi.model_copy(update={"logo": (path.parent / logo).resolve()})
+        fakta = sc.fakta.model_copy(update={"instansi": instansi})
+        sc = sc.model_copy(update={"fakta": fakta})
     return sc
 
 

@@ -125,6 +125,8 @@ def test_compare_formats_and_gates(tmp_path: Path, two_plans: tuple[Path, Path])
     out = tmp_path / "banding.xlsx"
     res = runner.invoke(main, ["compare", a, b, "--format", "xlsx", "--out", str(out)])
     assert res.exit_code == 0 and set(pd.read_excel(out, sheet_name=None)) == {
+        "Ringkasan",
+        "Beda jabatan (nama)",
         "KPI",
         "Beda jabatan",
         "Beda pegawai",
@@ -173,3 +175,57 @@ def test_compare_table_counts_people_without_nips(
     res = runner.invoke(main, ["compare", a, b, "--out", str(out)])
     assert res.exit_code == 0 and not NIP_RE.search(res.output)
     assert set(people["nip"]) <= set(NIP_RE.findall(out.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def plans_with_data(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Two tiny plans whose hasil.json names their data folder (different weights)."""
+    from placement.io.readers import load_dataset
+    from placement.io.writers import write_dataset
+
+    root = tmp_path_factory.mktemp("sekda")
+    write_dataset(generate("tiny", 0), root / "data")
+    ds, _ = load_dataset(root / "data", plan_date=preset_plan_date("tiny"))
+    base = Skenario(tanggal_rencana=preset_plan_date("tiny"), data=root / "data")
+    other = base.model_copy(update={"bobot": Bobot(jpm=1.0, kotak_talenta=0.0, pendidikan=0.0,
+                            biaya_perpindahan={"promosi": 0.0, "rotasi": 0.0, "mutasi": 0.0})})  # fmt: skip
+    a, b = root / "dasar", root / "jpm"
+    write_outputs(solve(ds, base), ds, a, {"data": str(root / "data")})
+    write_outputs(solve(ds, other), ds, b, {"data": str(root / "data")})
+    return a, b
+
+
+def test_compare_reads_like_a_note_for_the_sekda(
+    tmp_path: Path, plans_with_data: tuple[Path, Path], two_plans: tuple[Path, Path]
+) -> None:
+    """Plain words per scenario, Indonesian numbers, approvals and risks from the recorded data,
+    no objective side by side when the weights differ, posts by name; holders only --rinci."""
+    from openpyxl import load_workbook
+
+    from placement.plan.compare_readable import ITEMS, NOT_AVAILABLE, readable_table
+
+    a, b = (str(p) for p in plans_with_data)
+    res = CliRunner().invoke(main, ["compare", a, b])
+    assert res.exit_code == 0, res.output
+    out = res.output
+    assert "Perbandingan rencana (untuk pimpinan)" in out and all(i in out for i in ITEMS)
+    assert "tidak dibandingkan (bobot skenario berbeda)" in out
+    assert re.search(r"Jabatan terisi\s+\d+ dari 12 \(\d+,\d %\)", out)
+    assert "Pertimbangan Tim Penilai Kinerja PNS" in out  # approvals read from the data
+    assert "Risiko: bidang tidak sesuai" in out and NOT_AVAILABLE in out  # no field data yet
+    assert "pemegang berbeda" in out and not NIP_RE.search(out)
+    names = set(read_plan_dir(Path(b)).plan["nama"])
+    assert not any(n in out for n in names)
+    res = CliRunner().invoke(main, ["compare", a, b, "--rinci"])
+    assert res.exit_code == 0 and " → " in res.output
+    assert any(n in res.output.split("KPI teknis")[0] for n in names)
+    same = readable_table([read_plan_dir(Path(a)), read_plan_dir(Path(a))])
+    assert "," in same.iloc[-1, 1] or same.iloc[-1, 1].isdigit()  # same weights: shown
+    without = readable_table([read_plan_dir(p) for p in two_plans])  # no data recorded
+    assert (without.set_index("butir").loc["Persetujuan yang diperlukan"] == NOT_AVAILABLE).all()
+    xlsx = tmp_path / "b.xlsx"
+    res = CliRunner().invoke(main, ["compare", a, b, "--format", "xlsx", "--out", str(xlsx)])
+    assert res.exit_code == 0, res.output
+    ws = load_workbook(xlsx)["Ringkasan"]
+    assert ws.freeze_panes == "B2" and ws.auto_filter.ref and ws["A1"].font.bold
+    assert ws.column_dimensions["A"].width > 20

@@ -8,7 +8,24 @@ from pathlib import Path
 import click
 
 from placement.cli.base import lang_option, main, user_errors
+from placement.config import Instansi, Pejabat, TimPenilai
 from placement.synth.presets import PresetName
+
+DEMO_INSTANSI = Instansi(
+    nama="Pemerintah Kabupaten Contoh",
+    ppk="Bupati Contoh",
+    kop=["PEMERINTAH KABUPATEN CONTOH",
+         "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA",
+         "Jalan Contoh Nomor 1, Kabupaten Contoh (data sintetis)"],
+    tempat="Contoh",
+    tim=TimPenilai(
+        ketua=Pejabat(nama="[nama Sekretaris Daerah]", jabatan="Sekretaris Daerah"),
+        sekretaris=Pejabat(nama="[nama Kepala BKPSDM]", jabatan="Kepala BKPSDM"),
+        anggota=[Pejabat(nama="[nama Asisten Administrasi Umum]", jabatan="Asisten Administrasi Umum"),
+                 Pejabat(nama="[nama Inspektur Daerah]", jabatan="Inspektur Daerah")],
+    ),
+)  # fmt: skip
+"""The instansi block of the demo scenario: a synthetic kabupaten, names left as placeholders."""
 
 
 @main.command()
@@ -29,10 +46,10 @@ def demo(out: Path, preset: PresetName, seed: int, lang: str) -> None:
       placement demo --preset tiny --out hasil-tiny
     """
     from placement.api import solve
-    from placement.config import Batas, Skenario
+    from placement.config import Batas, Fakta, Skenario
     from placement.io.writers import write_dataset
     from placement.plan.audit import audit_plan
-    from placement.report.dossier import write_dossier
+    from placement.report.dossier import write_package
     from placement.report.outputs import write_outputs
     from placement.synth import generate, preset_plan_date
     from placement.workspace import load_inputs
@@ -49,8 +66,9 @@ def demo(out: Path, preset: PresetName, seed: int, lang: str) -> None:
     # The same settings as scenarios/kabupaten-dasar: default weights, per-OPD move caps.
     caps = Batas(perpindahan_per_opd=10, porsi_berubah_per_opd=0.3)
     sc = Skenario(
-        nama=f"demo-{preset}", data=data, tanggal_rencana=preset_plan_date(preset), batas=caps
-    )
+        nama=f"demo-{preset}", data=data, tanggal_rencana=preset_plan_date(preset), batas=caps,
+        fakta=Fakta(instansi=DEMO_INSTANSI),
+    )  # fmt: skip
     click.echo(f"3/5 Menyusun rencana optimal (tanggal rencana {sc.tanggal_rencana.isoformat()})")
     result = solve(ds, sc, progress=lambda msg: click.echo(f"    {msg}"))
     audit = audit_plan(ds, sc, result.plan, result.solution.objective, table=result.table)
@@ -69,12 +87,10 @@ def demo(out: Path, preset: PresetName, seed: int, lang: str) -> None:
     click.echo(
         f"    Jabatan terisi {s['jabatan_terisi']} dari {s['jabatan_dalam_lingkup']}; lowong {s['jabatan_lowong']}"
     )
-    t = time.perf_counter()
-    dossier = {
-        fmt: write_dossier(ds, result, plan_dir / f"dosir.{fmt}", fmt) for fmt in ("xlsx", "pdf")
-    }
-    click.echo(
-        f"5/5 Dosir justifikasi ditulis: {dossier['xlsx']}, {dossier['pdf']} ({time.perf_counter() - t:.1f} s)"
-    )
+    t, cpu = time.perf_counter(), time.process_time()
+    files = write_package(ds, result, {f: plan_dir / f"dosir.{f}" for f in ("pdf", "docx", "xlsx")})
+    took, took_cpu = time.perf_counter() - t, time.process_time() - cpu
+    click.echo(f"5/5 Paket usulan ditulis: {files['pdf']}, {files['docx']}, {files['xlsx']}")
+    click.echo(f"    Paket usulan (pdf + docx + xlsx): {took:.1f} s ({took_cpu:.1f} s CPU)")
     click.echo("    Waktu: " + ", ".join(f"{k} {v:.2f} s" for k, v in result.timings.items())
                + f"; total {time.perf_counter() - start:.1f} s")  # fmt: skip

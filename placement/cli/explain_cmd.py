@@ -191,7 +191,13 @@ def explain_cmd(
 @main.command(name="dossier")
 @click.argument("out", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @click.option(
-    "--format", "fmt", type=click.Choice(["xlsx", "html", "pdf"]), default="xlsx", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["xlsx", "html", "pdf", "docx"]),
+    default="xlsx",
+    show_default=True,
+    help="pdf / docx: paket usulan (ringkasan, daftar usulan, nota pertimbangan, rancangan SK, "
+    "surat pengantar, lampiran justifikasi); xlsx: tabel kerja; html: ringkas satu halaman.",
 )
 @click.option("--output", "output", type=click.Path(path_type=Path, dir_okay=False),
               help="File keluaran (bawaan: OUT/dosir.FORMAT).")  # fmt: skip
@@ -215,18 +221,21 @@ def dossier_cmd(
     out: Path, fmt: str, output: Path | None, top: int, data: Path | None, with_succession: bool,
     horizon: int, lang: str,
 ) -> None:  # fmt: skip
-    """Tulis dosir justifikasi rencana di OUT (xlsx, html atau pdf) bagi Tim Penilai Kinerja dan PPK.
+    """Tulis paket usulan / dosir justifikasi rencana di OUT (pdf, docx, xlsx, html) bagi Tim
+    Penilai Kinerja, PPK dan BKN. Kop, PPK, tempat dan Tim Penilai Kinerja dari blok
+    'fakta.instansi' skenario; yang kosong dicetak sebagai isian [....].
 
     Dengan --suksesi (lihat 'placement succession'): sheet Info Suksesi, Suksesi (--top
     penerus terdekat per jabatan; daftar lengkap: 'placement succession --out'), Kekuatan
     Suksesi, Kekuatan per OPD, Lowong Mendatang, Peta Talenta dan Kotak 9 pada xlsx; bagian
-    Suksesi pada html/pdf (jabatan tanpa penerus yang siap sekarang, lowong mendatang, jumlah
-    per kotak talenta).
+    Suksesi pada html (jabatan tanpa penerus yang siap sekarang, lowong mendatang, jumlah per
+    kotak talenta). Paket usulan pdf/docx tidak memuat suksesi (dikirim ke luar instansi).
 
     \b
     Contoh:
       placement dossier hasil --format xlsx
       placement dossier hasil --format pdf --output hasil/dosir.pdf
+      placement dossier hasil --format docx
       placement dossier hasil --suksesi --horizon-suksesi 3
     """
     from placement.report.dossier import write_dossier

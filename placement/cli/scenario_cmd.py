@@ -19,7 +19,7 @@ from placement.cli.runs_cmd import check_store, record_runs, store_option
 from placement.config import BASELINE, Gerbang, Skenario, load_scenario, plan_date_line
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
-from placement.io.writers import csv_text, write_csv, write_xlsx
+from placement.io.writers import csv_text, write_csv
 from placement.plan.audit import audit_plan
 from placement.plan.compare import (
     KPIS,
@@ -29,6 +29,12 @@ from placement.plan.compare import (
     plan_kpis,
     read_plan_dir,
     unique_names,
+)
+from placement.plan.compare_readable import (
+    difference_lines,
+    readable_table,
+    readable_text,
+    write_comparison_xlsx,
 )
 from placement.plan.review import differences
 from placement.report.outputs import write_outputs
@@ -210,11 +216,14 @@ def compare_cmd(
     outs: tuple[Path, ...], fmt: str, out_file: Path | None, gates_file: Path | None,
     detail: bool, lang: str,
 ) -> None:  # fmt: skip
-    """Bandingkan rencana (folder keluaran solve / scenario run): KPI berdampingan dan selisih
-    per jabatan dan per pegawai terhadap rencana pertama.
+    """Bandingkan rencana (folder keluaran solve / scenario run) dengan kata-kata yang dapat
+    dibaca pimpinan: jabatan terisi, perpindahan per jenis dan OPD, pejabat lewat masa jabatan
+    yang dipindahkan, promosi dari kotak 9 dan 7–8, JPM rata-rata, persetujuan yang diperlukan,
+    risiko (BUP dekat, hukuman disiplin, bidang), jabatan yang pemegangnya berbeda; nilai
+    objektif hanya bila bobot sama. Lalu KPI teknis dan selisih per jabatan dan per pegawai.
 
-    Format table di layar menyebut jabatan dan jumlah saja (UU PDP); daftar per pegawai dengan
-    NIP hanya dengan --rinci atau di file --out.
+    Format table di layar menyebut jabatan dan jumlah saja (UU PDP); nama pemegang dan daftar
+    per pegawai dengan NIP hanya dengan --rinci atau di file --out.
 
     \b
     Contoh:
@@ -238,7 +247,8 @@ def compare_cmd(
                 gates_failed |= not g.ok
     if fmt == "table":
         rinci = detail or out_file is not None  # a file the user asked for may name people
-        text = _format_table(kpis)
+        text = readable_text(plans, detail=rinci) + "\n\n"
+        text += _t(lang, "KPI teknis:", "Technical KPIs:") + "\n" + _format_table(kpis)
         text += "\n\n" + _t(lang, f"Jabatan dengan pemegang berbeda: {len(posts)}",
                             f"Posts with a different holder: {len(posts)}")  # fmt: skip
         if len(posts):
@@ -280,8 +290,17 @@ def compare_cmd(
             raise click.UsageError(
                 _t(lang, "--format xlsx memerlukan --out FILE", "--format xlsx needs --out FILE")
             )
-        write_xlsx({"KPI": kpis, "Beda jabatan": posts, "Beda pegawai": people}, out_file,
-                   text_columns={"Beda jabatan": ["pemegang_a", "pemegang_b"], "Beda pegawai": ["nip"]})  # fmt: skip
+        names = pd.DataFrame(
+            [{"rencana_b": p.name, "perbedaan": line}
+             for p in plans[1:] for line in difference_lines(plans[0], p, detail=True)],
+            columns=["rencana_b", "perbedaan"],
+        )  # fmt: skip
+        write_comparison_xlsx(
+            {"Ringkasan": readable_table(plans), "Beda jabatan (nama)": names, "KPI": kpis,
+             "Beda jabatan": posts, "Beda pegawai": people},
+            out_file,
+            text_columns={"Beda jabatan": ["pemegang_a", "pemegang_b"], "Beda pegawai": ["nip"]},
+        )  # fmt: skip
         for line in gate_lines:
             click.echo(line, err=True)
     if gates_failed:

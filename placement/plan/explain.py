@@ -33,8 +33,8 @@ from placement.domain.model import Dataset
 from placement.plan.chains import vacancy_chains
 from placement.rules import approvals
 from placement.rules.approvals import Approval
-from placement.rules.eligibility import RuleCheck, check_pair
-from placement.rules.registry import load_pack
+from placement.rules.eligibility import RuleCheck, check_pair, check_pairs
+from placement.rules.registry import load_pack, rule_set
 from placement.rules.scoring import JpmDetail, jpm_detail, score_pairs
 from placement.solver.problem import SCALE, IntArray, Problem, Solution, SolveStatus
 from placement.solver.run import solve_problem
@@ -83,6 +83,11 @@ def _f(value: Any) -> float | None:
     if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
         return None
     return float(value)
+
+
+def _box(value: Any) -> int | None:
+    """A talent box cell as an int (None when missing)."""
+    return None if value is None or value is pd.NA or pd.isna(value) else int(value)
 
 
 def _text(value: Any) -> str | None:
@@ -206,6 +211,11 @@ def score_terms(ds: Dataset, sc: Skenario, nip: str, jabatan_id: str) -> list[Sc
     p, j = ds.person_index[nip], ds.post_index[jabatan_id]
     overdue = check_pair(ds, sc, nip, jabatan_id).overdue
     s = score_pairs(ds, sc, np.array([p]), np.array([j]), np.array([overdue])).iloc[0]
+    return _terms(sc, s)
+
+
+def _terms(sc: Skenario, s: pd.Series[Any]) -> list[ScoreTerm]:
+    """The weighted score terms of one row of :func:`score_pairs`."""
     b = sc.bobot
     out = []
     for term, weight in (
@@ -300,6 +310,63 @@ def explain_move(
     )
 
 
+def explain_moves(
+    ds: Dataset, sc: Skenario, result_or_plan: Result | pd.DataFrame, nips: list[str]
+) -> list[MoveExplanation]:
+    """:func:`explain_move` for many plan rows at once, in ``nips`` order: the rules run once on
+    all the pairs and the score terms are computed in one call (the usulan package explains
+    every move of a kabupaten plan in well under a second this way)."""
+    plan, chains = _plan_and_chains(result_or_plan)
+    rows = plan.assign(_nip=plan["nip"].astype(str).str.lstrip("'")).drop_duplicates("_nip")
+    rows = rows.set_index("_nip")
+    missing = [n for n in nips if n not in rows.index]
+    if missing:
+        return [explain_move(ds, sc, plan, missing[0])]  # raises NIP_TIDAK_DI_RENCANA
+    picked = rows.loc[nips]
+    targets = [_text(t) for t in picked["jabatan_tujuan_id"]]
+    placed = [i for i, t in enumerate(targets) if t is not None]
+    decisions = check_pairs(ds, sc, [nips[i] for i in placed], [str(targets[i]) for i in placed])
+    person = np.array([ds.person_index[nips[i]] for i in placed], dtype=np.int64)
+    post = np.array([ds.post_index[str(targets[i])] for i in placed], dtype=np.int64)
+    overdue = np.array([d.overdue for d in decisions], dtype=bool)
+    scores = score_pairs(ds, sc, person, post, overdue)
+    rules = rule_set(sc)
+    by_row = dict(zip(placed, range(len(placed)), strict=True))
+    chain_of = chains.groupby(chains["nip"].astype(str))["rantai_id"].agg(list).to_dict()
+    chain_rows = {rid: part for rid, part in chains.groupby("rantai_id", sort=False)}
+    names = ds.pegawai["name"].astype(str).to_numpy()
+    out = []
+    for i, nip in enumerate(nips):
+        row = picked.iloc[i]
+        box = _box(ds.pegawai.at[ds.person_index[nip], "talent_box"])
+        rec = BOX_RECOMMENDATION.get(box) if box is not None else None
+        parts = [chain_rows[r] for r in dict.fromkeys(chain_of.get(nip, []))]
+        chain = (pd.concat(parts) if parts else chains.iloc[:0]).reset_index(drop=True)
+        k = by_row.get(i)
+        target = targets[i]
+        checks: list[RuleCheck] = []
+        detail: JpmDetail | None = None
+        terms: list[ScoreTerm] = []
+        unchecked: list[tuple[str, str]] = []
+        if k is not None and target is not None:
+            kind = ds.post(target).jenis_jabatan.value
+            unchecked = unchecked_requirements(kind, str(row["jenis_perpindahan"]))
+            checks = decisions[k].checks
+            detail = jpm_detail(ds, nip, target, sc, rules)
+            terms = _terms(sc, scores.iloc[k])
+        out.append(MoveExplanation(
+            nip=nip, nama=str(names[ds.person_index[nip]]), jabatan_asal_id=_text(row["jabatan_asal_id"]),
+            jabatan_asal=_text(row.get("jabatan_asal")), jabatan_tujuan_id=target,
+            jabatan_tujuan=_text(row.get("jabatan_tujuan")), opd_tujuan=_text(row.get("opd_tujuan")),
+            move_type=str(row["jenis_perpindahan"]), checks=checks, jpm=detail, talent_box=box,
+            box_recommendation_id=rec[0] if rec else None,
+            box_recommendation_en=rec[1] if rec else None, terms=terms,
+            total=sum(t.contribution for t in terms) if terms else None, chain=chain,
+            unchecked=unchecked,
+        ))  # fmt: skip
+    return out
+
+
 # --- forcing a pair and re-solving ----------------------------------------------------------------
 
 
@@ -369,12 +436,16 @@ def pair_position(result: Result, nip: str, jabatan_id: str) -> int | None:
 
 def tie_rule(ds: Dataset, chosen: pd.Series[Any], other: pd.Series[Any]) -> str:
     """Which tie-break rule puts ``chosen`` ahead of ``other`` at equal weight."""
-    if bool(chosen["stay"]) != bool(other["stay"]):
+    seniority = {col: ds.pegawai[col].to_numpy() for col in ("tmt_golongan", "tmt_cpns")}
+    return _tie_rule(bool(chosen["stay"]), bool(other["stay"]), int(chosen["person"]),
+                     int(other["person"]), seniority)  # fmt: skip
+
+
+def _tie_rule(stay_a: bool, stay_b: bool, a: int, b: int, seniority: dict[str, Any]) -> str:
+    """:func:`tie_rule` on plain values (``seniority``: pegawai column name → values)."""
+    if stay_a != stay_b:
         return "pemegang_jabatan"
-    peg = ds.pegawai
-    a, b = int(chosen["person"]), int(other["person"])
-    for col, key in (("tmt_golongan", "tmt_golongan"), ("tmt_cpns", "tmt_cpns")):
-        values: Any = peg[col].to_numpy()
+    for key, values in seniority.items():
         x, y = pd.Timestamp(values[a]), pd.Timestamp(values[b])
         if not (pd.isna(x) and pd.isna(y)) and (pd.isna(x) or pd.isna(y) or x != y):
             return key
@@ -439,10 +510,14 @@ def alternatives_table(
     plan = result.plan
     moved = plan[plan["jabatan_tujuan_id"].notna() & (plan["jenis_perpindahan"] != "tetap")]
     rows = []
+    ranked = None if reoptimize else _ranked_alternatives(ds, result, k)
     for jid, holder in zip(moved["jabatan_tujuan_id"], moved["nip"], strict=True):
-        for a in alternatives(
-            ds, result, str(jid), k, reoptimize=reoptimize, time_budget=time_budget
-        ):
+        found = (
+            ranked.get(str(jid), [])
+            if ranked is not None
+            else alternatives(ds, result, str(jid), k, reoptimize=True, time_budget=time_budget)
+        )
+        for a in found:
             rows.append({"jabatan_id": jid, "nip_terpilih": holder, "peringkat": a.rank, "nip": a.nip,
                          "nama": a.nama, "jenis_perpindahan": a.move_type, "skor": a.total,
                          "selisih_skor": a.difference, "seri": a.tie,
@@ -451,6 +526,49 @@ def alternatives_table(
     return pd.DataFrame(rows, columns=["jabatan_id", "nip_terpilih", "peringkat", "nip", "nama",
                                        "jenis_perpindahan", "skor", "selisih_skor", "seri",
                                        "aturan_pemecah_seri", "kehilangan_objektif"])  # fmt: skip
+
+
+def _ranked_alternatives(ds: Dataset, result: Result, k: int) -> dict[str, list[Alternative]]:
+    """:func:`alternatives` (without re-solving) of every post filled by a move, from one sort of
+    all pairs: by post, then the order of ``rank_for_post`` (total, incumbent, seniority, row)."""
+    pairs = result.index.pairs
+    peg = ds.pegawai
+    far = pd.Timestamp("2262-01-01")
+    person = pairs["person"].to_numpy()
+    post = pairs["post"].to_numpy()
+    total = pairs["total"].to_numpy(dtype=float)
+    order = np.lexsort((person, peg["tmt_cpns"].fillna(far).to_numpy()[person],
+                        peg["tmt_golongan"].fillna(far).to_numpy()[person],
+                        ~pairs["stay"].to_numpy(), -np.round(total, 12), post))  # fmt: skip
+    sorted_post = post[order]
+    chosen = pairs.iloc[result.solution.chosen]
+    holder = dict(zip(chosen["post"].astype(int), chosen.index, strict=True))
+    plan = result.plan
+    moved = plan[plan["jabatan_tujuan_id"].notna() & (plan["jenis_perpindahan"] != "tetap")]
+    names = peg["name"].astype(str).to_numpy()
+    nips = pairs["nip"].astype(str).to_numpy()
+    stay = pairs["stay"].to_numpy(dtype=bool)
+    seniority = {col: peg[col].to_numpy() for col in ("tmt_golongan", "tmt_cpns")}
+    kinds = pairs["move_type"].astype(str).to_numpy()
+    out: dict[str, list[Alternative]] = {}
+    for jid in dict.fromkeys(str(j) for j in moved["jabatan_tujuan_id"]):
+        row = ds.post_index[jid]
+        lo, hi = np.searchsorted(sorted_post, [row, row + 1])
+        at = holder.get(row)
+        base = float(total[at]) if at is not None else 0.0
+        mine = [int(i) for i in order[lo:hi] if at is None or person[i] != person[at]][:k]
+        found = []
+        for rank, i in enumerate(mine, start=1):
+            tie = at is not None and round(total[i] * SCALE) == round(base * SCALE)
+            found.append(Alternative(
+                jabatan_id=jid, rank=rank, nip=nips[i], nama=names[person[i]],
+                move_type=kinds[i], total=float(total[i]), difference=float(total[i]) - base,
+                tie=tie,
+                tie_rule=_tie_rule(bool(stay[at]), bool(stay[i]), int(person[at]),
+                                   int(person[i]), seniority) if tie and at is not None else None,
+            ))  # fmt: skip
+        out[jid] = found
+    return out
 
 
 # --- why not --------------------------------------------------------------------------------------
@@ -553,6 +671,7 @@ __all__ = [
     "alternatives",
     "alternatives_table",
     "explain_move",
+    "explain_moves",
     "force_and_solve",
     "plan_changes",
     "required_approvals",

@@ -1,33 +1,35 @@
-"""The justification dossier of a plan (xlsx, html, pdf) for the Tim Penilai Kinerja and the PPK.
+"""The dossier of a plan: the usulan package (pdf, docx: :mod:`placement.report.usulan`) and the
+working tables (xlsx, html) for the Tim Penilai Kinerja, the PPK and BKN.
 
 Sheets / sections: Ringkasan, Rencana, Per Jabatan, Alternatif, Lowong, Rantai Kekosongan,
 Shortlist JPT, Aturan (legal basis), Persetujuan, Provenans, Lampiran SK; with succession
 (``succession=N`` years; off by default because it carries talent data of people outside the
 plan, and the dossier goes to BKN) also the succession sheets (``SUCCESSION_SHEETS``: successors,
-bench strength, future vacancies, talent map) and a short Suksesi section in html / pdf. The xlsx
-sheet ``Rencana`` is the plan table itself, so ``placement audit DATA OUT --plan dossier.xlsx``
+bench strength, future vacancies, talent map) and a short Suksesi section in html (the pdf /
+docx package has none). :func:`write_package` writes several formats computing everything
+once. The xlsx sheet ``Rencana`` is the plan table itself, so ``placement audit DATA OUT --plan dossier.xlsx``
 checks it. Every writer is atomic and formula-injection safe (``placement.io.writers``).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from placement.domain.grades import ESELON_RANK, PANGKAT
+from placement.domain import format_id as fmt_id
 from placement.domain.model import Dataset
 from placement.io.writers import atomic_path, safe_cell, write_xlsx
 from placement.plan.explain import (
     BOX_LEGAL_BASIS,
     MoveExplanation,
     alternatives_table,
-    explain_move,
+    explain_moves,
     required_approvals,
 )
+from placement.report.usulan import Group, Parts, Usulan, build_usulan, daftar
 from placement.rules.registry import rule_set
 
 if TYPE_CHECKING:
@@ -47,7 +49,7 @@ SUCCESSION_PER_POST = ("eselon", "kritis", "pemegang_nip", "pemegang_nama", "low
                        "alasan_lowong")  # fmt: skip
 """Columns of ``placement succession``'s Suksesi sheet the dossier leaves to Kekuatan Suksesi."""
 SECTION_ROWS = 20
-"""Rows per table of the html / pdf Suksesi section (the xlsx sheets have them all)."""
+"""Rows per table of the html Suksesi section (the xlsx sheets have them all)."""
 
 
 def tanggal(d: Any) -> str:
@@ -62,7 +64,14 @@ def moves_of(plan: pd.DataFrame) -> pd.DataFrame:
 
 def explanations(ds: Dataset, result: Result) -> list[MoveExplanation]:
     """One explanation per move (not the stays), in plan order."""
-    return [explain_move(ds, result.scenario, result, str(n)) for n in moves_of(result.plan)["nip"]]
+    nips = [str(n) for n in moves_of(result.plan)["nip"]]
+    return explain_moves(ds, result.scenario, result, nips)
+
+
+def daftar_of(ds: Dataset, result: Result, exps: list[MoveExplanation]) -> list[Group]:
+    """The Daftar usulan of a plan (usulan.daftar), shared by the xlsx Lampiran SK and the
+    PDF / Word package."""
+    return daftar(ds, result.plan, {e.nip: e for e in exps}, result.chains)
 
 
 def _per_post(exps: list[MoveExplanation]) -> pd.DataFrame:
@@ -93,27 +102,19 @@ def _rules(result: Result) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _sk(ds: Dataset, plan: pd.DataFrame) -> pd.DataFrame:
-    """Lampiran SK: the moves, ordered by OPD and eselon (highest first)."""
-    m = moves_of(plan)
-    m = m[m["jabatan_tujuan_id"].notna()]
-    peg = ds.pegawai.set_index("nip")
-    jab = ds.jabatan.set_index("jabatan_id")
-    gol = peg["golongan"].reindex(m["nip"]).astype(str).to_numpy()
-    eselon = jab["eselon"].reindex(m["jabatan_tujuan_id"]).astype(str).to_numpy()
-    out = pd.DataFrame({
-        "nama": m["nama"].to_numpy(),
-        "nip": m["nip"].to_numpy(),
-        "pangkat_golongan": [f"{PANGKAT.get(g, '')}, {g}".strip(", ") for g in gol],
-        "jabatan_lama": [a if isinstance(a, str) else "-" for a in m["jabatan_asal"]],
-        "jabatan_baru": m["jabatan_tujuan"].to_numpy(),
-        "opd": m["opd_tujuan"].to_numpy(),
-        "eselon": eselon,
-    })  # fmt: skip
-    out["_rank"] = [-ESELON_RANK.get(e, 0) for e in eselon]
-    out = out.sort_values(["opd", "_rank", "nama"], kind="stable").drop(columns="_rank")
-    out.insert(0, "no", range(1, len(out) + 1))
-    return out.reset_index(drop=True)
+SK_COLUMNS = ("no", "nama", "nip", "pangkat_golongan", "jabatan_lama", "unit_kerja_lama",
+              "jabatan_baru", "unit_kerja_baru", "eselon_jenjang", "jenis_perpindahan",
+              "keterangan")  # fmt: skip
+"""Columns of the xlsx Lampiran SK: the Daftar usulan (usulan.DAFTAR_HEAD) under sheet keys."""
+
+
+def _sk(groups: list[Group]) -> pd.DataFrame:
+    """Lampiran SK: the Daftar usulan rows (grouped by move type and OPD, the old post in words:
+    never a dash, so the sheet shows no escaped ``'-``)."""
+    rows = [
+        dict(zip(SK_COLUMNS, [r.no, *r.cells[1:]], strict=True)) for g in groups for r in g.rows
+    ]
+    return pd.DataFrame(rows, columns=list(SK_COLUMNS))
 
 
 def succession_tables(
@@ -144,6 +145,7 @@ def succession_tables(
 def dossier_tables(
     ds: Dataset, result: Result, record: dict[str, Any] | None = None, k: int = 3,
     exps: list[MoveExplanation] | None = None, succession: int | None = None,
+    groups: list[Group] | None = None,
 ) -> dict[str, pd.DataFrame]:  # fmt: skip
     """Every sheet of the dossier as a frame (see SHEETS), then the succession sheets over a
     horizon of ``succession`` years, ``k`` successors per post and readiness (see
@@ -193,7 +195,7 @@ def dossier_tables(
             columns=["kode", "persetujuan", "alasan", "dasar_hukum"],
         ),
         "Provenans": pd.DataFrame(prov, columns=["butir", "nilai"]).astype({"nilai": str}),
-        "Lampiran SK": _sk(ds, result.plan),
+        "Lampiran SK": _sk(groups if groups is not None else daftar_of(ds, result, exps)),
     }
     if succession is not None:
         tables.update(succession_tables(ds, result, succession, max(k, 1)))
@@ -210,7 +212,7 @@ def write_dossier_xlsx(tables: dict[str, pd.DataFrame], path: Path) -> Path:
     return write_xlsx(tables, path, text_columns=nip_cols)
 
 
-# --- succession section (html / pdf) --------------------------------------------------------------
+# --- succession section (html) --------------------------------------------------------------
 
 
 def _count(value: Any) -> int | None:
@@ -224,7 +226,7 @@ def _date(value: Any) -> str:
 def succession_section(
     tables: dict[str, pd.DataFrame], limit: int = SECTION_ROWS
 ) -> dict[str, Any] | None:
-    """The short Suksesi section of the html / pdf from the succession sheets (None without
+    """The short Suksesi section of the html from the succession sheets (None without
     them): posts without a successor ready now (critical first), the next future vacancies
     (not yet past), the 9-box counts grid and the totals behind the shortened lists."""
     if "Kekuatan Suksesi" not in tables:
@@ -311,111 +313,84 @@ def write_text(text: str, path: Path) -> Path:
     return path
 
 
-# --- pdf (fpdf2, core fonts: latin-1) ------------------------------------------------------------
-
-_PDF_MAP = str.maketrans({"→": "->", "≥": ">=", "≤": "<=", "–": "-", "—": "-", "×": "x", "…": "...",
-                          "’": "'", "“": '"', "”": '"', "−": "-"})  # fmt: skip
-
-
-def _latin(text: Any) -> str:
-    s = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
-    return s.translate(_PDF_MAP).encode("latin-1", "replace").decode("latin-1")
+FORMATS = ("pdf", "docx", "xlsx", "html")
+"""Formats of ``placement dossier --format``: pdf and docx are the usulan package
+(:mod:`placement.report.usulan`), xlsx the working tables, html the one-page justification."""
 
 
-def _pdf_succession(line: Callable[..., None], s: dict[str, Any]) -> None:
-    line(f"Suksesi (horizon {s['horizon']} tahun, sampai {s['akhir_horizon']})", 12, "B")
-    line(f"{s['jumlah_jabatan']} jabatan dalam lingkup; {s['tanpa_siap_sekarang']} tanpa penerus "
-         f"yang siap sekarang; {s['tanpa_penerus']} tanpa penerus sama sekali. Rincian: sheet "
-         "Suksesi dan Kekuatan Suksesi pada dosir xlsx.")  # fmt: skip
-    line("Jabatan tanpa penerus yang siap sekarang", 10, "B")
-    if not s["tanpa"]:
-        line("Semua jabatan punya penerus yang siap sekarang.")
-    for r in s["tanpa"]:
-        line(f"- {r['jabatan_id']} {r['nama_jabatan']} ({r['opd']}, {r['eselon']}; kritis "
-             f"{r['kritis']}): siap 1-{s['horizon']} tahun {r['siap_horizon']}, perlu "
-             f"pengembangan {r['perlu_pengembangan']}; lowong {r['lowong_mulai']}", 8)  # fmt: skip
-    if s["tanpa_siap_sekarang"] > len(s["tanpa"]):
-        line(f"... dan {s['tanpa_siap_sekarang'] - len(s['tanpa'])} jabatan lainnya", 8)
-    line("Lowong mendatang", 10, "B")
-    line(f"{s['jumlah_lowong']} kejadian lowong dalam horizon, {s['sudah_lewat']} sudah lewat pada "
-         f"tanggal rencana; berikutnya:", 8)  # fmt: skip
-    for r in s["lowong"]:
-        ready = "-" if r["penerus_siap_saat_lowong"] is None else r["penerus_siap_saat_lowong"]
-        line(f"- {r['tanggal']}: {r['jabatan_id']} {r['nama_jabatan']} ({r['opd']}): {r['alasan']}; "
-             f"penerus siap saat lowong {ready}", 8)  # fmt: skip
-    if s["akan_lowong"] > len(s["lowong"]):
-        line(f"... dan {s['akan_lowong'] - len(s['lowong'])} lainnya (sheet Lowong Mendatang)", 8)
-    line("Peta talenta (kotak 9): jumlah pegawai per kotak", 10, "B")
-    line(" | ".join(s["kotak_kepala"]), 8, "B")
-    for row in s["kotak"]:
-        line(" | ".join(row), 8)
+def _provenance(result: Result, tables: dict[str, pd.DataFrame]) -> list[tuple[str, str]]:
+    """Provenance for the package in words: scenario, date, rule pack, input hashes, versions
+    (the full configuration stays in the xlsx sheet Provenans)."""
+    sc, s = result.scenario, result.summary()
+    out = [("Skenario", sc.nama), ("Tanggal rencana", fmt_id.date_text(sc.tanggal_rencana)),
+           ("Paket aturan", sc.paket_aturan),
+           ("Status optimasi", f"{s['status']} (objektif {fmt_id.number(s['objektif'], 4)}, "
+                               f"batas atas {fmt_id.number(s['batas_atas'], 4)})")]  # fmt: skip
+    for key, value in tables["Provenans"].itertuples(index=False):
+        if key.startswith("masukan:"):
+            out.append((f"Berkas {key.removeprefix('masukan:')}", f"sha256 {value}"))
+        elif key.startswith("versi:"):
+            out.append((f"Versi {key.removeprefix('versi:')}", str(value)))
+    out.append(("Konfigurasi lengkap", "dosir xlsx, sheet Provenans"))
+    return out
 
 
-def render_pdf(
-    ds: Dataset, result: Result, tables: dict[str, pd.DataFrame], path: Path,
-    exps: list[MoveExplanation] | None = None,
-) -> Path:  # fmt: skip
-    """A plain PDF: summary page, approvals, then one section per move."""
-    from fpdf import FPDF
+def usulan_of(ds: Dataset, result: Result, tables: dict[str, pd.DataFrame],
+              exps: list[MoveExplanation], groups: list[Group] | None = None) -> Usulan:  # fmt: skip
+    """The usulan package of a solved plan (charts rendered once, shared by PDF and Word)."""
+    from collections import Counter
 
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.add_page()
-    pdf.set_font("Helvetica", "B", 14)
-    width = pdf.w - pdf.l_margin - pdf.r_margin
+    from placement.report.charts import summary_charts
 
-    def line(text: Any, size: int = 9, style: str = "") -> None:
-        pdf.set_font("Helvetica", style, size)
-        pdf.multi_cell(width, 5, _latin(text), new_x="LMARGIN", new_y="NEXT")
+    sc = result.scenario
+    parts = Parts(
+        ds=ds, sc=sc, plan=result.plan, vacancies=result.vacancies, chains=result.chains,
+        shortlist=result.shortlist, pairs=result.index.pairs, summary=result.summary(),
+        exps=exps, alternatives=tables["Alternatif"],
+        approvals=required_approvals(sc, ds, result.plan, result.vacancies),
+        provenance=_provenance(result, tables),
+    )  # fmt: skip
+    moves = moves_of(result.plan)
+    opd = Counter(fmt_id.text(o) or "tanpa unit" for o in moves["opd_tujuan"])
+    boxes = Counter(e.talent_box for e in exps if e.move_type == "promosi" and e.talent_box)
+    return build_usulan(parts, summary_charts(opd, boxes), groups)
 
-    line(f"Dosir Justifikasi Rencana Penempatan: {result.scenario.nama}", 14, "B")
-    line(f"Tanggal rencana: {tanggal(result.scenario.tanggal_rencana)}", 10)
-    pdf.ln(2)
-    line("Ringkasan", 12, "B")
-    for r in tables["Ringkasan"].itertuples(index=False):
-        line(f"{r.butir}: {r.nilai}")
-    pdf.ln(2)
-    line("Persetujuan yang diperlukan", 12, "B")
-    for r in tables["Persetujuan"].itertuples(index=False):
-        line(f"- {r.persetujuan} [{r.dasar_hukum}]")
-        line(f"  karena: {r.alasan}", 8)
-    suksesi = succession_section(tables)
-    if suksesi is not None:
-        pdf.add_page()
-        _pdf_succession(line, suksesi)
-    for e in explanations(ds, result) if exps is None else exps:
-        pdf.add_page()
-        line(f"{e.nama} ({e.nip})", 12, "B")
-        line(
-            f"{e.move_type}: {e.jabatan_asal or '-'} -> {e.jabatan_tujuan or '-'} ({e.opd_tujuan or '-'})",
-            10,
-        )
-        line(
-            f"NIP {e.nip}; jabatan lama {e.jabatan_asal_id or '-'}; jabatan baru {e.jabatan_tujuan_id or '-'}",
-            9,
-        )
-        if e.jpm is not None:
-            line(f"JPM {100 * e.jpm.jpm:.1f} % ({e.jpm.category_id}); kotak talenta {e.talent_box}: "
-                 f"{e.box_recommendation_id}")  # fmt: skip
-            line("Kesenjangan kompetensi (standar / aktual / gap):", 10, "B")
-            for g in e.jpm.gaps.itertuples(index=False):
-                line(f"- {g.competency}: {g.standard:g} / {g.actual:g} / {g.gap:+.2f}", 8)
-        line("Aturan:", 10, "B")
-        for c in e.checks:
-            mark = "lulus" if c.passed else "GAGAL"
-            line(f"- {c.rule_id} {mark}: {c.actual} vs {c.threshold} [{c.legal_basis}]", 8)
-        if e.unchecked:
-            line("Tidak dapat diperiksa:", 10, "B")
-            for id_text, _ in e.unchecked:
-                line(f"- {id_text}", 8)
-        line("Suku skor:", 10, "B")
-        for t in e.terms:
-            line(f"- {t.label_id}: nilai {'-' if t.value is None else f'{t.value:.4f}'} x bobot {t.weight:g} "
-                 f"= {t.contribution:+.4f}", 8)  # fmt: skip
-        line(f"Skor total: {e.total:.4f}" if e.total is not None else "Skor total: -", 9, "B")
-    with atomic_path(path) as tmp:
-        pdf.output(str(tmp))
-    return path
+
+def write_package(
+    ds: Dataset,
+    result: Result,
+    paths: dict[str, Path],
+    record: dict[str, Any] | None = None,
+    k: int = 3,
+    succession: int | None = None,
+) -> dict[str, Path]:
+    """Write the dossier in every format of ``paths`` (format → file), computing the
+    explanations, tables and the usulan text once; returns the paths written."""
+    unknown = set(paths) - set(FORMATS)
+    if unknown:
+        raise ValueError(f"unknown dossier format {sorted(unknown)!r}")
+    exps = explanations(ds, result)
+    groups = daftar_of(ds, result, exps)
+    tables = dossier_tables(ds, result, record, k, exps, succession, groups)
+    wanted = {"pdf", "docx"} & set(paths)
+    usulan = usulan_of(ds, result, tables, exps, groups) if wanted else None
+    out: dict[str, Path] = {}
+    for fmt, path in paths.items():
+        if fmt == "xlsx":
+            out[fmt] = write_dossier_xlsx(tables, path)
+        elif fmt == "html":
+            out[fmt] = write_text(render_html(ds, result, tables, exps), path)
+        elif fmt == "pdf":
+            from placement.report.usulan_pdf import render_usulan_pdf
+
+            assert usulan is not None
+            out[fmt] = render_usulan_pdf(usulan, path)
+        else:
+            from placement.report.usulan_docx import render_usulan_docx
+
+            assert usulan is not None
+            out[fmt] = render_usulan_docx(usulan, path)
+    return out
 
 
 def write_dossier(
@@ -427,29 +402,23 @@ def write_dossier(
     k: int = 3,
     succession: int | None = None,
 ) -> Path:
-    """Write the dossier in ``fmt`` (xlsx / html / pdf) to ``path``; ``succession``: horizon in
-    years of the succession sheets / section (``None``: without them)."""
-    exps = explanations(ds, result)
-    tables = dossier_tables(ds, result, record, k, exps, succession)
-    if fmt == "xlsx":
-        return write_dossier_xlsx(tables, path)
-    if fmt == "html":
-        return write_text(render_html(ds, result, tables, exps), path)
-    if fmt == "pdf":
-        return render_pdf(ds, result, tables, path, exps)
-    raise ValueError(f"unknown dossier format {fmt!r}")
+    """Write the dossier in ``fmt`` (pdf / docx: the usulan package; xlsx; html) to ``path``;
+    ``succession``: horizon in years of the succession sheets / section (``None``: without)."""
+    return write_package(ds, result, {fmt: path}, record, k, succession)[fmt]
 
 
 __all__ = [
+    "FORMATS",
     "SHEETS",
     "SUCCESSION_HORIZON",
     "SUCCESSION_SHEETS",
     "dossier_tables",
     "render_html",
-    "render_pdf",
     "safe_cell",
     "succession_section",
     "succession_tables",
     "tanggal",
+    "usulan_of",
     "write_dossier",
+    "write_package",
 ]

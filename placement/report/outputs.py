@@ -43,7 +43,7 @@ OUTPUT_FILES = (
     "hasil.json",
 )
 HORIZON_TABLES = ("rencana_horizon.csv", "pensiun_horizon.csv")
-DOSSIER_FILES = ("dosir.xlsx", "dosir.html", "dosir.pdf")
+DOSSIER_FILES = ("dosir.xlsx", "dosir.html", "dosir.pdf", "dosir.docx")
 WRITTEN_FILES = (*OUTPUT_FILES, *HORIZON_TABLES, *DOSSIER_FILES)  # every file kind placed in OUT
 STAGING_PREFIX = ".placement-"
 _ALTERNATIVE = re.compile(r"plan_\d+")

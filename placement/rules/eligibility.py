@@ -564,6 +564,42 @@ def check_pair(ds: Dataset, sc: Skenario, nip: str, jabatan_id: str) -> PairDeci
     )
 
 
+def check_pairs(
+    ds: Dataset, sc: Skenario, nips: list[str], jabatan_ids: list[str]
+) -> list[PairDecision]:
+    """:func:`check_pair` on many pairs at once (each rule runs once on all of them): the same
+    decisions, in input order; the usulan package explains every move of a plan with it."""
+    for nip, jid in zip(nips, jabatan_ids, strict=True):
+        _lookup(ds, nip, jid)
+    if not nips:
+        return []
+    rules = rule_set(sc)
+    f = build_facts(ds, sc, rules)
+    people = np.array([ds.person_index[n] for n in nips], dtype=np.int64)
+    targets = np.array([ds.post_index[j] for j in jabatan_ids], dtype=np.int64)
+    posts = scope_posts(ds, sc)
+    candidates = candidate_rows(f, posts)
+    ctx = PairContext.of(f, people, targets)
+    ex = _explain(rules, ctx)
+    out = []
+    for i, (nip, jid) in enumerate(zip(nips, jabatan_ids, strict=True)):
+        in_scope = bool(np.isin(targets[i], posts)) and bool(np.isin(people[i], candidates))
+        eligible = not bool(ex.refused[i])
+        out.append(
+            PairDecision(
+                nip=nip,
+                jabatan_id=jid,
+                eligible=eligible and in_scope,
+                move_type=MOVE_TYPES[int(ctx.move[i])],
+                shortlist_only=eligible and bool(ex.shortlist[i]),
+                checks=_checks_of(ex, i),
+                in_scope=in_scope,
+                overdue=bool(ex.overdue[i]),
+            )
+        )
+    return out
+
+
 def _assess(f: Facts, sc: Skenario, ctx: PairContext, in_scope: bool) -> Assessment:
     ex = _explain(f.rules, ctx)
     ok = ~ex.refused
@@ -645,6 +681,7 @@ __all__ = [
     "build_pairs",
     "candidate_rows",
     "check_pair",
+    "check_pairs",
     "rank_for_post",
     "refused_for_person",
     "refused_for_post",

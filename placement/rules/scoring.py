@@ -286,8 +286,11 @@ class JpmDetail:
     detail: bool = True  # False: JPM used directly, rincian tidak tersedia (gaps empty)
 
 
-def jpm_detail(ds: Dataset, nip: str, jabatan_id: str, sc: Skenario | None = None) -> JpmDetail:
-    """JPM, category and the gap per standard competency for one person and one post."""
+def jpm_detail(
+    ds: Dataset, nip: str, jabatan_id: str, sc: Skenario | None = None, rules: RuleSet | None = None
+) -> JpmDetail:
+    """JPM, category and the gap per standard competency for one person and one post
+    (``rules``: the scenario's rule set when the caller has it already)."""
     sc = sc or Skenario()
     if nip not in ds.person_index:
         raise PlacementError.single("NIP_TIDAK_ADA", f"NIP {nip} tidak ada di data pegawai",
@@ -297,7 +300,7 @@ def jpm_detail(ds: Dataset, nip: str, jabatan_id: str, sc: Skenario | None = Non
                                     f"jabatan_id {jabatan_id} tidak ada di data jabatan",
                                     f"jabatan_id {jabatan_id} is not in the jabatan data",
                                     "jabatan", "jabatan_id")  # fmt: skip
-    rules = rule_set(sc)
+    rules = rule_set(sc) if rules is None else rules
     comp = competencies(ds, rules)
     p, j = ds.person_index[nip], ds.post_index[jabatan_id]
     jpm = float(jpm_values(comp, np.array([p]), np.array([j]))[0])

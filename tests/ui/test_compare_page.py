@@ -56,6 +56,9 @@ def test_compare_needs_two_runs_then_shows_both(
         r for r in texts(driver, "banding-kpi", "tbody tr") if r.startswith("objektif")
     )
     assert f"{ka['objektif']:.4f}" in objective and f"{kb['objektif']:.4f}" in objective
+    summary = text(driver, "banding-ringkas")  # the Sekda's view in words
+    assert "Jabatan terisi" in summary and "Persetujuan yang diperlukan" in summary
+    assert str(moved["nama"]) in text(driver, "banding-nama")  # posts and holders by name
     gates = text(driver, "banding-gerbang")
     assert "#2 tanpa-promosi-ini" in gates and "jabatan_terisi" in gates and "GAGAL" in gates
     assert "#1 skenario" not in gates  # run 1's scenario has no gates

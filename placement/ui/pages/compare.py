@@ -1,4 +1,6 @@
-"""Bandingkan: two or more runs side by side — KPIs, each run's gates, a frontier plot (objective
+"""Bandingkan: two or more runs side by side — first in plain words for the Sekda (posts filled,
+moves, approvals, risks, posts with another holder by name), then KPIs (the objective only when
+the runs share their weights), each run's gates, a frontier plot (objective
 against the number of moves) and the per-post (and, with 'rinci', per-person) differences against
 the first run chosen. Numbers from placement.plan.compare / placement.plan.review."""
 
@@ -12,6 +14,7 @@ from nicegui import ui
 
 from placement.domain.errors import PlacementError
 from placement.plan.compare import KPIS, PlanFiles, kpi_table, plan_kpis, read_plan_dir
+from placement.plan.compare_readable import difference_lines, readable_table
 from placement.plan.review import differences, gate_results, moves_total
 from placement.store.runs import RunStore
 from placement.ui import i18n
@@ -102,8 +105,44 @@ def compare_page(runs: str | None = None) -> None:
         show()
 
 
+def _readable(labels: list[str], plans: list[PlanFiles]) -> None:
+    """The comparison in plain words for the Sekda (placement.plan.compare_readable), with the
+    posts whose holder differs from the base run, holders by name (the planner's view)."""
+    with ui.card().classes("w-full"):
+        ui.label(tr("Ringkasan untuk pimpinan", "Summary for the leadership")).classes(
+            "text-lg font-medium"
+        )
+        ui.label(tr("Per run dengan kata-kata; data yang tidak tercatat ditulis 'tidak tersedia'. "
+                    "Nilai objektif hanya ditampilkan bila bobot semua run sama.",
+                    "Per run in words (Indonesian); data not recorded reads 'tidak tersedia'. "
+                    "Objective values only when every run has the same weights.")).classes(
+            "text-sm text-grey-8"
+        )  # fmt: skip
+        table = readable_table(plans)
+        table.columns = [tr("Butir", "Item"), *labels]
+        frame_table(table, testid="banding-ringkas", rows_per_page=len(table))
+        for label, p in zip(labels[1:], plans[1:], strict=True):
+            lines = difference_lines(plans[0], p, detail=True)
+            ui.label(tr(f"Jabatan dengan pemegang berbeda, {labels[0]} → {label}: {len(lines)}",
+                        f"Posts with another holder, {labels[0]} → {label}: {len(lines)}")).classes(
+                "font-medium"
+            )  # fmt: skip
+            with ui.column().classes("gap-0").props("data-testid=banding-nama"):
+                for line in lines[:50]:
+                    ui.label(line).classes("text-sm")
+                if len(lines) > 50:
+                    ui.label(tr(f"… dan {len(lines) - 50} lainnya (unduh xlsx: 'placement compare "
+                                "--format xlsx')", f"… and {len(lines) - 50} more")).classes(
+                        "text-sm text-grey-7"
+                    )  # fmt: skip
+
+
 def _comparison(labels: list[str], plans: list[PlanFiles], detail: bool) -> None:
     kpis = [plan_kpis(p) for p in plans]
+    comparable = len({str(p.record.get("konfigurasi", {}).get("bobot")) for p in plans}) == 1
+    if not comparable:  # objective values of different weights are not comparable numbers
+        kpis = [{**k, "objektif": None} for k in kpis]
+    _readable(labels, plans)
     with ui.card().classes("w-full"):
         ui.label(tr("Indikator (KPI) berdampingan", "Indicators (KPIs) side by side")).classes(
             "text-lg font-medium"
@@ -148,20 +187,12 @@ def _comparison(labels: list[str], plans: list[PlanFiles], detail: bool) -> None
                     "lebih banyak gangguan); ke atas = skor rencana lebih tinggi.",
                     "One point per run. Right = more people move (more decrees, more disruption); "
                     "up = higher plan score.")).classes("text-sm text-grey-8")  # fmt: skip
-        points = [{"value": [moves_total(k), k["objektif"]], "name": label}
-                  for label, k in zip(labels, kpis, strict=True)]  # fmt: skip
-        ui.echart({
-            "tooltip": {"formatter": "{b}: {c}"},
-            "xAxis": {"type": "value", "name": tr("perpindahan", "moves"), "minInterval": 1,
-                      "nameLocation": "middle", "nameGap": 28},
-            "yAxis": {"type": "value", "name": tr("objektif", "objective"), "scale": True},
-            "series": [{"type": "scatter", "symbolSize": 16, "data": points,
-                        "label": {"show": True, "formatter": "{b}", "position": "right"}}],
-        }).classes("w-full h-72").props("data-testid=banding-frontier")  # fmt: skip
-        ui.label("; ".join(
-            f"{p['name']}: {p['value'][0]} {tr('perpindahan', 'moves')}, "
-            f"{tr('objektif', 'objective')} {kpi_text('objektif', p['value'][1])}" for p in points
-        )).classes("text-xs text-grey-7").props("data-testid=banding-frontier-titik")  # fmt: skip
+        if not comparable:
+            ui.label(tr("Bobot run berbeda: nilai objektifnya tidak sebanding dan tidak digambar.",
+                        "The runs' weights differ: their objectives are not comparable and are "
+                        "not plotted.")).props("data-testid=banding-frontier")  # fmt: skip
+        else:
+            _frontier(labels, kpis)
     posts, people = differences(plans, labels)
     post_names: dict[str, str] = {}
     for p in plans:
@@ -203,3 +234,21 @@ def _comparison(labels: list[str], plans: list[PlanFiles], detail: bool) -> None
                         "Per-person list with NIPs: turn on 'detail' (personal data).")).classes(
                 "text-sm text-grey-8"
             )  # fmt: skip
+
+
+def _frontier(labels: list[str], kpis: list[dict[str, Any]]) -> None:
+    """Objective against the number of moves, one point per run (runs with equal weights)."""
+    points = [{"value": [moves_total(k), k["objektif"]], "name": label}
+              for label, k in zip(labels, kpis, strict=True)]  # fmt: skip
+    ui.echart({
+        "tooltip": {"formatter": "{b}: {c}"},
+        "xAxis": {"type": "value", "name": tr("perpindahan", "moves"), "minInterval": 1,
+                  "nameLocation": "middle", "nameGap": 28},
+        "yAxis": {"type": "value", "name": tr("objektif", "objective"), "scale": True},
+        "series": [{"type": "scatter", "symbolSize": 16, "data": points,
+                    "label": {"show": True, "formatter": "{b}", "position": "right"}}],
+    }).classes("w-full h-72").props("data-testid=banding-frontier")  # fmt: skip
+    ui.label("; ".join(
+        f"{p['name']}: {p['value'][0]} {tr('perpindahan', 'moves')}, "
+        f"{tr('objektif', 'objective')} {kpi_text('objektif', p['value'][1])}" for p in points
+    )).classes("text-xs text-grey-7").props("data-testid=banding-frontier-titik")  # fmt: skip
