@@ -1,4 +1,4 @@
-"""placement.scenario_edit: key-path edits validated like scenario files, the rule table, and the
+"""placement.workflow.edit: key-path edits validated like scenario files, the rule table, and the
 pre-solve scenario check (same messages as ``placement solve``)."""
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from placement.domain.errors import PlacementError, Severity
 from placement.domain.model import Dataset
 from placement.io.readers import load_dataset
 from placement.io.writers import write_dataset
-from placement.scenario_edit import (
+from placement.synth import generate, preset_plan_date
+from placement.ui.workspace import scenario_yaml
+from placement.workflow.edit import (
     approval_table,
     check_scenario,
     check_scenario_on,
@@ -23,8 +25,6 @@ from placement.scenario_edit import (
     rule_table,
     value_text,
 )
-from placement.synth import generate, preset_plan_date
-from placement.ui.workspace import scenario_yaml
 
 
 @pytest.fixture(scope="module")

@@ -33,6 +33,12 @@ INTERRUPTED_MESSAGE = {
 }
 
 
+AUDIT_FAILED_MESSAGE = {
+    "id": "Error: Audit rencana gagal; rencana tidak ditulis. Ini adalah bug: laporkan.",
+    "en": "Error: The plan failed its audit; no plan was written. This is a bug: please report it.",
+}
+
+
 def lang_option(func: F) -> F:
     """``--lang id|en`` for user-facing text (default Bahasa Indonesia)."""
     return click.option(
@@ -106,7 +112,9 @@ def terminate_as_interrupt() -> Iterator[None]:
 def user_errors(func: F) -> F:
     """Report PlacementError as a located list (stderr) and exit 1, never a traceback.
 
-    Ctrl-C and SIGTERM end with exit code 130 and the message that no new file was written.
+    Ctrl-C and SIGTERM end with exit code 130 and the message that no new file was written; an
+    :class:`~placement.plan.audit.AuditFailedError` (a bug: the solver's plan fails its audit)
+    with its findings, the message that no plan was written and exit code 1.
     """
 
     @functools.wraps(func)
@@ -124,6 +132,14 @@ def user_errors(func: F) -> F:
         except KeyboardInterrupt:
             click.echo(INTERRUPTED_MESSAGE[lang], err=True)
             sys.exit(EXIT_INTERRUPTED)
+        except Exception as exc:
+            from placement.plan.audit import AuditFailedError  # loaded already when exc is one
+
+            if not isinstance(exc, AuditFailedError):
+                raise
+            click.echo(str(exc), err=True)
+            click.echo(AUDIT_FAILED_MESSAGE[lang], err=True)
+            sys.exit(EXIT_USER_ERROR)
 
     return wrapper  # type: ignore[return-value]
 

@@ -128,7 +128,7 @@ def eligibility_cmd(
 def _load(
     data_dir: Path | None, scenario: Path | None, plan_date: datetime | None
 ) -> tuple[Dataset, Skenario, list[Any]]:
-    from placement.workspace import load_inputs
+    from placement.workflow.inputs import load_inputs
 
     return load_inputs(data_dir, scenario, plan_date.date() if plan_date else None)
 

@@ -18,7 +18,8 @@ from placement.plan.explain import (
     explain_move,
     why_not,
 )
-from placement.plan.solved import by_post, chain_steps, change_lines, load_solved
+from placement.plan.solved import by_post, chain_steps, change_lines
+from placement.workflow.studies import load_solved
 
 
 def _print_changes(

@@ -7,20 +7,16 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Mapping
 from pathlib import Path
 
 import click
 import pandas as pd
 
-from placement.api import Result
 from placement.cli.base import EXIT_NO_PLAN, F, lang_option, main, user_errors
 from placement.cli.runs_cmd import check_store, record_runs, store_option
-from placement.config import BASELINE, Gerbang, Skenario, load_scenario
+from placement.config import BASELINE, Gerbang, load_scenario
 from placement.domain.errors import PlacementError
-from placement.domain.model import Dataset
 from placement.io.writers import csv_text, write_csv, write_xlsx
-from placement.plan.audit import audit_plan
 from placement.plan.compare import (
     KPIS,
     PlanFiles,
@@ -31,15 +27,14 @@ from placement.plan.compare import (
     unique_names,
 )
 from placement.plan.review import differences
-from placement.report.outputs import write_outputs
-from placement.scenario_runner import (
+from placement.solver import BACKENDS
+from placement.workflow.variants import (
     DataCache,
     VariantRun,
     load_variants,
     run_variant,
     variant_dir,
 )
-from placement.solver import BACKENDS
 
 EXIT_GATE_FAILED = 5
 
@@ -367,7 +362,8 @@ def frontier_cmd(
       placement frontier scenarios/tiny/skenario.yaml --moves 0:4:1
       placement frontier scenarios/kabupaten-dasar/skenario.yaml --moves 0:400:25 --out frontier
     """
-    from placement.plan.frontier import move_frontier, parse_range, plot_frontier
+    from placement.plan.frontier import parse_range, plot_frontier
+    from placement.workflow.studies import move_frontier
 
     caps = parse_range(moves)
     all_variants = load_variants(file)
@@ -383,34 +379,3 @@ def frontier_cmd(
     click.echo(_format_table(frame))
     click.echo(_t(lang, f"File ditulis ke {out_dir}/: frontier.csv, frontier.png",
                   f"Files written to {out_dir}/: frontier.csv, frontier.png"))  # fmt: skip
-
-
-def write_diverse_plans(
-    ds: Dataset, sc: Skenario, first: Result, out: Path, k: int, d: int, backend: str,
-    time_limit: float | None, extra: Mapping[str, object],
-) -> None:  # fmt: skip
-    """``placement solve --plans k --min-difference d``: plans 2..k into OUT/plan_i, audited."""
-    from placement.plan.diverse import diverse_plans
-
-    results = diverse_plans(ds, sc, k, d, backend=backend, time_limit=time_limit, first=first)
-    best = first.objective or 0.0
-    for i, res in enumerate(results[1:], start=2):
-        audit = audit_plan(ds, sc, res.plan, res.solution.objective, table=res.table)
-        if not audit.ok:
-            raise click.ClickException(
-                f"Audit rencana {i} gagal; rencana tidak ditulis. Ini bug: laporkan."
-            )
-        loss = best - (res.objective or 0.0)
-        record = {
-            **extra,
-            "rencana_ke": i,
-            "beda_minimum": d,
-            "kehilangan_objektif": round(loss, 6),
-        }
-        write_outputs(res, ds, out / f"plan_{i}", record)
-        click.echo(f"Rencana {i}: {res.status}, objektif {res.objective:.4f} "
-                   f"(kehilangan {loss:.4f}) -> {out / f'plan_{i}'}/")  # fmt: skip
-    if len(results) < k:
-        click.echo(
-            f"Hanya {len(results)} rencana yang berbeda ≥ {d} penempatan dari yang sebelumnya."
-        )

@@ -20,13 +20,15 @@ from placement.cli.base import (
     user_errors,
 )
 from placement.cli.runs_cmd import check_store, record_run, store_option
+from placement.config import Skenario
 from placement.domain.errors import PlacementError
-from placement.io.plan_files import read_plan
-from placement.pipeline import AuditFailedError, solve_to_folder
+from placement.domain.model import Dataset
+from placement.io.plan_files import OUTPUT_FILES, read_plan, read_record
 from placement.plan.audit import audit_plan
-from placement.report.outputs import OUTPUT_FILES, read_record
+from placement.plan.result import Result
 from placement.solver import BACKENDS, SolveStatus
-from placement.workspace import load_inputs, locks_from_plan
+from placement.workflow.inputs import load_inputs, locks_from_plan
+from placement.workflow.run import solve_to_folder, write_alternatives
 
 
 @main.command(name="solve")
@@ -90,17 +92,11 @@ def solve_cmd(
     extra: dict[str, Any] = {"data": str(sc.data), "skenario": str(scenario) if scenario else None}
     check_store(store, no_store)  # a locked or broken store fails here, before any plan is written
     with console.status("Menyusun rencana...") as status:
-        try:
-            run = solve_to_folder(ds, sc, out, extra=extra, backend=backend, time_limit=time_limit,
-                                  seed=seed, elastic=elastic, horizon=horizon, discount=diskonto,
-                                  export=export_model, progress=lambda msg: status.update(msg),
-                                  lang=lang, notice=lambda msg: console.print(
-                                      msg, markup=False, highlight=False))  # fmt: skip
-        except AuditFailedError as exc:
-            click.echo(str(exc), err=True)
-            raise click.ClickException(
-                "Audit rencana gagal; rencana tidak ditulis. Ini adalah bug: laporkan."
-            ) from None
+        run = solve_to_folder(ds, sc, out, extra=extra, backend=backend, time_limit=time_limit,
+                              seed=seed, elastic=elastic, horizon=horizon, discount=diskonto,
+                              export=export_model, progress=lambda msg: status.update(msg),
+                              lang=lang, notice=lambda msg: console.print(
+                                  msg, markup=False, highlight=False))  # fmt: skip
     result, relaxed, horizon_summary = run.result, run.relaxed, run.horizon
     if result.status is SolveStatus.INTERRUPTED:
         raise KeyboardInterrupt  # reported by user_errors: status INTERRUPTED, exit 130
@@ -122,10 +118,23 @@ def solve_cmd(
         click.echo(f"{len(relaxed)} pelonggaran; pegawai yang bersangkutan: {out}/hasil.json")
     record_run(store, no_store, out, "solve")
     if plans > 1:
-        from placement.cli.scenario_cmd import write_diverse_plans
-
         extra.update(audit="lulus", pelonggaran=relaxed)
-        write_diverse_plans(ds, sc, result, out, plans, min_difference, backend, time_limit, extra)
+        _write_alternatives(ds, sc, result, out, plans, min_difference, backend, time_limit, extra)
+
+
+def _write_alternatives(
+    ds: Dataset, sc: Skenario, first: Result, out: Path, k: int, d: int, backend: str,
+    time_limit: float | None, extra: dict[str, Any],
+) -> None:  # fmt: skip
+    """``--plans k --min-difference d``: plans 2..k into OUT/plan_i, audited, one line each."""
+    written = 1
+    for alt in write_alternatives(ds, sc, first, out, k, d, backend=backend,
+                                  time_limit=time_limit, extra=extra):  # fmt: skip
+        written += 1
+        click.echo(f"Rencana {alt.number}: {alt.result.status}, objektif {alt.result.objective:.4f} "
+                   f"(kehilangan {alt.loss:.4f}) -> {alt.out}/")  # fmt: skip
+    if written < k:
+        click.echo(f"Hanya {written} rencana yang berbeda ≥ {d} penempatan dari yang sebelumnya.")
 
 
 def _print_summary(s: dict[str, object], out: Path) -> None:

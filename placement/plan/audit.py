@@ -51,6 +51,18 @@ class AuditReport:
         return (self.objective_scaled - self.reported_scaled) / SCALE
 
 
+class AuditFailedError(Exception):
+    """The solver's plan broke a rule on re-check: a bug, never a user error; nothing is written.
+
+    The one error of every path that audits a plan before writing it (solve, variants,
+    alternatives, demo)."""
+
+    def __init__(self, report: AuditReport, lang: str = "id") -> None:
+        self.report = report
+        lines = [f"AUDIT GAGAL {f.code}: {f.message(lang)}" for f in report.findings]
+        super().__init__("\n".join(lines))
+
+
 def _text(value: object) -> str | None:
     if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
         return None

@@ -40,7 +40,7 @@ from placement.solver.problem import SCALE, IntArray, Problem, Solution, SolveSt
 from placement.solver.run import solve_problem
 
 if TYPE_CHECKING:
-    from placement.api import Result
+    from placement.plan.result import Result
 
 BOX_LEGAL_BASIS = "PermenPAN-RB 3/2020 tentang Manajemen Talenta ASN (lampiran)"
 _KEEP = (

@@ -31,7 +31,7 @@ from placement.plan.explain import (
 from placement.rules.registry import rule_set
 
 if TYPE_CHECKING:
-    from placement.api import Result
+    from placement.plan.result import Result
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
           "September", "Oktober", "November", "Desember")  # fmt: skip

@@ -1,6 +1,6 @@
 """Aturan & Skenario: the rule pack of the scenario (id, legal basis, parameters) and the scenario
 editor (plan date, name, rule parameters, weights, caps, tiers, locks, keep, forbid, must-move).
-Every edit is validated by the library (placement.scenario_edit) and becomes the workspace's
+Every edit is validated by the library (placement.workflow.edit) and becomes the workspace's
 scenario only when valid; the YAML shown is what ``placement solve --scenario`` reads."""
 
 from __future__ import annotations
@@ -13,7 +13,13 @@ from nicegui import events, run, ui
 from placement.config import Skenario
 from placement.domain.errors import Issue, PlacementError, has_errors, issue_records
 from placement.rules.registry import available_packs, load_pack
-from placement.scenario_edit import (
+from placement.ui import i18n
+from placement.ui.i18n import tr
+from placement.ui.layout import frame_table, issue_table, page_frame
+from placement.ui.offload import SCENARIO_LIMITS, parse_apart
+from placement.ui.state import workspace
+from placement.ui.workspace import scenario_values
+from placement.workflow.edit import (
     approval_table,
     check_scenario_on,
     edit_scenario,
@@ -22,12 +28,6 @@ from placement.scenario_edit import (
     rule_table,
     value_text,
 )
-from placement.ui import i18n
-from placement.ui.i18n import tr
-from placement.ui.layout import frame_table, issue_table, page_frame
-from placement.ui.offload import SCENARIO_LIMITS, parse_apart
-from placement.ui.state import workspace
-from placement.ui.workspace import scenario_values
 
 MAX_YAML_BYTES = 1024 * 1024
 
