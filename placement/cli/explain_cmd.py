@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from placement.cli.base import echo_json, lang_option, main, user_errors
+from placement.cli.base import echo_json, format_option, lang_option, main, user_errors
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
 from placement.plan.explain import (
@@ -110,9 +110,7 @@ def _print_alts(ds: Dataset, alts: list[Alternative], lang: str, detail: bool) -
     type=click.Path(path_type=Path, exists=True),
     help="Folder data (bawaan: dari hasil.json).",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option(["table", "json"])
 @click.option("--rinci", "detail", is_flag=True,
               help="Format table: tampilkan NIP dan nama pegawai lain (rantai kekosongan, "
                    "kandidat berikutnya, penempatan yang berubah pada --why-not); bawaan: "
@@ -186,9 +184,7 @@ def explain_cmd(
 
 @main.command(name="dossier")
 @click.argument("out", type=click.Path(path_type=Path, exists=True, file_okay=False))
-@click.option(
-    "--format", "fmt", type=click.Choice(["xlsx", "html", "pdf"]), default="xlsx", show_default=True
-)
+@format_option(["xlsx", "html", "pdf"])
 @click.option("--output", "output", type=click.Path(path_type=Path, dir_okay=False),
               help="File keluaran (bawaan: OUT/dosir.FORMAT).")  # fmt: skip
 @click.option("--top", type=click.IntRange(min=0), default=3, show_default=True,

@@ -12,7 +12,15 @@ from pathlib import Path
 import click
 import pandas as pd
 
-from placement.cli.base import EXIT_NO_PLAN, F, lang_option, main, user_errors
+from placement.cli.base import (
+    ExitCode,
+    F,
+    format_option,
+    lang_option,
+    main,
+    solver_options,
+    user_errors,
+)
 from placement.cli.runs_cmd import check_store, record_runs, store_option
 from placement.config import BASELINE, Gerbang, load_scenario
 from placement.domain.errors import PlacementError
@@ -27,7 +35,6 @@ from placement.plan.compare import (
     unique_names,
 )
 from placement.plan.review import differences
-from placement.solver import BACKENDS
 from placement.workflow.variants import (
     DataCache,
     VariantRun,
@@ -35,8 +42,6 @@ from placement.workflow.variants import (
     run_variant,
     variant_dir,
 )
-
-EXIT_GATE_FAILED = 5
 
 
 def _t(lang: str, id_text: str, en_text: str) -> str:
@@ -81,10 +86,7 @@ def scenario_group() -> None:
 )
 @data_option
 @click.option("--gates", is_flag=True, help="Keluar dengan kode 5 bila ada gerbang yang gagal.")
-@click.option("--backend", type=click.Choice(BACKENDS), default="auto", show_default=True)
-@click.option(
-    "--time-limit", type=float, default=None, help="Batas waktu solver per varian (detik)."
-)
+@solver_options("per varian")
 @store_option
 @lang_option
 @user_errors
@@ -130,9 +132,9 @@ def scenario_run_cmd(
     record_runs(store, no_store, [(r.out_dir, f"scenario run {file} --variant {r.name}")
                                   for r in runs if r.out_dir is not None])  # fmt: skip
     if any(r.out_dir is None for r in runs):
-        sys.exit(EXIT_NO_PLAN)
+        sys.exit(ExitCode.INFEASIBLE)
     if gates and not all(r.gates_ok for r in runs):
-        sys.exit(EXIT_GATE_FAILED)
+        sys.exit(ExitCode.GATE_FAILED)
 
 
 SHOWN = ["objektif", "jabatan_terisi", "lowong", "jpm_rata", "pejabat_berpindah", "promosi",
@@ -178,8 +180,7 @@ def _gates_from(path: Path) -> list[Gerbang]:
 @click.argument(
     "outs", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, file_okay=False)
 )
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "xlsx", "json"]), default="table",
-              show_default=True)  # fmt: skip
+@format_option(["table", "csv", "xlsx", "json"])
 @click.option(
     "--out",
     "out_file",
@@ -278,7 +279,7 @@ def compare_cmd(
         for line in gate_lines:
             click.echo(line, err=True)
     if gates_failed:
-        sys.exit(EXIT_GATE_FAILED)
+        sys.exit(ExitCode.GATE_FAILED)
 
 
 def _person_opd(plans: list[PlanFiles], people: pd.DataFrame) -> list[str]:
@@ -345,10 +346,7 @@ def _emit(text: str, out_file: Path | None) -> None:
     default=None,
     help="Folder keluaran frontier.csv dan frontier.png (bawaan: FOLDER_SKENARIO/hasil/frontier).",
 )
-@click.option("--backend", type=click.Choice(BACKENDS), default="auto", show_default=True)
-@click.option(
-    "--time-limit", type=float, default=None, help="Batas waktu solver per titik (detik)."
-)
+@solver_options("per titik")
 @lang_option
 @user_errors
 def frontier_cmd(

@@ -12,11 +12,12 @@ import pandas as pd
 from rich.console import Console
 
 from placement.cli.base import (
-    EXIT_NO_PLAN,
+    ExitCode,
     date_option,
     lang_option,
     main,
     scenario_option,
+    solver_options,
     user_errors,
 )
 from placement.cli.runs_cmd import check_store, record_run, store_option
@@ -26,7 +27,7 @@ from placement.domain.model import Dataset
 from placement.io.plan_files import OUTPUT_FILES, read_plan, read_record
 from placement.plan.audit import audit_plan
 from placement.plan.result import Result
-from placement.solver import BACKENDS, SolveStatus
+from placement.solver import SolveStatus
 from placement.workflow.inputs import load_inputs, locks_from_plan
 from placement.workflow.run import solve_to_folder, write_alternatives
 
@@ -41,8 +42,7 @@ from placement.workflow.run import solve_to_folder, write_alternatives
     required=True,
     help="Folder keluaran.",
 )
-@click.option("--backend", type=click.Choice(BACKENDS), default="auto", show_default=True)
-@click.option("--time-limit", type=float, default=None, help="Batas waktu solver (detik).")
+@solver_options()
 @click.option("--seed", type=int, default=None, help="Seed solver (bawaan: dari skenario, 0).")
 @date_option
 @click.option("--locks-from", type=click.Path(path_type=Path, exists=True, dir_okay=False),
@@ -107,7 +107,7 @@ def solve_cmd(
         )
         if run.diagnosis:
             click.echo(run.diagnosis, err=True)
-        sys.exit(EXIT_NO_PLAN)
+        sys.exit(ExitCode.INFEASIBLE)
     _print_summary(result.summary(), out)
     if horizon_summary:
         _print_horizon(horizon_summary, out)
@@ -211,7 +211,7 @@ def audit_cmd(
         click.echo("Audit: lulus")
     else:
         click.echo(f"Audit: GAGAL ({len(report.findings)} pelanggaran)")
-        sys.exit(4)
+        sys.exit(ExitCode.AUDIT_FAILED)
 
 
 def _read_plan(path: Path) -> pd.DataFrame:
