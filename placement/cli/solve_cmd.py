@@ -29,7 +29,7 @@ from placement.plan.audit import audit_plan
 from placement.plan.result import Result
 from placement.solver import SolveStatus
 from placement.workflow.inputs import load_inputs, locks_from_plan
-from placement.workflow.run import solve_to_folder, write_alternatives
+from placement.workflow.run import PlanRun, solve_to_folder, write_alternatives
 
 
 @main.command(name="solve")
@@ -82,11 +82,7 @@ def solve_cmd(
     130 dihentikan (Ctrl-C/SIGTERM; tidak ada file rencana baru).
     """
     console = Console(stderr=True)
-    ds, sc, warnings = load_inputs(data_dir, scenario, plan_date.date() if plan_date else None)
-    if warnings:
-        console.print(f"{len(warnings)} peringatan data (lihat 'placement validate').")
-    if locks_from is not None:
-        sc = sc.model_copy(update={"kunci": [*sc.kunci, *locks_from_plan(locks_from)]})
+    ds, sc = _inputs(console, data_dir, scenario, plan_date, locks_from)
     if horizon > 1 and (elastic or plans > 1):
         raise click.UsageError("--horizon tidak dapat digabung dengan --elastic atau --plans")
     extra: dict[str, Any] = {"data": str(sc.data), "skenario": str(scenario) if scenario else None}
@@ -97,7 +93,31 @@ def solve_cmd(
                               export=export_model, progress=lambda msg: status.update(msg),
                               lang=lang, notice=lambda msg: console.print(
                                   msg, markup=False, highlight=False))  # fmt: skip
-    result, relaxed, horizon_summary = run.result, run.relaxed, run.horizon
+    _report(run, out)
+    record_run(store, no_store, out, "solve")
+    if plans > 1:
+        extra.update(audit="lulus", pelonggaran=run.relaxed)
+        _write_alternatives(ds, sc, run.result, out, plans, min_difference, backend, time_limit,
+                            extra)  # fmt: skip
+
+
+def _inputs(
+    console: Console, data_dir: Path | None, scenario: Path | None, plan_date: datetime | None,
+    locks_from: Path | None,
+) -> tuple[Dataset, Skenario]:  # fmt: skip
+    """Data and scenario (with the locks of ``--locks-from``); a count of the data warnings."""
+    ds, sc, warnings = load_inputs(data_dir, scenario, plan_date.date() if plan_date else None)
+    if warnings:
+        console.print(f"{len(warnings)} peringatan data (lihat 'placement validate').")
+    if locks_from is not None:
+        sc = sc.model_copy(update={"kunci": [*sc.kunci, *locks_from_plan(locks_from)]})
+    return ds, sc
+
+
+def _report(run: PlanRun, out: Path) -> None:
+    """What the solve gave: no plan (its diagnosis, exit 3), or the summary, the multi-year
+    figures and every relaxation used."""
+    result, relaxed = run.result, run.relaxed
     if result.status is SolveStatus.INTERRUPTED:
         raise KeyboardInterrupt  # reported by user_errors: status INTERRUPTED, exit 130
     if not run.written:
@@ -109,17 +129,13 @@ def solve_cmd(
             click.echo(run.diagnosis, err=True)
         sys.exit(ExitCode.INFEASIBLE)
     _print_summary(result.summary(), out)
-    if horizon_summary:
-        _print_horizon(horizon_summary, out)
+    if run.horizon:
+        _print_horizon(run.horizon, out)
     for r in relaxed:  # the person is in hasil.json (pelonggaran); the log names post and rules
         rules = "; ".join(f"{a['rule_id']} ({a['aktual']} vs {a['ambang']})" for a in r["aturan"])
         click.echo(f"PELONGGARAN jabatan {r['jabatan_id']}: {rules}")
     if relaxed:
         click.echo(f"{len(relaxed)} pelonggaran; pegawai yang bersangkutan: {out}/hasil.json")
-    record_run(store, no_store, out, "solve")
-    if plans > 1:
-        extra.update(audit="lulus", pelonggaran=relaxed)
-        _write_alternatives(ds, sc, result, out, plans, min_difference, backend, time_limit, extra)
 
 
 def _write_alternatives(

@@ -29,7 +29,7 @@ import pandas as pd
 
 from placement.config import Skenario
 from placement.domain.errors import PlacementError
-from placement.domain.model import Dataset
+from placement.domain.model import Dataset, cell_text
 from placement.plan.chains import vacancy_chains
 from placement.rules import approvals
 from placement.rules.approvals import Approval
@@ -82,13 +82,6 @@ def _f(value: Any) -> float | None:
     if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
         return None
     return float(value)
-
-
-def _text(value: Any) -> str | None:
-    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
-        return None
-    text = str(value).strip()
-    return text or None
 
 
 # --- data types ---------------------------------------------------------------------------------
@@ -258,7 +251,7 @@ def explain_move(
         )
     row = rows.iloc[0]
     person = ds.person(nip)
-    target = _text(row["jabatan_tujuan_id"])
+    target = cell_text(row["jabatan_tujuan_id"], strip=True)
     box = person.talent_box
     rec = BOX_RECOMMENDATION.get(int(box)) if box is not None else None
     chain_ids = chains.loc[chains["nip"].astype(str) == nip, "rantai_id"].tolist()
@@ -276,15 +269,15 @@ def explain_move(
         detail = jpm_detail(ds, nip, target, sc)
         terms = score_terms(ds, sc, nip, target)
         total = sum(t.contribution for t in terms)
-    origin = _text(row["jabatan_asal_id"])
+    origin = cell_text(row["jabatan_asal_id"], strip=True)
     return MoveExplanation(
         nip=nip,
         nama=person.name,
         jabatan_asal_id=origin,
-        jabatan_asal=_text(row.get("jabatan_asal")),
+        jabatan_asal=cell_text(row.get("jabatan_asal"), strip=True),
         jabatan_tujuan_id=target,
-        jabatan_tujuan=_text(row.get("jabatan_tujuan")),
-        opd_tujuan=_text(row.get("opd_tujuan")),
+        jabatan_tujuan=cell_text(row.get("jabatan_tujuan"), strip=True),
+        opd_tujuan=cell_text(row.get("opd_tujuan"), strip=True),
         move_type=str(row["jenis_perpindahan"]),
         checks=checks,
         jpm=detail,
