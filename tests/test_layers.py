@@ -10,6 +10,7 @@ module api.py (and the package's ``__init__``: the public API) is the workflow l
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -224,3 +225,29 @@ def test_synth_and_relative_imports_follow_the_rule(
 def test_a_cycle_between_packages_is_found() -> None:
     graph = {"io": {"domain"}, "domain": {"rules"}, "rules": {"io"}, "plan": {"io"}}
     assert cycles(graph) == [["domain", "io", "rules"]]
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("plan/audit.py", "audit_plan"),
+        ("solver/mip.py", "solve_mip"),
+        ("ui/pages/rules.py", "_editor"),
+        ("cli/solve_cmd.py", "solve_cmd"),
+    ],
+)
+def test_the_long_functions_of_issue_23_stay_split(path: str, name: str) -> None:
+    """Each is a list of named steps (one per family of findings, MIP phase, card), ≤ 50 lines."""
+    tree = ast.parse((PACKAGE / path).read_text(encoding="utf-8"))
+    [func] = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == name]
+    assert func.end_lineno is not None and func.end_lineno - func.lineno < 50
+
+
+def test_one_helper_per_job() -> None:
+    """Twins issue 23 folded: one cell-text helper, one month shift, no plan module solving."""
+    defined = [
+        (path.relative_to(PACKAGE).as_posix(), name)
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for name in re.findall(r"(?m)^\s*def (_text|_add_months|solve)\(", path.read_text("utf-8"))
+    ]
+    assert defined == [("workflow/engine.py", "solve")]
