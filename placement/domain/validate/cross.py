@@ -108,11 +108,25 @@ def _check_holder_minimums(peg: _Sheet, jab: _Sheet, held: pd.Series[Any]) -> No
     min_grade, min_edu = _post_minimums(jab)
     grade_rank = {g: grades.grade_rank(g) for g in (*grades.PNS_GRADES, *grades.PPPK_GRADES)}
     for fld, header, code, needed, rank, what_id, what_en in (
-        ("golongan", "gol_ruang", "PEMEGANG_GOLONGAN_KURANG", min_grade, grade_rank,
-         "bergolongan", "grade"),
-        ("education", "pendidikan", "PEMEGANG_PENDIDIKAN_KURANG", min_edu,
-         grades.EDUCATION_RANK, "berpendidikan", "education"),
-    ):  # fmt: skip
+        (
+            "golongan",
+            "gol_ruang",
+            "PEMEGANG_GOLONGAN_KURANG",
+            min_grade,
+            grade_rank,
+            "bergolongan",
+            "grade",
+        ),
+        (
+            "education",
+            "pendidikan",
+            "PEMEGANG_PENDIDIKAN_KURANG",
+            min_edu,
+            grades.EDUCATION_RANK,
+            "berpendidikan",
+            "education",
+        ),
+    ):
         need = held.map(needed)
         have_rank, need_rank = peg.out[fld].map(rank), need.map(rank)
         low = have_rank.notna() & need_rank.notna()

@@ -22,11 +22,28 @@ _SERIAL_RE = re.compile(r"\d{2,5}(?:\.\d+)?")
 _ALLOWED_DATES = "YYYY-MM-DD, DD-MM-YYYY atau DD/MM/YYYY"
 
 _GENDER: dict[str, str] = {
-    "l": "L", "laki laki": "L", "lakilaki": "L", "pria": "L", "m": "L", "male": "L", "1": "L",
-    "p": "P", "perempuan": "P", "wanita": "P", "f": "P", "female": "P", "2": "P",
-}  # fmt: skip
-_BOOL: dict[str, bool] = {"ya": True, "true": True, "1": True, "tidak": False, "false": False,
-                          "0": False}  # fmt: skip
+    "l": "L",
+    "laki laki": "L",
+    "lakilaki": "L",
+    "pria": "L",
+    "m": "L",
+    "male": "L",
+    "1": "L",
+    "p": "P",
+    "perempuan": "P",
+    "wanita": "P",
+    "f": "P",
+    "female": "P",
+    "2": "P",
+}
+_BOOL: dict[str, bool] = {
+    "ya": True,
+    "true": True,
+    "1": True,
+    "tidak": False,
+    "false": False,
+    "0": False,
+}
 _NO_SANCTION = frozenset({"-", "tidak ada", "tidak", "nihil", "tanpa", "0"})
 _LABEL_TABLES: dict[str, tuple[dict[str, int], str]] = {
     "skp_1": (grades.PREDIKAT_KINERJA, "PREDIKAT_KINERJA_TIDAK_DIKENAL"),
@@ -313,9 +330,19 @@ _PARSERS: dict[str, Callable[[_Sheet, str, str, pd.Series[Any]], pd.Series[Any]]
 
 
 _TEXT_TYPES = frozenset(
-    {"nip", "text", "golongan", "eselon", "jenis", "jenjang", "education", "label", "gender",
-     "status"}
-)  # fmt: skip
+    {
+        "nip",
+        "text",
+        "golongan",
+        "eselon",
+        "jenis",
+        "jenjang",
+        "education",
+        "label",
+        "gender",
+        "status",
+    }
+)
 
 
 def _frame(sheet: _Sheet) -> pd.DataFrame:

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from placement.domain.errors import Issue, shown
+from placement.domain.messages import Where, issue
 from placement.domain.nip import NipError, NipInfo
 from placement.domain.schema import Table
 from placement.domain.validate.codes import CODES
@@ -65,6 +66,11 @@ class _Sheet:
         self.issues.append(
             Issue(self.file, row, header, code, CODES[code].severity, msg_id, msg_en)
         )
+
+    def issue(self, pos: int | None, header: str | None, code: str, /, **fields: object) -> None:
+        """Record the catalogue's issue ``code`` (domain/messages.py) at a positional row."""
+        row = None if pos is None else int(self.rows[pos])
+        self.issues.append(issue(code, Where(self.file, row, header), **fields))
 
     def report(
         self,

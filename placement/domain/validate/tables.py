@@ -14,31 +14,27 @@ from placement.domain.validate.sheet import Message, _Sheet
 
 MIN_AGE, MAX_AGE = 18, 70  # an ASN is appointed at 18 or later and retires by 65 at the latest
 _TMT_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("tmt_golongan", "tmt_golongan"), ("tmt_jabatan", "tmt_jabatan"), ("tmt_jenjang", "tmt_jenjang"),
-)  # fmt: skip
+    ("tmt_golongan", "tmt_golongan"),
+    ("tmt_jabatan", "tmt_jabatan"),
+    ("tmt_jenjang", "tmt_jenjang"),
+)
 
 
 def _check_structure(sheet: _Sheet) -> None:
     """Required columns present, data rows present, required cells filled."""
     for col in sheet.table.required:
         if not sheet.has(col.header):
-            sheet.add(
+            sheet.issue(
                 None,
                 col.header,
                 "KOLOM_WAJIB_TIDAK_ADA",
-                f"Kolom wajib '{col.header}' ({col.meaning_id}) tidak ada di {sheet.file}. "
-                f"Tambahkan kolom dengan judul '{col.header}' (lihat template).",
-                f"Required column '{col.header}' ({col.meaning_en}) is missing in {sheet.file}. "
-                f"Add a column headed '{col.header}' (see the template).",
+                header=col.header,
+                meaning_id=col.meaning_id,
+                meaning_en=col.meaning_en,
+                file=sheet.file,
             )
     if sheet.n == 0 and sheet.table.name in ("pegawai", "jabatan"):
-        sheet.add(
-            None,
-            None,
-            "TABEL_TANPA_DATA",
-            f"{sheet.file} tidak berisi baris data. Isi minimal satu baris di bawah judul kolom.",
-            f"{sheet.file} has no data rows. Add at least one row below the header.",
-        )
+        sheet.issue(None, None, "TABEL_TANPA_DATA", file=sheet.file)
     for col in sheet.table.required:
         if sheet.has(col.header):
             sheet.report(
@@ -204,14 +200,12 @@ def _check_birth_dates(sheet: _Sheet) -> None:
     mismatch = birth.notna() & nip_birth.notna() & (birth != nip_birth)
     for pos in np.flatnonzero(mismatch.to_numpy()):
         given, from_nip = birth.iloc[pos].date(), nip_birth.iloc[pos].date()
-        sheet.add(
+        sheet.issue(
             int(pos),
             "tanggal_lahir",
             "TANGGAL_LAHIR_TIDAK_SESUAI_NIP",
-            f"Tanggal lahir {given} tidak sama dengan tanggal lahir di NIP ({from_nip}). "
-            "Periksa SK/data SIASN lalu perbaiki tanggal_lahir atau NIP.",
-            f"Birth date {given} differs from the birth date in the NIP ({from_nip}). "
-            "Check the decree / SIASN data and correct the birth date or the NIP.",
+            given=given,
+            from_nip=from_nip,
         )
     sheet.report(
         sheet.cells("tanggal_lahir") == "",
@@ -229,9 +223,11 @@ def _check_dates(sheet: _Sheet, plan_date: date | None) -> None:
     when = (
         (f"tanggal rencana {ref}", f"the plan date {ref}")
         if plan_date is not None
-        else (f"hari ini ({ref}; tanggal rencana belum diketahui saat validasi)",
-              f"today ({ref}; the plan date is not known when validating)")
-    )  # fmt: skip
+        else (
+            f"hari ini ({ref}; tanggal rencana belum diketahui saat validasi)",
+            f"today ({ref}; the plan date is not known when validating)",
+        )
+    )
     given = sheet.out["birth_date"]
     from_nip = pd.to_datetime(_nip_series(sheet, "birth_date")).astype("datetime64[ns]")
     birth = given.where(given.notna(), from_nip)
@@ -251,11 +247,16 @@ def _check_dates(sheet: _Sheet, plan_date: date | None) -> None:
         early = values.notna() & adult.notna() & (values < adult)
         for pos in np.flatnonzero(early.to_numpy()):
             value, born = values.iloc[pos].date(), birth.iloc[pos].date()
-            sheet.add(int(pos), header, "TANGGAL_TERLALU_AWAL",
-                f"{label_id} {value} sebelum pegawai berusia {MIN_AGE} tahun (lahir {born}). "
-                "Periksa tanggal ini dan tanggal lahir / NIP.",
-                f"{label_en} {value} is before the person turned {MIN_AGE} (born {born}). "
-                "Check this date and the birth date / NIP.")  # fmt: skip
+            sheet.issue(
+                int(pos),
+                header,
+                "TANGGAL_TERLALU_AWAL",
+                label_id=label_id,
+                label_en=label_en,
+                value=value,
+                min_age=MIN_AGE,
+                born=born,
+            )
 
 
 def _report_future(
@@ -270,11 +271,16 @@ def _report_future(
     """One error per date after ``ref``."""
     for pos in np.flatnonzero((values.notna() & (values > pd.Timestamp(ref))).to_numpy()):
         value = values.iloc[pos].date()
-        sheet.add(int(pos), str(columns[pos]), "TANGGAL_MASA_DEPAN",
-            f"{label_id} {value} setelah {when[0]}: tanggal ini belum terjadi. Perbaiki "
-            "tanggalnya (cek SK / data SIASN).",
-            f"{label_en} {value} is after {when[1]}: it has not happened yet. Correct it "
-            "(check the decree / SIASN data).")  # fmt: skip
+        sheet.issue(
+            int(pos),
+            str(columns[pos]),
+            "TANGGAL_MASA_DEPAN",
+            label_id=label_id,
+            label_en=label_en,
+            value=value,
+            when_id=when[0],
+            when_en=when[1],
+        )
 
 
 def _report_age(
@@ -293,11 +299,17 @@ def _report_age(
     wrong = birth.notna() & (birth <= pd.Timestamp(ref)) & ((age < MIN_AGE) | (age > MAX_AGE))
     for pos in np.flatnonzero(wrong.to_numpy()):
         years, born = int(age.iloc[pos]), birth.iloc[pos].date()
-        sheet.add(int(pos), str(columns[pos]), "USIA_TIDAK_WAJAR",
-            f"Usia {years} tahun pada {when[0]} (lahir {born}); ASN berusia {MIN_AGE}–{MAX_AGE} "
-            "tahun. Periksa tanggal lahir / NIP.",
-            f"Age {years} at {when[1]} (born {born}); civil servants are {MIN_AGE}–{MAX_AGE}. "
-            "Check the birth date / NIP.")  # fmt: skip
+        sheet.issue(
+            int(pos),
+            str(columns[pos]),
+            "USIA_TIDAK_WAJAR",
+            years=years,
+            born=born,
+            when_id=when[0],
+            when_en=when[1],
+            min_age=MIN_AGE,
+            max_age=MAX_AGE,
+        )
 
 
 def _check_nip_status_gender(sheet: _Sheet) -> None:
@@ -370,13 +382,8 @@ def _check_jabatan(sheet: _Sheet) -> None:
     mismatch = structural & expected.notna() & (expected != jenis)
     for pos in np.flatnonzero(mismatch.to_numpy()):
         eselon, kind, want = out["eselon"].iloc[pos], jenis.iloc[pos], expected.iloc[pos]
-        sheet.add(
-            int(pos),
-            "eselon",
-            "ESELON_TIDAK_SESUAI_JENIS",
-            f"Eselon {eselon} adalah jabatan {want}, bukan {kind}. Perbaiki eselon atau "
-            "jenis_jabatan.",
-            f"Eselon {eselon} is a {want} post, not {kind}. Correct the eselon or the kind.",
+        sheet.issue(
+            int(pos), "eselon", "ESELON_TIDAK_SESUAI_JENIS", eselon=eselon, want=want, kind=kind
         )
 
 
