@@ -10,7 +10,7 @@ import pandas as pd
 
 from placement.domain import grades
 from placement.domain.errors import shown
-from placement.domain.validate.sheet import Message, _Sheet
+from placement.domain.validate.sheet import _Sheet
 
 MIN_AGE, MAX_AGE = 18, 70  # an ASN is appointed at 18 or later and retires by 65 at the latest
 _TMT_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -41,20 +41,12 @@ def _check_structure(sheet: _Sheet) -> None:
                 sheet.cells(col.header) == "",
                 col.header,
                 "NILAI_WAJIB_KOSONG",
-                _const(
-                    f"Kolom '{col.header}' wajib diisi ({col.meaning_id}). "
-                    f"Isi sel ini{_example_id(col.example)}."
-                ),
-                _const(
-                    f"Column '{col.header}' is required ({col.meaning_en}). "
-                    f"Fill in this cell{_example_en(col.example)}."
-                ),
+                header=col.header,
+                meaning_id=col.meaning_id,
+                meaning_en=col.meaning_en,
+                example_id=_example_id(col.example),
+                example_en=_example_en(col.example),
             )
-
-
-def _const(text: str) -> Message:
-    """A message that does not depend on the cell value."""
-    return lambda _value: text
 
 
 def _example_id(example: str) -> str:
@@ -70,13 +62,9 @@ def _report_duplicates(
     keys: pd.DataFrame,
     header: str,
     code: str,
-    messages: tuple[str, str, str, str],
 ) -> None:
-    """Report every row whose key (all columns of ``keys``) already occurred in an earlier row.
-
-    ``messages``: (what in Indonesian, what in English, fix in Indonesian, fix in English).
-    """
-    what_id, what_en, fix_id, fix_en = messages
+    """Report every row whose key (all columns of ``keys``) already occurred in an earlier row
+    (``key``, ``row`` of the code's template)."""
     valid = keys.notna().all(axis=1)
     dup = valid & keys.duplicated(keep="first")
     if not dup.any():
@@ -87,13 +75,7 @@ def _report_duplicates(
     for pos in np.flatnonzero(dup.to_numpy()):
         key = " / ".join(shown(v) for v in keys.iloc[pos])
         row = int(first_row.loc[keys.index[int(pos)]])
-        sheet.add(
-            int(pos),
-            header,
-            code,
-            f"{what_id} '{key}' sudah ada di baris {row}. {fix_id}",
-            f"{what_en} '{key}' already occurs in row {row}. {fix_en}",
-        )
+        sheet.issue(int(pos), header, code, key=key, row=row)
 
 
 def _nip_series(sheet: _Sheet, attr: str) -> pd.Series[Any]:
@@ -116,12 +98,6 @@ def _check_pegawai(sheet: _Sheet) -> None:
         pd.DataFrame({"nip": sheet.out["nip"]}),
         "nip",
         "NIP_GANDA",
-        (
-            "NIP",
-            "NIP",
-            "Setiap pegawai hanya satu baris: hapus baris ganda atau perbaiki NIP.",
-            "Each person has one row: delete the duplicate row or correct the NIP.",
-        ),
     )
     _check_birth_dates(sheet)
     _check_nip_status_gender(sheet)
@@ -135,65 +111,25 @@ def _check_grade_status(sheet: _Sheet) -> None:
     wrong_grade = ((status == "PNS") & grade.isin(grades.PPPK_GRADES)) | (
         (status == "PPPK") & grade.isin(grades.PNS_GRADES)
     )
-    sheet.report(
-        wrong_grade,
-        "gol_ruang",
-        "GOLONGAN_TIDAK_SESUAI_STATUS",
-        lambda v: (
-            f"Golongan '{v}' tidak sesuai status kepegawaian: PNS memakai I/a … IV/e, "
-            "PPPK memakai I … XVII. Perbaiki golongan atau status_kepegawaian."
-        ),
-        lambda v: (
-            f"Grade '{v}' does not match the employment status: PNS use I/a … IV/e, "
-            "PPPK use I … XVII. Correct the grade or the status."
-        ),
-    )
+    sheet.report(wrong_grade, "gol_ruang", "GOLONGAN_TIDAK_SESUAI_STATUS")
 
 
 def _check_kind_details(sheet: _Sheet) -> None:
     """Warnings: JF without jenjang, structural official without a post."""
     jenis = sheet.out["jenis_jabatan"]
     sheet.report(
-        (jenis == "FUNGSIONAL") & (sheet.cells("jenjang") == ""),
-        "jenjang",
-        "JENJANG_KOSONG",
-        _const(
-            "Pejabat fungsional tanpa jenjang; dianggap setara pelaksana (level 0). "
-            "Isi jenjang (mis. ahli muda) agar syarat naik satu level dihitung benar."
-        ),
-        _const(
-            "Functional official without a jenjang; treated as level 0. Fill in the "
-            "jenjang (e.g. ahli muda) so the one-level-up rule is right."
-        ),
+        (jenis == "FUNGSIONAL") & (sheet.cells("jenjang") == ""), "jenjang", "JENJANG_KOSONG"
     )
     structural = jenis.isin([t.value for t in grades.STRUCTURAL_TYPES])
     sheet.report(
-        structural & (sheet.cells("jabatan_id") == ""),
-        "jabatan_id",
-        "STRUKTURAL_TANPA_JABATAN",
-        _const(
-            "Pejabat struktural tanpa jabatan_id: dianggap kandidat, bukan pemegang "
-            "jabatan. Isi jabatan_id dari sheet jabatan bila ia memegang jabatan yang direncanakan."
-        ),
-        _const(
-            "Structural official without jabatan_id: treated as a candidate, not a "
-            "holder. Fill in the jabatan_id if the person holds a post in the jabatan sheet."
-        ),
+        structural & (sheet.cells("jabatan_id") == ""), "jabatan_id", "STRUKTURAL_TANPA_JABATAN"
     )
 
 
 def _check_birth_dates(sheet: _Sheet) -> None:
     """tanggal_lahir against the NIP; empty birth dates are taken from the NIP (warning)."""
     if not sheet.has("tanggal_lahir"):
-        sheet.add(
-            None,
-            "tanggal_lahir",
-            "TANGGAL_LAHIR_KOSONG",
-            "Kolom tanggal_lahir tidak ada; tanggal lahir diambil dari NIP. Tambahkan kolom "
-            "bila ingin dicek silang dengan NIP.",
-            "Column tanggal_lahir is missing; birth dates are taken from the NIP. Add the "
-            "column to cross-check them.",
-        )
+        sheet.issue(None, "tanggal_lahir", "TANGGAL_LAHIR_KOSONG", "KOLOM_TANGGAL_LAHIR_TIDAK_ADA")
         return
     nip_birth = pd.to_datetime(_nip_series(sheet, "birth_date")).astype("datetime64[ns]")
     birth = sheet.out["birth_date"]
@@ -207,13 +143,7 @@ def _check_birth_dates(sheet: _Sheet) -> None:
             given=given,
             from_nip=from_nip,
         )
-    sheet.report(
-        sheet.cells("tanggal_lahir") == "",
-        "tanggal_lahir",
-        "TANGGAL_LAHIR_KOSONG",
-        lambda v: "Tanggal lahir kosong; diambil dari NIP. Isi bila ingin dicek silang.",
-        lambda v: "Birth date empty; taken from the NIP. Fill it in to cross-check.",
-    )
+    sheet.report(sheet.cells("tanggal_lahir") == "", "tanggal_lahir", "TANGGAL_LAHIR_KOSONG")
 
 
 def _check_dates(sheet: _Sheet, plan_date: date | None) -> None:
@@ -321,14 +251,6 @@ def _check_nip_status_gender(sheet: _Sheet) -> None:
         known & ((status == "PPPK") != nip_pppk.fillna(False).astype(bool)),
         "status_kepegawaian",
         "STATUS_TIDAK_SESUAI_NIP",
-        lambda v: (
-            f"Status '{v}' tidak sesuai NIP: NI PPPK memuat '21' pada digit 13–14, NIP "
-            "PNS memuat bulan TMT CPNS. Periksa status_kepegawaian dan NIP."
-        ),
-        lambda v: (
-            f"Status '{v}' does not match the number: an NI PPPK has '21' in digits "
-            "13–14, a PNS NIP the TMT CPNS month. Check the status and the NIP."
-        ),
     )
     nip_gender = _nip_series(sheet, "gender")
     gender = sheet.out["gender"]
@@ -336,14 +258,6 @@ def _check_nip_status_gender(sheet: _Sheet) -> None:
         gender.notna() & nip_gender.notna() & (gender != nip_gender),
         "jenis_kelamin",
         "JENIS_KELAMIN_TIDAK_SESUAI_NIP",
-        lambda v: (
-            f"Jenis kelamin '{v}' berbeda dari digit ke-15 NIP (1 = L, 2 = P). "
-            "Periksa dan perbaiki jenis_kelamin atau NIP."
-        ),
-        lambda v: (
-            f"Gender '{v}' differs from NIP digit 15 (1 = male, 2 = female). "
-            "Check and correct the gender or the NIP."
-        ),
     )
 
 
@@ -355,29 +269,10 @@ def _check_jabatan(sheet: _Sheet) -> None:
         pd.DataFrame({"id": out["jabatan_id"]}),
         "jabatan_id",
         "JABATAN_ID_GANDA",
-        (
-            "jabatan_id",
-            "jabatan_id",
-            "Setiap jabatan harus punya ID unik: ubah salah satu ID atau hapus baris ganda.",
-            "Each post needs a unique id: change one id or delete the duplicate row.",
-        ),
     )
     jenis = out["jenis_jabatan"]
     structural = jenis.isin([t.value for t in grades.STRUCTURAL_TYPES])
-    sheet.report(
-        jenis.notna() & ~structural,
-        "jenis_jabatan",
-        "JENIS_JABATAN_BUKAN_STRUKTURAL",
-        lambda v: (
-            f"Jenis jabatan '{v}' bukan jabatan struktural. Sheet jabatan hanya berisi "
-            "JPT_MADYA / JPT_PRATAMA / ADMINISTRATOR / PENGAWAS; JF dan pelaksana cukup di sheet "
-            "pegawai."
-        ),
-        lambda v: (
-            f"Kind '{v}' is not structural. The jabatan sheet lists only JPT_MADYA / "
-            "JPT_PRATAMA / ADMINISTRATOR / PENGAWAS posts; JF and pelaksana stay in pegawai."
-        ),
-    )
+    sheet.report(jenis.notna() & ~structural, "jenis_jabatan", "JENIS_JABATAN_BUKAN_STRUKTURAL")
     expected = out["eselon"].map({k: v.value for k, v in grades.ESELON_TYPE.items()})
     mismatch = structural & expected.notna() & (expected != jenis)
     for pos in np.flatnonzero(mismatch.to_numpy()):
@@ -391,16 +286,9 @@ def _check_long_duplicates(sheet: _Sheet) -> None:
     """One level per (NIP or jabatan_id, competency)."""
     is_profile = sheet.table.name == "kompetensi"
     key = "nip" if is_profile else "jabatan_id"
-    owner = "NIP" if is_profile else "jabatan"
     _report_duplicates(
         sheet,
         pd.DataFrame({"key": sheet.out[key], "competency": sheet.out["competency"]}),
         "kompetensi",
         "KOMPETENSI_GANDA" if is_profile else "STANDAR_GANDA",
-        (
-            f"Kompetensi untuk {owner}",
-            f"Competency for this {owner}",
-            f"Setiap {owner} hanya satu level per kompetensi: hapus baris ganda.",
-            f"One level per competency and {owner}: delete the duplicate row.",
-        ),
     )
