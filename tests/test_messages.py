@@ -14,8 +14,12 @@ from placement.domain.validate import CODES
 VALIDATE = Path(__file__).resolve().parents[1] / "placement" / "domain" / "validate"
 
 
-SHARED = {"KOLOM_TANGGAL_LAHIR_TIDAK_ADA", "NIP_TIDAK_VALID", "BILANGAN_DI_LUAR_RENTANG",
-          "LABEL_TIDAK_DIKENAL"}  # fmt: skip
+SHARED = {
+    "KOLOM_TANGGAL_LAHIR_TIDAK_ADA",
+    "NIP_TIDAK_VALID",
+    "BILANGAN_DI_LUAR_RENTANG",
+    "LABEL_TIDAK_DIKENAL",
+}
 
 
 def _fields(text: str) -> set[str]:
@@ -34,9 +38,8 @@ def test_every_template_is_a_code_or_shared_with_the_same_fields_in_both_languag
 
 def test_issue_is_located_with_the_code_tables_severity() -> None:
     found = issue("TABEL_TANPA_DATA", Where("pegawai.csv"), file="pegawai.csv")
-    assert (found.file, found.row, found.column, found.severity) == (
-        "pegawai.csv", None, None, Severity.ERROR,
-    )  # fmt: skip
+    assert (found.file, found.row, found.column) == ("pegawai.csv", None, None)
+    assert found.severity is Severity.ERROR
     assert found.message("id").startswith("pegawai.csv tidak berisi baris data.")
     assert found.message("en").startswith("pegawai.csv has no data rows.")
     with pytest.raises(KeyError):

@@ -97,14 +97,18 @@ def solve_cmd(
     record_run(store, no_store, out, "solve")
     if plans > 1:
         extra.update(audit="lulus", pelonggaran=run.relaxed)
-        _write_alternatives(ds, sc, run.result, out, plans, min_difference, backend, time_limit,
-                            extra)  # fmt: skip
+        _write_alternatives(
+            ds, sc, run.result, out, plans, min_difference, backend, time_limit, extra
+        )
 
 
 def _inputs(
-    console: Console, data_dir: Path | None, scenario: Path | None, plan_date: datetime | None,
+    console: Console,
+    data_dir: Path | None,
+    scenario: Path | None,
+    plan_date: datetime | None,
     locks_from: Path | None,
-) -> tuple[Dataset, Skenario]:  # fmt: skip
+) -> tuple[Dataset, Skenario]:
     """Data and scenario (with the locks of ``--locks-from``); a count of the data warnings."""
     ds, sc, warnings = load_inputs(data_dir, scenario, plan_date.date() if plan_date else None)
     if warnings:

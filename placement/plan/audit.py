@@ -174,9 +174,15 @@ def _relaxations(
 
 
 def _check_placements(
-    ds: Dataset, sc: Skenario, plan: pd.DataFrame, table: PairTable, in_scope: set[str],
-    allowed: set[tuple[str, str]], readmitted: set[tuple[str, str]], add: Add,
-) -> _Seen:  # fmt: skip
+    ds: Dataset,
+    sc: Skenario,
+    plan: pd.DataFrame,
+    table: PairTable,
+    in_scope: set[str],
+    allowed: set[tuple[str, str]],
+    readmitted: set[tuple[str, str]],
+    add: Add,
+) -> _Seen:
     """Each plan row: a known person, once; a post in scope, one holder; an eligible pair (its
     score counted)."""
     score, shortlist = _plan_pair_scores(ds, table, plan)

@@ -386,9 +386,13 @@ class _Lp:
 
 
 def _lp_phase(
-    problem: Problem, all_cols: IntArray, seed: int, cg_threshold: int, cg_start: int,
+    problem: Problem,
+    all_cols: IntArray,
+    seed: int,
+    cg_threshold: int,
+    cg_start: int,
     stats: Stats,
-) -> tuple[_Lp, FloatArray] | Solution:  # fmt: skip
+) -> tuple[_Lp, FloatArray] | Solution:
     """Phase 1: the LP relaxation (by column generation on large models): bound, reduced
     profits, duals and the LP solution; a Solution when the LP already decides (no plan)."""
     t0 = time.perf_counter()
@@ -407,9 +411,15 @@ def _lp_phase(
 
 
 def _incumbent(
-    problem: Problem, x: FloatArray, lp: _Lp, all_cols: IntArray, hint: IntArray | None,
-    clock: _Clock, seed: int, stats: Stats,
-) -> IntArray | None:  # fmt: skip
+    problem: Problem,
+    x: FloatArray,
+    lp: _Lp,
+    all_cols: IntArray,
+    hint: IntArray | None,
+    clock: _Clock,
+    seed: int,
+    stats: Stats,
+) -> IntArray | None:
     """Phase 2: the best plan known before the MIP: the LP's own when integral, the hint when
     feasible and better, else a MIP on the LP's support (None when there is none)."""
     best = _best_known(problem, x, all_cols)
@@ -440,9 +450,14 @@ def _fixed_pairs(problem: Problem, all_cols: IntArray, lp: _Lp, best: IntArray) 
 
 
 def _weight_stage(
-    problem: Problem, keep: IntArray, best: IntArray | None, bound: float, clock: _Clock,
-    seed: int, stats: Stats,
-) -> tuple[str, IntArray, float]:  # fmt: skip
+    problem: Problem,
+    keep: IntArray,
+    best: IntArray | None,
+    bound: float,
+    clock: _Clock,
+    seed: int,
+    stats: Stats,
+) -> tuple[str, IntArray, float]:
     """Phase 4: the weight MIP on the surviving pairs, skipped when ``best`` is within one unit
     of the LP bound (weights are integers, so it is the weight optimum)."""
     if best is not None and int(problem.weight[best].sum()) + 1 > bound + 1e-4:
@@ -452,9 +467,14 @@ def _weight_stage(
 
 
 def _tiebreak_stage(
-    problem: Problem, keep: IntArray, chosen: IntArray, lp: _Lp, clock: _Clock, seed: int,
+    problem: Problem,
+    keep: IntArray,
+    chosen: IntArray,
+    lp: _Lp,
+    clock: _Clock,
+    seed: int,
     stats: Stats,
-) -> Solution:  # fmt: skip
+) -> Solution:
     """Phase 5: the deterministic tie-break among weight-optimal plans, on the optimal face when
     the LP proof allows, else on the fixed pairs with a row "weight ≥ optimum"."""
     w_star = int(problem.weight[chosen].sum())
