@@ -13,9 +13,10 @@ from placement.api import solve
 from placement.cli import main
 from placement.config import Skenario
 from placement.io.writers import write_dataset
-from placement.plan.diverse import difference_row, diverse_plans
+from placement.plan.diverse import difference_row
 from placement.solver import SolveStatus
 from placement.synth import generate, preset_plan_date
+from placement.workflow.studies import diverse_plans
 
 
 def placements(res: object) -> set[tuple[str, str]]:

@@ -10,8 +10,9 @@ from click.testing import CliRunner
 from placement.cli import main
 from placement.config import Skenario
 from placement.io.writers import write_dataset
-from placement.plan.elastic import relaxable_rules, solve_elastic
+from placement.plan.elastic import relaxable_rules
 from placement.solver import SolveStatus
+from placement.workflow.studies import solve_elastic
 from tests.builders import dataset, person, post, scenario
 
 

@@ -14,8 +14,9 @@ from placement.cli import main
 from placement.config import Bobot, Skenario
 from placement.domain.errors import PlacementError
 from placement.io.writers import write_dataset
-from placement.plan.frontier import move_frontier, parse_range, plot_frontier
+from placement.plan.frontier import parse_range, plot_frontier
 from placement.synth import generate, preset_plan_date
+from placement.workflow.studies import move_frontier
 
 
 def test_parse_range() -> None:

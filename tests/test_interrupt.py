@@ -20,8 +20,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-import placement.api
 import placement.report.outputs as outputs
+import placement.workflow.engine
 from placement.api import solve
 from placement.cli import main
 from placement.domain.errors import PlacementError
@@ -75,7 +75,7 @@ def _raise_interrupt(*_args: object, **_kwargs: object) -> None:
 def test_interrupted_solve_returns_status_interrupted(
     data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(placement.api, "solve_problem", _raise_interrupt)
+    monkeypatch.setattr(placement.workflow.engine, "solve_problem", _raise_interrupt)
     ds, _ = load_dataset(data)
     result = solve(ds, scenario())
     assert result.status is SolveStatus.INTERRUPTED
@@ -87,7 +87,7 @@ def test_ctrl_c_in_solver_keeps_the_previous_plan_intact(
     previous_plan: Path, data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = _snapshot(previous_plan)
-    monkeypatch.setattr(placement.api, "solve_problem", _raise_interrupt)
+    monkeypatch.setattr(placement.workflow.engine, "solve_problem", _raise_interrupt)
     res = _solve_cli(data, previous_plan)
     assert res.exit_code == 130
     assert "Status: INTERRUPTED" in res.output and "Traceback" not in res.output
@@ -172,7 +172,7 @@ def test_record_lists_every_file_hash(previous_plan: Path) -> None:
 _CHILD = """
 import os, signal, sys, time
 from pathlib import Path
-import placement.api
+import placement.workflow.engine
 from placement.cli import main
 
 how = sys.argv[1]
@@ -180,7 +180,7 @@ if how in ("SIGTERM", "SIGINT"):
     def stop(*args, **kwargs):
         os.kill(os.getpid(), getattr(signal, how))
         time.sleep(30)  # the signal interrupts this sleep
-    placement.api.solve_problem = stop
+    placement.workflow.engine.solve_problem = stop
 else:  # SIGKILL after the second file is published: no handler runs, no clean-up happens
     real = Path.replace
     moved = []
@@ -290,7 +290,7 @@ def test_leftovers_of_a_killed_run_are_removed_with_a_notice(
     temp.write_bytes(b"PK")
     (previous_plan / "plan_2").mkdir()
     (previous_plan / "plan_2" / ".placement-x").mkdir()
-    monkeypatch.setattr(placement.api, "solve_problem", _raise_interrupt)
+    monkeypatch.setattr(placement.workflow.engine, "solve_problem", _raise_interrupt)
     res = _solve_cli(data, previous_plan)
     assert res.exit_code == 130, res.output
     assert "Sisa run yang terhenti" in res.output and ".placement-k1ll3d" in res.output

@@ -11,16 +11,20 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+import placement.workflow.run
 from placement.api import Result, solve
 from placement.cli import main
+from placement.cli.base import user_errors
 from placement.config import Batas, Kunci, Skenario
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
 from placement.io.writers import write_dataset
-from placement.plan.audit import audit_plan
+from placement.plan.audit import AuditFailedError, AuditFinding, AuditReport, audit_plan
 from placement.report.outputs import write_outputs
 from placement.solver import SolveStatus
 from placement.synth import generate, preset_plan_date
+from placement.workflow.run import solve_to_folder, write_alternatives
+from placement.workflow.variants import DataCache, run_variant
 
 
 @pytest.fixture(scope="module")
@@ -332,3 +336,37 @@ def test_post_id_starting_with_a_minus_survives_its_own_files(
     assert res.exit_code == 0 and "→ -J-009" in res.output, res.output
     res = runner.invoke(main, ["dossier", str(out)])
     assert res.exit_code == 0 and (out / "dosir.xlsx").is_file(), res.output
+
+
+def _failing_audit(*_args: object, **_kwargs: object) -> AuditReport:
+    return AuditReport([AuditFinding("UJI_RUSAK", "rencana rusak", "plan broken")])
+
+
+def test_every_audited_path_raises_one_audit_failed_error(
+    tmp_path: Path, tiny: Dataset, tiny_result: Result, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 23: solve, variants and alternative plans all raise AuditFailedError (not
+    AssertionError / ClickException) when the audit disagrees, and write nothing."""
+    monkeypatch.setattr(placement.workflow.run, "audit_plan", _failing_audit)
+    sc = tiny_result.scenario.model_copy(update={"data": tmp_path})
+    with pytest.raises(AuditFailedError, match="AUDIT GAGAL UJI_RUSAK: rencana rusak"):
+        solve_to_folder(tiny, sc, tmp_path / "solve")
+    cache = DataCache(None)
+    cache.loaded[(tmp_path.resolve(), sc.tanggal_rencana)] = (tiny, [])
+    with pytest.raises(AuditFailedError):
+        run_variant("dasar", sc, cache, tmp_path / "varian")
+    with pytest.raises(AuditFailedError):
+        next(write_alternatives(tiny, sc, tiny_result, tmp_path / "alt", 2, 1))
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]
+
+
+def test_cli_reports_an_audit_failure_without_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    @user_errors
+    def command(lang: str) -> None:
+        raise AuditFailedError(_failing_audit(), lang)
+
+    with pytest.raises(SystemExit) as stop:
+        command(lang="id")
+    assert stop.value.code == 1
+    err = capsys.readouterr().err
+    assert "AUDIT GAGAL UJI_RUSAK: rencana rusak" in err and "Audit rencana gagal" in err

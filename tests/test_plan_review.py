@@ -23,10 +23,11 @@ from placement.plan.review import (
     moves_total,
     plan_summary,
     recorded_gates,
-    talent_grid_moves,
 )
-from placement.plan.solved import chain_steps, change_lines, load_solved
+from placement.plan.solved import chain_steps, change_lines
+from placement.succession.talent_map import talent_grid_moves
 from placement.synth import generate, preset_plan_date
+from placement.workflow.studies import load_solved
 
 
 @pytest.fixture(scope="module")

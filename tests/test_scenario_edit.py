@@ -1,4 +1,4 @@
-"""placement.scenario_edit: key-path edits validated like scenario files, the rule table, and the
+"""placement.workflow.edit: key-path edits validated like scenario files, the rule table, and the
 pre-solve scenario check (same messages as ``placement solve``)."""
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from placement.domain.errors import PlacementError, Severity
 from placement.domain.model import Dataset
 from placement.io.readers import load_dataset
 from placement.io.writers import write_dataset
-from placement.scenario_edit import (
+from placement.synth import generate, preset_plan_date
+from placement.ui.workspace import scenario_yaml
+from placement.workflow.edit import (
     approval_table,
     check_scenario,
     check_scenario_on,
@@ -23,8 +25,6 @@ from placement.scenario_edit import (
     rule_table,
     value_text,
 )
-from placement.synth import generate, preset_plan_date
-from placement.ui.workspace import scenario_yaml
 
 
 @pytest.fixture(scope="module")
@@ -142,7 +142,7 @@ def test_facts_are_edited_and_the_approvals_listed_with_their_status(sc: Skenari
 def test_the_penyegaran_switch_sets_the_shipped_scenario_values_and_back() -> None:
     """The UI switch (Aturan page) and scenarios/kabupaten-penyegaran set the same values."""
     from placement.rules.registry import relaxations
-    from placement.scenario_edit import penyegaran_changes, penyegaran_on
+    from placement.workflow.edit import penyegaran_changes, penyegaran_on
 
     shipped = Path(__file__).resolve().parents[1] / "scenarios" / "kabupaten-penyegaran"
     assert penyegaran_on(load_scenario(shipped / "skenario.yaml"))

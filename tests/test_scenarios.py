@@ -14,8 +14,8 @@ from placement.config import BASELINE, Gerbang, deep_merge, scenario_variants, v
 from placement.domain.errors import PlacementError
 from placement.io.writers import write_dataset
 from placement.plan.compare import check_gates
-from placement.scenario_runner import load_variants, variant_dir
 from placement.synth import generate
+from placement.workflow.variants import load_variants, variant_dir
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -1,8 +1,9 @@
 """The ``placement`` click group, shared options and user-error reporting.
 
-Exit codes: 0 success; 1 user error (bad input or config: a report, no traceback, no output
-file); 2 usage error (click); 3 no valid plan (infeasible / no plan in the time limit);
-130 interrupted (Ctrl-C or SIGTERM; no new plan file).
+Exit codes (:class:`ExitCode`): 0 success; 1 user error (bad input or config: a report, no
+traceback, no output file; also a plan that fails its own audit, a bug); 2 usage error (click);
+3 no valid plan (infeasible / no plan in the time limit); 4 an audit or integrity check found
+violations; 5 an acceptance gate failed; 130 interrupted (Ctrl-C or SIGTERM; no new plan file).
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ import json
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from enum import IntEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,12 +26,28 @@ from placement.domain.errors import Issue, PlacementError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-EXIT_USER_ERROR = 1
-EXIT_NO_PLAN = 3
-EXIT_INTERRUPTED = 130
+
+class ExitCode(IntEnum):
+    """Exit codes of every command (the module docstring says when each is used)."""
+
+    OK = 0
+    USER_ERROR = 1
+    USAGE = 2
+    INFEASIBLE = 3
+    AUDIT_FAILED = 4
+    GATE_FAILED = 5
+    INTERRUPTED = 130
+
+
 INTERRUPTED_MESSAGE = {
     "id": "Status: INTERRUPTED. Dihentikan oleh pengguna; tidak ada file rencana baru yang ditulis.",
     "en": "Status: INTERRUPTED. Stopped by the user; no new plan file was written.",
+}
+
+
+AUDIT_FAILED_MESSAGE = {
+    "id": "Error: Audit rencana gagal; rencana tidak ditulis. Ini adalah bug: laporkan.",
+    "en": "Error: The plan failed its audit; no plan was written. This is a bug: please report it.",
 }
 
 
@@ -66,6 +84,40 @@ def date_option(func: F) -> F:
         default=None,
         help="Tanggal rencana YYYY-MM-DD (menggantikan skenario).",
     )(func)
+
+
+def solver_options(per: str = "") -> Callable[[F], F]:
+    """``--backend`` and ``--time-limit`` (seconds; ``per``: what each limit applies to, e.g.
+    "per varian")."""
+    limit_help = f"Batas waktu solver{' ' + per if per else ''} (detik)."
+
+    def decorate(func: F) -> F:
+        from placement.solver.run import BACKENDS  # loaded with the command that solves
+
+        func = click.option("--time-limit", type=float, default=None, help=limit_help)(func)
+        return click.option(
+            "--backend", type=click.Choice(BACKENDS), default="auto", show_default=True
+        )(func)
+
+    return decorate
+
+
+def format_option(
+    choices: Sequence[str], default: str | None = None, help: str | None = None
+) -> Callable[[F], F]:
+    """``--format`` (parameter ``fmt``) among ``choices``, default the first one."""
+
+    def decorate(func: F) -> F:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(list(choices)),
+            default=choices[0] if default is None else default,
+            show_default=True,
+            help=help,
+        )(func)
+
+    return decorate
 
 
 def format_issues(issues: list[Issue], lang: str) -> str:
@@ -106,7 +158,9 @@ def terminate_as_interrupt() -> Iterator[None]:
 def user_errors(func: F) -> F:
     """Report PlacementError as a located list (stderr) and exit 1, never a traceback.
 
-    Ctrl-C and SIGTERM end with exit code 130 and the message that no new file was written.
+    Ctrl-C and SIGTERM end with exit code 130 and the message that no new file was written; an
+    :class:`~placement.plan.audit.AuditFailedError` (a bug: the solver's plan fails its audit)
+    with its findings, the message that no plan was written and exit code 1.
     """
 
     @functools.wraps(func)
@@ -120,10 +174,18 @@ def user_errors(func: F) -> F:
             n = len(exc.issues)
             click.echo(f"{n} masalah ditemukan; tidak ada file keluaran yang ditulis." if lang == "id"
                        else f"{n} problem(s) found; no output file was written.", err=True)  # fmt: skip
-            sys.exit(EXIT_USER_ERROR)
+            sys.exit(ExitCode.USER_ERROR)
         except KeyboardInterrupt:
             click.echo(INTERRUPTED_MESSAGE[lang], err=True)
-            sys.exit(EXIT_INTERRUPTED)
+            sys.exit(ExitCode.INTERRUPTED)
+        except Exception as exc:
+            from placement.plan.audit import AuditFailedError  # loaded already when exc is one
+
+            if not isinstance(exc, AuditFailedError):
+                raise
+            click.echo(str(exc), err=True)
+            click.echo(AUDIT_FAILED_MESSAGE[lang], err=True)
+            sys.exit(ExitCode.USER_ERROR)  # exit 1 as before: a bug, not a finding of `audit`
 
     return wrapper  # type: ignore[return-value]
 

@@ -13,9 +13,10 @@ import pandas as pd
 
 from placement.cli.base import (
     DATE,
-    EXIT_USER_ERROR,
+    ExitCode,
     echo_json,
     format_issues,
+    format_option,
     lang_option,
     main,
     user_errors,
@@ -32,14 +33,7 @@ ISSUE_FIELDS = ("file", "row", "column", "code", "message", "severity")
 @main.command("validate")
 @click.argument("data", type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Peringatan juga dianggap galat (exit 1).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
-    help="Bentuk daftar masalah: table (teks), json atau csv.",
-)
+@format_option(["table", "json", "csv"], help="Bentuk daftar masalah: table (teks), json atau csv.")
 @click.option(
     "--date",
     "plan_date",
@@ -69,7 +63,7 @@ def validate_cmd(data: Path, strict: bool, fmt: str, plan_date: datetime | None,
     _emit(issues, fmt, lang)
     click.echo(_summary(issues, frames, lang), err=fmt != "table")
     if has_errors(issues) or (strict and issues):
-        sys.exit(EXIT_USER_ERROR)
+        sys.exit(ExitCode.USER_ERROR)
 
 
 def _build(frames: dict[str, pd.DataFrame]) -> Dataset:
@@ -115,12 +109,8 @@ def _summary(issues: list[Issue], frames: dict[str, pd.DataFrame], lang: str) ->
 
 @main.command("template")
 @click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["xlsx", "csv"]),
-    default="xlsx",
-    show_default=True,
+@format_option(
+    ["xlsx", "csv"],
     help="xlsx: satu data.xlsx dengan sheet Petunjuk; csv: empat file csv dan petunjuk.csv.",
 )
 @click.option("--force", is_flag=True, help="Timpa file template yang sudah ada.")

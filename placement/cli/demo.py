@@ -45,14 +45,14 @@ def demo(out: Path, preset: PresetName, seed: int, lang: str) -> None:
       placement demo
       placement demo --preset tiny --out hasil-tiny
     """
-    from placement.api import solve
     from placement.config import Batas, Fakta, Skenario
     from placement.io.writers import write_dataset
-    from placement.plan.audit import audit_plan
     from placement.report.dossier import write_package
     from placement.report.outputs import write_outputs
     from placement.synth import generate, preset_plan_date
-    from placement.workspace import load_inputs
+    from placement.workflow.engine import solve
+    from placement.workflow.inputs import load_inputs
+    from placement.workflow.run import require_audit
 
     start = time.perf_counter()
     data = out / "data"
@@ -71,11 +71,7 @@ def demo(out: Path, preset: PresetName, seed: int, lang: str) -> None:
     )  # fmt: skip
     click.echo(f"3/5 Menyusun rencana optimal (tanggal rencana {sc.tanggal_rencana.isoformat()})")
     result = solve(ds, sc, progress=lambda msg: click.echo(f"    {msg}"))
-    audit = audit_plan(ds, sc, result.plan, result.solution.objective, table=result.table)
-    if not audit.ok:
-        raise click.ClickException(
-            "Audit rencana gagal: " + "; ".join(f.message(lang) for f in audit.findings[:5])
-        )
+    require_audit(ds, sc, result, lang=lang)
     plan_dir = out / "rencana"
     write_outputs(result, ds, plan_dir, {"data": str(data), "audit": "lulus"})
     s = result.summary()

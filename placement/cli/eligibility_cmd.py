@@ -13,7 +13,14 @@ import click
 import numpy as np
 import pandas as pd
 
-from placement.cli.base import date_option, lang_option, main, scenario_option, user_errors
+from placement.cli.base import (
+    date_option,
+    format_option,
+    lang_option,
+    main,
+    scenario_option,
+    user_errors,
+)
 from placement.config import Skenario
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset, current_post_labels
@@ -85,7 +92,7 @@ def _yes(flag: bool, lang: str) -> str:
 @scenario_option
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
               help="Jumlah kandidat/jabatan layak teratas (tabel: juga baris ditolak).")  # fmt: skip
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@format_option(FORMATS)
 @click.option(
     "--out",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -128,7 +135,7 @@ def eligibility_cmd(
 def _load(
     data_dir: Path | None, scenario: Path | None, plan_date: datetime | None
 ) -> tuple[Dataset, Skenario, list[Any]]:
-    from placement.workspace import load_inputs
+    from placement.workflow.inputs import load_inputs
 
     return load_inputs(data_dir, scenario, plan_date.date() if plan_date else None)
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from placement.cli.base import echo_json, lang_option, main, user_errors
+from placement.cli.base import echo_json, format_option, lang_option, main, user_errors
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
 from placement.plan.explain import (
@@ -19,7 +19,8 @@ from placement.plan.explain import (
     explain_move,
     why_not,
 )
-from placement.plan.solved import by_post, chain_steps, change_lines, load_solved
+from placement.plan.solved import by_post, chain_steps, change_lines
+from placement.workflow.studies import load_solved
 
 
 def _print_changes(
@@ -114,9 +115,7 @@ def _print_alts(ds: Dataset, alts: list[Alternative], lang: str, detail: bool) -
     type=click.Path(path_type=Path, exists=True),
     help="Folder data (bawaan: dari hasil.json).",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
-)
+@format_option(["table", "json"])
 @click.option("--rinci", "detail", is_flag=True,
               help="Format table: tampilkan NIP dan nama pegawai lain (rantai kekosongan, "
                    "kandidat berikutnya, penempatan yang berubah pada --why-not); bawaan: "
@@ -190,12 +189,8 @@ def explain_cmd(
 
 @main.command(name="dossier")
 @click.argument("out", type=click.Path(path_type=Path, exists=True, file_okay=False))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["xlsx", "html", "pdf", "docx"]),
-    default="xlsx",
-    show_default=True,
+@format_option(
+    ["xlsx", "html", "pdf", "docx"],
     help="pdf / docx: paket usulan (ringkasan, daftar usulan, nota pertimbangan, rancangan SK, "
     "surat pengantar, lampiran justifikasi); xlsx: tabel kerja; html: ringkas satu halaman.",
 )

@@ -8,7 +8,7 @@ from typing import Literal, cast
 
 import click
 
-from placement.cli.base import lang_option, main, user_errors
+from placement.cli.base import format_option, lang_option, main, user_errors
 from placement.domain.model import Dataset
 from placement.io.writers import write_dataset
 from placement.synth import PRESETS, generate, generate_for_structure, preset_plan_date
@@ -56,8 +56,7 @@ def summary_lines(ds: Dataset, lang: str) -> list[str]:
 @click.option("--out", "out_dir", required=True,
               type=click.Path(file_okay=False, writable=True, path_type=Path),
               help="Folder keluaran (dibuat bila belum ada).")  # fmt: skip
-@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv",
-              show_default=True, help="csv: empat file csv; xlsx: satu data.xlsx.")  # fmt: skip
+@format_option(["csv", "xlsx"], help="csv: empat file csv; xlsx: satu data.xlsx.")
 @click.option("--jabatan", "jabatan_file", default=None,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Tabel jabatan milik daerah (csv atau xlsx format template): pegawai "

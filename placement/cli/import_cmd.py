@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from placement.cli.base import DATE, EXIT_USER_ERROR, echo_json, lang_option, main, user_errors
+from placement.cli.base import DATE, ExitCode, echo_json, lang_option, main, user_errors
 from placement.domain.errors import Severity
 from placement.io.siasn import ImportOptions, import_siasn, report_json, write_import
 from placement.io.siasn.link import FUZZY_MARGIN, FUZZY_THRESHOLD
@@ -100,4 +100,4 @@ def import_cmd(siasn: Path, jabatan: Path, out: Path, plan_date: datetime | None
     click.echo(
         f"Folder data TIDAK ditulis. Lihat {report}, perbaiki, lalu jalankan lagi.", err=True
     )
-    sys.exit(EXIT_USER_ERROR)
+    sys.exit(ExitCode.USER_ERROR)

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from placement.cli.base import echo_json, lang_option, main, user_errors
+from placement.cli.base import ExitCode, echo_json, lang_option, main, user_errors
 from placement.domain.errors import PlacementError, error, shown
 from placement.io.writers import write_csv, write_xlsx
 from placement.store.runs import DEFAULT_STORE, RunStore, withdraw_plan
@@ -201,7 +201,7 @@ def runs_verify(run_ids: tuple[int, ...], code: str | None, store: Path, lang: s
             click.echo(f"  catatan: {note}")
         failed |= not c.ok
     if failed:
-        sys.exit(4)
+        sys.exit(ExitCode.AUDIT_FAILED)
 
 
 def _report_code(code: str, ids: list[int], checks: list[Any], store: Path) -> bool:

@@ -7,20 +7,24 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Mapping
 from pathlib import Path
 
 import click
 import pandas as pd
 
-from placement.api import Result
-from placement.cli.base import EXIT_NO_PLAN, F, lang_option, main, user_errors
+from placement.cli.base import (
+    ExitCode,
+    F,
+    format_option,
+    lang_option,
+    main,
+    solver_options,
+    user_errors,
+)
 from placement.cli.runs_cmd import check_store, record_runs, store_option
-from placement.config import BASELINE, Gerbang, Skenario, load_scenario, plan_date_line
+from placement.config import BASELINE, Gerbang, load_scenario, plan_date_line
 from placement.domain.errors import PlacementError
-from placement.domain.model import Dataset
 from placement.io.writers import csv_text, write_csv
-from placement.plan.audit import audit_plan
 from placement.plan.compare import (
     KPIS,
     PlanFiles,
@@ -37,17 +41,13 @@ from placement.plan.compare_readable import (
     write_comparison_xlsx,
 )
 from placement.plan.review import differences
-from placement.report.outputs import write_outputs
-from placement.scenario_runner import (
+from placement.workflow.variants import (
     DataCache,
     VariantRun,
     load_variants,
     run_variant,
     variant_dir,
 )
-from placement.solver import BACKENDS
-
-EXIT_GATE_FAILED = 5
 
 
 def _t(lang: str, id_text: str, en_text: str) -> str:
@@ -92,10 +92,7 @@ def scenario_group() -> None:
 )
 @data_option
 @click.option("--gates", is_flag=True, help="Keluar dengan kode 5 bila ada gerbang yang gagal.")
-@click.option("--backend", type=click.Choice(BACKENDS), default="auto", show_default=True)
-@click.option(
-    "--time-limit", type=float, default=None, help="Batas waktu solver per varian (detik)."
-)
+@solver_options("per varian")
 @store_option
 @lang_option
 @user_errors
@@ -143,9 +140,9 @@ def scenario_run_cmd(
     record_runs(store, no_store, [(r.out_dir, f"scenario run {file} --variant {r.name}")
                                   for r in runs if r.out_dir is not None])  # fmt: skip
     if any(r.out_dir is None for r in runs):
-        sys.exit(EXIT_NO_PLAN)
+        sys.exit(ExitCode.INFEASIBLE)
     if gates and not all(r.gates_ok for r in runs):
-        sys.exit(EXIT_GATE_FAILED)
+        sys.exit(ExitCode.GATE_FAILED)
 
 
 SHOWN = ["objektif", "jabatan_terisi", "lowong", "jpm_rata", "pejabat_berpindah", "promosi",
@@ -191,8 +188,7 @@ def _gates_from(path: Path) -> list[Gerbang]:
 @click.argument(
     "outs", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, file_okay=False)
 )
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "xlsx", "json"]), default="table",
-              show_default=True)  # fmt: skip
+@format_option(["table", "csv", "xlsx", "json"])
 @click.option(
     "--out",
     "out_file",
@@ -304,7 +300,7 @@ def compare_cmd(
         for line in gate_lines:
             click.echo(line, err=True)
     if gates_failed:
-        sys.exit(EXIT_GATE_FAILED)
+        sys.exit(ExitCode.GATE_FAILED)
 
 
 def _person_opd(plans: list[PlanFiles], people: pd.DataFrame) -> list[str]:
@@ -371,10 +367,7 @@ def _emit(text: str, out_file: Path | None) -> None:
     default=None,
     help="Folder keluaran frontier.csv dan frontier.png (bawaan: FOLDER_SKENARIO/hasil/frontier).",
 )
-@click.option("--backend", type=click.Choice(BACKENDS), default="auto", show_default=True)
-@click.option(
-    "--time-limit", type=float, default=None, help="Batas waktu solver per titik (detik)."
-)
+@solver_options("per titik")
 @lang_option
 @user_errors
 def frontier_cmd(
@@ -388,7 +381,8 @@ def frontier_cmd(
       placement frontier scenarios/tiny/skenario.yaml --moves 0:4:1
       placement frontier scenarios/kabupaten-dasar/skenario.yaml --moves 0:400:25 --out frontier
     """
-    from placement.plan.frontier import move_frontier, parse_range, plot_frontier
+    from placement.plan.frontier import parse_range, plot_frontier
+    from placement.workflow.studies import move_frontier
 
     caps = parse_range(moves)
     all_variants = load_variants(file)
@@ -404,34 +398,3 @@ def frontier_cmd(
     click.echo(_format_table(frame))
     click.echo(_t(lang, f"File ditulis ke {out_dir}/: frontier.csv, frontier.png",
                   f"Files written to {out_dir}/: frontier.csv, frontier.png"))  # fmt: skip
-
-
-def write_diverse_plans(
-    ds: Dataset, sc: Skenario, first: Result, out: Path, k: int, d: int, backend: str,
-    time_limit: float | None, extra: Mapping[str, object],
-) -> None:  # fmt: skip
-    """``placement solve --plans k --min-difference d``: plans 2..k into OUT/plan_i, audited."""
-    from placement.plan.diverse import diverse_plans
-
-    results = diverse_plans(ds, sc, k, d, backend=backend, time_limit=time_limit, first=first)
-    best = first.objective or 0.0
-    for i, res in enumerate(results[1:], start=2):
-        audit = audit_plan(ds, sc, res.plan, res.solution.objective, table=res.table)
-        if not audit.ok:
-            raise click.ClickException(
-                f"Audit rencana {i} gagal; rencana tidak ditulis. Ini bug: laporkan."
-            )
-        loss = best - (res.objective or 0.0)
-        record = {
-            **extra,
-            "rencana_ke": i,
-            "beda_minimum": d,
-            "kehilangan_objektif": round(loss, 6),
-        }
-        write_outputs(res, ds, out / f"plan_{i}", record)
-        click.echo(f"Rencana {i}: {res.status}, objektif {res.objective:.4f} "
-                   f"(kehilangan {loss:.4f}) -> {out / f'plan_{i}'}/")  # fmt: skip
-    if len(results) < k:
-        click.echo(
-            f"Hanya {len(results)} rencana yang berbeda ≥ {d} penempatan dari yang sebelumnya."
-        )

@@ -12,22 +12,24 @@ import pandas as pd
 from rich.console import Console
 
 from placement.cli.base import (
-    EXIT_NO_PLAN,
+    ExitCode,
     date_option,
     lang_option,
     main,
     scenario_option,
+    solver_options,
     user_errors,
 )
 from placement.cli.runs_cmd import check_store, record_run, store_option
-from placement.config import plan_date_line
+from placement.config import Skenario, plan_date_line
 from placement.domain.errors import PlacementError
-from placement.io.plan_files import read_plan
-from placement.pipeline import AuditFailedError, solve_to_folder
+from placement.domain.model import Dataset
+from placement.io.plan_files import OUTPUT_FILES, read_plan, read_record
 from placement.plan.audit import audit_plan
-from placement.report.outputs import OUTPUT_FILES, read_record
-from placement.solver import BACKENDS, SolveStatus
-from placement.workspace import load_inputs, locks_from_plan
+from placement.plan.result import Result
+from placement.solver import SolveStatus
+from placement.workflow.inputs import load_inputs, locks_from_plan
+from placement.workflow.run import PlanRun, solve_to_folder, write_alternatives
 
 
 @main.command(name="solve")
@@ -40,8 +42,7 @@ from placement.workspace import load_inputs, locks_from_plan
     required=True,
     help="Folder keluaran.",
 )
-@click.option("--backend", type=click.Choice(BACKENDS), default="auto", show_default=True)
-@click.option("--time-limit", type=float, default=None, help="Batas waktu solver (detik).")
+@solver_options()
 @click.option("--seed", type=int, default=None, help="Seed solver (bawaan: dari skenario, 0).")
 @date_option
 @click.option("--locks-from", type=click.Path(path_type=Path, exists=True, dir_okay=False),
@@ -81,29 +82,49 @@ def solve_cmd(
     130 dihentikan (Ctrl-C/SIGTERM; tidak ada file rencana baru).
     """
     console = Console(stderr=True)
+    ds, sc = _inputs(console, data_dir, scenario, plan_date, locks_from, lang)
+    if horizon > 1 and (elastic or plans > 1):
+        raise click.UsageError("--horizon tidak dapat digabung dengan --elastic atau --plans")
+    extra: dict[str, Any] = {"data": str(sc.data), "skenario": str(scenario) if scenario else None}
+    check_store(store, no_store)  # a locked or broken store fails here, before any plan is written
+    with console.status("Menyusun rencana...") as status:
+        run = solve_to_folder(ds, sc, out, extra=extra, backend=backend, time_limit=time_limit,
+                              seed=seed, elastic=elastic, horizon=horizon, discount=diskonto,
+                              export=export_model, progress=lambda msg: status.update(msg),
+                              lang=lang, notice=lambda msg: console.print(
+                                  msg, markup=False, highlight=False))  # fmt: skip
+    _report(run, out)
+    record_run(store, no_store, out, "solve")
+    if plans > 1:
+        extra.update(audit="lulus", pelonggaran=run.relaxed)
+        _write_alternatives(
+            ds, sc, run.result, out, plans, min_difference, backend, time_limit, extra
+        )
+
+
+def _inputs(
+    console: Console,
+    data_dir: Path | None,
+    scenario: Path | None,
+    plan_date: datetime | None,
+    locks_from: Path | None,
+    lang: str,
+) -> tuple[Dataset, Skenario]:
+    """Data and scenario (with the locks of ``--locks-from``); the plan date and where it came
+    from; a count of the data warnings."""
     ds, sc, warnings = load_inputs(data_dir, scenario, plan_date.date() if plan_date else None)
     click.echo(plan_date_line(sc, from_argument=plan_date is not None, lang=lang))
     if warnings:
         console.print(f"{len(warnings)} peringatan data (lihat 'placement validate').")
     if locks_from is not None:
         sc = sc.model_copy(update={"kunci": [*sc.kunci, *locks_from_plan(locks_from)]})
-    if horizon > 1 and (elastic or plans > 1):
-        raise click.UsageError("--horizon tidak dapat digabung dengan --elastic atau --plans")
-    extra: dict[str, Any] = {"data": str(sc.data), "skenario": str(scenario) if scenario else None}
-    check_store(store, no_store)  # a locked or broken store fails here, before any plan is written
-    with console.status("Menyusun rencana...") as status:
-        try:
-            run = solve_to_folder(ds, sc, out, extra=extra, backend=backend, time_limit=time_limit,
-                                  seed=seed, elastic=elastic, horizon=horizon, discount=diskonto,
-                                  export=export_model, progress=lambda msg: status.update(msg),
-                                  lang=lang, notice=lambda msg: console.print(
-                                      msg, markup=False, highlight=False))  # fmt: skip
-        except AuditFailedError as exc:
-            click.echo(str(exc), err=True)
-            raise click.ClickException(
-                "Audit rencana gagal; rencana tidak ditulis. Ini adalah bug: laporkan."
-            ) from None
-    result, relaxed, horizon_summary = run.result, run.relaxed, run.horizon
+    return ds, sc
+
+
+def _report(run: PlanRun, out: Path) -> None:
+    """What the solve gave: no plan (its diagnosis, exit 3), or the summary, the multi-year
+    figures and every relaxation used."""
+    result, relaxed = run.result, run.relaxed
     if result.status is SolveStatus.INTERRUPTED:
         raise KeyboardInterrupt  # reported by user_errors: status INTERRUPTED, exit 130
     if not run.written:
@@ -113,21 +134,30 @@ def solve_cmd(
         )
         if run.diagnosis:
             click.echo(run.diagnosis, err=True)
-        sys.exit(EXIT_NO_PLAN)
+        sys.exit(ExitCode.INFEASIBLE)
     _print_summary(result.summary(), out)
-    if horizon_summary:
-        _print_horizon(horizon_summary, out)
+    if run.horizon:
+        _print_horizon(run.horizon, out)
     for r in relaxed:  # the person is in hasil.json (pelonggaran); the log names post and rules
         rules = "; ".join(f"{a['rule_id']} ({a['aktual']} vs {a['ambang']})" for a in r["aturan"])
         click.echo(f"PELONGGARAN jabatan {r['jabatan_id']}: {rules}")
     if relaxed:
         click.echo(f"{len(relaxed)} pelonggaran; pegawai yang bersangkutan: {out}/hasil.json")
-    record_run(store, no_store, out, "solve")
-    if plans > 1:
-        from placement.cli.scenario_cmd import write_diverse_plans
 
-        extra.update(audit="lulus", pelonggaran=relaxed)
-        write_diverse_plans(ds, sc, result, out, plans, min_difference, backend, time_limit, extra)
+
+def _write_alternatives(
+    ds: Dataset, sc: Skenario, first: Result, out: Path, k: int, d: int, backend: str,
+    time_limit: float | None, extra: dict[str, Any],
+) -> None:  # fmt: skip
+    """``--plans k --min-difference d``: plans 2..k into OUT/plan_i, audited, one line each."""
+    written = 1
+    for alt in write_alternatives(ds, sc, first, out, k, d, backend=backend,
+                                  time_limit=time_limit, extra=extra):  # fmt: skip
+        written += 1
+        click.echo(f"Rencana {alt.number}: {alt.result.status}, objektif {alt.result.objective:.4f} "
+                   f"(kehilangan {alt.loss:.4f}) -> {alt.out}/")  # fmt: skip
+    if written < k:
+        click.echo(f"Hanya {written} rencana yang berbeda ≥ {d} penempatan dari yang sebelumnya.")
 
 
 def _print_summary(s: dict[str, object], out: Path) -> None:
@@ -204,7 +234,7 @@ def audit_cmd(
         click.echo("Audit: lulus")
     else:
         click.echo(f"Audit: GAGAL ({len(report.findings)} pelanggaran)")
-        sys.exit(4)
+        sys.exit(ExitCode.AUDIT_FAILED)
 
 
 def _read_plan(path: Path) -> pd.DataFrame:

@@ -70,7 +70,7 @@ def succession_cmd(
     from placement.succession.sheets import TEXT_COLUMNS, report_sheets, succession_report
     from placement.succession.talent_map import read_previous_round
     from placement.succession.text import summary_text
-    from placement.workspace import load_inputs
+    from placement.workflow.inputs import load_inputs
 
     ds, sc, warnings = load_inputs(data_dir, scenario, plan_date.date() if plan_date else None)
     if warnings:

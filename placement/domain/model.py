@@ -42,10 +42,12 @@ def _date(value: object) -> date | None:
     return value if isinstance(value, date) else None
 
 
-def _text(value: object) -> str | None:
+def cell_text(value: object, *, strip: bool = False) -> str | None:
+    """A table cell as text: None for a missing (None, NaN, NA) or empty cell; ``strip``: blanks
+    around it removed first (a cell of blanks is empty)."""
     if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
         return None
-    text = str(value)
+    text = str(value).strip() if strip else str(value)
     return text or None
 
 
@@ -195,22 +197,22 @@ class Dataset:
             status=str(r["status"]),
             golongan=str(r["golongan"]),
             tmt_golongan=_date(r["tmt_golongan"]),
-            jabatan_id=_text(r["jabatan_id"]),
+            jabatan_id=cell_text(r["jabatan_id"]),
             jenis_jabatan=JenisJabatan(r["jenis_jabatan"]),
-            jenjang=_text(r["jenjang"]),
+            jenjang=cell_text(r["jenjang"]),
             unit=str(r["unit"]),
             tmt_jabatan=_date(r["tmt_jabatan"]),
             tmt_jenjang=_date(r["tmt_jenjang"]),
             education=str(r["education"]),
-            major=_text(r["major"]),
+            major=cell_text(r["major"]),
             talent_box=None if pd.isna(box) else int(box),
-            skp_1=_text(r["skp_1"]),
-            skp_2=_text(r["skp_2"]),
-            discipline=_text(r["discipline"]),
+            skp_1=cell_text(r["skp_1"]),
+            skp_2=cell_text(r["skp_2"]),
+            discipline=cell_text(r["discipline"]),
             discipline_until=_date(r["discipline_until"]),
-            job_fit=_text(r["job_fit"]),
-            instansi=_text(r["instansi"]),
-            post_name=_text(r["post_name"]),
+            job_fit=cell_text(r["job_fit"]),
+            instansi=cell_text(r["instansi"]),
+            post_name=cell_text(r["post_name"]),
             jpm=None if pd.isna(r["jpm"]) else float(r["jpm"]),
             tmt_cpns=_date(r["tmt_cpns"]),
             level=int(r["level"]),
@@ -226,9 +228,9 @@ class Dataset:
             opd=str(r["opd"]),
             jenis_jabatan=JenisJabatan(r["jenis_jabatan"]),
             eselon=str(r["eselon"]),
-            min_golongan=_text(r["min_golongan"]),
-            min_education=_text(r["min_education"]),
-            rumpun=_text(r["rumpun"]),
+            min_golongan=cell_text(r["min_golongan"]),
+            min_education=cell_text(r["min_education"]),
+            rumpun=cell_text(r["rumpun"]),
             priority=int(r["priority"]),
             must_fill=bool(r["must_fill"]),
             technical=None if pd.isna(r["technical"]) else bool(r["technical"]),

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from placement.config import Skenario
-from placement.domain.model import Dataset
+from placement.domain.model import Dataset, cell_text
 from placement.rules.eligibility import PairTable, build_pairs, check_pair
 from placement.solver.problem import SCALE
 
@@ -51,11 +51,16 @@ class AuditReport:
         return (self.objective_scaled - self.reported_scaled) / SCALE
 
 
-def _text(value: object) -> str | None:
-    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
-        return None
-    text = str(value).strip()
-    return text or None
+class AuditFailedError(Exception):
+    """The solver's plan broke a rule on re-check: a bug, never a user error; nothing is written.
+
+    The one error of every path that audits a plan before writing it (solve, variants,
+    alternatives, demo)."""
+
+    def __init__(self, report: AuditReport, lang: str = "id") -> None:
+        self.report = report
+        lines = [f"AUDIT GAGAL {f.code}: {f.message(lang)}" for f in report.findings]
+        super().__init__("\n".join(lines))
 
 
 def _plan_pair_scores(
@@ -64,7 +69,8 @@ def _plan_pair_scores(
     """Scores and shortlist flags of just the plan's (person, post) pairs, looked up in the table."""
     people = [ds.person_index.get(str(n).strip(), -1) for n in plan["nip"]]
     posts = [
-        ds.post_index.get(str(j).strip(), -1) if _text(j) else -1 for j in plan["jabatan_tujuan_id"]
+        ds.post_index.get(str(j).strip(), -1) if cell_text(j, strip=True) else -1
+        for j in plan["jabatan_tujuan_id"]
     ]
     pairs = table.pairs
     post_col, person_col = pairs["post"].to_numpy(), pairs["person"].to_numpy()
@@ -116,83 +122,13 @@ def audit_plan(
     allowed = {(str(r["nip"]), str(r["jabatan_id"])) for r in relaxed or []}
     readmitted: set[tuple[str, str]] = set()
     if allowed:
-        from placement.plan.elastic import elastic_table
-
-        elastic = elastic_table(ds, sc, table, posts={j for _, j in allowed})
-        readmitted = set(
-            zip(
-                elastic.readmitted["nip"].astype(str),
-                elastic.readmitted["jabatan_id"].astype(str),
-                strict=True,
-            )
-        )
-        for r_nip, r_jid in sorted(allowed - readmitted):
-            add(AuditFinding("PELONGGARAN_TIDAK_SAH",
-                             f"{r_nip} → {r_jid} tercatat sebagai pelonggaran, tetapi melanggar aturan yang tidak boleh dilonggarkan (atau memang memenuhi syarat)",
-                             f"{r_nip} → {r_jid} is recorded as a relaxation but breaks a non-relaxable rule (or is eligible anyway)", r_nip, r_jid))  # fmt: skip
-        table = elastic.table
+        table, readmitted = _relaxations(ds, sc, table, allowed, add)
     in_scope = set(ds.jabatan["jabatan_id"].to_numpy()[np.asarray(table.posts)].tolist())
-    score, shortlist = _plan_pair_scores(ds, table, plan)
-    nips = [_text(n) for n in plan["nip"]]
-    targets = [_text(t) for t in plan["jabatan_tujuan_id"]]
-    seen_people: set[str] = set()
-    seen_posts: dict[str, str] = {}
-    total = 0
-    placed_rows: dict[int, int] = {}
-    for nip, jid in zip(nips, targets, strict=True):
-        if nip is None or nip not in ds.person_index:
-            add(AuditFinding("NIP_TIDAK_DIKENAL", f"NIP {nip} di rencana tidak ada di data pegawai",
-                             f"NIP {nip} in the plan is not in the pegawai data", nip))  # fmt: skip
-            continue
-        if nip in seen_people:
-            add(AuditFinding("PEGAWAI_GANDA", f"{nip} muncul lebih dari sekali di rencana",
-                             f"{nip} appears more than once in the plan", nip))  # fmt: skip
-        seen_people.add(nip)
-        if jid is None:
-            continue
-        if jid not in in_scope:
-            add(AuditFinding("JABATAN_DI_LUAR_LINGKUP", f"Jabatan {jid} tidak ada atau di luar lingkup rencana",
-                             f"Post {jid} does not exist or is outside the plan's scope", nip, jid))  # fmt: skip
-            continue
-        if jid in seen_posts:
-            add(AuditFinding("PEMEGANG_GANDA", f"Jabatan {jid} diberikan kepada dua orang ({seen_posts[jid]} dan {nip})",
-                             f"Post {jid} is given to two people ({seen_posts[jid]} and {nip})", nip, jid))  # fmt: skip
-        seen_posts[jid] = nip
-        p, j = ds.person_index[nip], ds.post_index[jid]
-        placed_rows[p] = j
-        unrecorded = (nip, jid) in readmitted and (nip, jid) not in allowed
-        if (
-            (p, j) not in score
-            or unrecorded
-            or ((p, j) in shortlist and not sc.penempatan_jpt_langsung)
-        ):
-            decision = check_pair(ds, sc, nip, jid)
-            failed = ", ".join(
-                f"{c.rule_id} ({c.actual} vs {c.threshold})"
-                for c in decision.checks
-                if not c.passed
-            )
-            why = failed or (
-                "promosi JPT hanya melalui seleksi terbuka"
-                if decision.shortlist_only
-                else "bukan kandidat dalam lingkup"
-            )
-            add(AuditFinding("TIDAK_MEMENUHI_SYARAT", f"{nip} → {jid} tidak memenuhi syarat: {why}",
-                             f"{nip} → {jid} is not eligible: {why}", nip, jid))  # fmt: skip
-            continue
-        total += round(score[(p, j)] * SCALE)
-
+    seen = _check_placements(ds, sc, plan, table, in_scope, allowed, readmitted, add)
     holders = {ds.holder_row[jid]: jid for jid in in_scope if jid in ds.holder_row}
-    for row, jid in sorted(holders.items()):
-        nip = str(ds.pegawai.at[row, "nip"])
-        if nip not in seen_people:
-            add(AuditFinding("BARIS_HILANG", f"Pemegang jabatan {jid} ({nip}) tidak ada di rencana",
-                             f"The holder of {jid} ({nip}) is missing from the plan", nip, jid))  # fmt: skip
-        elif row not in placed_rows and not sc.izinkan_non_job:
-            add(AuditFinding("NON_JOB_TIDAK_DIIZINKAN", f"{nip} (pemegang {jid}) tidak mendapat jabatan; non-job tidak diizinkan",
-                             f"{nip} (holder of {jid}) gets no post; non-job is not allowed", nip, jid))  # fmt: skip
-    _check_scenario(ds, sc, placed_rows, holders, in_scope, add)
-    total += _penalties(ds, sc, seen_posts, in_scope, holders, placed_rows)
+    _check_incumbents(ds, sc, holders, seen, add)
+    _check_scenario(ds, sc, seen.placed_rows, holders, in_scope, add)
+    total = seen.total + _penalties(ds, sc, seen.posts, in_scope, holders, seen.placed_rows)
     report.objective_scaled = total
     report.objective = total / SCALE
     if reported_scaled is not None and total != reported_scaled and not report.findings:
@@ -200,6 +136,119 @@ def audit_plan(
                          f"Objektif dihitung ulang {total / SCALE:.4f} berbeda dari yang dilaporkan {reported_scaled / SCALE:.4f}",
                          f"Recomputed objective {total / SCALE:.4f} differs from the reported {reported_scaled / SCALE:.4f}"))  # fmt: skip
     return report
+
+
+Add = Callable[[AuditFinding], None]
+
+
+@dataclass
+class _Seen:
+    """What the walk over the plan rows found: people and posts seen, placements, score."""
+
+    people: set[str] = field(default_factory=set)
+    posts: dict[str, str] = field(default_factory=dict)  # post → NIP placed there
+    placed_rows: dict[int, int] = field(default_factory=dict)  # person row → post row
+    total: int = 0  # scaled score of the eligible placements
+
+
+def _relaxations(
+    ds: Dataset, sc: Skenario, table: PairTable, allowed: set[tuple[str, str]], add: Add
+) -> tuple[PairTable, set[tuple[str, str]]]:
+    """The elastic table for the recorded relaxations (and the pairs it re-admits); a finding
+    for each recorded relaxation that no relaxable rule explains."""
+    from placement.plan.elastic import elastic_table
+
+    elastic = elastic_table(ds, sc, table, posts={j for _, j in allowed})
+    readmitted = set(
+        zip(
+            elastic.readmitted["nip"].astype(str),
+            elastic.readmitted["jabatan_id"].astype(str),
+            strict=True,
+        )
+    )
+    for r_nip, r_jid in sorted(allowed - readmitted):
+        add(AuditFinding("PELONGGARAN_TIDAK_SAH",
+                         f"{r_nip} → {r_jid} tercatat sebagai pelonggaran, tetapi melanggar aturan yang tidak boleh dilonggarkan (atau memang memenuhi syarat)",
+                         f"{r_nip} → {r_jid} is recorded as a relaxation but breaks a non-relaxable rule (or is eligible anyway)", r_nip, r_jid))  # fmt: skip
+    return elastic.table, readmitted
+
+
+def _check_placements(
+    ds: Dataset,
+    sc: Skenario,
+    plan: pd.DataFrame,
+    table: PairTable,
+    in_scope: set[str],
+    allowed: set[tuple[str, str]],
+    readmitted: set[tuple[str, str]],
+    add: Add,
+) -> _Seen:
+    """Each plan row: a known person, once; a post in scope, one holder; an eligible pair (its
+    score counted)."""
+    score, shortlist = _plan_pair_scores(ds, table, plan)
+    seen = _Seen()
+    nips = [cell_text(n, strip=True) for n in plan["nip"]]
+    targets = [cell_text(t, strip=True) for t in plan["jabatan_tujuan_id"]]
+    for nip, jid in zip(nips, targets, strict=True):
+        if nip is None or nip not in ds.person_index:
+            add(AuditFinding("NIP_TIDAK_DIKENAL", f"NIP {nip} di rencana tidak ada di data pegawai",
+                             f"NIP {nip} in the plan is not in the pegawai data", nip))  # fmt: skip
+            continue
+        if nip in seen.people:
+            add(AuditFinding("PEGAWAI_GANDA", f"{nip} muncul lebih dari sekali di rencana",
+                             f"{nip} appears more than once in the plan", nip))  # fmt: skip
+        seen.people.add(nip)
+        if jid is None:
+            continue
+        if jid not in in_scope:
+            add(AuditFinding("JABATAN_DI_LUAR_LINGKUP", f"Jabatan {jid} tidak ada atau di luar lingkup rencana",
+                             f"Post {jid} does not exist or is outside the plan's scope", nip, jid))  # fmt: skip
+            continue
+        if jid in seen.posts:
+            add(AuditFinding("PEMEGANG_GANDA", f"Jabatan {jid} diberikan kepada dua orang ({seen.posts[jid]} dan {nip})",
+                             f"Post {jid} is given to two people ({seen.posts[jid]} and {nip})", nip, jid))  # fmt: skip
+        seen.posts[jid] = nip
+        p, j = ds.person_index[nip], ds.post_index[jid]
+        seen.placed_rows[p] = j
+        unrecorded = (nip, jid) in readmitted and (nip, jid) not in allowed
+        if (
+            (p, j) not in score
+            or unrecorded
+            or ((p, j) in shortlist and not sc.penempatan_jpt_langsung)
+        ):
+            add(_not_eligible(ds, sc, nip, jid))
+            continue
+        seen.total += round(score[(p, j)] * SCALE)
+    return seen
+
+
+def _not_eligible(ds: Dataset, sc: Skenario, nip: str, jid: str) -> AuditFinding:
+    """The finding for a placement that is not an eligible pair, with the rules it breaks."""
+    decision = check_pair(ds, sc, nip, jid)
+    failed = ", ".join(
+        f"{c.rule_id} ({c.actual} vs {c.threshold})" for c in decision.checks if not c.passed
+    )
+    why = failed or (
+        "promosi JPT hanya melalui seleksi terbuka"
+        if decision.shortlist_only
+        else "bukan kandidat dalam lingkup"
+    )
+    return AuditFinding("TIDAK_MEMENUHI_SYARAT", f"{nip} → {jid} tidak memenuhi syarat: {why}",
+                        f"{nip} → {jid} is not eligible: {why}", nip, jid)  # fmt: skip
+
+
+def _check_incumbents(
+    ds: Dataset, sc: Skenario, holders: dict[int, str], seen: _Seen, add: Add
+) -> None:
+    """Every holder of a post in scope is in the plan and (without non-job) gets a post."""
+    for row, jid in sorted(holders.items()):
+        nip = str(ds.pegawai.at[row, "nip"])
+        if nip not in seen.people:
+            add(AuditFinding("BARIS_HILANG", f"Pemegang jabatan {jid} ({nip}) tidak ada di rencana",
+                             f"The holder of {jid} ({nip}) is missing from the plan", nip, jid))  # fmt: skip
+        elif row not in seen.placed_rows and not sc.izinkan_non_job:
+            add(AuditFinding("NON_JOB_TIDAK_DIIZINKAN", f"{nip} (pemegang {jid}) tidak mendapat jabatan; non-job tidak diizinkan",
+                             f"{nip} (holder of {jid}) gets no post; non-job is not allowed", nip, jid))  # fmt: skip
 
 
 def _penalties(
@@ -221,10 +270,24 @@ def _penalties(
 
 def _check_scenario(
     ds: Dataset, sc: Skenario, placed: dict[int, int], holders: dict[int, str], in_scope: set[str],
-    add: Callable[[AuditFinding], None],
+    add: Add,
 ) -> None:  # fmt: skip
     """Locks, forbids, must-moves, keeps, hard wajib_isi and move caps."""
-    post_id = ds.jabatan["jabatan_id"].to_numpy()
+    _check_pins(ds, sc, placed, holders, add)
+    if sc.wajib_isi_keras:
+        post_id = ds.jabatan["jabatan_id"].to_numpy()
+        filled = set(placed.values())
+        for j in np.flatnonzero(ds.jabatan["must_fill"].to_numpy()).tolist():
+            if post_id[j] in in_scope and j not in filled:
+                add(AuditFinding("WAJIB_ISI_KOSONG", f"Jabatan wajib isi {post_id[j]} kosong",
+                                 f"Must-fill post {post_id[j]} is empty", None, str(post_id[j])))  # fmt: skip
+    _check_caps(ds, sc, placed, holders, add)
+
+
+def _check_pins(
+    ds: Dataset, sc: Skenario, placed: dict[int, int], holders: dict[int, str], add: Add
+) -> None:
+    """The scenario's per-person decisions: locks, forbids, must-moves and keeps."""
     for k in sc.kunci:
         p, j = ds.person_index.get(k.nip), ds.post_index.get(k.jabatan_id)
         if p is None or j is None or placed.get(p) != j:
@@ -245,12 +308,12 @@ def _check_scenario(
         if holder is not None and placed.get(holder) != ds.post_index[jid]:
             add(AuditFinding("PERTAHANKAN_DILANGGAR", f"Pemegang {jid} seharusnya dipertahankan",
                              f"The holder of {jid} should be kept", None, jid))  # fmt: skip
-    if sc.wajib_isi_keras:
-        filled = set(placed.values())
-        for j in np.flatnonzero(ds.jabatan["must_fill"].to_numpy()).tolist():
-            if post_id[j] in in_scope and j not in filled:
-                add(AuditFinding("WAJIB_ISI_KOSONG", f"Jabatan wajib isi {post_id[j]} kosong",
-                                 f"Must-fill post {post_id[j]} is empty", None, str(post_id[j])))  # fmt: skip
+
+
+def _check_caps(
+    ds: Dataset, sc: Skenario, placed: dict[int, int], holders: dict[int, str], add: Add
+) -> None:
+    """Move caps: in total and per OPD (count and share of its officials)."""
     moved = [r for r, jid in holders.items() if placed.get(r) != ds.post_index[jid]]
     b = sc.batas
     if b.perpindahan_total is not None and len(moved) > b.perpindahan_total:

@@ -1,7 +1,8 @@
 """Elastic mode: when the rules leave no plan (or leave must-fill posts empty), re-admit the pairs
 refused *only* by relaxable hard rules, for the posts involved, each with a penalty; every
 relaxation the plan then uses is listed with the rules it bends, and the audit accepts exactly
-those (recorded in hasil.json under ``pelonggaran``)."""
+those (recorded in hasil.json under ``pelonggaran``). The two solves are
+:func:`placement.workflow.studies.solve_elastic`."""
 
 from __future__ import annotations
 
@@ -94,20 +95,3 @@ def involved_posts(ds: Dataset, sc: Skenario, table: PairTable, result: Any) -> 
     vacant = set(result.vacancies["jabatan_id"].astype(str))
     must = ds.jabatan.loc[ds.jabatan["must_fill"].to_numpy(dtype=bool), "jabatan_id"].astype(str)
     return vacant & set(must)
-
-
-def solve_elastic(ds: Dataset, sc: Skenario, **options: Any) -> tuple[Any, list[dict[str, Any]]]:
-    """Solve; if the plan is infeasible or leaves must-fill posts empty, re-solve with the pairs
-    refused only by relaxable rules re-admitted for those posts. Returns (result, relaxations used)."""
-    from placement.api import solve
-
-    table = build_pairs(ds, sc)
-    result = solve(ds, sc, table=table, **options)
-    posts = involved_posts(ds, sc, table, result)
-    if not posts:
-        return result, []
-    elastic = elastic_table(ds, sc, table, posts)
-    if elastic.readmitted.empty:
-        return result, []
-    relaxed_result = solve(ds, sc, table=elastic.table, **options)
-    return relaxed_result, used_relaxations(ds, sc, relaxed_result.plan, elastic.readmitted)

@@ -29,7 +29,7 @@ import pandas as pd
 
 from placement.config import Skenario
 from placement.domain.errors import PlacementError
-from placement.domain.model import Dataset
+from placement.domain.model import Dataset, cell_text
 from placement.plan.chains import vacancy_chains
 from placement.rules import approvals
 from placement.rules.approvals import Approval
@@ -40,7 +40,7 @@ from placement.solver.problem import SCALE, IntArray, Problem, Solution, SolveSt
 from placement.solver.run import solve_problem
 
 if TYPE_CHECKING:
-    from placement.api import Result
+    from placement.plan.result import Result
 
 NO_DETAIL = ("rincian tidak tersedia", "breakdown not available")
 BOX_LEGAL_BASIS = "PermenPAN-RB 3/2020 tentang Manajemen Talenta ASN (lampiran)"
@@ -88,13 +88,6 @@ def _f(value: Any) -> float | None:
 def _box(value: Any) -> int | None:
     """A talent box cell as an int (None when missing)."""
     return None if value is None or value is pd.NA or pd.isna(value) else int(value)
-
-
-def _text(value: Any) -> str | None:
-    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
-        return None
-    text = str(value).strip()
-    return text or None
 
 
 # --- data types ---------------------------------------------------------------------------------
@@ -270,7 +263,7 @@ def explain_move(
         )
     row = rows.iloc[0]
     person = ds.person(nip)
-    target = _text(row["jabatan_tujuan_id"])
+    target = cell_text(row["jabatan_tujuan_id"], strip=True)
     box = person.talent_box
     rec = BOX_RECOMMENDATION.get(int(box)) if box is not None else None
     chain_ids = chains.loc[chains["nip"].astype(str) == nip, "rantai_id"].tolist()
@@ -288,15 +281,15 @@ def explain_move(
         detail = jpm_detail(ds, nip, target, sc)
         terms = score_terms(ds, sc, nip, target)
         total = sum(t.contribution for t in terms)
-    origin = _text(row["jabatan_asal_id"])
+    origin = cell_text(row["jabatan_asal_id"], strip=True)
     return MoveExplanation(
         nip=nip,
         nama=person.name,
         jabatan_asal_id=origin,
-        jabatan_asal=_text(row.get("jabatan_asal")),
+        jabatan_asal=cell_text(row.get("jabatan_asal"), strip=True),
         jabatan_tujuan_id=target,
-        jabatan_tujuan=_text(row.get("jabatan_tujuan")),
-        opd_tujuan=_text(row.get("opd_tujuan")),
+        jabatan_tujuan=cell_text(row.get("jabatan_tujuan"), strip=True),
+        opd_tujuan=cell_text(row.get("opd_tujuan"), strip=True),
         move_type=str(row["jenis_perpindahan"]),
         checks=checks,
         jpm=detail,
@@ -323,7 +316,7 @@ def explain_moves(
     if missing:
         return [explain_move(ds, sc, plan, missing[0])]  # raises NIP_TIDAK_DI_RENCANA
     picked = rows.loc[nips]
-    targets = [_text(t) for t in picked["jabatan_tujuan_id"]]
+    targets = [cell_text(t, strip=True) for t in picked["jabatan_tujuan_id"]]
     placed = [i for i, t in enumerate(targets) if t is not None]
     decisions = check_pairs(ds, sc, [nips[i] for i in placed], [str(targets[i]) for i in placed])
     person = np.array([ds.person_index[nips[i]] for i in placed], dtype=np.int64)
@@ -355,9 +348,9 @@ def explain_moves(
             detail = jpm_detail(ds, nip, target, sc, rules)
             terms = _terms(sc, scores.iloc[k])
         out.append(MoveExplanation(
-            nip=nip, nama=str(names[ds.person_index[nip]]), jabatan_asal_id=_text(row["jabatan_asal_id"]),
-            jabatan_asal=_text(row.get("jabatan_asal")), jabatan_tujuan_id=target,
-            jabatan_tujuan=_text(row.get("jabatan_tujuan")), opd_tujuan=_text(row.get("opd_tujuan")),
+            nip=nip, nama=str(names[ds.person_index[nip]]), jabatan_asal_id=cell_text(row["jabatan_asal_id"], strip=True),
+            jabatan_asal=cell_text(row.get("jabatan_asal"), strip=True), jabatan_tujuan_id=target,
+            jabatan_tujuan=cell_text(row.get("jabatan_tujuan"), strip=True), opd_tujuan=cell_text(row.get("opd_tujuan"), strip=True),
             move_type=str(row["jenis_perpindahan"]), checks=checks, jpm=detail, talent_box=box,
             box_recommendation_id=rec[0] if rec else None,
             box_recommendation_en=rec[1] if rec else None, terms=terms,

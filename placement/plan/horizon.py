@@ -30,10 +30,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from placement.api import Result, hint_pairs, result_of
 from placement.config import Skenario
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
+from placement.plan.result import Result, hint_pairs, result_of
 from placement.rules.eligibility import PairTable, build_pairs
 from placement.solver.build import ModelIndex, build_problem, cap_groups
 from placement.solver.horizon import (

@@ -1,7 +1,8 @@
 """What a planner reviews in a written plan and across plans (the web workspace's Rencana and
-Bandingkan pages, ``placement compare``): the summary of one plan folder, the 9-box grid with
-the people each box moved, the per-post / per-person differences against a base plan, the gates
-recorded in each plan's scenario and the number of moves per plan (the frontier's x axis).
+Bandingkan pages, ``placement compare``): the summary of one plan folder, the per-post /
+per-person differences against a base plan, the gates recorded in each plan's scenario and the
+number of moves per plan (the frontier's x axis). The 9-box grid of a plan's moves is
+:func:`placement.succession.talent_map.talent_grid_moves`.
 
 Computed from plan folders (:func:`placement.plan.compare.read_plan_dir`) and the data only.
 """
@@ -14,7 +15,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from placement.config import Gerbang
-from placement.domain.model import Dataset
 from placement.plan.chains import chain_statistics
 from placement.plan.compare import (
     GateResult,
@@ -24,7 +24,6 @@ from placement.plan.compare import (
     plan_kpis,
     post_differences,
 )
-from placement.succession.talent_map import BOX_AXES, GRID, talent_counts
 
 MOVE_KINDS: tuple[str, ...] = ("promosi", "rotasi", "mutasi", "demosi", "alih_jenis", "non-job")
 
@@ -70,29 +69,6 @@ def plan_summary(files: PlanFiles) -> PlanSummary:
 def moves_total(kpis: dict[str, float | int | None]) -> int:
     """People who move in a plan (every move kind but ``tetap``), from :func:`plan_kpis`."""
     return sum(int(kpis.get(k.replace("-", "_")) or 0) for k in MOVE_KINDS)
-
-
-def talent_grid_moves(ds: Dataset, plan: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
-    """The region's 9-box grid, one row per box in grid order (potensi high → low, kinerja
-    below → above): grid row and column, box, kinerja, potensi, people in the box (whole
-    region, :func:`talent_counts`) and how many of them move in ``plan`` (any move but stay)."""
-    counts = talent_counts(ds, lang=lang)
-    region = counts.iloc[:9]
-    col_box, col_n = region.columns[1], region.columns[4]
-    by_box = {int(b): int(n) for b, n in zip(region[col_box], region[col_n], strict=True)}
-    labels = {int(b): (str(k), str(p)) for b, k, p in
-              zip(region[col_box], region.iloc[:, 2], region.iloc[:, 3], strict=True)}  # fmt: skip
-    moving = plan[plan["jenis_perpindahan"].astype(str) != "tetap"]
-    moved = pd.to_numeric(moving["kotak_talenta"], errors="coerce").dropna().astype(int)
-    moved_by_box = moved.value_counts()
-    rows = []
-    for r, line in enumerate(GRID):
-        for c, box in enumerate(line):
-            assert BOX_AXES[box][0] == c
-            rows.append({"baris": r, "kolom": c, "kotak": box, "kinerja": labels[box][0],
-                         "potensi": labels[box][1], "jumlah": by_box.get(box, 0),
-                         "pindah": int(moved_by_box.get(box, 0))})  # fmt: skip
-    return pd.DataFrame(rows)
 
 
 def differences(

@@ -1,76 +1,13 @@
-"""A solved plan folder brought back to life: its data (checked against the recorded sha256s) and
-the plan re-solved with the recorded configuration, for explanations, alternatives, why-not and
-the dossier (``placement explain`` / ``dossier`` and the web workspace's Rencana page).
-
-Also the privacy-aware texts both use: other people are named by their post unless the planner
-asks for detail (``--rinci``; docs/privacy.md, UU PDP).
+"""The privacy-aware texts about a solved plan that ``placement explain`` / ``dossier`` and the
+web workspace's Rencana page share: other people are named by their post unless the planner asks
+for detail (``--rinci``; docs/privacy.md, UU PDP). Re-solving a written plan folder is
+:func:`placement.workflow.studies.load_solved`.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
-import pandas as pd
-
-from placement.api import Result, solve
-from placement.config import parse_scenario
-from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
-from placement.io.plan_files import read_plan
 from placement.plan.explain import MoveExplanation
-from placement.report.outputs import read_record
-from placement.solver import SolveStatus
-
-
-def load_solved(out: Path, data: Path | None = None) -> tuple[Dataset, Result, dict[str, Any]]:
-    """Data (``data`` or hasil.json's ``data``), checked against the recorded sha256s, and the
-    plan re-solved with the recorded configuration; refuses when files or the plan differ."""
-    from placement.io.readers import load_dataset
-
-    record = read_record(out)
-    source = data or (Path(record["data"]) if record.get("data") not in (None, "None") else None)
-    if source is None:
-        raise PlacementError.single("DATA_TIDAK_DISEBUT", "Folder data tidak tercatat di hasil.json; berikan --data DIR",
-                                    "hasil.json records no data folder; pass --data DIR")  # fmt: skip
-    sc = parse_scenario(record["konfigurasi"], str(out / "hasil.json"))
-    ds, _ = load_dataset(source, plan_date=sc.tanggal_rencana)
-    recorded = {m["path"]: m["sha256"] for m in record.get("masukan", [])}
-    if recorded != dict(ds.sources):
-        changed = sorted(set(recorded.items()) ^ set(ds.sources.items()))
-        names = ", ".join(sorted({str(p) for p, _ in changed}))
-        raise PlacementError.single("DATA_BERUBAH",
-            f"File data di {source} berbeda dari yang dipakai rencana di {out} ({names}); "
-            "jalankan 'placement solve' lagi atau berikan --data folder data yang asli",
-            f"The data files in {source} differ from those of the plan in {out} ({names})", str(source))  # fmt: skip
-    result = solve(ds, sc)  # the tie-break makes the optimum unique up to province scale
-    if (
-        result.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
-        or (
-            record.get("objektif_skala") is not None
-            and result.solution.objective != int(record["objektif_skala"])
-        )
-        or _placements(result.plan) != _placements(_written_plan(out))
-    ):
-        raise PlacementError.single("RENCANA_BERBEDA",
-            "Rencana yang disusun ulang tidak sama dengan yang tercatat di hasil.json; jalankan 'placement solve' lagi",
-            "The re-solved plan differs from the one recorded in hasil.json; run 'placement solve' again")  # fmt: skip
-    return ds, result, record
-
-
-def _written_plan(out: Path) -> pd.DataFrame:
-    path = out / "rencana.csv"
-    if not path.is_file():
-        return pd.DataFrame(columns=["nip", "jabatan_tujuan_id"])
-    return read_plan(path)
-
-
-def _placements(plan: pd.DataFrame) -> set[tuple[str, str]]:
-    """(NIP, post) of every placement; a tie at province scale may give another equally optimal
-    plan, which must not be explained in place of the written one."""
-    posts = plan["jabatan_tujuan_id"].fillna("").astype(str)
-    nips = plan["nip"].astype(str)
-    return {(n, j) for n, j in zip(nips, posts, strict=True) if j}
 
 
 def post_label(ds: Dataset, jabatan_id: str | None, lang: str = "id") -> str:

@@ -26,10 +26,10 @@ from openpyxl import load_workbook
 from placement.domain.errors import PlacementError
 from placement.domain.schema import header_key
 from placement.io.decode import decode_bytes
+from placement.io.plan_files import OUTPUT_FILES, file_sha256, verify_outputs
 from placement.io.writers import format_number, is_missing, unguard_cell, write_csv, write_xlsx
 from placement.privacy.keyfile import KeyFile, load_key
 from placement.privacy.pseudonym import NAME_PREFIX
-from placement.report.outputs import OUTPUT_FILES, file_sha256, verify_outputs
 
 NIP_TOKEN = re.compile(r"(?<!\d)\d{18}(?!\d)")
 NAME_TOKEN = re.compile(re.escape(NAME_PREFIX) + r"[0-9A-F]{8,64}\b")

@@ -33,7 +33,7 @@ from placement.report.usulan import Group, Parts, Usulan, build_usulan, daftar
 from placement.rules.registry import rule_set
 
 if TYPE_CHECKING:
-    from placement.api import Result
+    from placement.plan.result import Result
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
           "September", "Oktober", "November", "Desember")  # fmt: skip

@@ -15,7 +15,6 @@ next run (:func:`remove_leftovers`).
 from __future__ import annotations
 
 import errno
-import hashlib
 import json
 import platform
 import re
@@ -28,20 +27,15 @@ from typing import Any
 
 import pandas as pd
 
-from placement.api import Result
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
+from placement.io.plan_files import OUTPUT_FILES as OUTPUT_FILES  # re-exported: one file list
+from placement.io.plan_files import file_sha256 as file_sha256
+from placement.io.plan_files import read_record as read_record
+from placement.io.plan_files import verify_outputs as verify_outputs
 from placement.io.writers import write_csv, write_xlsx
+from placement.plan.result import Result
 
-# Written in this order; hasil.json last, so its presence vouches for a complete folder.
-OUTPUT_FILES = (
-    "rencana.csv",
-    "rencana.xlsx",
-    "lowong.csv",
-    "shortlist_jpt.csv",
-    "rantai.csv",
-    "hasil.json",
-)
 HORIZON_TABLES = ("rencana_horizon.csv", "pensiun_horizon.csv")
 DOSSIER_FILES = ("dosir.xlsx", "dosir.html", "dosir.pdf", "dosir.docx")
 WRITTEN_FILES = (*OUTPUT_FILES, *HORIZON_TABLES, *DOSSIER_FILES)  # every file kind placed in OUT
@@ -230,48 +224,3 @@ def write_error(out_dir: Path, exc: OSError) -> PlacementError:
         "new valid plan. Free disk space or choose another folder, then run again.",
         str(out_dir),
     )
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def verify_outputs(out_dir: Path) -> list[str]:
-    """Files of a plan folder whose content differs from what its hasil.json recorded.
-
-    Empty list: every file is as written. Folders written before file hashes were recorded
-    (no ``berkas`` key) cannot be checked and yield ``["hasil.json: tanpa hash berkas"]``.
-    """
-    record = read_record(out_dir)
-    files = record.get("berkas")
-    if not isinstance(files, dict):
-        return ["hasil.json: tanpa hash berkas"]
-    bad = []
-    for name, digest in sorted(files.items()):
-        path = out_dir / name
-        if not path.is_file():
-            bad.append(f"{name}: tidak ada")
-        elif file_sha256(path) != digest:
-            bad.append(f"{name}: isi berubah sejak ditulis")
-    return bad
-
-
-def read_record(out_dir: Path) -> dict[str, Any]:
-    """The hasil.json of a plan folder; PlacementError when it is missing or damaged."""
-    path = out_dir / "hasil.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        data = None
-    if not isinstance(data, dict):
-        raise PlacementError.single(
-            "HASIL_TIDAK_ADA",
-            f"{path} tidak ada atau rusak; jalankan 'placement solve' dulu",
-            f"{path} is missing or damaged; run 'placement solve' first",
-            str(path),
-        )
-    return data

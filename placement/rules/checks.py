@@ -10,7 +10,6 @@ a failure means (refuse, shortlist only, penalty) from the rule pack.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from placement.domain import grades
+from placement.domain.dates import shift_months
 from placement.rules.facts import (
     KIND_CODE,
     KINDS,
@@ -137,12 +137,6 @@ def show_years(start: DateArray, plan: np.datetime64) -> ObjArray:
 
 def show_text(values: Iterable[object]) -> ObjArray:
     return _obj(str(v) if norm_text(v) else MISSING for v in values)
-
-
-def shift_months(day: date, months: int) -> date:
-    """Calendar shift by whole months; the day is clipped to the month's end (29 Feb → 28 Feb)."""
-    year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
-    return date(year, month0 + 1, min(day.day, calendar.monthrange(year, month0 + 1)[1]))
 
 
 def years_before(plan_date: date, years: float) -> np.datetime64:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import time
+from dataclasses import dataclass
 
 import highspy
 import numpy as np
@@ -37,6 +38,8 @@ from placement.solver.problem import (
     empty_chosen,
     make_solution,
 )
+
+Stats = dict[str, float | int | str]  # what a solve reports in Solution.stats
 
 
 class _Clock:
@@ -344,67 +347,139 @@ def solve_mip(
     with a row "weight ≥ optimum".
     """
     clock = _Clock(time_limit)
-    stats: dict[str, float | int | str] = {"pairs": problem.n_pairs}
+    stats: Stats = {"pairs": problem.n_pairs}
     all_cols = np.arange(problem.n_pairs, dtype=np.int64)
-    bound, best, keep = math.inf, None, all_cols
-    y = d = np.zeros(0)
+    lp = _Lp(math.inf, np.zeros(0), np.zeros(0))
+    best, keep = None, all_cols
     if fixing and problem.n_pairs:
-        t0 = time.perf_counter()
-        if problem.n_pairs > cg_threshold:
-            lp_status, x, bound, d, y, cg_stats = solve_lp_cg_duals(problem, seed, cg_start)
-            stats.update(cg_stats)
-        else:
-            lp_status, x, bound, d, y = _solve_lp(problem, all_cols, seed)
-        stats["lp_seconds"] = time.perf_counter() - t0
-        if lp_status == "infeasible":
-            return Solution(SolveStatus.INFEASIBLE, empty_chosen(), backend="mip", stats=stats)
-        if lp_status != "optimal":
-            return Solution(SolveStatus.NO_PLAN, empty_chosen(), backend="mip", stats=stats)
-        stats["lp_bound"] = bound + problem.offset
-        best = _best_known(problem, x, all_cols)
-        stats["lp_integral"] = int(best is not None)
-        usable = hint is not None and not problem.violations(hint)
-        if usable and (best is None or problem.weight[hint].sum() > problem.weight[best].sum()):
-            best = np.sort(np.asarray(hint)).astype(np.int64)
-            stats["hint_used"] = 1
-        if best is None:
-            # Cheap incumbent: the MIP on pairs with near-zero reduced profit (the LP's support).
-            support = all_cols[
-                (d > -1.0 * problem.weight.std() - 1) | np.isin(all_cols, problem.fixed)
-            ]
-            kind, cand, _ = _run_mip(
-                problem, support, problem.weight[support].astype(float), clock, seed
-            )
-            best = cand if kind in ("optimal", "feasible") else None
+        solved = _lp_phase(problem, all_cols, seed, cg_threshold, cg_start, stats)
+        if isinstance(solved, Solution):
+            return solved
+        lp, x = solved
+        best = _incumbent(problem, x, lp, all_cols, hint, clock, seed, stats)
         if best is not None:
-            best_w = int(problem.weight[best].sum())
-            keep = all_cols[
-                (bound + np.minimum(d, 0.0) >= best_w - 0.5) | np.isin(all_cols, problem.fixed)
-            ]
+            keep = _fixed_pairs(problem, all_cols, lp, best)
     stats["pairs_after_fixing"] = len(keep)
     t1 = time.perf_counter()
-    if best is not None and int(problem.weight[best].sum()) + 1 > bound + 1e-4:
-        # No plan is a whole unit better than ``best``: it is the weight optimum.
-        kind, chosen, mip_bound = "optimal", best, bound
-        stats["mip1_skipped"] = 1
-    else:
-        kind, chosen, mip_bound = _run_mip(
-            problem, keep, problem.weight[keep].astype(float), clock, seed, hint=best
-        )
+    kind, chosen, mip_bound = _weight_stage(problem, keep, best, lp.bound, clock, seed, stats)
     stats["mip1_seconds"] = time.perf_counter() - t1
     if kind == "infeasible":
         return Solution(SolveStatus.INFEASIBLE, empty_chosen(), backend="mip", stats=stats)
     if kind == "none":
         status = SolveStatus.NO_PLAN if best is None else SolveStatus.FEASIBLE
         chosen = best if best is not None else empty_chosen()
-        return make_solution(problem, status, chosen, bound, "mip", stats)
+        return make_solution(problem, status, chosen, lp.bound, "mip", stats)
     if kind == "feasible":
         return make_solution(
-            problem, SolveStatus.FEASIBLE, chosen, min(bound, mip_bound), "mip", stats
+            problem, SolveStatus.FEASIBLE, chosen, min(lp.bound, mip_bound), "mip", stats
         )
+    return _tiebreak_stage(problem, keep, chosen, lp, clock, seed, stats)
+
+
+@dataclass(frozen=True)
+class _Lp:
+    """What the LP proves: its bound and, per pair, the reduced profit ``d``; the duals ``y``."""
+
+    bound: float
+    d: FloatArray
+    y: FloatArray
+
+
+def _lp_phase(
+    problem: Problem,
+    all_cols: IntArray,
+    seed: int,
+    cg_threshold: int,
+    cg_start: int,
+    stats: Stats,
+) -> tuple[_Lp, FloatArray] | Solution:
+    """Phase 1: the LP relaxation (by column generation on large models): bound, reduced
+    profits, duals and the LP solution; a Solution when the LP already decides (no plan)."""
+    t0 = time.perf_counter()
+    if problem.n_pairs > cg_threshold:
+        lp_status, x, bound, d, y, cg_stats = solve_lp_cg_duals(problem, seed, cg_start)
+        stats.update(cg_stats)
+    else:
+        lp_status, x, bound, d, y = _solve_lp(problem, all_cols, seed)
+    stats["lp_seconds"] = time.perf_counter() - t0
+    if lp_status == "infeasible":
+        return Solution(SolveStatus.INFEASIBLE, empty_chosen(), backend="mip", stats=stats)
+    if lp_status != "optimal":
+        return Solution(SolveStatus.NO_PLAN, empty_chosen(), backend="mip", stats=stats)
+    stats["lp_bound"] = bound + problem.offset
+    return _Lp(bound, d, y), x
+
+
+def _incumbent(
+    problem: Problem,
+    x: FloatArray,
+    lp: _Lp,
+    all_cols: IntArray,
+    hint: IntArray | None,
+    clock: _Clock,
+    seed: int,
+    stats: Stats,
+) -> IntArray | None:
+    """Phase 2: the best plan known before the MIP: the LP's own when integral, the hint when
+    feasible and better, else a MIP on the LP's support (None when there is none)."""
+    best = _best_known(problem, x, all_cols)
+    stats["lp_integral"] = int(best is not None)
+    usable = hint is not None and not problem.violations(hint)
+    if usable and (best is None or problem.weight[hint].sum() > problem.weight[best].sum()):
+        best = np.sort(np.asarray(hint)).astype(np.int64)
+        stats["hint_used"] = 1
+    if best is None:
+        # Cheap incumbent: the MIP on pairs with near-zero reduced profit (the LP's support).
+        support = all_cols[
+            (lp.d > -1.0 * problem.weight.std() - 1) | np.isin(all_cols, problem.fixed)
+        ]
+        kind, cand, _ = _run_mip(
+            problem, support, problem.weight[support].astype(float), clock, seed
+        )
+        best = cand if kind in ("optimal", "feasible") else None
+    return best
+
+
+def _fixed_pairs(problem: Problem, all_cols: IntArray, lp: _Lp, best: IntArray) -> IntArray:
+    """Phase 3, reduced-cost fixing: the pairs that can still be in a plan at least as good as
+    ``best`` (LP bound + reduced profit ≥ its weight), and the fixed ones."""
+    best_w = int(problem.weight[best].sum())
+    return all_cols[
+        (lp.bound + np.minimum(lp.d, 0.0) >= best_w - 0.5) | np.isin(all_cols, problem.fixed)
+    ]
+
+
+def _weight_stage(
+    problem: Problem,
+    keep: IntArray,
+    best: IntArray | None,
+    bound: float,
+    clock: _Clock,
+    seed: int,
+    stats: Stats,
+) -> tuple[str, IntArray, float]:
+    """Phase 4: the weight MIP on the surviving pairs, skipped when ``best`` is within one unit
+    of the LP bound (weights are integers, so it is the weight optimum)."""
+    if best is not None and int(problem.weight[best].sum()) + 1 > bound + 1e-4:
+        stats["mip1_skipped"] = 1
+        return "optimal", best, bound
+    return _run_mip(problem, keep, problem.weight[keep].astype(float), clock, seed, hint=best)
+
+
+def _tiebreak_stage(
+    problem: Problem,
+    keep: IntArray,
+    chosen: IntArray,
+    lp: _Lp,
+    clock: _Clock,
+    seed: int,
+    stats: Stats,
+) -> Solution:
+    """Phase 5: the deterministic tie-break among weight-optimal plans, on the optimal face when
+    the LP proof allows, else on the fixed pairs with a row "weight ≥ optimum"."""
     w_star = int(problem.weight[chosen].sum())
     t2 = time.perf_counter()
-    face = _optimal_face(problem, y, d, bound, w_star) if len(y) else None
+    face = _optimal_face(problem, lp.y, lp.d, lp.bound, w_star) if len(lp.y) else None
     if face is not None:
         stats["tiebreak_face_pairs"] = len(face[0])
         kind2, chosen2 = _run_face_mip(problem, face, clock, seed, chosen)

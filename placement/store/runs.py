@@ -32,6 +32,7 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from placement.domain.errors import PlacementError, shown
+from placement.domain.model import cell_text
 from placement.plan.compare import plan_kpis, read_plan_dir
 from placement.privacy.keyfile import link_new
 from placement.report.outputs import read_record, verify_outputs
@@ -384,7 +385,7 @@ class RunStore:
         plan = files.plan
         cols = [plan[c].tolist() for c in PLAN_FIELDS]
         rows = [
-            (i, str(n), _text(a), _text(t), str(k), float(sk))
+            (i, str(n), cell_text(a), cell_text(t), str(k), float(sk))
             for i, (n, a, t, k, sk) in enumerate(zip(*cols, strict=True), start=1)
         ]
         config = rec.get("konfigurasi", {})
@@ -647,11 +648,5 @@ def withdraw_plan(out_dir: Path) -> None:
 
 def _folder_rows(folder: Path) -> list[tuple[Any, ...]]:
     plan = read_plan_dir(folder).plan
-    return [(str(n), _text(a), _text(t), str(k)) for n, a, t, k in
+    return [(str(n), cell_text(a), cell_text(t), str(k)) for n, a, t, k in
             zip(*(plan[c].tolist() for c in PLAN_FIELDS[:4]), strict=True)]  # fmt: skip
-
-
-def _text(v: object) -> str | None:
-    if v is None or (isinstance(v, float) and pd.isna(v)):
-        return None
-    return str(v)

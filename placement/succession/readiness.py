@@ -31,10 +31,11 @@ import numpy as np
 import pandas as pd
 
 from placement.config import Skenario
+from placement.domain.dates import shift_months
 from placement.domain.errors import PlacementError
 from placement.domain.grades import JPT_TYPES
 from placement.domain.model import Dataset
-from placement.rules.checks import PairContext, shift_months
+from placement.rules.checks import PairContext
 from placement.rules.eligibility import (
     PairTable,
     build_pairs,

@@ -124,6 +124,29 @@ def talent_grid(ds: Dataset, opd: str | None = None, lang: str = "id") -> pd.Dat
     return pd.DataFrame(data)
 
 
+def talent_grid_moves(ds: Dataset, plan: pd.DataFrame, lang: str = "id") -> pd.DataFrame:
+    """The region's 9-box grid, one row per box in grid order (potensi high → low, kinerja
+    below → above): grid row and column, box, kinerja, potensi, people in the box (whole
+    region, :func:`talent_counts`) and how many of them move in ``plan`` (any move but stay)."""
+    counts = talent_counts(ds, lang=lang)
+    region = counts.iloc[:9]
+    col_box, col_n = region.columns[1], region.columns[4]
+    by_box = {int(b): int(n) for b, n in zip(region[col_box], region[col_n], strict=True)}
+    labels = {int(b): (str(k), str(p)) for b, k, p in
+              zip(region[col_box], region.iloc[:, 2], region.iloc[:, 3], strict=True)}  # fmt: skip
+    moving = plan[plan["jenis_perpindahan"].astype(str) != "tetap"]
+    moved = pd.to_numeric(moving["kotak_talenta"], errors="coerce").dropna().astype(int)
+    moved_by_box = moved.value_counts()
+    rows = []
+    for r, line in enumerate(GRID):
+        for c, box in enumerate(line):
+            assert BOX_AXES[box][0] == c
+            rows.append({"baris": r, "kolom": c, "kotak": box, "kinerja": labels[box][0],
+                         "potensi": labels[box][1], "jumlah": by_box.get(box, 0),
+                         "pindah": int(moved_by_box.get(box, 0))})  # fmt: skip
+    return pd.DataFrame(rows)
+
+
 def talent_people(ds: Dataset, opd: str | None = None, lang: str = "id") -> pd.DataFrame:
     """Names per box (on demand): nip, nama, OPD, jabatan, box, recommendation; box 9 first."""
     peg = ds.pegawai
@@ -265,5 +288,6 @@ __all__ = [
     "recommendation",
     "talent_counts",
     "talent_grid",
+    "talent_grid_moves",
     "talent_people",
 ]

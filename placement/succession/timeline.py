@@ -49,7 +49,7 @@ def to_day(value: np.datetime64 | date) -> date:
 
 def add_months(days: DateArray, months: IntArray | int) -> DateArray:
     """Vectorised calendar shift by whole months, the day clipped to the month's end
-    (:func:`placement.rules.checks.shift_months` on arrays; NaT stays NaT)."""
+    (:func:`placement.domain.dates.shift_months` on arrays; NaT stays NaT)."""
     days = np.asarray(days, dtype="datetime64[D]")
     month = days.astype("datetime64[M]")
     offset = (days - month.astype("datetime64[D]")).astype("timedelta64[D]")

@@ -1,4 +1,4 @@
-"""Solve jobs of the web workspace: each runs ``placement.pipeline.solve_to_folder`` in its own
+"""Solve jobs of the web workspace: each runs ``placement.workflow.run.solve_to_folder`` in its own
 child process, reports progress through a queue and can be cancelled, so the page never waits
 on the solver. A finished plan is recorded in the run store by the child (SQLite transactions
 keep concurrent writers safe)."""
@@ -37,10 +37,11 @@ def run_job(spec: JobSpec, events: Any) -> None:
     """Child-process body: load, solve, audit, write, record; every outcome is one final event."""
     from placement.config import plan_date_line
     from placement.domain.errors import PlacementError, issue_records
-    from placement.pipeline import AuditFailedError, solve_to_folder
+    from placement.plan.audit import AuditFailedError
     from placement.solver import SolveStatus
     from placement.store.runs import RunStore, withdraw_plan
-    from placement.workspace import load_inputs
+    from placement.workflow.inputs import load_inputs
+    from placement.workflow.run import solve_to_folder
 
     signal.signal(signal.SIGINT, _interrupt)
     signal.signal(signal.SIGTERM, _interrupt)

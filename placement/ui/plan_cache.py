@@ -1,5 +1,5 @@
 """The solved plans the Rencana page explains: data and re-solved result of a run's plan folder
-(:func:`placement.plan.solved.load_solved`), loaded once per folder in a thread and kept for the
+(:func:`placement.workflow.studies.load_solved`), loaded once per folder in a thread and kept for the
 few runs looked at last."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from typing import Any
 
 from nicegui import run
 
-from placement.api import Result
 from placement.domain.model import Dataset
-from placement.plan.solved import load_solved
+from placement.plan.result import Result
+from placement.workflow.studies import load_solved
 
 Solved = tuple[Dataset, Result, dict[str, Any]]
 KEEP = 3

@@ -14,10 +14,11 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from placement.plan.compare import read_plan_dir
 from placement.plan.explain import alternatives, explain_move
-from placement.plan.review import plan_summary, talent_grid_moves
-from placement.plan.solved import load_solved
+from placement.plan.review import plan_summary
 from placement.rules.eligibility import check_pair
+from placement.succession.talent_map import talent_grid_moves
 from placement.ui.pages.plan import KIND_LABELS
+from placement.workflow.studies import load_solved
 from tests.ui.conftest import Server, screenshot
 from tests.ui.helpers import (
     TINY_DATE,

@@ -19,14 +19,30 @@ DATE_FORMATS: tuple[str, ...] = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d %
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 MIN_YEAR, MAX_YEAR = 1900, 2100
 _SERIAL_RE = re.compile(r"\d{2,5}(?:\.\d+)?")
-_ALLOWED_DATES = "YYYY-MM-DD, DD-MM-YYYY atau DD/MM/YYYY"
 
 _GENDER: dict[str, str] = {
-    "l": "L", "laki laki": "L", "lakilaki": "L", "pria": "L", "m": "L", "male": "L", "1": "L",
-    "p": "P", "perempuan": "P", "wanita": "P", "f": "P", "female": "P", "2": "P",
-}  # fmt: skip
-_BOOL: dict[str, bool] = {"ya": True, "true": True, "1": True, "tidak": False, "false": False,
-                          "0": False}  # fmt: skip
+    "l": "L",
+    "laki laki": "L",
+    "lakilaki": "L",
+    "pria": "L",
+    "m": "L",
+    "male": "L",
+    "1": "L",
+    "p": "P",
+    "perempuan": "P",
+    "wanita": "P",
+    "f": "P",
+    "female": "P",
+    "2": "P",
+}
+_BOOL: dict[str, bool] = {
+    "ya": True,
+    "true": True,
+    "1": True,
+    "tidak": False,
+    "false": False,
+    "0": False,
+}
 _NO_SANCTION = frozenset({"-", "tidak ada", "tidak", "nihil", "tanpa", "0"})
 _LABEL_TABLES: dict[str, tuple[dict[str, int], str]] = {
     "skp_1": (grades.PREDIKAT_KINERJA, "PREDIKAT_KINERJA_TIDAK_DIKENAL"),
@@ -77,12 +93,13 @@ def _parse_nip(sheet: _Sheet, header: str, fld: str, text: pd.Series[Any]) -> pd
     for pos in np.flatnonzero(failed.to_numpy()):
         exc = results[values[pos]]
         assert isinstance(exc, NipError)
-        sheet.add(
+        sheet.issue(
             int(pos),
             header,
             exc.code,
-            f"{exc.reason_id}. {_NIP_FIX_ID}.",
-            f"{exc.reason_en}. {_NIP_FIX_EN}.",
+            "NIP_TIDAK_VALID",
+            reason_id=exc.reason_id,
+            reason_en=exc.reason_en,
         )
     cleaned = text.map({v: info.nip for v, info in sheet.nip_parsed.items()}).astype(object)
     return cleaned.where(ok, text.where(text != "", None))
@@ -95,21 +112,8 @@ def _try_parse_nip(raw: str) -> NipInfo | NipError:
         return exc
 
 
-_NIP_FIX_ID = "Perbaiki NIP sesuai SK / data SIASN"
-_NIP_FIX_EN = "Correct the NIP from the decree / SIASN data"
-
-
 def _report_excel_nip(sheet: _Sheet, pos: int, header: str, raw: str) -> None:
-    sheet.add(
-        pos,
-        header,
-        "NIP_EXCEL_ANGKA",
-        f"NIP '{raw}' tersimpan sebagai angka di Excel; Excel hanya menyimpan 15 digit sehingga "
-        "digit terakhir bisa hilang. Format kolom NIP sebagai Teks, lalu ketik ulang NIP dari "
-        "sumber (atau awali dengan tanda ').",
-        f"NIP '{raw}' is stored as a number in Excel, which keeps only 15 digits. Format the NIP "
-        "column as Text and re-enter the NIP from the source (or prefix it with ').",
-    )
+    sheet.issue(pos, header, "NIP_EXCEL_ANGKA", value=raw)
 
 
 def parse_dates(text: pd.Series[Any]) -> pd.Series[Any]:
@@ -144,14 +148,8 @@ def _parse_date(sheet: _Sheet, header: str, fld: str, text: pd.Series[Any]) -> p
         (text != "") & dates.isna(),
         header,
         "TANGGAL_TIDAK_VALID",
-        lambda v: (
-            f"Tanggal '{v}' tidak dapat dibaca atau tidak mungkin. Tulis sebagai "
-            f"{_ALLOWED_DATES} (tahun {MIN_YEAR}–{MAX_YEAR}), mis. 1975-08-17."
-        ),
-        lambda v: (
-            f"Date '{v}' cannot be read or is impossible. Write it as YYYY-MM-DD, "
-            f"DD-MM-YYYY or DD/MM/YYYY (years {MIN_YEAR}–{MAX_YEAR}), e.g. 1975-08-17."
-        ),
+        min_year=MIN_YEAR,
+        max_year=MAX_YEAR,
     )
     return dates
 
@@ -176,14 +174,10 @@ def _parse_int(sheet: _Sheet, header: str, fld: str, text: pd.Series[Any]) -> pd
         (text != "") & ~ok,
         header,
         code,
-        lambda v: (
-            f"Nilai '{v}' pada kolom '{header}' harus bilangan bulat {low}–{high}. "
-            f"Perbaiki nilainya atau kosongkan sel."
-        ),
-        lambda v: (
-            f"Value '{v}' in column '{header}' must be an integer {low}–{high}. "
-            "Correct it or leave the cell empty."
-        ),
+        "BILANGAN_DI_LUAR_RENTANG",
+        header=header,
+        low=low,
+        high=high,
     )
     return values.where(ok).astype("Int64")
 
@@ -191,50 +185,20 @@ def _parse_int(sheet: _Sheet, header: str, fld: str, text: pd.Series[Any]) -> pd
 def _parse_float(sheet: _Sheet, header: str, fld: str, text: pd.Series[Any]) -> pd.Series[Any]:
     values = _numbers(text)
     ok = values.between(1, 5)
-    sheet.report(
-        (text != "") & ~ok,
-        header,
-        "LEVEL_TIDAK_VALID",
-        lambda v: (
-            f"Level '{v}' harus angka 1–5 (desimal boleh, mis. 3,25 atau 3.25). "
-            "Perbaiki nilainya sesuai hasil asesmen."
-        ),
-        lambda v: (
-            f"Level '{v}' must be a number 1–5 (decimals allowed, e.g. 3,25 or 3.25). "
-            "Correct it from the assessment results."
-        ),
-    )
+    sheet.report((text != "") & ~ok, header, "LEVEL_TIDAK_VALID")
     return values.where(ok).astype(float)
 
 
 def _parse_percent(sheet: _Sheet, header: str, fld: str, text: pd.Series[Any]) -> pd.Series[Any]:
     values = _numbers(text)
     ok = values.between(0, 100)
-    sheet.report(
-        (text != "") & ~ok,
-        header,
-        "JPM_TIDAK_VALID",
-        lambda v: f"JPM '{v}' harus persen 0–100 (desimal boleh, mis. 82,5).",
-        lambda v: f"JPM '{v}' must be a percentage 0–100 (decimals allowed, e.g. 82.5).",
-    )
+    sheet.report((text != "") & ~ok, header, "JPM_TIDAK_VALID")
     return values.where(ok).astype(float)
 
 
 def _parse_bool(sheet: _Sheet, header: str, fld: str, text: pd.Series[Any]) -> pd.Series[Any]:
     mapped = _map_unique(text, lambda v: _BOOL.get(v.lower()))
-    sheet.report(
-        (text != "") & mapped.isna(),
-        header,
-        "WAJIB_ISI_TIDAK_VALID",
-        lambda v: (
-            f"Nilai '{v}' pada kolom '{header}' tidak dikenal. Isi 'ya' atau 'tidak' "
-            "(kosong = tidak)."
-        ),
-        lambda v: (
-            f"Value '{v}' in column '{header}' is not recognised. Use 'ya' (yes) or "
-            "'tidak' (no); empty = no."
-        ),
-    )
+    sheet.report((text != "") & mapped.isna(), header, "WAJIB_ISI_TIDAK_VALID", header=header)
     return mapped.astype("boolean")  # empty stays <NA>: "not given" (the model derives defaults)
 
 
@@ -250,10 +214,9 @@ def _label_parser(
             (text != "") & mapped.isna(),
             header,
             code,
-            lambda v: (
-                f"Nilai '{v}' pada kolom '{header}' tidak dikenal. Isi salah satu: {options}."
-            ),
-            lambda v: f"Value '{v}' in column '{header}' is not recognised. Use one of: {options}.",
+            "LABEL_TIDAK_DIKENAL",
+            header=header,
+            options=options,
         )
         return mapped
 
@@ -327,9 +290,19 @@ _PARSERS: dict[str, Callable[[_Sheet, str, str, pd.Series[Any]], pd.Series[Any]]
 
 
 _TEXT_TYPES = frozenset(
-    {"nip", "text", "golongan", "eselon", "jenis", "jenjang", "education", "label", "gender",
-     "status"}
-)  # fmt: skip
+    {
+        "nip",
+        "text",
+        "golongan",
+        "eselon",
+        "jenis",
+        "jenjang",
+        "education",
+        "label",
+        "gender",
+        "status",
+    }
+)
 
 
 def _frame(sheet: _Sheet) -> pd.DataFrame:

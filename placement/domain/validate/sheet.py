@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 
 from placement.domain.errors import Issue, shown
+from placement.domain.messages import Where, issue
 from placement.domain.nip import NipError, NipInfo
 from placement.domain.schema import Table
-from placement.domain.validate.codes import CODES
 
 Frames = dict[str, pd.DataFrame]
 Message = Callable[[str], str]
@@ -59,26 +59,34 @@ class _Sheet:
             return col
         return _map_unique(col, clean_cell, keep_empty=True)
 
-    def add(self, pos: int | None, header: str | None, code: str, msg_id: str, msg_en: str) -> None:
-        """Record one issue at a positional row (None = whole table)."""
+    def issue(
+        self,
+        pos: int | None,
+        header: str | None,
+        code: str,
+        /,
+        template: str | None = None,
+        **fields: object,
+    ) -> None:
+        """Record the catalogue's issue ``code`` (domain/messages.py) at a positional row (None =
+        whole table)."""
         row = None if pos is None else int(self.rows[pos])
-        self.issues.append(
-            Issue(self.file, row, header, code, CODES[code].severity, msg_id, msg_en)
-        )
+        self.issues.append(issue(code, Where(self.file, row, header), template, **fields))
 
     def report(
         self,
         mask: pd.Series[bool] | np.ndarray[Any, np.dtype[np.bool_]],
         header: str,
         code: str,
-        msg_id: Message,
-        msg_en: Message,
+        /,
+        template: str | None = None,
+        **fields: object,
     ) -> None:
-        """One issue per row where ``mask`` holds; messages get the cell text."""
+        """One issue per row where ``mask`` holds; the template gets the cell text as
+        ``value``."""
         values = self.cells(header).to_numpy()
         for pos in np.flatnonzero(np.asarray(mask, dtype=bool)):
-            value = shown(values[pos])
-            self.add(int(pos), header, code, msg_id(value), msg_en(value))
+            self.issue(int(pos), header, code, template, value=shown(values[pos]), **fields)
 
 
 def clean_cell(value: object) -> str:

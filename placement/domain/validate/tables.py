@@ -19,55 +19,43 @@ from placement.domain.priorities import (
     default_must_fills,
     default_priorities,
 )
-from placement.domain.validate.sheet import Message, _Sheet
+from placement.domain.validate.sheet import _Sheet
 
 MIN_AGE, MAX_AGE = 18, 70  # an ASN is appointed at 18 or later and retires by 65 at the latest
 _TMT_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("tmt_golongan", "tmt_golongan"), ("tmt_jabatan", "tmt_jabatan"), ("tmt_jenjang", "tmt_jenjang"),
-)  # fmt: skip
+    ("tmt_golongan", "tmt_golongan"),
+    ("tmt_jabatan", "tmt_jabatan"),
+    ("tmt_jenjang", "tmt_jenjang"),
+)
 
 
 def _check_structure(sheet: _Sheet) -> None:
     """Required columns present, data rows present, required cells filled."""
     for col in sheet.table.required:
         if not sheet.has(col.header):
-            sheet.add(
+            sheet.issue(
                 None,
                 col.header,
                 "KOLOM_WAJIB_TIDAK_ADA",
-                f"Kolom wajib '{col.header}' ({col.meaning_id}) tidak ada di {sheet.file}. "
-                f"Tambahkan kolom dengan judul '{col.header}' (lihat template).",
-                f"Required column '{col.header}' ({col.meaning_en}) is missing in {sheet.file}. "
-                f"Add a column headed '{col.header}' (see the template).",
+                header=col.header,
+                meaning_id=col.meaning_id,
+                meaning_en=col.meaning_en,
+                file=sheet.file,
             )
     if sheet.n == 0 and sheet.table.name in ("pegawai", "jabatan"):
-        sheet.add(
-            None,
-            None,
-            "TABEL_TANPA_DATA",
-            f"{sheet.file} tidak berisi baris data. Isi minimal satu baris di bawah judul kolom.",
-            f"{sheet.file} has no data rows. Add at least one row below the header.",
-        )
+        sheet.issue(None, None, "TABEL_TANPA_DATA", file=sheet.file)
     for col in sheet.table.required:
         if sheet.has(col.header):
             sheet.report(
                 sheet.cells(col.header) == "",
                 col.header,
                 "NILAI_WAJIB_KOSONG",
-                _const(
-                    f"Kolom '{col.header}' wajib diisi ({col.meaning_id}). "
-                    f"Isi sel ini{_example_id(col.example)}."
-                ),
-                _const(
-                    f"Column '{col.header}' is required ({col.meaning_en}). "
-                    f"Fill in this cell{_example_en(col.example)}."
-                ),
+                header=col.header,
+                meaning_id=col.meaning_id,
+                meaning_en=col.meaning_en,
+                example_id=_example_id(col.example),
+                example_en=_example_en(col.example),
             )
-
-
-def _const(text: str) -> Message:
-    """A message that does not depend on the cell value."""
-    return lambda _value: text
 
 
 def _example_id(example: str) -> str:
@@ -83,13 +71,9 @@ def _report_duplicates(
     keys: pd.DataFrame,
     header: str,
     code: str,
-    messages: tuple[str, str, str, str],
 ) -> None:
-    """Report every row whose key (all columns of ``keys``) already occurred in an earlier row.
-
-    ``messages``: (what in Indonesian, what in English, fix in Indonesian, fix in English).
-    """
-    what_id, what_en, fix_id, fix_en = messages
+    """Report every row whose key (all columns of ``keys``) already occurred in an earlier row
+    (``key``, ``row`` of the code's template)."""
     valid = keys.notna().all(axis=1)
     dup = valid & keys.duplicated(keep="first")
     if not dup.any():
@@ -100,13 +84,7 @@ def _report_duplicates(
     for pos in np.flatnonzero(dup.to_numpy()):
         key = " / ".join(shown(v) for v in keys.iloc[pos])
         row = int(first_row.loc[keys.index[int(pos)]])
-        sheet.add(
-            int(pos),
-            header,
-            code,
-            f"{what_id} '{key}' sudah ada di baris {row}. {fix_id}",
-            f"{what_en} '{key}' already occurs in row {row}. {fix_en}",
-        )
+        sheet.issue(int(pos), header, code, key=key, row=row)
 
 
 def _nip_series(sheet: _Sheet, attr: str) -> pd.Series[Any]:
@@ -129,12 +107,6 @@ def _check_pegawai(sheet: _Sheet) -> None:
         pd.DataFrame({"nip": sheet.out["nip"]}),
         "nip",
         "NIP_GANDA",
-        (
-            "NIP",
-            "NIP",
-            "Setiap pegawai hanya satu baris: hapus baris ganda atau perbaiki NIP.",
-            "Each person has one row: delete the duplicate row or correct the NIP.",
-        ),
     )
     _check_birth_dates(sheet)
     _check_nip_status_gender(sheet)
@@ -148,87 +120,39 @@ def _check_grade_status(sheet: _Sheet) -> None:
     wrong_grade = ((status == "PNS") & grade.isin(grades.PPPK_GRADES)) | (
         (status == "PPPK") & grade.isin(grades.PNS_GRADES)
     )
-    sheet.report(
-        wrong_grade,
-        "gol_ruang",
-        "GOLONGAN_TIDAK_SESUAI_STATUS",
-        lambda v: (
-            f"Golongan '{v}' tidak sesuai status kepegawaian: PNS memakai I/a … IV/e, "
-            "PPPK memakai I … XVII. Perbaiki golongan atau status_kepegawaian."
-        ),
-        lambda v: (
-            f"Grade '{v}' does not match the employment status: PNS use I/a … IV/e, "
-            "PPPK use I … XVII. Correct the grade or the status."
-        ),
-    )
+    sheet.report(wrong_grade, "gol_ruang", "GOLONGAN_TIDAK_SESUAI_STATUS")
 
 
 def _check_kind_details(sheet: _Sheet) -> None:
     """Warnings: JF without jenjang, structural official without a post."""
     jenis = sheet.out["jenis_jabatan"]
     sheet.report(
-        (jenis == "FUNGSIONAL") & (sheet.cells("jenjang") == ""),
-        "jenjang",
-        "JENJANG_KOSONG",
-        _const(
-            "Pejabat fungsional tanpa jenjang; dianggap setara pelaksana (level 0). "
-            "Isi jenjang (mis. ahli muda) agar syarat naik satu level dihitung benar."
-        ),
-        _const(
-            "Functional official without a jenjang; treated as level 0. Fill in the "
-            "jenjang (e.g. ahli muda) so the one-level-up rule is right."
-        ),
+        (jenis == "FUNGSIONAL") & (sheet.cells("jenjang") == ""), "jenjang", "JENJANG_KOSONG"
     )
     structural = jenis.isin([t.value for t in grades.STRUCTURAL_TYPES])
     sheet.report(
-        structural & (sheet.cells("jabatan_id") == ""),
-        "jabatan_id",
-        "STRUKTURAL_TANPA_JABATAN",
-        _const(
-            "Pejabat struktural tanpa jabatan_id: dianggap kandidat, bukan pemegang "
-            "jabatan. Isi jabatan_id dari sheet jabatan bila ia memegang jabatan yang direncanakan."
-        ),
-        _const(
-            "Structural official without jabatan_id: treated as a candidate, not a "
-            "holder. Fill in the jabatan_id if the person holds a post in the jabatan sheet."
-        ),
+        structural & (sheet.cells("jabatan_id") == ""), "jabatan_id", "STRUKTURAL_TANPA_JABATAN"
     )
 
 
 def _check_birth_dates(sheet: _Sheet) -> None:
     """tanggal_lahir against the NIP; empty birth dates are taken from the NIP (warning)."""
     if not sheet.has("tanggal_lahir"):
-        sheet.add(
-            None,
-            "tanggal_lahir",
-            "TANGGAL_LAHIR_KOSONG",
-            "Kolom tanggal_lahir tidak ada; tanggal lahir diambil dari NIP. Tambahkan kolom "
-            "bila ingin dicek silang dengan NIP.",
-            "Column tanggal_lahir is missing; birth dates are taken from the NIP. Add the "
-            "column to cross-check them.",
-        )
+        sheet.issue(None, "tanggal_lahir", "TANGGAL_LAHIR_KOSONG", "KOLOM_TANGGAL_LAHIR_TIDAK_ADA")
         return
     nip_birth = pd.to_datetime(_nip_series(sheet, "birth_date")).astype("datetime64[ns]")
     birth = sheet.out["birth_date"]
     mismatch = birth.notna() & nip_birth.notna() & (birth != nip_birth)
     for pos in np.flatnonzero(mismatch.to_numpy()):
         given, from_nip = birth.iloc[pos].date(), nip_birth.iloc[pos].date()
-        sheet.add(
+        sheet.issue(
             int(pos),
             "tanggal_lahir",
             "TANGGAL_LAHIR_TIDAK_SESUAI_NIP",
-            f"Tanggal lahir {given} tidak sama dengan tanggal lahir di NIP ({from_nip}). "
-            "Periksa SK/data SIASN lalu perbaiki tanggal_lahir atau NIP.",
-            f"Birth date {given} differs from the birth date in the NIP ({from_nip}). "
-            "Check the decree / SIASN data and correct the birth date or the NIP.",
+            given=given,
+            from_nip=from_nip,
         )
-    sheet.report(
-        sheet.cells("tanggal_lahir") == "",
-        "tanggal_lahir",
-        "TANGGAL_LAHIR_KOSONG",
-        lambda v: "Tanggal lahir kosong; diambil dari NIP. Isi bila ingin dicek silang.",
-        lambda v: "Birth date empty; taken from the NIP. Fill it in to cross-check.",
-    )
+    sheet.report(sheet.cells("tanggal_lahir") == "", "tanggal_lahir", "TANGGAL_LAHIR_KOSONG")
 
 
 def _check_dates(sheet: _Sheet, plan_date: date | None) -> None:
@@ -238,9 +162,11 @@ def _check_dates(sheet: _Sheet, plan_date: date | None) -> None:
     when = (
         (f"tanggal rencana {ref}", f"the plan date {ref}")
         if plan_date is not None
-        else (f"hari ini ({ref}; tanggal rencana belum diketahui saat validasi)",
-              f"today ({ref}; the plan date is not known when validating)")
-    )  # fmt: skip
+        else (
+            f"hari ini ({ref}; tanggal rencana belum diketahui saat validasi)",
+            f"today ({ref}; the plan date is not known when validating)",
+        )
+    )
     given = sheet.out["birth_date"]
     from_nip = pd.to_datetime(_nip_series(sheet, "birth_date")).astype("datetime64[ns]")
     birth = given.where(given.notna(), from_nip)
@@ -260,11 +186,16 @@ def _check_dates(sheet: _Sheet, plan_date: date | None) -> None:
         early = values.notna() & adult.notna() & (values < adult)
         for pos in np.flatnonzero(early.to_numpy()):
             value, born = values.iloc[pos].date(), birth.iloc[pos].date()
-            sheet.add(int(pos), header, "TANGGAL_TERLALU_AWAL",
-                f"{label_id} {value} sebelum pegawai berusia {MIN_AGE} tahun (lahir {born}). "
-                "Periksa tanggal ini dan tanggal lahir / NIP.",
-                f"{label_en} {value} is before the person turned {MIN_AGE} (born {born}). "
-                "Check this date and the birth date / NIP.")  # fmt: skip
+            sheet.issue(
+                int(pos),
+                header,
+                "TANGGAL_TERLALU_AWAL",
+                label_id=label_id,
+                label_en=label_en,
+                value=value,
+                min_age=MIN_AGE,
+                born=born,
+            )
 
 
 def _report_future(
@@ -279,11 +210,16 @@ def _report_future(
     """One error per date after ``ref``."""
     for pos in np.flatnonzero((values.notna() & (values > pd.Timestamp(ref))).to_numpy()):
         value = values.iloc[pos].date()
-        sheet.add(int(pos), str(columns[pos]), "TANGGAL_MASA_DEPAN",
-            f"{label_id} {value} setelah {when[0]}: tanggal ini belum terjadi. Perbaiki "
-            "tanggalnya (cek SK / data SIASN).",
-            f"{label_en} {value} is after {when[1]}: it has not happened yet. Correct it "
-            "(check the decree / SIASN data).")  # fmt: skip
+        sheet.issue(
+            int(pos),
+            str(columns[pos]),
+            "TANGGAL_MASA_DEPAN",
+            label_id=label_id,
+            label_en=label_en,
+            value=value,
+            when_id=when[0],
+            when_en=when[1],
+        )
 
 
 def _report_age(
@@ -302,11 +238,17 @@ def _report_age(
     wrong = birth.notna() & (birth <= pd.Timestamp(ref)) & ((age < MIN_AGE) | (age > MAX_AGE))
     for pos in np.flatnonzero(wrong.to_numpy()):
         years, born = int(age.iloc[pos]), birth.iloc[pos].date()
-        sheet.add(int(pos), str(columns[pos]), "USIA_TIDAK_WAJAR",
-            f"Usia {years} tahun pada {when[0]} (lahir {born}); ASN berusia {MIN_AGE}–{MAX_AGE} "
-            "tahun. Periksa tanggal lahir / NIP.",
-            f"Age {years} at {when[1]} (born {born}); civil servants are {MIN_AGE}–{MAX_AGE}. "
-            "Check the birth date / NIP.")  # fmt: skip
+        sheet.issue(
+            int(pos),
+            str(columns[pos]),
+            "USIA_TIDAK_WAJAR",
+            years=years,
+            born=born,
+            when_id=when[0],
+            when_en=when[1],
+            min_age=MIN_AGE,
+            max_age=MAX_AGE,
+        )
 
 
 def _check_nip_status_gender(sheet: _Sheet) -> None:
@@ -318,14 +260,6 @@ def _check_nip_status_gender(sheet: _Sheet) -> None:
         known & ((status == "PPPK") != nip_pppk.fillna(False).astype(bool)),
         "status_kepegawaian",
         "STATUS_TIDAK_SESUAI_NIP",
-        lambda v: (
-            f"Status '{v}' tidak sesuai NIP: NI PPPK memuat '21' pada digit 13–14, NIP "
-            "PNS memuat bulan TMT CPNS. Periksa status_kepegawaian dan NIP."
-        ),
-        lambda v: (
-            f"Status '{v}' does not match the number: an NI PPPK has '21' in digits "
-            "13–14, a PNS NIP the TMT CPNS month. Check the status and the NIP."
-        ),
     )
     nip_gender = _nip_series(sheet, "gender")
     gender = sheet.out["gender"]
@@ -333,14 +267,6 @@ def _check_nip_status_gender(sheet: _Sheet) -> None:
         gender.notna() & nip_gender.notna() & (gender != nip_gender),
         "jenis_kelamin",
         "JENIS_KELAMIN_TIDAK_SESUAI_NIP",
-        lambda v: (
-            f"Jenis kelamin '{v}' berbeda dari digit ke-15 NIP (1 = L, 2 = P). "
-            "Periksa dan perbaiki jenis_kelamin atau NIP."
-        ),
-        lambda v: (
-            f"Gender '{v}' differs from NIP digit 15 (1 = male, 2 = female). "
-            "Check and correct the gender or the NIP."
-        ),
     )
 
 
@@ -352,40 +278,16 @@ def _check_jabatan(sheet: _Sheet) -> None:
         pd.DataFrame({"id": out["jabatan_id"]}),
         "jabatan_id",
         "JABATAN_ID_GANDA",
-        (
-            "jabatan_id",
-            "jabatan_id",
-            "Setiap jabatan harus punya ID unik: ubah salah satu ID atau hapus baris ganda.",
-            "Each post needs a unique id: change one id or delete the duplicate row.",
-        ),
     )
     jenis = out["jenis_jabatan"]
     structural = jenis.isin([t.value for t in grades.STRUCTURAL_TYPES])
-    sheet.report(
-        jenis.notna() & ~structural,
-        "jenis_jabatan",
-        "JENIS_JABATAN_BUKAN_STRUKTURAL",
-        lambda v: (
-            f"Jenis jabatan '{v}' bukan jabatan struktural. Sheet jabatan hanya berisi "
-            "JPT_MADYA / JPT_PRATAMA / ADMINISTRATOR / PENGAWAS; JF dan pelaksana cukup di sheet "
-            "pegawai."
-        ),
-        lambda v: (
-            f"Kind '{v}' is not structural. The jabatan sheet lists only JPT_MADYA / "
-            "JPT_PRATAMA / ADMINISTRATOR / PENGAWAS posts; JF and pelaksana stay in pegawai."
-        ),
-    )
+    sheet.report(jenis.notna() & ~structural, "jenis_jabatan", "JENIS_JABATAN_BUKAN_STRUKTURAL")
     expected = out["eselon"].map({k: v.value for k, v in grades.ESELON_TYPE.items()})
     mismatch = structural & expected.notna() & (expected != jenis)
     for pos in np.flatnonzero(mismatch.to_numpy()):
         eselon, kind, want = out["eselon"].iloc[pos], jenis.iloc[pos], expected.iloc[pos]
-        sheet.add(
-            int(pos),
-            "eselon",
-            "ESELON_TIDAK_SESUAI_JENIS",
-            f"Eselon {eselon} adalah jabatan {want}, bukan {kind}. Perbaiki eselon atau "
-            "jenis_jabatan.",
-            f"Eselon {eselon} is a {want} post, not {kind}. Correct the eselon or the kind.",
+        sheet.issue(
+            int(pos), "eselon", "ESELON_TIDAK_SESUAI_JENIS", eselon=eselon, want=want, kind=kind
         )
     _check_derived_priorities(sheet)
 
@@ -398,19 +300,29 @@ def _check_derived_priorities(sheet: _Sheet) -> None:
     if empty.any():
         got = Counter(default_priorities(kinds[empty], names[empty]))
         counts = ", ".join(f"{k}: {got[k]}" for k in sorted(got))
-        sheet.add(None, "prioritas", "PRIORITAS_DITURUNKAN",
-            f"{int(empty.sum())} jabatan tanpa prioritas (baris {_rows(sheet, empty)}): diisi dari jenis "
-            f"dan nama jabatan ({RULE_ID}); hasil {counts}. Isi kolom prioritas bila daerah menetapkan lain.",
-            f"{int(empty.sum())} posts without a priority (rows {_rows(sheet, empty)}): derived from the "
-            f"kind and name ({RULE_EN}); result {counts}. Fill the column if the region ranks otherwise.")  # fmt: skip
+        sheet.issue(
+            None,
+            "prioritas",
+            "PRIORITAS_DITURUNKAN",
+            n=int(empty.sum()),
+            rows=_rows(sheet, empty),
+            rule_id=RULE_ID,
+            rule_en=RULE_EN,
+            counts=counts,
+        )
     empty = (sheet.cells("wajib_isi") == "").to_numpy()
     if empty.any():
         yes = sum(default_must_fills(kinds[empty], names[empty]))
-        sheet.add(None, "wajib_isi", "WAJIB_ISI_DITURUNKAN",
-            f"{int(empty.sum())} jabatan tanpa wajib_isi (baris {_rows(sheet, empty)}): diisi dari jenis "
-            f"dan nama jabatan ({MUST_FILL_ID}; lainnya tidak); {yes} jabatan wajib diisi.",
-            f"{int(empty.sum())} posts without must-fill (rows {_rows(sheet, empty)}): derived from the "
-            f"kind and name ({MUST_FILL_EN}; others no); {yes} posts must be filled.")  # fmt: skip
+        sheet.issue(
+            None,
+            "wajib_isi",
+            "WAJIB_ISI_DITURUNKAN",
+            n=int(empty.sum()),
+            rows=_rows(sheet, empty),
+            rule_id=MUST_FILL_ID,
+            rule_en=MUST_FILL_EN,
+            yes=yes,
+        )
 
 
 def _rows(sheet: _Sheet, mask: np.ndarray[Any, np.dtype[np.bool_]], shown_rows: int = 5) -> str:
@@ -423,16 +335,9 @@ def _check_long_duplicates(sheet: _Sheet) -> None:
     """One level per (NIP or jabatan_id, competency)."""
     is_profile = sheet.table.name == "kompetensi"
     key = "nip" if is_profile else "jabatan_id"
-    owner = "NIP" if is_profile else "jabatan"
     _report_duplicates(
         sheet,
         pd.DataFrame({"key": sheet.out[key], "competency": sheet.out["competency"]}),
         "kompetensi",
         "KOMPETENSI_GANDA" if is_profile else "STANDAR_GANDA",
-        (
-            f"Kompetensi untuk {owner}",
-            f"Competency for this {owner}",
-            f"Setiap {owner} hanya satu level per kompetensi: hapus baris ganda.",
-            f"One level per competency and {owner}: delete the duplicate row.",
-        ),
     )

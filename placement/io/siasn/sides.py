@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from placement.domain import grades
+from placement.domain.dates import shift_months
 from placement.domain.errors import Issue, error, shown, warning
 from placement.domain.grades import JenisJabatan
 from placement.domain.schema import MANAGERIAL_COMPETENCIES, header_key
@@ -213,17 +214,6 @@ def read_kinerja(path: Path, people: set[str], labels: Labels, plan_date: date) 
     return side
 
 
-def _add_months(day: date, months: int) -> date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for d in (day.day, 30, 29, 28):
-        try:
-            return date(year, month, d)
-        except ValueError:
-            continue
-    raise ValueError(day)
-
-
 def read_hukdis(
     path: Path, people: set[str], labels: Labels, plan_date: date, open_months: int
 ) -> Side:
@@ -241,7 +231,7 @@ def read_hukdis(
         if record.get("tmt_selesai"):
             end = read_date(record["tmt_selesai"])
         elif start is not None:
-            end = _add_months(start, open_months)
+            end = shift_months(start, open_months)
             side.issues.append(warning(rows.label, row, "tmt_selesai", "HUKDIS_TANPA_SELESAI",
                 f"Hukuman NIP {nip} tanpa TMT selesai: dianggap berlaku {open_months} bulan "
                 f"sejak {start.isoformat()} (sampai {end.isoformat()}; parameter --hukdis-bulan).",

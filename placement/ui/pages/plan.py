@@ -15,10 +15,11 @@ from nicegui import ui
 from placement.domain.errors import PlacementError
 from placement.plan.compare import PlanFiles, read_plan_dir
 from placement.plan.explain import TIE_RULES, Alternative, alternatives, explain_move, why_not
-from placement.plan.review import MOVE_KINDS, PlanSummary, plan_summary, talent_grid_moves
+from placement.plan.review import MOVE_KINDS, PlanSummary, plan_summary
 from placement.plan.solved import chain_steps, change_lines, post_label
 from placement.report.dossier import write_dossier
 from placement.store.runs import RunStore
+from placement.succession.talent_map import talent_grid_moves
 from placement.ui import i18n
 from placement.ui.i18n import t, tr
 from placement.ui.layout import frame_table, page_frame

@@ -1,6 +1,6 @@
 """Aturan & Skenario: the rule pack of the scenario (id, legal basis, parameters) and the scenario
 editor (plan date, name, rule parameters, weights, caps, tiers, locks, keep, forbid, must-move).
-Every edit is validated by the library (placement.scenario_edit) and becomes the workspace's
+Every edit is validated by the library (placement.workflow.edit) and becomes the workspace's
 scenario only when valid; the YAML shown is what ``placement solve --scenario`` reads."""
 
 from __future__ import annotations
@@ -13,7 +13,13 @@ from nicegui import events, run, ui
 from placement.config import Skenario
 from placement.domain.errors import Issue, PlacementError, has_errors, issue_records
 from placement.rules.registry import available_packs, load_pack
-from placement.scenario_edit import (
+from placement.ui import i18n
+from placement.ui.i18n import tr
+from placement.ui.layout import frame_table, issue_table, page_frame
+from placement.ui.offload import SCENARIO_LIMITS, parse_apart
+from placement.ui.state import workspace
+from placement.ui.workspace import scenario_values
+from placement.workflow.edit import (
     approval_table,
     check_scenario_on,
     edit_scenario,
@@ -24,12 +30,6 @@ from placement.scenario_edit import (
     rule_table,
     value_text,
 )
-from placement.ui import i18n
-from placement.ui.i18n import tr
-from placement.ui.layout import frame_table, issue_table, page_frame
-from placement.ui.offload import SCENARIO_LIMITS, parse_apart
-from placement.ui.state import workspace
-from placement.ui.workspace import scenario_values
 
 MAX_YAML_BYTES = 1024 * 1024
 
@@ -135,11 +135,22 @@ def replace_scenario(new: Skenario, show: Callable[[], object]) -> None:
 
 
 def _editor(apply: Callable[[dict[str, Any]], bool]) -> None:
+    """The scenario editor, one card per part of the scenario; every card applies its own keys."""
+    _basics_card(apply)
+    _facts_card(apply)
+    _penyegaran_switch(apply)
+    _rules_card(apply)
+    _weights_card(apply)
+    _caps_card(apply)
+    _tiers_card(apply)
+    _lists_card(apply)
+    _yaml_card(apply)
+
+
+def _basics_card(apply: Callable[[dict[str, Any]], bool]) -> None:
+    """The scenario card: name, plan date, rule pack and the on/off switches."""
     ws = workspace()
     sc = ws.scenario
-    en = i18n.lang() == "en"
-
-    # -- basics ---------------------------------------------------------------------------------
     with ui.card().classes("w-full"):
         ui.label(tr("Skenario", "Scenario")).classes("text-lg font-medium")
         with ui.row().classes("items-start gap-4"):
@@ -164,10 +175,10 @@ def _editor(apply: Callable[[dict[str, Any]], bool]) -> None:
             "paket_aturan": pack.value, **{k: bool(s.value) for k, s in switches.items()},
         })).props("data-testid=skenario-terapkan")  # fmt: skip
 
-    _facts_card(apply)
-    _penyegaran_switch(apply)
 
-    # -- rules ----------------------------------------------------------------------------------
+def _rules_card(apply: Callable[[dict[str, Any]], bool]) -> None:
+    """The rule pack's rules, with the scenario's parameter changes marked, and the rule editor."""
+    sc = workspace().scenario
     with ui.card().classes("w-full"):
         ui.label(
             tr("Aturan paket '{pack}'", "Rules of pack '{pack}'", pack=sc.paket_aturan)
@@ -182,7 +193,10 @@ def _editor(apply: Callable[[dict[str, Any]], bool]) -> None:
                     testid="tabel-aturan")  # fmt: skip
         _rule_editor(apply)
 
-    # -- weights and caps -----------------------------------------------------------------------
+
+def _weights_card(apply: Callable[[dict[str, Any]], bool]) -> None:
+    """The objective weights and the move costs."""
+    sc = workspace().scenario
     with ui.card().classes("w-full"):
         ui.label(tr("Bobot tujuan", "Objective weights")).classes("text-lg font-medium")
         ui.label(tr(
@@ -209,6 +223,10 @@ def _editor(apply: Callable[[dict[str, Any]], bool]) -> None:
             "data-testid=bobot-terapkan"
         )  # fmt: skip
 
+
+def _caps_card(apply: Callable[[dict[str, Any]], bool]) -> None:
+    """The move caps (empty: no cap)."""
+    sc = workspace().scenario
     with ui.card().classes("w-full"):
         ui.label(tr("Batas perpindahan", "Move caps")).classes("text-lg font-medium")
         ui.label(tr("Kosongkan untuk tanpa batas.", "Leave empty for no cap.")).classes(
@@ -226,7 +244,11 @@ def _editor(apply: Callable[[dict[str, Any]], bool]) -> None:
             "data-testid=batas-terapkan"
         )  # fmt: skip
 
-    # -- tiers ----------------------------------------------------------------------------------
+
+def _tiers_card(apply: Callable[[dict[str, Any]], bool]) -> None:
+    """The lexicographic priority tiers: the list and a form to add one."""
+    sc = workspace().scenario
+    en = i18n.lang() == "en"
     with ui.card().classes("w-full"):
         ui.label(tr("Tingkatan prioritas", "Priority tiers")).classes("text-lg font-medium")
         ui.label(tr(
@@ -257,7 +279,10 @@ def _editor(apply: Callable[[dict[str, Any]], bool]) -> None:
                 "data-testid=tingkat-tambah"
             )  # fmt: skip
 
-    # -- lists ----------------------------------------------------------------------------------
+
+def _lists_card(apply: Callable[[dict[str, Any]], bool]) -> None:
+    """Locks, bans, posts whose holder stays and people who must move."""
+
     with ui.card().classes("w-full"):
         ui.label(tr("Kunci, larangan dan daftar khusus", "Locks, bans and special lists")).classes(
             "text-lg font-medium"
@@ -278,8 +303,6 @@ def _editor(apply: Callable[[dict[str, Any]], bool]) -> None:
             _id_list(apply, "wajib_pindah", "NIP",
                      tr("Wajib pindah: pegawai ini harus pindah dari jabatannya",
                         "Must move: this employee must leave the current post"))  # fmt: skip
-
-    _yaml_card(apply)
 
 
 FACT_DATES: tuple[tuple[str, str, str], ...] = (

@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from placement.api import Progress, Result, solve
 from placement.config import Skenario
 from placement.domain.model import Dataset
-from placement.plan.audit import AuditReport, audit_plan
+from placement.plan.audit import AuditFailedError, audit_plan
+from placement.plan.result import Result
 from placement.report.outputs import remove_leftovers, stale_outputs, write_error, write_outputs
 from placement.solver import SolveStatus
-
-
-class AuditFailedError(Exception):
-    """The solver's plan broke a rule on re-check: a bug, never a user error; nothing is written."""
-
-    def __init__(self, report: AuditReport, lang: str = "id") -> None:
-        self.report = report
-        lines = [f"AUDIT GAGAL {f.code}: {f.message(lang)}" for f in report.findings]
-        super().__init__("\n".join(lines))
+from placement.workflow.engine import Progress, solve
+from placement.workflow.studies import diverse_plans, solve_elastic
 
 
 @dataclass
@@ -80,10 +74,7 @@ def solve_to_folder(
     if not run.has_plan:
         return run
     result = run.result
-    audit = audit_plan(ds, sc, result.plan, result.solution.objective,
-                       table=None if run.relaxed else result.table, relaxed=run.relaxed)  # fmt: skip
-    if not audit.ok:
-        raise AuditFailedError(audit, lang)
+    require_audit(ds, sc, result, relaxed=run.relaxed, lang=lang)
     record = {**(extra or {}), "audit": "lulus", "pelonggaran": run.relaxed}
     if run.horizon is not None:
         record["horizon"] = run.horizon
@@ -96,6 +87,64 @@ def solve_to_folder(
                if lang == "en" else
                f"Dihapus dari {out}, ditulis run sebelumnya dan bukan bagian rencana ini: {names}")  # fmt: skip
     return run
+
+
+@dataclass(frozen=True)
+class AlternativePlan:
+    """Plan ``number`` (2, 3, …) of ``solve --plans``, written into ``out``; ``loss``: objective
+    given up against the optimal plan."""
+
+    number: int
+    result: Result
+    loss: float
+    out: Path
+
+
+def write_alternatives(
+    ds: Dataset,
+    sc: Skenario,
+    first: Result,
+    out: Path,
+    k: int,
+    d: int,
+    *,
+    backend: str = "auto",
+    time_limit: float | None = None,
+    extra: Mapping[str, object] | None = None,
+    lang: str = "id",
+) -> Iterator[AlternativePlan]:
+    """``placement solve --plans k --min-difference d``: plans 2..k, each differing from every
+    earlier plan in ``d`` placements, audited (AuditFailedError) and written into ``out/plan_i``;
+    each is yielded as soon as it is written."""
+    results = diverse_plans(ds, sc, k, d, backend=backend, time_limit=time_limit, first=first)
+    best = first.objective or 0.0
+    for i, res in enumerate(results[1:], start=2):
+        require_audit(ds, sc, res, lang=lang)
+        loss = best - (res.objective or 0.0)
+        record = {
+            **(extra or {}),
+            "rencana_ke": i,
+            "beda_minimum": d,
+            "kehilangan_objektif": round(loss, 6),
+        }
+        write_outputs(res, ds, out / f"plan_{i}", record)
+        yield AlternativePlan(i, res, loss, out / f"plan_{i}")
+
+
+def require_audit(
+    ds: Dataset,
+    sc: Skenario,
+    result: Result,
+    *,
+    relaxed: list[dict[str, Any]] | None = None,
+    lang: str = "id",
+) -> None:
+    """Re-check a solved plan with the independent audit before it is written; AuditFailedError
+    when a rule is broken (a solver/audit disagreement is a bug, never a plan)."""
+    audit = audit_plan(ds, sc, result.plan, result.solution.objective,
+                       table=None if relaxed else result.table, relaxed=relaxed or [])  # fmt: skip
+    if not audit.ok:
+        raise AuditFailedError(audit, lang)
 
 
 def _clear_leftovers(out: Path, notice: Progress, lang: str) -> None:
@@ -134,8 +183,6 @@ def _solve(
                   "pensiun_horizon.csv": multi.retirements.drop(columns=["tahun"])}  # fmt: skip
         return PlanRun(multi.first, horizon=multi.summary(), tables=tables)
     if elastic:
-        from placement.plan.elastic import solve_elastic
-
         result, relaxed = solve_elastic(ds, sc, backend=backend, time_limit=time_limit, seed=seed,
                                         progress=progress)  # fmt: skip
         return PlanRun(result, relaxed)

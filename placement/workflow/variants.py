@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from placement.api import solve
 from placement.config import BASELINE, Skenario, VariantNameError, scenario_variants, variant_folder
 from placement.domain.errors import Issue, PlacementError, shown
 from placement.domain.model import Dataset
-from placement.plan.audit import audit_plan
 from placement.plan.compare import GateResult, check_gates, plan_kpis, read_plan_dir
 from placement.report.outputs import write_outputs
 from placement.solver import SolveStatus
+from placement.workflow.engine import solve
+from placement.workflow.run import require_audit
 
 NO_PLAN = (SolveStatus.INFEASIBLE, SolveStatus.NO_PLAN, SolveStatus.INTERRUPTED)
 
@@ -109,16 +109,15 @@ def run_variant(
     time_limit: float | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> VariantRun:
-    """Solve one variant, audit it, write its files into ``out_dir`` and check its gates."""
+    """Solve one variant, audit it (AuditFailedError when the audit fails), write its files into
+    ``out_dir`` and check its gates."""
     ds, sc = data.get(sc)
     result = solve(ds, sc, backend=backend, time_limit=time_limit, progress=progress)
     if result.status is SolveStatus.INTERRUPTED:
         raise KeyboardInterrupt  # stop the whole scenario run, as Ctrl-C between variants does
     if result.status in NO_PLAN:
         return VariantRun(name, sc, None, result.status)
-    audit = audit_plan(ds, sc, result.plan, result.solution.objective, table=result.table)
-    if not audit.ok:  # a solver/audit disagreement is a bug, never a plan
-        raise AssertionError(f"audit failed for variant {name}: {audit.findings}")
+    require_audit(ds, sc, result)  # AuditFailedError: a solver/audit disagreement is a bug
     extra = {"data": str(sc.data), "skenario": str(scenario_file) if scenario_file else None,
              "varian": name, "audit": "lulus"}  # fmt: skip
     write_outputs(result, ds, out_dir, extra)

@@ -1,0 +1,280 @@
+"""The message catalogue: the Indonesian and English template of each code's located message
+(a few shared by a family of codes), filled by :func:`issue` with named fields; the code's
+severity and one-line description come from the code table
+(:data:`placement.domain.validate.codes.CODES`).
+
+Every message of domain/validate comes from here (issue 23); the messages of the rest of the
+library (readers, rules, audit, CLI) are still built where they are raised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from placement.domain.errors import Issue
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A message in both languages, ``str.format`` fields by name."""
+
+    id: str
+    en: str
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """Where an issue is: file, Excel row (None: the whole file or column) and column."""
+
+    file: str
+    row: int | None = None
+    column: str | None = None
+
+
+TEMPLATES: dict[str, Template] = {
+    "JPM_TIDAK_VALID": Template(
+        "JPM '{value}' harus persen 0–100 (desimal boleh, mis. 82,5).",
+        "JPM '{value}' must be a percentage 0–100 (decimals allowed, e.g. 82.5).",
+    ),
+    "PRIORITAS_DITURUNKAN": Template(
+        "{n} jabatan tanpa prioritas (baris {rows}): diisi dari jenis dan nama jabatan "
+        "({rule_id}); hasil {counts}. Isi kolom prioritas bila daerah menetapkan lain.",
+        "{n} posts without a priority (rows {rows}): derived from the kind and name "
+        "({rule_en}); result {counts}. Fill the column if the region ranks otherwise.",
+    ),
+    "WAJIB_ISI_DITURUNKAN": Template(
+        "{n} jabatan tanpa wajib_isi (baris {rows}): diisi dari jenis dan nama jabatan "
+        "({rule_id}; lainnya tidak); {yes} jabatan wajib diisi.",
+        "{n} posts without must-fill (rows {rows}): derived from the kind and name "
+        "({rule_en}; others no); {yes} posts must be filled.",
+    ),
+    "KOLOM_WAJIB_TIDAK_ADA": Template(
+        "Kolom wajib '{header}' ({meaning_id}) tidak ada di {file}. "
+        "Tambahkan kolom dengan judul '{header}' (lihat template).",
+        "Required column '{header}' ({meaning_en}) is missing in {file}. "
+        "Add a column headed '{header}' (see the template).",
+    ),
+    "NILAI_WAJIB_KOSONG": Template(
+        "Kolom '{header}' wajib diisi ({meaning_id}). Isi sel ini{example_id}.",
+        "Column '{header}' is required ({meaning_en}). Fill in this cell{example_en}.",
+    ),
+    "NIP_GANDA": Template(
+        "NIP '{key}' sudah ada di baris {row}. "
+        "Setiap pegawai hanya satu baris: hapus baris ganda atau perbaiki NIP.",
+        "NIP '{key}' already occurs in row {row}. "
+        "Each person has one row: delete the duplicate row or correct the NIP.",
+    ),
+    "JABATAN_ID_GANDA": Template(
+        "jabatan_id '{key}' sudah ada di baris {row}. "
+        "Setiap jabatan harus punya ID unik: ubah salah satu ID atau hapus baris ganda.",
+        "jabatan_id '{key}' already occurs in row {row}. "
+        "Each post needs a unique id: change one id or delete the duplicate row.",
+    ),
+    "JABATAN_DIPEGANG_GANDA": Template(
+        "Jabatan '{key}' sudah ada di baris {row}. Satu jabatan hanya satu pemegang: kosongkan "
+        "jabatan_id pada pegawai yang tidak definitif (Plt/Plh).",
+        "Post '{key}' already occurs in row {row}. A post has one holder: clear jabatan_id for "
+        "the person who is not the definitive holder (acting).",
+    ),
+    "KOMPETENSI_GANDA": Template(
+        "Kompetensi untuk NIP '{key}' sudah ada di baris {row}. "
+        "Setiap NIP hanya satu level per kompetensi: hapus baris ganda.",
+        "Competency for this NIP '{key}' already occurs in row {row}. "
+        "One level per competency and NIP: delete the duplicate row.",
+    ),
+    "STANDAR_GANDA": Template(
+        "Kompetensi untuk jabatan '{key}' sudah ada di baris {row}. "
+        "Setiap jabatan hanya satu level per kompetensi: hapus baris ganda.",
+        "Competency for this jabatan '{key}' already occurs in row {row}. "
+        "One level per competency and jabatan: delete the duplicate row.",
+    ),
+    "TABEL_TANPA_DATA": Template(
+        "{file} tidak berisi baris data. Isi minimal satu baris di bawah judul kolom.",
+        "{file} has no data rows. Add at least one row below the header.",
+    ),
+    "TANGGAL_LAHIR_TIDAK_SESUAI_NIP": Template(
+        "Tanggal lahir {given} tidak sama dengan tanggal lahir di NIP ({from_nip}). "
+        "Periksa SK/data SIASN lalu perbaiki tanggal_lahir atau NIP.",
+        "Birth date {given} differs from the birth date in the NIP ({from_nip}). "
+        "Check the decree / SIASN data and correct the birth date or the NIP.",
+    ),
+    "TANGGAL_TERLALU_AWAL": Template(
+        "{label_id} {value} sebelum pegawai berusia {min_age} tahun (lahir {born}). "
+        "Periksa tanggal ini dan tanggal lahir / NIP.",
+        "{label_en} {value} is before the person turned {min_age} (born {born}). "
+        "Check this date and the birth date / NIP.",
+    ),
+    "TANGGAL_MASA_DEPAN": Template(
+        "{label_id} {value} setelah {when_id}: tanggal ini belum terjadi. "
+        "Perbaiki tanggalnya (cek SK / data SIASN).",
+        "{label_en} {value} is after {when_en}: it has not happened yet. "
+        "Correct it (check the decree / SIASN data).",
+    ),
+    "USIA_TIDAK_WAJAR": Template(
+        "Usia {years} tahun pada {when_id} (lahir {born}); ASN berusia {min_age}–{max_age} "
+        "tahun. Periksa tanggal lahir / NIP.",
+        "Age {years} at {when_en} (born {born}); civil servants are {min_age}–{max_age}. "
+        "Check the birth date / NIP.",
+    ),
+    "ESELON_TIDAK_SESUAI_JENIS": Template(
+        "Eselon {eselon} adalah jabatan {want}, bukan {kind}. Perbaiki eselon atau jenis_jabatan.",
+        "Eselon {eselon} is a {want} post, not {kind}. Correct the eselon or the kind.",
+    ),
+    "GOLONGAN_TIDAK_SESUAI_STATUS": Template(
+        "Golongan '{value}' tidak sesuai status kepegawaian: PNS memakai I/a … IV/e, "
+        "PPPK memakai I … XVII. Perbaiki golongan atau status_kepegawaian.",
+        "Grade '{value}' does not match the employment status: PNS use I/a … IV/e, "
+        "PPPK use I … XVII. Correct the grade or the status.",
+    ),
+    "JENJANG_KOSONG": Template(
+        "Pejabat fungsional tanpa jenjang; dianggap setara pelaksana (level 0). "
+        "Isi jenjang (mis. ahli muda) agar syarat naik satu level dihitung benar.",
+        "Functional official without a jenjang; treated as level 0. Fill in the "
+        "jenjang (e.g. ahli muda) so the one-level-up rule is right.",
+    ),
+    "STRUKTURAL_TANPA_JABATAN": Template(
+        "Pejabat struktural tanpa jabatan_id: dianggap kandidat, bukan pemegang "
+        "jabatan. Isi jabatan_id dari sheet jabatan bila ia memegang jabatan yang direncanakan.",
+        "Structural official without jabatan_id: treated as a candidate, not a "
+        "holder. Fill in the jabatan_id if the person holds a post in the jabatan sheet.",
+    ),
+    "TANGGAL_LAHIR_KOSONG": Template(
+        "Tanggal lahir kosong; diambil dari NIP. Isi bila ingin dicek silang.",
+        "Birth date empty; taken from the NIP. Fill it in to cross-check.",
+    ),
+    "KOLOM_TANGGAL_LAHIR_TIDAK_ADA": Template(  # code TANGGAL_LAHIR_KOSONG, the whole column
+        "Kolom tanggal_lahir tidak ada; tanggal lahir diambil dari NIP. Tambahkan kolom "
+        "bila ingin dicek silang dengan NIP.",
+        "Column tanggal_lahir is missing; birth dates are taken from the NIP. Add the "
+        "column to cross-check them.",
+    ),
+    "STATUS_TIDAK_SESUAI_NIP": Template(
+        "Status '{value}' tidak sesuai NIP: NI PPPK memuat '21' pada digit 13–14, NIP "
+        "PNS memuat bulan TMT CPNS. Periksa status_kepegawaian dan NIP.",
+        "Status '{value}' does not match the number: an NI PPPK has '21' in digits "
+        "13–14, a PNS NIP the TMT CPNS month. Check the status and the NIP.",
+    ),
+    "JENIS_KELAMIN_TIDAK_SESUAI_NIP": Template(
+        "Jenis kelamin '{value}' berbeda dari digit ke-15 NIP (1 = L, 2 = P). "
+        "Periksa dan perbaiki jenis_kelamin atau NIP.",
+        "Gender '{value}' differs from NIP digit 15 (1 = male, 2 = female). "
+        "Check and correct the gender or the NIP.",
+    ),
+    "JENIS_JABATAN_BUKAN_STRUKTURAL": Template(
+        "Jenis jabatan '{value}' bukan jabatan struktural. Sheet jabatan hanya berisi "
+        "JPT_MADYA / JPT_PRATAMA / ADMINISTRATOR / PENGAWAS; JF dan pelaksana cukup di sheet "
+        "pegawai.",
+        "Kind '{value}' is not structural. The jabatan sheet lists only JPT_MADYA / "
+        "JPT_PRATAMA / ADMINISTRATOR / PENGAWAS posts; JF and pelaksana stay in pegawai.",
+    ),
+    # --- across tables (domain/validate/cross.py)
+    "JABATAN_ID_TIDAK_DIKENAL": Template(
+        "jabatan_id '{value}' tidak ada di sheet jabatan. Tulis ID yang ada di sheet "
+        "jabatan, atau kosongkan untuk JF/pelaksana dan jabatan di luar rencana.",
+        "jabatan_id '{value}' is not in the jabatan sheet. Use an id from that sheet, "
+        "or leave it empty for JF / pelaksana and posts outside the plan.",
+    ),
+    "JENIS_JABATAN_TIDAK_SESUAI_JABATAN": Template(
+        "Jenis jabatan {sheet_kind} berbeda dari jabatan {post} yang dijabat "
+        "({post_kind}). Samakan jenis_jabatan, atau kosongkan jabatan_id bila ia tidak "
+        "memegang jabatan itu.",
+        "Kind {sheet_kind} differs from the post held, {post} ({post_kind}). Make them "
+        "equal, or clear jabatan_id if the person does not hold that post.",
+    ),
+    "PEMEGANG_GOLONGAN_KURANG": Template(
+        "Pemegang jabatan {post} bergolongan {value}, di bawah minimal {minimum}. Ia "
+        "tetap boleh bertahan, tetapi tidak memenuhi syarat bila diangkat baru; periksa datanya.",
+        "The holder of {post} has grade {value}, below the minimum {minimum}. "
+        "Staying is allowed, a new appointment would not be; check the data.",
+    ),
+    "PEMEGANG_PENDIDIKAN_KURANG": Template(
+        "Pemegang jabatan {post} berpendidikan {value}, di bawah minimal {minimum}. Ia "
+        "tetap boleh bertahan, tetapi tidak memenuhi syarat bila diangkat baru; periksa datanya.",
+        "The holder of {post} has education {value}, below the minimum {minimum}. "
+        "Staying is allowed, a new appointment would not be; check the data.",
+    ),
+    "KOMPETENSI_NIP_TIDAK_DIKENAL": Template(
+        "NIP '{value}' di kompetensi tidak ada di sheet pegawai. Hapus baris ini atau "
+        "tambahkan pegawai tersebut ke sheet pegawai.",
+        "NIP '{value}' in kompetensi is not in the pegawai sheet. Delete the row or add "
+        "the person to pegawai.",
+    ),
+    "KOMPETENSI_TIDAK_ADA": Template(
+        "Pegawai {value} tidak punya nilai kompetensi: JPM tidak dapat dihitung dan ia "
+        "tidak ditempatkan ke jabatan baru. Tambahkan hasil asesmennya di kompetensi.",
+        "Person {value} has no competency scores: no JPM, and not placed into a new "
+        "post. Add the assessment results to kompetensi.",
+    ),
+    "STANDAR_JABATAN_TIDAK_DIKENAL": Template(
+        "jabatan_id '{value}' di standar_kompetensi tidak ada di sheet jabatan. Perbaiki "
+        "ID atau hapus baris ini.",
+        "jabatan_id '{value}' in standar_kompetensi is not in the jabatan sheet. Correct "
+        "the id or delete the row.",
+    ),
+    "STANDAR_TIDAK_ADA": Template(
+        "Jabatan {value} tidak punya standar kompetensi; dipakai standar bawaan "
+        "levelnya. Tambahkan standarnya di standar_kompetensi bila ada.",
+        "Post {value} has no competency standard; the default of its level is used. "
+        "Add its standard to standar_kompetensi if there is one.",
+    ),
+    # --- cells (domain/validate/parse.py)
+    "NIP_TIDAK_VALID": Template(  # every code of a NipError: the reason is domain/nip.py's
+        "{reason_id}. Perbaiki NIP sesuai SK / data SIASN.",
+        "{reason_en}. Correct the NIP from the decree / SIASN data.",
+    ),
+    "NIP_EXCEL_ANGKA": Template(
+        "NIP '{value}' tersimpan sebagai angka di Excel; Excel hanya menyimpan 15 digit sehingga "
+        "digit terakhir bisa hilang. Format kolom NIP sebagai Teks, lalu ketik ulang NIP dari "
+        "sumber (atau awali dengan tanda ').",
+        "NIP '{value}' is stored as a number in Excel, which keeps only 15 digits. Format the NIP "
+        "column as Text and re-enter the NIP from the source (or prefix it with ').",
+    ),
+    "TANGGAL_TIDAK_VALID": Template(
+        "Tanggal '{value}' tidak dapat dibaca atau tidak mungkin. Tulis sebagai "
+        "YYYY-MM-DD, DD-MM-YYYY atau DD/MM/YYYY (tahun {min_year}–{max_year}), mis. 1975-08-17.",
+        "Date '{value}' cannot be read or is impossible. Write it as YYYY-MM-DD, "
+        "DD-MM-YYYY or DD/MM/YYYY (years {min_year}–{max_year}), e.g. 1975-08-17.",
+    ),
+    "BILANGAN_DI_LUAR_RENTANG": Template(  # KOTAK_TALENTA_TIDAK_VALID, PRIORITAS_TIDAK_VALID
+        "Nilai '{value}' pada kolom '{header}' harus bilangan bulat {low}–{high}. "
+        "Perbaiki nilainya atau kosongkan sel.",
+        "Value '{value}' in column '{header}' must be an integer {low}–{high}. "
+        "Correct it or leave the cell empty.",
+    ),
+    "LEVEL_TIDAK_VALID": Template(
+        "Level '{value}' harus angka 1–5 (desimal boleh, mis. 3,25 atau 3.25). "
+        "Perbaiki nilainya sesuai hasil asesmen.",
+        "Level '{value}' must be a number 1–5 (decimals allowed, e.g. 3,25 or 3.25). "
+        "Correct it from the assessment results.",
+    ),
+    "WAJIB_ISI_TIDAK_VALID": Template(
+        "Nilai '{value}' pada kolom '{header}' tidak dikenal. Isi 'ya' atau 'tidak' "
+        "(kosong = tidak).",
+        "Value '{value}' in column '{header}' is not recognised. Use 'ya' (yes) or "
+        "'tidak' (no); empty = no.",
+    ),
+    "LABEL_TIDAK_DIKENAL": Template(  # every *_TIDAK_DIKENAL code of a labelled column
+        "Nilai '{value}' pada kolom '{header}' tidak dikenal. Isi salah satu: {options}.",
+        "Value '{value}' in column '{header}' is not recognised. Use one of: {options}.",
+    ),
+}
+
+
+def issue(code: str, where: Where, /, template: str | None = None, **fields: object) -> Issue:
+    """The located Issue of ``code``: its severity from the code table, its messages from its
+    template (``template``: a shared one, e.g. LABEL_TIDAK_DIKENAL) filled with ``fields``."""
+    from placement.domain.validate.codes import CODES  # at call time: validate imports this
+
+    text = TEMPLATES[template or code]
+    return Issue(
+        where.file,
+        where.row,
+        where.column,
+        code,
+        CODES[code].severity,
+        text.id.format(**fields),
+        text.en.format(**fields),
+    )
+
+
+__all__ = ["TEMPLATES", "Template", "Where", "issue"]

@@ -1,0 +1,12 @@
+"""The workflow layer: what puts the library's steps together (docs/architecture.md).
+
+- :mod:`~placement.workflow.inputs`: the data and scenario a command needs, locks from a plan;
+- :mod:`~placement.workflow.engine`: one solve, eligibility → model → solver → plan tables;
+- :mod:`~placement.workflow.run`: solve → audit → write a plan folder (one AuditFailedError);
+- :mod:`~placement.workflow.variants`: a scenario file's baseline and variants, with gates;
+- :mod:`~placement.workflow.edit`: key-path edits of a scenario and checks before solving;
+- :mod:`~placement.workflow.studies`: re-solving a written plan, elastic mode, diverse plans and
+  the move-cap frontier.
+
+plan/ never solves; the modules here compose. ``placement`` re-exports the public names.
+"""

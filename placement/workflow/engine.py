@@ -1,0 +1,93 @@
+"""One solve: eligibility → model → solver → plan tables (``placement.solve(dataset, scenario) ->
+Result``). Everything that solves goes through :func:`solve`."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from placement.config import Skenario
+from placement.domain.model import Dataset
+from placement.plan.result import Result, hint_pairs, result_of
+from placement.rules.eligibility import PairTable, build_pairs
+from placement.solver.build import ModelIndex, build_problem
+from placement.solver.problem import SCALE, MinRow, Solution, SolveStatus, empty_chosen
+from placement.solver.run import choose_backend, solve_problem
+from placement.solver.tiers import Tier, apply_tiers
+
+Progress = Callable[[str], None]
+
+
+def tier_criteria(sc: Skenario, index: ModelIndex) -> list[Tier]:
+    """Per-pair coefficients of the scenario's lexicographic tiers (all maximised)."""
+    coefs = {
+        "jabatan_terisi": np.rint(index.column("post_value").astype(float) * SCALE),
+        "kecocokan": np.rint(index.column("fit").astype(float) * SCALE),
+        "perpindahan_sedikit": index.column("stay").astype(float),
+    }
+    return [Tier(t.kriteria, coefs[t.kriteria].astype(np.int64), t.toleransi) for t in sc.tingkatan]
+
+
+def solve(
+    ds: Dataset,
+    sc: Skenario,
+    *,
+    backend: str = "auto",
+    time_limit: float | None = None,
+    seed: int | None = None,
+    progress: Progress | None = None,
+    export: Path | None = None,
+    extra_rows: tuple[MinRow, ...] = (),
+    table: PairTable | None = None,
+    hint: pd.DataFrame | None = None,
+) -> Result:
+    """Eligibility → model → solve → plan tables. Raises PlacementError on contradictory settings.
+
+    ``extra_rows``: linear lower bounds over the model's pair indices added to this solve only
+    (e.g. "differ from an earlier plan", see placement.plan.diverse). ``table``: eligible pairs
+    already built for this dataset and scenario (eligibility does not depend on caps or weights of
+    the model, only on the rules). ``hint``: an earlier plan (nip, jabatan_tujuan_id) to warm-start
+    from; used as the MIP's first incumbent when it is feasible for this model."""
+    say = progress or (lambda _msg: None)
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
+    say("Menyusun pasangan pegawai–jabatan yang memenuhi syarat")
+    table = build_pairs(ds, sc) if table is None else table
+    timings["kelayakan"] = time.perf_counter() - t
+    t = time.perf_counter()
+    say(f"Menyusun model ({len(table.pairs):,} pasangan)")
+    problem, index = build_problem(ds, sc, table)
+    if extra_rows:
+        problem.min_rows = [*problem.min_rows, *extra_rows]
+    timings["model"] = time.perf_counter() - t
+    t = time.perf_counter()
+    run_seed = sc.seed if seed is None else seed
+    chosen_backend = choose_backend(problem) if backend == "auto" else backend
+    try:
+        if sc.tingkatan:
+            say(f"Menyelesaikan {len(sc.tingkatan)} tingkat leksikografis")
+            problem, tier_record = apply_tiers(
+                problem, tier_criteria(sc, index), backend, time_limit, run_seed
+            )
+            timings["tingkat"] = time.perf_counter() - t
+        chosen_backend = choose_backend(problem) if backend == "auto" else backend
+        say(f"Menyelesaikan dengan backend {chosen_backend}")
+        start_plan = None if hint is None else hint_pairs(ds, index, hint)
+        solution = solve_problem(problem, backend, time_limit, run_seed, export, hint=start_plan)
+        if sc.tingkatan:
+            solution.stats["tingkatan"] = json.dumps(tier_record)
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM while solving: no plan, status INTERRUPTED
+        elapsed = round(time.perf_counter() - t, 3)
+        solution = Solution(SolveStatus.INTERRUPTED, empty_chosen(), backend=chosen_backend,
+                            stats={"dihentikan_setelah_detik": elapsed})  # fmt: skip
+    timings["solver"] = time.perf_counter() - t
+    t = time.perf_counter()
+    result = result_of(ds, sc, table, problem, index, solution)
+    timings["rencana"] = time.perf_counter() - t
+    result.timings.update(timings)
+    return result
