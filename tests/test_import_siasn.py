@@ -260,7 +260,7 @@ def test_non_active_person_left_out_and_their_post_vacant(tmp_path: Path) -> Non
 def test_cpns_is_listed(tmp_path: Path) -> None:
     result = run_case(tmp_path, siasn=lambda f: set_cell(f, 0, "STATUS CPNS PNS", "C"))
     assert (
-        "CPNS" in codes(result) and result.tables["pegawai"].loc[0, "status_kepegawaian"] == "PNS"
+        "CPNS" in codes(result) and result.tables["pegawai"].loc[0, "status_kepegawaian"] == "CPNS"
     )
 
 

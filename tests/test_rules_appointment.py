@@ -141,6 +141,17 @@ def test_pppk_may_not_take_a_structural_post_unless_the_scenario_allows() -> Non
     assert decide(ds, sc, p, a).eligible and in_table(ds, sc, p, a)
 
 
+# --- CPNS_STRUKTURAL ---------------------------------------------------------------------------------
+
+
+def test_a_cpns_is_never_a_candidate_for_a_structural_post() -> None:
+    a, p = post(eselon="IV.b"), person(status="CPNS", golongan="III/a")
+    ds = dataset([p], [a])
+    assert ds.pegawai.loc[0, "status"] == "CPNS"
+    assert failed(decide(ds, scenario(), p, a)) == {"CPNS_STRUKTURAL": ("CPNS", "PNS")}
+    assert not in_table(ds, scenario(), p, a)
+
+
 # --- KOMPETENSI_ADA ------------------------------------------------------------------------------------
 
 

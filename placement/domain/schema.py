@@ -59,7 +59,7 @@ PEGAWAI = Table(
         Column("jenis_kelamin", "gender", "gender", False, "Jenis kelamin (dari NIP bila kosong)",
                "Gender (from the NIP when empty)", "L / P", "L", ("jenis kelamin", "jk")),
         Column("status_kepegawaian", "status", "status", True, "Status kepegawaian",
-               "Employment status", "PNS / PPPK", "PNS", ("jenis pegawai nama", "status pegawai")),
+               "Employment status", "PNS / CPNS / PPPK", "PNS", ("jenis pegawai nama", "status pegawai")),
         Column("gol_ruang", "golongan", "golongan", True, "Golongan ruang", "Grade (golongan ruang)",
                "I/a … IV/e; PPPK: I … XVII", "III/d", ("gol akhir nama", "golongan", "gol")),
         Column("tmt_golongan", "tmt_golongan", "date", False, "TMT golongan terakhir",

@@ -266,6 +266,15 @@ def pppk_struktural(ctx: PairContext, rule: Rule) -> Outcome:
     )
 
 
+@check("CPNS_STRUKTURAL")
+def cpns_struktural(ctx: PairContext, rule: Rule) -> Outcome:
+    return Outcome(
+        ctx.ones(),
+        ~ctx.f.p_cpns[ctx.person],
+        lambda: (show_text(ctx.f.p_status[ctx.person]), _obj("PNS" for _ in ctx.person)),
+    )
+
+
 @check("KOMPETENSI_ADA")
 def kompetensi_ada(ctx: PairContext, rule: Rule) -> Outcome:
     n = ctx.f.p_n_comp[ctx.person]

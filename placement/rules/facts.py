@@ -113,6 +113,7 @@ class Facts:
     p_golongan: ObjArray
     p_status: ObjArray
     p_pppk: BoolArray
+    p_cpns: BoolArray
     p_edu: IntArray
     p_education: ObjArray
     p_box: FloatArray
@@ -235,6 +236,7 @@ def _build_facts(ds: Dataset, sc: Skenario, rules: RuleSet) -> Facts:
         p_golongan=golongan,
         p_status=status,
         p_pppk=status == "PPPK",
+        p_cpns=status == "CPNS",
         p_edu=_codes(education, {k.lower(): v for k, v in grades.EDUCATION_RANK.items()}),
         p_education=education,
         p_box=box,

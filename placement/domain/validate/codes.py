@@ -49,7 +49,7 @@ CODES: dict[str, CodeInfo] = {
     "TANGGAL_MASA_DEPAN": CodeInfo(ERROR, "Tanggal lahir/TMT setelah tanggal rencana (hari ini bila belum diketahui)", "Birth/TMT date after the plan date (today when not known)"),
     "TANGGAL_TERLALU_AWAL": CodeInfo(ERROR, "TMT sebelum pegawai berusia 18 tahun", "TMT before the person turned 18"),
     "USIA_TIDAK_WAJAR": CodeInfo(ERROR, "Usia di luar 18–70 tahun pada tanggal rencana", "Age outside 18–70 at the plan date"),
-    "STATUS_TIDAK_DIKENAL": CodeInfo(ERROR, "Status kepegawaian bukan PNS/PPPK", "Employment status is not PNS/PPPK"),
+    "STATUS_TIDAK_DIKENAL": CodeInfo(ERROR, "Status kepegawaian bukan PNS/CPNS/PPPK", "Employment status is not PNS/CPNS/PPPK"),
     "JENIS_KELAMIN_TIDAK_DIKENAL": CodeInfo(ERROR, "Jenis kelamin bukan L/P", "Gender is not L/P"),
     "GOLONGAN_TIDAK_DIKENAL": CodeInfo(ERROR, "Golongan ruang tidak dikenal", "Unknown golongan"),
     "JENIS_JABATAN_TIDAK_DIKENAL": CodeInfo(ERROR, "Jenis jabatan tidak dikenal", "Unknown jenis jabatan"),

@@ -235,11 +235,13 @@ def _parse_label(sheet: _Sheet, header: str, fld: str, text: pd.Series[Any]) -> 
 
 
 def normalize_status(raw: str) -> str | None:
-    """PNS / PPPK from template or SIASN spellings ("PNS Daerah", "CPNS", "PPPK")."""
+    """PNS / CPNS / PPPK from template or SIASN spellings ("PNS Daerah", "CPNS", "PPPK")."""
     text = " ".join(str(raw).upper().replace("_", " ").split())
     if "PPPK" in text or "PERJANJIAN KERJA" in text:
         return "PPPK"
-    if text.startswith(("PNS", "CPNS")) or "PEGAWAI NEGERI SIPIL" in text:
+    if text.startswith("CPNS") or "CALON PEGAWAI NEGERI SIPIL" in text:
+        return "CPNS"
+    if text.startswith("PNS") or "PEGAWAI NEGERI SIPIL" in text:
         return "PNS"
     return None
 
@@ -285,7 +287,9 @@ _PARSERS: dict[str, Callable[[_Sheet, str, str, pd.Series[Any]], pd.Series[Any]]
         lambda _: ", ".join(grades.EDUCATION_RANK),
     ),
     "gender": _label_parser(normalize_gender, "JENIS_KELAMIN_TIDAK_DIKENAL", lambda _: "L / P"),
-    "status": _label_parser(normalize_status, "STATUS_TIDAK_DIKENAL", lambda _: "PNS / PPPK"),
+    "status": _label_parser(
+        normalize_status, "STATUS_TIDAK_DIKENAL", lambda _: "PNS / CPNS / PPPK"
+    ),
 }
 
 

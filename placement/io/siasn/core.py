@@ -274,7 +274,7 @@ def _person(
     plt = bool(_PLT.match(post_name))
     if kind in {j.value for j in grades.STRUCTURAL_TYPES}:
         kind = STRUKTURAL
-    values = _values(siasn, record, row, nip, "PNS" if status == "CPNS" else status, result)
+    values = _values(siasn, record, row, nip, "CPNS" if cpns else status, result)
     if values is None:
         return None
     person = _Person(row, nip, values, kind, state == ACTIVE, post_name, plt, cpns)
@@ -286,11 +286,10 @@ def _person(
             f"{values['nama']} ({nip}) has kedudukan '{shown(kedudukan)}': left out of pegawai."))  # fmt: skip
     if cpns:
         result.issues.append(warning(siasn.label, row, "STATUS CPNS PNS", "CPNS",
-            f"{values['nama']} ({nip}) masih CPNS: ditulis sebagai PNS. CPNS tidak boleh diangkat "
-            "ke jabatan struktural, tetapi aturan mesin belum membedakan CPNS; jangan pilih dia "
-            "untuk jabatan struktural (kunci atau keluarkan dari rencana).",
-            f"{values['nama']} ({nip}) is still CPNS: written as PNS. A CPNS may not be appointed to "
-            "a structural post but the rules do not tell CPNS apart yet; do not choose them."))  # fmt: skip
+            f"{values['nama']} ({nip}) masih CPNS: ditulis dengan status CPNS; aturan "
+            "CPNS_STRUKTURAL tidak memilihnya untuk jabatan struktural.",
+            f"{values['nama']} ({nip}) is still CPNS: written with status CPNS; rule "
+            "CPNS_STRUKTURAL keeps them out of structural posts."))  # fmt: skip
     return person
 
 
