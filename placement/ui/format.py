@@ -69,14 +69,19 @@ def format_datetime(
     time without zone (the run store's ISO texts) is UTC."""
     if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
         return "-"
-    moment = _as_datetime(value) if isinstance(value, str) else value
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
     name = zone_name or _zone[0]
-    local = moment.astimezone(ZoneInfo(name))
+    local = to_local(value, name)
     sep = ":" if _lang(lang) == "en" else "."
     label = ZONE_NAMES.get(name) or local.tzname() or name
     return f"{format_date(local, lang)}, {local.hour:02d}{sep}{local.minute:02d} {label}"
+
+
+def to_local(value: datetime | str, zone_name: str | None = None) -> datetime:
+    """``value`` (UTC when it has no zone) in the workspace's time zone."""
+    moment = _as_datetime(value) if isinstance(value, str) else value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(ZoneInfo(zone_name or _zone[0]))
 
 
 def _as_datetime(text: str) -> datetime:

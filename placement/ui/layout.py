@@ -11,7 +11,7 @@ import pandas as pd
 from nicegui import ui
 
 from placement.ui import i18n
-from placement.ui.i18n import t
+from placement.ui.i18n import t, tr
 from placement.ui.state import workspace
 
 PAGES: tuple[tuple[str, str], ...] = (
@@ -90,12 +90,16 @@ def _plain(value: Any) -> Any:
 
 
 def frame_table(
-    frame: pd.DataFrame, *, row_key: str | None = None, rows_per_page: int = 15, testid: str = ""
-) -> ui.table:
-    """A sortable, filterable table of ``frame`` (every column sortable; a search box above)."""
+    frame: pd.DataFrame, *, row_key: str | None = None, rows_per_page: int = 15, testid: str = "",
+    search: bool = True, hidden: Sequence[str] = (),
+) -> ui.table:  # fmt: skip
+    """A sortable table of ``frame`` (every column sortable); a search box above unless
+    ``search`` is False (e.g. the tables of a dialog share one box). Columns in ``hidden`` are
+    kept in the rows (for keys and test ids) but not shown."""
     columns = [
         {"name": str(c), "label": str(c), "field": str(c), "sortable": True, "align": "left"}
         for c in frame.columns
+        if c not in hidden
     ]
     data = records(frame)
     key = row_key or "_baris"
@@ -105,11 +109,22 @@ def frame_table(
     table = ui.table(columns=columns, rows=data, row_key=key,
                      pagination={"rowsPerPage": rows_per_page}).classes("w-full")  # fmt: skip
     table.props(f"dense flat bordered wrap-cells data-testid={testid or 'tabel'}")
-    with table.add_slot("top-right"):
-        ui.input(placeholder="Cari / Filter").bind_value(table, "filter").props(
-            f"dense clearable data-testid={testid or 'tabel'}-cari"
-        )
+    if search:
+        with table.add_slot("top-right"):
+            ui.input(placeholder=tr("Cari", "Search")).bind_value(table, "filter").props(
+                f"dense clearable data-testid={testid or 'tabel'}-cari"
+            )
     return table
+
+
+SEVERITY = {"error": ("galat", "error"), "warning": ("peringatan", "warning"),
+            "info": ("info", "info")}  # fmt: skip
+
+
+def severity_label(severity: object) -> str:
+    """ "galat" / "peringatan" (en "error" / "warning")."""
+    pair = SEVERITY.get(str(severity).lower())
+    return tr(*pair) if pair else str(severity)
 
 
 def issue_table(items: Sequence[dict[str, Any]], testid: str = "masalah") -> ui.table:
@@ -118,7 +133,7 @@ def issue_table(items: Sequence[dict[str, Any]], testid: str = "masalah") -> ui.
     frame = pd.DataFrame(
         [
             {
-                t("severity"): d.get("severity", ""),
+                t("severity"): severity_label(d.get("severity", "")),
                 t("file"): d.get("file", ""),
                 t("row"): d.get("row") if d.get("row") is not None else "",
                 t("column"): d.get("column") or "",

@@ -17,7 +17,7 @@ from placement.store.runs import RunStore
 from placement.ui import i18n
 from placement.ui.i18n import tr
 from placement.ui.layout import frame_table, page_frame
-from placement.ui.runs_view import run_options, stale_runs, store_options
+from placement.ui.runs_view import listed_runs, run_options, stale_runs, store_options
 from placement.ui.state import workspace
 
 PERCENT = {"porsi_terisi", "jpm_rata", "jpm_min", "porsi_kotak7", "porsi_berubah_opd_maks",
@@ -45,7 +45,7 @@ def compare_page(runs: str | None = None) -> None:
     ws = workspace()
     with page_frame("/bandingkan"):
         with RunStore(ws.store) as store:
-            listed = store.list()
+            listed = listed_runs(store)
         options = run_options(listed) if not listed.empty else {}
         if len(options) < 2:
             ui.label(tr("Belum ada dua run untuk dibandingkan. Jalankan paling sedikit dua skenario "
