@@ -117,6 +117,23 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "tetap": ("tetap", "stays"),
+    "promosi": ("promosi", "promotion"),
+    "rotasi": ("rotasi", "rotation"),
+    "mutasi": ("mutasi", "transfer"),
+    "demosi": ("demosi", "demotion"),
+    "alih_jenis": ("alih jenis (JF ke jabatan administrasi)", "JF into an administration post"),
+    "non-job": ("non-job", "non-job"),
+}
+
+
+def kind_label(kind: str) -> str:
+    pair = KIND_LABELS.get(kind, (kind, kind))
+    """A move kind in words ("alih jenis (JF ke jabatan administrasi)")."""
+    return tr(*pair)
+
+
 def set_lang(lang: Lang) -> None:
     _lang[0] = lang
 

@@ -97,10 +97,11 @@ def frame_table(
     ``search`` is False (e.g. the tables of a dialog share one box). Columns in ``hidden`` are
     kept in the rows (for keys and test ids) but not shown."""
     columns = [
-        {"name": str(c), "label": str(c), "field": str(c), "sortable": True, "align": "left"}
+        {"name": str(c), "label": header(str(c)), "field": str(c), "sortable": True,
+         "align": "left"}
         for c in frame.columns
         if c not in hidden
-    ]
+    ]  # fmt: skip
     data = records(frame)
     key = row_key or "_baris"
     if row_key is None:
@@ -115,6 +116,15 @@ def frame_table(
                 f"dense clearable data-testid={testid or 'tabel'}-cari"
             )
     return table
+
+
+def header(column: str) -> str:
+    """A column name as a header in words: "kelompok_suksesi" → "Kelompok suksesi" (the pages
+    name their columns in words; this catches a library frame shown as it comes)."""
+    if "_" not in column:
+        return column
+    words = column.replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
 
 
 SEVERITY = {"error": ("galat", "error"), "warning": ("peringatan", "warning"),

@@ -17,7 +17,7 @@ from placement.plan.explain import alternatives, explain_move
 from placement.plan.review import plan_summary, talent_grid_moves
 from placement.plan.solved import load_solved
 from placement.rules.eligibility import check_pair
-from placement.ui.pages.plan import KIND_LABELS
+from placement.ui.i18n import KIND_LABELS
 from tests.ui.conftest import Server, screenshot
 from tests.ui.helpers import (
     TINY_DATE,

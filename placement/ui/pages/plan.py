@@ -20,26 +20,11 @@ from placement.plan.solved import chain_steps, change_lines, post_label
 from placement.report.dossier import write_dossier
 from placement.store.runs import RunStore
 from placement.ui import i18n
-from placement.ui.i18n import t, tr
+from placement.ui.i18n import kind_label, t, tr
 from placement.ui.layout import frame_table, page_frame
 from placement.ui.plan_cache import Solved, cached, solved
 from placement.ui.runs_view import run_options
 from placement.ui.state import workspace
-
-KIND_LABELS: dict[str, tuple[str, str]] = {
-    "tetap": ("tetap", "stays"),
-    "promosi": ("promosi", "promotion"),
-    "rotasi": ("rotasi", "rotation"),
-    "mutasi": ("mutasi", "transfer"),
-    "demosi": ("demosi", "demotion"),
-    "alih_jenis": ("alih jenis (JF ke jabatan administrasi)", "JF into an administration post"),
-    "non-job": ("non-job", "non-job"),
-}
-
-
-def kind_label(kind: str) -> str:
-    pair = KIND_LABELS.get(kind, (kind, kind))
-    return tr(*pair)
 
 
 def _error(exc: PlacementError) -> str:
