@@ -96,9 +96,13 @@ def frame_table(
     """A sortable table of ``frame`` (every column sortable); a search box above unless
     ``search`` is False (e.g. the tables of a dialog share one box). Columns in ``hidden`` are
     kept in the rows (for keys and test ids) but not shown."""
+    locale = "en-US" if i18n.lang() == "en" else "id-ID"
+    numbers = f"v => (v === '' || v === null) ? '' : Number(v).toLocaleString('{locale}')"
     columns = [
         {"name": str(c), "label": header(str(c)), "field": str(c), "sortable": True,
-         "align": "left"}
+         "align": "left",
+         **({":format": numbers} if pd.api.types.is_numeric_dtype(frame[c])
+            and not pd.api.types.is_bool_dtype(frame[c]) else {})}
         for c in frame.columns
         if c not in hidden
     ]  # fmt: skip

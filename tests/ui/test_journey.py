@@ -57,7 +57,7 @@ def test_planner_journey(server: Server, driver: Any, tiny_dir: Path) -> None:
     sc = Skenario(tanggal_rencana=preset_plan_date("tiny"))
     for c in check_pair(ds, sc, str(moved["nip"]), str(moved["jabatan_tujuan_id"])).checks:
         assert c.rule_id in rules and c.legal_basis.split(",")[0] in rules
-    assert str(moved["jabatan_tujuan_id"]) in text(driver, "penjelasan-pindah")
+    assert str(moved["jabatan_tujuan"]) in text(driver, "penjelasan-pindah")
     click(driver, "penjelasan-tutup")
 
     # 4. A second scenario (competency weighed more) and its run.

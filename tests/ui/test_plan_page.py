@@ -18,6 +18,7 @@ from placement.plan.review import plan_summary, talent_grid_moves
 from placement.plan.solved import load_solved
 from placement.rules.eligibility import check_pair
 from placement.ui.i18n import KIND_LABELS
+from placement.ui.people import post_name
 from tests.ui.conftest import Server, screenshot
 from tests.ui.helpers import (
     TINY_DATE,
@@ -61,7 +62,8 @@ def test_plan_table_summary_chains_and_nine_box(server: Server, driver: Any, out
     assert text(driver, "ringkasan-terisi") == f"{summary.filled} / {summary.posts_in_scope}"
     assert text(driver, "ringkasan-lowong") == str(summary.vacant)
     assert text(driver, "ringkasan-pindah") == str(len(moves))
-    assert "OPTIMAL" in text(driver, "rencana-ringkasan")
+    assert "optimal" in text(driver, "rencana-ringkasan")
+    assert "OPTIMAL" not in text(driver, "rencana-ringkasan")
     chains = text(driver, "rantai-ringkasan")
     assert chains.startswith(f"{summary.chains} rantai, {summary.cycles} siklus")
     rows = texts(driver, "rantai-tabel", "tbody tr")
@@ -100,10 +102,11 @@ def test_explanation_alternatives_and_why_not(server: Server, driver: Any, out: 
     rules = text(driver, "penjelasan-aturan")
     for c in e.checks:
         assert c.rule_id in rules and c.legal_basis.split(",")[0] in rules
-    assert post in text(driver, "penjelasan-pindah")
+    moved = text(driver, "penjelasan-pindah")
+    assert post_name(ds, post) in moved and post not in moved  # names, not codes
     shown = text(driver, "penjelasan-alternatif")
     for a in alts:
-        assert a.nip in shown
+        assert a.nama in shown and a.nip not in shown and a.nip[-4:] in shown  # NIP masked
     assert "lulus" in rules and "Sumbangan" in text(driver, "penjelasan-skor")
     screenshot(driver, "05-penjelasan")
     # why not: a pair that fails a rule shows that rule
