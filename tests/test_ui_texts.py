@@ -68,3 +68,41 @@ def test_the_data_is_named_not_its_work_folder(tmp_path: Path) -> None:
     assert data_name(uploaded) == "file unggahan: jabatan.csv, pegawai.csv"
     assert data_name(tmp_path / "data-bkpsdm") == "data-bkpsdm"
     assert str(tmp_path) not in data_name(uploaded)
+
+
+def test_people_and_posts_by_name_and_masked_nips() -> None:
+    from placement.synth import generate
+    from placement.ui.people import current_post, mask_nip, post_name
+
+    ds = generate("tiny", 0)
+    outsider = ds.pegawai[ds.pegawai["jabatan_id"].isna()].iloc[0]
+    holder = ds.pegawai[ds.pegawai["jabatan_id"].notna()].iloc[0]
+    post = ds.jabatan[ds.jabatan["jabatan_id"] == holder["jabatan_id"]].iloc[0]
+    assert post_name(ds, str(post["jabatan_id"])) == f"{post['name']} ({post['opd']})"
+    assert current_post(ds, str(holder["nip"])) == f"{post['name']} ({post['opd']})"
+    words = current_post(ds, str(outsider["nip"]))  # no nama_jabatan: kind, level, unit in words
+    assert words.endswith(f", {outsider['unit']}") and "_" not in words
+    row = ds.person_index[str(outsider["nip"])]
+    ds.pegawai.loc[ds.pegawai.index[row], "post_name"] = "Analis Kepegawaian Ahli Muda"
+    assert current_post(ds, str(outsider["nip"])) == (
+        f"Analis Kepegawaian Ahli Muda, {outsider['unit']}"
+    )
+    assert mask_nip("197607131998112001", False) == "••••••••1998112001"
+    assert mask_nip("197607131998112001", True) == "197607131998112001"
+
+
+def test_the_plan_filter_keeps_rows_of_the_opd_kind_and_text() -> None:
+    import pandas as pd
+
+    from placement.ui.pages.plan import HIDDEN, filter_plan
+
+    frame = pd.DataFrame({
+        "Nama": ["Ani", "Budi", "Citra"], "Jabatan tujuan": ["Camat A", "Lurah B", "Camat C"],
+        "_nip": ["1", "2", "3"], "_opd": ["Dinas X|Kec A", "Kec B|Kec B", "Kec A|Kec C"],
+        "_jenis": ["promosi", "tetap", "rotasi"],
+    })  # fmt: skip
+    assert list(filter_plan(frame, "Kec A", "", "")["Nama"]) == ["Ani", "Citra"]
+    assert list(filter_plan(frame, "Kec A", "rotasi", "")["Nama"]) == ["Citra"]
+    assert list(filter_plan(frame, "", "", "camat")["Nama"]) == ["Ani", "Citra"]
+    assert list(filter_plan(frame, "", "", "kec")["Nama"]) == []  # hidden fields are not searched
+    assert set(HIDDEN) <= set(frame.columns)

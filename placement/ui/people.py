@@ -26,9 +26,10 @@ def text(value: Any) -> str:
 
 
 def mask_nip(nip: Any, detail: bool) -> str:
-    """The NIP in full with ``detail``, else only its last four digits ("••••2001")."""
+    """The NIP in full with ``detail``, else without its first eight digits (the birth date):
+    "••••••••1998112001" (CPNS month, gender and number still tell people apart)."""
     value = text(nip)
-    return value if detail or len(value) <= 4 else "••••" + value[-4:]
+    return value if detail or len(value) <= 8 else "•" * 8 + value[8:]
 
 
 def post_name(ds: Dataset, jabatan_id: str | None) -> str:

@@ -229,12 +229,13 @@ def _chain_graph(files: PlanFiles, detail: bool) -> None:
                         "No moves, so no chains.")).props("data-testid=rantai-kosong")  # fmt: skip
             return
         nodes, links, drawn = _chain_layout(chains, names, people, kinds)
-        rows = len(drawn)
+        rows, steps = len(drawn), max(int(n["x"]) for n in nodes) // 190
         ui.echart({
             "tooltip": {"formatter": "{c}"},
             "grid": {"containLabel": True},
             "series": [{
-                "type": "graph", "layout": "none", "roam": True,
+                "type": "graph", "layout": "none", "roam": True, "left": 90, "top": 20,
+                "width": 190 * max(steps, 1), "height": max(110 * (rows - 1), 1),
                 "label": {"show": True, "position": "bottom", "width": 150, "overflow": "break",
                           "fontSize": 11, "lineHeight": 13},
                 "edgeSymbol": ["none", "arrow"], "edgeSymbolSize": 10,
@@ -242,7 +243,7 @@ def _chain_graph(files: PlanFiles, detail: bool) -> None:
                 "lineStyle": {"width": 2, "color": "#475569", "curveness": 0.0},
                 "data": nodes, "links": links,
             }],
-        }).classes("w-full").style(f"height: {60 + 110 * rows}px").props(
+        }).classes("w-full").style(f"height: {80 + 110 * rows}px").props(
             "data-testid=rantai-graf"
         )  # fmt: skip
         posts = {p for c in ("jabatan_asal_id", "jabatan_tujuan_id") for p in chains[c]
