@@ -44,6 +44,15 @@ WEIGHTS: tuple[tuple[str, str, str], ...] = (
     ("penalti_non_job", "Penalti non-job", "Penalty: holder left without a post"),
     ("penalti_pelonggaran", "Penalti pelonggaran aturan", "Penalty: relaxed rule"),
 )
+QUOTED = (
+    "id",
+    "dasar hukum",
+    "legal basis",
+    "parameter",
+    "parameters",
+    "berlaku bila",
+    "applies when",
+)  # quoted as written: rule ids, YAML names, legal citations
 MOVE_COSTS: tuple[str, ...] = ("promosi", "rotasi", "mutasi", "demosi", "alih_jenis")
 CAPS: tuple[tuple[str, str, str], ...] = (
     ("perpindahan_total", "Maksimum pejabat berpindah (seluruh daerah)",
@@ -176,7 +185,7 @@ def _editor(apply: Callable[[dict[str, Any]], bool]) -> None:
             "rules whose parameters this scenario changes.",
         )).classes("text-sm text-grey-7")  # fmt: skip
         frame_table(rule_table(sc, i18n.lang()), row_key="id", rows_per_page=10,
-                    testid="tabel-aturan")  # fmt: skip
+                    testid="tabel-aturan", quoted=QUOTED)  # fmt: skip
         _rule_editor(apply)
 
     # -- weights and caps -----------------------------------------------------------------------
@@ -325,7 +334,7 @@ def _facts_card(apply: Callable[[dict[str, Any]], bool]) -> None:
             **{k: (d.value or "").strip() or None for k, d in dates.items()},
         })).props("data-testid=fakta-terapkan")  # fmt: skip
         frame_table(approval_table(sc, i18n.lang()), row_key="id", rows_per_page=10,
-                    testid="tabel-persetujuan")  # fmt: skip
+                    testid="tabel-persetujuan", quoted=QUOTED)  # fmt: skip
 
 
 def _rule_editor(apply: Callable[[dict[str, Any]], bool]) -> None:

@@ -4,6 +4,7 @@ years. Computed by placement.succession in a thread (a few seconds on a kabupate
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -36,6 +37,9 @@ SUCCESSOR_COLUMNS = ["kesiapan", "peringkat", "nip", "nama", "jabatan_sekarang",
                      "jpm_persen", "tanggal_siap", "aturan_penghalang", "pengembangan"]  # fmt: skip
 
 
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
 def headers(horizon: int) -> dict[str, tuple[str, str]]:
     """Column → header words (Indonesian, English) for the bench and successor tables."""
     years = tr(f"{horizon} tahun", f"{horizon} year" + ("s" if horizon > 1 else ""))
@@ -66,6 +70,10 @@ def readable(frame: pd.DataFrame, horizon: int) -> pd.DataFrame:
             out[column] = [
                 format_date(v) if isinstance(v, (str, date)) and v else "" for v in out[column]
             ]
+    for column in ("aturan_penghalang", "pengembangan", "alasan_lowong"):
+        if column in out:
+            out[column] = out[column].map(lambda v: ISO_DATE.sub(lambda m: format_date(m[0]), v)
+                                          if isinstance(v, str) else v)  # fmt: skip
     if "kritis" in out:
         out["kritis"] = [tr("ya", "yes") if v is True else "" for v in out["kritis"]]
     words = headers(horizon)
