@@ -25,13 +25,14 @@ SCANNED = {"/data": "nav-data", "/aturan": "tabel-aturan", "/jalankan": "run-ske
            "/riwayat?run=1": "tabel-kpi"}  # page → what it shows once filled in  # fmt: skip
 VISIBLE = """
 const copy = document.body.cloneNode(true);
-copy.querySelectorAll('pre, code, .kutipan, script, style').forEach(e => e.remove());
+copy.querySelectorAll('pre, code, .kutipan, script, style, .q-icon').forEach(e => e.remove());
 document.body.appendChild(copy);
 copy.style.position = 'absolute';
 const shown = copy.innerText;
+const headers = [...copy.querySelectorAll('th')].map(e => e.innerText).join(' | ');
 copy.remove();
-return [shown, [...document.querySelectorAll('th')].map(e => e.innerText).join(' | ')];
-"""  # the page's text without YAML previews, code blocks and quoted rule parameters / citations
+return [shown, headers];
+"""  # the page's text and table headers without YAML previews, code, icons and quoted text
 EXCLUDED = (
     re.compile(r"\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b"),  # rule ids and problem codes
     re.compile(r"[\w.-]+\.(?:csv|xlsx|yaml|json|pdf)\b"),  # file names
