@@ -106,3 +106,14 @@ def test_the_plan_filter_keeps_rows_of_the_opd_kind_and_text() -> None:
     assert list(filter_plan(frame, "", "", "camat")["Nama"]) == ["Ani", "Citra"]
     assert list(filter_plan(frame, "", "", "kec")["Nama"]) == []  # hidden fields are not searched
     assert set(HIDDEN) <= set(frame.columns)
+
+
+def test_an_unknown_time_zone_is_refused_before_the_server_starts(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from placement.cli import main
+
+    res = CliRunner().invoke(main, ["ui", "--zona-waktu", "Mars/Olympus", "--folder-kerja",
+                                    str(tmp_path / "k"), "--store", str(tmp_path / "r.sqlite")])  # fmt: skip
+    assert res.exit_code == 2 and "zona waktu 'Mars/Olympus' tidak dikenal" in res.output
+    assert "Traceback" not in res.output
