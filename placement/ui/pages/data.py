@@ -8,6 +8,7 @@ from nicegui import events, run, ui
 
 from placement.domain.errors import PlacementError, Severity, issue_records
 from placement.ui import i18n
+from placement.ui.format import format_number
 from placement.ui.i18n import t, tr
 from placement.ui.layout import issue_table, page_frame
 from placement.ui.offload import DATA_LIMITS, parse_apart
@@ -52,11 +53,18 @@ def data_page() -> None:
                 errors, warnings = check.count(Severity.ERROR), check.count(Severity.WARNING)
                 if check.ok:
                     text = t(
-                        "data.valid", people=check.people, posts=check.posts, warnings=warnings
+                        "data.valid",
+                        people=format_number(check.people),
+                        posts=format_number(check.posts),
+                        warnings=format_number(warnings),
                     )
                     ui.label(text).classes("text-positive").props("data-testid=data-status")
                 else:
-                    text = t("data.invalid", errors=errors, warnings=warnings)
+                    text = t(
+                        "data.invalid",
+                        errors=format_number(errors),
+                        warnings=format_number(warnings),
+                    )
                     ui.label(text).classes("text-negative").props("data-testid=data-status")
                 if check.issues:
                     issue_table(issue_records(check.issues, i18n.lang()), testid="masalah-data")
