@@ -15,6 +15,7 @@ from placement.plan.compare import KPIS, PlanFiles, kpi_table, plan_kpis, read_p
 from placement.plan.review import differences, gate_results, moves_total
 from placement.store.runs import RunStore
 from placement.ui import i18n
+from placement.ui.format import format_number, format_percent
 from placement.ui.i18n import tr
 from placement.ui.layout import frame_table, page_frame
 from placement.ui.runs_view import listed_runs, run_options, stale_runs, store_options
@@ -29,10 +30,12 @@ def kpi_text(kpi: str, value: Any) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return "-"
     if kpi in PERCENT:
-        return f"{100 * float(value):.1f} %"
+        return format_percent(float(value))
     if kpi == "objektif":
-        return f"{float(value):.4f}"
-    return f"{value:g}" if isinstance(value, float) else str(value)
+        return format_number(float(value), 4)
+    if isinstance(value, float):
+        return format_number(value, 0 if value.is_integer() else 2)
+    return format_number(value) if isinstance(value, int) else str(value)
 
 
 def _parse_ids(text: str | None, known: dict[int, str]) -> list[int]:

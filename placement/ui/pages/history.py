@@ -14,10 +14,10 @@ from placement.domain.errors import PlacementError
 from placement.plan.compare import KPIS
 from placement.store.runs import RunStore
 from placement.ui import i18n
-from placement.ui.format import format_datetime, format_number, format_percent
+from placement.ui.format import format_datetime, format_number
 from placement.ui.i18n import t, tr
 from placement.ui.layout import frame_table, page_frame
-from placement.ui.pages.compare import PERCENT
+from placement.ui.pages.compare import kpi_text
 from placement.ui.runs_view import (
     is_approved,
     listed_runs,
@@ -59,14 +59,6 @@ def command_label(command: object) -> str:
     if command == "ui":
         return tr("ruang kerja", "workspace")
     return tr(f"perintah {command}", f"command {command}")
-
-
-def _value(kpi: str, v: Any) -> str:
-    if kpi in PERCENT and isinstance(v, (int, float)):
-        return format_percent(float(v))
-    if isinstance(v, float):
-        return format_number(v, 0 if v.is_integer() else 2)
-    return format_number(v) if isinstance(v, int) else str(v)
 
 
 @ui.page("/riwayat")
@@ -272,7 +264,7 @@ def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
         kpi = pd.DataFrame(
             {
                 tr("Ukuran", "Measure"): [tr(*KPIS[k]) if k in KPIS else k for k in info["kpi"]],
-                tr("Nilai", "Value"): [_value(k, v) for k, v in info["kpi"].items()],
+                tr("Nilai", "Value"): [kpi_text(k, v) for k, v in info["kpi"].items()],
             }
         )
         with ui.row().classes("w-full items-start gap-4 no-wrap"):

@@ -56,11 +56,14 @@ def _summary(s: PlanSummary) -> None:
         _number(tr("Jabatan lowong", "Posts vacant"), format_number(s.vacant),
                 tr("tetap kosong setelah rencana", "still empty after the plan"),
                 "ringkasan-lowong")  # fmt: skip
-        moves = ", ".join(f"{kind_label(k)} {format_number(s.moves[k])}" for k in MOVE_KINDS)
+        moves = ", ".join(f"{kind_label(k)} {format_number(s.moves[k])}" for k in MOVE_KINDS
+                          if s.moves[k])  # fmt: skip
         _number(
             tr("Perpindahan", "Moves"),
             format_number(s.moved),
-            f"{moves}; {kind_label('tetap')} {format_number(s.moves['tetap'])}",
+            "; ".join(
+                p for p in (moves, f"{kind_label('tetap')} {format_number(s.moves['tetap'])}") if p
+            ),
             "ringkasan-pindah",
         )
         with ui.expansion(tr("rincian skor", "score details")).classes("text-sm max-w-80"):
