@@ -115,7 +115,7 @@ def run_page() -> None:
         if ws.check is None or not ws.check.ok:
             ui.label(t("no_data")).classes("text-negative")
         with ui.row().classes("items-end"):
-            limit = ui.number(t("run.time_limit"), min=1, step=1).classes("w-72")
+            limit = ui.number(t("run.time_limit"), min=1, step=1).classes("w-96")
             start = ui.button(t("run.start")).props("data-testid=mulai")
             cancel = ui.button(t("run.cancel"), color="negative").props("data-testid=batal")
         progress = ui.linear_progress(show_value=False).props("indeterminate")
