@@ -6,6 +6,7 @@ and the downloads (rencana.xlsx, dossier PDF). Everything is computed by the lib
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -499,8 +500,8 @@ async def _explain(dialog: ui.dialog, folder: Path, run_id: int, row: Any, detai
     title.set_text(f"{e.nama} (NIP {mask_nip(e.nip, detail)})")
     body.clear()
     with body:
-        tables = _explanation(ds, result, e, alts, detail)
-        _why_not_form(ds, result, e.jabatan_tujuan_id or "", detail)
+        tables = _explanation(ds, result, e, alts, detail,
+                              then=lambda: _why_not_form(ds, result, e.jabatan_tujuan_id or "", detail))  # fmt: skip
     for table in tables:
         search.bind_value_to(table, "filter")
 
@@ -514,9 +515,10 @@ def _explained(ds: Any, result: Any, nip: str) -> tuple[MoveExplanation, list[Al
 
 def _explanation(
     ds: Any, result: Any, e: MoveExplanation, alts: list[Alternative], detail: bool,
-    printable: bool = False,
+    printable: bool = False, then: Callable[[], None] | None = None,
 ) -> list[ui.table]:  # fmt: skip
-    """The parts of a move's explanation (dialog and print view); its tables."""
+    """The parts of a move's explanation (dialog and print view), ``then`` (the why-not form)
+    right after the next-best candidates, above the rules and score parts; its tables."""
     en = i18n.lang() == "en"
     tables = []
     target = post_name(ds, e.jabatan_tujuan_id)
@@ -565,6 +567,8 @@ def _explanation(
     else:
         ui.label(tr("Tidak ada kandidat lain yang memenuhi syarat.",
                     "No other eligible candidate.")).props("data-testid=penjelasan-alternatif")  # fmt: skip
+    if then is not None:
+        then()
     ui.label(tr("Aturan yang diperiksa", "Rules checked")).classes("font-medium mt-2")
     if e.checks:
         rules = pd.DataFrame({
