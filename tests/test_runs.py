@@ -207,3 +207,33 @@ def test_parallel_processes_lose_no_record(tmp_path: Path, data: Path) -> None:
         assert len(rows) == n * procs and all(count == expected for _, count in rows)
         assert s.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert all(s.verify(int(i)).ok for i in runs["id"])
+
+
+def test_runs_can_be_renamed_also_when_approved_and_old_stores_open(
+    tmp_path: Path, data: Path
+) -> None:
+    store = tmp_path / "old.sqlite"
+    con = sqlite3.connect(store)
+    from placement.store.runs import SCHEMA
+
+    con.executescript(SCHEMA.split("CREATE TABLE IF NOT EXISTS nama_run")[0])  # a store from before
+    con.close()
+    out = _recorded_folder(tmp_path, data)
+    with RunStore(store) as s:
+        first, second = s.record(out, "solve"), s.record(out, "solve")
+        labels = s.labels()
+        assert list(labels["id"]) == [first, second] and labels["nama"].isna().all()
+        assert labels["hash_rencana"].str.len().min() == 64
+        s.approve(first, "Kepala BKPSDM", "Baperjakat")
+        s.rename(first, "  Rotasi  eselon III  ")
+        s.rename(second, "coba")
+        s.rename(second, "")
+        assert s.labels().set_index("id")["nama"].to_dict()[first] == "Rotasi eselon III"
+        assert pd.isna(s.labels().set_index("id")["nama"][second])
+        assert s.verify(first).ok and s.verify(second).ok
+        for bad in ("x" * 81, "a\x00b"):
+            with pytest.raises(PlacementError) as exc:
+                s.rename(second, bad)
+            assert exc.value.issues[0].code == "NAMA_RUN_TIDAK_SAH"
+        with pytest.raises(PlacementError):
+            s.rename(99, "x")

@@ -14,7 +14,7 @@ from placement.cli import main
 from placement.io.writers import write_dataset
 from placement.store.runs import RunStore
 from placement.synth import generate
-from placement.ui.runs_view import run_options, stale_runs, store_options
+from placement.ui.runs_view import listed_runs, run_options, stale_runs, store_options
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def test_only_the_approved_run_is_labelled_approved(two_runs: Path) -> None:
     shown = store_options(two_runs)
     with RunStore(two_runs) as runs:
         runs.approve(1, "Kepala BKPSDM", "Nota dinas 1")  # as `placement runs approve 1` does
-        labels = run_options(runs.list())
+        labels = run_options(listed_runs(runs))
     assert labels[1].endswith(" · disetujui")
     assert "disetujui" not in labels[2]
     assert stale_runs(shown, two_runs, [2]) is None  # run 2 did not change
@@ -300,3 +300,19 @@ def test_a_yaml_alias_bomb_is_refused_before_it_reaches_the_editor() -> None:
     with pytest.raises(PlacementError) as refused:
         scenario_values(bomb, "bom.yaml")
     assert "node setelah alias dijabarkan" in refused.value.issues[0].message("id")
+
+
+def test_run_names_default_to_scenario_date_and_hash_and_follow_a_rename(two_runs: Path) -> None:
+    with RunStore(two_runs) as runs:
+        digest = runs.labels().set_index("id")["hash_rencana"][2]
+        made = runs.show(2)["dibuat"]
+        labels = run_options(listed_runs(runs))
+        from placement.ui.format import format_date, to_local
+
+        assert (
+            labels[2] == f"#2 · skenario · {format_date(to_local(made))} · {digest[:7]} · optimal"
+        )
+        shown = store_options(two_runs)
+        runs.rename(2, "Rotasi camat")
+    assert store_options(two_runs)[2] == "#2 · Rotasi camat · optimal"
+    assert stale_runs(shown, two_runs, [2]) is not None  # a renamed run is relabelled first

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 from pathlib import Path
+from zoneinfo import ZoneInfoNotFoundError
 
 import click
 
@@ -31,12 +32,15 @@ def is_loopback(host: str) -> bool:
 @click.option("--folder-kerja", "workdir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("placement-kerja"), show_default=True,
               help="Folder untuk data unggahan, skenario dan hasil run.")  # fmt: skip
+@click.option("--zona-waktu", "zone", default="Asia/Jakarta", show_default=True,
+              help="Zona waktu tampilan waktu (Asia/Jakarta = WIB, Asia/Makassar = WITA, "
+                   "Asia/Jayapura = WIT).")  # fmt: skip
 @_store_arg
 @lang_option
 @user_errors
 def ui_cmd(
-    port: int, data: Path | None, host: str, allow_network: bool, workdir: Path, store: Path,
-    lang: str,
+    port: int, data: Path | None, host: str, allow_network: bool, workdir: Path, zone: str,
+    store: Path, lang: str,
 ) -> None:  # fmt: skip
     """Buka ruang kerja web perencana di peramban (hanya di komputer ini secara bawaan).
 
@@ -56,9 +60,18 @@ def ui_cmd(
                    "tidak ada login.", err=True)  # fmt: skip
     from placement.ui import i18n
     from placement.ui.app import serve
+    from placement.ui.format import set_zone
     from placement.ui.workspace import Workspace
 
     i18n.set_lang("en" if lang == "en" else "id")
+    try:
+        set_zone(zone)
+    except (ValueError, ZoneInfoNotFoundError):
+        raise click.BadParameter(
+            f"zona waktu '{zone[:40]}' tidak dikenal; contoh: Asia/Jakarta, Asia/Makassar, "
+            "Asia/Jayapura",
+            param_hint="--zona-waktu",
+        ) from None
     ws = Workspace(root=workdir.resolve(), store=store.resolve(), host=host)
     if data is not None:
         ws.use_data(data.resolve())

@@ -58,6 +58,7 @@ DEFAULT_STORE = Path("placement-runs.sqlite")
 WAIT_ENV = "PLACEMENT_STORE_TIMEOUT"
 DEFAULT_WAIT = 30.0
 MAX_WAIT = 3600.0
+MAX_NAME = 80  # characters of a run name
 PLAN_FIELDS = ["nip", "jabatan_asal_id", "jabatan_tujuan_id", "jenis_perpindahan", "skor"]
 
 SCHEMA = """
@@ -90,6 +91,10 @@ CREATE TABLE IF NOT EXISTS plan_rows (
     jenis_perpindahan TEXT,
     skor REAL,
     PRIMARY KEY (run_id, baris)
+);
+CREATE TABLE IF NOT EXISTS nama_run (
+    run_id INTEGER PRIMARY KEY REFERENCES runs(id),
+    nama TEXT NOT NULL
 );
 CREATE TRIGGER IF NOT EXISTS runs_approved_no_update BEFORE UPDATE ON runs
 WHEN OLD.disetujui_pada IS NOT NULL
@@ -420,6 +425,34 @@ class RunStore:
             " disetujui_oleh, disetujui_pada FROM runs ORDER BY id",
             self.conn,
         )
+
+    @_guard
+    def labels(self) -> pd.DataFrame:
+        """Per run: the name a planner gave it (``nama``, empty when none) and its plan hash,
+        from which a default name is made. Names are labels only: not part of any hash, so an
+        approved run can be renamed."""
+        return pd.read_sql_query(
+            "SELECT runs.id, nama_run.nama, runs.hash_rencana FROM runs"
+            " LEFT JOIN nama_run ON nama_run.run_id = runs.id ORDER BY runs.id",
+            self.conn,
+        )
+
+    @_guard
+    def rename(self, run_id: int, name: str) -> None:
+        """Give run ``run_id`` a name (1–80 printable characters); an empty name removes it."""
+        self._raw(run_id)
+        name = " ".join(name.split())
+        if len(name) > MAX_NAME or not name.isprintable():
+            raise PlacementError.single(
+                "NAMA_RUN_TIDAK_SAH",
+                f"Nama run paling panjang {MAX_NAME} karakter, tanpa karakter kendali",
+                f"A run name has at most {MAX_NAME} characters and no control characters",
+                name[:40],
+            )
+        with self.transaction() as c:
+            c.execute("DELETE FROM nama_run WHERE run_id = ?", (run_id,))
+            if name:
+                c.execute("INSERT INTO nama_run (run_id, nama) VALUES (?, ?)", (run_id, name))
 
     @_guard
     def show(self, run_id: int) -> dict[str, Any]:

@@ -48,7 +48,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "severity": ("Tingkat", "Severity"),
     # data page
     "data.title": ("Data pegawai dan jabatan", "Employee and post data"),
-    "data.current": ("Data yang dipakai: {path}", "Data in use: {path}"),
+    "data.current": ("Data yang dipakai: {name}", "Data in use: {name}"),
     "data.upload": (
         "Unggah file templat (satu data.xlsx, atau pegawai.csv, jabatan.csv, … sekaligus)",
         "Upload the template files (one data.xlsx, or pegawai.csv, jabatan.csv, … together)",
@@ -75,18 +75,32 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Scenario: {name} (plan date {date})",
     ),
     "run.time_limit": (
-        "Batas waktu solver (detik, kosong = tanpa batas)",
-        "Solver time limit (s, empty = none)",
+        "Batas waktu penghitungan (detik, kosong = tanpa batas)",
+        "Time limit of the computation (s, empty = none)",
     ),
     "run.start": ("Susun rencana", "Build the plan"),
     "run.cancel": ("Batalkan", "Cancel"),
     "run.running": (
-        "Sedang menyusun rencana… {elapsed:.0f} s",
-        "Building the plan… {elapsed:.0f} s",
+        "Sedang menyusun rencana… {elapsed} detik",
+        "Building the plan… {elapsed} s",
+    ),
+    "run.eta": (
+        "Perkiraan sisa waktu: ± {left} detik (menurut lama tiap tahap pada run sebelumnya "
+        "dengan data ini)",
+        "Estimated time left: ± {left} s (from how long each stage took in the previous run "
+        "on this data)",
+    ),
+    "run.eta_late": (
+        "Sudah lebih lama dari run sebelumnya dengan data ini; tunggu atau batalkan.",
+        "Already longer than the previous run on this data; wait or cancel.",
+    ),
+    "run.eta_none": (
+        "Perkiraan sisa waktu tersedia setelah satu run selesai dengan data ini.",
+        "An estimate of the time left is shown once a run on this data has finished.",
     ),
     "run.done": (
-        "Selesai: run #{run_id}, status {status}, objektif {objective}.",
-        "Done: run #{run_id}, status {status}, objective {objective}.",
+        "Selesai: run #{run_id} · {status}.",
+        "Done: run #{run_id} · {status}.",
     ),
     "run.no_plan": (
         "Tidak ada rencana yang valid (status {status}).",
@@ -101,6 +115,23 @@ TEXTS: dict[str, tuple[str, str]] = {
     "run.jobs": ("Run di sesi ini", "Runs in this session"),
     "run.busy": ("Sudah ada run yang berjalan.", "A run is already going."),
 }
+
+
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "tetap": ("tetap", "stays"),
+    "promosi": ("promosi", "promotion"),
+    "rotasi": ("rotasi", "rotation"),
+    "mutasi": ("mutasi", "transfer"),
+    "demosi": ("demosi", "demotion"),
+    "alih_jenis": ("alih jenis (JF ke jabatan administrasi)", "JF into an administration post"),
+    "non-job": ("non-job", "non-job"),
+}
+
+
+def kind_label(kind: str) -> str:
+    pair = KIND_LABELS.get(kind, (kind, kind))
+    """A move kind in words ("alih jenis (JF ke jabatan administrasi)")."""
+    return tr(*pair)
 
 
 def set_lang(lang: Lang) -> None:

@@ -164,6 +164,21 @@ class Job:
         self.ended = time.monotonic()
         self.process.join(timeout=5)
 
+    def remaining(self, previous: Job | None) -> float | None:
+        """Seconds left, from the stage timings of ``previous`` (a finished run on the same data):
+        what this stage took there beyond the time spent in it now, plus the later stages; None
+        without a comparable previous run."""
+        if previous is None or previous.state != "selesai" or not self.log or not previous.log:
+            return None
+        stage = len(self.log) - 1
+        starts = [at for at, _ in previous.log] + [previous.elapsed]
+        if stage + 1 >= len(starts):
+            return 0.0
+        in_stage = self.elapsed - self.log[stage][0]
+        return max(starts[stage + 1] - starts[stage] - in_stage, 0.0) + (
+            starts[-1] - starts[stage + 1]
+        )
+
     def cancel(self) -> None:
         """Ask the child to stop (Ctrl-C); it is killed if it has not stopped in 15 s."""
         if self.running and self.process.pid is not None and self.cancel_asked is None:

@@ -11,7 +11,7 @@ import pandas as pd
 from nicegui import ui
 
 from placement.ui import i18n
-from placement.ui.i18n import t
+from placement.ui.i18n import t, tr
 from placement.ui.state import workspace
 
 PAGES: tuple[tuple[str, str], ...] = (
@@ -90,13 +90,25 @@ def _plain(value: Any) -> Any:
 
 
 def frame_table(
-    frame: pd.DataFrame, *, row_key: str | None = None, rows_per_page: int = 15, testid: str = ""
-) -> ui.table:
-    """A sortable, filterable table of ``frame`` (every column sortable; a search box above)."""
+    frame: pd.DataFrame, *, row_key: str | None = None, rows_per_page: int = 15, testid: str = "",
+    search: bool = True, hidden: Sequence[str] = (), quoted: Sequence[str] = (),
+) -> ui.table:  # fmt: skip
+    """A sortable table of ``frame`` (every column sortable); a search box above unless
+    ``search`` is False (e.g. the tables of a dialog share one box). Columns in ``hidden`` are
+    kept in the rows (for keys and test ids) but not shown; cells of columns in ``quoted`` are
+    quoted source text (legal citations, rule parameters as the YAML names them), marked with
+    the class ``kutipan``."""
+    locale = "en-US" if i18n.lang() == "en" else "id-ID"
+    numbers = f"v => (v === '' || v === null) ? '' : Number(v).toLocaleString('{locale}')"
     columns = [
-        {"name": str(c), "label": str(c), "field": str(c), "sortable": True, "align": "left"}
+        {"name": str(c), "label": header(str(c)), "field": str(c), "sortable": True,
+         "align": "left",
+         **({":format": numbers} if pd.api.types.is_numeric_dtype(frame[c])
+            and not pd.api.types.is_bool_dtype(frame[c]) else {}),
+         **({"classes": "kutipan"} if c in quoted else {})}
         for c in frame.columns
-    ]
+        if c not in hidden
+    ]  # fmt: skip
     data = records(frame)
     key = row_key or "_baris"
     if row_key is None:
@@ -105,11 +117,38 @@ def frame_table(
     table = ui.table(columns=columns, rows=data, row_key=key,
                      pagination={"rowsPerPage": rows_per_page}).classes("w-full")  # fmt: skip
     table.props(f"dense flat bordered wrap-cells data-testid={testid or 'tabel'}")
-    with table.add_slot("top-right"):
-        ui.input(placeholder="Cari / Filter").bind_value(table, "filter").props(
-            f"dense clearable data-testid={testid or 'tabel'}-cari"
-        )
+    rows_label, none_label = (
+        tr("Baris per halaman:", "Rows per page:"),
+        tr("Tidak ada baris", "No rows"),
+    )
+    of = tr("dari", "of")
+    table.props(f'rows-per-page-label="{rows_label}" no-data-label="{none_label}"')
+    table.props(f":pagination-label=\"(a, b, n) => a + '–' + b + ' {of} ' + n\"")
+    if search:
+        with table.add_slot("top-right"):
+            ui.input(placeholder=tr("Cari", "Search")).bind_value(table, "filter").props(
+                f"dense clearable data-testid={testid or 'tabel'}-cari"
+            )
     return table
+
+
+def header(column: str) -> str:
+    """A column name as a header in words: "kelompok_suksesi" → "Kelompok suksesi" (the pages
+    name their columns in words; this catches a library frame shown as it comes)."""
+    if "_" not in column:
+        return column
+    words = column.replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+SEVERITY = {"error": ("galat", "error"), "warning": ("peringatan", "warning"),
+            "info": ("info", "info")}  # fmt: skip
+
+
+def severity_label(severity: object) -> str:
+    """ "galat" / "peringatan" (en "error" / "warning")."""
+    pair = SEVERITY.get(str(severity).lower())
+    return tr(*pair) if pair else str(severity)
 
 
 def issue_table(items: Sequence[dict[str, Any]], testid: str = "masalah") -> ui.table:
@@ -118,7 +157,7 @@ def issue_table(items: Sequence[dict[str, Any]], testid: str = "masalah") -> ui.
     frame = pd.DataFrame(
         [
             {
-                t("severity"): d.get("severity", ""),
+                t("severity"): severity_label(d.get("severity", "")),
                 t("file"): d.get("file", ""),
                 t("row"): d.get("row") if d.get("row") is not None else "",
                 t("column"): d.get("column") or "",
@@ -128,4 +167,4 @@ def issue_table(items: Sequence[dict[str, Any]], testid: str = "masalah") -> ui.
             for d in items
         ]
     )
-    return frame_table(frame, testid=testid, rows_per_page=20)
+    return frame_table(frame, testid=testid, rows_per_page=20, quoted=[t("column")])

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from placement.store.runs import RunStore
+from placement.ui.format import format_date, to_local
 from placement.ui.i18n import tr
 
 
@@ -19,24 +20,61 @@ def is_approved(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
+def listed_runs(store: RunStore) -> pd.DataFrame:
+    """``store.list()`` with each run's name (``nama_tampil``): the name a planner gave it, else
+    "scenario · date · short plan hash"."""
+    runs = store.list()
+    if runs.empty:
+        return runs
+    labels = store.labels().set_index("id")
+    names = []
+    for rid, scenario, made in zip(runs["id"], runs["skenario"], runs["dibuat"], strict=True):
+        given, digest = labels.at[rid, "nama"], labels.at[rid, "hash_rencana"]
+        names.append(
+            given if isinstance(given, str) and given else default_name(scenario, made, digest)
+        )
+    return runs.assign(nama_tampil=names)
+
+
+def default_name(scenario: object, made: object, digest: object) -> str:
+    """ "dasar · 2 Desember 2026 · 3f2a1c9": scenario name, local date, short plan hash."""
+    parts = [scenario if isinstance(scenario, str) and scenario else "-"]
+    if isinstance(made, str) and made:
+        parts.append(format_date(to_local(made)))
+    if isinstance(digest, str) and digest:
+        parts.append(digest[:7])
+    return " · ".join(parts)
+
+
+STATUS = {"OPTIMAL": ("optimal", "optimal"), "FEASIBLE": ("layak, belum tentu terbaik", "feasible")}
+
+
+def status_label(status: object) -> str:
+    """The solver status in words ("optimal"; "layak, belum tentu terbaik")."""
+    pair = STATUS.get(str(status))
+    return tr(*pair) if pair else str(status).lower()
+
+
 def run_options(runs: pd.DataFrame) -> dict[int, str]:
-    """Run id → "#3 · skenario · OPTIMAL · 2026-… · disetujui" (newest first)."""
+    """Run id → "#3 · dasar · 2 Desember 2026 · 3f2a1c9 · optimal · disetujui" (newest first);
+    ``runs`` from :func:`listed_runs` (or ``store.list()``: the scenario name alone)."""
     out: dict[int, str] = {}
     ordered = runs.sort_values("id", ascending=False)
-    for rid, name, status, made, approved in zip(
-        ordered["id"].tolist(), ordered["skenario"].tolist(), ordered["status"].tolist(),
-        ordered["dibuat"].tolist(), ordered["disetujui_pada"].tolist(), strict=True,
+    names = ordered["nama_tampil"] if "nama_tampil" in ordered else ordered["skenario"]
+    for rid, name, status, approved in zip(
+        ordered["id"].tolist(), names.tolist(), ordered["status"].tolist(),
+        ordered["disetujui_pada"].tolist(), strict=True,
     ):  # fmt: skip
         mark = tr(" · disetujui", " · approved") if is_approved(approved) else ""
         shown = name if isinstance(name, str) and name else "-"
-        out[int(rid)] = f"#{rid} · {shown} · {status} · {str(made)[:16]}{mark}"
+        out[int(rid)] = f"#{rid} · {shown} · {status_label(status)}{mark}"
     return out
 
 
 def store_options(store: Path) -> dict[int, str]:
     """:func:`run_options` of every run in the store now."""
     with RunStore(store) as runs:
-        listed = runs.list()
+        listed = listed_runs(runs)
     return run_options(listed) if not listed.empty else {}
 
 

@@ -23,6 +23,8 @@ from placement.ui.jobs import Job
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MAX_SCENARIO_JSON = 2 * 1024 * 1024  # a scenario once its YAML aliases are expanded
+SYNTHETIC_FOLDER = "data-sintetis-"  # + preset-seed: the built-in region's data folder
+UPLOAD_FOLDER = "data-unggahan-"  # + time stamp: a tab's uploaded files
 TABLE_FILES = tuple(f"{t.name}.csv" for t in TABLES)
 SYNTHETIC = "sintetis-"
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9._ -]{1,120}$")
@@ -122,7 +124,7 @@ class Workspace:
             raise PlacementError.single("UNGGAHAN_CAMPUR",
                 "Unggah satu file .xlsx saja, atau file .csv saja (bukan keduanya)",
                 "Upload one .xlsx file, or .csv files only (not both)")  # fmt: skip
-        folder = self._new_folder("data-unggahan")
+        folder = self._new_folder(UPLOAD_FOLDER.rstrip("-"))
         for name, content in files.items():
             (folder / name).write_bytes(content)
         if self.scenario.nama.startswith(SYNTHETIC):  # the synthetic region's name and date go
@@ -142,7 +144,7 @@ class Workspace:
         from placement.io.writers import write_dataset
         from placement.synth import generate, preset_plan_date
 
-        folder = self.root / f"data-sintetis-{preset}-{seed}"
+        folder = self.root / f"{SYNTHETIC_FOLDER}{preset}-{seed}"
         if not (folder / "pegawai.csv").exists():
             write_dataset(generate(preset, seed), folder)  # type: ignore[arg-type]
         self.scenario = self.scenario.model_copy(

@@ -142,3 +142,29 @@ def scroll_to(driver: Any, testid: str, block: str = "start") -> None:
     """Scroll the element with ``testid`` into view (for screenshots)."""
     look(driver, testid, lambda e: driver.execute_script(
         f"arguments[0].scrollIntoView({{block: '{block}'}})", e))  # fmt: skip
+
+
+def choose(driver: Any, testid: str, label: str) -> None:
+    """Pick the option ``label`` of the Quasar select with ``testid``."""
+    click(driver, testid)
+
+    def picked(d: Any) -> bool:
+        for option in d.find_elements(By.CSS_SELECTOR, ".q-menu [role=option]"):
+            if option.text.strip() == label:
+                option.click()
+                return True
+        return False
+
+    WebDriverWait(driver, 20, ignored_exceptions=[StaleElementReferenceException]).until(picked)
+
+
+def downloaded(folder: Path, pattern: str, timeout: float = 30) -> Path:
+    """The file matching ``pattern`` once the browser has finished writing it."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done = [p for p in folder.glob(pattern) if not p.name.endswith(".crdownload")]
+        if done:
+            time.sleep(0.2)
+            return done[0]
+        time.sleep(0.2)
+    raise AssertionError(f"{pattern} was not downloaded to {folder}")

@@ -12,6 +12,7 @@ import yaml
 from placement.plan.compare import plan_kpis, post_differences, read_plan_dir
 from placement.plan.review import moves_total
 from placement.synth import preset_plan_date
+from placement.ui.format import format_number
 from tests.ui.conftest import Server, screenshot
 from tests.ui.helpers import (
     by_testid,
@@ -55,7 +56,8 @@ def test_compare_needs_two_runs_then_shows_both(
     objective = next(
         r for r in texts(driver, "banding-kpi", "tbody tr") if r.startswith("objektif")
     )
-    assert f"{ka['objektif']:.4f}" in objective and f"{kb['objektif']:.4f}" in objective
+    assert format_number(ka["objektif"], 4, "id") in objective
+    assert format_number(kb["objektif"], 4, "id") in objective
     summary = text(driver, "banding-ringkas")  # the Sekda's view in words
     assert "Jabatan terisi" in summary and "Persetujuan yang diperlukan" in summary
     assert str(moved["nama"]) in text(driver, "banding-nama")  # posts and holders by name

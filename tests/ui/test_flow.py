@@ -65,7 +65,7 @@ def test_bad_files_are_refused_and_bad_data_is_located(
     click_testid(driver, "pakai-unggahan")
     wait_text(driver, "Data belum dapat dipakai")
     table = text(driver, "masalah-data")
-    assert "pegawai.csv" in table and "nip" in table and "error" in table
+    assert "pegawai.csv" in table and "nip" in table and "galat" in table
     screenshot(driver, "01b-data-galat")
     click_testid(driver, "nav-jalankan")
     wait_text(driver, "Belum ada data")  # a run needs valid data
@@ -89,7 +89,7 @@ def test_kabupaten_solve_shows_progress_and_leaves_the_pages_usable(
         "xpath", ".//*[contains(text(), 'kabupaten (±3.000 pegawai)')]"
     ).click()
     click_testid(driver, "pakai-sintetis")
-    wait_text(driver, "Data valid: 3000 pegawai", timeout=120)
+    wait_text(driver, "Data valid: 3.000 pegawai", timeout=120)
     click_testid(driver, "nav-jalankan")
     click_testid(driver, "mulai")
     wait_text(driver, "Sedang menyusun rencana", timeout=30)
@@ -100,10 +100,12 @@ def test_kabupaten_solve_shows_progress_and_leaves_the_pages_usable(
     # While the solver works, another page opens and answers at once.
     start = time.monotonic()
     click_testid(driver, "nav-data")
-    wait_text(driver, "Data valid: 3000 pegawai", timeout=10)
+    wait_text(driver, "Data valid: 3.000 pegawai", timeout=10)
     opened = time.monotonic() - start
     click_testid(driver, "nav-jalankan")
     wait_text(driver, "Selesai: run #", timeout=240)
     assert opened < 10
     assert first != text(driver, "run-waktu")
-    assert "Menyelesaikan dengan backend" in text(driver, "run-log")
+    log = text(driver, "run-log")
+    assert "Menghitung rencana optimal" in log and "backend" not in log
+    assert "pasangan pegawai–jabatan" in log

@@ -13,6 +13,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from placement.store.runs import RunStore
+from placement.ui.format import format_date, to_local
 from tests.ui.conftest import Server, screenshot
 from tests.ui.helpers import (
     TINY_DATE,
@@ -44,14 +45,23 @@ def test_empty_then_runs_listed(
         finished(solve(server.store, tiny_dir, tmp_path / name, *TINY_DATE))
     open_page(driver, server.url + "/riwayat")
     table = text(driver, "tabel-run")
-    assert "OPTIMAL" in table and "solve" in table
-    assert "#2 · skenario · OPTIMAL" in body_text(driver)  # newest run selected
+    assert "optimal" in table and "perintah solve" in table and "WIB" in table
+    with RunStore(server.store) as store:
+        digest = store.labels().set_index("id")["hash_rencana"][2][:7]
+        day = format_date(to_local(store.show(2)["dibuat"]))
+    assert f"#2 · skenario · {day} · {digest} · optimal" in body_text(driver)
+    # newest run selected, named by scenario, date and short plan hash
     assert "Belum disetujui" in text(driver, "run-belum-disetujui")
-    assert "jabatan_terisi" in text(driver, "tabel-kpi")
+    assert "jabatan terisi" in text(driver, "tabel-kpi")
     assert "pegawai.csv" in text(driver, "tabel-masukan")
     assert "/unduh/run/2/rencana.xlsx" in by_testid(driver, "unduh-rencana-xlsx").get_attribute(
         "href"
     )
+    fill(driver, "run-nama-baru", "Rotasi camat")  # a planner names the run
+    click(driver, "run-ganti-nama")
+    wait_text(driver, "#2 · Rotasi camat · optimal")
+    with RunStore(server.store) as store:
+        assert store.labels().set_index("id")["nama"][2] == "Rotasi camat"
 
 
 def test_approval_needs_name_and_reason_and_locks_the_run(

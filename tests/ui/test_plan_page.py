@@ -8,6 +8,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
@@ -17,14 +18,17 @@ from placement.plan.explain import alternatives, explain_move
 from placement.plan.review import plan_summary
 from placement.rules.eligibility import check_pair
 from placement.succession.talent_map import talent_grid_moves
-from placement.ui.pages.plan import KIND_LABELS
+from placement.ui.i18n import KIND_LABELS
+from placement.ui.people import mask_nip, post_name
 from placement.workflow.studies import load_solved
 from tests.ui.conftest import Server, screenshot
 from tests.ui.helpers import (
     TINY_DATE,
     body_text,
     by_testid,
+    choose,
     click,
+    downloaded,
     fill,
     finished,
     look,
@@ -62,7 +66,8 @@ def test_plan_table_summary_chains_and_nine_box(server: Server, driver: Any, out
     assert text(driver, "ringkasan-terisi") == f"{summary.filled} / {summary.posts_in_scope}"
     assert text(driver, "ringkasan-lowong") == str(summary.vacant)
     assert text(driver, "ringkasan-pindah") == str(len(moves))
-    assert "OPTIMAL" in text(driver, "rencana-ringkasan")
+    assert "optimal" in text(driver, "rencana-ringkasan")
+    assert "OPTIMAL" not in text(driver, "rencana-ringkasan")
     chains = text(driver, "rantai-ringkasan")
     assert chains.startswith(f"{summary.chains} rantai, {summary.cycles} siklus")
     rows = texts(driver, "rantai-tabel", "tbody tr")
@@ -101,10 +106,13 @@ def test_explanation_alternatives_and_why_not(server: Server, driver: Any, out: 
     rules = text(driver, "penjelasan-aturan")
     for c in e.checks:
         assert c.rule_id in rules and c.legal_basis.split(",")[0] in rules
-    assert post in text(driver, "penjelasan-pindah")
+    moved = text(driver, "penjelasan-pindah")
+    assert post_name(ds, post) in moved and post not in moved  # names, not codes
     shown = text(driver, "penjelasan-alternatif")
     for a in alts:
-        assert a.nip in shown
+        assert a.nama in shown and a.nip not in shown and mask_nip(a.nip, False) in shown
+    href = look(driver, "penjelasan-cetak", lambda el: el.get_attribute("href"))
+    assert href and f"/rencana/cetak?run=1&nip={nip}" in href  # the print view of this move
     assert "lulus" in rules and "Sumbangan" in text(driver, "penjelasan-skor")
     screenshot(driver, "05-penjelasan")
     # why not: a pair that fails a rule shows that rule
@@ -142,3 +150,63 @@ def test_dossier_pdf_is_made_and_downloadable(server: Server, driver: Any, out: 
     with urllib.request.urlopen(xlsx, timeout=30) as response:
         assert response.status == 200 and response.read(2) == b"PK"
     assert "Buat dosir PDF" in body_text(driver)
+
+
+def test_filter_by_opd_and_kind_and_download_the_filtered_table(
+    server: Server, driver: Any, out: Path
+) -> None:
+    plan = read_plan_dir(out).plan
+    moves = plan[plan["jenis_perpindahan"] != "tetap"]
+    opd = str(moves["opd_tujuan"].value_counts().index[0])
+    touching = plan[(plan["opd_asal"] == opd) | (plan["opd_tujuan"] == opd)]
+    open_page(driver, server.url + "/rencana?run=1", "rencana-tabel")
+    nip = str(plan["nip"].iloc[0])
+    row = text(driver, f"rencana-baris-{nip}")
+    assert nip not in row and mask_nip(nip, False) in row  # masked unless 'tampilkan rincian'
+    choose(driver, "saring-opd", opd)
+    WebDriverWait(driver, 20).until(
+        lambda d: text(d, "saring-jumlah").startswith(f"{len(touching)} dari {len(plan)}")
+    )
+    shown = texts(driver, "rencana-tabel", "tbody tr")
+    assert len(shown) == len(touching)
+    for name in touching["nama"]:
+        assert any(name in r for r in shown)
+    kind = str(touching[touching["jenis_perpindahan"] != "tetap"]["jenis_perpindahan"].iloc[0])
+    both = touching[touching["jenis_perpindahan"] == kind]
+    choose(driver, "saring-jenis", KIND_LABELS[kind][0])
+    WebDriverWait(driver, 20).until(
+        lambda d: text(d, "saring-jumlah").startswith(f"{len(both)} dari")
+    )
+    screenshot(driver, "04c-rencana-saring-opd")
+    click(driver, "unduh-tabel")
+    xlsx = downloaded(driver.downloads, "run1-tabel-rencana*.xlsx")
+    sheet = pd.read_excel(xlsx, dtype=str)
+    assert sorted(sheet["Nama"]) == sorted(both["nama"])
+    assert sorted(sheet["NIP"]) == sorted(mask_nip(n, False) for n in both["nip"])
+    assert set(sheet["Jenis"]) == {KIND_LABELS[kind][0]}
+    assert set(sheet["OPD tujuan"]) <= set(both["opd_tujuan"])
+    assert not any(c.startswith("_") for c in sheet.columns)  # no hidden key columns
+    xlsx.unlink()
+    click(driver, "rinci")  # details on: full NIPs
+    WebDriverWait(driver, 20).until(lambda d: str(both["nip"].iloc[0]) in text(d, "rencana-tabel"))
+
+
+def test_print_view_of_a_move(server: Server, driver: Any, out: Path) -> None:
+    ds, result, _ = load_solved(out)
+    plan = read_plan_dir(out).plan
+    mover = plan[plan["jenis_perpindahan"] != "tetap"].iloc[0]
+    nip = str(mover["nip"])
+    e = explain_move(ds, result.scenario, result, nip)
+    open_page(driver, f"{server.url}/rencana/cetak?run=1&nip={nip}&rinci=0", "cetak-tombol")
+    page = text(driver, "cetak")
+    assert e.nama in page and str(mover["jabatan_tujuan"]) in page
+    for c in e.checks:
+        assert c.rule_id in page and c.legal_basis.split(",")[0] in page
+    assert "Penjelasan perpindahan" in page and "WIB" in page
+    assert not driver.find_elements("css selector", '[data-testid="nav-data"]')  # no navigation
+    screenshot(driver, "05c-penjelasan-cetak")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not look(driver, "cetak-tombol", lambda el: el.is_displayed())
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

@@ -13,6 +13,7 @@ from placement.io.readers import load_dataset
 from placement.succession.sheets import bench_frame, succession_report, successor_frame
 from placement.succession.talent_map import talent_counts
 from placement.synth import preset_plan_date
+from placement.ui.format import format_date
 from tests.ui.conftest import Server, screenshot
 from tests.ui.helpers import (
     by_testid,
@@ -37,7 +38,7 @@ def test_talent_map_and_successors(server: Server, driver: Any, tiny_dir: Path) 
     wait_text(driver, "Skenario diperbarui")
 
     open_page(driver, server.url + "/suksesi")
-    wait_text(driver, f"Tanggal rencana {plan_date.isoformat()}")
+    wait_text(driver, f"Tanggal rencana {format_date(plan_date, lang='id')}")
     by_testid(driver, "tabel-penerus", timeout=60)
     ds, _ = load_dataset(tiny_dir)
     counts = talent_counts(ds)

@@ -18,9 +18,10 @@ from placement.plan.compare_readable import difference_lines, readable_table
 from placement.plan.review import differences, gate_results, moves_total
 from placement.store.runs import RunStore
 from placement.ui import i18n
+from placement.ui.format import format_number, format_percent
 from placement.ui.i18n import tr
 from placement.ui.layout import frame_table, page_frame
-from placement.ui.runs_view import run_options, stale_runs, store_options
+from placement.ui.runs_view import listed_runs, run_options, stale_runs, store_options
 from placement.ui.state import workspace
 
 PERCENT = {"porsi_terisi", "jpm_rata", "jpm_min", "porsi_kotak7", "porsi_berubah_opd_maks",
@@ -32,10 +33,12 @@ def kpi_text(kpi: str, value: Any) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return "-"
     if kpi in PERCENT:
-        return f"{100 * float(value):.1f} %"
+        return format_percent(float(value))
     if kpi == "objektif":
-        return f"{float(value):.4f}"
-    return f"{value:g}" if isinstance(value, float) else str(value)
+        return format_number(float(value), 4)
+    if isinstance(value, float):
+        return format_number(value, 0 if value.is_integer() else 2)
+    return format_number(value) if isinstance(value, int) else str(value)
 
 
 def _parse_ids(text: str | None, known: dict[int, str]) -> list[int]:
@@ -48,7 +51,7 @@ def compare_page(runs: str | None = None) -> None:
     ws = workspace()
     with page_frame("/bandingkan"):
         with RunStore(ws.store) as store:
-            listed = store.list()
+            listed = listed_runs(store)
         options = run_options(listed) if not listed.empty else {}
         if len(options) < 2:
             ui.label(tr("Belum ada dua run untuk dibandingkan. Jalankan paling sedikit dua skenario "

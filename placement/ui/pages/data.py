@@ -2,15 +2,37 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from nicegui import events, run, ui
 
 from placement.domain.errors import PlacementError, Severity, issue_records
 from placement.ui import i18n
+from placement.ui.format import format_number
 from placement.ui.i18n import t, tr
 from placement.ui.layout import issue_table, page_frame
 from placement.ui.offload import DATA_LIMITS, parse_apart
 from placement.ui.state import workspace
-from placement.ui.workspace import MAX_UPLOAD_BYTES, DataCheck, check_data
+from placement.ui.workspace import (
+    MAX_UPLOAD_BYTES,
+    SYNTHETIC_FOLDER,
+    UPLOAD_FOLDER,
+    DataCheck,
+    check_data,
+)
+
+
+def data_name(path: Path) -> str:
+    """The data's name for the planner, never a work-folder path: "wilayah sintetis kabupaten",
+    the uploaded file names, or the folder / file name given with ``--data``."""
+    folder = path if path.is_dir() else path.parent
+    if folder.name.startswith(SYNTHETIC_FOLDER):
+        preset = folder.name.removeprefix(SYNTHETIC_FOLDER).rsplit("-", 1)[0]
+        return tr(f"wilayah sintetis {preset}", f"synthetic region {preset}")
+    if folder.name.startswith(UPLOAD_FOLDER):
+        files = [path.name] if path.is_file() else sorted(p.name for p in folder.iterdir())
+        return tr("file unggahan: ", "uploaded files: ") + ", ".join(files)
+    return path.name
 
 
 @ui.page("/data")
@@ -25,15 +47,24 @@ def data_page() -> None:
                 if check is None:
                     ui.label(t("no_data")).props("data-testid=data-status")
                     return
-                ui.label(t("data.current", path=str(check.path))).classes("text-grey-8")
+                ui.label(t("data.current", name=data_name(check.path))).classes(
+                    "text-grey-8"
+                ).props("data-testid=data-nama")
                 errors, warnings = check.count(Severity.ERROR), check.count(Severity.WARNING)
                 if check.ok:
                     text = t(
-                        "data.valid", people=check.people, posts=check.posts, warnings=warnings
+                        "data.valid",
+                        people=format_number(check.people),
+                        posts=format_number(check.posts),
+                        warnings=format_number(warnings),
                     )
                     ui.label(text).classes("text-positive").props("data-testid=data-status")
                 else:
-                    text = t("data.invalid", errors=errors, warnings=warnings)
+                    text = t(
+                        "data.invalid",
+                        errors=format_number(errors),
+                        warnings=format_number(warnings),
+                    )
                     ui.label(text).classes("text-negative").props("data-testid=data-status")
                 if check.issues:
                     issue_table(issue_records(check.issues, i18n.lang()), testid="masalah-data")
@@ -105,7 +136,8 @@ def data_page() -> None:
                 )
         with ui.card().classes("w-full"), ui.row().classes("items-center"):
             ui.label(t("data.preset"))
-            preset = ui.toggle({"tiny": "tiny (30 pegawai)", "kabupaten": "kabupaten (±3.000 pegawai)"},
+            preset = ui.toggle({"tiny": tr("kecil (30 pegawai)", "tiny (30 employees)"),
+                                "kabupaten": tr("kabupaten (±3.000 pegawai)", "regency (±3,000 employees)")},
                                value="tiny").props("no-caps data-testid=preset")  # fmt: skip
             ui.button(t("data.synthetic"), on_click=lambda: synthetic(str(preset.value))).props(
                 "data-testid=pakai-sintetis"

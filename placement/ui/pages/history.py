@@ -11,11 +11,21 @@ import pandas as pd
 from nicegui import ui
 
 from placement.domain.errors import PlacementError
+from placement.plan.compare import KPIS
 from placement.store.runs import RunStore
 from placement.ui import i18n
+from placement.ui.format import format_datetime, format_number
 from placement.ui.i18n import t, tr
 from placement.ui.layout import frame_table, page_frame
-from placement.ui.runs_view import run_options, stale_runs, store_options
+from placement.ui.pages.compare import kpi_text
+from placement.ui.runs_view import (
+    is_approved,
+    listed_runs,
+    run_options,
+    stale_runs,
+    status_label,
+    store_options,
+)
 from placement.ui.state import workspace
 
 DOWNLOADS = ("rencana.xlsx", "rencana.csv", "hasil.json")
@@ -23,28 +33,32 @@ DOWNLOADS = ("rencana.xlsx", "rencana.csv", "hasil.json")
 
 def _runs() -> pd.DataFrame:
     with RunStore(workspace().store) as store:
-        return store.list()
+        return listed_runs(store)
 
 
 def _run_table(runs: pd.DataFrame) -> pd.DataFrame:
-    """The runs with planner-facing headers, newest first."""
+    """The runs with planner-facing headers, newest first (times in the workspace's zone)."""
     frame = pd.DataFrame(
         {
             "#": runs["id"],
-            tr("Waktu (UTC)", "When (UTC)"): runs["dibuat"].str.replace("T", " ").str[:19],
-            tr("Perintah", "Command"): runs["perintah"],
-            tr("Skenario", "Scenario"): runs["skenario"],
-            "Status": runs["status"],
-            tr("Objektif", "Objective"): runs["objektif"].round(4),
+            tr("Nama run", "Run name"): runs["nama_tampil"],
+            tr("Dibuat", "Made"): runs["dibuat"].map(format_datetime),
+            tr("Dari", "From"): runs["perintah"].map(command_label),
+            "Status": runs["status"].map(status_label),
             tr("Disetujui oleh", "Approved by"): runs["disetujui_oleh"],
-            tr("Disetujui pada", "Approved at"): runs["disetujui_pada"],
+            tr("Disetujui pada", "Approved at"): [
+                format_datetime(v) if is_approved(v) else "" for v in runs["disetujui_pada"]
+            ],
         }
     )
     return frame.iloc[::-1].reset_index(drop=True)
 
 
-def _value(v: Any) -> str:
-    return f"{v:.4f}".rstrip("0").rstrip(".") if isinstance(v, float) else str(v)
+def command_label(command: object) -> str:
+    """Where a run was made: this workspace, or a CLI command."""
+    if command == "ui":
+        return tr("ruang kerja", "workspace")
+    return tr(f"perintah {command}", f"command {command}")
 
 
 @ui.page("/riwayat")
@@ -90,6 +104,30 @@ def history_page(run: int | None = None) -> None:
         details()
 
 
+def _rename(run_id: int, current: Callable[[int], bool]) -> None:
+    """Rename the run (a label only; allowed on approved runs too)."""
+    with ui.row().classes("items-end gap-2"):
+        name = (
+            ui.input(tr("Nama run", "Run name"))
+            .props("outlined dense data-testid=run-nama-baru")
+            .classes("w-96")
+        )
+        button = ui.button(tr("Ganti nama", "Rename")).props("outline data-testid=run-ganti-nama")
+
+    def renamed() -> None:
+        if not current(run_id):
+            return
+        try:
+            with RunStore(workspace().store) as store:
+                store.rename(run_id, name.value or "")
+        except PlacementError as exc:
+            ui.notify(exc.issues[0].message(i18n.lang()), type="negative")
+            return
+        ui.navigate.to(f"/riwayat?run={run_id}")
+
+    button.on_click(renamed)
+
+
 def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
     ws = workspace()
     try:
@@ -104,7 +142,7 @@ def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
             ui.label(tr("Run #{id}", "Run #{id}", id=run_id)).classes("text-lg font-medium")
             if approved:
                 ui.badge(tr("Disetujui oleh {who} pada {when}", "Approved by {who} at {when}",
-                            who=info["disetujui_oleh"], when=info["disetujui_pada"]),
+                            who=info["disetujui_oleh"], when=format_datetime(info["disetujui_pada"])),
                          color="positive").props("data-testid=run-disetujui").classes(
                     "text-sm p-2"
                 )  # fmt: skip
@@ -112,11 +150,14 @@ def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
                 ui.badge(tr("Belum disetujui", "Not approved"), color="grey-6").props(
                     "data-testid=run-belum-disetujui"
                 ).classes("text-sm p-2")
-        ui.label(tr("Dicatat {when} · perintah '{cmd}' · skenario '{sc}' · status {st} · "
-                    "{n} baris rencana", "Recorded {when} · command '{cmd}' · scenario '{sc}' · "
-                    "status {st} · {n} plan rows", when=info["dibuat"], cmd=info["perintah"],
-                    sc=info["skenario"] or "-", st=info["status"],
-                    n=info["jumlah_baris_rencana"])).props("data-testid=run-ringkasan")  # fmt: skip
+        ui.label(tr("Dicatat {when} · dari {cmd} · skenario '{sc}' · {st} · {n} baris rencana",
+                    "Recorded {when} · from {cmd} · scenario '{sc}' · {st} · {n} plan rows",
+                    when=format_datetime(info["dibuat"]), cmd=command_label(info["perintah"]),
+                    sc=info["skenario"] or "-", st=status_label(info["status"]),
+                    n=format_number(info["jumlah_baris_rencana"]))).props(
+            "data-testid=run-ringkasan"
+        )  # fmt: skip
+        _rename(run_id, current)
         if approved:
             ui.label(tr("Alasan: {why}", "Reason: {why}", why=info["alasan_persetujuan"]))
             ui.label(tr("Kode verifikasi: {code}", "Verification code: {code}",
@@ -222,15 +263,18 @@ def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
                       value=True).classes("w-full"):  # fmt: skip
         kpi = pd.DataFrame(
             {
-                "KPI": list(info["kpi"]),
-                tr("Nilai", "Value"): [_value(v) for v in info["kpi"].values()],
+                tr("Ukuran", "Measure"): [tr(*KPIS[k]) if k in KPIS else k for k in info["kpi"]],
+                tr("Nilai", "Value"): [kpi_text(k, v) for k, v in info["kpi"].items()],
             }
         )
         with ui.row().classes("w-full items-start gap-4 no-wrap"):
             with ui.column().classes("w-1/3"):
                 frame_table(kpi, rows_per_page=25, testid="tabel-kpi")
             with ui.column().classes("w-2/3"):
-                inputs = pd.DataFrame(info["masukan"])
+                inputs = pd.DataFrame(info["masukan"]).rename(
+                    columns={"path": tr("File masukan", "Input file"),
+                             "sha256": tr("Sidik isi (SHA-256)", "Content fingerprint (SHA-256)")}
+                )  # fmt: skip
                 if inputs.empty:
                     ui.label(tr("(tidak ada catatan masukan)", "(no inputs recorded)"))
                 else:

@@ -14,7 +14,7 @@ from placement.config import Skenario
 from placement.domain.errors import Issue, PlacementError, has_errors, issue_records
 from placement.rules.registry import available_packs, load_pack
 from placement.ui import i18n
-from placement.ui.i18n import tr
+from placement.ui.i18n import kind_label, tr
 from placement.ui.layout import frame_table, issue_table, page_frame
 from placement.ui.offload import SCENARIO_LIMITS, parse_apart
 from placement.ui.state import workspace
@@ -46,6 +46,15 @@ WEIGHTS: tuple[tuple[str, str, str], ...] = (
     ("penalti_non_job", "Penalti non-job", "Penalty: holder left without a post"),
     ("penalti_pelonggaran", "Penalti pelonggaran aturan", "Penalty: relaxed rule"),
 )
+QUOTED = (
+    "id",
+    "dasar hukum",
+    "legal basis",
+    "parameter",
+    "parameters",
+    "berlaku bila",
+    "applies when",
+)  # quoted as written: rule ids, YAML names, legal citations
 MOVE_COSTS: tuple[str, ...] = ("promosi", "rotasi", "mutasi", "demosi", "alih_jenis")
 CAPS: tuple[tuple[str, str, str], ...] = (
     ("perpindahan_total", "Maksimum pejabat berpindah (seluruh daerah)",
@@ -190,7 +199,7 @@ def _rules_card(apply: Callable[[dict[str, Any]], bool]) -> None:
             "rules whose parameters this scenario changes.",
         )).classes("text-sm text-grey-7")  # fmt: skip
         frame_table(rule_table(sc, i18n.lang()), row_key="id", rows_per_page=10,
-                    testid="tabel-aturan")  # fmt: skip
+                    testid="tabel-aturan", quoted=QUOTED)  # fmt: skip
         _rule_editor(apply)
 
 
@@ -200,10 +209,13 @@ def _weights_card(apply: Callable[[dict[str, Any]], bool]) -> None:
     with ui.card().classes("w-full"):
         ui.label(tr("Bobot tujuan", "Objective weights")).classes("text-lg font-medium")
         ui.label(tr(
-            "Bobot JPM, kotak talenta dan pendidikan sebaiknya berjumlah 1. Biaya perpindahan "
-            "mengurangi skor tiap jenis perpindahan.",
-            "JPM, talent-box and education weights should sum to 1. Move costs lower the score "
-            "of each kind of move.",
+            "Bobot JPM, kotak talenta dan pendidikan sebaiknya berjumlah 1: skor seorang pegawai "
+            "di sebuah jabatan lalu berkisar 0–1. Biaya perpindahan dikurangkan dari skor setiap "
+            "kali perpindahan jenis itu terjadi (0,05 = satu perpindahan harus menaikkan skor "
+            "paling sedikit 0,05 agar dipilih).",
+            "JPM, talent-box and education weights should sum to 1, so one person's score in a "
+            "post lies between 0 and 1. A move cost is subtracted from the score for every move "
+            "of that kind (0.05 = a move must raise the score by at least 0.05 to be chosen).",
         )).classes("text-sm text-grey-7")  # fmt: skip
         weights: dict[str, Any] = {}
         with ui.row().classes("gap-3"):
@@ -214,7 +226,7 @@ def _weights_card(apply: Callable[[dict[str, Any]], bool]) -> None:
                 ).classes("w-56")
             for move in MOVE_COSTS:
                 weights[f"bobot.biaya_perpindahan.{move}"] = _field(
-                    ui.number(tr(f"Biaya {move}", f"Cost of {move}"),
+                    ui.number(tr("Biaya {m}", "Cost of {m}", m=kind_label(move)),
                               value=sc.bobot.biaya_perpindahan.get(move, 0.0), step=0.01),  # type: ignore[call-overload]
                     f"bobot-biaya-{move}",
                 ).classes("w-40")  # fmt: skip
@@ -288,9 +300,9 @@ def _lists_card(apply: Callable[[dict[str, Any]], bool]) -> None:
             "text-lg font-medium"
         )
         ui.label(tr(
-            "NIP dan jabatan_id diperiksa terhadap data saat tombol 'Periksa terhadap data' "
+            "NIP dan kode jabatan diperiksa terhadap data saat tombol 'Periksa terhadap data' "
             "ditekan dan saat rencana disusun.",
-            "NIPs and jabatan_ids are checked against the data when you press 'Check against "
+            "NIPs and post codes are checked against the data when you press 'Check against "
             "the data' and when the plan is built.",
         )).classes("text-sm text-grey-7")  # fmt: skip
         with ui.grid(columns=2).classes("w-full gap-4"):
@@ -298,7 +310,7 @@ def _lists_card(apply: Callable[[dict[str, Any]], bool]) -> None:
                                           "Lock: this employee is placed in this post"))  # fmt: skip
             _pair_list(apply, "larang", tr("Larang: pegawai ini tidak boleh ke jabatan ini",
                                            "Ban: this employee may not go to this post"))  # fmt: skip
-            _id_list(apply, "pertahankan", "jabatan_id",
+            _id_list(apply, "pertahankan", tr("kode jabatan", "post code"),
                      tr("Pertahankan: pemegang jabatan ini tetap", "Keep: this post's holder stays"))  # fmt: skip
             _id_list(apply, "wajib_pindah", "NIP",
                      tr("Wajib pindah: pegawai ini harus pindah dari jabatannya",
@@ -348,7 +360,7 @@ def _facts_card(apply: Callable[[dict[str, Any]], bool]) -> None:
             **{k: (d.value or "").strip() or None for k, d in dates.items()},
         })).props("data-testid=fakta-terapkan")  # fmt: skip
         frame_table(approval_table(sc, i18n.lang()), row_key="id", rows_per_page=10,
-                    testid="tabel-persetujuan")  # fmt: skip
+                    testid="tabel-persetujuan", quoted=QUOTED)  # fmt: skip
 
 
 def _rule_editor(apply: Callable[[dict[str, Any]], bool]) -> None:
@@ -445,7 +457,9 @@ def _pair_list(apply: Callable[[dict[str, Any]], bool], key: str, title: str) ->
         slug = _listed(apply, key, title, items, [f"{k['nip']} → {k['jabatan_id']}" for k in items])
         with ui.row().classes("items-end gap-2"):
             nip = _field(ui.input("NIP"), f"{slug}-nip").classes("w-52")
-            post = _field(ui.input("jabatan_id"), f"{slug}-jabatan").classes("w-32")
+            post = _field(ui.input(tr("kode jabatan", "post code")), f"{slug}-jabatan").classes(
+                "w-32"
+            )
             ui.button(tr("Tambah", "Add"), on_click=lambda: apply({key: [
                 *items, {"nip": (nip.value or "").strip(), "jabatan_id": (post.value or "").strip()}
             ]})).props(f"data-testid={slug}-tambah")  # fmt: skip

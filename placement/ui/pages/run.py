@@ -2,24 +2,83 @@
 
 from __future__ import annotations
 
+import re
+
 from nicegui import ui
 
 from placement.domain.errors import PlacementError
 from placement.ui import i18n
-from placement.ui.i18n import t
+from placement.ui.format import format_date, format_number
+from placement.ui.i18n import t, tr
 from placement.ui.jobs import Job
 from placement.ui.layout import issue_table, page_frame
+from placement.ui.runs_view import status_label
 from placement.ui.state import workspace
 
 POLL_S = 0.5
 
 
+STAGES: tuple[tuple[str, str, str], ...] = (  # progress message (regex) → id, en
+    (r"Menyelesaikan dengan backend \S+", "Menghitung rencana optimal", "Computing the optimal plan"),
+    (r"Menyelesaikan (?P<n>\d+) tingkat leksikografis",
+     "Menghitung rencana optimal dalam {n} tingkat prioritas",
+     "Computing the optimal plan in {n} priority levels"),
+    (r"Menyusun model \((?P<pairs>[\d,]+) pasangan\)",
+     "Menyusun model ({pairs} pasangan pegawai–jabatan)",
+     "Building the model ({pairs} employee–post pairs)"),
+    (r"Membaca dan memvalidasi data", "Membaca dan memeriksa data", "Reading and checking the data"),
+    (r"Menyusun pasangan pegawai–jabatan yang memenuhi syarat",
+     "Menyusun pasangan pegawai–jabatan yang memenuhi syarat",
+     "Listing the eligible employee–post pairs"),
+    (r"Mencari aturan yang saling bertentangan", "Mencari aturan yang saling bertentangan",
+     "Looking for rules that conflict"),
+    (r"Mencatat run di penyimpanan run", "Mencatat run di penyimpanan run",
+     "Recording the run in the run store"),
+)  # fmt: skip
+
+
+def log_text(message: str) -> str:
+    """A progress message of the solve in the page's language, without solver or backend names
+    and with id-ID numbers ("254.701 pasangan")."""
+    for pattern, id_text, en_text in STAGES:
+        found = re.fullmatch(pattern, message)
+        if found:
+            values = {
+                k: format_number(int(v.replace(",", ""))) for k, v in found.groupdict().items()
+            }
+            return tr(id_text, en_text, **values)
+    return message
+
+
+def plan_status(status: str | None) -> str:
+    """The solve's status in words."""
+    if status == "OPTIMAL":
+        return tr("rencana optimal (terbaik yang mungkin menurut aturan dan bobot)",
+                  "optimal plan (the best possible under the rules and weights)")  # fmt: skip
+    if status == "FEASIBLE":
+        return tr("rencana layak; batas waktu habis sebelum terbukti terbaik",
+                  "feasible plan; the time limit ended before it was proven best")  # fmt: skip
+    return status_label(status)
+
+
+def _clock(job: Job, jobs: list[Job]) -> str:
+    """Elapsed time and the estimate of the time left (from the last finished run on this data)."""
+    previous = next((j for j in reversed(jobs) if j is not job and j.state == "selesai"
+                     and j.spec.data == job.spec.data), None)  # fmt: skip
+    left = job.remaining(previous)
+    if left is None:
+        eta = t("run.eta_none")
+    elif left <= 0:
+        eta = t("run.eta_late")
+    else:
+        eta = t("run.eta", left=format_number(left))
+    return f"{t('run.running', elapsed=format_number(job.elapsed))} · {eta}"
+
+
 def _outcome(job: Job) -> None:
     """The final state of a job: link to the plan, diagnosis, or located errors."""
     if job.state == "selesai":
-        objective = job.summary.get("objektif")
-        ui.label(t("run.done", run_id=job.run_id, status=job.status,
-                   objective=f"{objective:.4f}" if objective is not None else "-")).classes(
+        ui.label(t("run.done", run_id=job.run_id, status=plan_status(job.status))).classes(
             "text-positive"
         ).props("data-testid=run-hasil")  # fmt: skip
         ui.button(t("run.open_plan"),
@@ -50,13 +109,13 @@ def run_page() -> None:
     ws = workspace()
     with page_frame("/jalankan"):
         sc = ws.scenario
-        ui.label(t("run.scenario", name=sc.nama, date=sc.tanggal_rencana.isoformat())).props(
+        ui.label(t("run.scenario", name=sc.nama, date=format_date(sc.tanggal_rencana))).props(
             "data-testid=run-skenario"
         )
         if ws.check is None or not ws.check.ok:
             ui.label(t("no_data")).classes("text-negative")
         with ui.row().classes("items-end"):
-            limit = ui.number(t("run.time_limit"), min=1, step=1).classes("w-72")
+            limit = ui.number(t("run.time_limit"), min=1, step=1).classes("w-96")
             start = ui.button(t("run.start")).props("data-testid=mulai")
             cancel = ui.button(t("run.cancel"), color="negative").props("data-testid=batal")
         progress = ui.linear_progress(show_value=False).props("indeterminate")
@@ -78,10 +137,10 @@ def run_page() -> None:
             cancel.set_visibility(running)
             if job is None:
                 return
-            clock.set_text(t("run.running", elapsed=job.elapsed) if running else "")
+            clock.set_text(_clock(job, ws.jobs) if running else "")
             with log:
                 for at, message in job.log[shown["lines"] :]:
-                    ui.label(f"{at:6.1f} s  {message}")
+                    ui.label(f"{format_number(at, 1):>6} s  {log_text(message)}")
             shown["lines"] = len(job.log)
             if not running and not outcome.default_slot.children:
                 with outcome:

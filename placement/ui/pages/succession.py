@@ -4,7 +4,9 @@ years. Computed by placement.succession in a thread (a few seconds on a kabupate
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -12,12 +14,7 @@ from nicegui import run, ui
 
 from placement.config import Skenario
 from placement.domain.errors import PlacementError, issue_records
-from placement.succession.sheets import (
-    bench_frame,
-    localized_headers,
-    succession_report,
-    successor_frame,
-)
+from placement.succession.sheets import bench_frame, succession_report, successor_frame
 from placement.succession.talent_map import (
     GRID,
     KINERJA,
@@ -27,6 +24,7 @@ from placement.succession.talent_map import (
     talent_counts,
 )
 from placement.ui import i18n
+from placement.ui.format import format_date
 from placement.ui.i18n import t, tr
 from placement.ui.layout import frame_table, issue_table, page_frame
 from placement.ui.state import workspace
@@ -37,6 +35,49 @@ BENCH_COLUMNS = ["urutan", "jabatan_id", "nama_jabatan", "opd", "eselon", "kriti
                  "siap_horizon", "perlu_pengembangan", "status"]  # fmt: skip
 SUCCESSOR_COLUMNS = ["kesiapan", "peringkat", "nip", "nama", "jabatan_sekarang", "kotak_talenta",
                      "jpm_persen", "tanggal_siap", "aturan_penghalang", "pengembangan"]  # fmt: skip
+
+
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def headers(horizon: int) -> dict[str, tuple[str, str]]:
+    """Column → header words (Indonesian, English) for the bench and successor tables."""
+    years = tr(f"{horizon} tahun", f"{horizon} year" + ("s" if horizon > 1 else ""))
+    return {
+        "urutan": ("Urutan", "Order"), "jabatan_id": ("Kode jabatan", "Post code"),
+        "nama_jabatan": ("Jabatan", "Post"), "opd": ("OPD", "OPD"), "eselon": ("Eselon", "Echelon"),
+        "kritis": ("Kritis", "Critical"), "pemegang_nama": ("Pemegang sekarang", "Current holder"),
+        "lowong_mulai": ("Lowong mulai", "Vacant from"),
+        "alasan_lowong": ("Mengapa lowong", "Why vacant"),
+        "siap_sekarang": ("Siap sekarang", "Ready now"),
+        "siap_horizon": (f"Siap dalam {years}", f"Ready within {years}"),
+        "perlu_pengembangan": ("Perlu pengembangan", "Needs development"),
+        "status": ("Keadaan", "State"), "kesiapan": ("Kesiapan", "Readiness"),
+        "peringkat": ("Peringkat", "Rank"), "nip": ("NIP", "NIP"), "nama": ("Nama", "Name"),
+        "jabatan_sekarang": ("Jabatan sekarang", "Current post"),
+        "kotak_talenta": ("Kotak talenta", "Talent box"), "jpm_persen": ("JPM (%)", "JPM (%)"),
+        "tanggal_siap": ("Siap pada", "Ready on"),
+        "aturan_penghalang": ("Aturan yang menghalangi", "Rules in the way"),
+        "pengembangan": ("Pengembangan yang perlu", "Development needed"),
+    }  # fmt: skip
+
+
+def readable(frame: pd.DataFrame, horizon: int) -> pd.DataFrame:
+    """The frame with words as headers, dates as "1 Juli 2026" and yes/no in words."""
+    out = frame.copy()
+    for column in ("lowong_mulai", "tanggal_siap"):
+        if column in out:
+            out[column] = [
+                format_date(v) if isinstance(v, (str, date)) and v else "" for v in out[column]
+            ]
+    for column in ("aturan_penghalang", "pengembangan", "alasan_lowong"):
+        if column in out:
+            out[column] = out[column].map(lambda v: ISO_DATE.sub(lambda m: format_date(m[0]), v)
+                                          if isinstance(v, str) else v)  # fmt: skip
+    if "kritis" in out:
+        out["kritis"] = [tr("ya", "yes") if v is True else "" for v in out["kritis"]]
+    words = headers(horizon)
+    return out.rename(columns={c: tr(*words[c]) for c in out.columns if c in words})
 
 
 @dataclass
@@ -116,7 +157,7 @@ def succession_page() -> None:
         sc = ws.scenario
         ui.label(tr("Tanggal rencana {d} (ubah di halaman Aturan & Skenario)",
                     "Plan date {d} (change it on the Rules & scenario page)",
-                    d=sc.tanggal_rencana.isoformat())).classes("text-sm").props(
+                    d=format_date(sc.tanggal_rencana))).classes("text-sm").props(
             "data-testid=suksesi-tanggal"
         )  # fmt: skip
         with ui.row().classes("items-end gap-4"):
@@ -156,6 +197,7 @@ def succession_page() -> None:
 
         def show(view: SuccessionView) -> None:
             lang = i18n.lang()
+            years = int(horizon.value)
             body.clear()
             with body:
                 with ui.card().classes("w-full"):
@@ -184,12 +226,12 @@ def succession_page() -> None:
                         )  # fmt: skip
                         return
                     ui.label(tr(
-                        "Jumlah calon per tingkat kesiapan; 'siap horizon' = siap dalam horizon "
-                        "yang dipilih.",
-                        "Candidates per readiness; 'ready in horizon' = ready within the chosen "
-                        "horizon.",
+                        "Jumlah calon pengganti per jabatan menurut kesiapannya: siap sekarang, "
+                        "siap dalam jangka yang dipilih, atau masih perlu pengembangan.",
+                        "Candidate successors per post by readiness: ready now, ready within the "
+                        "chosen period, or still needing development.",
                     )).classes("text-sm text-grey-7")  # fmt: skip
-                    frame_table(localized_headers(view.bench[BENCH_COLUMNS], lang), rows_per_page=10,
+                    frame_table(readable(view.bench[BENCH_COLUMNS], years), rows_per_page=10,
                                 testid="tabel-kekuatan")  # fmt: skip
                 with ui.card().classes("w-full"):
                     ui.label(tr("Calon pengganti", "Successors")).classes("text-lg font-medium")
@@ -209,7 +251,7 @@ def succession_page() -> None:
                                     "text-negative"
                                 ).props("data-testid=penerus-kosong")  # fmt: skip
                                 return
-                            frame_table(localized_headers(rows[SUCCESSOR_COLUMNS], lang),
+                            frame_table(readable(rows[SUCCESSOR_COLUMNS], years),
                                         rows_per_page=15, testid="tabel-penerus")  # fmt: skip
 
                     post.on_value_change(successors_of)
