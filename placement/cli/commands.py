@@ -8,6 +8,9 @@ from placement.cli.lazy import LazyCommand
 COMMANDS: dict[str, LazyCommand] = {
     "audit": LazyCommand("placement.cli.solve_cmd",
         "Periksa ulang rencana terhadap data dan aturan, tanpa solver."),
+    "batch": LazyCommand("placement.cli.batch_cmd",
+        "Selesaikan banyak wilayah (satu folder data per wilayah), masing-masing ke OUT/NAMA,\n"
+        "dengan ringkasan gabungan (ringkasan.xlsx dan ringkasan.json)."),
     "compare": LazyCommand("placement.cli.scenario_cmd",
         "Bandingkan rencana (folder keluaran solve / scenario run): KPI berdampingan dan selisih\n"
         "per jabatan dan per pegawai terhadap rencana pertama."),

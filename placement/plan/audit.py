@@ -183,8 +183,9 @@ def audit_plan(
         total += round(score[(p, j)] * SCALE)
 
     holders = {ds.holder_row[jid]: jid for jid in in_scope if jid in ds.holder_row}
+    nip_of = ds.pegawai["nip"].to_dict()
     for row, jid in sorted(holders.items()):
-        nip = str(ds.pegawai.at[row, "nip"])
+        nip = str(nip_of[row])
         if nip not in seen_people:
             add(AuditFinding("BARIS_HILANG", f"Pemegang jabatan {jid} ({nip}) tidak ada di rencana",
                              f"The holder of {jid} ({nip}) is missing from the plan", nip, jid))  # fmt: skip

@@ -87,8 +87,9 @@ def vacancy_table(
         g.name for g in problem.stay_groups if _stays(problem, solution, g.people) == g.min_stay
     }
     rows = []
+    jid_of = jab["jabatan_id"].to_dict()  # label → id: no pandas scalar lookup per post
     for post in index.posts.tolist():
-        jid = str(jab.at[post, "jabatan_id"])
+        jid = str(jid_of[post])
         if jid in filled:
             continue
         cand = of_post(post)
@@ -149,9 +150,10 @@ def shortlist_table(ds: Dataset, table: PairTable, plan: pd.DataFrame, k: int = 
     jpt = {t.value for t in JPT_TYPES}
     of_post = _post_rows(table.pairs)
     rows = []
+    jid_of, kind_of = jab["jabatan_id"].to_dict(), jab["jenis_jabatan"].to_dict()
     for post in np.asarray(table.posts).tolist():
-        jid = str(jab.at[post, "jabatan_id"])
-        if jab.at[post, "jenis_jabatan"] not in jpt or jid in filled:
+        jid = str(jid_of[post])
+        if kind_of[post] not in jpt or jid in filled:
             continue
         cand = of_post(post)
         cand = (
