@@ -106,7 +106,6 @@ def main() -> None:
     result = run(args.repeat, args.profile)
     if args.out_json is not None:
         args.out_json.write_text(json.dumps(result, indent=2), encoding="utf-8")
-    print(json.dumps(result, indent=2))
     print(markdown(result))
 
 

@@ -18,6 +18,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
+from multiprocessing.context import ForkServerContext, SpawnContext
 from multiprocessing.process import BaseProcess
 from typing import Any, Literal, Protocol
 
@@ -28,12 +29,8 @@ EXECUTORS: tuple[ExecutorName, ...] = ("serial", "local", "dask")
 ATTEMPTS = 2  # the first try and one retry
 DEFAULT_WORKERS = 2
 POOL_NAME = "placement-pekerja"
-# A task is retried once when its worker dies; a worker holds only the task it runs, so a
-# death never counts against a task merely queued there.
-LOCAL_CLUSTER_CONFIG = {
-    "distributed.scheduler.allowed-failures": ATTEMPTS - 1,
-    "distributed.scheduler.worker-saturation": 1.0,
-}
+# Dask reports a task at the first death of its worker; the executor retries it once.
+LOCAL_CLUSTER_CONFIG = {"distributed.scheduler.allowed-failures": 0}
 
 
 @dataclass(frozen=True)
@@ -120,9 +117,16 @@ class LocalExecutor:
 
     def __init__(self, workers: int = DEFAULT_WORKERS) -> None:
         self.workers = max(1, workers)
-        # Workers fork from a server that imported the solve code once: a restart is cheap.
-        self.context = multiprocessing.get_context("forkserver")
-        self.context.set_forkserver_preload([__name__.rsplit(".", 1)[0] + ".batch"])
+        # Workers fork from a server that imported the solve code once, so a restart is cheap;
+        # where there is no forkserver (Windows) each starts afresh.
+        forkserver = "forkserver" in multiprocessing.get_all_start_methods()
+        self.context: ForkServerContext | SpawnContext = (
+            multiprocessing.get_context("forkserver")
+            if forkserver
+            else multiprocessing.get_context("spawn")
+        )
+        if forkserver:
+            multiprocessing.set_forkserver_preload([__name__.rsplit(".", 1)[0] + ".batch"])
 
     def _start(self) -> _Slot:
         parent, child = self.context.Pipe()
@@ -204,8 +208,11 @@ class DaskExecutor:
     """Tasks on a Dask distributed cluster: ``address`` of a running scheduler, or (None) a
     LocalCluster of ``workers`` single-threaded worker processes started here and stopped after.
 
-    A task is retried once when its worker dies (``allowed-failures`` = 1 on a local cluster;
-    a running cluster uses its scheduler's setting) or when it raises."""
+    No more tasks are in flight than the cluster has threads, so a worker holds only the task it
+    runs and a worker that dies takes only that task with it. Retries are ours: a task that
+    raised or lost its worker runs once more (on a local cluster Dask itself gives up on a task
+    at the first death, ``allowed-failures`` 0; a running cluster applies its own setting
+    first)."""
 
     name = "dask"
 
@@ -214,40 +221,49 @@ class DaskExecutor:
         self.workers = max(1, workers)
 
     def run(self, tasks: Sequence[Task], on_done: Callable[[Outcome], None]) -> list[Outcome]:
-        from distributed import as_completed
+        from distributed import wait as wait_futures
 
         outcomes: list[Outcome] = []
+        queue: list[tuple[Task, int]] = [(t, 1) for t in reversed(tasks)]
+        running: dict[Any, tuple[Task, int]] = {}
         with self._client() as client:
-            futures = {
-                client.submit(
-                    t.fn,
-                    t.arg,
-                    key=f"{t.key}-{os.urandom(4).hex()}",
-                    retries=ATTEMPTS - 1,
-                    pure=False,
-                ): t
-                for t in tasks
-            }
             try:
-                for future in as_completed(futures):  # type: ignore[no-untyped-call]
-                    outcome = self._outcome(futures[future], future)
-                    on_done(outcome)
-                    outcomes.append(outcome)
+                while queue or running:
+                    free = max(1, sum(client.nthreads().values())) - len(running)
+                    for _ in range(min(free, len(queue))):
+                        task, attempt = queue.pop()
+                        key = f"placement-{task.key}-{os.urandom(4).hex()}"
+                        running[client.submit(task.fn, task.arg, key=key, pure=False)] = (
+                            task,
+                            attempt,
+                        )
+                    done, _ = wait_futures(list(running), return_when="FIRST_COMPLETED")  # type: ignore[no-untyped-call]
+                    for future in done:
+                        task, attempt = running.pop(future)
+                        outcome = self._outcome(task, attempt, future)
+                        if outcome is None:
+                            queue.append((task, attempt + 1))
+                            continue
+                        on_done(outcome)
+                        outcomes.append(outcome)
             except BaseException:
-                client.cancel(list(futures), force=True)
+                client.cancel(list(running), force=True)
                 raise
         return outcomes
 
     @staticmethod
-    def _outcome(task: Task, future: Any) -> Outcome:
+    def _outcome(task: Task, attempt: int, future: Any) -> Outcome | None:
+        """The task's outcome, or None when it failed and has a retry left."""
         if future.status == "finished":
-            return Outcome(task.key, value=future.result())
+            return Outcome(task.key, value=future.result(), attempts=attempt)
+        if attempt < ATTEMPTS:
+            return None
         exc = future.exception()
         if type(exc).__name__ == "KilledWorker":
-            reason = "proses pekerja berhenti dua kali saat menjalankan tugas ini"
+            reason = f"proses pekerja berhenti saat menjalankan tugas ini ({attempt} kali)"
         else:
             reason = _reason(exc)
-        return Outcome(task.key, error=reason, attempts=ATTEMPTS)
+        return Outcome(task.key, error=reason, attempts=attempt)
 
     def _client(self) -> Any:
         import dask
@@ -257,7 +273,10 @@ class DaskExecutor:
             return _connect(Client, self.address)
         with dask.config.set(LOCAL_CLUSTER_CONFIG):
             cluster = LocalCluster(  # type: ignore[no-untyped-call]
-                n_workers=self.workers, threads_per_worker=1, processes=True, dashboard_address=None
+                n_workers=self.workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
             )
         return _ClusterClient(Client(cluster), cluster)  # type: ignore[no-untyped-call]
 
