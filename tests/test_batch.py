@@ -7,24 +7,23 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import dask
 import pytest
 import yaml
+from batch_tasks import die_always, die_once, fail_always
 from click.testing import CliRunner
 from distributed import LocalCluster
 
 from placement.cli import main
-from placement.config import BASELINE
+from placement.config import BASELINE, Skenario
 from placement.io.writers import write_dataset
 from placement.scenario_runner import DataCache, load_variants, run_variant
 from placement.synth import generate
 from placement.workflow.batch import (
     Solved,
-    SolveSpec,
     TaskReport,
     region_specs,
     run_specs,
@@ -83,6 +82,18 @@ def cluster() -> Iterator[str]:
         yield local.scheduler_address
 
 
+@pytest.fixture(scope="module")
+def reference(
+    regions: list[Path], scenario: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    """Each solve run alone in this process, as ``scenario run`` does it: every variant of the
+    scenario on the first region, and the baseline on each region."""
+    root = tmp_path_factory.mktemp("alone")
+    out = {name: alone(scenario, name, None, root / name) for name in [BASELINE, *VARIANTS]}
+    out.update({d.name: alone(scenario, BASELINE, d, root / d.name) for d in regions})
+    return out
+
+
 def pool_processes() -> list[str]:
     """The local pool's worker processes still running."""
     return [p.name for p in multiprocessing.active_children() if p.name.startswith(POOL_NAME)]
@@ -90,10 +101,8 @@ def pool_processes() -> list[str]:
 
 def alone(scenario: Path | None, variant: str, data: Path | None, out: Path) -> Path:
     """The reference: one solve run alone in this process, as ``scenario run`` does it."""
-    sc = load_variants(scenario)[variant] if scenario else None
-    from placement.config import Skenario
-
-    run_variant(variant, sc or Skenario(), DataCache(data), out, scenario_file=scenario)
+    sc = load_variants(scenario)[variant] if scenario else Skenario()
+    run_variant(variant, sc, DataCache(data), out, scenario_file=scenario)
     return out
 
 
@@ -113,7 +122,7 @@ def assert_same_plan(reference: Path, folder: Path) -> None:
 
 
 def test_sweep_of_four_variants_on_dask_matches_each_solve_alone(
-    scenario: Path, cluster: str, tmp_path: Path
+    scenario: Path, cluster: str, reference: dict[str, Path], tmp_path: Path
 ) -> None:
     out = tmp_path / "hasil"
     result = CliRunner().invoke(main, ["scenario", "run", str(scenario), "--all", "--out", str(out),
@@ -121,12 +130,12 @@ def test_sweep_of_four_variants_on_dask_matches_each_solve_alone(
     assert result.exit_code == 0, result.output
     names = [BASELINE, *VARIANTS]
     for name in names:
-        assert_same_plan(alone(scenario, name, None, tmp_path / "alone" / name), out / name)
+        assert_same_plan(reference[name], out / name)
     assert all(f"{n}: OPTIMAL" in result.output for n in names)
 
 
 def test_batch_of_three_regions_on_dask_matches_each_solve_alone(
-    regions: list[Path], scenario: Path, cluster: str, tmp_path: Path
+    regions: list[Path], scenario: Path, cluster: str, reference: dict[str, Path], tmp_path: Path
 ) -> None:
     out = tmp_path / "batch"
     args = ["batch", *map(str, regions), "--scenario", str(scenario), "--out", str(out),
@@ -134,57 +143,50 @@ def test_batch_of_three_regions_on_dask_matches_each_solve_alone(
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     for d in regions:
-        assert_same_plan(alone(scenario, BASELINE, d, tmp_path / "alone" / d.name), out / d.name)
+        assert_same_plan(reference[d.name], out / d.name)
     summary = json.loads((out / "ringkasan.json").read_text(encoding="utf-8"))
     assert [r["wilayah"] for r in summary] == [d.name for d in regions]
     assert {r["status"] for r in summary} == {"OPTIMAL"} and (out / "ringkasan.xlsx").is_file()
     assert "[3/3]" in result.output
 
 
-def die_once(arg: tuple[Path, SolveSpec]) -> Solved:
-    """Exit the worker process on the first attempt (a marker file remembers it), then solve."""
-    marker, spec = arg
-    if not marker.exists():
-        marker.touch()
-        os._exit(1)
-    return solve_spec(spec)
-
-
-def die_always(_arg: object) -> Solved:
-    os._exit(1)
-
-
-def _death_tasks(regions: list[Path], scenario: Path, tmp: Path) -> list[Task]:
+def _death_tasks(
+    regions: list[Path], scenario: Path, tmp: Path, always: Callable[[object], Solved]
+) -> list[Task]:
     specs, _ = region_specs(regions, scenario, tmp / "unused")
     return [Task("ok", solve_spec, specs[0]), Task("once", die_once, (tmp / "marker", specs[1])),
-            Task("always", die_always, None), Task("ok2", solve_spec, specs[2])]  # fmt: skip
+            Task("always", always, None), Task("ok2", solve_spec, specs[2])]  # fmt: skip
 
 
-def _check_deaths(outcomes: list[Outcome]) -> None:
+def _check_deaths(outcomes: list[Outcome], reason: str, reference: dict[str, Path]) -> None:
     by_key = {o.key: o for o in outcomes}
     assert sorted(by_key) == ["always", "ok", "ok2", "once"]
-    assert by_key["ok"].ok and by_key["ok2"].ok and by_key["ok"].value.status == "OPTIMAL"
-    assert by_key["once"].ok and by_key["once"].value.status == "OPTIMAL"
-    assert not by_key["always"].ok and by_key["always"].attempts == 2
-    assert "pekerja berhenti" in (by_key["always"].error or "")
+    assert [by_key[k].attempts for k in ("ok", "once", "always", "ok2")] == [1, 2, 2, 1]
+    for key, region in (("ok", "kab-1"), ("once", "kab-2"), ("ok2", "kab-3")):
+        files = by_key[key].value.files
+        assert all(files[n] == (reference[region] / n).read_bytes() for n in CSV_FILES), key
+    assert not by_key["always"].ok and reason in (by_key["always"].error or "")
 
 
-def test_dask_worker_death_takes_only_its_task(regions: list[Path], scenario: Path, cluster: str,
-                                               tmp_path: Path) -> None:  # fmt: skip
-    outcomes = DaskExecutor(cluster).run(_death_tasks(regions, scenario, tmp_path), lambda _o: None)
-    _check_deaths(outcomes)
+def test_dask_worker_death_takes_only_its_task(
+    regions: list[Path], scenario: Path, cluster: str, reference: dict[str, Path], tmp_path: Path
+) -> None:
+    tasks = _death_tasks(regions, scenario, tmp_path, fail_always)
+    _check_deaths(
+        DaskExecutor(cluster).run(tasks, lambda _o: None), "RuntimeError: rusak", reference
+    )
 
 
-def test_local_pool_worker_death_takes_only_its_task(regions: list[Path], scenario: Path,
-                                                     tmp_path: Path) -> None:  # fmt: skip
-    outcomes = LocalExecutor(2).run(_death_tasks(regions, scenario, tmp_path), lambda _o: None)
-    _check_deaths(outcomes)
-    assert {o.key: o.attempts for o in outcomes}["once"] == 2
+def test_local_pool_worker_death_takes_only_its_task(
+    regions: list[Path], scenario: Path, reference: dict[str, Path], tmp_path: Path
+) -> None:
+    tasks = _death_tasks(regions, scenario, tmp_path, die_always)
+    _check_deaths(LocalExecutor(2).run(tasks, lambda _o: None), "pekerja berhenti", reference)
     assert not pool_processes()
 
 
 def test_batch_on_the_local_pool_matches_each_solve_alone(
-    regions: list[Path], scenario: Path, tmp_path: Path
+    regions: list[Path], scenario: Path, reference: dict[str, Path], tmp_path: Path
 ) -> None:
     out = tmp_path / "batch"
     args = [
@@ -199,7 +201,7 @@ def test_batch_on_the_local_pool_matches_each_solve_alone(
     result = CliRunner().invoke(main, args)  # --executor local is the default
     assert result.exit_code == 0, result.output
     for d in regions:
-        assert_same_plan(alone(scenario, BASELINE, d, tmp_path / "alone" / d.name), out / d.name)
+        assert_same_plan(reference[d.name], out / d.name)
     assert "executor local" in result.output and not pool_processes()
 
 

@@ -266,8 +266,15 @@ class DaskExecutor:
         return Outcome(task.key, error=reason, attempts=attempt)
 
     def _client(self) -> Any:
-        import dask
-        from distributed import Client, LocalCluster
+        try:
+            import dask
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise PlacementError.single(
+                "DASK_TIDAK_TERPASANG",
+                "--executor dask perlu paket tambahan: pip install 'placement[cluster]'",
+                "--executor dask needs the extra packages: pip install 'placement[cluster]'",
+            ) from None
 
         if self.address is not None:
             return _connect(Client, self.address)
