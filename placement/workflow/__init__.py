@@ -1,0 +1,1 @@
+"""Workflows over the library: sweeps and batches of independent solves on executors."""
