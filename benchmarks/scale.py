@@ -61,15 +61,19 @@ def timed(executor: ExecutorName, specs: list[SolveSpec], dirs: list[Path]) -> d
     }
 
 
-def run(regions_preset: str) -> dict[str, Any]:
+def run(regions_preset: str, sweep_too: bool = True) -> dict[str, Any]:
+    sweep: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        data = root / "kab"
-        write_dataset(generate("kabupaten", 0), data)
-        scenario = sweep_file(root, data)
-        names = list(yaml.safe_load(scenario.read_text(encoding="utf-8"))["varian"])
-        specs = sweep_specs(scenario, [BASELINE, *names], None, "auto", None)
-        sweep = [timed(e, specs, [root / f"sweep-{e}" / s.name for s in specs]) for e in EXECUTORS]
+        if sweep_too:
+            data = root / "kab"
+            write_dataset(generate("kabupaten", 0), data)
+            scenario = sweep_file(root, data)
+            names = list(yaml.safe_load(scenario.read_text(encoding="utf-8"))["varian"])
+            specs = sweep_specs(scenario, [BASELINE, *names], None, "auto", None)
+            sweep = [
+                timed(e, specs, [root / f"sweep-{e}" / s.name for s in specs]) for e in EXECUTORS
+            ]
         regions = [root / "regions" / f"wilayah-{seed:02d}" for seed in range(1, 11)]
         for seed, folder in enumerate(regions, start=1):
             write_dataset(generate(regions_preset, seed), folder)  # type: ignore[arg-type]
@@ -80,11 +84,11 @@ def run(regions_preset: str) -> dict[str, Any]:
     for rows in (sweep, batch):
         for r in rows:
             r["speedup"] = round(rows[0]["seconds"] / r["seconds"], 2)
-    return {
-        "cpus": os.cpu_count(),
-        "sweep_12_variants": sweep,
-        f"batch_10_regions_{regions_preset}": batch,
-    }
+    result: dict[str, Any] = {"cpus": os.cpu_count()}
+    if sweep:
+        result["sweep_12_variants"] = sweep
+    result[f"batch_10_regions_{regions_preset}"] = batch
+    return result
 
 
 def markdown(result: dict[str, Any]) -> str:
@@ -106,9 +110,10 @@ def markdown(result: dict[str, Any]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--regions-preset", default="kabupaten")
+    parser.add_argument("--batch-only", action="store_true", help="skip the 12-variant sweep")
     parser.add_argument("--out-json", type=Path, default=None)
     args = parser.parse_args()
-    result = run(args.regions_preset)
+    result = run(args.regions_preset, sweep_too=not args.batch_only)
     if args.out_json is not None:
         args.out_json.write_text(json.dumps(result, indent=2), encoding="utf-8")
     print(markdown(result))
