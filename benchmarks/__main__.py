@@ -4,6 +4,8 @@ python -m benchmarks            kabupaten and provinsi
 python -m benchmarks --quick    kabupaten only (a minute or two)
 python -m benchmarks --assign   only the generic assign API vs scipy (benchmarks/assign.py)
 python -m benchmarks --impor    only the SIASN import (benchmarks/impor.py; kabupaten ≤ 10 s)
+python -m benchmarks --e2e      only kabupaten end to end, in-process and CLI (benchmarks/endtoend.py)
+python -m benchmarks --scale    only sweeps and batches per executor (benchmarks/scale.py)
 """
 
 from __future__ import annotations
@@ -82,10 +84,15 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="kabupaten only")
     parser.add_argument("--assign", action="store_true", help="only the assign API benchmark")
     parser.add_argument("--impor", action="store_true", help="only the SIASN import benchmark")
+    parser.add_argument("--e2e", action="store_true", help="only kabupaten end to end")
+    parser.add_argument("--scale", action="store_true", help="only sweeps and batches")
     args = parser.parse_args()
     run_assign = [sys.executable, "-m", "benchmarks.assign", *(["--quick"] if args.quick else [])]
     if args.assign:
         subprocess.run(run_assign, check=True)
+        return
+    if args.e2e or args.scale:
+        extra_case("endtoend" if args.e2e else "scale")
         return
     presets = ["kabupaten"] if args.quick else ["kabupaten", "provinsi"]
     subprocess.run([sys.executable, "-m", "benchmarks.impor", *presets], check=True)
@@ -114,6 +121,23 @@ def main() -> None:
     print(markdown(rows, info))
     print("benchmark assign ...", flush=True)
     subprocess.run(run_assign, check=True)
+    extra_case("endtoend")
+    if not args.quick:
+        extra_case("scale")
+
+
+def extra_case(module: str) -> None:
+    """Run benchmarks.MODULE in its own process; its table goes to results/MODULE.md/json."""
+    print(f"benchmark {module} ...", flush=True)
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"{module}.json"
+    cmd = [sys.executable, "-m", f"benchmarks.{module}", "--out-json", str(out)]
+    table = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    text = (
+        f"Mesin: {machine()['platform']}, {machine()['cpus']} CPU\n\n" + table.split("\n\n", 1)[-1]
+    )
+    (RESULTS / f"{module}.md").write_text(text, encoding="utf-8")
+    print(text)
 
 
 if __name__ == "__main__":

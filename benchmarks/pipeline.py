@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import baselines
-from placement.api import solve
 from placement.config import Batas, Skenario
 from placement.io.readers import load_dataset
 from placement.io.writers import write_dataset
 from placement.plan.audit import audit_plan
 from placement.report.outputs import write_outputs
 from placement.synth import generate, preset_plan_date
+from placement.workflow.engine import solve
 
 CASES: dict[str, dict[str, Any]] = {
     "tanpa-batas": {},

@@ -22,6 +22,8 @@ from typing import Any, TypeVar
 import click
 
 from placement import __version__
+from placement.cli.commands import COMMANDS
+from placement.cli.lazy import LazyGroup
 from placement.domain.errors import Issue, PlacementError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -194,7 +196,11 @@ def echo_json(payload: Any) -> None:
     click.echo(json.dumps(payload, indent=2, ensure_ascii=False, default=str))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=LazyGroup,
+    lazy=COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="placement")
 def main() -> None:
     """placement: rencana penempatan ASN (mutasi, rotasi, promosi) yang optimal dan dapat
@@ -206,11 +212,3 @@ def main() -> None:
       placement validate data-tiny
       placement solve data-tiny --out hasil
     """
-
-
-def register_commands() -> None:
-    """Import command modules; each attaches its commands to ``main``."""
-    from placement.cli import commands  # noqa: F401
-
-
-register_commands()

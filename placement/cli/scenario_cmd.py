@@ -21,8 +21,9 @@ from placement.cli.base import (
     solver_options,
     user_errors,
 )
+from placement.cli.batch_cmd import executor_options, progress_printer
 from placement.cli.runs_cmd import check_store, record_runs, store_option
-from placement.config import BASELINE, Gerbang, load_scenario, plan_date_line
+from placement.config import BASELINE, Gerbang, Skenario, load_scenario, plan_date_line
 from placement.domain.errors import PlacementError
 from placement.io.writers import csv_text, write_csv
 from placement.plan.compare import (
@@ -41,6 +42,8 @@ from placement.plan.compare_readable import (
     write_comparison_xlsx,
 )
 from placement.plan.review import differences
+from placement.workflow.batch import run_specs, sweep_specs, variant_runs
+from placement.workflow.executors import ExecutorName, make_executor
 from placement.workflow.variants import (
     DataCache,
     VariantRun,
@@ -93,12 +96,14 @@ def scenario_group() -> None:
 @data_option
 @click.option("--gates", is_flag=True, help="Keluar dengan kode 5 bila ada gerbang yang gagal.")
 @solver_options("per varian")
+@executor_options("serial")
 @store_option
 @lang_option
 @user_errors
 def scenario_run_cmd(
     file: Path, variants: tuple[str, ...], run_all: bool, out: Path | None, data: Path | None,
-    gates: bool, backend: str, time_limit: float | None, store: Path, no_store: bool, lang: str,
+    gates: bool, backend: str, time_limit: float | None, executor: ExecutorName,
+    cluster: str | None, workers: int, store: Path, no_store: bool, lang: str,
 ) -> None:  # fmt: skip
     """Selesaikan skenario dasar dan/atau variannya, masing-masing ke foldernya sendiri.
 
@@ -106,6 +111,7 @@ def scenario_run_cmd(
     Contoh:
       placement scenario run scenarios/tiny/skenario.yaml --all --out hasil-skenario
       placement scenario run skenario.yaml --variant hemat --data data --gates
+      placement scenario run skenario.yaml --all --executor dask --cluster tcp://10.0.0.5:8786
     Kode keluar: 0 berhasil; 1 masukan salah; 3 varian tanpa rencana; 5 gerbang gagal (--gates).
     """
     all_variants = load_variants(file)
@@ -126,16 +132,13 @@ def scenario_run_cmd(
     out_root = out if out is not None else file.parent / "hasil"
     dirs = {name: variant_dir(out_root, name) for name in names}  # all checked before solving
     check_store(store, no_store)
-    cache = DataCache(data)
-    runs: list[VariantRun] = []
-    for name in names:
-        day = plan_date_line(all_variants[name], lang=lang)
-        click.echo(
-            _t(lang, f"Varian {name}: menyelesaikan; {day}", f"Variant {name}: solving; {day}"),
-            err=True,
-        )
-        runs.append(run_variant(name, all_variants[name], cache, dirs[name], scenario_file=file,
-                                backend=backend, time_limit=time_limit))  # fmt: skip
+    if executor == "serial" and cluster is None:
+        runs = _run_serial(file, names, all_variants, dirs, data, backend, time_limit, lang)
+    else:
+        runner = make_executor(executor, cluster, workers)
+        specs = sweep_specs(file, names, data, backend, time_limit)
+        reports = run_specs(runner, specs, [dirs[n] for n in names], progress_printer(lang))
+        runs = variant_runs(reports, all_variants)
     _print_runs(runs, lang)
     record_runs(store, no_store, [(r.out_dir, f"scenario run {file} --variant {r.name}")
                                   for r in runs if r.out_dir is not None])  # fmt: skip
@@ -143,6 +146,24 @@ def scenario_run_cmd(
         sys.exit(ExitCode.INFEASIBLE)
     if gates and not all(r.gates_ok for r in runs):
         sys.exit(ExitCode.GATE_FAILED)
+
+
+def _run_serial(
+    file: Path, names: list[str], variants: dict[str, Skenario], dirs: dict[str, Path],
+    data: Path | None, backend: str, time_limit: float | None, lang: str,
+) -> list[VariantRun]:  # fmt: skip
+    """Each variant in turn in this process (one data read per data folder)."""
+    cache = DataCache(data)
+    runs: list[VariantRun] = []
+    for name in names:
+        day = plan_date_line(variants[name], lang=lang)
+        click.echo(
+            _t(lang, f"Varian {name}: menyelesaikan; {day}", f"Variant {name}: solving; {day}"),
+            err=True,
+        )
+        runs.append(run_variant(name, variants[name], cache, dirs[name], scenario_file=file,
+                                backend=backend, time_limit=time_limit))  # fmt: skip
+    return runs
 
 
 SHOWN = ["objektif", "jabatan_terisi", "lowong", "jpm_rata", "pejabat_berpindah", "promosi",

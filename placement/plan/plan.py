@@ -90,8 +90,9 @@ def vacancy_table(
         g.name for g in problem.stay_groups if _stays(problem, solution, g.people) == g.min_stay
     }
     rows = []
+    jid_of = jab["jabatan_id"].to_dict()  # label → id: no pandas scalar lookup per post
     for post in index.posts.tolist():
-        jid = str(jab.at[post, "jabatan_id"])
+        jid = str(jid_of[post])
         if jid in filled:
             continue
         cand = of_post(post)

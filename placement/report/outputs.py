@@ -20,7 +20,7 @@ import platform
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -104,6 +104,26 @@ def write_outputs(
     PlacementError and leaves no new hasil.json behind.
     """
     tables = tables or {}
+    return _publish(out_dir, tables, lambda staging: _stage(result, ds, staging, extra, tables))
+
+
+def publish_files(out_dir: Path, files: Mapping[str, bytes]) -> list[Path]:
+    """Publish plan files made elsewhere (e.g. by a batch worker) into ``out_dir`` the way
+    :func:`write_outputs` does: staged, stale files removed, hasil.json last."""
+    extra_tables = [name for name in files if name not in OUTPUT_FILES]
+
+    def stage(staging: Path) -> list[str]:
+        for name, data in files.items():
+            (staging / name).write_bytes(data)
+        return [n for n in (*OUTPUT_FILES[:-1], *extra_tables, "hasil.json") if n in files]
+
+    return _publish(out_dir, extra_tables, stage)
+
+
+def _publish(
+    out_dir: Path, tables: Iterable[str], stage: Callable[[Path], list[str]]
+) -> list[Path]:
+    """Stage files with ``stage`` (names in publishing order) and move them into ``out_dir``."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         remove_leftovers(out_dir)
@@ -112,7 +132,7 @@ def write_outputs(
     except OSError as exc:
         raise write_error(out_dir, exc) from None
     try:
-        names = _stage(result, ds, staging, extra, tables)
+        names = stage(staging)
         written = []
         (out_dir / "hasil.json").unlink(missing_ok=True)  # an old marker must not vouch
         for path in stale:  # the old plan's alternatives, tables, dossiers: never beside the new

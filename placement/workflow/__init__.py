@@ -6,7 +6,9 @@
 - :mod:`~placement.workflow.variants`: a scenario file's baseline and variants, with gates;
 - :mod:`~placement.workflow.edit`: key-path edits of a scenario and checks before solving;
 - :mod:`~placement.workflow.studies`: re-solving a written plan, elastic mode, diverse plans and
-  the move-cap frontier.
+  the move-cap frontier;
+- :mod:`~placement.workflow.executors` and :mod:`~placement.workflow.batch`: sweeps and batches
+  of independent solves on a process pool or a Dask cluster (docs/scale.md).
 
 plan/ never solves; the modules here compose. ``placement`` re-exports the public names.
 """
