@@ -12,14 +12,13 @@ COMMANDS: dict[str, LazyCommand] = {
         "Selesaikan banyak wilayah (satu folder data per wilayah), masing-masing ke OUT/NAMA,\n"
         "dengan ringkasan gabungan (ringkasan.xlsx dan ringkasan.json)."),
     "compare": LazyCommand("placement.cli.scenario_cmd",
-        "Bandingkan rencana (folder keluaran solve / scenario run): KPI berdampingan dan selisih\n"
-        "per jabatan dan per pegawai terhadap rencana pertama."),
+        "Bandingkan rencana (folder keluaran solve / scenario run) dengan kata-kata pimpinan."),
     "demo": LazyCommand("placement.cli.demo",
         "Jalankan contoh lengkap pada wilayah sintetis: bangkitkan data, validasi, susun rencana."),
     "depseudonymize": LazyCommand("placement.cli.privacy_cmd",
         "Kembalikan NIP dan nama asli pada folder rencana yang disusun dari data samaran."),
     "dossier": LazyCommand("placement.cli.explain_cmd",
-        "Tulis dosir justifikasi rencana di OUT (xlsx, html atau pdf) bagi Tim Penilai Kinerja dan PPK."),
+        "Tulis paket usulan / dosir justifikasi rencana di OUT (pdf, docx, xlsx, html)."),
     "eligibility": LazyCommand("placement.cli.eligibility_cmd",
         "Kelayakan: kandidat sebuah jabatan (--jabatan) atau pilihan jabatan seorang pegawai (--nip)."),
     "explain": LazyCommand("placement.cli.explain_cmd",

@@ -216,8 +216,9 @@ def dossier_cmd(
     out: Path, fmt: str, output: Path | None, top: int, data: Path | None, with_succession: bool,
     horizon: int, lang: str,
 ) -> None:  # fmt: skip
-    """Tulis paket usulan / dosir justifikasi rencana di OUT (pdf, docx, xlsx, html) bagi Tim
-    Penilai Kinerja, PPK dan BKN. Kop, PPK, tempat dan Tim Penilai Kinerja dari blok
+    """Tulis paket usulan / dosir justifikasi rencana di OUT (pdf, docx, xlsx, html).
+
+    Bagi Tim Penilai Kinerja, PPK dan BKN. Kop, PPK, tempat dan Tim Penilai Kinerja dari blok
     'fakta.instansi' skenario; yang kosong dicetak sebagai isian [....].
 
     Dengan --suksesi (lihat 'placement succession'): sheet Info Suksesi, Suksesi (--top

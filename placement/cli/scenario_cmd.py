@@ -233,8 +233,9 @@ def compare_cmd(
     outs: tuple[Path, ...], fmt: str, out_file: Path | None, gates_file: Path | None,
     detail: bool, lang: str,
 ) -> None:  # fmt: skip
-    """Bandingkan rencana (folder keluaran solve / scenario run) dengan kata-kata yang dapat
-    dibaca pimpinan: jabatan terisi, perpindahan per jenis dan OPD, pejabat lewat masa jabatan
+    """Bandingkan rencana (folder keluaran solve / scenario run) dengan kata-kata pimpinan.
+
+    Per rencana: jabatan terisi, perpindahan per jenis dan OPD, pejabat lewat masa jabatan
     yang dipindahkan, promosi dari kotak 9 dan 7–8, JPM rata-rata, persetujuan yang diperlukan,
     risiko (BUP dekat, hukuman disiplin, bidang), jabatan yang pemegangnya berbeda; nilai
     objektif hanya bila bobot sama. Lalu KPI teknis dan selisih per jabatan dan per pegawai.
