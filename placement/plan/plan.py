@@ -20,10 +20,12 @@ TERM_COLUMNS = {  # PairTable column → plan column
     "jpm": "jpm",
     "box_value": "nilai_kotak_talenta",
     "education_match": "kesesuaian_pendidikan",
+    "field_match": "kesesuaian_rumpun",
     "fit": "kecocokan",
     "post_value": "nilai_jabatan",
     "move_cost": "biaya_perpindahan",
     "overdue_penalty": "penalti_masa_jabatan",
+    "field_penalty": "penalti_rumpun",
     "total": "skor",
 }
 PLAN_COLUMNS = [
