@@ -69,6 +69,7 @@ class Tables:
 
     post: tuple[tuple[str, re.Pattern[str], str, bool], ...]  # keyword, pattern, field, teknis
     major: tuple[tuple[str, str], ...]  # normalised jurusan, longest first
+    major_patterns: tuple[tuple[re.Pattern[str], str], ...]
     title: dict[str, str]  # _title_key → field
     jf: tuple[tuple[re.Pattern[str], str], ...]
     accepts: dict[str, frozenset[str]]  # post field → person fields (own field included)
@@ -115,8 +116,9 @@ def load_tables(folder: str = "", jurusan: str = "") -> Tables:
         | {f for _, f in jf} | {f for p in pairs for f in p}
     )  # fmt: skip
     accepts = {f: frozenset({f} | {b for a, b in pairs if a == f}) for f in fields}
+    majors = tuple(r for r in major if r[0] and r[1])
     return Tables(
-        tuple(post), tuple(r for r in major if r[0] and r[1]), title, jf, accepts,
+        tuple(post), majors, tuple((_words(j), f) for j, f in majors), title, jf, accepts,
         tuple(f for f in fields if f),
     )  # fmt: skip
 
@@ -189,7 +191,7 @@ def major_field(major: object, tables: Tables) -> str:
     exact = dict(tables.major)
     if text in exact:
         return exact[text]
-    return next((f for j, f in tables.major if _words(j).search(text)), "")
+    return next((f for p, f in tables.major_patterns if p.search(text)), "")
 
 
 def jf_field(post_name: object, tables: Tables) -> str:
@@ -207,14 +209,22 @@ def person_fields(major: object, name: object, post_name: object, tables: Tables
 def people_fields(
     majors: Sequence[object], names: Sequence[object], post_names: Sequence[object], tables: Tables
 ) -> list[frozenset[str]]:
-    """:func:`person_fields` per person (each distinct record looked up once)."""
-    memo: dict[tuple[str, str, str], frozenset[str]] = {}
+    """:func:`person_fields` per person (each distinct jurusan, title list and JF name looked
+    up once)."""
+    by_major: dict[str, str] = {}
+    by_titles: dict[tuple[str, ...], set[str]] = {}
+    by_jf: dict[str, str] = {}
     out = []
     for m, n, p in zip(majors, names, post_names, strict=True):
-        key = (norm(m), "" if n is None or n != n else str(n), norm(p))
-        if key not in memo:
-            memo[key] = person_fields(*key, tables)
-        out.append(memo[key])
+        major, jf, found = norm(m), norm(p), titles(n)
+        key = tuple(found)
+        if major not in by_major:
+            by_major[major] = major_field(major, tables)
+        if jf not in by_jf:
+            by_jf[jf] = jf_field(jf, tables)
+        if key not in by_titles:
+            by_titles[key] = title_fields(", ".join(["x", *found]), tables)
+        out.append(frozenset(({by_major[major], by_jf[jf]} | by_titles[key]) - {"", GENERAL}))
     return out
 
 
