@@ -256,3 +256,50 @@ def test_committed_structure_is_a_valid_jabatan_file() -> None:
     jab = read_jabatan(SOTK)
     assert len(jab) > 300 and jab["jabatan_id"].is_unique
     assert jab["technical"].isna().all()  # teknis left to the derivation, as a region sends it
+
+
+# --- tables are editable; explanations show the field ------------------------------------------
+
+
+def test_template_writes_the_tables_and_a_scenario_points_at_an_edited_copy(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from placement.cli import main
+
+    out = tmp_path / "tpl"
+    assert CliRunner().invoke(main, ["template", str(out), "--format", "csv"]).exit_code == 0
+    folder = out / "rumpun"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["rumpun_jabatan.csv", "jurusan_rumpun.csv", "gelar_rumpun.csv", "jf_rumpun.csv",
+         "rumpun_cocok.csv"]
+    )  # fmt: skip
+    camat = post(name="Camat Sukamaju", opd="Kecamatan Sukamaju")
+    lawyer = person(major="Ilmu Hukum", name="Rina, S.H.")
+    ds = dataset([lawyer], [camat])
+    assert failed(decide(ds, scenario(), lawyer, camat)) == {
+        "RUMPUN_TEKNIS": ("hukum", "pemerintahan")
+    }
+    with (folder / "rumpun_cocok.csv").open("a", encoding="utf-8") as fh:
+        fh.write("pemerintahan,hukum\n")  # this region lets law graduates become camat
+    own = scenario(aturan={"RUMPUN_TEKNIS": {"tabel_rumpun": str(folder)}})
+    assert decide(ds, own, lawyer, camat).eligible
+
+
+def test_explanation_shows_the_field_check_and_penalty() -> None:
+    from placement.api import solve
+    from placement.plan.explain import explain_move
+
+    kasi = post(name="Kepala Seksi Pelayanan Kesehatan Primer", opd="Dinas Kesehatan")
+    keu = post(name="Kepala Sub Bagian Keuangan", opd="Dinas Kesehatan")
+    nurse = person(major="Keperawatan", name="Sari, S.Kep., Ns.")
+    sociologist = person(major="Sosiologi", name="Budi, S.Sos.")
+    ds = dataset([nurse, sociologist], [kasi, keu])
+    result = solve(ds, scenario())
+    e = explain_move(ds, result.scenario, result, str(nurse["nip"]))
+    assert e.jabatan_tujuan_id == kasi["jabatan_id"]
+    (rule,) = [c for c in e.checks if c.rule_id == "RUMPUN_TEKNIS"]
+    assert rule.passed and (rule.actual, rule.threshold) == ("kesehatan", "kesehatan")
+    s = explain_move(ds, result.scenario, result, str(sociologist["nip"]))
+    assert s.jabatan_tujuan_id == keu["jabatan_id"]  # not technical: scored, not refused
+    (term,) = [t for t in s.terms if t.term == "field_penalty"]
+    assert term.value == pytest.approx(0.7) and term.contribution == pytest.approx(-0.7)
