@@ -291,12 +291,14 @@ def test_explanation_shows_the_field_check_and_penalty() -> None:
 
     kasi = post(name="Kepala Seksi Pelayanan Kesehatan Primer", opd="Dinas Kesehatan")
     keu = post(name="Kepala Sub Bagian Keuangan", opd="Dinas Kesehatan")
-    nurse = person(major="Keperawatan", name="Sari, S.Kep., Ns.")
+    nurse = person(major="Keperawatan", name="Sari, S.Kep., Ns.", post_name="Pengelola Layanan")
     sociologist = person(major="Sosiologi", name="Budi, S.Sos.")
     ds = dataset([nurse, sociologist], [kasi, keu])
     result = solve(ds, scenario())
     e = explain_move(ds, result.scenario, result, str(nurse["nip"]))
     assert e.jabatan_tujuan_id == kasi["jabatan_id"]
+    row = result.plan[result.plan["nip"] == nurse["nip"]].iloc[0]
+    assert row["jabatan_asal"] == "Pengelola Layanan"  # nama_jabatan shown as Jabatan lama
     (rule,) = [c for c in e.checks if c.rule_id == "RUMPUN_TEKNIS"]
     assert rule.passed and (rule.actual, rule.threshold) == ("kesehatan", "kesehatan")
     s = explain_move(ds, result.scenario, result, str(sociologist["nip"]))

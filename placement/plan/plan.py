@@ -54,7 +54,7 @@ def plan_table(ds: Dataset, index: ModelIndex, solution: Solution) -> pd.DataFra
         "nip": peg["nip"].to_numpy()[rows],
         "nama": peg["name"].to_numpy()[rows],
         "jabatan_asal_id": origin,
-        "jabatan_asal": jab_by_id["name"].reindex(origin).to_numpy(),
+        "jabatan_asal": _origin_names(peg, jab_by_id, origin, rows),
         "opd_asal": np.where(pd.isna(origin), peg["unit"].to_numpy()[rows], jab_by_id["opd"].reindex(origin).to_numpy()),
         "jabatan_tujuan_id": np.where(post_rows >= 0, jab["jabatan_id"].to_numpy()[np.maximum(post_rows, 0)], None),
         "jabatan_tujuan": np.where(post_rows >= 0, jab["name"].to_numpy()[np.maximum(post_rows, 0)], None),
@@ -68,6 +68,17 @@ def plan_table(ds: Dataset, index: ModelIndex, solution: Solution) -> pd.DataFra
         )  # files show 6 decimals; audit recomputes
     order = np.lexsort((rows, np.where(post_rows >= 0, post_rows, len(jab))))
     return out.iloc[order].reset_index(drop=True)[PLAN_COLUMNS]
+
+
+def _origin_names(
+    peg: pd.DataFrame, jab_by_id: pd.DataFrame, origin: np.ndarray, rows: np.ndarray
+) -> np.ndarray:
+    """Name of the post held, else the JF / pelaksana post name (pegawai nama_jabatan)."""
+    held = jab_by_id["name"].reindex(origin).to_numpy()
+    if "post_name" not in peg.columns:
+        return held
+    own = peg["post_name"].to_numpy(dtype=object)[rows]
+    return np.where(pd.isna(origin), own, held)
 
 
 def move_counts(plan: pd.DataFrame) -> dict[str, int]:
