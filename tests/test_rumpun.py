@@ -156,6 +156,16 @@ def _pairs_dataset() -> Dataset:
     return dataset(people, targets, komp=komp, std=std)
 
 
+@cache
+def _all_scores() -> pd.DataFrame:
+    """Score terms of every person of :func:`_pairs_dataset` for every post (row = person ×
+    n_posts + post)."""
+    ds = _pairs_dataset()
+    person = np.repeat(np.arange(ds.n_people), ds.n_posts)
+    target = np.tile(np.arange(ds.n_posts), ds.n_people)
+    return score_pairs(ds, scenario(), person, target)
+
+
 @given(
     box=st.integers(1, 9),
     education=st.integers(0, len(EDUCATIONS) - 1),
@@ -169,9 +179,7 @@ def test_jpm_alone_never_buys_back_a_wrong_field(
     JPM 0–50 % and the same box and education, for the same post."""
     first = ((box - 1) * len(EDUCATIONS) + education) * (len(JPM_LOW) + 1)
     matched, wrong = first + low, first + len(JPM_LOW)
-    s = score_pairs(
-        _pairs_dataset(), scenario(), np.array([matched, wrong]), np.array([eselon] * 2)
-    )
+    s = _all_scores().iloc[[matched * len(ESELONS) + eselon, wrong * len(ESELONS) + eselon]]
     assert s["jpm"].tolist() == pytest.approx([JPM_LOW[low], 1.0])
     assert s["field_match"].tolist() == [1.0, 0.0]
     assert s["total"].iloc[0] > s["total"].iloc[1]
