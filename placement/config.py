@@ -68,6 +68,12 @@ class Bobot(_Strict):
     )
     biaya_perpindahan: dict[MoveKind, float] = Field(default_factory=_default_move_cost)
     penalti_lewat_masa_jabatan: float = Field(0.1, ge=0)
+    penalti_rumpun: float = Field(
+        0.7,
+        ge=0,
+        description="Penalti penempatan baru bila rumpun pegawai tidak sesuai rumpun jabatan "
+        "(di atas bobot jpm: JPM saja tidak menebus rumpun yang salah)",
+    )
     penalti_wajib_isi_kosong: float = Field(
         2.0, ge=0, description="Penalti bila jabatan wajib_isi dibiarkan kosong (mode lunak)"
     )

@@ -141,7 +141,7 @@ def test_the_dossier_lists_each_approval_with_reason_pasal_and_status() -> None:
     assert table["kode"].tolist() == ["TIM_PENILAI_KINERJA", "MENDAGRI_PJ", "PERTEK_BKN_PJ"]
     pj = table.set_index("kode").loc["MENDAGRI_PJ"]
     assert "PP 49/2008 ps 132A ayat (1) huruf a dan ayat (2) (" in pj["dasar_hukum"]
-    assert pj["alasan"] == "fakta.pj_kepala_daerah = ya; 2 perpindahan"
+    assert pj["alasan"] == "fakta.pj_kepala_daerah = ya; 1 perpindahan"  # tiny since issue 18
 
 
 def _pack_with(tmp_path: Path, edit: Any) -> Path:

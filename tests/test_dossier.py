@@ -132,7 +132,7 @@ def test_pdf_move_pages_carry_rules_values_basis_and_gaps(tmp_path: Path) -> Non
     text = " ".join(pages)
     start = text.index("LAMPIRAN JUSTIFIKASI")
     moves = result.plan[result.plan["jenis_perpindahan"] != "tetap"]
-    assert len(moves) >= 2
+    assert len(moves) >= 1  # RUMPUN_TEKNIS leaves the camat post to a pemerintahan field (issue 18)
     for nip in moves["nip"]:
         e = explain_move(ds, result.scenario, result, str(nip))
         at = text.index(f"— NIP {nip}", start)
@@ -193,7 +193,7 @@ def test_dossier_carries_succession_on_tiny(tiny: dict[str, Any]) -> None:
     assert not set(SUCCESSION_PER_POST) & set(suksesi[0])
     assert [r["nip"] for r in suksesi] == want["nip"].tolist()  # NIPs kept as text
     j001 = [r["kesiapan"] for r in suksesi if r["jabatan_id"] == "J-001"]
-    assert j001 == ["siap 1–2 tahun", "siap 1–2 tahun"], j001
+    assert j001 == ["siap 1–2 tahun"], j001  # one health successor (issue 18: field of work)
     assert {r["kesiapan"] for r in suksesi} == {"siap sekarang", "siap 1–2 tahun",
                                                 "perlu pengembangan"}  # fmt: skip
     bench = {r["jabatan_id"]: r for r in _rows(wb, "Kekuatan Suksesi")}
@@ -208,7 +208,7 @@ def test_dossier_carries_succession_on_tiny(tiny: dict[str, Any]) -> None:
     grid = list(wb["Kotak 9"].iter_rows(values_only=True))
     assert grid[1] == ("tinggi", "6: 0", "8: 2", "9: 4")
     info = dict(list(wb["Info Suksesi"].iter_rows(values_only=True))[1:])
-    assert info["horizon_tahun"] == 2 and info["jabatan_tanpa_penerus_siap_sekarang"] == 1
+    assert info["horizon_tahun"] == 2 and info["jabatan_tanpa_penerus_siap_sekarang"] == 4
 
     res = run("dossier", str(out), "--format", "html", "--suksesi")
     assert res.exit_code == 0, res.output
@@ -216,11 +216,12 @@ def test_dossier_carries_succession_on_tiny(tiny: dict[str, Any]) -> None:
     section = html[html.index('<section class="suksesi"') :]
     section = section[: section.index("</section>")]
     assert "Suksesi (horizon 2 tahun, sampai 1 Juli 2028)" in section
-    assert "12 jabatan dalam lingkup; 1 tanpa penerus yang siap sekarang" in section
+    assert "12 jabatan dalam lingkup; 4 tanpa penerus yang siap sekarang" in section
     assert "Kepala Dinas Kesehatan (J-001)" in section and "belum ada yang siap sekarang" in section
     upcoming = expected["Lowong Mendatang"]
     upcoming = upcoming[upcoming["sudah_lewat"] == "tidak"]
-    assert section.count("<tr><td>") == 1 + len(upcoming)  # J-001 + each upcoming vacancy
+    # the 4 posts without a ready successor + each upcoming vacancy
+    assert section.count("<tr><td>") == 4 + len(upcoming)
     assert "1 September 2027" in section  # BUP of J-007's holder, dates spelled out
     assert "<th>tinggi</th><td>6: 0</td><td>8: 2</td><td>9: 4</td>" in section
 

@@ -220,10 +220,10 @@ def test_rumpun_rule_is_off_by_default_and_matches_the_jurusan_table_when_on() -
     assert decide(ds, scenario(), eng, health).eligible
     assert "RUMPUN_SESUAI" not in checked(decide(ds, scenario(), eng, health))
     on = scenario(aturan={"RUMPUN_SESUAI": {"aktif": True}})
-    assert failed(decide(ds, on, eng, health)) == {"RUMPUN_SESUAI": ("teknik", "kesehatan")}
+    assert failed(decide(ds, on, eng, health)) == {"RUMPUN_SESUAI": ("pekerjaan_umum", "kesehatan")}
     assert decide(ds, on, nurse, health).eligible
     assert failed(decide(ds, on, unknown, health)) == {
-        "RUMPUN_SESUAI": ("tidak ada data", "kesehatan")
+        "RUMPUN_SESUAI": ("rumpun tidak diketahui", "kesehatan")
     }
     assert "RUMPUN_SESUAI" not in checked(decide(ds, on, eng, general))
     assert not in_table(ds, on, eng, health) and in_table(ds, on, nurse, health)

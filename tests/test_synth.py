@@ -14,10 +14,10 @@ from placement.cli import main
 from placement.domain.grades import EDUCATION_RANK, ESELON_MIN_GRADE, ESELON_TYPE, grade_rank
 from placement.domain.model import Dataset
 from placement.domain.nip import make_nip, parse_nip
+from placement.domain.rumpun import fits, jf_field, load_tables, major_field, people_fields
 from placement.domain.schema import MANAGERIAL_COMPETENCIES
 from placement.io.readers import load_dataset
 from placement.synth import PRESETS, generate, generate_for_structure, preset_plan_date
-from placement.synth.catalogue import JURUSAN, RUMPUN
 from placement.synth.nips import make_nips
 
 PLAN = pd.Timestamp(date(2026, 7, 1))
@@ -73,7 +73,7 @@ def test_kabupaten_post_table_is_well_formed(kab: Dataset) -> None:
     assert not jab.duplicated(["opd", "name"]).any()
     assert (jab["eselon"].map(lambda e: str(ESELON_TYPE[e])) == jab["jenis_jabatan"]).all()
     assert (jab["eselon"] == "II.a").sum() == 1  # one sekda
-    assert set(jab["rumpun"]) <= set(RUMPUN)
+    assert set(jab["rumpun"]) <= set(load_tables().fields)
     assert set(jab["priority"]) == {1, 2, 3}
     assert 0.08 <= jab["must_fill"].mean() <= 0.12
 
@@ -170,9 +170,42 @@ def test_job_fit_only_for_jpt_holders(kab: Dataset) -> None:
 
 def test_fields_follow_posts(kab: Dataset) -> None:
     held = holders(kab)
-    field = {m: r for r, majors in JURUSAN.items() for m in majors}
-    match = held["major"].map(field) == held["rumpun"]
-    assert match[held["major"].map(field).notna()].mean() >= 0.6
+    t = load_tables()
+    people = people_fields(
+        held["major"].tolist(), held["name"].tolist(), held["post_name"].tolist(), t
+    )
+    match = [fits(r, p, t) for r, p in zip(held["rumpun"], people, strict=True)]
+    assert sum(match) / len(match) >= 0.75
+
+
+def test_jurusan_gelar_and_jf_name_agree_and_follow_the_opd(kab: Dataset) -> None:
+    """One field per person drives jurusan, titles and JF name; health staff sit mostly in
+    Dinas Kesehatan and the RSUD; every JF / pelaksana has a post name (nama_jabatan)."""
+    peg, t = kab.pegawai, load_tables()
+    pool = peg[peg["jabatan_id"].isna()]
+    assert (
+        pool["post_name"].notna().all()
+        and peg.loc[peg["jabatan_id"].notna(), "post_name"].isna().all()
+    )
+    jf = pool[pool["jenis_jabatan"] == "FUNGSIONAL"]
+    both = [
+        (major_field(m, t), jf_field(n, t))
+        for m, n in zip(jf["major"], jf["post_name"], strict=True)
+    ]
+    known = [(a, b) for a, b in both if a and b]
+    assert len(known) > 100 and sum(a == b for a, b in known) / len(known) >= 0.95
+    health = [jf_field(n, t) == "kesehatan" for n in pool["post_name"]]
+    units = pool.loc[health, "unit"].str.contains("Kesehatan|RSUD")
+    assert units.mean() >= 0.6
+    named = [
+        (major_field(m, t), fs)
+        for m, fs in zip(
+            peg["major"],
+            people_fields(peg["major"].tolist(), peg["name"].tolist(), [None] * len(peg), t),
+            strict=True,
+        )
+    ]
+    assert sum(m in ("", "umum") or m in fs for m, fs in named) / len(named) >= 0.99
 
 
 # --- consistency ----------------------------------------------------------------------------

@@ -144,7 +144,8 @@ def test_failed_xlsx_write_keeps_the_old_file(
 
 
 def test_templates(tmp_path: Path) -> None:
-    [book] = write_templates(tmp_path / "x")
+    book, *rumpun = write_templates(tmp_path / "x")
+    assert [p.parent.name for p in rumpun] == ["rumpun"] * 5  # editable rumpun tables (issue 18)
     wb = load_workbook(book)
     assert wb.sheetnames == [
         "pegawai",
@@ -169,5 +170,7 @@ def test_templates(tmp_path: Path) -> None:
     written = write_templates(tmp_path / "c", "csv")
     assert [p.name for p in written] == [
         "pegawai.csv", "jabatan.csv", "kompetensi.csv", "standar_kompetensi.csv", "petunjuk.csv",
+        "rumpun_jabatan.csv", "jurusan_rumpun.csv", "gelar_rumpun.csv", "jf_rumpun.csv",
+        "rumpun_cocok.csv",
     ]  # fmt: skip
     assert list(instructions("en").columns)[:3] == ["table", "column", "meaning"]

@@ -3,12 +3,14 @@ generated reference text of docs/data_format.md. Everything comes from the schem
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Literal
 
 import pandas as pd
 
 from placement.domain.errors import PlacementError
+from placement.domain.rumpun import DATA, TABLE_FILES
 from placement.domain.schema import TABLES, Table
 from placement.domain.validate import CODES
 from placement.io.writers import XLSX_NAME, nip_columns, write_csv, write_xlsx
@@ -53,11 +55,26 @@ def instructions(lang: str = "id") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns, dtype=object)
 
 
+RUMPUN_DIR = "rumpun"  # the editable rumpun tables (point RUMPUN_TEKNIS.tabel_rumpun here)
+
+
 def template_paths(out_dir: Path, fmt: Literal["xlsx", "csv"]) -> list[Path]:
     """The files :func:`write_templates` writes."""
+    rumpun = [out_dir / RUMPUN_DIR / name for name in TABLE_FILES]
     if fmt == "xlsx":
-        return [out_dir / XLSX_NAME]
-    return [out_dir / f"{t.name}.csv" for t in TABLES] + [out_dir / INSTRUCTION_CSV]
+        return [out_dir / XLSX_NAME, *rumpun]
+    return [out_dir / f"{t.name}.csv" for t in TABLES] + [out_dir / INSTRUCTION_CSV, *rumpun]
+
+
+def _write_rumpun_tables(out_dir: Path) -> list[Path]:
+    """Copies of the bundled rumpun tables for editing (docs/rumpun.md)."""
+    folder = out_dir / RUMPUN_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for name in TABLE_FILES:
+        shutil.copyfile(DATA / name, folder / name)
+        out.append(folder / name)
+    return out
 
 
 def write_templates(
@@ -82,9 +99,11 @@ def write_templates(
     tables = empty_tables()
     if fmt == "xlsx":
         sheets = {**tables, INSTRUCTION_SHEET: instructions(lang)}
-        return [write_xlsx(sheets, out_dir / XLSX_NAME, text_columns=nip_columns())]
+        book = write_xlsx(sheets, out_dir / XLSX_NAME, text_columns=nip_columns())
+        return [book, *_write_rumpun_tables(out_dir)]
     written = [write_csv(frame, out_dir / f"{name}.csv") for name, frame in tables.items()]
-    return [*written, write_csv(instructions(lang), out_dir / INSTRUCTION_CSV)]
+    instr = write_csv(instructions(lang), out_dir / INSTRUCTION_CSV)
+    return [*written, instr, *_write_rumpun_tables(out_dir)]
 
 
 # --- docs/data_format.md --------------------------------------------------------------------

@@ -70,6 +70,7 @@ TERM_LABELS: dict[str, tuple[str, str]] = {
     "post_value": ("nilai jabatan terisi", "value of a filled post"),
     "move_cost": ("biaya perpindahan", "move cost"),
     "overdue_penalty": ("penalti lewat masa jabatan", "overdue tenure penalty"),
+    "field_penalty": ("penalti rumpun tidak sesuai", "wrong-field penalty"),
 }
 TIE_RULES: dict[str, tuple[str, str]] = {
     "pemegang_jabatan": ("pemegang jabatan (petahana) didahulukan", "the incumbent first"),
@@ -218,6 +219,7 @@ def _terms(sc: Skenario, s: pd.Series[Any]) -> list[ScoreTerm]:
         ("post_value", 1.0),
         ("move_cost", -1.0),
         ("overdue_penalty", -1.0),
+        ("field_penalty", -1.0),
     ):
         value = _f(s[term])
         out.append(

@@ -11,8 +11,9 @@ import pandas as pd
 from placement.config import Skenario
 from placement.domain.grades import JPT_TYPES
 from placement.domain.model import Dataset
+from placement.domain.rumpun import GENERAL, fits, norm, person_fields, post_field
 from placement.rules.eligibility import PairTable
-from placement.rules.facts import load_rumpun_table, norm_many, norm_text, rumpun_of_major
+from placement.rules.facts import rumpun_tables
 from placement.rules.registry import rule_set
 from placement.solver.bmatching import b_matching
 from placement.solver.build import ModelIndex
@@ -23,10 +24,12 @@ TERM_COLUMNS = {  # PairTable column → plan column
     "jpm": "jpm",
     "box_value": "nilai_kotak_talenta",
     "education_match": "kesesuaian_pendidikan",
+    "field_match": "kesesuaian_rumpun",
     "fit": "kecocokan",
     "post_value": "nilai_jabatan",
     "move_cost": "biaya_perpindahan",
     "overdue_penalty": "penalti_masa_jabatan",
+    "field_penalty": "penalti_rumpun",
     "total": "skor",
 }
 PLAN_COLUMNS = [
@@ -55,7 +58,7 @@ def plan_table(ds: Dataset, index: ModelIndex, solution: Solution) -> pd.DataFra
         "nip": peg["nip"].to_numpy()[rows],
         "nama": peg["name"].to_numpy()[rows],
         "jabatan_asal_id": origin,
-        "jabatan_asal": jab_by_id["name"].reindex(origin).to_numpy(),
+        "jabatan_asal": _origin_names(peg, jab_by_id, origin, rows),
         "opd_asal": np.where(pd.isna(origin), peg["unit"].to_numpy()[rows], jab_by_id["opd"].reindex(origin).to_numpy()),
         "jabatan_tujuan_id": np.where(post_rows >= 0, jab["jabatan_id"].to_numpy()[np.maximum(post_rows, 0)], None),
         "jabatan_tujuan": np.where(post_rows >= 0, jab["name"].to_numpy()[np.maximum(post_rows, 0)], None),
@@ -69,6 +72,17 @@ def plan_table(ds: Dataset, index: ModelIndex, solution: Solution) -> pd.DataFra
         )  # files show 6 decimals; audit recomputes
     order = np.lexsort((rows, np.where(post_rows >= 0, post_rows, len(jab))))
     return out.iloc[order].reset_index(drop=True)[PLAN_COLUMNS]
+
+
+def _origin_names(
+    peg: pd.DataFrame, jab_by_id: pd.DataFrame, origin: np.ndarray, rows: np.ndarray
+) -> np.ndarray:
+    """Name of the post held, else the JF / pelaksana post name (pegawai nama_jabatan)."""
+    held = jab_by_id["name"].reindex(origin).to_numpy()
+    if "post_name" not in peg.columns:
+        return held
+    own = peg["post_name"].to_numpy(dtype=object)[rows]
+    return np.where(pd.isna(origin), own, held)
 
 
 def move_counts(plan: pd.DataFrame) -> dict[str, int]:
@@ -191,23 +205,26 @@ def shortlist_table(ds: Dataset, table: PairTable, plan: pd.DataFrame) -> pd.Dat
 
 
 def field_fit(ds: Dataset, table: PairTable, person: np.ndarray, post: np.ndarray) -> list[str]:
-    """Field-of-work fit per (person, post) as shown on shortlists: the rumpun of the person's
-    jurusan (RUMPUN_SESUAI table) against the post's rumpun; "umum" posts fit every field.
-    The field-of-work model of issue 18 item 1 replaces the two rumpun lookups."""
-    rules = table.rules or rule_set(Skenario())
-    rumpun_rule = rules["RUMPUN_SESUAI"]
-    have = rumpun_of_major(ds.pegawai["major"].to_numpy()[person],
-                           load_rumpun_table(str(rumpun_rule["tabel"])))  # fmt: skip
-    want = norm_many(ds.jabatan["rumpun"].to_numpy()[post])
-    general = {norm_text(r) for r in rumpun_rule["rumpun_umum"]}
+    """Field-of-work fit per (person, post) as shown on shortlists: the person's fields (jurusan,
+    gelar, JF name; placement.domain.rumpun) against the post's field (its rumpun column, else
+    derived from its name and OPD); "umum" posts fit every field."""
+    tables = rumpun_tables(table.rules or rule_set(Skenario()))
+    peg, jab = ds.pegawai, ds.jabatan
     out = []
-    for h, w in zip(have, want, strict=True):
-        if not w:
-            out.append("rumpun jabatan tidak diketahui")
-        elif w in general:
-            out.append(f"jabatan {w}: semua bidang")
-        elif not h:
-            out.append(f"rumpun pegawai tidak diketahui (jabatan {w})")
+    for i, j in zip(person.tolist(), post.tolist(), strict=True):
+        want = (
+            norm(jab.at[j, "rumpun"]).replace(" ", "_")
+            or post_field(jab.at[j, "name"], jab.at[j, "opd"], tables).field
+        )
+        have = person_fields(peg.at[i, "major"], peg.at[i, "name"], peg.at[i, "post_name"], tables)
+        shown = ", ".join(sorted(have)).replace("_", " ")
+        wanted = want.replace("_", " ")
+        if want in ("", GENERAL):
+            out.append("jabatan umum: semua bidang")
+        elif not have:
+            out.append(f"bidang pegawai tidak diketahui (jabatan {wanted})")
+        elif fits(want, have, tables):
+            out.append(f"sesuai ({shown})")
         else:
-            out.append(f"sesuai ({h})" if h == w else f"tidak sesuai ({h}; jabatan {w})")
+            out.append(f"tidak sesuai ({shown}; jabatan {wanted})")
     return out

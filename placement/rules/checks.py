@@ -33,6 +33,7 @@ from placement.rules.facts import (
     norm_text,
 )
 from placement.rules.registry import MOVE_CODE, Rule
+from placement.rules.rumpun import field_check
 
 Detail = Callable[[], tuple[ObjArray, ObjArray]]
 
@@ -487,14 +488,14 @@ def uji_kompetensi_jpt(ctx: PairContext, rule: Rule) -> Outcome:
 
 @check("RUMPUN_SESUAI")
 def rumpun_sesuai(ctx: PairContext, rule: Rule) -> Outcome:
-    f = ctx.f
-    want = f.j_rumpun_code[ctx.post]
-    have = f.p_rumpun_code[ctx.person]
-    return Outcome(
-        (want >= 0) & ~f.j_rumpun_general[ctx.post],
-        (have >= 0) & (have == want),
-        lambda: (show_text(f.p_rumpun[ctx.person]), f.j_rumpun[ctx.post]),
-    )
+    """Every post with a known field (not umum) needs a matching person field."""
+    return Outcome(*field_check(ctx.f, ctx.person, ctx.post, ~ctx.f.j_rumpun_general[ctx.post]))
+
+
+@check("RUMPUN_TEKNIS")
+def rumpun_teknis(ctx: PairContext, rule: Rule) -> Outcome:
+    """A technical post needs a person whose field fits the post's field."""
+    return Outcome(*field_check(ctx.f, ctx.person, ctx.post, ctx.f.j_technical[ctx.post]))
 
 
 @check("JPT_SELEKSI_TERBUKA")

@@ -4,13 +4,9 @@ they use."""
 
 from __future__ import annotations
 
-import csv
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
-from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -20,6 +16,7 @@ from placement.config import Skenario
 from placement.domain import grades
 from placement.domain.memo import memo
 from placement.domain.model import Dataset
+from placement.domain.rumpun import GENERAL, Tables, load_tables, people_fields, post_fields
 from placement.rules.registry import RuleSet, rule_set
 
 BoolArray = npt.NDArray[np.bool_]
@@ -29,7 +26,6 @@ DateArray = npt.NDArray[np.datetime64]
 ObjArray = npt.NDArray[np.object_]
 
 NAT = np.datetime64("NaT", "D")
-RUMPUN_TABLE = Path(__file__).resolve().parent.parent / "data" / "jurusan_rumpun.csv"
 KINDS: tuple[str, ...] = tuple(str(k) for k in grades.JenisJabatan)
 KIND_CODE: dict[str, int] = {k: i for i, k in enumerate(KINDS)}
 
@@ -67,31 +63,63 @@ def _days(frame: pd.DataFrame, col: str) -> DateArray:
     return pd.to_datetime(frame[col]).to_numpy(dtype="datetime64[D]")
 
 
-# --- jurusan → rumpun ----------------------------------------------------------------------------
+# --- field of work (rumpun) ------------------------------------------------------------------
 
 
-@cache
-def load_rumpun_table(path: str = "") -> tuple[tuple[str, str], ...]:
-    """(jurusan, rumpun) pairs, normalised, longest jurusan first (bundled table when empty)."""
-    file = Path(path) if path else RUMPUN_TABLE
-    with file.open(encoding="utf-8") as fh:
-        rows = [(norm_text(r["jurusan"]), norm_text(r["rumpun"])) for r in csv.DictReader(fh)]
-    return tuple(sorted((r for r in rows if r[0] and r[1]), key=lambda r: -len(r[0])))
+@dataclass(frozen=True)
+class _FieldArrays:
+    tables: Tables
+    p_text: ObjArray
+    p_bits: IntArray
+    j_field: ObjArray
+    j_bits: IntArray
+    j_general: BoolArray
+    j_technical: BoolArray
+    j_derived: BoolArray
 
 
-def rumpun_of_major(majors: Iterable[object], table: tuple[tuple[str, str], ...]) -> ObjArray:
-    """Rumpun per jurusan: exact match, else the longest table entry found as whole words
-    ("S1 Teknik Sipil" → teknik); '' when unknown."""
-    exact = dict(table)
-    patterns = [(re.compile(rf"\b{re.escape(j)}\b"), r) for j, r in table]
-    memo: dict[str, str] = {}
+def rumpun_tables(rules: RuleSet) -> Tables:
+    """The rumpun tables of a rule pack (RUMPUN_TEKNIS.tabel_rumpun folder; RUMPUN_SESUAI.tabel
+    replaces the jurusan table)."""
+    return load_tables(str(rules["RUMPUN_TEKNIS"]["tabel_rumpun"]),
+                       str(rules["RUMPUN_SESUAI"]["tabel"]))  # fmt: skip
 
-    def one(text: str) -> str:
-        if text not in memo:
-            memo[text] = exact.get(text) or next((r for p, r in patterns if p.search(text)), "")
-        return memo[text]
 
-    return np.array([one(m) if m else "" for m in norm_many(majors)], dtype=object)
+def _fields(ds: Dataset, rules: RuleSet) -> _FieldArrays:
+    """Person fields as bits, post fields (given or derived), accepted bits, technical flags."""
+    peg, jab = ds.pegawai, ds.jabatan
+    tables = rumpun_tables(rules)
+    bit = {f: 1 << i for i, f in enumerate(tables.fields)}
+    people = people_fields(
+        peg["major"].tolist(), peg["name"].tolist(), _column(peg, "post_name"), tables
+    )
+    derived = post_fields(jab["name"].tolist(), jab["opd"].tolist(), tables)
+    given = norm_many(jab["rumpun"])
+    j_field = np.array([g.replace(" ", "_") or d.field for g, d in zip(given, derived, strict=True)],
+                       dtype=object)  # fmt: skip
+    general = {norm_text(r).replace(" ", "_") for r in rules["RUMPUN_SESUAI"]["rumpun_umum"]}
+    teknis = _column(jab, "technical")
+    derived_flag = np.array([t is None or t is pd.NA or t != t for t in teknis], dtype=bool)
+    technical = np.array(
+        [d.technical if flag else bool(t)
+         for d, t, flag in zip(derived, teknis, derived_flag, strict=True)], dtype=bool,
+    )  # fmt: skip
+    return _FieldArrays(
+        tables=tables,
+        p_text=np.array([", ".join(sorted(f)) for f in people], dtype=object),
+        p_bits=np.array([sum(bit[x] for x in f if x in bit) for f in people], dtype=np.int64),
+        j_field=j_field,
+        j_bits=np.array(
+            [sum(bit[x] for x in tables.accepted(f) if x in bit) for f in j_field], dtype=np.int64
+        ),
+        j_general=np.array([f in ("", GENERAL) or f in general for f in j_field], dtype=bool),
+        j_technical=technical & ~np.isin(j_field, ["", GENERAL]),
+        j_derived=derived_flag,
+    )
+
+
+def _column(frame: pd.DataFrame, col: str) -> list[object]:
+    return frame[col].tolist() if col in frame.columns else [None] * len(frame)
 
 
 # --- facts: per-person and per-post arrays ---------------------------------------------------------
@@ -135,8 +163,8 @@ class Facts:
     p_kind: ObjArray  # kind of the current jabatan (held post's jenis for holders)
     p_kind_code: IntArray  # KIND_CODE, -1 unknown
     p_eselon: ObjArray  # eselon of the held post, '' none
-    p_rumpun: ObjArray  # from the jurusan table, '' unknown
-    p_rumpun_code: IntArray  # -1 unknown
+    p_rumpun: ObjArray  # fields from jurusan, gelar and JF name joined by ", " ('' unknown)
+    p_fields: IntArray  # bit per field of ``fields``
     # posts
     jabatan_id: ObjArray
     j_level: IntArray
@@ -148,11 +176,22 @@ class Facts:
     j_opd: IntArray
     j_min_golongan: ObjArray  # override, '' none
     j_min_education: ObjArray  # override, '' none
-    j_rumpun: ObjArray  # '' unknown
-    j_rumpun_code: IntArray  # -1 unknown
-    j_rumpun_general: BoolArray  # rumpun in RUMPUN_SESUAI.rumpun_umum: any field fits
+    j_rumpun: ObjArray  # the jabatan's rumpun, else derived from name and OPD; '' unknown
+    j_accepts: IntArray  # bits of the person fields the post's field accepts
+    j_rumpun_general: BoolArray  # unknown, umum or in RUMPUN_SESUAI.rumpun_umum: any field fits
+    j_technical: BoolArray  # the jabatan's teknis, else derived (hard rule RUMPUN_TEKNIS)
+    j_technical_derived: BoolArray  # teknis column empty: derived from the name
     j_priority: IntArray
+    tables: Tables
+    fields: tuple[str, ...]  # bit i of p_fields / j_accepts = fields[i]
     _bup: dict[int, DateArray] = field(default_factory=dict)
+
+    def field_match(self, person: IntArray, post: IntArray) -> BoolArray:
+        """Whether each person's fields fit each post's field (open posts fit everyone)."""
+        out: BoolArray = self.j_rumpun_general[post] | (
+            (self.p_fields[person] & self.j_accepts[post]) != 0
+        )
+        return out
 
     def bup_at_age(self, age: int) -> DateArray:
         """Retirement date per person for a BUP age: first day of the month after the birthday."""
@@ -213,11 +252,7 @@ def _build_facts(ds: Dataset, sc: Skenario, rules: RuleSet) -> Facts:
     if len(valid):
         counted = peg["nip"].astype(str).map(valid.groupby("nip")["competency"].nunique())
         n_comp = np.asarray(counted.fillna(0).to_numpy(), dtype=np.int64)
-    rumpun_rule = rules["RUMPUN_SESUAI"]
-    p_rumpun = rumpun_of_major(peg["major"], load_rumpun_table(str(rumpun_rule["tabel"])))
-    j_rumpun = norm_many(jab["rumpun"])
-    rumpun_codes = {r: i for i, r in enumerate(sorted({*p_rumpun, *j_rumpun} - {""}))}
-    general = {norm_text(r) for r in rumpun_rule["rumpun_umum"]}
+    field = _fields(ds, rules)
     disc = norm_many(peg["discipline"])
     job_fit = norm_many(peg["job_fit"])
     status = np.array([v.upper() for v in norm_many(peg["status"])], dtype=object)
@@ -258,8 +293,8 @@ def _build_facts(ds: Dataset, sc: Skenario, rules: RuleSet) -> Facts:
         p_kind=p_kind.astype(object),
         p_kind_code=np.array([KIND_CODE.get(str(k), -1) for k in p_kind], dtype=np.int64),
         p_eselon=p_eselon.astype(object),
-        p_rumpun=p_rumpun,
-        p_rumpun_code=np.array([rumpun_codes.get(r, -1) for r in p_rumpun], dtype=np.int64),
+        p_rumpun=field.p_text,
+        p_fields=field.p_bits,
         jabatan_id=jab["jabatan_id"].astype(str).to_numpy(dtype=object),
         j_level=jab["level"].to_numpy(dtype=np.int64),
         j_rank=jab["rank"].to_numpy(dtype=np.int64),
@@ -277,18 +312,21 @@ def _build_facts(ds: Dataset, sc: Skenario, rules: RuleSet) -> Facts:
             [str(v).strip().upper() if norm_text(v) else "" for v in jab["min_education"]],
             dtype=object,
         ),
-        j_rumpun=j_rumpun,
-        j_rumpun_code=np.array([rumpun_codes.get(r, -1) for r in j_rumpun], dtype=np.int64),
-        j_rumpun_general=np.isin(j_rumpun, list(general)) if general else np.zeros(len(jab), bool),
+        j_rumpun=field.j_field,
+        j_accepts=field.j_bits,
+        j_rumpun_general=field.j_general,
+        j_technical=field.j_technical,
+        j_technical_derived=field.j_derived,
         j_priority=jab["priority"].to_numpy(dtype=np.int64),
+        tables=field.tables,
+        fields=field.tables.fields,
     )
 
 
 __all__ = [
     "Facts",
     "build_facts",
-    "load_rumpun_table",
     "norm_many",
     "norm_text",
-    "rumpun_of_major",
+    "rumpun_tables",
 ]

@@ -6,14 +6,18 @@
   (rule-pack parameter ``JPM.standar_bawaan``) and a warning is issued.
 - ``box_value``: ``sc.bobot.nilai_kotak_talenta[box]`` (0 when the box is missing).
 - ``education_match``: level part ``e`` = 1 when education ≥ the post's minimum, else
-  ``max(0, 1 − penurunan_per_tingkat × missing steps)`` (0 when education is unknown); when both
-  the post's rumpun and the person's rumpun (jurusan table) are known,
-  ``(1 − bobot_rumpun) × e + bobot_rumpun × [rumpun match]``, else ``e``.
+  ``max(0, 1 − penurunan_per_tingkat × missing steps)`` (0 when education is unknown); when the
+  post has a field (rumpun, not umum) and the person's field is known,
+  ``(1 − bobot_rumpun) × e + bobot_rumpun × field_match``, else ``e``.
+- ``field_match``: 1 when the person's fields (jurusan, gelar, JF name; placement.domain.rumpun)
+  fit the post's field or the post is open (umum / unknown field), else 0.
+- ``field_penalty`` = ``sc.bobot.penalti_rumpun`` × (1 − field_match) for a new post (not for
+  staying): above ``bobot.jpm`` by default, so JPM alone never buys back a wrong field.
 - ``fit`` = w_jpm × jpm (0 when NaN) + w_box × box_value + w_edu × education_match.
 - ``post_value`` = ``sc.bobot.nilai_jabatan_terisi[priority]``; ``move_cost`` =
   ``sc.bobot.biaya_perpindahan[move_type]`` (0 for tetap); ``overdue_penalty`` =
   ``sc.bobot.penalti_lewat_masa_jabatan`` for a stay past MASA_JABATAN_MAKS.
-- ``total`` = post_value + fit − move_cost − overdue_penalty.
+- ``total`` = post_value + fit − move_cost − overdue_penalty − field_penalty.
 """
 
 from __future__ import annotations
@@ -33,9 +37,11 @@ from placement.rules.checks import move_types, post_min_education
 from placement.rules.facts import BoolArray, Facts, FloatArray, IntArray, build_facts, norm_text
 from placement.rules.registry import MOVE_CODE, Rule, RuleSet, rule_set
 
+TETAP = MOVE_CODE["tetap"]
+
 SCORE_COLUMNS: tuple[str, ...] = (
-    "jpm", "box_value", "education_match", "fit", "post_value", "move_cost", "overdue_penalty",
-    "total",
+    "jpm", "box_value", "education_match", "field_match", "fit", "post_value", "move_cost",
+    "overdue_penalty", "field_penalty", "total",
 )  # fmt: skip
 CATEGORIES: dict[str, tuple[str, str]] = {
     "memenuhi": ("memenuhi syarat", "meets the requirements"),
@@ -197,11 +203,9 @@ class Scorer:
             have >= need, 1.0, np.clip(1.0 - self.step_penalty * (need - have), 0.0, 1.0)
         )
         level = np.where(have < 0, 0.0, level)
-        pr, jr = f.p_rumpun_code[person], f.j_rumpun_code[post]
-        general = f.j_rumpun_general[post]
-        known = (jr >= 0) & ((pr >= 0) | general)
-        match = general | (pr == jr)
         w = self.rumpun_weight
+        match = f.field_match(person, post)
+        known = ~f.j_rumpun_general[post] & (f.p_fields[person] != 0)
         return np.where(known, (1 - w) * level + w * match, level).astype(float)
 
     def score(
@@ -220,6 +224,8 @@ class Scorer:
             self.box_table[np.nan_to_num(box, nan=0).astype(np.int64).clip(0, 9)],
         )
         edu = self.education_match(person, post)
+        field = self.f.field_match(person, post).astype(float)
+        field_penalty = np.where(move == TETAP, 0.0, float(b.penalti_rumpun) * (1.0 - field))
         fit = b.jpm * np.nan_to_num(jpm, nan=0.0) + b.kotak_talenta * box_value + b.pendidikan * edu
         post_value = self.post_value[post]
         move_cost = self.move_cost[move]
@@ -228,11 +234,13 @@ class Scorer:
             "jpm": jpm,
             "box_value": box_value,
             "education_match": edu,
+            "field_match": field,
             "fit": fit,
             "post_value": post_value,
             "move_cost": move_cost,
             "overdue_penalty": penalty,
-            "total": post_value + fit - move_cost - penalty,
+            "field_penalty": field_penalty,
+            "total": post_value + fit - move_cost - penalty - field_penalty,
         }
 
     def warnings(self, posts: IntArray, people: IntArray) -> list[Issue]:
@@ -259,12 +267,35 @@ class Scorer:
                 f"Bobot jpm + kotak_talenta + pendidikan = {total:g}, bukan 1: kecocokan tidak "
                 "lagi dalam [0, 1]",
                 f"Weights jpm + kotak_talenta + pendidikan sum to {total:g}, not 1: fit leaves [0, 1]"))  # fmt: skip
+        out += self._field_warnings(posts)
         known = {int(k) for k in b.nilai_jabatan_terisi}
         unknown = sorted({int(p) for p in self.f.j_priority[posts]} - known)
         if unknown:
             out.append(warning("jabatan", None, "prioritas", "PRIORITAS_TANPA_NILAI",
                 f"Prioritas {unknown} tidak ada di bobot.nilai_jabatan_terisi: nilai jabatan 0",
                 f"Priorities {unknown} missing from bobot.nilai_jabatan_terisi: post value 0"))  # fmt: skip
+        return out
+
+    def _field_warnings(self, posts: IntArray) -> list[Issue]:
+        """Technical flags derived from post names; a field penalty JPM can buy back."""
+        out: list[Issue] = []
+        f, b = self.f, self.sc.bobot
+        derived = posts[f.j_technical_derived[posts]]
+        tech = derived[f.j_technical[derived]]
+        if len(tech):
+            ids = ", ".join(map(str, f.jabatan_id[tech[:5]]))
+            out.append(warning("jabatan", None, "teknis", "TEKNIS_DITURUNKAN",
+                f"Kolom teknis kosong pada {len(derived)} jabatan: diturunkan dari nama jabatan dan "
+                f"OPD ({len(tech)} jabatan teknis, mis. {ids}); isi kolom teknis (ya/tidak) untuk "
+                "menetapkan sendiri",
+                f"Column teknis empty for {len(derived)} posts: derived from post and OPD names "
+                f"({len(tech)} technical, e.g. {ids}); fill teknis (ya/tidak) to decide yourself"))  # fmt: skip
+        if b.penalti_rumpun <= b.jpm:
+            out.append(warning("skenario", None, "bobot", "PENALTI_RUMPUN_RENDAH",
+                f"bobot.penalti_rumpun ({b.penalti_rumpun:g}) tidak di atas bobot.jpm ({b.jpm:g}): "
+                "JPM tinggi dapat menebus rumpun yang tidak sesuai",
+                f"bobot.penalti_rumpun ({b.penalti_rumpun:g}) is not above bobot.jpm ({b.jpm:g}): "
+                "a high JPM can buy back a wrong field"))  # fmt: skip
         return out
 
 

@@ -7,83 +7,103 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Fields of work a synthetic person may have (the rumpun vocabulary of placement/data/).
 RUMPUN: tuple[str, ...] = (
-    "kesehatan", "pendidikan", "keuangan", "teknik", "hukum", "pemerintahan", "pertanian", "umum",
+    "kesehatan", "pendidikan", "keuangan", "ekonomi", "pekerjaan_umum", "informatika",
+    "lingkungan", "perhubungan", "pertanian", "peternakan", "perikanan", "kehutanan", "hukum",
+    "pemerintahan", "sosial", "umum",
 )  # fmt: skip
+# Post fields without study programmes of their own draw from these.
+FIELD_ALIAS: dict[str, str] = {"pengawasan": "keuangan", "teknik": "pekerjaan_umum"}
 
-# Fields of study per rumpun (jurusan of D3 and higher; SMA graduates get IPA / IPS / SMK).
-JURUSAN: dict[str, tuple[str, ...]] = {
-    "kesehatan": ("Kesehatan Masyarakat", "Keperawatan", "Kedokteran", "Farmasi", "Kebidanan"),
-    "pendidikan": ("Pendidikan Matematika", "Manajemen Pendidikan", "Pendidikan Bahasa Indonesia",
-                   "Pendidikan Guru Sekolah Dasar"),
-    "keuangan": ("Akuntansi", "Manajemen Keuangan", "Ekonomi Pembangunan", "Perpajakan"),
-    "teknik": ("Teknik Sipil", "Teknik Lingkungan", "Arsitektur", "Teknik Informatika",
-               "Perencanaan Wilayah dan Kota"),
-    "hukum": ("Ilmu Hukum", "Hukum Tata Negara"),
-    "pemerintahan": ("Ilmu Pemerintahan", "Administrasi Negara", "Ilmu Politik"),
-    "pertanian": ("Agroteknologi", "Peternakan", "Agribisnis", "Kehutanan", "Perikanan"),
-    "umum": ("Manajemen", "Sosiologi", "Ilmu Komunikasi", "Psikologi", "Manajemen Sumber Daya Manusia"),
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    """A study programme (jurusan) with the titles its graduates carry."""
+
+    jurusan: str
+    s1: str  # title after the name for S1 / D4 ("S.K.M.", "S.Kep., Ns.")
+    s2: str  # title added for S2 / S3
+    front: str = ""  # title before the name ("dr.", "drh.")
+
+
+# Study programmes per field (D3 and higher; SMA graduates get IPA / IPS / SMK).
+PROGRAMMES: dict[str, tuple[Programme, ...]] = {
+    "kesehatan": (Programme("Kesehatan Masyarakat", "S.K.M.", "M.Kes."),
+                  Programme("Keperawatan", "S.Kep., Ns.", "M.Kep."),
+                  Programme("Pendidikan Dokter", "", "M.Kes.", "dr."),
+                  Programme("Farmasi", "S.Farm., Apt.", "M.Farm."),
+                  Programme("Kebidanan", "S.Tr.Keb.", "M.Kes."),
+                  Programme("Gizi", "S.Gz.", "M.Gz.")),
+    "pendidikan": (Programme("Pendidikan Matematika", "S.Pd.", "M.Pd."),
+                   Programme("Manajemen Pendidikan", "S.Pd.", "M.Pd."),
+                   Programme("Pendidikan Bahasa Indonesia", "S.Pd.", "M.Pd."),
+                   Programme("Pendidikan Guru Sekolah Dasar", "S.Pd.", "M.Pd.")),
+    "keuangan": (Programme("Akuntansi", "S.Ak.", "M.Ak."),
+                 Programme("Akuntansi", "S.E.", "M.Ak."),
+                 Programme("Manajemen Keuangan", "S.E.", "M.M."),
+                 Programme("Perpajakan", "S.E.", "M.Ak.")),
+    "ekonomi": (Programme("Ekonomi Pembangunan", "S.E.", "M.E."),
+                Programme("Manajemen", "S.E.", "M.M.")),
+    "pekerjaan_umum": (Programme("Teknik Sipil", "S.T.", "M.T."),
+                       Programme("Arsitektur", "S.Ars.", "M.T."),
+                       Programme("Perencanaan Wilayah dan Kota", "S.PWK.", "M.T."),
+                       Programme("Teknik Geodesi", "S.T.", "M.T.")),
+    "informatika": (Programme("Teknik Informatika", "S.Kom.", "M.Kom."),
+                    Programme("Sistem Informasi", "S.Kom.", "M.Kom.")),
+    "lingkungan": (Programme("Teknik Lingkungan", "S.T.", "M.T."),
+                   Programme("Ilmu Lingkungan", "S.Si.", "M.Si.")),
+    "perhubungan": (Programme("Manajemen Transportasi", "S.Tr.", "M.T."),
+                    Programme("Teknik Transportasi", "S.T.", "M.T.")),
+    "pertanian": (Programme("Agroteknologi", "S.P.", "M.P."),
+                  Programme("Agribisnis", "S.P.", "M.P."),
+                  Programme("Teknologi Pangan", "S.TP.", "M.P.")),
+    "peternakan": (Programme("Peternakan", "S.Pt.", "M.Pt."),
+                   Programme("Kedokteran Hewan", "", "M.Si.", "drh.")),
+    "perikanan": (Programme("Budidaya Perairan", "S.Pi.", "M.Pi."),
+                  Programme("Ilmu Kelautan", "S.Pi.", "M.Si.")),
+    "kehutanan": (Programme("Kehutanan", "S.Hut.", "M.Hut."),),
+    "hukum": (Programme("Ilmu Hukum", "S.H.", "M.H."), Programme("Hukum Tata Negara", "S.H.", "M.H.")),
+    "pemerintahan": (Programme("Ilmu Pemerintahan", "S.IP.", "M.Si."),
+                     Programme("Administrasi Negara", "S.AP.", "M.AP."),
+                     Programme("Ilmu Politik", "S.IP.", "M.Si.")),
+    "sosial": (Programme("Sosiologi", "S.Sos.", "M.Si."),
+               Programme("Ilmu Komunikasi", "S.I.Kom.", "M.Si."),
+               Programme("Kesejahteraan Sosial", "S.Sos.", "M.Si."),
+               Programme("Psikologi", "S.Psi.", "M.Psi.")),
+    "umum": (Programme("Manajemen Sumber Daya Manusia", "S.M.", "M.M."),
+             Programme("Statistika", "S.Stat.", "M.Si."),
+             Programme("Ilmu Perpustakaan", "S.IP.", "M.Si.")),
 }  # fmt: skip
 SCHOOL_MAJORS: tuple[str, ...] = ("IPA", "IPS", "SMK Akuntansi", "SMK Teknik", "SMK Perkantoran")
 
-# Academic titles per rumpun: (S1 / D4, S2).
-GELAR: dict[str, tuple[str, str]] = {
-    "kesehatan": ("S.K.M.", "M.Kes."),
-    "pendidikan": ("S.Pd.", "M.Pd."),
-    "keuangan": ("S.E.", "M.Ak."),
-    "teknik": ("S.T.", "M.T."),
-    "hukum": ("S.H.", "M.H."),
-    "pemerintahan": ("S.IP.", "M.Si."),
-    "pertanian": ("S.P.", "M.P."),
-    "umum": ("S.Sos.", "M.M."),
+# JF names per field (the jenjang is appended: "Perawat Ahli Muda"); pelaksana post names.
+JF_NAMES: dict[str, tuple[str, ...]] = {
+    "kesehatan": ("Perawat", "Bidan", "Dokter", "Apoteker", "Nutrisionis", "Sanitarian",
+                  "Epidemiolog Kesehatan", "Penyuluh Kesehatan Masyarakat"),
+    "pendidikan": ("Guru", "Pengawas Sekolah", "Pamong Belajar"),
+    "keuangan": ("Analis Keuangan Pusat dan Daerah", "Auditor", "Analis Anggaran"),
+    "ekonomi": ("Analis Perdagangan", "Pengawas Koperasi"),
+    "pekerjaan_umum": ("Teknik Jalan dan Jembatan", "Teknik Pengairan",
+                       "Teknik Tata Bangunan dan Perumahan", "Penata Ruang"),
+    "informatika": ("Pranata Komputer",),
+    "lingkungan": ("Pengendali Dampak Lingkungan", "Pengawas Lingkungan Hidup"),
+    "perhubungan": ("Penguji Kendaraan Bermotor",),
+    "pertanian": ("Penyuluh Pertanian", "Pengendali Organisme Pengganggu Tumbuhan",
+                  "Analis Ketahanan Pangan"),
+    "peternakan": ("Medik Veteriner", "Paramedik Veteriner"),
+    "perikanan": ("Penyuluh Perikanan",),
+    "kehutanan": ("Penyuluh Kehutanan", "Polisi Kehutanan"),
+    "hukum": ("Analis Hukum", "Perancang Peraturan Perundang-undangan"),
+    "pemerintahan": ("Analis Kebijakan",),
+    "sosial": ("Pekerja Sosial", "Penyuluh Sosial"),
+    "umum": ("Analis Kebijakan", "Perencana", "Arsiparis", "Pustakawan", "Analis Sumber Daya Manusia Aparatur"),
+}  # fmt: skip
+PELAKSANA_NAMES: dict[str, tuple[str, ...]] = {
+    "keuangan": ("Pengelola Keuangan", "Bendahara"),
+    "pemerintahan": ("Analis Pemerintahan", "Pengadministrasi Umum"),
+    "umum": ("Pengadministrasi Umum", "Pengadministrasi Perkantoran", "Pengelola Data"),
 }
-
-# Keyword → rumpun, first match wins; post names are matched before OPD names.
-RUMPUN_KEYWORDS: tuple[tuple[str, str], ...] = (
-    ("umum dan kepegawaian", "umum"),
-    ("keuangan", "keuangan"),
-    ("aset", "keuangan"),
-    ("pendapatan", "keuangan"),
-    ("hukum", "hukum"),
-    ("polisi pamong praja", "hukum"),
-    ("ketenteraman", "hukum"),
-    ("kesehatan", "kesehatan"),
-    ("rumah sakit", "kesehatan"),
-    ("pelayanan medik", "kesehatan"),
-    ("keperawatan", "kesehatan"),
-    ("puskesmas", "kesehatan"),
-    ("pendidikan", "pendidikan"),
-    ("sekolah", "pendidikan"),
-    ("sma negeri", "pendidikan"),
-    ("smk negeri", "pendidikan"),
-    ("slb negeri", "pendidikan"),
-    ("pertanian", "pertanian"),
-    ("perikanan", "pertanian"),
-    ("pangan", "pertanian"),
-    ("peternakan", "pertanian"),
-    ("perkebunan", "pertanian"),
-    ("kehutanan", "pertanian"),
-    ("hutan", "pertanian"),
-    ("pekerjaan umum", "teknik"),
-    ("penataan ruang", "teknik"),
-    ("bina marga", "teknik"),
-    ("sumber daya air", "teknik"),
-    ("permukiman", "teknik"),
-    ("perhubungan", "teknik"),
-    ("lingkungan hidup", "teknik"),
-    ("informatika", "teknik"),
-    ("energi", "teknik"),
-    ("bencana", "teknik"),
-    ("inspektorat", "keuangan"),
-    ("koperasi", "keuangan"),
-    ("kecamatan", "pemerintahan"),
-    ("kelurahan", "pemerintahan"),
-    ("pemerintahan", "pemerintahan"),
-    ("kependudukan", "pemerintahan"),
-    ("kesatuan bangsa", "pemerintahan"),
-    ("desa", "pemerintahan"),
-    ("dewan perwakilan", "pemerintahan"),
-)
 
 SUBBAG_DINAS: tuple[str, ...] = ("Umum dan Kepegawaian", "Keuangan", "Perencanaan dan Evaluasi")
 SEKSI_KINDS: tuple[str, ...] = (

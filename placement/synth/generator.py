@@ -13,6 +13,7 @@ import pandas as pd
 from placement.domain.grades import ESELON_TYPE
 from placement.domain.model import JABATAN_FIELDS, Dataset
 from placement.synth import careers as car
+from placement.synth import catalogue as cat
 from placement.synth import competency, identity
 from placement.synth import roles as rl
 from placement.synth.arrays import masked
@@ -87,12 +88,13 @@ def _check_structure(jabatan: pd.DataFrame) -> None:
 
 
 def _complete_jabatan(jab: pd.DataFrame) -> pd.DataFrame:
-    """Fill optional fields: rumpun from keywords, prioritas 2, wajib_isi False."""
+    """Fill optional fields: rumpun from the rumpun tables, prioritas 2, wajib_isi False (teknis
+    stays as given: empty = derived when solving, with a warning)."""
     out = jab.copy()
     for name in JABATAN_FIELDS:
         if name not in out.columns:
             out[name] = None
-    guessed = rumpun_of(out["name"].astype(str), out["opd"].astype(str))
+    guessed, _ = rumpun_of(out["name"].astype(str), out["opd"].astype(str))
     out["rumpun"] = out["rumpun"].where(out["rumpun"].notna() & (out["rumpun"] != ""), guessed)
     out["priority"] = pd.to_numeric(out["priority"]).fillna(2).astype(int)
     out["must_fill"] = out["must_fill"].astype(object).fillna(False).astype(bool)
@@ -113,8 +115,9 @@ def populate(
     tal = talent(rng, roles, plan)
     is_female = identity.female(rng, roles)
     field = identity.fields(rng, roles, jabatan)
+    progs = identity.programmes(rng, field)
     nips = make_nips(careers.birth, careers.tmt_cpns, is_female, roles.pppk)
-    pegawai = _pegawai_frame(rng, jabatan, roles, careers, tal, is_female, field, nips)
+    pegawai = _pegawai_frame(rng, jabatan, roles, careers, tal, is_female, field, progs, nips)
     protect = talent_candidates(roles, tal)
     kompetensi = competency.person_levels(rng, nips, roles.level, tal.potential, protect)
     standar = competency.post_standards(rng, jabatan)
@@ -130,6 +133,7 @@ def _pegawai_frame(
     t: Talent,
     is_female: np.ndarray,
     field: np.ndarray,
+    progs: list[cat.Programme],
     nips: np.ndarray,
 ) -> pd.DataFrame:
     """Canonical pegawai frame (model.PEGAWAI_FIELDS)."""
@@ -138,7 +142,7 @@ def _pegawai_frame(
     return pd.DataFrame(
         {
             "nip": nips,
-            "name": identity.full_names(rng, is_female, field, c.education),
+            "name": identity.full_names(rng, is_female, progs, c.education),
             "birth_date": c.birth.astype("datetime64[ns]"),
             "gender": np.where(is_female, "P", "L").astype(object),
             "status": np.where(roles.pppk, "PPPK", "PNS").astype(object),
@@ -151,12 +155,13 @@ def _pegawai_frame(
             "tmt_jabatan": c.tmt_jabatan.astype("datetime64[ns]"),
             "tmt_jenjang": c.tmt_jenjang.astype("datetime64[ns]"),
             "education": c.education,
-            "major": identity.majors(rng, field, c.education),
+            "major": identity.majors(rng, progs, c.education),
             "talent_box": t.box,
             "skp_1": t.skp_1,
             "skp_2": t.skp_2,
             "discipline": t.discipline,
             "discipline_until": t.discipline_until.astype("datetime64[ns]"),
             "job_fit": t.job_fit,
+            "post_name": identity.post_names(rng, roles, field),
         }
     )

@@ -1,4 +1,9 @@
-"""Gender, field of study (jurusan) and full names with academic titles."""
+"""Gender, field of work, study programme (jurusan) with its titles, JF names and full names.
+
+A person's field follows the post held or the OPD, as real regions are staffed (health people
+mostly in Dinas Kesehatan and RSUD); jurusan, gelar and JF name are drawn from that one field so
+they agree with each other.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,11 @@ import pandas as pd
 from placement.synth import catalogue as cat
 from placement.synth.arrays import BoolArray, ObjArray
 from placement.synth.names import person_names
-from placement.synth.roles import Roles
+from placement.synth.roles import JF_AHLI, JF_TERAMPIL, PELAKSANA, Roles
 from placement.synth.structure import opd_rumpun
 
 FEMALE_SHARE = np.array([0.15, 0.22, 0.32, 0.42, 0.60, 0.65, 0.45])  # by role code
-OWN_FIELD_SHARE = 0.7  # people whose field matches their post / OPD
+OWN_FIELD_SHARE = 0.75  # people whose field matches their post / OPD
 
 
 def female(rng: np.random.Generator, roles: Roles) -> BoolArray:
@@ -20,45 +25,77 @@ def female(rng: np.random.Generator, roles: Roles) -> BoolArray:
     return out
 
 
+def _person_field(fields: pd.Series) -> pd.Series:
+    """A post / OPD field as a field people study ("pengawasan" → keuangan)."""
+    return fields.map(lambda f: cat.FIELD_ALIAS.get(f, f if f in cat.PROGRAMMES else "umum"))
+
+
 def fields(rng: np.random.Generator, roles: Roles, jabatan: pd.DataFrame) -> ObjArray:
-    """Field (rumpun) of each person's study: mostly that of the post held or of the OPD."""
-    own = pd.Series(roles.unit).map(opd_rumpun(jabatan)).fillna("umum").to_numpy(dtype=object)
+    """Field of each person: mostly that of the post held (its OPD's when the post is umum) or
+    of the OPD."""
+    by_opd = pd.Series(roles.unit).map(opd_rumpun(jabatan)).fillna("umum")
+    own = _person_field(by_opd).to_numpy(dtype=object)
     held = roles.holder
-    post_rumpun = jabatan["rumpun"].fillna("umum").to_numpy(dtype=object)
-    own[held] = post_rumpun[roles.post[held]]
+    post_field = _person_field(jabatan["rumpun"].fillna("umum")).to_numpy(dtype=object)
+    mine = post_field[roles.post[held]]
+    own[held] = np.where(mine == "umum", own[held], mine)
     other = np.array(cat.RUMPUN, dtype=object)[rng.integers(0, len(cat.RUMPUN), roles.n)]
     out: ObjArray = np.where(rng.random(roles.n) < OWN_FIELD_SHARE, own, other)
     return out
 
 
-def majors(rng: np.random.Generator, field: ObjArray, education: ObjArray) -> ObjArray:
-    """Jurusan text: a study programme of the field (D3 and up), IPA/IPS/SMK for SMA."""
-    out = np.full(len(field), None, dtype=object)
+def programmes(rng: np.random.Generator, field: ObjArray) -> list[cat.Programme]:
+    """One study programme of each person's field."""
     pick = rng.random(len(field))
-    for rumpun, options in cat.JURUSAN.items():
-        mask = field == rumpun
-        out[mask] = np.array(options, dtype=object)[(pick[mask] * len(options)).astype(int)]
+    return [
+        cat.PROGRAMMES[f][int(u * len(cat.PROGRAMMES[f]))] for f, u in zip(field, pick, strict=True)
+    ]
+
+
+def majors(rng: np.random.Generator, progs: list[cat.Programme], education: ObjArray) -> ObjArray:
+    """Jurusan text: the study programme (D3 and up), IPA/IPS/SMK for SMA, none below."""
+    out = np.array([p.jurusan for p in progs], dtype=object)
     school = education == "SMA"
+    pick = rng.random(int(school.sum()))
     out[school] = np.array(cat.SCHOOL_MAJORS, dtype=object)[
-        (pick[school] * len(cat.SCHOOL_MAJORS)).astype(int)
+        (pick * len(cat.SCHOOL_MAJORS)).astype(int)
     ]
     out[np.isin(education, ["SD", "SMP"])] = None
     return out
 
 
+def post_names(rng: np.random.Generator, roles: Roles, field: ObjArray) -> ObjArray:
+    """Current post name of JF ("Perawat Ahli Muda") and pelaksana staff; None for holders."""
+    out = np.full(roles.n, None, dtype=object)
+    pick = rng.random(roles.n)
+    for i in np.flatnonzero(~roles.holder):
+        f, role = str(field[i]), int(roles.role[i])
+        if role in (JF_AHLI, JF_TERAMPIL):
+            names = cat.JF_NAMES.get(f, cat.JF_NAMES["umum"])
+            jenjang = str(roles.jenjang[i]).title()
+            out[i] = f"{names[int(pick[i] * len(names))]} {jenjang}"
+        elif role == PELAKSANA:
+            names = cat.PELAKSANA_NAMES.get(f, cat.PELAKSANA_NAMES["umum"])
+            out[i] = names[int(pick[i] * len(names))]
+    return out
+
+
 def full_names(
-    rng: np.random.Generator, is_female: BoolArray, field: ObjArray, education: ObjArray
+    rng: np.random.Generator, is_female: BoolArray, progs: list[cat.Programme], education: ObjArray
 ) -> ObjArray:
-    """Names with titles by education and field ("Dr. Siti Rahayu, S.K.M., M.Kes.")."""
-    base = pd.Series(person_names(rng, is_female), dtype=object)
-    s1 = pd.Series(field).map({k: v[0] for k, v in cat.GELAR.items()})
-    s2 = pd.Series(field).map({k: v[1] for k, v in cat.GELAR.items()})
-    edu = pd.Series(education)
-    title = pd.Series("", index=base.index, dtype=object)
-    title[edu == "D3"] = ", A.Md."
-    title[edu == "D4"] = ", S.Tr."
-    title[edu == "S1"] = ", " + s1
-    title[edu.isin(["S2", "S3"])] = ", " + s1 + ", " + s2
-    prefix = np.where(edu == "S3", "Dr. ", "")
-    out: ObjArray = (prefix + base + title).to_numpy(dtype=object)
+    """Names with the titles of the study programme ("dr. Siti Rahayu, M.Kes.")."""
+    base = person_names(rng, is_female)
+    out = np.empty(len(progs), dtype=object)
+    for i, (name, p, edu) in enumerate(zip(base, progs, education, strict=True)):
+        after: list[str] = []
+        front = ""
+        if edu == "D3":
+            after = ["A.Md."]
+        elif edu == "D4":
+            after = ["S.Tr."]
+        elif edu in ("S1", "S2", "S3"):
+            front = p.front
+            after = [t for t in (p.s1, p.s2 if edu != "S1" else "") if t]
+        prefix = ("Dr. " if edu == "S3" and not front else "") + (f"{front} " if front else "")
+        out[i] = prefix + str(name) + "".join(f", {t}" for t in after)
     return out

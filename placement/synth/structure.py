@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from placement.domain.grades import ESELON_TYPE, JenisJabatan
+from placement.domain.rumpun import GENERAL, load_tables, post_field, post_fields
 from placement.synth import catalogue as cat
 from placement.synth.arrays import BoolArray, FloatArray, IntArray
 from placement.synth.names import place_names
@@ -256,26 +257,21 @@ def preset_rows(preset: Preset, rng: np.random.Generator) -> list[Row]:
 # --- the jabatan frame ----------------------------------------------------------------------
 
 
-def keyword_rumpun(text: str) -> str | None:
-    """Rumpun of the first keyword found in ``text`` (case-insensitive), else None."""
-    low = text.lower()
-    return next((rumpun for key, rumpun in cat.RUMPUN_KEYWORDS if key in low), None)
-
-
-def rumpun_of(names: pd.Series, opds: pd.Series) -> pd.Series:
-    """Rumpun per post from keywords in its name, else in its OPD name, else "umum".
-
-    Looks at each distinct name once (names repeat across OPDs and regions)."""
-    by_name = names.map({n: keyword_rumpun(str(n)) for n in names.unique()})
-    by_opd = opds.map({o: keyword_rumpun(str(o)) for o in opds.unique()})
-    return by_name.fillna(by_opd).fillna("umum").astype(object)
+def rumpun_of(names: pd.Series, opds: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Field and technical flag per post from the bundled rumpun tables ("umum" when no
+    keyword is found); see placement.domain.rumpun."""
+    found = post_fields(names.tolist(), opds.tolist(), load_tables())
+    field = pd.Series([f.field or GENERAL for f in found], index=names.index, dtype=object)
+    return field, pd.Series([f.technical for f in found], index=names.index, dtype=bool)
 
 
 def opd_rumpun(jabatan: pd.DataFrame) -> dict[str, str]:
-    """Most common rumpun of the posts of each OPD (ties: first seen)."""
+    """Field of each OPD: from its own name, else the most common field of its posts."""
+    tables = load_tables()
     counts = jabatan.groupby(["opd", "rumpun"], sort=False).size().reset_index(name="n")
     top = counts.sort_values("n", ascending=False, kind="stable").drop_duplicates("opd")
-    return dict(zip(top["opd"].astype(str), top["rumpun"].astype(str), strict=True))
+    common = dict(zip(top["opd"].astype(str), top["rumpun"].astype(str), strict=True))
+    return {o: post_field(o, o, tables).field or common[o] for o in common}
 
 
 def jabatan_frame(rows: list[Row], rng: np.random.Generator) -> pd.DataFrame:
@@ -287,11 +283,11 @@ def jabatan_frame(rows: list[Row], rng: np.random.Generator) -> pd.DataFrame:
     frame["jenis_jabatan"] = frame["eselon"].map(lambda e: str(ESELON_TYPE[e]))
     frame["min_golongan"] = None
     frame["min_education"] = None
-    frame["rumpun"] = rumpun_of(frame["name"], frame["opd"])
+    frame["rumpun"], frame["technical"] = rumpun_of(frame["name"], frame["opd"])
     frame["priority"] = _priority(rng, frame["jenis_jabatan"])
     frame["must_fill"] = _must_fill(rng, frame["priority"].to_numpy())
     cols = ["jabatan_id", "name", "opd", "jenis_jabatan", "eselon", "min_golongan",
-            "min_education", "rumpun", "priority", "must_fill"]  # fmt: skip
+            "min_education", "rumpun", "priority", "must_fill", "technical"]  # fmt: skip
     return frame[cols]
 
 
