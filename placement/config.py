@@ -256,6 +256,12 @@ class Skenario(_Strict):
     def _strip(cls, v: list[str]) -> list[str]:
         return [str(x).strip() for x in v]
 
+    @field_validator("aturan")
+    @classmethod
+    def _no_empty_overrides(cls, v: dict[str, Any]) -> dict[str, Any]:
+        """An empty override (``KOTAK_TALENTA_MIN: {}``) changes nothing: left out."""
+        return {k: x for k, x in v.items() if x != {}}
+
 
 def plan_date_line(sc: Skenario, from_argument: bool = False, lang: str = "id") -> str:
     """The plan date used and where it came from (an argument such as ``--date``, the scenario,

@@ -246,7 +246,8 @@ def test_successors_and_shortlists_of_technical_posts_have_a_matching_field(
     every = np.concatenate(list(posts.values()))
     succ = successors(ds, sc, pairs=pairs, posts=every).rows
     assert _field_ok(ds, sc, succ["person"].to_numpy(), succ["post"].to_numpy()).all()
-    no_plan = pd.DataFrame({"jabatan_tujuan_id": pd.Series(dtype=object)})
+    no_plan = pd.DataFrame({c: pd.Series(dtype=object)
+                            for c in ("nip", "jabatan_tujuan_id", "jabatan_tujuan", "jenis_perpindahan")})  # fmt: skip
     short = shortlist_table(ds, pairs, no_plan)
     short_post = short["jabatan_id"].map(ds.post_index).to_numpy()
     short_person = short["nip"].astype(str).map(ds.person_index).to_numpy()

@@ -185,10 +185,17 @@ def kpi_table(plans: Sequence[PlanFiles], lang: str = "id") -> pd.DataFrame:
 
 
 def unique_names(plans: Sequence[PlanFiles]) -> list[str]:
+    """Plan names, else their folders; a folder given twice gets " (2)", " (3)" …"""
     names = [p.name for p in plans]
     if len(set(names)) == len(names):
         return names
-    return [str(p.path) for p in plans]
+    out: list[str] = []
+    for p in plans:
+        name, k = str(p.path), 2
+        while name in out:
+            name, k = f"{p.path} ({k})", k + 1
+        out.append(name)
+    return out
 
 
 def post_differences(a: PlanFiles, b: PlanFiles) -> pd.DataFrame:

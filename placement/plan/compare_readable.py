@@ -5,7 +5,8 @@ moved, promotions from box 9 and from boxes 7–8, average JPM, the approvals ne
 (moved people near their BUP, with an active disciplinary sanction, outside their field). What
 needs the plan's data (overdue, approvals, risks) reads the data folder recorded in hasil.json
 when it is still there and unchanged, else says "tidak tersedia"; the field fit is read from a
-plan column ``kesesuaian_bidang`` when a plan has one, else "tidak tersedia".
+plan column ``kesesuaian_rumpun`` (moves whose field does not fit) when a plan has one, else "tidak
+tersedia".
 
 Objective values are shown only when every plan was made with the same weights (``bobot``): with
 different weights they are not comparable numbers. Differences against the first plan are posts
@@ -135,9 +136,9 @@ def _approvals(d: PlanData) -> str:
 def _risks(d: PlanData) -> tuple[str, str, str]:
     plan = d.files.plan
     field = NOT_AVAILABLE
-    if "kesesuaian_bidang" in plan.columns:
-        fit = _moves(plan)["kesesuaian_bidang"].astype(str).str.lower()
-        field = fmt.number(int(fit.isin(["tidak", "tidak sesuai", "false", "0"]).sum()))
+    if "kesesuaian_rumpun" in plan.columns:  # 1 = the field fits (issue 18), per placement
+        fit = pd.to_numeric(_moves(plan)["kesesuaian_rumpun"], errors="coerce")
+        field = fmt.number(int((fit < 1).sum()))
     if d.ds is None:
         return NOT_AVAILABLE, NOT_AVAILABLE, field
     moved = _moved_people(d)

@@ -117,13 +117,15 @@ def _readable(labels: list[str], plans: list[PlanFiles]) -> None:
         )
         ui.label(tr("Per run dengan kata-kata; data yang tidak tercatat ditulis 'tidak tersedia'. "
                     "Nilai objektif hanya ditampilkan bila bobot semua run sama.",
-                    "Per run in words (Indonesian); data not recorded reads 'tidak tersedia'. "
+                    "Per run in words, in Indonesian as the leadership reads it; data not recorded is marked. "
                     "Objective values only when every run has the same weights.")).classes(
             "text-sm text-grey-8"
         )  # fmt: skip
         table = readable_table(plans)
         table.columns = [tr("Butir", "Item"), *labels]
-        frame_table(table, testid="banding-ringkas", rows_per_page=len(table))
+        # the Sekda's document text is Indonesian by design: marked as quoted (class kutipan)
+        frame_table(table, testid="banding-ringkas", rows_per_page=len(table),
+                    quoted=list(table.columns))  # fmt: skip
         for label, p in zip(labels[1:], plans[1:], strict=True):
             lines = difference_lines(plans[0], p, detail=True)
             ui.label(tr(f"Jabatan dengan pemegang berbeda, {labels[0]} → {label}: {len(lines)}",
@@ -132,7 +134,7 @@ def _readable(labels: list[str], plans: list[PlanFiles]) -> None:
             )  # fmt: skip
             with ui.column().classes("gap-0").props("data-testid=banding-nama"):
                 for line in lines[:50]:
-                    ui.label(line).classes("text-sm")
+                    ui.label(line).classes("text-sm kutipan")
                 if len(lines) > 50:
                     ui.label(tr(f"… dan {len(lines) - 50} lainnya (unduh xlsx: 'placement compare "
                                 "--format xlsx')", f"… and {len(lines) - 50} more")).classes(

@@ -37,9 +37,21 @@ STAGES: tuple[tuple[str, str, str], ...] = (  # progress message (regex) → id,
 )  # fmt: skip
 
 
+DATE_SOURCES: dict[str, tuple[str, str]] = {  # placement.config.plan_date_line's sources
+    "dari argumen --date": ("dari argumen --date", "from the --date argument"),
+    "dari skenario": ("dari skenario", "from the scenario"),
+    "bawaan: hari ini": ("bawaan: hari ini", "default: today"),
+}
+
+
 def log_text(message: str) -> str:
     """A progress message of the solve in the page's language, without solver or backend names
-    and with id-ID numbers ("254.701 pasangan")."""
+    and with id-ID numbers ("254.701 pasangan") and dates ("1 Juli 2026")."""
+    day = re.fullmatch(r"Tanggal rencana: (\d{4}-\d{2}-\d{2}) \((.*)\)", message)
+    if day:
+        source = DATE_SOURCES.get(day[2], (day[2], day[2]))
+        return tr("Tanggal rencana: {d} ({s})", "Plan date: {d} ({s})",
+                  d=format_date(day[1]), s=tr(*source))  # fmt: skip
     for pattern, id_text, en_text in STAGES:
         found = re.fullmatch(pattern, message)
         if found:
