@@ -167,6 +167,83 @@ TEMPLATES: dict[str, Template] = {
         "Kind '{value}' is not structural. The jabatan sheet lists only JPT_MADYA / "
         "JPT_PRATAMA / ADMINISTRATOR / PENGAWAS posts; JF and pelaksana stay in pegawai.",
     ),
+    # --- reading (placement/io)
+    "PATH_TIDAK_ADA": Template(
+        "Folder atau file data '{path}' tidak ditemukan. Periksa nama dan lokasinya.",
+        "Data folder or file '{path}' not found. Check its name and location.",
+    ),
+    "FILE_TIDAK_TERBACA": Template(
+        "{label} tidak dapat dibaca ({detail}). Pastikan file tidak rusak atau sedang dibuka/"
+        "dikunci program lain, lalu simpan ulang sebagai CSV UTF-8 atau .xlsx.",
+        "{label} cannot be read ({detail}). Make sure it is not damaged or locked by another "
+        "program, then save it again as UTF-8 CSV or .xlsx.",
+    ),
+    "BUKAN_WORKBOOK": Template(  # code FILE_TIDAK_TERBACA: a file that is not a workbook
+        "'{name}' bukan workbook .xlsx. Berikan folder berisi pegawai.csv, "
+        "jabatan.csv, kompetensi.csv dan standar_kompetensi.csv, atau satu file .xlsx.",
+        "'{name}' is not an .xlsx workbook. Give a folder with the csv files, or one .xlsx file.",
+    ),
+    "FILE_TERLALU_BESAR": Template(  # detail: a ReadLimitError's own words
+        "{label} ditolak: {detail_id}. Data kepegawaian sebesar ini tidak wajar; periksa "
+        "apakah file benar (bukan file rusak atau sel terisi jauh di luar tabel).",
+        "{label} refused: {detail_en}. Personnel data this large is not plausible; check the "
+        "file (not damaged, no cells filled far outside the table).",
+    ),
+    "FILE_TIDAK_ADA": Template(
+        "{label} tidak ditemukan di {where}. Tambahkan tabel {table} "
+        "({meaning_id}); buat template dengan: placement template FOLDER.",
+        "{label} not found in {where}. Add the {table} table ({meaning_en}); "
+        "create a template with: placement template FOLDER.",
+    ),
+    "FILE_OPSIONAL_TIDAK_ADA": Template(
+        "{label} tidak ditemukan di {where}; dianggap kosong ({meaning_id}). Tanpa "
+        "tabel ini JPM tidak dapat dihitung dengan lengkap.",
+        "{label} not found in {where}; treated as empty ({meaning_en}). Without it JPM "
+        "cannot be fully computed.",
+    ),
+    "WORKBOOK_GANDA": Template(
+        "Ada beberapa workbook ({names}) dan tidak ada {book}. Sisakan satu "
+        "workbook di folder, atau beri nama {book} pada workbook yang dipakai.",
+        "Several workbooks ({names}) and no {book}. Keep one workbook in the "
+        "folder, or name the one to use {book}.",
+    ),
+    "FILE_DIABAIKAN": Template(
+        "Workbook '{name}' diabaikan karena folder berisi file csv. Hapus salah satu "
+        "agar jelas data mana yang dipakai.",
+        "Workbook '{name}' is ignored because the folder has csv files. Remove one of "
+        "them so it is clear which data is used.",
+    ),
+    "FILE_KOSONG": Template(
+        "{label} kosong (tidak ada baris judul kolom). Salin judul kolom dari template "
+        "ke baris pertama, lalu isi datanya.",
+        "{label} is empty (no header row). Copy the header from the template to the "
+        "first row, then fill in the data.",
+    ),
+    "KOLOM_TIDAK_DIKENAL": Template(
+        "Kolom '{name}' tidak dikenal di tabel {table}; disimpan tetapi diabaikan. "
+        "Ganti judulnya sesuai template bila kolom ini dibutuhkan.",
+        "Column '{name}' is unknown in table {table}; kept but ignored. Rename it as in "
+        "the template if it is needed.",
+    ),
+    "KOLOM_TANPA_JUDUL": Template(  # code KOLOM_TIDAK_DIKENAL: content under an empty header
+        "Ada isi di kolom ke-{number} yang tidak berjudul; diabaikan. Beri judul sesuai "
+        "template atau hapus isinya.",
+        "Column {number} has content but no header; ignored. Give it a template header or "
+        "delete its content.",
+    ),
+    "KOLOM_GANDA": Template(
+        "Kolom '{name}' berarti sama dengan kolom '{canonical}' yang sudah ada. Hapus salah "
+        "satu kolom.",
+        "Column '{name}' means the same as the column '{canonical}' already present. Delete "
+        "one of them.",
+    ),
+    "BARIS_KOLOM_LEBIH": Template(
+        "Baris ini berisi lebih banyak sel daripada judul kolom, biasanya karena ada pemisah "
+        "(koma/titik koma) di dalam nilai. Beri tanda kutip pada nilai tersebut atau hapus "
+        "sel berlebih.",
+        "This row has more cells than the header, usually a separator (comma/semicolon) inside "
+        "a value. Quote that value or delete the extra cells.",
+    ),
     # --- across tables (domain/validate/cross.py)
     "JABATAN_ID_TIDAK_DIKENAL": Template(
         "jabatan_id '{value}' tidak ada di sheet jabatan. Tulis ID yang ada di sheet "
