@@ -244,6 +244,39 @@ TEMPLATES: dict[str, Template] = {
         "This row has more cells than the header, usually a separator (comma/semicolon) inside "
         "a value. Quote that value or delete the extra cells.",
     ),
+    # --- rule packs and the scenario's rule overrides (placement/rules/registry.py)
+    "PAKET_ATURAN_TIDAK_ADA": Template(
+        "Paket aturan tidak ditemukan: {name}; tersedia: {available}",
+        "Rule pack not found: {name}; available: {available}",
+    ),
+    "PAKET_ATURAN": Template(  # detail: what is wrong, as the parser says it
+        "Paket aturan tidak valid: {detail}",
+        "Invalid rule pack: {detail}",
+    ),
+    "ATURAN_TIDAK_DIKENAL": Template(
+        "Aturan '{rule}' tidak dikenal di paket '{pack}' (lihat docs/rules.md)",
+        "Unknown rule '{rule}' in pack '{pack}' (see docs/rules.md)",
+    ),
+    "ATURAN_BUKAN_PEMETAAN": Template(  # code ATURAN_NILAI: the override is not a mapping
+        "Isi aturan harus berupa {{parameter: nilai}}",
+        "A rule override must be a mapping",
+    ),
+    "ATURAN_PARAMETER": Template(
+        "Parameter '{name}' tidak dikenal untuk {rule}; yang ada: {allowed}",
+        "Unknown parameter '{name}' for {rule}; known: {allowed}",
+    ),
+    "ATURAN_NILAI": Template(  # value: repr of what the scenario gave
+        "Nilai {value} untuk {rule}.{name} tidak valid; harus {expected}",
+        "Invalid value {value} for {rule}.{name}; expected {expected}",
+    ),
+    "ATURAN_DIUBAH_AKTIF": Template(  # a relaxation record, not an issue
+        "Aturan {rule} {change_id} oleh skenario ({via})",
+        "Rule {rule} {change_en} by the scenario ({via})",
+    ),
+    "ATURAN_DIUBAH_PARAMETER": Template(  # a relaxation record, not an issue
+        "Aturan {rule}: {name} {direction_id} dari {old} menjadi {new}",
+        "Rule {rule}: {name} {direction_en} from {old} to {new}",
+    ),
     # --- across tables (domain/validate/cross.py)
     "JABATAN_ID_TIDAK_DIKENAL": Template(
         "jabatan_id '{value}' tidak ada di sheet jabatan. Tulis ID yang ada di sheet "
@@ -337,21 +370,22 @@ TEMPLATES: dict[str, Template] = {
 }
 
 
+def texts(name: str, /, **fields: object) -> tuple[str, str]:
+    """The Indonesian and English text of template ``name`` filled with ``fields`` (a message
+    that is not a located issue: a record's note, a finding's text)."""
+    text = TEMPLATES[name]
+    return text.id.format(**fields), text.en.format(**fields)
+
+
 def issue(code: str, where: Where, /, template: str | None = None, **fields: object) -> Issue:
     """The located Issue of ``code``: its severity from the code table, its messages from its
     template (``template``: a shared one, e.g. LABEL_TIDAK_DIKENAL) filled with ``fields``."""
     from placement.domain.validate.codes import CODES  # at call time: validate imports this
 
-    text = TEMPLATES[template or code]
+    message_id, message_en = texts(template or code, **fields)
     return Issue(
-        where.file,
-        where.row,
-        where.column,
-        code,
-        CODES[code].severity,
-        text.id.format(**fields),
-        text.en.format(**fields),
+        where.file, where.row, where.column, code, CODES[code].severity, message_id, message_en
     )
 
 
-__all__ = ["TEMPLATES", "Template", "Where", "issue"]
+__all__ = ["TEMPLATES", "Template", "Where", "issue", "texts"]

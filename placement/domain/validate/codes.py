@@ -1,4 +1,5 @@
-"""Validation codes: severity and a one-line description (id / en) of each, for the docs."""
+"""Codes of located issues (data validation, reading, rule packs): severity and a one-line
+description (id / en) of each, for the docs."""
 
 from __future__ import annotations
 
@@ -90,6 +91,12 @@ CODES: dict[str, CodeInfo] = {
     "STANDAR_JABATAN_TIDAK_DIKENAL": CodeInfo(ERROR, "jabatan_id di standar tidak ada di jabatan", "jabatan_id in the standard not in jabatan"),
     "KOMPETENSI_TIDAK_ADA": CodeInfo(WARNING, "Pegawai tanpa nilai kompetensi (JPM tidak dapat dihitung)", "Person without competency scores (no JPM)"),
     "STANDAR_TIDAK_ADA": CodeInfo(WARNING, "Jabatan tanpa standar kompetensi (dipakai standar bawaan)", "Post without a competency standard (default used)"),
+    # rule packs and the scenario's rule overrides (placement.rules.registry)
+    "PAKET_ATURAN_TIDAK_ADA": CodeInfo(ERROR, "Paket aturan tidak ditemukan", "Rule pack not found"),
+    "PAKET_ATURAN": CodeInfo(ERROR, "Paket aturan (YAML) tidak valid", "Invalid rule pack (YAML)"),
+    "ATURAN_TIDAK_DIKENAL": CodeInfo(ERROR, "Skenario mengubah aturan yang tidak ada di paket", "Scenario overrides a rule the pack does not have"),
+    "ATURAN_PARAMETER": CodeInfo(ERROR, "Parameter aturan tidak dikenal di skenario", "Unknown rule parameter in the scenario"),
+    "ATURAN_NILAI": CodeInfo(ERROR, "Nilai parameter aturan di skenario tidak valid", "Invalid rule parameter value in the scenario"),
 }
 # fmt: on
 
