@@ -277,6 +277,73 @@ TEMPLATES: dict[str, Template] = {
         "Aturan {rule}: {name} {direction_id} dari {old} menjadi {new}",
         "Rule {rule}: {name} {direction_en} from {old} to {new}",
     ),
+    # --- the plan audit's findings (placement/plan/audit.py; codes: FINDINGS)
+    "OBJEKTIF_BERBEDA": Template(
+        "Objektif dihitung ulang {total:.4f} berbeda dari yang dilaporkan {reported:.4f}",
+        "Recomputed objective {total:.4f} differs from the reported {reported:.4f}",
+    ),
+    "PELONGGARAN_TIDAK_SAH": Template(
+        "{nip} → {jid} tercatat sebagai pelonggaran, tetapi melanggar aturan yang tidak boleh "
+        "dilonggarkan (atau memang memenuhi syarat)",
+        "{nip} → {jid} is recorded as a relaxation but breaks a non-relaxable rule (or is "
+        "eligible anyway)",
+    ),
+    "NIP_TIDAK_DIKENAL": Template(
+        "NIP {nip} di rencana tidak ada di data pegawai",
+        "NIP {nip} in the plan is not in the pegawai data",
+    ),
+    "PEGAWAI_GANDA": Template(
+        "{nip} muncul lebih dari sekali di rencana",
+        "{nip} appears more than once in the plan",
+    ),
+    "JABATAN_DI_LUAR_LINGKUP": Template(
+        "Jabatan {jid} tidak ada atau di luar lingkup rencana",
+        "Post {jid} does not exist or is outside the plan's scope",
+    ),
+    "PEMEGANG_GANDA": Template(
+        "Jabatan {jid} diberikan kepada dua orang ({first} dan {nip})",
+        "Post {jid} is given to two people ({first} and {nip})",
+    ),
+    "TIDAK_MEMENUHI_SYARAT": Template(  # why: the failed rules (or the reason, in Indonesian)
+        "{nip} → {jid} tidak memenuhi syarat: {why}",
+        "{nip} → {jid} is not eligible: {why}",
+    ),
+    "BARIS_HILANG": Template(
+        "Pemegang jabatan {jid} ({nip}) tidak ada di rencana",
+        "The holder of {jid} ({nip}) is missing from the plan",
+    ),
+    "NON_JOB_TIDAK_DIIZINKAN": Template(
+        "{nip} (pemegang {jid}) tidak mendapat jabatan; non-job tidak diizinkan",
+        "{nip} (holder of {jid}) gets no post; non-job is not allowed",
+    ),
+    "WAJIB_ISI_KOSONG": Template(
+        "Jabatan wajib isi {jid} kosong",
+        "Must-fill post {jid} is empty",
+    ),
+    "KUNCI_DILANGGAR": Template(
+        "Kunci {nip} → {jid} tidak dipatuhi",
+        "Lock {nip} → {jid} is not honoured",
+    ),
+    "LARANGAN_DILANGGAR": Template(
+        "Pasangan terlarang {nip} → {jid} ada di rencana",
+        "Forbidden pair {nip} → {jid} is in the plan",
+    ),
+    "WAJIB_PINDAH_DILANGGAR": Template(
+        "{nip} wajib pindah tetapi tetap di jabatannya",
+        "{nip} must move but stays",
+    ),
+    "PERTAHANKAN_DILANGGAR": Template(
+        "Pemegang {jid} seharusnya dipertahankan",
+        "The holder of {jid} should be kept",
+    ),
+    "BATAS_TOTAL_DILANGGAR": Template(
+        "{moved} pejabat berpindah, batas {cap}",
+        "{moved} officials move, cap {cap}",
+    ),
+    "BATAS_OPD_DILANGGAR": Template(
+        "{opd}: {moved} pejabat berganti, batas {cap}",
+        "{opd}: {moved} officials change, cap {cap}",
+    ),
     # --- across tables (domain/validate/cross.py)
     "JABATAN_ID_TIDAK_DIKENAL": Template(
         "jabatan_id '{value}' tidak ada di sheet jabatan. Tulis ID yang ada di sheet "
@@ -370,6 +437,30 @@ TEMPLATES: dict[str, Template] = {
 }
 
 
+FINDINGS: frozenset[str] = frozenset(
+    {
+        "OBJEKTIF_BERBEDA",
+        "PELONGGARAN_TIDAK_SAH",
+        "NIP_TIDAK_DIKENAL",
+        "PEGAWAI_GANDA",
+        "JABATAN_DI_LUAR_LINGKUP",
+        "PEMEGANG_GANDA",
+        "TIDAK_MEMENUHI_SYARAT",
+        "BARIS_HILANG",
+        "NON_JOB_TIDAK_DIIZINKAN",
+        "WAJIB_ISI_KOSONG",
+        "KUNCI_DILANGGAR",
+        "LARANGAN_DILANGGAR",
+        "WAJIB_PINDAH_DILANGGAR",
+        "PERTAHANKAN_DILANGGAR",
+        "BATAS_TOTAL_DILANGGAR",
+        "BATAS_OPD_DILANGGAR",
+    }
+)
+"""Codes of the plan audit's findings (placement/plan/audit.py): no severity, every finding
+fails the audit; their templates are here under the code."""
+
+
 def texts(name: str, /, **fields: object) -> tuple[str, str]:
     """The Indonesian and English text of template ``name`` filled with ``fields`` (a message
     that is not a located issue: a record's note, a finding's text)."""
@@ -388,4 +479,4 @@ def issue(code: str, where: Where, /, template: str | None = None, **fields: obj
     )
 
 
-__all__ = ["TEMPLATES", "Template", "Where", "issue", "texts"]
+__all__ = ["FINDINGS", "TEMPLATES", "Template", "Where", "issue", "texts"]
