@@ -277,6 +277,50 @@ TEMPLATES: dict[str, Template] = {
         "Aturan {rule}: {name} {direction_id} dari {old} menjadi {new}",
         "Rule {rule}: {name} {direction_en} from {old} to {new}",
     ),
+    # --- the scenario against the data (placement/solver/build.py)
+    "SKENARIO_NIP_TIDAK_DIKENAL": Template(
+        "NIP {nip} di '{key}' tidak ada di data pegawai; periksa NIP-nya",
+        "NIP {nip} in '{key}' is not in the pegawai data",
+    ),
+    "WAJIB_PINDAH_BUKAN_PEJABAT": Template(
+        "NIP {nip} di 'wajib_pindah' tidak memegang jabatan dalam lingkup rencana; "
+        "hapus dari daftar atau perluas lingkup",
+        "NIP {nip} in 'wajib_pindah' holds no post in the plan's scope",
+    ),
+    "SKENARIO_JABATAN_TIDAK_DIKENAL": Template(
+        "jabatan_id {jid} di 'pertahankan' tidak ada di data jabatan",
+        "jabatan_id {jid} in 'pertahankan' is not in the jabatan data",
+    ),
+    "PERTAHANKAN_LOWONG": Template(
+        "Jabatan {jid} di 'pertahankan' sedang lowong; tidak ada pemegang untuk dipertahankan",
+        "Post {jid} in 'pertahankan' is vacant; there is no holder to keep",
+    ),
+    "KUNCI_DAN_LARANG": Template(
+        "{nip} → {jid} dikunci sekaligus dilarang ('larang'); hapus salah satunya",
+        "{nip} → {jid} is both locked and forbidden; remove one of them",
+    ),
+    "KUNCI_GANDA_JABATAN": Template(
+        "Jabatan {jid} dikunci untuk dua orang ({first} dan {nip}); satu jabatan satu pemegang",
+        "Post {jid} is locked to two people ({first} and {nip})",
+    ),
+    "KUNCI_GANDA_PEGAWAI": Template(
+        "{nip} dikunci ke dua jabatan ({first} dan {jid})",
+        "{nip} is locked to two posts ({first} and {jid})",
+    ),
+    "KUNCI_TIDAK_MEMENUHI_SYARAT": Template(  # reason: in Indonesian, in both languages
+        "Kunci {nip} → {jid} tidak dapat dipenuhi: {reason}",
+        "Lock {nip} → {jid} cannot be honoured: {reason}",
+    ),
+    "WAJIB_PINDAH_TANPA_TUJUAN": Template(
+        "{nip} wajib pindah tetapi tidak ada jabatan lain yang memenuhi syarat; "
+        "hapus dari 'wajib_pindah', perluas lingkup, atau izinkan non-job",
+        "{nip} must move but no other post is eligible",
+    ),
+    "BATAS_DI_BAWAH_WAJIB_PINDAH": Template(
+        "Batas perpindahan untuk {group} lebih kecil dari jumlah pegawai wajib pindah di sana "
+        "({n_must})",
+        "The move cap for {group} is below its number of must-moves ({n_must})",
+    ),
     # --- the plan audit's findings (placement/plan/audit.py; codes: FINDINGS)
     "OBJEKTIF_BERBEDA": Template(
         "Objektif dihitung ulang {total:.4f} berbeda dari yang dilaporkan {reported:.4f}",

@@ -97,6 +97,17 @@ CODES: dict[str, CodeInfo] = {
     "ATURAN_TIDAK_DIKENAL": CodeInfo(ERROR, "Skenario mengubah aturan yang tidak ada di paket", "Scenario overrides a rule the pack does not have"),
     "ATURAN_PARAMETER": CodeInfo(ERROR, "Parameter aturan tidak dikenal di skenario", "Unknown rule parameter in the scenario"),
     "ATURAN_NILAI": CodeInfo(ERROR, "Nilai parameter aturan di skenario tidak valid", "Invalid rule parameter value in the scenario"),
+    # the scenario against the data (placement.solver.build)
+    "SKENARIO_NIP_TIDAK_DIKENAL": CodeInfo(ERROR, "NIP di skenario tidak ada di data pegawai", "Scenario NIP not in the pegawai data"),
+    "WAJIB_PINDAH_BUKAN_PEJABAT": CodeInfo(ERROR, "Pegawai wajib pindah tidak memegang jabatan dalam lingkup", "Must-move person holds no post in scope"),
+    "SKENARIO_JABATAN_TIDAK_DIKENAL": CodeInfo(ERROR, "jabatan_id di skenario tidak ada di data jabatan", "Scenario jabatan_id not in the jabatan data"),
+    "PERTAHANKAN_LOWONG": CodeInfo(ERROR, "Jabatan yang dipertahankan sedang lowong", "Post to keep is vacant"),
+    "KUNCI_DAN_LARANG": CodeInfo(ERROR, "Pasangan dikunci sekaligus dilarang", "Pair both locked and forbidden"),
+    "KUNCI_GANDA_JABATAN": CodeInfo(ERROR, "Satu jabatan dikunci untuk dua orang", "One post locked to two people"),
+    "KUNCI_GANDA_PEGAWAI": CodeInfo(ERROR, "Satu pegawai dikunci ke dua jabatan", "One person locked to two posts"),
+    "KUNCI_TIDAK_MEMENUHI_SYARAT": CodeInfo(ERROR, "Kunci tidak dapat dipenuhi (tidak memenuhi syarat)", "Lock cannot be honoured (not eligible)"),
+    "WAJIB_PINDAH_TANPA_TUJUAN": CodeInfo(ERROR, "Pegawai wajib pindah tanpa jabatan lain yang memenuhi syarat", "Must-move person with no other eligible post"),
+    "BATAS_DI_BAWAH_WAJIB_PINDAH": CodeInfo(ERROR, "Batas perpindahan lebih kecil dari jumlah wajib pindah", "Move cap below the number of must-moves"),
 }
 # fmt: on
 
