@@ -277,6 +277,15 @@ TEMPLATES: dict[str, Template] = {
         "Aturan {rule}: {name} {direction_id} dari {old} menjadi {new}",
         "Rule {rule}: {name} {direction_en} from {old} to {new}",
     ),
+    # --- a person or post asked for (placement/rules/scoring.py: require_known)
+    "NIP_TIDAK_ADA": Template(
+        "NIP {nip} tidak ada di data pegawai",
+        "NIP {nip} is not in the pegawai data",
+    ),
+    "JABATAN_TIDAK_ADA": Template(
+        "jabatan_id {jid} tidak ada di data jabatan",
+        "jabatan_id {jid} is not in the jabatan data",
+    ),
     # --- the scenario against the data (placement/solver/build.py)
     "SKENARIO_NIP_TIDAK_DIKENAL": Template(
         "NIP {nip} di '{key}' tidak ada di data pegawai; periksa NIP-nya",

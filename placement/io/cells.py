@@ -69,8 +69,11 @@ class ReadLimitError(SheetLimitError):
 
     @classmethod
     def cells(cls, limit: int, row: int) -> ReadLimitError:
-        return cls(f"lebih dari {limit:,} sel (sampai baris {row})",
-                   f"more than {limit:,} cells (up to row {row})", row)  # fmt: skip
+        return cls(
+            f"lebih dari {limit:,} sel (sampai baris {row})",
+            f"more than {limit:,} cells (up to row {row})",
+            row,
+        )
 
 
 def _check_size(size: int, limits: ReadLimits, part: str | None) -> None:
@@ -83,7 +86,9 @@ def _check_size(size: int, limits: ReadLimits, part: str | None) -> None:
         if part is None
         else (f"bagian {shown(part, 60)}", f"part {shown(part, 60)}")
     )
-    raise ReadLimitError(f"{what_id} berukuran {mb} (batas {cap})", f"{what_en} is {mb} (limit {cap})")  # fmt: skip
+    raise ReadLimitError(
+        f"{what_id} berukuran {mb} (batas {cap})", f"{what_en} is {mb} (limit {cap})"
+    )
 
 
 def _too_big(label: str, exc: ReadLimitError) -> Issue:

@@ -108,6 +108,9 @@ CODES: dict[str, CodeInfo] = {
     "KUNCI_TIDAK_MEMENUHI_SYARAT": CodeInfo(ERROR, "Kunci tidak dapat dipenuhi (tidak memenuhi syarat)", "Lock cannot be honoured (not eligible)"),
     "WAJIB_PINDAH_TANPA_TUJUAN": CodeInfo(ERROR, "Pegawai wajib pindah tanpa jabatan lain yang memenuhi syarat", "Must-move person with no other eligible post"),
     "BATAS_DI_BAWAH_WAJIB_PINDAH": CodeInfo(ERROR, "Batas perpindahan lebih kecil dari jumlah wajib pindah", "Move cap below the number of must-moves"),
+    # a person or post asked for by NIP / jabatan_id (placement.rules: explanations, JPM)
+    "NIP_TIDAK_ADA": CodeInfo(ERROR, "NIP yang diminta tidak ada di data pegawai", "Requested NIP not in the pegawai data"),
+    "JABATAN_TIDAK_ADA": CodeInfo(ERROR, "jabatan_id yang diminta tidak ada di data jabatan", "Requested jabatan_id not in the jabatan data"),
 }
 # fmt: on
 
