@@ -3,8 +3,12 @@
 severity and one-line description come from the code table
 (:data:`placement.domain.validate.codes.CODES`).
 
-Every message of domain/validate comes from here (issue 23); the messages of the rest of the
-library (readers, rules, audit, CLI) are still built where they are raised.
+Every located message of domain/validate, the readers (io/), the rule packs and rule overrides
+(rules/registry.py), the lookups of rules/scoring.py, the scenario checks of solver/build.py and
+the plan audit's findings (plan/audit.py, codes: :data:`FINDINGS`) comes from here (issue 23).
+Still built where they are raised: the check display values translated by rules/eligibility.py's
+substring table, approvals' predicate notes (rules/approvals.py), scoring warnings, succession,
+explain and the CLI.
 """
 
 from __future__ import annotations
