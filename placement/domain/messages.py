@@ -3,8 +3,12 @@
 severity and one-line description come from the code table
 (:data:`placement.domain.validate.codes.CODES`).
 
-Every message of domain/validate comes from here (issue 23); the messages of the rest of the
-library (readers, rules, audit, CLI) are still built where they are raised.
+Every located message of domain/validate, the readers (io/), the rule packs and rule overrides
+(rules/registry.py), the lookups of rules/scoring.py, the scenario checks of solver/build.py and
+the plan audit's findings (plan/audit.py, codes: :data:`FINDINGS`) comes from here (issue 23).
+Still built where they are raised: the check display values translated by rules/eligibility.py's
+substring table, approvals' predicate notes (rules/approvals.py), scoring warnings, succession,
+explain and the CLI.
 """
 
 from __future__ import annotations
@@ -167,6 +171,236 @@ TEMPLATES: dict[str, Template] = {
         "Kind '{value}' is not structural. The jabatan sheet lists only JPT_MADYA / "
         "JPT_PRATAMA / ADMINISTRATOR / PENGAWAS posts; JF and pelaksana stay in pegawai.",
     ),
+    # --- reading (placement/io)
+    "PATH_TIDAK_ADA": Template(
+        "Folder atau file data '{path}' tidak ditemukan. Periksa nama dan lokasinya.",
+        "Data folder or file '{path}' not found. Check its name and location.",
+    ),
+    "FILE_TIDAK_TERBACA": Template(
+        "{label} tidak dapat dibaca ({detail}). Pastikan file tidak rusak atau sedang dibuka/"
+        "dikunci program lain, lalu simpan ulang sebagai CSV UTF-8 atau .xlsx.",
+        "{label} cannot be read ({detail}). Make sure it is not damaged or locked by another "
+        "program, then save it again as UTF-8 CSV or .xlsx.",
+    ),
+    "BUKAN_WORKBOOK": Template(  # code FILE_TIDAK_TERBACA: a file that is not a workbook
+        "'{name}' bukan workbook .xlsx. Berikan folder berisi pegawai.csv, "
+        "jabatan.csv, kompetensi.csv dan standar_kompetensi.csv, atau satu file .xlsx.",
+        "'{name}' is not an .xlsx workbook. Give a folder with the csv files, or one .xlsx file.",
+    ),
+    "FILE_TERLALU_BESAR": Template(  # detail: a ReadLimitError's own words
+        "{label} ditolak: {detail_id}. Data kepegawaian sebesar ini tidak wajar; periksa "
+        "apakah file benar (bukan file rusak atau sel terisi jauh di luar tabel).",
+        "{label} refused: {detail_en}. Personnel data this large is not plausible; check the "
+        "file (not damaged, no cells filled far outside the table).",
+    ),
+    "FILE_TIDAK_ADA": Template(
+        "{label} tidak ditemukan di {where}. Tambahkan tabel {table} "
+        "({meaning_id}); buat template dengan: placement template FOLDER.",
+        "{label} not found in {where}. Add the {table} table ({meaning_en}); "
+        "create a template with: placement template FOLDER.",
+    ),
+    "FILE_OPSIONAL_TIDAK_ADA": Template(
+        "{label} tidak ditemukan di {where}; dianggap kosong ({meaning_id}). Tanpa "
+        "tabel ini JPM tidak dapat dihitung dengan lengkap.",
+        "{label} not found in {where}; treated as empty ({meaning_en}). Without it JPM "
+        "cannot be fully computed.",
+    ),
+    "WORKBOOK_GANDA": Template(
+        "Ada beberapa workbook ({names}) dan tidak ada {book}. Sisakan satu "
+        "workbook di folder, atau beri nama {book} pada workbook yang dipakai.",
+        "Several workbooks ({names}) and no {book}. Keep one workbook in the "
+        "folder, or name the one to use {book}.",
+    ),
+    "FILE_DIABAIKAN": Template(
+        "Workbook '{name}' diabaikan karena folder berisi file csv. Hapus salah satu "
+        "agar jelas data mana yang dipakai.",
+        "Workbook '{name}' is ignored because the folder has csv files. Remove one of "
+        "them so it is clear which data is used.",
+    ),
+    "FILE_KOSONG": Template(
+        "{label} kosong (tidak ada baris judul kolom). Salin judul kolom dari template "
+        "ke baris pertama, lalu isi datanya.",
+        "{label} is empty (no header row). Copy the header from the template to the "
+        "first row, then fill in the data.",
+    ),
+    "KOLOM_TIDAK_DIKENAL": Template(
+        "Kolom '{name}' tidak dikenal di tabel {table}; disimpan tetapi diabaikan. "
+        "Ganti judulnya sesuai template bila kolom ini dibutuhkan.",
+        "Column '{name}' is unknown in table {table}; kept but ignored. Rename it as in "
+        "the template if it is needed.",
+    ),
+    "KOLOM_TANPA_JUDUL": Template(  # code KOLOM_TIDAK_DIKENAL: content under an empty header
+        "Ada isi di kolom ke-{number} yang tidak berjudul; diabaikan. Beri judul sesuai "
+        "template atau hapus isinya.",
+        "Column {number} has content but no header; ignored. Give it a template header or "
+        "delete its content.",
+    ),
+    "KOLOM_GANDA": Template(
+        "Kolom '{name}' berarti sama dengan kolom '{canonical}' yang sudah ada. Hapus salah "
+        "satu kolom.",
+        "Column '{name}' means the same as the column '{canonical}' already present. Delete "
+        "one of them.",
+    ),
+    "BARIS_KOLOM_LEBIH": Template(
+        "Baris ini berisi lebih banyak sel daripada judul kolom, biasanya karena ada pemisah "
+        "(koma/titik koma) di dalam nilai. Beri tanda kutip pada nilai tersebut atau hapus "
+        "sel berlebih.",
+        "This row has more cells than the header, usually a separator (comma/semicolon) inside "
+        "a value. Quote that value or delete the extra cells.",
+    ),
+    # --- rule packs and the scenario's rule overrides (placement/rules/registry.py)
+    "PAKET_ATURAN_TIDAK_ADA": Template(
+        "Paket aturan tidak ditemukan: {name}; tersedia: {available}",
+        "Rule pack not found: {name}; available: {available}",
+    ),
+    "PAKET_ATURAN": Template(  # detail: what is wrong, as the parser says it
+        "Paket aturan tidak valid: {detail}",
+        "Invalid rule pack: {detail}",
+    ),
+    "ATURAN_TIDAK_DIKENAL": Template(
+        "Aturan '{rule}' tidak dikenal di paket '{pack}' (lihat docs/rules.md)",
+        "Unknown rule '{rule}' in pack '{pack}' (see docs/rules.md)",
+    ),
+    "ATURAN_BUKAN_PEMETAAN": Template(  # code ATURAN_NILAI: the override is not a mapping
+        "Isi aturan harus berupa {{parameter: nilai}}",
+        "A rule override must be a mapping",
+    ),
+    "ATURAN_PARAMETER": Template(
+        "Parameter '{name}' tidak dikenal untuk {rule}; yang ada: {allowed}",
+        "Unknown parameter '{name}' for {rule}; known: {allowed}",
+    ),
+    "ATURAN_NILAI": Template(  # value: repr of what the scenario gave
+        "Nilai {value} untuk {rule}.{name} tidak valid; harus {expected}",
+        "Invalid value {value} for {rule}.{name}; expected {expected}",
+    ),
+    "ATURAN_DIUBAH_AKTIF": Template(  # a relaxation record, not an issue
+        "Aturan {rule} {change_id} oleh skenario ({via})",
+        "Rule {rule} {change_en} by the scenario ({via})",
+    ),
+    "ATURAN_DIUBAH_PARAMETER": Template(  # a relaxation record, not an issue
+        "Aturan {rule}: {name} {direction_id} dari {old} menjadi {new}",
+        "Rule {rule}: {name} {direction_en} from {old} to {new}",
+    ),
+    # --- a person or post asked for (placement/rules/scoring.py: require_known)
+    "NIP_TIDAK_ADA": Template(
+        "NIP {nip} tidak ada di data pegawai",
+        "NIP {nip} is not in the pegawai data",
+    ),
+    "JABATAN_TIDAK_ADA": Template(
+        "jabatan_id {jid} tidak ada di data jabatan",
+        "jabatan_id {jid} is not in the jabatan data",
+    ),
+    # --- the scenario against the data (placement/solver/build.py)
+    "SKENARIO_NIP_TIDAK_DIKENAL": Template(
+        "NIP {nip} di '{key}' tidak ada di data pegawai; periksa NIP-nya",
+        "NIP {nip} in '{key}' is not in the pegawai data",
+    ),
+    "WAJIB_PINDAH_BUKAN_PEJABAT": Template(
+        "NIP {nip} di 'wajib_pindah' tidak memegang jabatan dalam lingkup rencana; "
+        "hapus dari daftar atau perluas lingkup",
+        "NIP {nip} in 'wajib_pindah' holds no post in the plan's scope",
+    ),
+    "SKENARIO_JABATAN_TIDAK_DIKENAL": Template(
+        "jabatan_id {jid} di 'pertahankan' tidak ada di data jabatan",
+        "jabatan_id {jid} in 'pertahankan' is not in the jabatan data",
+    ),
+    "PERTAHANKAN_LOWONG": Template(
+        "Jabatan {jid} di 'pertahankan' sedang lowong; tidak ada pemegang untuk dipertahankan",
+        "Post {jid} in 'pertahankan' is vacant; there is no holder to keep",
+    ),
+    "KUNCI_DAN_LARANG": Template(
+        "{nip} → {jid} dikunci sekaligus dilarang ('larang'); hapus salah satunya",
+        "{nip} → {jid} is both locked and forbidden; remove one of them",
+    ),
+    "KUNCI_GANDA_JABATAN": Template(
+        "Jabatan {jid} dikunci untuk dua orang ({first} dan {nip}); satu jabatan satu pemegang",
+        "Post {jid} is locked to two people ({first} and {nip})",
+    ),
+    "KUNCI_GANDA_PEGAWAI": Template(
+        "{nip} dikunci ke dua jabatan ({first} dan {jid})",
+        "{nip} is locked to two posts ({first} and {jid})",
+    ),
+    "KUNCI_TIDAK_MEMENUHI_SYARAT": Template(  # reason: in Indonesian, in both languages
+        "Kunci {nip} → {jid} tidak dapat dipenuhi: {reason}",
+        "Lock {nip} → {jid} cannot be honoured: {reason}",
+    ),
+    "WAJIB_PINDAH_TANPA_TUJUAN": Template(
+        "{nip} wajib pindah tetapi tidak ada jabatan lain yang memenuhi syarat; "
+        "hapus dari 'wajib_pindah', perluas lingkup, atau izinkan non-job",
+        "{nip} must move but no other post is eligible",
+    ),
+    "BATAS_DI_BAWAH_WAJIB_PINDAH": Template(
+        "Batas perpindahan untuk {group} lebih kecil dari jumlah pegawai wajib pindah di sana "
+        "({n_must})",
+        "The move cap for {group} is below its number of must-moves ({n_must})",
+    ),
+    # --- the plan audit's findings (placement/plan/audit.py; codes: FINDINGS)
+    "OBJEKTIF_BERBEDA": Template(
+        "Objektif dihitung ulang {total:.4f} berbeda dari yang dilaporkan {reported:.4f}",
+        "Recomputed objective {total:.4f} differs from the reported {reported:.4f}",
+    ),
+    "PELONGGARAN_TIDAK_SAH": Template(
+        "{nip} → {jid} tercatat sebagai pelonggaran, tetapi melanggar aturan yang tidak boleh "
+        "dilonggarkan (atau memang memenuhi syarat)",
+        "{nip} → {jid} is recorded as a relaxation but breaks a non-relaxable rule (or is "
+        "eligible anyway)",
+    ),
+    "NIP_TIDAK_DIKENAL": Template(
+        "NIP {nip} di rencana tidak ada di data pegawai",
+        "NIP {nip} in the plan is not in the pegawai data",
+    ),
+    "PEGAWAI_GANDA": Template(
+        "{nip} muncul lebih dari sekali di rencana",
+        "{nip} appears more than once in the plan",
+    ),
+    "JABATAN_DI_LUAR_LINGKUP": Template(
+        "Jabatan {jid} tidak ada atau di luar lingkup rencana",
+        "Post {jid} does not exist or is outside the plan's scope",
+    ),
+    "PEMEGANG_GANDA": Template(
+        "Jabatan {jid} diberikan kepada dua orang ({first} dan {nip})",
+        "Post {jid} is given to two people ({first} and {nip})",
+    ),
+    "TIDAK_MEMENUHI_SYARAT": Template(  # why: the failed rules (or the reason, in Indonesian)
+        "{nip} → {jid} tidak memenuhi syarat: {why}",
+        "{nip} → {jid} is not eligible: {why}",
+    ),
+    "BARIS_HILANG": Template(
+        "Pemegang jabatan {jid} ({nip}) tidak ada di rencana",
+        "The holder of {jid} ({nip}) is missing from the plan",
+    ),
+    "NON_JOB_TIDAK_DIIZINKAN": Template(
+        "{nip} (pemegang {jid}) tidak mendapat jabatan; non-job tidak diizinkan",
+        "{nip} (holder of {jid}) gets no post; non-job is not allowed",
+    ),
+    "WAJIB_ISI_KOSONG": Template(
+        "Jabatan wajib isi {jid} kosong",
+        "Must-fill post {jid} is empty",
+    ),
+    "KUNCI_DILANGGAR": Template(
+        "Kunci {nip} → {jid} tidak dipatuhi",
+        "Lock {nip} → {jid} is not honoured",
+    ),
+    "LARANGAN_DILANGGAR": Template(
+        "Pasangan terlarang {nip} → {jid} ada di rencana",
+        "Forbidden pair {nip} → {jid} is in the plan",
+    ),
+    "WAJIB_PINDAH_DILANGGAR": Template(
+        "{nip} wajib pindah tetapi tetap di jabatannya",
+        "{nip} must move but stays",
+    ),
+    "PERTAHANKAN_DILANGGAR": Template(
+        "Pemegang {jid} seharusnya dipertahankan",
+        "The holder of {jid} should be kept",
+    ),
+    "BATAS_TOTAL_DILANGGAR": Template(
+        "{moved} pejabat berpindah, batas {cap}",
+        "{moved} officials move, cap {cap}",
+    ),
+    "BATAS_OPD_DILANGGAR": Template(
+        "{opd}: {moved} pejabat berganti, batas {cap}",
+        "{opd}: {moved} officials change, cap {cap}",
+    ),
     # --- across tables (domain/validate/cross.py)
     "JABATAN_ID_TIDAK_DIKENAL": Template(
         "jabatan_id '{value}' tidak ada di sheet jabatan. Tulis ID yang ada di sheet "
@@ -260,21 +494,46 @@ TEMPLATES: dict[str, Template] = {
 }
 
 
+FINDINGS: frozenset[str] = frozenset(
+    {
+        "OBJEKTIF_BERBEDA",
+        "PELONGGARAN_TIDAK_SAH",
+        "NIP_TIDAK_DIKENAL",
+        "PEGAWAI_GANDA",
+        "JABATAN_DI_LUAR_LINGKUP",
+        "PEMEGANG_GANDA",
+        "TIDAK_MEMENUHI_SYARAT",
+        "BARIS_HILANG",
+        "NON_JOB_TIDAK_DIIZINKAN",
+        "WAJIB_ISI_KOSONG",
+        "KUNCI_DILANGGAR",
+        "LARANGAN_DILANGGAR",
+        "WAJIB_PINDAH_DILANGGAR",
+        "PERTAHANKAN_DILANGGAR",
+        "BATAS_TOTAL_DILANGGAR",
+        "BATAS_OPD_DILANGGAR",
+    }
+)
+"""Codes of the plan audit's findings (placement/plan/audit.py): no severity, every finding
+fails the audit; their templates are here under the code."""
+
+
+def texts(name: str, /, **fields: object) -> tuple[str, str]:
+    """The Indonesian and English text of template ``name`` filled with ``fields`` (a message
+    that is not a located issue: a record's note, a finding's text)."""
+    text = TEMPLATES[name]
+    return text.id.format(**fields), text.en.format(**fields)
+
+
 def issue(code: str, where: Where, /, template: str | None = None, **fields: object) -> Issue:
     """The located Issue of ``code``: its severity from the code table, its messages from its
     template (``template``: a shared one, e.g. LABEL_TIDAK_DIKENAL) filled with ``fields``."""
     from placement.domain.validate.codes import CODES  # at call time: validate imports this
 
-    text = TEMPLATES[template or code]
+    message_id, message_en = texts(template or code, **fields)
     return Issue(
-        where.file,
-        where.row,
-        where.column,
-        code,
-        CODES[code].severity,
-        text.id.format(**fields),
-        text.en.format(**fields),
+        where.file, where.row, where.column, code, CODES[code].severity, message_id, message_en
     )
 
 
-__all__ = ["TEMPLATES", "Template", "Where", "issue"]
+__all__ = ["FINDINGS", "TEMPLATES", "Template", "Where", "issue", "texts"]

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from placement.domain.errors import Issue, error, shown, warning
+from placement.domain.errors import Issue, shown
+from placement.domain.messages import Where, issue
 from placement.domain.schema import Table
 
 Tables = dict[str, pd.DataFrame]
@@ -68,8 +69,11 @@ class ReadLimitError(SheetLimitError):
 
     @classmethod
     def cells(cls, limit: int, row: int) -> ReadLimitError:
-        return cls(f"lebih dari {limit:,} sel (sampai baris {row})",
-                   f"more than {limit:,} cells (up to row {row})", row)  # fmt: skip
+        return cls(
+            f"lebih dari {limit:,} sel (sampai baris {row})",
+            f"more than {limit:,} cells (up to row {row})",
+            row,
+        )
 
 
 def _check_size(size: int, limits: ReadLimits, part: str | None) -> None:
@@ -82,58 +86,37 @@ def _check_size(size: int, limits: ReadLimits, part: str | None) -> None:
         if part is None
         else (f"bagian {shown(part, 60)}", f"part {shown(part, 60)}")
     )
-    raise ReadLimitError(f"{what_id} berukuran {mb} (batas {cap})", f"{what_en} is {mb} (limit {cap})")  # fmt: skip
+    raise ReadLimitError(
+        f"{what_id} berukuran {mb} (batas {cap})", f"{what_en} is {mb} (limit {cap})"
+    )
 
 
 def _too_big(label: str, exc: ReadLimitError) -> Issue:
-    return error(
-        label,
-        exc.row,
-        None,
+    return issue(
         "FILE_TERLALU_BESAR",
-        f"{label} ditolak: {exc.msg_id}. Data kepegawaian sebesar ini tidak wajar; periksa "
-        "apakah file benar (bukan file rusak atau sel terisi jauh di luar tabel).",
-        f"{label} refused: {exc.msg_en}. Personnel data this large is not plausible; check the "
-        "file (not damaged, no cells filled far outside the table).",
+        Where(label, exc.row),
+        label=label,
+        detail_id=exc.msg_id,
+        detail_en=exc.msg_en,
     )
 
 
 def _unreadable(label: str, exc: BaseException) -> Issue:
     detail = shown(f"{type(exc).__name__}: {exc}", 200)
-    return error(
-        label,
-        None,
-        None,
-        "FILE_TIDAK_TERBACA",
-        f"{label} tidak dapat dibaca ({detail}). Pastikan file tidak rusak atau sedang dibuka/"
-        "dikunci program lain, lalu simpan ulang sebagai CSV UTF-8 atau .xlsx.",
-        f"{label} cannot be read ({detail}). Make sure it is not damaged or locked by another "
-        "program, then save it again as UTF-8 CSV or .xlsx.",
-    )
+    return issue("FILE_TIDAK_TERBACA", Where(label), label=label, detail=detail)
 
 
 def _missing(table: Table, label: str, where: Path | str) -> Issue:
     """Missing file or sheet: an error for pegawai/jabatan, a warning for the competency tables."""
-    if table.name in REQUIRED_TABLES:
-        return error(
-            label,
-            None,
-            None,
-            "FILE_TIDAK_ADA",
-            f"{label} tidak ditemukan di {where}. Tambahkan tabel {table.name} "
-            f"({table.meaning_id}); buat template dengan: placement template FOLDER.",
-            f"{label} not found in {where}. Add the {table.name} table ({table.meaning_en}); "
-            "create a template with: placement template FOLDER.",
-        )
-    return warning(
-        label,
-        None,
-        None,
-        "FILE_OPSIONAL_TIDAK_ADA",
-        f"{label} tidak ditemukan di {where}; dianggap kosong ({table.meaning_id}). Tanpa "
-        "tabel ini JPM tidak dapat dihitung dengan lengkap.",
-        f"{label} not found in {where}; treated as empty ({table.meaning_en}). Without it JPM "
-        "cannot be fully computed.",
+    code = "FILE_TIDAK_ADA" if table.name in REQUIRED_TABLES else "FILE_OPSIONAL_TIDAK_ADA"
+    return issue(
+        code,
+        Where(label),
+        label=label,
+        where=where,
+        table=table.name,
+        meaning_id=table.meaning_id,
+        meaning_en=table.meaning_en,
     )
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from placement.domain.errors import Issue, error, warning
+from placement.domain.errors import Issue
+from placement.domain.messages import Where, issue
 from placement.domain.schema import TABLES, Table, header_key
 from placement.io.cells import _missing, _Read
 from placement.io.decode import _read_csv
@@ -24,16 +25,7 @@ def _read_file(path: Path, result: _Read) -> None:
         _read_workbook(path, result)
         return
     result.issues.append(
-        error(
-            path.name,
-            None,
-            None,
-            "FILE_TIDAK_TERBACA",
-            f"'{path.name}' bukan workbook .xlsx. Berikan folder berisi pegawai.csv, "
-            "jabatan.csv, kompetensi.csv dan standar_kompetensi.csv, atau satu file .xlsx.",
-            f"'{path.name}' is not an .xlsx workbook. Give a folder with the csv files, or one "
-            ".xlsx file.",
-        )
+        issue("FILE_TIDAK_TERBACA", Where(path.name), template="BUKAN_WORKBOOK", name=path.name)
     )
 
 
@@ -70,32 +62,12 @@ def _choose_workbook(books: list[Path], path: Path, result: _Read) -> Path | Non
         return named[0]
     if books:
         names = ", ".join(b.name for b in books)
-        result.issues.append(
-            error(
-                str(path),
-                None,
-                None,
-                "WORKBOOK_GANDA",
-                f"Ada beberapa workbook ({names}) dan tidak ada {XLSX_NAME}. Sisakan satu "
-                f"workbook di folder, atau beri nama {XLSX_NAME} pada workbook yang dipakai.",
-                f"Several workbooks ({names}) and no {XLSX_NAME}. Keep one workbook in the "
-                f"folder, or name the one to use {XLSX_NAME}.",
-            )
-        )
+        result.issues.append(issue("WORKBOOK_GANDA", Where(str(path)), names=names, book=XLSX_NAME))
     return None
 
 
 def _ignored_workbook(book: Path) -> Issue:
-    return warning(
-        book.name,
-        None,
-        None,
-        "FILE_DIABAIKAN",
-        f"Workbook '{book.name}' diabaikan karena folder berisi file csv. Hapus salah satu "
-        "agar jelas data mana yang dipakai.",
-        f"Workbook '{book.name}' is ignored because the folder has csv files. Remove one of "
-        "them so it is clear which data is used.",
-    )
+    return issue("FILE_DIABAIKAN", Where(book.name), name=book.name)
 
 
 __all__ = ["WORKBOOK_SUFFIXES"]

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from placement.domain.errors import Issue, error, shown, warning
+from placement.domain.errors import Issue, shown
+from placement.domain.messages import Where, issue
 from placement.domain.schema import Table, header_key, header_map
 from placement.domain.validate import clean_cell
 from placement.io.cells import Grid, ReadLimitError, ReadLimits, SheetCells, _Read, _too_big
@@ -52,30 +53,12 @@ def _map_header(
 
 def _unknown_column(label: str, row: int, name: str, table: Table) -> Issue:
     name = shown(name)
-    return warning(
-        label,
-        row,
-        name,
-        "KOLOM_TIDAK_DIKENAL",
-        f"Kolom '{name}' tidak dikenal di tabel {table.name}; disimpan tetapi diabaikan. "
-        "Ganti judulnya sesuai template bila kolom ini dibutuhkan.",
-        f"Column '{name}' is unknown in table {table.name}; kept but ignored. Rename it as in "
-        "the template if it is needed.",
-    )
+    return issue("KOLOM_TIDAK_DIKENAL", Where(label, row, name), name=name, table=table.name)
 
 
 def _duplicate_column(label: str, row: int, name: str, canonical: str) -> Issue:
     name = shown(name)
-    return error(
-        label,
-        row,
-        name,
-        "KOLOM_GANDA",
-        f"Kolom '{name}' berarti sama dengan kolom '{canonical}' yang sudah ada. Hapus salah "
-        "satu kolom.",
-        f"Column '{name}' means the same as the column '{canonical}' already present. Delete "
-        "one of them.",
-    )
+    return issue("KOLOM_GANDA", Where(label, row, name), name=name, canonical=canonical)
 
 
 def _add_table(result: _Read, table: Table, label: str, sheet: SheetCells) -> None:
@@ -84,18 +67,7 @@ def _add_table(result: _Read, table: Table, label: str, sheet: SheetCells) -> No
     order = sorted(grid)
     start = next((i for i in order if any(c.strip() for c in grid[i])), None)
     if start is None:
-        result.issues.append(
-            error(
-                label,
-                None,
-                None,
-                "FILE_KOSONG",
-                f"{label} kosong (tidak ada baris judul kolom). Salin judul kolom dari template "
-                "ke baris pertama, lalu isi datanya.",
-                f"{label} is empty (no header row). Copy the header from the template to the "
-                "first row, then fill in the data.",
-            )
-        )
+        result.issues.append(issue("FILE_KOSONG", Where(label), label=label))
         return
     start = _header_row(grid, start, table)
     cells = grid[start]
@@ -176,31 +148,12 @@ def _check_unnamed(
 
 
 def _too_many_cells(label: str, row: int) -> Issue:
-    return error(
-        label,
-        row,
-        None,
-        "BARIS_KOLOM_LEBIH",
-        "Baris ini berisi lebih banyak sel daripada judul kolom, biasanya karena ada pemisah "
-        "(koma/titik koma) di dalam nilai. Beri tanda kutip pada nilai tersebut atau hapus "
-        "sel berlebih.",
-        "This row has more cells than the header, usually a separator (comma/semicolon) inside "
-        "a value. Quote that value or delete the extra cells.",
-    )
+    return issue("BARIS_KOLOM_LEBIH", Where(label, row))
 
 
 def _unnamed_column(label: str, row: int, j: int) -> Issue:
-    name = f"kolom ke-{j + 1}"
-    return warning(
-        label,
-        row,
-        name,
-        "KOLOM_TIDAK_DIKENAL",
-        f"Ada isi di {name} yang tidak berjudul; diabaikan. Beri judul sesuai template atau "
-        "hapus isinya.",
-        f"Column {j + 1} has content but no header; ignored. Give it a template header or "
-        "delete its content.",
-    )
+    where = Where(label, row, f"kolom ke-{j + 1}")
+    return issue("KOLOM_TIDAK_DIKENAL", where, template="KOLOM_TANPA_JUDUL", number=j + 1)
 
 
 def _frame(grid: Grid, body: list[int], header: _Header) -> pd.DataFrame:

@@ -15,7 +15,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from placement.domain.errors import Issue, PlacementError, error, has_errors
+from placement.domain.errors import Issue, PlacementError, has_errors
+from placement.domain.messages import Where, issue
 from placement.domain.model import Dataset
 from placement.domain.validate import sort_issues, validate_tables
 from placement.io.cells import DEFAULT_LIMITS, ReadLimits, Tables, _Read
@@ -33,16 +34,7 @@ def read_tables(
     path = Path(path)
     result = _Read(limits=limits)
     if not path.exists():
-        result.issues.append(
-            error(
-                str(path),
-                None,
-                None,
-                "PATH_TIDAK_ADA",
-                f"Folder atau file data '{path}' tidak ditemukan. Periksa nama dan lokasinya.",
-                f"Data folder or file '{path}' not found. Check its name and location.",
-            )
-        )
+        result.issues.append(issue("PATH_TIDAK_ADA", Where(str(path)), path=path))
     elif path.is_file():
         _read_file(path, result)
     else:

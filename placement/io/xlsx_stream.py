@@ -195,8 +195,10 @@ class _TextCollector:
             self._skip -= 1
         elif name == "si":
             if len(self.items) >= self.max_items:
-                raise ReadLimitError(f"lebih dari {self.max_items:,} teks bersama (sharedStrings)",
-                                     f"more than {self.max_items:,} shared strings")  # fmt: skip
+                raise ReadLimitError(
+                    f"lebih dari {self.max_items:,} teks bersama (sharedStrings)",
+                    f"more than {self.max_items:,} shared strings",
+                )
             self.items.append("".join(self._parts))
 
     def chars(self, text: str) -> None:

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from placement.config import Skenario
+from placement.domain.messages import texts
 from placement.domain.model import Dataset, cell_text
 from placement.rules.eligibility import PairTable, build_pairs, check_pair
 from placement.solver.problem import SCALE
@@ -31,6 +32,15 @@ class AuditFinding:
 
     def message(self, lang: str = "id") -> str:
         return self.message_en if lang == "en" else self.message_id
+
+    @classmethod
+    def of(
+        cls, code: str, nip: str | None = None, jabatan_id: str | None = None, **fields: object
+    ) -> AuditFinding:
+        """The finding ``code`` about ``nip`` / ``jabatan_id``, its messages from the catalogue
+        (``nip`` and ``jid`` are fields of every template that names them)."""
+        message_id, message_en = texts(code, nip=nip, jid=jabatan_id, **fields)
+        return cls(code, message_id, message_en, nip, jabatan_id)
 
 
 @dataclass
@@ -75,9 +85,11 @@ def _plan_pair_scores(
     pairs = table.pairs
     post_col, person_col = pairs["post"].to_numpy(), pairs["person"].to_numpy()
     ordered = len(post_col) < 2 or bool(
-        np.all((post_col[1:] > post_col[:-1])
-               | ((post_col[1:] == post_col[:-1]) & (person_col[1:] > person_col[:-1])))
-    )  # fmt: skip
+        np.all(
+            (post_col[1:] > post_col[:-1])
+            | ((post_col[1:] == post_col[:-1]) & (person_col[1:] > person_col[:-1]))
+        )
+    )
     if not ordered:  # not in PairTable order (post, person): join
         wanted = pd.DataFrame({"person": people, "post": posts})
         found = wanted.merge(
@@ -132,9 +144,8 @@ def audit_plan(
     report.objective_scaled = total
     report.objective = total / SCALE
     if reported_scaled is not None and total != reported_scaled and not report.findings:
-        add(AuditFinding("OBJEKTIF_BERBEDA",
-                         f"Objektif dihitung ulang {total / SCALE:.4f} berbeda dari yang dilaporkan {reported_scaled / SCALE:.4f}",
-                         f"Recomputed objective {total / SCALE:.4f} differs from the reported {reported_scaled / SCALE:.4f}"))  # fmt: skip
+        reported = reported_scaled / SCALE
+        add(AuditFinding.of("OBJEKTIF_BERBEDA", total=total / SCALE, reported=reported))
     return report
 
 
@@ -167,9 +178,7 @@ def _relaxations(
         )
     )
     for r_nip, r_jid in sorted(allowed - readmitted):
-        add(AuditFinding("PELONGGARAN_TIDAK_SAH",
-                         f"{r_nip} → {r_jid} tercatat sebagai pelonggaran, tetapi melanggar aturan yang tidak boleh dilonggarkan (atau memang memenuhi syarat)",
-                         f"{r_nip} → {r_jid} is recorded as a relaxation but breaks a non-relaxable rule (or is eligible anyway)", r_nip, r_jid))  # fmt: skip
+        add(AuditFinding.of("PELONGGARAN_TIDAK_SAH", r_nip, r_jid))
     return elastic.table, readmitted
 
 
@@ -191,22 +200,18 @@ def _check_placements(
     targets = [cell_text(t, strip=True) for t in plan["jabatan_tujuan_id"]]
     for nip, jid in zip(nips, targets, strict=True):
         if nip is None or nip not in ds.person_index:
-            add(AuditFinding("NIP_TIDAK_DIKENAL", f"NIP {nip} di rencana tidak ada di data pegawai",
-                             f"NIP {nip} in the plan is not in the pegawai data", nip))  # fmt: skip
+            add(AuditFinding.of("NIP_TIDAK_DIKENAL", nip))
             continue
         if nip in seen.people:
-            add(AuditFinding("PEGAWAI_GANDA", f"{nip} muncul lebih dari sekali di rencana",
-                             f"{nip} appears more than once in the plan", nip))  # fmt: skip
+            add(AuditFinding.of("PEGAWAI_GANDA", nip))
         seen.people.add(nip)
         if jid is None:
             continue
         if jid not in in_scope:
-            add(AuditFinding("JABATAN_DI_LUAR_LINGKUP", f"Jabatan {jid} tidak ada atau di luar lingkup rencana",
-                             f"Post {jid} does not exist or is outside the plan's scope", nip, jid))  # fmt: skip
+            add(AuditFinding.of("JABATAN_DI_LUAR_LINGKUP", nip, jid))
             continue
         if jid in seen.posts:
-            add(AuditFinding("PEMEGANG_GANDA", f"Jabatan {jid} diberikan kepada dua orang ({seen.posts[jid]} dan {nip})",
-                             f"Post {jid} is given to two people ({seen.posts[jid]} and {nip})", nip, jid))  # fmt: skip
+            add(AuditFinding.of("PEMEGANG_GANDA", nip, jid, first=seen.posts[jid]))
         seen.posts[jid] = nip
         p, j = ds.person_index[nip], ds.post_index[jid]
         seen.placed_rows[p] = j
@@ -233,8 +238,7 @@ def _not_eligible(ds: Dataset, sc: Skenario, nip: str, jid: str) -> AuditFinding
         if decision.shortlist_only
         else "bukan kandidat dalam lingkup"
     )
-    return AuditFinding("TIDAK_MEMENUHI_SYARAT", f"{nip} → {jid} tidak memenuhi syarat: {why}",
-                        f"{nip} → {jid} is not eligible: {why}", nip, jid)  # fmt: skip
+    return AuditFinding.of("TIDAK_MEMENUHI_SYARAT", nip, jid, why=why)
 
 
 def _check_incumbents(
@@ -244,17 +248,19 @@ def _check_incumbents(
     for row, jid in sorted(holders.items()):
         nip = str(ds.pegawai.at[row, "nip"])
         if nip not in seen.people:
-            add(AuditFinding("BARIS_HILANG", f"Pemegang jabatan {jid} ({nip}) tidak ada di rencana",
-                             f"The holder of {jid} ({nip}) is missing from the plan", nip, jid))  # fmt: skip
+            add(AuditFinding.of("BARIS_HILANG", nip, jid))
         elif row not in seen.placed_rows and not sc.izinkan_non_job:
-            add(AuditFinding("NON_JOB_TIDAK_DIIZINKAN", f"{nip} (pemegang {jid}) tidak mendapat jabatan; non-job tidak diizinkan",
-                             f"{nip} (holder of {jid}) gets no post; non-job is not allowed", nip, jid))  # fmt: skip
+            add(AuditFinding.of("NON_JOB_TIDAK_DIIZINKAN", nip, jid))
 
 
 def _penalties(
-    ds: Dataset, sc: Skenario, seen_posts: dict[str, str], in_scope: set[str],
-    holders: dict[int, str], placed_rows: dict[int, int],
-) -> int:  # fmt: skip
+    ds: Dataset,
+    sc: Skenario,
+    seen_posts: dict[str, str],
+    in_scope: set[str],
+    holders: dict[int, str],
+    placed_rows: dict[int, int],
+) -> int:
     """Soft penalties: empty wajib_isi posts and (when allowed) non-job holders."""
     out = 0
     if not sc.wajib_isi_keras:
@@ -269,9 +275,13 @@ def _penalties(
 
 
 def _check_scenario(
-    ds: Dataset, sc: Skenario, placed: dict[int, int], holders: dict[int, str], in_scope: set[str],
+    ds: Dataset,
+    sc: Skenario,
+    placed: dict[int, int],
+    holders: dict[int, str],
+    in_scope: set[str],
     add: Add,
-) -> None:  # fmt: skip
+) -> None:
     """Locks, forbids, must-moves, keeps, hard wajib_isi and move caps."""
     _check_pins(ds, sc, placed, holders, add)
     if sc.wajib_isi_keras:
@@ -279,8 +289,7 @@ def _check_scenario(
         filled = set(placed.values())
         for j in np.flatnonzero(ds.jabatan["must_fill"].to_numpy()).tolist():
             if post_id[j] in in_scope and j not in filled:
-                add(AuditFinding("WAJIB_ISI_KOSONG", f"Jabatan wajib isi {post_id[j]} kosong",
-                                 f"Must-fill post {post_id[j]} is empty", None, str(post_id[j])))  # fmt: skip
+                add(AuditFinding.of("WAJIB_ISI_KOSONG", None, str(post_id[j])))
     _check_caps(ds, sc, placed, holders, add)
 
 
@@ -291,23 +300,19 @@ def _check_pins(
     for k in sc.kunci:
         p, j = ds.person_index.get(k.nip), ds.post_index.get(k.jabatan_id)
         if p is None or j is None or placed.get(p) != j:
-            add(AuditFinding("KUNCI_DILANGGAR", f"Kunci {k.nip} → {k.jabatan_id} tidak dipatuhi",
-                             f"Lock {k.nip} → {k.jabatan_id} is not honoured", k.nip, k.jabatan_id))  # fmt: skip
+            add(AuditFinding.of("KUNCI_DILANGGAR", k.nip, k.jabatan_id))
     for k in sc.larang:
         p, j = ds.person_index.get(k.nip), ds.post_index.get(k.jabatan_id)
         if p is not None and j is not None and placed.get(p) == j:
-            add(AuditFinding("LARANGAN_DILANGGAR", f"Pasangan terlarang {k.nip} → {k.jabatan_id} ada di rencana",
-                             f"Forbidden pair {k.nip} → {k.jabatan_id} is in the plan", k.nip, k.jabatan_id))  # fmt: skip
+            add(AuditFinding.of("LARANGAN_DILANGGAR", k.nip, k.jabatan_id))
     for nip in sc.wajib_pindah:
         p = ds.person_index.get(nip)
         if p is not None and p in holders and placed.get(p) == ds.post_index[holders[p]]:
-            add(AuditFinding("WAJIB_PINDAH_DILANGGAR", f"{nip} wajib pindah tetapi tetap di jabatannya",
-                             f"{nip} must move but stays", nip))  # fmt: skip
+            add(AuditFinding.of("WAJIB_PINDAH_DILANGGAR", nip))
     for jid in sc.pertahankan:
         holder = ds.holder_row.get(jid)
         if holder is not None and placed.get(holder) != ds.post_index[jid]:
-            add(AuditFinding("PERTAHANKAN_DILANGGAR", f"Pemegang {jid} seharusnya dipertahankan",
-                             f"The holder of {jid} should be kept", None, jid))  # fmt: skip
+            add(AuditFinding.of("PERTAHANKAN_DILANGGAR", None, jid))
 
 
 def _check_caps(
@@ -317,8 +322,8 @@ def _check_caps(
     moved = [r for r, jid in holders.items() if placed.get(r) != ds.post_index[jid]]
     b = sc.batas
     if b.perpindahan_total is not None and len(moved) > b.perpindahan_total:
-        add(AuditFinding("BATAS_TOTAL_DILANGGAR", f"{len(moved)} pejabat berpindah, batas {b.perpindahan_total}",
-                         f"{len(moved)} officials move, cap {b.perpindahan_total}"))  # fmt: skip
+        cap = b.perpindahan_total
+        add(AuditFinding.of("BATAS_TOTAL_DILANGGAR", moved=len(moved), cap=cap))
     if b.perpindahan_per_opd is not None or b.porsi_berubah_per_opd is not None:
         opd_of = dict(zip(ds.jabatan["jabatan_id"], ds.jabatan["opd"], strict=True))
         per_opd = pd.Series([opd_of[holders[r]] for r in holders]).value_counts()
@@ -330,5 +335,5 @@ def _check_caps(
             if b.porsi_berubah_per_opd is not None:
                 allowed = min(allowed, int(np.floor(b.porsi_berubah_per_opd * n_hold + 1e-9)))
             if int(moved_opd.get(opd, 0)) > allowed:
-                add(AuditFinding("BATAS_OPD_DILANGGAR", f"{opd}: {int(moved_opd.get(opd, 0))} pejabat berganti, batas {allowed}",
-                                 f"{opd}: {int(moved_opd.get(opd, 0))} officials change, cap {allowed}"))  # fmt: skip
+                n_moved = int(moved_opd.get(opd, 0))
+                add(AuditFinding.of("BATAS_OPD_DILANGGAR", opd=opd, moved=n_moved, cap=allowed))

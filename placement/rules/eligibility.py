@@ -48,16 +48,32 @@ from placement.rules.registry import (
     relaxations,
     rule_set,
 )
-from placement.rules.scoring import SCORE_COLUMNS, Scorer
+from placement.rules.scoring import SCORE_COLUMNS, Scorer, require_known
 
 CHUNK_PAIRS = 1_000_000
 PAIR_COLUMNS: tuple[str, ...] = (
-    "person", "post", "nip", "jabatan_id", "move_type", "stay", "shortlist_only", *SCORE_COLUMNS,
-)  # fmt: skip
+    "person",
+    "post",
+    "nip",
+    "jabatan_id",
+    "move_type",
+    "stay",
+    "shortlist_only",
+    *SCORE_COLUMNS,
+)
 REFUSED_COLUMNS: tuple[str, ...] = (
-    "person", "post", "nip", "jabatan_id", "move_type", "rule_id", "actual", "threshold",
-    "legal_basis", "message_id", "message_en",
-)  # fmt: skip
+    "person",
+    "post",
+    "nip",
+    "jabatan_id",
+    "move_type",
+    "rule_id",
+    "actual",
+    "threshold",
+    "legal_basis",
+    "message_id",
+    "message_en",
+)
 _BIG = 1 << 30
 _MOVE_NAMES = np.array(MOVE_TYPES, dtype=object)
 
@@ -308,8 +324,14 @@ def _uncount_holders(
 ) -> None:
     """Blocking counted each holder against the own post: that pair is a stay, not a refusal."""
     j = f.p_held[holders]
-    why = block.verdict(f.p_level[holders], f.p_rank[holders], f.p_grade[holders],
-                        f.j_level[j], f.j_rank[j], block.min_grade[j])  # fmt: skip
+    why = block.verdict(
+        f.p_level[holders],
+        f.p_rank[holders],
+        f.p_grade[holders],
+        f.j_level[j],
+        f.j_rank[j],
+        block.min_grade[j],
+    )
     for i, rid in enumerate(BLOCKING_RULES, start=1):
         c = col.get(rid, -1)
         if c >= 0:
@@ -340,8 +362,17 @@ def _pairs_frame(
     concatenate and reorder: that doubled the peak memory at province scale)."""
     if not parts:
         frame = pd.DataFrame({c: pd.Series(dtype=float) for c in PAIR_COLUMNS})
-        return frame.astype({"person": np.int32, "post": np.int32, "stay": bool, "shortlist_only": bool,
-                             "nip": str, "jabatan_id": str, "move_type": str})  # fmt: skip
+        return frame.astype(
+            {
+                "person": np.int32,
+                "post": np.int32,
+                "stay": bool,
+                "shortlist_only": bool,
+                "nip": str,
+                "jabatan_id": str,
+                "move_type": str,
+            }
+        )
     post = np.concatenate([p.pop("post") for p in parts])
     person = np.concatenate([p.pop("person") for p in parts])
     order = np.argsort(post.astype(np.int64) * (len(f.nip) + 1) + person, kind="stable")
@@ -459,14 +490,19 @@ def _message(
 ) -> tuple[str, str]:
     spec = rule.spec
     if flagged:
-        status = ("hanya daftar pendek", "shortlist only") if spec.effect == "daftar_pendek" else (
-            "dikenai penalti", "penalised")  # fmt: skip
+        status = (
+            ("hanya daftar pendek", "shortlist only")
+            if spec.effect == "daftar_pendek"
+            else ("dikenai penalti", "penalised")
+        )
     else:
         status = ("memenuhi", "met") if passed else ("TIDAK memenuhi", "NOT met")
     body_id = spec.message_id.format(actual=actual, threshold=threshold)
     body_en = spec.message_en.format(actual=_en(actual), threshold=_en(threshold))
-    return (f"{spec.id} {status[0]}: {spec.description_id} ({body_id})",
-            f"{spec.id} {status[1]}: {spec.description_en} ({body_en})")  # fmt: skip
+    return (
+        f"{spec.id} {status[0]}: {spec.description_id} ({body_id})",
+        f"{spec.id} {status[1]}: {spec.description_en} ({body_en})",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -518,8 +554,21 @@ def _refused_frame(f: Facts, ex: _Explained, ctx: PairContext) -> pd.DataFrame:
             a, t = str(actual[i]), str(threshold[i])
             mid, men = _message(rule, False, False, a, t)
             p, j = int(ctx.person[i]), int(ctx.post[i])
-            rows.append((p, j, f.nip[p], f.jabatan_id[j], MOVE_TYPES[int(ctx.move[i])], rule.id, a, t,
-                         rule.spec.legal_text_with_status, mid, men))  # fmt: skip
+            rows.append(
+                (
+                    p,
+                    j,
+                    f.nip[p],
+                    f.jabatan_id[j],
+                    MOVE_TYPES[int(ctx.move[i])],
+                    rule.id,
+                    a,
+                    t,
+                    rule.spec.legal_text_with_status,
+                    mid,
+                    men,
+                )
+            )
     frame = pd.DataFrame(rows, columns=list(REFUSED_COLUMNS))
     order = {r.id: i for i, r in enumerate(f.rules.checks())}
     frame["_o"] = frame["rule_id"].map(order)
@@ -530,20 +579,9 @@ def _refused_frame(f: Facts, ex: _Explained, ctx: PairContext) -> pd.DataFrame:
     )
 
 
-def _lookup(ds: Dataset, nip: str | None = None, jabatan_id: str | None = None) -> None:
-    if nip is not None and nip not in ds.person_index:
-        raise PlacementError.single("NIP_TIDAK_ADA", f"NIP {nip} tidak ada di data pegawai",
-                                    f"NIP {nip} is not in the pegawai data", "pegawai", "nip")  # fmt: skip
-    if jabatan_id is not None and jabatan_id not in ds.post_index:
-        raise PlacementError.single("JABATAN_TIDAK_ADA",
-                                    f"jabatan_id {jabatan_id} tidak ada di data jabatan",
-                                    f"jabatan_id {jabatan_id} is not in the jabatan data",
-                                    "jabatan", "jabatan_id")  # fmt: skip
-
-
 def check_pair(ds: Dataset, sc: Skenario, nip: str, jabatan_id: str) -> PairDecision:
     """Every applicable rule on one pair, with actual values and thresholds."""
-    _lookup(ds, nip, jabatan_id)
+    require_known(ds, nip, jabatan_id)
     rules = rule_set(sc)
     f = build_facts(ds, sc, rules)
     p, j = ds.person_index[nip], ds.post_index[jabatan_id]
@@ -570,7 +608,7 @@ def check_pairs(
     """:func:`check_pair` on many pairs at once (each rule runs once on all of them): the same
     decisions, in input order; the usulan package explains every move of a plan with it."""
     for nip, jid in zip(nips, jabatan_ids, strict=True):
-        _lookup(ds, nip, jid)
+        require_known(ds, nip, jid)
     if not nips:
         return []
     rules = rule_set(sc)

@@ -19,7 +19,8 @@ from typing import Any, Literal
 
 from placement.config import Skenario, read_yaml_file
 from placement.domain import grades
-from placement.domain.errors import Issue, PlacementError, error
+from placement.domain.errors import Issue, PlacementError
+from placement.domain.messages import Where, issue, texts
 from placement.rules.approvals import ApprovalSpec, parse_approval
 from placement.rules.legal import LEGAL_STATUSES, LegalBasis, LegalStatus, parse_legal_basis
 
@@ -156,11 +157,10 @@ def load_pack(name: str = "kabupaten") -> RulePack:
 def _load_pack_cached(path_text: str) -> RulePack:
     path = Path(path_text)
     if not path.is_file():
-        raise PlacementError.single(
-            "PAKET_ATURAN_TIDAK_ADA",
-            f"Paket aturan tidak ditemukan: {path.name}; tersedia: {', '.join(available_packs())}",
-            f"Rule pack not found: {path.name}; available: {', '.join(available_packs())}",
-            path_text,
+        available = ", ".join(available_packs())
+        where = Where(path_text)
+        raise PlacementError(
+            [issue("PAKET_ATURAN_TIDAK_ADA", where, name=path.name, available=available)]
         )
     raw = read_yaml_file(path)
     issues: list[Issue] = []
@@ -206,8 +206,7 @@ def _load_pack_cached(path_text: str) -> RulePack:
 
 
 def _pack_error(file: str, where: str, msg: str) -> Issue:
-    return error(file, None, where, "PAKET_ATURAN", f"Paket aturan tidak valid: {msg}",
-                 f"Invalid rule pack: {msg}")  # fmt: skip
+    return issue("PAKET_ATURAN", Where(file, None, where), detail=msg)
 
 
 def _parse_rule(item: dict[str, Any]) -> RuleSpec:
@@ -283,12 +282,11 @@ def _apply(pack: RulePack, sc: Skenario) -> tuple[dict[str, Rule], _Override]:
     rules: dict[str, Rule] = {}
     for rid, raw in sc.aturan.items():
         if rid not in pack.rules:
-            out.issues.append(error("skenario", None, f"aturan.{rid}", "ATURAN_TIDAK_DIKENAL",
-                f"Aturan '{rid}' tidak dikenal di paket '{pack.name}' (lihat docs/rules.md)",
-                f"Unknown rule '{rid}' in pack '{pack.name}' (see docs/rules.md)"))  # fmt: skip
+            where = Where("skenario", None, f"aturan.{rid}")
+            out.issues.append(issue("ATURAN_TIDAK_DIKENAL", where, rule=rid, pack=pack.name))
         elif not isinstance(raw, dict):
-            out.issues.append(error("skenario", None, f"aturan.{rid}", "ATURAN_NILAI",
-                "Isi aturan harus berupa {parameter: nilai}", "A rule override must be a mapping"))  # fmt: skip
+            where = Where("skenario", None, f"aturan.{rid}")
+            out.issues.append(issue("ATURAN_NILAI", where, template="ATURAN_BUKAN_PEMETAAN"))
     for rid, spec in pack.rules.items():
         params = spec.defaults()
         active = spec.active
@@ -304,9 +302,10 @@ def _apply(pack: RulePack, sc: Skenario) -> tuple[dict[str, Rule], _Override]:
                 continue
             if name not in spec.params:
                 allowed = ", ".join(["aktif", *spec.params])
-                out.issues.append(error("skenario", None, f"aturan.{rid}.{name}", "ATURAN_PARAMETER",
-                    f"Parameter '{name}' tidak dikenal untuk {rid}; yang ada: {allowed}",
-                    f"Unknown parameter '{name}' for {rid}; known: {allowed}"))  # fmt: skip
+                where = Where("skenario", None, f"aturan.{rid}.{name}")
+                out.issues.append(
+                    issue("ATURAN_PARAMETER", where, name=name, rule=rid, allowed=allowed)
+                )
                 continue
             merged = _merge(rid, spec.params[name], value, out.issues, spec.kind == "hard")
             if merged is not None:
@@ -320,9 +319,8 @@ def _apply(pack: RulePack, sc: Skenario) -> tuple[dict[str, Rule], _Override]:
 
 
 def _value_error(rid: str, name: str, value: Any, expected: str) -> Issue:
-    return error("skenario", None, f"aturan.{rid}.{name}", "ATURAN_NILAI",
-                 f"Nilai {value!r} untuk {rid}.{name} tidak valid; harus {expected}",
-                 f"Invalid value {value!r} for {rid}.{name}; expected {expected}")  # fmt: skip
+    where = Where("skenario", None, f"aturan.{rid}.{name}")
+    return issue("ATURAN_NILAI", where, value=repr(value), rule=rid, name=name, expected=expected)
 
 
 def _same_type(default: Any, value: Any) -> bool:
@@ -345,12 +343,12 @@ def _merge(rid: str, spec: ParamSpec, value: Any, issues: list[Issue], hard: boo
         merged = copy.deepcopy(default)
         for key, sub in value.items():
             if key not in default:
-                issues.append(_value_error(rid, f"{spec.name}.{key}", sub,
-                                           "salah satu kunci: " + ", ".join(map(str, default))))  # fmt: skip
+                keys = "salah satu kunci: " + ", ".join(map(str, default))
+                issues.append(_value_error(rid, f"{spec.name}.{key}", sub, keys))
                 return None
             if not _same_type(default[key], sub):
-                issues.append(_value_error(rid, f"{spec.name}.{key}", sub,
-                                           type(default[key]).__name__))  # fmt: skip
+                expected = type(default[key]).__name__
+                issues.append(_value_error(rid, f"{spec.name}.{key}", sub, expected))
                 return None
             merged[key] = sub
         return _validate_values(rid, spec, merged, issues)
@@ -414,10 +412,22 @@ def _changes(
             if spec.id == "JPT_SELEKSI_TERBUKA" and sc.penempatan_jpt_langsung
             else f"aturan.{spec.id}.aktif"
         )
-        out.append({**base, "change": change, "parameter": "aktif", "default": spec.active,
-                    "value": active, "direction": "diperketat" if active else "dilonggarkan",
-                    "message_id": f"Aturan {spec.id} {change} oleh skenario ({via})",
-                    "message_en": f"Rule {spec.id} {'enabled' if active else 'disabled'} by the scenario ({via})"})  # fmt: skip
+        change_en = "enabled" if active else "disabled"
+        message_id, message_en = texts(
+            "ATURAN_DIUBAH_AKTIF", rule=spec.id, change_id=change, change_en=change_en, via=via
+        )
+        out.append(
+            {
+                **base,
+                "change": change,
+                "parameter": "aktif",
+                "default": spec.active,
+                "value": active,
+                "direction": "diperketat" if active else "dilonggarkan",
+                "message_id": message_id,
+                "message_en": message_en,
+            }
+        )
     for name, value in params.items():
         default = spec.params[name].default
         if value == default:
@@ -429,10 +439,27 @@ def _changes(
         )
         for pname, old, new in pairs:
             d = _direction(spec.params[name].looser, old, new)
-            out.append({**base, "change": "parameter", "parameter": pname, "default": old,
-                        "value": new, "direction": d,
-                        "message_id": f"Aturan {spec.id}: {pname} {d} dari {old!r} menjadi {new!r}",
-                        "message_en": f"Rule {spec.id}: {pname} {_DIRECTION_EN[d]} from {old!r} to {new!r}"})  # fmt: skip
+            message_id, message_en = texts(
+                "ATURAN_DIUBAH_PARAMETER",
+                rule=spec.id,
+                name=pname,
+                direction_id=d,
+                direction_en=_DIRECTION_EN[d],
+                old=repr(old),
+                new=repr(new),
+            )
+            out.append(
+                {
+                    **base,
+                    "change": "parameter",
+                    "parameter": pname,
+                    "default": old,
+                    "value": new,
+                    "direction": d,
+                    "message_id": message_id,
+                    "message_en": message_en,
+                }
+            )
     return out
 
 

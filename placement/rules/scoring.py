@@ -32,6 +32,7 @@ import pandas as pd
 from placement.config import Skenario
 from placement.domain.errors import Issue, PlacementError, warning
 from placement.domain.memo import memo
+from placement.domain.messages import Where, issue
 from placement.domain.model import Dataset
 from placement.rules.checks import move_types, post_min_education
 from placement.rules.facts import BoolArray, Facts, FloatArray, IntArray, build_facts, norm_text
@@ -317,20 +318,24 @@ class JpmDetail:
     detail: bool = True  # False: JPM used directly, rincian tidak tersedia (gaps empty)
 
 
+def require_known(ds: Dataset, nip: str | None = None, jabatan_id: str | None = None) -> None:
+    """PlacementError (NIP_TIDAK_ADA / JABATAN_TIDAK_ADA) for a person or post asked for that
+    the data does not have; None skips that check."""
+    if nip is not None and nip not in ds.person_index:
+        where = Where("pegawai", None, "nip")
+        raise PlacementError([issue("NIP_TIDAK_ADA", where, nip=nip)])
+    if jabatan_id is not None and jabatan_id not in ds.post_index:
+        where = Where("jabatan", None, "jabatan_id")
+        raise PlacementError([issue("JABATAN_TIDAK_ADA", where, jid=jabatan_id)])
+
+
 def jpm_detail(
     ds: Dataset, nip: str, jabatan_id: str, sc: Skenario | None = None, rules: RuleSet | None = None
 ) -> JpmDetail:
     """JPM, category and the gap per standard competency for one person and one post
     (``rules``: the scenario's rule set when the caller has it already)."""
     sc = sc or Skenario()
-    if nip not in ds.person_index:
-        raise PlacementError.single("NIP_TIDAK_ADA", f"NIP {nip} tidak ada di data pegawai",
-                                    f"NIP {nip} is not in the pegawai data", "pegawai", "nip")  # fmt: skip
-    if jabatan_id not in ds.post_index:
-        raise PlacementError.single("JABATAN_TIDAK_ADA",
-                                    f"jabatan_id {jabatan_id} tidak ada di data jabatan",
-                                    f"jabatan_id {jabatan_id} is not in the jabatan data",
-                                    "jabatan", "jabatan_id")  # fmt: skip
+    require_known(ds, nip, jabatan_id)
     rules = rule_set(sc) if rules is None else rules
     comp = competencies(ds, rules)
     p, j = ds.person_index[nip], ds.post_index[jabatan_id]
@@ -377,5 +382,6 @@ __all__ = [
     "jpm_category",
     "jpm_detail",
     "jpm_values",
+    "require_known",
     "score_pairs",
 ]

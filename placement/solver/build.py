@@ -16,7 +16,8 @@ import numpy.typing as npt
 import pandas as pd
 
 from placement.config import Skenario
-from placement.domain.errors import Issue, PlacementError, error
+from placement.domain.errors import Issue, PlacementError
+from placement.domain.messages import Where, issue
 from placement.domain.model import Dataset
 from placement.rules.eligibility import PairTable
 from placement.solver.problem import INT64_SAFE, SCALE, IntArray, Problem, StayGroup
@@ -113,8 +114,9 @@ def build_problem(ds: Dataset, sc: Skenario, table: PairTable) -> tuple[Problem,
         keep &= ~(src_stay & np.isin(src_person, list(must_move)))
     rows = np.flatnonzero(keep).astype(np.int64)
     del keep
-    placeable = _Placeable(src_person[rows].astype(np.int64), src_post[rows].astype(np.int64),
-                           src_stay[rows])  # fmt: skip
+    placeable = _Placeable(
+        src_person[rows].astype(np.int64), src_post[rows].astype(np.int64), src_stay[rows]
+    )
     # Local ids by lookup tables over the data rows (no sort of the pairs): people in row order,
     # posts in table.posts order.
     is_person = np.zeros(ds.n_people, dtype=bool)
@@ -176,9 +178,14 @@ def build_problem(ds: Dataset, sc: Skenario, table: PairTable) -> tuple[Problem,
 
 
 def _tiebreak(
-    ds: Dataset, people: IntArray, posts: IntArray, pair_person: IntArray, pair_post: IntArray,
-    stay: np.ndarray, weight: IntArray,
-) -> IntArray:  # fmt: skip
+    ds: Dataset,
+    people: IntArray,
+    posts: IntArray,
+    pair_person: IntArray,
+    pair_post: IntArray,
+    stay: np.ndarray,
+    weight: IntArray,
+) -> IntArray:
     """(stay·(n+1) + seniority)·R + mix(seniority, post row) mod R, R ≤ 1024 chosen so that the
     exact integer form ``weight·K + tiebreak`` fits the min-cost flow's int64 range."""
     n = ds.n_people
@@ -218,23 +225,18 @@ def _check_references(ds: Dataset, sc: Skenario, holder_rows: IntArray) -> list[
     for key, nips in (("wajib_pindah", sc.wajib_pindah),):
         for i, nip in enumerate(nips):
             if nip not in ds.person_index:
-                issues.append(error(CONFIG, None, f"{key}.{i}", "SKENARIO_NIP_TIDAK_DIKENAL",
-                    f"NIP {nip} di '{key}' tidak ada di data pegawai; periksa NIP-nya",
-                    f"NIP {nip} in '{key}' is not in the pegawai data"))  # fmt: skip
+                where = Where(CONFIG, None, f"{key}.{i}")
+                issues.append(issue("SKENARIO_NIP_TIDAK_DIKENAL", where, nip=nip, key=key))
             elif ds.person_index[nip] not in set(holder_rows.tolist()):
-                issues.append(error(CONFIG, None, f"{key}.{i}", "WAJIB_PINDAH_BUKAN_PEJABAT",
-                    f"NIP {nip} di 'wajib_pindah' tidak memegang jabatan dalam lingkup rencana; "
-                    "hapus dari daftar atau perluas lingkup",
-                    f"NIP {nip} in 'wajib_pindah' holds no post in the plan's scope"))  # fmt: skip
+                where = Where(CONFIG, None, f"{key}.{i}")
+                issues.append(issue("WAJIB_PINDAH_BUKAN_PEJABAT", where, nip=nip))
     for i, jid in enumerate(sc.pertahankan):
         if jid not in ds.post_index:
-            issues.append(error(CONFIG, None, f"pertahankan.{i}", "SKENARIO_JABATAN_TIDAK_DIKENAL",
-                f"jabatan_id {jid} di 'pertahankan' tidak ada di data jabatan",
-                f"jabatan_id {jid} in 'pertahankan' is not in the jabatan data"))  # fmt: skip
+            where = Where(CONFIG, None, f"pertahankan.{i}")
+            issues.append(issue("SKENARIO_JABATAN_TIDAK_DIKENAL", where, jid=jid))
         elif ds.holder_of(jid) is None:
-            issues.append(error(CONFIG, None, f"pertahankan.{i}", "PERTAHANKAN_LOWONG",
-                f"Jabatan {jid} di 'pertahankan' sedang lowong; tidak ada pemegang untuk dipertahankan",
-                f"Post {jid} in 'pertahankan' is vacant; there is no holder to keep"))  # fmt: skip
+            where = Where(CONFIG, None, f"pertahankan.{i}")
+            issues.append(issue("PERTAHANKAN_LOWONG", where, jid=jid))
     return issues
 
 
@@ -255,26 +257,25 @@ def _locks(
     lookup = _lookup(ds, placeable.person, placeable.post, [(nip, jid) for nip, jid, _ in wanted])
     for nip, jid, where in wanted:
         if (nip, jid) in forbidden:
-            issues.append(error(CONFIG, None, where, "KUNCI_DAN_LARANG",
-                f"{nip} → {jid} dikunci sekaligus dilarang ('larang'); hapus salah satunya",
-                f"{nip} → {jid} is both locked and forbidden; remove one of them"))  # fmt: skip
+            issues.append(issue("KUNCI_DAN_LARANG", Where(CONFIG, None, where), nip=nip, jid=jid))
             continue
         if jid in seen_post and seen_post[jid] != nip:
-            issues.append(error(CONFIG, None, where, "KUNCI_GANDA_JABATAN",
-                f"Jabatan {jid} dikunci untuk dua orang ({seen_post[jid]} dan {nip}); satu jabatan satu pemegang",
-                f"Post {jid} is locked to two people ({seen_post[jid]} and {nip})"))  # fmt: skip
+            first = seen_post[jid]
+            located = Where(CONFIG, None, where)
+            issues.append(issue("KUNCI_GANDA_JABATAN", located, jid=jid, first=first, nip=nip))
             continue
         if nip in seen_person and seen_person[nip] != jid:
-            issues.append(error(CONFIG, None, where, "KUNCI_GANDA_PEGAWAI",
-                f"{nip} dikunci ke dua jabatan ({seen_person[nip]} dan {jid})",
-                f"{nip} is locked to two posts ({seen_person[nip]} and {jid})"))  # fmt: skip
+            first = seen_person[nip]
+            located = Where(CONFIG, None, where)
+            issues.append(issue("KUNCI_GANDA_PEGAWAI", located, nip=nip, first=first, jid=jid))
             continue
         seen_post[jid], seen_person[nip] = nip, jid
         if (nip, jid) not in lookup:
             reason = _why_not_placeable(ds, sc, nip, jid)
-            issues.append(error(CONFIG, None, where, "KUNCI_TIDAK_MEMENUHI_SYARAT",
-                f"Kunci {nip} → {jid} tidak dapat dipenuhi: {reason}",
-                f"Lock {nip} → {jid} cannot be honoured: {reason}"))  # fmt: skip
+            located = Where(CONFIG, None, where)
+            issues.append(
+                issue("KUNCI_TIDAK_MEMENUHI_SYARAT", located, nip=nip, jid=jid, reason=reason)
+            )
             continue
         fixed.append(lookup[(nip, jid)])
     return np.array(sorted(set(fixed)), dtype=np.int64), issues
@@ -309,10 +310,8 @@ def _must_move_issues(
     for row in sorted(must_move & holders):
         if row not in movable and not sc.izinkan_non_job:
             nip = str(ds.pegawai.at[row, "nip"])
-            issues.append(error(CONFIG, None, "wajib_pindah", "WAJIB_PINDAH_TANPA_TUJUAN",
-                f"{nip} wajib pindah tetapi tidak ada jabatan lain yang memenuhi syarat; "
-                "hapus dari 'wajib_pindah', perluas lingkup, atau izinkan non-job",
-                f"{nip} must move but no other post is eligible"))  # fmt: skip
+            where = Where(CONFIG, None, "wajib_pindah")
+            issues.append(issue("WAJIB_PINDAH_TANPA_TUJUAN", where, nip=nip))
     return issues
 
 
@@ -350,7 +349,6 @@ def _stay_groups(
     for g in groups:
         n_must = len(must_local & set(g.people.tolist()))
         if len(g.people) - n_must < g.min_stay:
-            issues.append(error(CONFIG, None, "batas", "BATAS_DI_BAWAH_WAJIB_PINDAH",
-                f"Batas perpindahan untuk {g.name} lebih kecil dari jumlah pegawai wajib pindah di sana ({n_must})",
-                f"The move cap for {g.name} is below its number of must-moves ({n_must})"))  # fmt: skip
+            where = Where(CONFIG, None, "batas")
+            issues.append(issue("BATAS_DI_BAWAH_WAJIB_PINDAH", where, group=g.name, n_must=n_must))
     return [g for g in groups if g.min_stay > 0], issues

@@ -1,4 +1,5 @@
-"""Validation codes: severity and a one-line description (id / en) of each, for the docs."""
+"""Codes of located issues (data validation, reading, rule packs): severity and a one-line
+description (id / en) of each, for the docs."""
 
 from __future__ import annotations
 
@@ -90,6 +91,26 @@ CODES: dict[str, CodeInfo] = {
     "STANDAR_JABATAN_TIDAK_DIKENAL": CodeInfo(ERROR, "jabatan_id di standar tidak ada di jabatan", "jabatan_id in the standard not in jabatan"),
     "KOMPETENSI_TIDAK_ADA": CodeInfo(WARNING, "Pegawai tanpa nilai kompetensi (JPM tidak dapat dihitung)", "Person without competency scores (no JPM)"),
     "STANDAR_TIDAK_ADA": CodeInfo(WARNING, "Jabatan tanpa standar kompetensi (dipakai standar bawaan)", "Post without a competency standard (default used)"),
+    # rule packs and the scenario's rule overrides (placement.rules.registry)
+    "PAKET_ATURAN_TIDAK_ADA": CodeInfo(ERROR, "Paket aturan tidak ditemukan", "Rule pack not found"),
+    "PAKET_ATURAN": CodeInfo(ERROR, "Paket aturan (YAML) tidak valid", "Invalid rule pack (YAML)"),
+    "ATURAN_TIDAK_DIKENAL": CodeInfo(ERROR, "Skenario mengubah aturan yang tidak ada di paket", "Scenario overrides a rule the pack does not have"),
+    "ATURAN_PARAMETER": CodeInfo(ERROR, "Parameter aturan tidak dikenal di skenario", "Unknown rule parameter in the scenario"),
+    "ATURAN_NILAI": CodeInfo(ERROR, "Nilai parameter aturan di skenario tidak valid", "Invalid rule parameter value in the scenario"),
+    # the scenario against the data (placement.solver.build)
+    "SKENARIO_NIP_TIDAK_DIKENAL": CodeInfo(ERROR, "NIP di skenario tidak ada di data pegawai", "Scenario NIP not in the pegawai data"),
+    "WAJIB_PINDAH_BUKAN_PEJABAT": CodeInfo(ERROR, "Pegawai wajib pindah tidak memegang jabatan dalam lingkup", "Must-move person holds no post in scope"),
+    "SKENARIO_JABATAN_TIDAK_DIKENAL": CodeInfo(ERROR, "jabatan_id di skenario tidak ada di data jabatan", "Scenario jabatan_id not in the jabatan data"),
+    "PERTAHANKAN_LOWONG": CodeInfo(ERROR, "Jabatan yang dipertahankan sedang lowong", "Post to keep is vacant"),
+    "KUNCI_DAN_LARANG": CodeInfo(ERROR, "Pasangan dikunci sekaligus dilarang", "Pair both locked and forbidden"),
+    "KUNCI_GANDA_JABATAN": CodeInfo(ERROR, "Satu jabatan dikunci untuk dua orang", "One post locked to two people"),
+    "KUNCI_GANDA_PEGAWAI": CodeInfo(ERROR, "Satu pegawai dikunci ke dua jabatan", "One person locked to two posts"),
+    "KUNCI_TIDAK_MEMENUHI_SYARAT": CodeInfo(ERROR, "Kunci tidak dapat dipenuhi (tidak memenuhi syarat)", "Lock cannot be honoured (not eligible)"),
+    "WAJIB_PINDAH_TANPA_TUJUAN": CodeInfo(ERROR, "Pegawai wajib pindah tanpa jabatan lain yang memenuhi syarat", "Must-move person with no other eligible post"),
+    "BATAS_DI_BAWAH_WAJIB_PINDAH": CodeInfo(ERROR, "Batas perpindahan lebih kecil dari jumlah wajib pindah", "Move cap below the number of must-moves"),
+    # a person or post asked for by NIP / jabatan_id (placement.rules: explanations, JPM)
+    "NIP_TIDAK_ADA": CodeInfo(ERROR, "NIP yang diminta tidak ada di data pegawai", "Requested NIP not in the pegawai data"),
+    "JABATAN_TIDAK_ADA": CodeInfo(ERROR, "jabatan_id yang diminta tidak ada di data jabatan", "Requested jabatan_id not in the jabatan data"),
 }
 # fmt: on
 
