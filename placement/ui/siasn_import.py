@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from placement.domain.errors import Issue, PlacementError
+from placement.ui.workspace import DataCheck, check_data
 
 ROLES = ("siasn", "jabatan", "standar", "kompetensi", "talenta", "kinerja", "hukdis", "riwayat",
          "jobfit")  # fmt: skip
@@ -30,6 +31,7 @@ class ImportSummary:
     pending: list[dict[str, str]]
     unknown: list[tuple[str, str, list[str]]]  # (kolom, label, choices)
     issues: list[Issue] = field(default_factory=list)  # not settled by the forms
+    check: DataCheck | None = None  # the written data folder's check, when there was no error
 
 
 def stored_name(role: str, name: str) -> str:
@@ -52,7 +54,8 @@ def run_import(inputs: Path, out: Path, plan_date: date, decisions: dict[str, st
                labels: dict[tuple[str, str], str]) -> ImportSummary:  # fmt: skip
     """Import the files in ``inputs`` (named by role) with the planner's link ``decisions``
     (nip → jabatan_id or '-') and label mappings ((kolom, label) → our value); the data folder
-    ``out`` is written only when no error remains. Runs in the child process."""
+    ``out`` is written (and checked as the Data page checks uploads) only when no error
+    remains. Runs in the child process."""
     from placement.io.siasn import ImportOptions, import_siasn, write_import
 
     files = {r: p for r in ROLES for p in inputs.glob(f"{r}.*") if p.suffix in (".csv", ".xlsx")}
@@ -76,7 +79,8 @@ def run_import(inputs: Path, out: Path, plan_date: date, decisions: dict[str, st
     unknown = [(k, lab, result.labels.choices(k)) for k, lab in sorted(result.labels.unknown)]
     issues = [i for i in [*result.issues, *result.validation] if i.code not in DECIDED_CODES]
     return ImportSummary(result.ok, dict(result.counts), result.link_counts(), links,
-                         list(result.pending), unknown, issues)  # fmt: skip
+                         list(result.pending), unknown, issues,
+                         check_data(out) if result.ok else None)  # fmt: skip
 
 
 def suggestions(row: dict[str, str]) -> dict[str, str]:

@@ -4,29 +4,42 @@ use."""
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from tests.siasn_export import fill_post_names, write_export
+from tests.siasn_export import AMBIGUOUS, fill_post_names, make_ambiguous, write_export
 from tests.ui.conftest import Server
 from tests.ui.helpers import by_testid, choose, click, open_page, text, wait_text
-
-AMBIGUOUS = "Kepala Seksi Pelayanan Kesehatan"  # Primer (J-006) or Rujukan (J-007)?
+from tests.ui.test_journey import EXCLUDED, FORBIDDEN_BOTH, FORBIDDEN_ID, VISIBLE, column_names
 
 
 def export(folder: Path) -> dict[str, Path]:
-    """The tiny region's export with the holder of J-006 written without "Primer"."""
-    import pandas as pd
-
+    """The tiny region's export with one holder's post name fitting two posts."""
     from placement.synth import generate
 
     files = write_export(fill_post_names(generate("tiny", 0)), folder)
-    siasn = pd.read_csv(files["siasn"], dtype=str, keep_default_na=False)
-    held = siasn["JABATAN NAMA"] == f"{AMBIGUOUS} Primer"
-    assert held.sum() == 1
-    siasn.loc[held, "JABATAN NAMA"] = AMBIGUOUS
-    siasn.to_csv(files["siasn"], index=False)
+    make_ambiguous(files["siasn"])
     return files
+
+
+@cache
+def forbidden() -> dict[str, re.Pattern[str]]:
+    """The journey test's forbidden tokens in Indonesian mode."""
+    found = {**FORBIDDEN_BOTH, **FORBIDDEN_ID}
+    for name in column_names():
+        found[name] = re.compile(rf"(?<![\w.]){re.escape(name)}(?![\w.])")
+    return found
+
+
+def jargon(driver: Any) -> list[str]:
+    """Forbidden tokens and snake_case table headers on the page as it is now."""
+    shown, headers = driver.execute_script(VISIBLE)
+    for pattern in EXCLUDED:
+        shown = pattern.sub(" ", shown)
+    found = [token for token, pattern in forbidden().items() if pattern.search(shown)]
+    return found + re.findall(r"\b[a-z]+_[a-z0-9_]+\b", headers)
 
 
 def upload(driver: Any, role: str, path: Path) -> None:
@@ -49,6 +62,7 @@ def test_import_with_one_link_settled_in_the_browser(
     row = text(driver, "impor-keputusan-0")
     assert AMBIGUOUS in row and "lebih dari satu jabatan cocok" in row
     assert "belum tertaut 1" in text(driver, "impor-metode")
+    assert jargon(driver) == []
     choose(driver, "impor-pilih-0", f"J-006 {AMBIGUOUS} Primer (Dinas Kesehatan)")
     click(driver, "impor-ulang")
     assert "sekarang dipakai" in text(driver, "impor-selesai")
@@ -56,6 +70,8 @@ def test_import_with_one_link_settled_in_the_browser(
     assert "keputusan Anda 1" in methods and "belum tertaut" not in methods
     assert "30 pegawai" in text(driver, "data-status")
     assert text(driver, "data-nama").endswith("data impor SIASN")
+    click(driver, "impor-tabel-tautan")
+    assert "keputusan Anda" in text(driver, "impor-tautan") and jargon(driver) == []
     click(driver, "impor-lanjut")
     by_testid(driver, "nav-aturan")
     open_page(driver, server.url + "/data")

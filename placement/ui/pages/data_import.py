@@ -16,7 +16,7 @@ from placement.ui.i18n import t, tr
 from placement.ui.layout import frame_table, issue_table
 from placement.ui.offload import DATA_LIMITS, parse_apart
 from placement.ui.siasn_import import NO_POST, ImportSummary, run_import, stored_name, suggestions
-from placement.ui.workspace import IMPORT_FOLDER, MAX_UPLOAD_BYTES, DataCheck, Workspace, check_data
+from placement.ui.workspace import IMPORT_FOLDER, MAX_UPLOAD_BYTES, DataCheck, Workspace
 from placement.ui.workspace import upload_problem as _problem
 
 REQUIRED = {"siasn": ("Ekspor SIASN (Export Data ASN)", "SIASN export (Export Data ASN)"),
@@ -81,10 +81,9 @@ def import_card(ws: Workspace, tab: str, show: Callable[[DataCheck | None], None
                                         dict(decisions), dict(labels), limits=DATA_LIMITS,
                                         file="impor SIASN")  # fmt: skip
             results(summary)
-            if summary.ok:
-                check = await parse_apart(check_data, out, limits=DATA_LIMITS, file="impor SIASN")
-                show(ws.adopt(check))
-                done(check)
+            if summary.check is not None:
+                show(ws.adopt(summary.check))
+                done(summary.check)
         except PlacementError as exc:
             result.clear()
             with result:
@@ -122,7 +121,7 @@ def import_card(ws: Workspace, tab: str, show: Callable[[DataCheck | None], None
                 chosen = decisions.get(nip)
                 ui.select(options, value=chosen if chosen in options else None,
                           label=tr("Pilih jabatan", "Choose the post"),
-                          on_change=lambda e, n=nip: decisions.__setitem__(n, str(e.value)),
+                          on_change=lambda e, n=nip: _typed(n, str(e.value or "")),
                           ).classes("min-w-[22rem]").props(f"data-testid=impor-pilih-{i}")  # fmt: skip
                 ui.input(tr("atau kode jabatan", "or post code"),
                          on_change=lambda e, n=nip: _typed(n, str(e.value or ""))).props(
@@ -138,8 +137,11 @@ def import_card(ws: Workspace, tab: str, show: Callable[[DataCheck | None], None
                   on_click=start).props("data-testid=impor-ulang")  # fmt: skip
 
     def _typed(nip: str, value: str) -> None:
+        """The planner's post for ``nip`` (chosen or typed; cleared when empty)."""
         if value.strip():
             decisions[nip] = value.strip()[:40]
+        else:
+            decisions.pop(nip, None)
 
     def linked_table(s: ImportSummary) -> None:
         frame = pd.DataFrame([{tr("Nama", "Name"): link["nama"],
@@ -149,7 +151,11 @@ def import_card(ws: Workspace, tab: str, show: Callable[[DataCheck | None], None
                                tr("Skor kemiripan", "Similarity score"): "" if link["skor"] is None
                                else format_number(float(str(link["skor"])), 1)}
                               for link in s.links])  # fmt: skip
-        with ui.expansion(tr("Tabel tautan", "Link table")).classes("w-full"):
+        with (
+            ui.expansion(tr("Tabel tautan", "Link table"))
+            .classes("w-full")
+            .props("data-testid=impor-tabel-tautan")
+        ):
             frame_table(frame, testid="impor-tautan", rows_per_page=10)
 
     def done(check: DataCheck) -> None:
