@@ -146,5 +146,5 @@ def data_page() -> None:
             ui.button(t("data.synthetic"), on_click=lambda: synthetic(str(preset.value))).props(
                 "data-testid=pakai-sintetis"
             )
-        import_card(ws, tab, show)
+        import_card(ws, show)
         show(ws.check)

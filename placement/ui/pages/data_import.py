@@ -10,6 +10,7 @@ import pandas as pd
 from nicegui import events, ui
 
 from placement.domain.errors import PlacementError, issue_records
+from placement.io.siasn.labels import COLUMN_NAMES
 from placement.ui import i18n
 from placement.ui.format import format_number
 from placement.ui.i18n import t, tr
@@ -42,9 +43,11 @@ def _words(pair: tuple[str, str]) -> str:
     return tr(*pair)
 
 
-def import_card(ws: Workspace, tab: str, show: Callable[[DataCheck | None], None]) -> None:
-    """The import card of the Data page for browser tab ``tab``; ``show`` shows the data in use."""
+def import_card(ws: Workspace, show: Callable[[DataCheck | None], None]) -> None:
+    """The import card of the Data page (its files and decisions belong to this browser tab);
+    ``show`` shows the data in use."""
     folders: dict[str, Path] = {}
+    running: list[bool] = []  # one import at a time per tab
     decisions: dict[str, str] = {}
     labels: dict[tuple[str, str], str] = {}
 
@@ -74,6 +77,9 @@ def import_card(ws: Workspace, tab: str, show: Callable[[DataCheck | None], None
         files.set_text(t("data.uploaded", names=", ".join(have)))
 
     async def start() -> None:
+        if running:
+            return
+        running.append(True)
         note = ui.notification(t("data.working"), spinner=True, timeout=None)
         try:
             out = folder("out")
@@ -90,6 +96,7 @@ def import_card(ws: Workspace, tab: str, show: Callable[[DataCheck | None], None
                 issue_table(issue_records(exc.issues, i18n.lang()), testid="impor-masalah")
         finally:
             note.dismiss()
+            running.clear()
 
     def results(s: ImportSummary) -> None:
         result.clear()
@@ -128,13 +135,22 @@ def import_card(ws: Workspace, tab: str, show: Callable[[DataCheck | None], None
                     f"data-testid=impor-isi-{i}")  # fmt: skip
         for i, (kolom, label, choices) in enumerate(s.unknown):
             with ui.row().classes("items-center w-full"):
-                ui.label(tr(f"Label '{label[:40]}' tidak dikenal", f"Unknown label '{label[:40]}'"))
+                column = COLUMN_NAMES.get(kolom, kolom)
+                ui.label(tr(f"Label '{label[:40]}' di kolom {column} tidak dikenal",
+                            f"Unknown label '{label[:40]}' in column {column}"))  # fmt: skip
                 ui.select(choices, value=labels.get((kolom, label)),
                           label=tr("Nilai kita", "Our value"),
-                          on_change=lambda e, k=(kolom, label): labels.__setitem__(k, str(e.value)),
+                          on_change=lambda e, k=(kolom, label): _mapped(k, e.value),
                           ).classes("min-w-[12rem]").props(f"data-testid=impor-label-{i}")  # fmt: skip
         ui.button(tr("Pakai keputusan dan impor lagi", "Apply the decisions and import again"),
                   on_click=start).props("data-testid=impor-ulang")  # fmt: skip
+
+    def _mapped(key: tuple[str, str], value: object) -> None:
+        """The planner's value for an unknown label (cleared when empty)."""
+        if value:
+            labels[key] = str(value)
+        else:
+            labels.pop(key, None)
 
     def _typed(nip: str, value: str) -> None:
         """The planner's post for ``nip`` (chosen or typed; cleared when empty)."""
