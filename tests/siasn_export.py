@@ -195,3 +195,17 @@ def _csv(frame: pd.DataFrame, path: Path) -> Path:
     """Plain csv as SIASN writes it (no injection guard: NIPs keep their own apostrophe)."""
     frame.to_csv(path, index=False)
     return path
+
+
+AMBIGUOUS = "Kepala Seksi Pelayanan Kesehatan"  # Primer (J-006) or Rujukan (J-007) on tiny?
+
+
+def make_ambiguous(siasn: Path) -> str:
+    """Write the holder of "Kepala Seksi Pelayanan Kesehatan Primer" in the export ``siasn``
+    (csv) without "Primer": one link then needs the planner's decision. Returns the NIP."""
+    frame = pd.read_csv(siasn, dtype=str, keep_default_na=False)
+    held = frame["JABATAN NAMA"] == f"{AMBIGUOUS} Primer"
+    assert held.sum() == 1
+    frame.loc[held, "JABATAN NAMA"] = AMBIGUOUS
+    _csv(frame, siasn)
+    return str(frame.loc[held, "NIP BARU"].iloc[0]).lstrip("'")

@@ -231,6 +231,7 @@ def test_unknown_label_then_label_map(tmp_path: Path) -> None:
     result = run_case(tmp_path, siasn=odd)
     (message,) = codes(result)["LABEL_TIDAK_DIKENAL"]
     assert "S-1/Sarjana" in message and "--label-map" in message
+    assert result.labels.unknown == {("pendidikan", "Strata Satu Terapan")}  # for the web page
     fixed = run_case(tmp_path / "b", siasn=odd, label_map=pd.DataFrame(
         {"kolom": ["pendidikan"], "label": ["Strata Satu Terapan"], "nilai": ["S1"]}))  # fmt: skip
     assert "LABEL_TIDAK_DIKENAL" not in codes(fixed)

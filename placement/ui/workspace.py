@@ -25,6 +25,7 @@ MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MAX_SCENARIO_JSON = 2 * 1024 * 1024  # a scenario once its YAML aliases are expanded
 SYNTHETIC_FOLDER = "data-sintetis-"  # + preset-seed: the built-in region's data folder
 UPLOAD_FOLDER = "data-unggahan-"  # + time stamp: a tab's uploaded files
+IMPORT_FOLDER = "data-impor-"  # + time stamp: the data folder written by a SIASN import
 TABLE_FILES = tuple(f"{t.name}.csv" for t in TABLES)
 SYNTHETIC = "sintetis-"
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9._ -]{1,120}$")
@@ -47,10 +48,11 @@ class DataCheck:
         return sum(1 for i in self.issues if i.severity is severity)
 
 
-def upload_problem(name: str, content: bytes) -> str | None:
+def upload_problem(name: str, content: bytes, any_csv: bool = False) -> str | None:
     """Why an uploaded file is refused (None when it may be stored). Uploads are data only:
-    the name must be a template file name or ``*.xlsx``, the size is limited, an xlsx must be a
-    zip workbook without macros, a csv must be text."""
+    the name must be a template file name (any ``*.csv`` with ``any_csv``, for the SIASN
+    import) or ``*.xlsx``, the size is limited, an xlsx must be a zip workbook without macros,
+    a csv must be text."""
     base = Path(name).name
     if base != name or not _SAFE_NAME.match(name) or name.startswith("."):
         return f"nama file '{name[:60]}' tidak diizinkan"
@@ -69,7 +71,7 @@ def upload_problem(name: str, content: bytes) -> str | None:
         if any(n.lower().endswith("vbaproject.bin") for n in names):
             return f"{base} berisi makro; simpan ulang sebagai .xlsx tanpa makro"
         return None
-    if lower in TABLE_FILES:
+    if lower in TABLE_FILES or (any_csv and lower.endswith(".csv")):
         if b"\x00" in content[:65536] and not content.startswith((b"\xff\xfe", b"\xfe\xff")):
             return f"{base} bukan file teks CSV"
         return None
@@ -188,6 +190,10 @@ class Workspace:
         job = Job.start(self.data, scenario_file, folder / "rencana", self.store, time_limit)
         self.jobs.append(job)
         return job
+
+    def new_folder(self, prefix: str) -> Path:
+        """A new folder ``<prefix>-<time stamp>-<n>`` in the work folder."""
+        return self._new_folder(prefix)
 
     def _new_folder(self, prefix: str) -> Path:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

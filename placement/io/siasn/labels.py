@@ -136,6 +136,7 @@ class Labels:
 
     extra: dict[str, dict[str, str]] = field(default_factory=dict)
     used: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    unknown: set[tuple[str, str]] = field(default_factory=set)  # (kolom, label) not mapped
 
     def choices(self, kolom: str) -> list[str]:
         return sorted({*TABLES[kolom], *self.extra.get(kolom, {}).values()})

@@ -98,7 +98,9 @@ def _label(labels: Labels, kolom: str, raw: str) -> str:
 
 
 def unknown_label(labels: Labels, kolom: str, raw: str) -> ValueProblemError:
-    """The located error of an unknown label, with the known choices."""
+    """The located error of an unknown label, with the known choices (the label is recorded in
+    ``labels.unknown`` for the web page's mapping form)."""
+    labels.unknown.add((kolom, raw))
     choices = ", ".join(labels.choices(kolom))
     return ValueProblemError("LABEL_TIDAK_DIKENAL",
         f"Label '{shown(raw, 40)}' ({kolom}) tidak dikenal. Pilihan: {choices}. Bila label ini "

@@ -12,8 +12,10 @@ from placement.ui.format import format_number
 from placement.ui.i18n import t, tr
 from placement.ui.layout import issue_table, page_frame
 from placement.ui.offload import DATA_LIMITS, parse_apart
+from placement.ui.pages.data_import import import_card
 from placement.ui.state import workspace
 from placement.ui.workspace import (
+    IMPORT_FOLDER,
     MAX_UPLOAD_BYTES,
     SYNTHETIC_FOLDER,
     UPLOAD_FOLDER,
@@ -29,6 +31,8 @@ def data_name(path: Path) -> str:
     if folder.name.startswith(SYNTHETIC_FOLDER):
         preset = folder.name.removeprefix(SYNTHETIC_FOLDER).rsplit("-", 1)[0]
         return tr(f"wilayah sintetis {preset}", f"synthetic region {preset}")
+    if folder.name.startswith(IMPORT_FOLDER):
+        return tr("data impor SIASN", "data imported from SIASN")
     if folder.name.startswith(UPLOAD_FOLDER):
         files = [path.name] if path.is_file() else sorted(p.name for p in folder.iterdir())
         return tr("file unggahan: ", "uploaded files: ") + ", ".join(files)
@@ -142,4 +146,5 @@ def data_page() -> None:
             ui.button(t("data.synthetic"), on_click=lambda: synthetic(str(preset.value))).props(
                 "data-testid=pakai-sintetis"
             )
+        import_card(ws, show)
         show(ws.check)
