@@ -23,8 +23,9 @@ format: $(STAMP)
 	$(BIN)/ruff format placement tests benchmarks
 	$(BIN)/ruff check --fix placement tests benchmarks
 
+# Two workers (pytest-xdist), one test file per worker at a time (module fixtures built once).
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 ui: $(STAMP)
 	$(BIN)/placement ui
