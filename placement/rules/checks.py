@@ -258,22 +258,23 @@ def gol_min_eselon(ctx: PairContext, rule: Rule) -> Outcome:
     )
 
 
-@check("PPPK_STRUKTURAL")
-def pppk_struktural(ctx: PairContext, rule: Rule) -> Outcome:
+def _pns_only(ctx: PairContext, barred: BoolArray) -> Outcome:
+    """Structural posts take PNS only: refused where ``barred`` (per person) holds."""
     return Outcome(
         ctx.ones(),
-        ~ctx.f.p_pppk[ctx.person],
+        ~barred[ctx.person],
         lambda: (show_text(ctx.f.p_status[ctx.person]), _obj("PNS" for _ in ctx.person)),
     )
+
+
+@check("PPPK_STRUKTURAL")
+def pppk_struktural(ctx: PairContext, rule: Rule) -> Outcome:
+    return _pns_only(ctx, ctx.f.p_pppk)
 
 
 @check("CPNS_STRUKTURAL")
 def cpns_struktural(ctx: PairContext, rule: Rule) -> Outcome:
-    return Outcome(
-        ctx.ones(),
-        ~ctx.f.p_cpns[ctx.person],
-        lambda: (show_text(ctx.f.p_status[ctx.person]), _obj("PNS" for _ in ctx.person)),
-    )
+    return _pns_only(ctx, ctx.f.p_cpns)
 
 
 @check("KOMPETENSI_ADA")
