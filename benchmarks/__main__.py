@@ -134,7 +134,9 @@ def extra_case(module: str) -> None:
     cmd = [sys.executable, "-m", f"benchmarks.{module}", "--out-json", str(out)]
     table = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     text = (
-        f"Mesin: {machine()['platform']}, {machine()['cpus']} CPU\n\n" + table.split("\n\n", 1)[-1]
+        f"Mesin: {machine()['platform']}, {machine()['cpus']} CPU\n\n"
+        + table.strip("\n").split("\n\n", 1)[-1]
+        + "\n"
     )
     (RESULTS / f"{module}.md").write_text(text, encoding="utf-8")
     print(text)
