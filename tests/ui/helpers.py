@@ -84,6 +84,20 @@ def text(driver: Any, testid: str, timeout: float = 60) -> str:
     return value.strip()
 
 
+def content(driver: Any, testid: str, needle: str, timeout: float = 60) -> str:
+    """The DOM text (``textContent``, also of rows not yet painted or scrolled out of view) of the
+    element with ``testid``, once it contains ``needle``."""
+    found: str = WebDriverWait(
+        driver, timeout, ignored_exceptions=[StaleElementReferenceException]
+    ).until(lambda d: _content_with(by_testid(d, testid, timeout), needle))
+    return found
+
+
+def _content_with(element: Any, needle: str) -> str | None:
+    value = element.get_attribute("textContent") or ""
+    return value if needle in value else None
+
+
 def texts(driver: Any, testid: str, css: str, timeout: float = 60) -> list[str]:
     """Texts of the elements matching ``css`` inside ``testid`` (re-read after a re-render)."""
     found: list[str] = WebDriverWait(

@@ -18,7 +18,7 @@ from placement.rules.eligibility import check_pair
 from placement.store.runs import RunStore
 from placement.synth import preset_plan_date
 from tests.ui.conftest import Server
-from tests.ui.helpers import click, fill, open_page, text, texts, wait_text
+from tests.ui.helpers import click, content, fill, open_page, text, texts, wait_text
 
 SCANNED = {"/data": "nav-data", "/aturan": "tabel-aturan", "/jalankan": "run-skenario",
            "/rencana?run=1": "kotak9", "/bandingkan": "banding-kpi", "/suksesi": "tabel-kekuatan",
@@ -132,10 +132,11 @@ def test_planner_journey(server: Server, driver: Any, tiny_dir: Path) -> None:
     plan = read_plan_dir(Path(first["folder"])).plan
     moved = plan[plan["jenis_perpindahan"] != "tetap"].iloc[0]
     click(driver, f"rencana-baris-{moved['nip']}")
-    rules = text(driver, "penjelasan-aturan")
     ds, _ = load_dataset(tiny_dir)
     sc = Skenario(tanggal_rencana=preset_plan_date("tiny"))
-    for c in check_pair(ds, sc, str(moved["nip"]), str(moved["jabatan_tujuan_id"])).checks:
+    checks = check_pair(ds, sc, str(moved["nip"]), str(moved["jabatan_tujuan_id"])).checks
+    rules = content(driver, "penjelasan-aturan", checks[-1].rule_id)  # the table's last row drawn
+    for c in checks:
         assert c.rule_id in rules and c.legal_basis.split(",")[0] in rules
     assert str(moved["jabatan_tujuan"]) in text(driver, "penjelasan-pindah")
     click(driver, "penjelasan-tutup")
