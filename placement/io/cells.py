@@ -101,7 +101,7 @@ def _too_big(label: str, exc: ReadLimitError) -> Issue:
     )
 
 
-def _unreadable(label: str, exc: BaseException) -> Issue:
+def unreadable(label: str, exc: BaseException) -> Issue:
     detail = shown(f"{type(exc).__name__}: {exc}", 200)
     return issue("FILE_TIDAK_TERBACA", Where(label), label=label, detail=detail)
 
@@ -120,4 +120,11 @@ def _missing(table: Table, label: str, where: Path | str) -> Issue:
     )
 
 
-__all__ = ["DEFAULT_LIMITS", "ReadLimitError", "ReadLimits", "SheetCells", "SheetLimitError"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "ReadLimitError",
+    "ReadLimits",
+    "SheetCells",
+    "SheetLimitError",
+    "unreadable",
+]

@@ -18,7 +18,7 @@ from placement.io.cells import (
     _check_size,
     _Read,
     _too_big,
-    _unreadable,
+    unreadable,
 )
 from placement.io.frames import _add_table
 
@@ -87,7 +87,7 @@ def _read_csv(path: Path, table: Table, result: _Read) -> None:
         result.issues.append(_too_big(label, exc))
         return
     except (OSError, UnicodeError, csv.Error) as exc:
-        result.issues.append(_unreadable(label, exc))
+        result.issues.append(unreadable(label, exc))
         return
     result.hashes[path.name] = hashlib.sha256(data).hexdigest()
     _add_table(result, table, label, cells)

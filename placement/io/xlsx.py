@@ -27,7 +27,7 @@ from placement.io.cells import (
     _missing,
     _Read,
     _too_big,
-    _unreadable,
+    unreadable,
 )
 from placement.io.frames import _add_table
 from placement.io.xlsx_stream import _beyond_rows, _FastWorkbook, cell_text
@@ -58,7 +58,7 @@ def _read_workbook(path: Path, result: _Read) -> None:
         result.issues.append(_too_big(path.name, exc))
         return
     except OSError as exc:
-        result.issues.append(_unreadable(path.name, exc))
+        result.issues.append(unreadable(path.name, exc))
         return
     sheets: dict[str, SheetCells | Exception] | None
     try:
@@ -83,7 +83,7 @@ def _read_workbook(path: Path, result: _Read) -> None:
         elif isinstance(found, ReadLimitError):
             result.issues.append(_too_big(label, found))
         elif isinstance(found, Exception):
-            result.issues.append(_unreadable(label, found))
+            result.issues.append(unreadable(label, found))
         else:
             _add_table(result, table, label, found)
 
@@ -113,7 +113,7 @@ def _openpyxl_sheets(
         with _quiet_openpyxl():
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on damaged files
-        result.issues.append(_unreadable(name, exc))
+        result.issues.append(unreadable(name, exc))
         return None
     sheets: dict[str, SheetCells | Exception] = {}
     try:

@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from placement.domain.errors import PlacementError
 from placement.domain.schema import header_key
 from placement.domain.validate import clean_cell
+from placement.io.cells import unreadable
 from placement.io.decode import decode_bytes, sniff_separator
 from placement.io.writers import cell_text
 
@@ -36,17 +37,6 @@ class Rows:
 
     def has(self, key: str) -> bool:
         return key in self.keys
-
-
-def _unreadable(path: Path, exc: BaseException) -> PlacementError:
-    return PlacementError.single(
-        "FILE_TIDAK_TERBACA",
-        f"File '{path.name}' tidak dapat dibaca ({type(exc).__name__}). Simpan ulang sebagai "
-        ".csv (UTF-8) atau .xlsx.",
-        f"File '{path.name}' cannot be read ({type(exc).__name__}). Save it again as .csv "
-        "(UTF-8) or .xlsx.",
-        file=path.name,
-    )
 
 
 def _grid(path: Path, sheet: str | None) -> tuple[list[list[str]], set[tuple[int, int]], str]:
@@ -95,7 +85,7 @@ def read_rows(path: Path, keys: Mapping[str, str], sheet: str | None = None) -> 
             file=path.name,
         ) from None
     except (OSError, UnicodeError, csv.Error, ValueError) as exc:
-        raise _unreadable(path, exc) from None
+        raise PlacementError([unreadable(path.name, exc)]) from None
     start = next(
         (
             i
