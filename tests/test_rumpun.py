@@ -22,6 +22,7 @@ from placement.domain.rumpun import (
     major_field,
     person_fields,
     post_field,
+    post_fields,
     title_fields,
 )
 from placement.plan.plan import shortlist_table
@@ -34,9 +35,9 @@ from placement.synth.jabatan_file import read_jabatan
 from placement.synth.presets import DEFAULT_PLAN_DATE
 from tests.builders import checked, dataset, decide, failed, in_table, person, post, scenario
 
-SOTK = Path(__file__).parent / "data" / "sotk-rekaan.csv"
-# generate --jabatan draws 2 candidates per post: on seeds 0–2 and 5 one to three kinds have no
-# in-field candidate passing box ≥ 7, golongan and experience (see docs/rumpun.md); seed 3 has all.
+SOTK = Path(__file__).parent / "data" / "sotk-situbondo.csv"  # public posts, see sotk-situbondo.md
+# generate --jabatan draws 2 candidates per post: on seeds 0, 1 and 5 the Kepala Dinas Pendidikan
+# has no in-field JPT candidate passing box ≥ 7, golongan and experience (docs/rumpun.md); 2–4 do.
 SOTK_SEED = 3
 T = load_tables()
 
@@ -68,6 +69,36 @@ T = load_tables()
         ("Kepala Dinas Pendidikan dan Kebudayaan", "Dinas Pendidikan dan Kebudayaan", "pendidikan", True),
         ("Kepala Seksi Kesehatan Ikan dan Lingkungan", "Dinas Perikanan", "perikanan", True),
         ("Kepala Perpustakaan", "Dinas Perpustakaan dan Kearsipan", "", False),
+        # names of the committed real structure (Kabupaten Situbondo, typos as in the source)
+        ("Kepala Bidang Kesehatan Hewa dan Masyarakat Veteriner",
+         "Dinas Peternakan dan Kesehatan Hewan", "peternakan", True),
+        ("Sekretaris Inspektorat", "Inspektorat", "umum", False),
+        ("Inspektur Pembantu Wilayah I", "Inspektorat", "pengawasan", False),
+        ("Kepala Sub Bidang Akuntansi Wilayah I",
+         "Badan pendapatan, pengelolaan Keuangan dan Aset Daerah", "keuangan", True),
+        ("Kepala Sub Bagian Perbendaharaan", "Sekretariat Daerah", "keuangan", False),
+        ("Kepala Bidang Keuangan", "UPT Rumah Sakit Umum Daerah (RSUD) dr. Abdoer Rahem",
+         "keuangan", False),
+        ("Kepala Seksi Medis", "UPT Rumah Sakit Umum Daerah (RSUD) dr. Abdoer Rahem",
+         "kesehatan", True),
+        ("Kepala Sub Bidang Pertanian", "Badan Perencanaan Pembangunan Daerah", "pertanian", False),
+        ("Kepala Bagian Hukum", "Sekretariat Daerah", "hukum", False),
+        ("Kepala Bidang Pengairan", "Dinas Pekerjaan Umum dan Penataan Ruang", "pekerjaan_umum",
+         True),
+        ("Kepala Seksi Pertanahan dan Pengelolaan Aset", "Dinas Pekerjaan Umum dan Penataan Ruang",
+         "pekerjaan_umum", True),
+        ("Kepala Seksi Pengembangan Aplikasi", "Dinas Komunikasi, Informatika dan Persandian",
+         "informatika", True),
+        ("Kepala Seksi Media Informasi Publik", "Dinas Komunikasi, Informatika dan Persandian",
+         "sosial", False),
+        ("Kepala Seksi Sejarah dan Tradisi", "Dinas Pendidikan dan Kebudayaan", "sosial", False),
+        ("Kepala Seksi Ketenagaan dan Kelembagaan",
+         "Dinas Tanaman Pangan,Hortikultura dan Perkebunan", "pertanian", True),
+        ("Kepala Seksi Bina Administrasi, Keuangan dan Aset Desa",
+         "Dinas Pemberdayaan Masyarakat dan Desa", "pemerintahan", False),
+        ("Kepala Satuan Polisi Pamong Praja", "Satuan Polisi Pamong Praja", "pemerintahan", False),
+        ("Kepala Seksi Ketentraman dan Ketertiban", "Kecamatan Besuki", "pemerintahan", False),
+        ("Lurah Patokan", "Kelurahan Patokan", "pemerintahan", True),
     ],
 )  # fmt: skip
 def test_post_field_from_its_name_then_its_opd(
@@ -227,7 +258,7 @@ def _field_ok(ds: Dataset, sc: Skenario, person: np.ndarray, post: np.ndarray) -
     return build_facts(ds, sc).field_match(person.astype(np.int64), post.astype(np.int64))
 
 
-@pytest.fixture(scope="module", params=["kabupaten", "sotk-rekaan"])
+@pytest.fixture(scope="module", params=["kabupaten", "sotk-situbondo"])
 def region(request: pytest.FixtureRequest) -> Iterator[Dataset]:
     if request.param == "kabupaten":
         yield generate("kabupaten", seed=0)
@@ -263,8 +294,35 @@ def test_successors_and_shortlists_of_technical_posts_have_a_matching_field(
 
 def test_committed_structure_is_a_valid_jabatan_file() -> None:
     jab = read_jabatan(SOTK)
-    assert len(jab) > 300 and jab["jabatan_id"].is_unique
+    assert len(jab) == 729 and jab["jabatan_id"].is_unique
     assert jab["technical"].isna().all()  # teknis left to the derivation, as a region sends it
+    kinds = jab["jenis_jabatan"].value_counts().to_dict()
+    assert kinds == {"PENGAWAS": 519, "ADMINISTRATOR": 173, "JPT_PRATAMA": 37}
+
+
+def test_fields_derived_on_the_committed_structure() -> None:
+    """The real structure's posts, OPD by OPD: what a Kabid Mutasi would expect."""
+    jab = read_jabatan(SOTK)
+    got = post_fields(jab["name"].tolist(), jab["opd"].tolist(), T)
+    f = jab.assign(field=[g.field for g in got], tech=[g.technical for g in got])
+
+    def fields(opd: str, technical: bool = True) -> set[str]:
+        return set(f.loc[(f["opd"] == opd) & (f["tech"] == technical), "field"])
+
+    assert fields("Dinas Peternakan dan Kesehatan Hewan") == {"peternakan"}
+    assert fields("Dinas Kesehatan") == {"kesehatan"}
+    assert fields("Dinas Komunikasi, Informatika dan Persandian") == {"informatika"}
+    assert fields("Dinas Pekerjaan Umum dan Penataan Ruang") == {"pekerjaan_umum"}
+    assert fields("Badan pendapatan, pengelolaan Keuangan dan Aset Daerah") == {"keuangan"}
+    assert not fields("Inspektorat") and "keuangan" not in fields("Inspektorat", False)
+    assert not fields("Badan Perencanaan Pembangunan Daerah")  # sector planners, not technical
+    assert not fields("Satuan Polisi Pamong Praja") and not fields("Sekretariat Daerah")
+    heads = f[f["name"].str.match(r"(Camat|Lurah) ")]
+    assert len(heads) == 21 and heads["tech"].all() and set(heads["field"]) == {"pemerintahan"}
+    finance = f[f["name"].str.contains(r"Sub Bagian (?:Keuangan|Perbendaharaan|Akuntansi)")]
+    assert set(finance["field"]) == {"keuangan"} and not finance["tech"].any()
+    kecamatan = f[f["opd"].str.startswith(("Kecamatan", "Kelurahan"))]
+    assert set(kecamatan["field"]) <= {"pemerintahan", "umum", "keuangan", "ekonomi", "sosial"}
 
 
 # --- tables are editable; explanations show the field ------------------------------------------

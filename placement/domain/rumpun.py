@@ -136,12 +136,37 @@ class PostField:
     source: str  # "nama" | "opd" | ""
 
 
+def _first(text: str, tables: Tables) -> tuple[str, str, bool] | None:
+    """(keyword, field, technical) of the first keyword of rumpun_jabatan.csv found in text."""
+    for key, pattern, fld, technical in tables.post:
+        if pattern.search(text):
+            return key, fld, technical
+    return None
+
+
+def related(a: str, b: str, tables: Tables) -> bool:
+    """Whether two post fields are the same or one accepts the other (rumpun_cocok.csv)."""
+    return a == b or b in tables.accepted(a) or a in tables.accepted(b)
+
+
 def post_field(name: object, opd: object, tables: Tables) -> PostField:
-    """First keyword of rumpun_jabatan.csv in the post's name, else in its OPD's name."""
-    for source, text in (("nama", norm(name)), ("opd", norm(opd))):
-        for key, pattern, fld, technical in tables.post:
-            if pattern.search(text):
-                return PostField(fld, technical and fld != GENERAL, key, source)
+    """First keyword of rumpun_jabatan.csv in the post's name, else in its OPD's name.
+
+    A post whose own name is technical is technical only in an OPD of a related field (or one
+    with no field): the sector sub-units of Bappeda or a Sekretariat ("Sub Bidang Pertanian",
+    "Bagian Hukum"), the finance sections of an RSUD or the Seksi Industri Hasil Hutan of a
+    Dinas Perdagangan keep their field but are scored, not refused (a ``teknis`` column
+    overrides)."""
+    unit = _first(norm(opd), tables)
+    own = _first(norm(name), tables)
+    if own is not None:
+        key, fld, technical = own
+        if unit is not None and not related(fld, unit[1], tables):
+            technical = False
+        return PostField(fld, technical and fld != GENERAL, key, "nama")
+    if unit is not None:
+        key, fld, technical = unit
+        return PostField(fld, technical and fld != GENERAL, key, "opd")
     return PostField("", False, "", "")
 
 
@@ -249,6 +274,7 @@ __all__ = [
     "person_fields",
     "post_field",
     "post_fields",
+    "related",
     "title_fields",
     "titles",
 ]
