@@ -79,9 +79,9 @@ def test_kpis_of_a_hand_made_plan(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def two_plans(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    # seed 2: the JPM-only plan moves an official (on seed 0 the field-of-work rule of issue 18
-    # leaves both plans equal)
-    ds = generate("tiny", 2)
+    # seed 5: the JPM-only plan moves an official (on seeds 0–4 and 6–7 the field-of-work rule of
+    # issue 18 leaves both plans equal; seed 2 did until trantib posts became pemerintahan)
+    ds = generate("tiny", 5)
     root = tmp_path_factory.mktemp("plans")
     base = Skenario(tanggal_rencana=preset_plan_date("tiny"))
     jpm = base.model_copy(update={"bobot": Bobot(jpm=1.0, kotak_talenta=0.0, pendidikan=0.0,
@@ -186,7 +186,7 @@ def plans_with_data(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Pat
     from placement.io.writers import write_dataset
 
     root = tmp_path_factory.mktemp("sekda")
-    write_dataset(generate("tiny", 2), root / "data")  # seed 2: the two weights differ in moves
+    write_dataset(generate("tiny", 5), root / "data")  # seed 5: the two weights differ in moves
     ds, _ = load_dataset(root / "data", plan_date=preset_plan_date("tiny"))
     base = Skenario(tanggal_rencana=preset_plan_date("tiny"), data=root / "data")
     other = base.model_copy(update={"bobot": Bobot(jpm=1.0, kotak_talenta=0.0, pendidikan=0.0,

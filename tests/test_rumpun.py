@@ -127,6 +127,12 @@ def test_person_field_from_jurusan_gelar_and_jf_name() -> None:
     assert jf_field("Penyuluh Pertanian Terampil", T) == "pertanian"
     assert person_fields("IPA", "Sari", "Bidan Terampil", T) == {"kesehatan"}
     assert person_fields(None, "Agus, S.T.", None, T) == {"teknik"}
+    # a title several fields award counts only without a known jurusan (Situbondo plan: three
+    # S.IP. in Ilmu Perpustakaan became Camat; an S.T. in Teknik Sipil, Kasi Statistik)
+    assert person_fields("Ilmu Perpustakaan", "Agus, S.IP.", None, T) == set()
+    assert person_fields(None, "Rina, S.IP.", None, T) == {"pemerintahan"}
+    assert person_fields("Teknik Sipil", "Ade, S.T.", None, T) == {"pekerjaan_umum"}
+    assert not fits("informatika", person_fields("Teknik Sipil", "Ade, S.T., M.T.", None, T), T)
     assert not fits("pekerjaan_umum", {"teknik"}, T) and fits("perhubungan", {"teknik"}, T)
     assert fits("keuangan", {"ekonomi"}, T) and fits("umum", set(), T) and fits("", set(), T)
 
@@ -142,7 +148,7 @@ def test_technical_post_needs_a_matching_field_staying_is_exempt() -> None:
     ds = dataset([engineer, doctor, holder], [kadis])
     sc = scenario()
     assert failed(decide(ds, sc, engineer, kadis)) == {
-        "RUMPUN_TEKNIS": ("pekerjaan_umum, teknik", "kesehatan")
+        "RUMPUN_TEKNIS": ("pekerjaan_umum", "kesehatan")
     }
     assert "RUMPUN_TEKNIS" in checked(decide(ds, sc, doctor, kadis))
     assert decide(ds, sc, doctor, kadis).eligible and in_table(ds, sc, doctor, kadis)

@@ -38,6 +38,10 @@ TABLE_FILES: tuple[str, ...] = (
 )
 GENERAL = "umum"  # post field open to every person field
 _LOWER_ONLY = frozenset({"dr", "drg", "drh"})  # "Dr." is a doctorate, "dr." a physician
+# Titles that study programmes of different fields award (S.IP.: ilmu politik, pemerintahan and
+# ilmu perpustakaan; S.T., M.T., M.Eng.: civil, informatics, environmental ... engineering): they
+# count only when the jurusan is not in the table (an S.T. in Teknik Sipil is not informatics).
+_SHARED = frozenset({"sip", "st", "mt", "meng"})
 
 
 def norm(text: object) -> str:
@@ -195,11 +199,14 @@ def titles(name: object) -> list[str]:
     return [*front, *back]
 
 
-def title_fields(name: object, tables: Tables) -> set[str]:
-    """Fields of the degree titles found in a name."""
+def title_fields(name: object, tables: Tables, known_major: bool = False) -> set[str]:
+    """Fields of the degree titles found in a name (``known_major``: the person's jurusan is in
+    the table, so a title several fields award, S.IP., says nothing more)."""
     out: set[str] = set()
     for token in titles(name):
         key = _title_key(token)
+        if known_major and key in _SHARED:
+            continue
         if key in _LOWER_ONLY and token.strip(".") != token.strip(".").lower():
             continue  # "Dr." / "DR." is a doctorate, not a physician
         fld = tables.title.get(key)
@@ -227,7 +234,8 @@ def jf_field(post_name: object, tables: Tables) -> str:
 
 def person_fields(major: object, name: object, post_name: object, tables: Tables) -> frozenset[str]:
     """Every field a person's record shows: jurusan, degree titles, current JF name."""
-    found = {major_field(major, tables), jf_field(post_name, tables)} | title_fields(name, tables)
+    by_major = major_field(major, tables)
+    found = {by_major, jf_field(post_name, tables)} | title_fields(name, tables, bool(by_major))
     return frozenset(found - {"", GENERAL})
 
 
@@ -237,18 +245,18 @@ def people_fields(
     """:func:`person_fields` per person (each distinct jurusan, title list and JF name looked
     up once)."""
     by_major: dict[str, str] = {}
-    by_titles: dict[tuple[str, ...], set[str]] = {}
+    by_titles: dict[tuple[tuple[str, ...], bool], set[str]] = {}
     by_jf: dict[str, str] = {}
     out = []
     for m, n, p in zip(majors, names, post_names, strict=True):
         major, jf, found = norm(m), norm(p), titles(n)
-        key = tuple(found)
         if major not in by_major:
             by_major[major] = major_field(major, tables)
+        key = (tuple(found), bool(by_major[major]))
         if jf not in by_jf:
             by_jf[jf] = jf_field(jf, tables)
         if key not in by_titles:
-            by_titles[key] = title_fields(", ".join(["x", *found]), tables)
+            by_titles[key] = title_fields(", ".join(["x", *found]), tables, key[1])
         out.append(frozenset(({by_major[major], by_jf[jf]} | by_titles[key]) - {"", GENERAL}))
     return out
 
