@@ -306,6 +306,19 @@ def test_committed_structure_is_a_valid_jabatan_file() -> None:
     assert kinds == {"PENGAWAS": 519, "ADMINISTRATOR": 173, "JPT_PRATAMA": 37}
 
 
+def test_generate_for_a_real_structure_derives_priorities() -> None:
+    """generate --jabatan on a file without prioritas / wajib_isi ranks posts as the validator
+    does for a real file (it used to give every post prioritas 2, wajib_isi tidak)."""
+    jab = read_jabatan(SOTK)
+    part = jab[jab["opd"].isin(["Sekretariat Daerah", "Kecamatan Situbondo", "Dinas Kesehatan"])]
+    got = generate_for_structure(part, seed=0).jabatan.set_index("name")
+    assert got.at["Sekretaris Daerah Kabupaten Situbondo", "priority"] == 1
+    assert got.at["Kepala Dinas Kesehatan", "must_fill"]
+    assert got.at["Camat Situbondo", "priority"] == 1 and not got.at["Camat Situbondo", "must_fill"]
+    assert got.at["Sekretaris Dinas Kesehatan", "priority"] == 2
+    assert set(got.loc[got["jenis_jabatan"] == "PENGAWAS", "priority"]) == {3}
+
+
 def test_fields_derived_on_the_committed_structure() -> None:
     """The real structure's posts, OPD by OPD: what a Kabid Mutasi would expect."""
     jab = read_jabatan(SOTK)

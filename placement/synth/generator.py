@@ -12,6 +12,7 @@ import pandas as pd
 
 from placement.domain.grades import ESELON_TYPE
 from placement.domain.model import JABATAN_FIELDS, Dataset
+from placement.domain.priorities import default_must_fills, default_priorities
 from placement.synth import careers as car
 from placement.synth import catalogue as cat
 from placement.synth import competency, identity
@@ -88,16 +89,22 @@ def _check_structure(jabatan: pd.DataFrame) -> None:
 
 
 def _complete_jabatan(jab: pd.DataFrame) -> pd.DataFrame:
-    """Fill optional fields: rumpun from the rumpun tables, prioritas 2, wajib_isi False (teknis
-    stays as given: empty = derived when solving, with a warning)."""
+    """Fill optional fields: rumpun from the rumpun tables, prioritas and wajib_isi from the post's
+    kind and name as the validator derives them for a real file (domain/priorities.py: the Sekda
+    post does not weigh what a Kasi weighs); teknis stays as given: empty = derived when solving,
+    with a warning."""
     out = jab.copy()
     for name in JABATAN_FIELDS:
         if name not in out.columns:
             out[name] = None
     guessed, _ = rumpun_of(out["name"].astype(str), out["opd"].astype(str))
     out["rumpun"] = out["rumpun"].where(out["rumpun"].notna() & (out["rumpun"] != ""), guessed)
-    out["priority"] = pd.to_numeric(out["priority"]).fillna(2).astype(int)
-    out["must_fill"] = out["must_fill"].astype(object).fillna(False).astype(bool)
+    kinds, names = out["jenis_jabatan"].astype(str).tolist(), out["name"].tolist()
+    derived = pd.Series(default_priorities(kinds, names), index=out.index)
+    out["priority"] = pd.to_numeric(out["priority"]).fillna(derived).astype(int)
+    must = pd.Series(default_must_fills(kinds, names), index=out.index, dtype=object)
+    out["must_fill"] = out["must_fill"].astype(object).where(out["must_fill"].notna(), must)
+    out["must_fill"] = out["must_fill"].astype(bool)
     return out
 
 
