@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from placement.domain.errors import Severity
-from placement.domain.messages import FINDINGS, TEMPLATES, Where, issue
+from placement.domain.messages import FINDINGS, SHOWN, TEMPLATES, Where, issue
 from placement.domain.validate import CODES
 
 VALIDATE = Path(__file__).resolve().parents[1] / "placement" / "domain" / "validate"
@@ -36,10 +36,10 @@ def _fields(text: str) -> set[str]:
 
 
 @pytest.mark.parametrize("name", sorted(TEMPLATES))
-def test_every_template_is_a_code_or_shared_with_the_same_fields_in_both_languages(
+def test_every_template_is_a_code_shared_or_shown_with_the_same_fields_in_both_languages(
     name: str,
 ) -> None:
-    assert [name in CODES, name in SHARED, name in FINDINGS].count(True) == 1
+    assert [name in CODES, name in SHARED, name in FINDINGS, name in SHOWN].count(True) == 1
     assert _fields(TEMPLATES[name].id) == _fields(TEMPLATES[name].en)
 
 
@@ -86,3 +86,36 @@ def test_converted_modules_build_no_issue_inline(module: str) -> None:
         if isinstance(node, ast.Call) and getattr(node.func, "id", "") in {"error", "warning"}
     ]
     assert calls == [] and "fmt: skip" not in source
+
+
+def _words_in_code(source: str) -> list[tuple[int, str]]:
+    """String constants (f-string parts too) that read as words; docstrings and the texts of
+    raised programming errors (``raise ValueError(...)``) left out."""
+    tree = ast.parse(source)
+    docs = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+    }
+    docs |= {id(n) for r in ast.walk(tree) if isinstance(r, ast.Raise) for n in ast.walk(r)}
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docs
+        and " " in node.value
+        and re.search(r"\b[a-z]{3,}\b", node.value)
+    ]
+
+
+@pytest.mark.parametrize("module", ["checks.py", "rumpun.py", "eligibility.py"])
+def test_rule_explanations_take_their_words_from_the_catalogue(module: str) -> None:
+    """The checks' display values come from the catalogue's TAMPIL_* templates, in both
+    languages: no Indonesian words in the code and no English substring table to translate
+    them (a planted ``f"{x} tahun"`` fails here)."""
+    source = (VALIDATE.parents[1] / "rules" / module).read_text("utf-8")
+    assert _words_in_code(source) == []
+    assert _words_in_code('x = f"{y} tahun"') == [(1, " tahun")]

@@ -5,10 +5,8 @@ severity and one-line description come from the code table
 
 Every located message of domain/validate, the readers (io/), the rule packs and rule overrides
 (rules/registry.py), the lookups of rules/scoring.py, the scenario checks of solver/build.py and
-the plan audit's findings (plan/audit.py, codes: :data:`FINDINGS`) comes from here (issue 23).
-Still built where they are raised: the check display values translated by rules/eligibility.py's
-substring table, approvals' predicate notes (rules/approvals.py), scoring warnings, succession,
-explain and the CLI.
+the plan audit's findings (plan/audit.py, codes: :data:`FINDINGS`) and the display values of the
+rule checks' explanations (rules/checks.py, names: :data:`SHOWN`) comes from here (issue 23).
 """
 
 from __future__ import annotations
@@ -491,7 +489,67 @@ TEMPLATES: dict[str, Template] = {
         "Nilai '{value}' pada kolom '{header}' tidak dikenal. Isi salah satu: {options}.",
         "Value '{value}' in column '{header}' is not recognised. Use one of: {options}.",
     ),
+    # --- display values of the rule checks (rules/checks.py, rules/rumpun.py: explanations).
+    # A few English texts are the Indonesian ones: that is what the explanations said before the
+    # catalogue (tests/data/check_messages.json); translate them together with that golden.
+    "TAMPIL_TIDAK_ADA_DATA": Template("tidak ada data", "no data"),
+    "TAMPIL_SEJAK": Template("{start} ({years:.1f} th)", "{start} ({years:.1f} y)"),
+    "TAMPIL_ESELON_JENJANG": Template("{eselon} (jenjang {level})", "{eselon} (level {level})"),
+    "TAMPIL_NON_STRUKTURAL": Template(
+        "non-struktural (jenjang {level})", "non-structural (level {level})"
+    ),
+    "TAMPIL_MASA_MIN": Template(
+        "≥ {years:g} th (TMT ≤ {cutoff})", "≥ {years:g} y (TMT ≤ {cutoff})"
+    ),
+    "TAMPIL_PENGALAMAN_MIN": Template(
+        "≥ {years:g} th di jenjang {level} (sejak ≤ {cutoff})",
+        "≥ {years:g} y at level {level} (since ≤ {cutoff})",
+    ),
+    "TAMPIL_BUP": Template("{day} (BUP {age} th)", "{day} (BUP {age} y)"),
+    "TAMPIL_SKP_MIN": Template("{rating} ({years} tahun)", "{rating} ({years} years)"),
+    "TAMPIL_TANPA_HUKDIS": Template("tidak ada", "none"),
+    "TAMPIL_HUKDIS_SAMPAI": Template("{level} s.d. {until}", "{level} until {until}"),
+    "TAMPIL_HUKDIS_TANPA_AKHIR": Template(
+        "{level} (tanpa tanggal selesai)", "{level} (no end date)"
+    ),
+    "TAMPIL_HUKDIS_SYARAT": Template(
+        "tidak sedang menjalani {levels} pada {day}", "no active {levels} on {day}"
+    ),
+    "TAMPIL_BUKAN": Template("bukan {wanted}", "not {wanted}"),
+    "TAMPIL_TANPA_HASIL": Template("tanpa hasil", "tanpa hasil"),
+    "TAMPIL_UJI_KOMPETENSI": Template(
+        "uji kompetensi dahulu: hanya daftar pendek", "uji kompetensi dahulu: hanya daftar pendek"
+    ),
+    "TAMPIL_PROMOSI_KE": Template("promosi ke {kind}", "promotion to {kind}"),
+    "TAMPIL_SELEKSI_TERBUKA": Template(
+        "seleksi terbuka: hanya daftar pendek", "open selection: shortlist only"
+    ),
+    "TAMPIL_LEWAT_MASA": Template("{cutoff} (> {years:g} th)", "{cutoff} (> {years:g} y)"),
+    "TAMPIL_RUMPUN_TIDAK_DIKETAHUI": Template("rumpun tidak diketahui", "rumpun tidak diketahui"),
+    # an explanation's line per check (rules/eligibility.py): the rule, its status, its
+    # description and its pack message (``pesan``) filled with the display values above
+    "TAMPIL_CEK_MEMENUHI": Template(
+        "{rule} memenuhi: {description_id} ({body_id})", "{rule} met: {description_en} ({body_en})"
+    ),
+    "TAMPIL_CEK_TIDAK_MEMENUHI": Template(
+        "{rule} TIDAK memenuhi: {description_id} ({body_id})",
+        "{rule} NOT met: {description_en} ({body_en})",
+    ),
+    "TAMPIL_CEK_DAFTAR_PENDEK": Template(
+        "{rule} hanya daftar pendek: {description_id} ({body_id})",
+        "{rule} shortlist only: {description_en} ({body_en})",
+    ),
+    "TAMPIL_CEK_PENALTI": Template(
+        "{rule} dikenai penalti: {description_id} ({body_id})",
+        "{rule} penalised: {description_en} ({body_en})",
+    ),
+    "TAMPIL_RUMPUN_ATAU": Template("{field} (atau {others})", "{field} (atau {others})"),
 }
+
+
+SHOWN: frozenset[str] = frozenset(name for name in TEMPLATES if name.startswith("TAMPIL_"))
+"""Templates of the rule checks' display values (actual value and threshold of an explanation):
+not codes, filled by :func:`texts` (rules/shown.py)."""
 
 
 FINDINGS: frozenset[str] = frozenset(
@@ -536,4 +594,4 @@ def issue(code: str, where: Where, /, template: str | None = None, **fields: obj
     )
 
 
-__all__ = ["FINDINGS", "TEMPLATES", "Template", "Where", "issue", "texts"]
+__all__ = ["FINDINGS", "SHOWN", "TEMPLATES", "Template", "Where", "issue", "texts"]

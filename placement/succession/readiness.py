@@ -292,7 +292,8 @@ def _describe(
             continue
         actual, threshold = run_rule(rule, ctx.take(sel)).detail()
         day = dates.get(rule.id)
-        for i, a, t in zip(sel, actual, threshold, strict=True):
+        # the Indonesian display values in both languages, as the sheets always showed them
+        for i, a, t in zip(sel, actual.id, threshold.id, strict=True):
             text = f"{rule.id} ({a} | {t})"
             if day is not None and not np.isnat(day[i]):
                 text += f" {until} {day[i]}"
