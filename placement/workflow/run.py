@@ -82,11 +82,16 @@ def solve_to_folder(
     write_outputs(result, ds, out, record, run.tables)
     run.written = True
     if stale and notice:
-        names = ", ".join(p.name for p in stale)
-        notice(f"Removed from {out}, written by an earlier run and not part of this plan: {names}"
-               if lang == "en" else
-               f"Dihapus dari {out}, ditulis run sebelumnya dan bukan bagian rencana ini: {names}")  # fmt: skip
+        notice(stale_notice(out, stale, lang))
     return run
+
+
+def stale_notice(out: Path, stale: list[Path], lang: str) -> str:
+    """The notice that ``stale`` (an earlier run's outputs) went from ``out``."""
+    names = ", ".join(p.name for p in stale)
+    return (f"Removed from {out}, written by an earlier run and not part of this plan: {names}"
+            if lang == "en" else
+            f"Dihapus dari {out}, ditulis run sebelumnya dan bukan bagian rencana ini: {names}")  # fmt: skip
 
 
 @dataclass(frozen=True)

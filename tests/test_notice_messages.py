@@ -1,0 +1,156 @@
+"""Messages that are not located issues (the infeasibility diagnosis, the CLI's error summary and
+issue list, the solve run's notices) come from the catalogue (placement/domain/messages.py) and
+say byte for byte what they said when they were built inline (tests/data/notice_messages.json,
+captured before the move)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+from builders import dataset, person, post, scenario
+from click.testing import CliRunner
+
+from placement.config import Batas, Kunci
+from placement.domain.errors import Issue, PlacementError, Severity
+from placement.domain.nip import make_nip
+from placement.plan.infeasibility import Diagnosis, _base
+from placement.rules.eligibility import build_pairs
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLDEN = ROOT / "tests" / "data" / "notice_messages.json"
+
+
+def _who(k: int, holds: dict[str, Any] | None = None, **kw: Any) -> dict[str, Any]:
+    """A person with a fixed NIP (the builders' NIPs depend on the order tests run in)."""
+    return person(holds=holds, nip=make_nip(date(1980, 1, 1), date(2005, 1, 1), "L", k), **kw)
+
+
+def _post(jid: str, **kw: Any) -> dict[str, Any]:
+    return post(jabatan_id=jid, name=f"Kepala {jid}", **kw)
+
+
+def _cases() -> dict[str, Any]:
+    a, w = _post("A"), _post("W", must_fill=True)
+    b, j = _post("B", eselon="III.a"), _post("J", eselon="II.b", must_fill=True)
+    e = _post("E", eselon="IV.b", must_fill=True)
+    people = [
+        _who(1, a, talent_box=6),
+        _who(2, golongan="III/a"),
+        _who(3, talent_box=5),
+        _who(4, b, golongan="IV/b"),
+    ]
+    must_fill = (dataset(people, [a, w, b, j, e]), scenario(wajib_isi_keras=True))
+    a1, a2, v1, v2 = (_post(x, opd="Dinas A") for x in ("A1", "A2", "V1", "V2"))
+    h1, h2 = _who(11, a1), _who(12, a2)
+    caps = (
+        dataset([h1, h2, _who(13, talent_box=3)], [a1, a2, v1, v2]),
+        scenario(
+            kunci=[Kunci(nip=h1["nip"], jabatan_id="V1"), Kunci(nip=h2["nip"], jabatan_id="V2")],
+            batas=Batas(perpindahan_per_opd=1, perpindahan_total=1),
+        ),
+    )
+    m1, m2, m3, mv = _post("M1"), _post("M2"), _post("M3"), _post("MV")
+    g1, g2, g3, q = _who(21, m1), _who(22, m2), _who(26, m3, talent_box=1), _who(23)
+    must_move = (
+        dataset([g1, g2, g3, q, _who(24, talent_box=1)], [m1, m2, m3, mv]),
+        scenario(
+            wajib_pindah=[g1["nip"], _who(25)["nip"], g3["nip"]],
+            kunci=[Kunci(nip=q["nip"], jabatan_id="MV"), Kunci(nip=g2["nip"], jabatan_id="M2")],
+            larang=[
+                Kunci(nip=g1["nip"], jabatan_id="M1"),
+                Kunci(nip=q["nip"], jabatan_id="M1"),
+            ],
+        ),
+    )
+    return {"wajib_isi": must_fill, "kunci_batas": caps, "wajib_pindah": must_move}
+
+
+def infeasibility() -> dict[str, Any]:
+    """Every element of each case in both languages, and the diagnosis head (minimal or not)."""
+    out: dict[str, Any] = {}
+    for name, (ds, sc) in _cases().items():
+        base = _base(ds, sc, build_pairs(ds, sc))
+        out[name] = [[e.kind, e.key, e.message_id, e.message_en] for e in base.elements]
+        for minimal in (True, False):
+            d = Diagnosis(base.elements[:2], minimal=minimal, tests=3)
+            out[f"{name}-{minimal}"] = [d.text("id"), d.text("en")]
+    return out
+
+
+ISSUES = [
+    Issue("pegawai.csv", 3, "nip", "NIP_TIDAK_VALID", Severity.ERROR, "salah", "wrong"),
+    Issue("jabatan.csv", None, None, "TABEL_TANPA_DATA", Severity.ERROR, "kosong", "empty"),
+    Issue("", None, "eselon", "STANDAR_TIDAK_ADA", Severity.WARNING, "peringatan", "warning"),
+]
+
+
+def cli() -> dict[str, Any]:
+    """The issue list, a PlacementError, an interrupt, a failed audit of a CLI command."""
+    from placement.cli.base import format_issues, user_errors
+    from placement.plan.audit import AuditFailedError, AuditFinding, AuditReport
+
+    raised: dict[str, BaseException] = {
+        "placement": PlacementError(ISSUES),
+        "interrupt": KeyboardInterrupt(),
+        "audit": AuditFailedError(AuditReport([AuditFinding.of("WAJIB_ISI_KOSONG", "", "W")])),
+    }
+
+    @click.command()
+    @click.option("--lang", default="id")
+    @click.option("--what")
+    @user_errors
+    def cmd(lang: str, what: str) -> None:
+        raise raised[what]
+
+    out: dict[str, Any] = {}
+    for lang in ("id", "en"):
+        out[f"issues-{lang}"] = format_issues(ISSUES, lang)
+        for what in raised:
+            res = CliRunner().invoke(cmd, ["--lang", lang, "--what", what])
+            out[f"{what}-{lang}"] = [res.exit_code, res.output]
+    return out
+
+
+def notices(tmp: Path) -> dict[str, Any]:
+    """The solve run's notices: leftovers of a stopped run removed, stale outputs removed."""
+    from placement.report.outputs import STAGING_PREFIX
+    from placement.workflow import run
+
+    out: dict[str, Any] = {}
+    for lang in ("id", "en"):
+        said: list[str] = []
+        folder = tmp / lang
+        (folder / "plan_2").mkdir(parents=True)
+        (folder / f"{STAGING_PREFIX}x").mkdir()
+        run._clear_leftovers(folder, said.append, lang)
+        out[f"leftovers-{lang}"] = [s.replace(str(tmp), "TMP") for s in said]
+        out[f"stale-{lang}"] = run.stale_notice(folder, [folder / "plan_2"], lang).replace(
+            str(tmp), "TMP"
+        )
+    return out
+
+
+def test_infeasibility_texts_are_those_said_before_the_catalogue() -> None:
+    assert infeasibility() == json.loads(GOLDEN.read_text("utf-8"))["infeasibility"]
+
+
+def test_cli_errors_are_those_said_before_the_catalogue() -> None:
+    assert cli() == json.loads(GOLDEN.read_text("utf-8"))["cli"]
+
+
+def test_run_notices_are_those_said_before_the_catalogue(tmp_path: Path) -> None:
+    assert notices(tmp_path) == json.loads(GOLDEN.read_text("utf-8"))["notices"]
+
+
+if __name__ == "__main__":  # capture: PYTHONPATH=.:tests python tests/test_notice_messages.py > …
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        captured = {"infeasibility": infeasibility(), "cli": cli(), "notices": notices(Path(d))}
+    json.dump(captured, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
