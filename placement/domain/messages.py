@@ -544,7 +544,98 @@ TEMPLATES: dict[str, Template] = {
         "{rule} penalised: {description_en} ({body_en})",
     ),
     "TAMPIL_RUMPUN_ATAU": Template("{field} (atau {others})", "{field} (atau {others})"),
+    # --- messages that are not located issues (names: NOTICES)
+    # the infeasibility diagnosis (placement/plan/infeasibility.py). Some English texts say less
+    # than the Indonesian ones (no origin, no post name) or keep an Indonesian word: that is what
+    # the diagnosis said before the catalogue (tests/data/notice_messages.json).
+    "KONFLIK_KEPALA": Template(
+        "Tidak ada rencana yang memenuhi semua syarat sekaligus. Konflik minimal (longgarkan atau "
+        "hapus salah satu agar rencana dapat disusun):",
+        "No plan meets every requirement at once. Minimal conflict (relax or remove any one of "
+        "them to get a plan):",
+    ),
+    "KONFLIK_BELUM_MINIMAL": Template(
+        "[belum terbukti minimal: sebagian uji melewati batas waktu]",
+        "[not proven minimal: some tests hit the time limit]",
+    ),
+    "KONFLIK_GAGAL": Template("{n} gagal {label_id}", "{n} fail {label_en}"),
+    "KONFLIK_DAN": Template("{first_id} dan {last_id}", "{first_en} and {last_en}"),
+    "KONFLIK_WAJIB_ISI": Template(
+        "Jabatan {name} ({jid}) wajib diisi, tetapi dari {total} calon",
+        "Post {name} ({jid}) must be filled, but of {total} candidates",
+    ),
+    "KONFLIK_DAFTAR_PENDEK": Template(
+        "{n} hanya daftar pendek seleksi terbuka JPT", "{n} are shortlist-only (JPT open selection)"
+    ),
+    "KONFLIK_MEMENUHI": Template("{n} memenuhi syarat", "{n} eligible"),
+    "KONFLIK_TERPAKAI": Template(
+        "(semuanya terpakai oleh syarat lain di bawah)",
+        "(all taken by the other requirements below)",
+    ),
+    "KONFLIK_BATAS": Template(
+        "Batas perpindahan {where_id}: paling banyak {allowed} dari {n} pejabat boleh berpindah",
+        "Move cap for {where_en}: at most {allowed} of {n} officials may move",
+    ),
+    "KONFLIK_SELURUH_WILAYAH": Template("seluruh wilayah", "the whole region"),
+    "KONFLIK_KUNCI_TETAP": Template(
+        "Kunci: NIP {nip} tetap di {post} ({jid})", "Lock: NIP {nip} stays in {post} ({jid})"
+    ),
+    "KONFLIK_KUNCI_PINDAH": Template(
+        "Kunci: NIP {nip} dipindahkan ke {post} ({jid})",
+        "Lock: NIP {nip} is moved to {post} ({jid})",
+    ),
+    "KONFLIK_KUNCI_PINDAH_DARI": Template(  # the English names no origin
+        "Kunci: NIP {nip} dipindahkan ke {post} ({jid}) (meninggalkan {origin})",
+        "Lock: NIP {nip} is moved to {post} ({jid})",
+    ),
+    "KONFLIK_WAJIB_PINDAH": Template(  # the English names no post name
+        "NIP {nip} wajib pindah dari {post} ({origin}); jabatan lain yang memenuhi syarat: "
+        "{targets_id}",
+        "NIP {nip} must leave {origin}; other eligible posts: {targets_en}",
+    ),
+    "KONFLIK_TANPA_TUJUAN": Template("tidak ada", "tidak ada"),
+    "KONFLIK_LARANG_TETAP": Template(
+        "Larangan: NIP {nip} tidak boleh tetap di {post} ({jid})",
+        "Forbidden: NIP {nip} may not stay in {post} ({jid})",
+    ),
+    "KONFLIK_LARANG_TEMPAT": Template(
+        "Larangan: NIP {nip} tidak boleh ditempatkan di {post} ({jid})",
+        "Forbidden: NIP {nip} may not be placed in {post} ({jid})",
+    ),
+    # the command line's error output (placement/cli/base.py)
+    "CLI_GALAT": Template("GALAT", "ERROR"),
+    "CLI_PERINGATAN": Template("PERINGATAN", "WARNING"),
+    "CLI_BARIS": Template("baris {row}", "row {row}"),
+    "CLI_KOLOM": Template("kolom {column}", "column {column}"),
+    "CLI_MASALAH_DITEMUKAN": Template(
+        "{n} masalah ditemukan; tidak ada file keluaran yang ditulis.",
+        "{n} problem(s) found; no output file was written.",
+    ),
+    "CLI_DIHENTIKAN": Template(
+        "Status: INTERRUPTED. Dihentikan oleh pengguna; tidak ada file rencana baru yang ditulis.",
+        "Status: INTERRUPTED. Stopped by the user; no new plan file was written.",
+    ),
+    "CLI_AUDIT_GAGAL": Template(
+        "Error: Audit rencana gagal; rencana tidak ditulis. Ini adalah bug: laporkan.",
+        "Error: The plan failed its audit; no plan was written. This is a bug: please report it.",
+    ),
+    # the solve run's notices (placement/workflow/run.py)
+    "RUN_SISA_DIHAPUS": Template(
+        "Sisa run yang terhenti di {out} dihapus (bisa berisi data pribadi): {names}",
+        "Removed what a stopped run left in {out} (may hold personal data): {names}",
+    ),
+    "RUN_KELUARAN_LAMA_DIHAPUS": Template(
+        "Dihapus dari {out}, ditulis run sebelumnya dan bukan bagian rencana ini: {names}",
+        "Removed from {out}, written by an earlier run and not part of this plan: {names}",
+    ),
 }
+
+
+NOTICES: frozenset[str] = frozenset(
+    name for name in TEMPLATES if name.startswith(("KONFLIK_", "CLI_", "RUN_"))
+)
+"""Messages that are not located issues: the infeasibility diagnosis, the command line's error
+output, the solve run's notices; filled by :func:`texts` or :func:`text`."""
 
 
 SHOWN: frozenset[str] = frozenset(name for name in TEMPLATES if name.startswith("TAMPIL_"))
@@ -583,6 +674,11 @@ def texts(name: str, /, **fields: object) -> tuple[str, str]:
     return text.id.format(**fields), text.en.format(**fields)
 
 
+def text(name: str, lang: str, /, **fields: object) -> str:
+    """The text of template ``name`` in ``lang`` ("en", else Bahasa Indonesia)."""
+    return texts(name, **fields)[1 if lang == "en" else 0]
+
+
 def issue(code: str, where: Where, /, template: str | None = None, **fields: object) -> Issue:
     """The located Issue of ``code``: its severity from the code table, its messages from its
     template (``template``: a shared one, e.g. LABEL_TIDAK_DIKENAL) filled with ``fields``."""
@@ -594,4 +690,14 @@ def issue(code: str, where: Where, /, template: str | None = None, **fields: obj
     )
 
 
-__all__ = ["FINDINGS", "SHOWN", "TEMPLATES", "Template", "Where", "issue", "texts"]
+__all__ = [
+    "FINDINGS",
+    "NOTICES",
+    "SHOWN",
+    "TEMPLATES",
+    "Template",
+    "Where",
+    "issue",
+    "text",
+    "texts",
+]
