@@ -135,6 +135,36 @@ def notices(tmp: Path) -> dict[str, Any]:
     return out
 
 
+def lookups() -> dict[str, Any]:
+    """A post or person asked for that the data does not have (eligibility report, alternatives
+    of a post, successors of posts): the catalogue's JABATAN_TIDAK_ADA / NIP_TIDAK_ADA."""
+    from placement.cli.eligibility_cmd import person_report, post_report
+    from placement.plan.explain import alternatives
+    from placement.succession.readiness import select_posts
+
+    ds, sc = _cases()["wajib_isi"]
+    calls = {
+        "post": lambda: post_report(ds, sc, "X9", 3, "id"),
+        "person": lambda: person_report(ds, sc, "123", 3, "id"),
+        "alternatives": lambda: alternatives(ds, None, "X9"),  # type: ignore[arg-type]
+        "successors": lambda: select_posts(ds, sc, ["X9", "A", "Y9"]),
+    }
+    out: dict[str, Any] = {}
+    for name, call in calls.items():
+        try:
+            call()
+        except PlacementError as exc:
+            out[name] = [
+                [i.file, i.row, i.column, i.code, str(i.severity), i.message_id, i.message_en]
+                for i in exc.issues
+            ]
+    return out
+
+
+def test_unknown_post_or_person_is_said_as_before_the_catalogue() -> None:
+    assert lookups() == json.loads(GOLDEN.read_text("utf-8"))["lookups"]
+
+
 def test_infeasibility_texts_are_those_said_before_the_catalogue() -> None:
     assert infeasibility() == json.loads(GOLDEN.read_text("utf-8"))["infeasibility"]
 
@@ -151,6 +181,11 @@ if __name__ == "__main__":  # capture: PYTHONPATH=.:tests python tests/test_noti
     import tempfile
 
     with tempfile.TemporaryDirectory() as d:
-        captured = {"infeasibility": infeasibility(), "cli": cli(), "notices": notices(Path(d))}
+        captured = {
+            "infeasibility": infeasibility(),
+            "cli": cli(),
+            "notices": notices(Path(d)),
+            "lookups": lookups(),
+        }
     json.dump(captured, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")

@@ -34,6 +34,7 @@ from placement.config import Skenario
 from placement.domain.dates import shift_months
 from placement.domain.errors import PlacementError
 from placement.domain.grades import JPT_TYPES
+from placement.domain.messages import Where, issue
 from placement.domain.model import Dataset
 from placement.rules.checks import PairContext
 from placement.rules.eligibility import (
@@ -110,12 +111,8 @@ def select_posts(
         wanted = [j.strip() for j in jabatan_ids]
         unknown = [j for j in wanted if j not in ds.post_index]
         if unknown:
-            raise PlacementError.single(
-                "JABATAN_TIDAK_ADA",
-                f"jabatan_id {', '.join(unknown)} tidak ada di data jabatan",
-                f"jabatan_id {', '.join(unknown)} is not in the jabatan data",
-                "jabatan", "jabatan_id",
-            )  # fmt: skip
+            where = Where("jabatan", None, "jabatan_id")
+            raise PlacementError([issue("JABATAN_TIDAK_ADA", where, jid=", ".join(unknown))])
         chosen = np.array([ds.post_index[j] for j in wanted], dtype=np.int64)
         outside = [j for j, r in zip(wanted, chosen, strict=True) if r not in set(scope.tolist())]
         if outside:
