@@ -161,6 +161,44 @@ def lookups() -> dict[str, Any]:
     return out
 
 
+SCENARIO_FILES: dict[str, bytes] = {
+    "not_utf8": b"tanggal_rencana: 2026-01-01\nnama: \xff\xfe\n",
+    "not_mapping": b"- satu\n- dua\n",
+    "bad_yaml": b"tanggal_rencana: [2026\nbobot: {\n",
+    "alias_bomb": b"a: &a [1, 2]\n" + b"".join(b"k%d: *a\n" % i for i in range(120)),
+    "deep": b"x: " + b"[" * 120 + b"]" * 120 + b"\n",
+}
+
+
+def scenario_files(tmp: Path) -> dict[str, Any]:
+    """The errors of scenario files that cannot be read as a scenario (missing, a folder, too
+    large, not UTF-8, not a mapping, bad YAML, beyond the YAML budgets)."""
+    from placement.config import MAX_YAML_BYTES, load_scenario
+
+    paths = {name: tmp / f"{name}.yaml" for name in SCENARIO_FILES}
+    for name, data in SCENARIO_FILES.items():
+        paths[name].write_bytes(data)
+    paths["missing"] = tmp / "tidak-ada.yaml"
+    paths["folder"] = tmp
+    paths["too_large"] = tmp / "besar.yaml"
+    paths["too_large"].write_bytes(b"#" * (MAX_YAML_BYTES + 1))
+    out: dict[str, Any] = {}
+    for name, path in paths.items():
+        try:
+            load_scenario(path)
+        except PlacementError as exc:
+            out[name] = [
+                [i.file.replace(str(tmp), "TMP"), i.row, i.column, i.code, str(i.severity)]
+                + [m.replace(str(tmp), "TMP") for m in (i.message_id, i.message_en)]
+                for i in exc.issues
+            ]
+    return out
+
+
+def test_scenario_file_errors_are_those_said_before_the_catalogue(tmp_path: Path) -> None:
+    assert scenario_files(tmp_path) == json.loads(GOLDEN.read_text("utf-8"))["scenario_files"]
+
+
 def test_unknown_post_or_person_is_said_as_before_the_catalogue() -> None:
     assert lookups() == json.loads(GOLDEN.read_text("utf-8"))["lookups"]
 
@@ -186,6 +224,7 @@ if __name__ == "__main__":  # capture: PYTHONPATH=.:tests python tests/test_noti
             "cli": cli(),
             "notices": notices(Path(d)),
             "lookups": lookups(),
+            "scenario_files": scenario_files(Path(d)),
         }
     json.dump(captured, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
