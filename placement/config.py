@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from placement.domain.errors import Issue, PlacementError, error, shown
+from placement.domain.messages import Where, issue, texts
 
 
 class _Strict(BaseModel):
@@ -369,15 +370,12 @@ def load_yaml(text: str, file: str = "skenario") -> Any:
 def _yaml_issue(file: str, exc: yaml.YAMLError) -> Issue:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = None if mark is None else int(mark.line) + 1
-    where = "" if mark is None else f" (baris {line}, kolom {int(mark.column) + 1})"
-    where_en = "" if mark is None else f" (line {line}, column {int(mark.column) + 1})"
+    at = ("", "") if mark is None else texts("YAML_LETAK", line=line, column=int(mark.column) + 1)
     problem = shown(getattr(exc, "problem", None) or str(exc).splitlines()[0], 120)
+    fields = {"where_id": at[0], "where_en": at[1], "problem": problem}
     if isinstance(exc, YamlLimitError):
-        return error(file, line, None, "SKENARIO_YAML_TERLALU_BESAR",
-            f"YAML ditolak{where}: {problem}. Sederhanakan file: tulis nilainya langsung, tanpa alias berlapis atau sarang yang dalam.",
-            f"YAML refused{where_en}: {problem}. Simplify the file: write the values out, without nested aliases or deep nesting.")  # fmt: skip
-    return error(file, line, None, "SKENARIO_YAML", f"YAML tidak valid{where}: {problem}",
-                 f"Invalid YAML{where_en}: {problem}")  # fmt: skip
+        return issue("SKENARIO_YAML_TERLALU_BESAR", Where(file, line), "YAML_DITOLAK", **fields)
+    return issue("SKENARIO_YAML", Where(file, line), **fields)
 
 
 def read_yaml_file(path: Path) -> Any:
@@ -387,34 +385,25 @@ def read_yaml_file(path: Path) -> Any:
         with path.open("rb") as fh:
             data = fh.read(MAX_YAML_BYTES + 1)
     except FileNotFoundError:
-        raise PlacementError.single(
-            "SKENARIO_TIDAK_ADA",
-            f"File skenario tidak ditemukan: {file}",
-            f"Scenario file not found: {file}",
-            file,
-        ) from None
+        raise PlacementError([issue("SKENARIO_TIDAK_ADA", Where(file), file=file)]) from None
     except OSError as exc:
-        raise PlacementError.single("SKENARIO_TIDAK_TERBACA",
-            f"File tidak dapat dibaca: {shown(exc, 120)}", f"Cannot read the file: {shown(exc, 120)}",
-            file) from None  # fmt: skip
+        found = issue("SKENARIO_TIDAK_TERBACA", Where(file), detail=shown(exc, 120))
+        raise PlacementError([found]) from None
     if len(data) > MAX_YAML_BYTES:
-        raise PlacementError.single("SKENARIO_YAML_TERLALU_BESAR",
-            f"File lebih dari {MAX_YAML_BYTES:,} byte; skenario yang wajar hanya beberapa KB",
-            f"File larger than {MAX_YAML_BYTES:,} bytes; a real scenario is a few KB", file)  # fmt: skip
+        found = issue("SKENARIO_YAML_TERLALU_BESAR", Where(file), limit=MAX_YAML_BYTES)
+        raise PlacementError([found])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise PlacementError.single("SKENARIO_YAML",
-            f"File bukan teks UTF-8 (byte ke-{exc.start + 1}); simpan ulang sebagai UTF-8",
-            f"The file is not UTF-8 text (byte {exc.start + 1}); save it again as UTF-8", file) from None  # fmt: skip
+        found = issue("SKENARIO_YAML", Where(file), "YAML_BUKAN_UTF8", byte=exc.start + 1)
+        raise PlacementError([found]) from None
     return load_yaml(text, file)
 
 
 def _scenario_mapping(raw: Any, file: str) -> dict[str, Any]:
     raw = raw or {}
     if not isinstance(raw, dict):
-        raise PlacementError.single("SKENARIO_YAML", "Isi skenario harus berupa pasangan kunci: nilai",
-                                    "A scenario must be a mapping of keys to values", file)  # fmt: skip
+        raise PlacementError([issue("SKENARIO_YAML", Where(file), "YAML_BUKAN_PEMETAAN")])
     return raw
 
 

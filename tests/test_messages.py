@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from placement.domain.errors import Severity
-from placement.domain.messages import FINDINGS, NOTICES, SHOWN, TEMPLATES, Where, issue
+from placement.domain.messages import ERRORS, FINDINGS, NOTICES, SHOWN, TEMPLATES, Where, issue
 from placement.domain.validate import CODES
 
 VALIDATE = Path(__file__).resolve().parents[1] / "placement" / "domain" / "validate"
@@ -26,6 +26,10 @@ SHARED = {
     "ATURAN_BUKAN_PEMETAAN",
     "ATURAN_DIUBAH_AKTIF",
     "ATURAN_DIUBAH_PARAMETER",
+    "YAML_DITOLAK",
+    "YAML_LETAK",
+    "YAML_BUKAN_UTF8",
+    "YAML_BUKAN_PEMETAAN",
 }
 
 
@@ -44,7 +48,8 @@ def _fields(text: str) -> set[str]:
 def test_every_template_is_a_code_shared_shown_or_notice_with_the_same_fields_in_both_languages(
     name: str,
 ) -> None:
-    families = [name in CODES, name in SHARED, name in FINDINGS, name in SHOWN, name in NOTICES]
+    families = [name in CODES, name in ERRORS, name in SHARED, name in FINDINGS, name in SHOWN]
+    families.append(name in NOTICES)
     assert families.count(True) == 1
     only_id = INDONESIAN_ONLY_FIELDS.get(name, set())
     assert _fields(TEMPLATES[name].id) - only_id == _fields(TEMPLATES[name].en)

@@ -1,7 +1,7 @@
 """The message catalogue: the Indonesian and English template of each code's located message
 (a few shared by a family of codes), filled by :func:`issue` with named fields; the code's
 severity and one-line description come from the code table
-(:data:`placement.domain.validate.codes.CODES`).
+(:data:`placement.domain.validate.codes.CODES`; codes outside it, :data:`ERRORS`, are errors).
 
 Every located message of domain/validate, the readers (io/), the rule packs and rule overrides
 (rules/registry.py), the lookups of rules/scoring.py, the scenario checks of solver/build.py and
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from placement.domain.errors import Issue
+from placement.domain.errors import Issue, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -544,6 +544,35 @@ TEMPLATES: dict[str, Template] = {
         "{rule} penalised: {description_en} ({body_en})",
     ),
     "TAMPIL_RUMPUN_ATAU": Template("{field} (atau {others})", "{field} (atau {others})"),
+    # --- the scenario file and any YAML a user gives (placement/config.py; codes: ERRORS)
+    "SKENARIO_TIDAK_ADA": Template(
+        "File skenario tidak ditemukan: {file}", "Scenario file not found: {file}"
+    ),
+    "SKENARIO_TIDAK_TERBACA": Template(  # detail: the system's words
+        "File tidak dapat dibaca: {detail}", "Cannot read the file: {detail}"
+    ),
+    "SKENARIO_YAML_TERLALU_BESAR": Template(
+        "File lebih dari {limit:,} byte; skenario yang wajar hanya beberapa KB",
+        "File larger than {limit:,} bytes; a real scenario is a few KB",
+    ),
+    "YAML_DITOLAK": Template(  # code SKENARIO_YAML_TERLALU_BESAR: beyond a YAML budget
+        "YAML ditolak{where_id}: {problem}. Sederhanakan file: tulis nilainya langsung, tanpa "
+        "alias berlapis atau sarang yang dalam.",
+        "YAML refused{where_en}: {problem}. Simplify the file: write the values out, without "
+        "nested aliases or deep nesting.",
+    ),
+    "SKENARIO_YAML": Template(  # problem: the YAML parser's words
+        "YAML tidak valid{where_id}: {problem}", "Invalid YAML{where_en}: {problem}"
+    ),
+    "YAML_LETAK": Template(" (baris {line}, kolom {column})", " (line {line}, column {column})"),
+    "YAML_BUKAN_UTF8": Template(  # code SKENARIO_YAML
+        "File bukan teks UTF-8 (byte ke-{byte}); simpan ulang sebagai UTF-8",
+        "The file is not UTF-8 text (byte {byte}); save it again as UTF-8",
+    ),
+    "YAML_BUKAN_PEMETAAN": Template(  # code SKENARIO_YAML: the document is not a mapping
+        "Isi skenario harus berupa pasangan kunci: nilai",
+        "A scenario must be a mapping of keys to values",
+    ),
     # --- messages that are not located issues (names: NOTICES)
     # the infeasibility diagnosis (placement/plan/infeasibility.py). Some English texts say less
     # than the Indonesian ones (no origin, no post name) or keep an Indonesian word: that is what
@@ -631,6 +660,13 @@ TEMPLATES: dict[str, Template] = {
 }
 
 
+ERRORS: frozenset[str] = frozenset(
+    {"SKENARIO_TIDAK_ADA", "SKENARIO_TIDAK_TERBACA", "SKENARIO_YAML_TERLALU_BESAR", "SKENARIO_YAML"}
+)
+"""Codes outside the data's code table (domain/validate/codes.py, the table of
+docs/data_format.md): always errors, about the scenario or the run rather than the data."""
+
+
 NOTICES: frozenset[str] = frozenset(
     name for name in TEMPLATES if name.startswith(("KONFLIK_", "CLI_", "RUN_"))
 )
@@ -685,12 +721,12 @@ def issue(code: str, where: Where, /, template: str | None = None, **fields: obj
     from placement.domain.validate.codes import CODES  # at call time: validate imports this
 
     message_id, message_en = texts(template or code, **fields)
-    return Issue(
-        where.file, where.row, where.column, code, CODES[code].severity, message_id, message_en
-    )
+    severity = Severity.ERROR if code in ERRORS else CODES[code].severity
+    return Issue(where.file, where.row, where.column, code, severity, message_id, message_en)
 
 
 __all__ = [
+    "ERRORS",
     "FINDINGS",
     "NOTICES",
     "SHOWN",
