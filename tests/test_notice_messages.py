@@ -199,6 +199,52 @@ def test_scenario_file_errors_are_those_said_before_the_catalogue(tmp_path: Path
     assert scenario_files(tmp_path) == json.loads(GOLDEN.read_text("utf-8"))["scenario_files"]
 
 
+VARIANTS = """nama: uji
+tanggal_rencana: 2026-01-01
+varian:
+  dasar: {}
+  ganda: {varian: {}}
+  "": {}
+  "a/b": {}
+  "CON": {}
+  "x y": {}
+  "x_y": {}
+  PANJANG: {}
+  rusak: {batas: {perpindahan_total: -1}, bobot: {tidak_ada: 1}, tanggal_rencana: "besok"}
+"""
+
+
+def scenario_keys(tmp: Path) -> dict[str, Any]:
+    """Bad keys and values of a scenario, bad variant names (the file, then a variant folder)."""
+    from placement.config import parse_scenario, scenario_variants
+    from placement.workflow.variants import variant_dir
+
+    def said(call: Any) -> list[list[object]]:
+        try:
+            call()
+        except PlacementError as exc:
+            return [
+                [i.file.replace(str(tmp), "TMP"), i.row, i.column, i.code, str(i.severity)]
+                + [m.replace(str(tmp), "TMP") for m in (i.message_id, i.message_en)]
+                for i in exc.issues
+            ]
+        return []
+
+    path = tmp / "varian.yaml"
+    path.write_text(VARIANTS.replace("PANJANG", "p" * 81), "utf-8")
+    bad = {"tanggal_rencana": "kemarin", "batas": {"perpindahan_total": "dua"}, "x": [1] * 9}
+    return {
+        "keys": said(lambda: parse_scenario(bad, "s.yaml", "varian.v.")),
+        "variants": said(lambda: scenario_variants(path)),
+        "folder": said(lambda: variant_dir(tmp, "../luar")),
+        "outside": said(lambda: (tmp / "keluar").symlink_to("/") or variant_dir(tmp, "keluar")),
+    }
+
+
+def test_scenario_key_errors_are_those_said_before_the_catalogue(tmp_path: Path) -> None:
+    assert scenario_keys(tmp_path) == json.loads(GOLDEN.read_text("utf-8"))["scenario_keys"]
+
+
 def test_unknown_post_or_person_is_said_as_before_the_catalogue() -> None:
     assert lookups() == json.loads(GOLDEN.read_text("utf-8"))["lookups"]
 
@@ -225,6 +271,7 @@ if __name__ == "__main__":  # capture: PYTHONPATH=.:tests python tests/test_noti
             "notices": notices(Path(d)),
             "lookups": lookups(),
             "scenario_files": scenario_files(Path(d)),
+            "scenario_keys": scenario_keys(Path(d)),
         }
     json.dump(captured, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
