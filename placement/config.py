@@ -16,7 +16,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from placement.domain.errors import Issue, PlacementError, error, shown
+from placement.domain.errors import Issue, PlacementError, shown
 from placement.domain.messages import Where, issue, texts
 
 
@@ -442,9 +442,15 @@ def parse_scenario(raw: dict[str, Any], file: str = "skenario", prefix: str = ""
         for e in exc.errors():
             where = prefix + ".".join(str(p) for p in e["loc"])
             value = excerpt(e.get("input"))
-            issues.append(error(file, None, where, "SKENARIO_KUNCI",
-                f"Kunci '{where}': {_translate(e)} (nilai: {value})",
-                f"Key '{where}': {e['msg']} (value: {value})"))  # fmt: skip
+            found = issue(
+                "SKENARIO_KUNCI",
+                Where(file, None, where),
+                key=where,
+                value=value,
+                problem_id=_translate(e),
+                problem_en=e["msg"],
+            )
+            issues.append(found)
         raise PlacementError(issues) from None
 
 
@@ -490,20 +496,18 @@ def scenario_variants(path: Path) -> dict[str, Skenario]:
     for name, over in base.varian.items():
         where = f"varian.{shown(name, 40)}"
         if name == BASELINE or "varian" in over:
-            issues.append(error(file, None, where, "SKENARIO_VARIAN",
-                f"Varian '{shown(name, 40)}': nama '{BASELINE}' dipakai untuk skenario dasar dan varian tidak boleh berisi 'varian'",
-                f"Variant '{shown(name, 40)}': the name '{BASELINE}' is the baseline and a variant may not contain 'varian'"))  # fmt: skip
+            at = Where(file, None, where)
+            issues.append(issue("SKENARIO_VARIAN", at, name=shown(name, 40), baseline=BASELINE))
             continue
         try:
             folder = variant_folder(name)
         except VariantNameError as exc:
-            issues.append(_variant_name_issue(file, where, name, (exc.reason_id, exc.reason_en)))
+            issues.append(_variant_name_issue(file, where, name, exc.reason))
             continue
         twin = folders.get(folder.casefold())
         if twin is not None:
-            issues.append(_variant_name_issue(file, where, name, (
-                f"foldernya '{folder}' sama dengan folder varian '{shown(twin, 40)}'",
-                f"its folder '{folder}' is the folder of variant '{shown(twin, 40)}'")))  # fmt: skip
+            reason = texts("VARIAN_FOLDER_SAMA", folder=folder, twin=shown(twin, 40))
+            issues.append(_variant_name_issue(file, where, name, reason))
             continue
         folders[folder.casefold()] = name
         merged = deep_merge(raw, over)
@@ -533,11 +537,13 @@ MAX_VARIANT_NAME = 80
 
 
 class VariantNameError(ValueError):
-    """A variant name that cannot be a folder name; ``reason`` in Indonesian and English."""
+    """A variant name that cannot be a folder name; ``reason``: catalogue template ``name``
+    (VARIAN_NAMA_*) filled, in Indonesian and English."""
 
-    def __init__(self, reason_id: str, reason_en: str) -> None:
-        super().__init__(reason_id)
-        self.reason_id, self.reason_en = reason_id, reason_en
+    def __init__(self, name: str, **fields: object) -> None:
+        self.reason = texts(name, **fields)
+        super().__init__(self.reason[0])
+        self.reason_id, self.reason_en = self.reason
 
 
 def variant_folder(name: str) -> str:
@@ -545,29 +551,27 @@ def variant_folder(name: str) -> str:
     '.' and anything else become '_'). VariantNameError for a name that is a path (absolute,
     with '/', '\\' or '..') or cannot be a folder (empty, too long, a Windows device name)."""
     if not name.strip():
-        raise VariantNameError("nama kosong", "empty name")
+        raise VariantNameError("VARIAN_NAMA_KOSONG")
     if len(name) > MAX_VARIANT_NAME:
-        raise VariantNameError(f"lebih dari {MAX_VARIANT_NAME} karakter",
-                               f"longer than {MAX_VARIANT_NAME} characters")  # fmt: skip
+        raise VariantNameError("VARIAN_NAMA_PANJANG", limit=MAX_VARIANT_NAME)
     if "/" in name or "\\" in name or ".." in name or re.match(r"[A-Za-z]:", name):
-        raise VariantNameError(
-            "nama varian menjadi nama folder keluaran: tidak boleh berisi '/', '\\' atau '..' "
-            "dan tidak boleh berupa path absolut",
-            "a variant name becomes an output folder name: no '/', '\\' or '..', no absolute path",
-        )
+        raise VariantNameError("VARIAN_NAMA_PATH")
     folder = _UNSAFE_FOLDER_CHARS.sub("_", name)
     folder = "_" + folder[1:] if folder.startswith(".") else folder
     if folder.split(".")[0].upper() in _WINDOWS_DEVICES:
-        raise VariantNameError(f"'{folder}' adalah nama perangkat Windows",
-                               f"'{folder}' is a Windows device name")  # fmt: skip
+        raise VariantNameError("VARIAN_NAMA_PERANGKAT", folder=folder)
     return folder
 
 
 def _variant_name_issue(file: str, where: str, name: str, reason: tuple[str, str]) -> Issue:
-    label = shown(name, 40)
-    return error(file, None, where, "SKENARIO_VARIAN",
-        f"Varian '{label}' ditolak: {reason[0]}. Pakai huruf, angka, '-' atau '_', mis. 'hemat_2'",
-        f"Variant '{label}' refused: {reason[1]}. Use letters, digits, '-' or '_', e.g. 'hemat_2'")  # fmt: skip
+    return issue(
+        "SKENARIO_VARIAN",
+        Where(file, None, where),
+        "VARIAN_DITOLAK",
+        name=shown(name, 40),
+        reason_id=reason[0],
+        reason_en=reason[1],
+    )
 
 
 def _translate(e: Any) -> str:

@@ -573,6 +573,43 @@ TEMPLATES: dict[str, Template] = {
         "Isi skenario harus berupa pasangan kunci: nilai",
         "A scenario must be a mapping of keys to values",
     ),
+    "SKENARIO_KUNCI": Template(  # problem_en: pydantic's words, problem_id: config._translate
+        "Kunci '{key}': {problem_id} (nilai: {value})", "Key '{key}': {problem_en} (value: {value})"
+    ),
+    "SKENARIO_VARIAN": Template(
+        "Varian '{name}': nama '{baseline}' dipakai untuk skenario dasar dan varian tidak boleh "
+        "berisi 'varian'",
+        "Variant '{name}': the name '{baseline}' is the baseline and a variant may not contain "
+        "'varian'",
+    ),
+    "VARIAN_DITOLAK": Template(  # code SKENARIO_VARIAN: a name that cannot be a folder
+        "Varian '{name}' ditolak: {reason_id}. Pakai huruf, angka, '-' atau '_', mis. 'hemat_2'",
+        "Variant '{name}' refused: {reason_en}. Use letters, digits, '-' or '_', e.g. 'hemat_2'",
+    ),
+    "VARIAN_FOLDER_DITOLAK": Template(  # code SKENARIO_VARIAN: when its folder is made
+        "Varian '{name}' ditolak: {reason_id}", "Variant '{name}' refused: {reason_en}"
+    ),
+    "VARIAN_DI_LUAR_FOLDER": Template(  # code SKENARIO_VARIAN
+        "Varian '{name}' ditolak: foldernya {path} berada di luar folder keluaran {out}",
+        "Variant '{name}' refused: its folder {path} is outside the output folder {out}",
+    ),
+    # the reasons of VARIAN_DITOLAK / VARIAN_FOLDER_DITOLAK (config.variant_folder)
+    "VARIAN_NAMA_KOSONG": Template("nama kosong", "empty name"),
+    "VARIAN_NAMA_PANJANG": Template(
+        "lebih dari {limit} karakter", "longer than {limit} characters"
+    ),
+    "VARIAN_NAMA_PATH": Template(
+        "nama varian menjadi nama folder keluaran: tidak boleh berisi '/', '\\' atau '..' dan "
+        "tidak boleh berupa path absolut",
+        "a variant name becomes an output folder name: no '/', '\\' or '..', no absolute path",
+    ),
+    "VARIAN_NAMA_PERANGKAT": Template(
+        "'{folder}' adalah nama perangkat Windows", "'{folder}' is a Windows device name"
+    ),
+    "VARIAN_FOLDER_SAMA": Template(
+        "foldernya '{folder}' sama dengan folder varian '{twin}'",
+        "its folder '{folder}' is the folder of variant '{twin}'",
+    ),
     # --- messages that are not located issues (names: NOTICES)
     # the infeasibility diagnosis (placement/plan/infeasibility.py). Some English texts say less
     # than the Indonesian ones (no origin, no post name) or keep an Indonesian word: that is what
@@ -661,7 +698,14 @@ TEMPLATES: dict[str, Template] = {
 
 
 ERRORS: frozenset[str] = frozenset(
-    {"SKENARIO_TIDAK_ADA", "SKENARIO_TIDAK_TERBACA", "SKENARIO_YAML_TERLALU_BESAR", "SKENARIO_YAML"}
+    {
+        "SKENARIO_TIDAK_ADA",
+        "SKENARIO_TIDAK_TERBACA",
+        "SKENARIO_YAML_TERLALU_BESAR",
+        "SKENARIO_YAML",
+        "SKENARIO_KUNCI",
+        "SKENARIO_VARIAN",
+    }
 )
 """Codes outside the data's code table (domain/validate/codes.py, the table of
 docs/data_format.md): always errors, about the scenario or the run rather than the data."""
