@@ -245,6 +245,50 @@ def test_scenario_key_errors_are_those_said_before_the_catalogue(tmp_path: Path)
     assert scenario_keys(tmp_path) == json.loads(GOLDEN.read_text("utf-8"))["scenario_keys"]
 
 
+def plan_folders(tmp: Path) -> dict[str, Any]:
+    """Errors about output and plan folders: foreign files in plan_N, a failed write, no data
+    folder, an unreadable lock file or one without its columns, a missing hasil.json, an
+    incomplete plan folder."""
+    import errno
+
+    from placement.io.plan_files import read_record
+    from placement.plan.compare import read_plan_dir
+    from placement.report.outputs import stale_outputs, write_error
+    from placement.workflow.inputs import load_inputs, locks_from_plan
+
+    (tmp / "plan_2").mkdir()
+    (tmp / "plan_2" / "catatan.txt").write_text("x", "utf-8")
+    (tmp / "kunci.csv").write_text("nama\nA\n", "utf-8")
+
+    def said(call: Any) -> list[list[object]]:
+        try:
+            raise call()
+        except PlacementError as exc:
+            return [
+                [i.file.replace(str(tmp), "TMP"), i.row, i.column, i.code, str(i.severity)]
+                + [m.replace(str(tmp), "TMP") for m in (i.message_id, i.message_en)]
+                for i in exc.issues
+            ]
+        except TypeError:  # nothing raised
+            return []
+
+    full = OSError(errno.ENOSPC, "No space left on device")
+    return {
+        "foreign": said(lambda: stale_outputs(tmp)),
+        "no_space": said(lambda: write_error(tmp, full)),
+        "denied": said(lambda: write_error(tmp, PermissionError(13, "Permission denied"))),
+        "no_data": said(lambda: load_inputs(None, None)),
+        "locks_missing": said(lambda: locks_from_plan(tmp / "tidak-ada.csv")),
+        "locks_columns": said(lambda: locks_from_plan(tmp / "kunci.csv")),
+        "no_record": said(lambda: read_record(tmp)),
+        "not_a_plan": said(lambda: read_plan_dir(tmp)),
+    }
+
+
+def test_plan_folder_errors_are_those_said_before_the_catalogue(tmp_path: Path) -> None:
+    assert plan_folders(tmp_path) == json.loads(GOLDEN.read_text("utf-8"))["plan_folders"]
+
+
 def test_unknown_post_or_person_is_said_as_before_the_catalogue() -> None:
     assert lookups() == json.loads(GOLDEN.read_text("utf-8"))["lookups"]
 
@@ -265,6 +309,7 @@ if __name__ == "__main__":  # capture: PYTHONPATH=.:tests python tests/test_noti
     import tempfile
 
     with tempfile.TemporaryDirectory() as d:
+        (Path(d) / "folders").mkdir()
         captured = {
             "infeasibility": infeasibility(),
             "cli": cli(),
@@ -272,6 +317,7 @@ if __name__ == "__main__":  # capture: PYTHONPATH=.:tests python tests/test_noti
             "lookups": lookups(),
             "scenario_files": scenario_files(Path(d)),
             "scenario_keys": scenario_keys(Path(d)),
+            "plan_folders": plan_folders(Path(d) / "folders"),
         }
     json.dump(captured, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
