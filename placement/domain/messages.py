@@ -610,6 +610,43 @@ TEMPLATES: dict[str, Template] = {
         "foldernya '{folder}' sama dengan folder varian '{twin}'",
         "its folder '{folder}' is the folder of variant '{twin}'",
     ),
+    # --- output and plan folders (report/outputs.py, io/plan_files.py, plan/compare.py,
+    # workflow/inputs.py; codes: ERRORS)
+    "FOLDER_KELUARAN_ASING": Template(
+        "Folder {folder} berisi file yang tidak ditulis placement ({files}); rencana alternatif "
+        "lama di folder keluaran dihapus saat rencana baru ditulis. Pindahkan file itu atau pilih "
+        "folder keluaran lain.",
+        "Folder {folder} holds files placement did not write ({files}); old alternative plans in "
+        "the output folder are removed when a new plan is written. Move those files or choose "
+        "another output folder.",
+    ),
+    "GAGAL_MENULIS": Template(  # reason_id: 'disk penuh' or the system's words
+        "File rencana tidak dapat ditulis ke {out} ({reason_id}); tidak ada rencana baru yang sah "
+        "di folder itu. Kosongkan ruang disk atau pilih folder lain, lalu jalankan lagi.",
+        "Cannot write the plan files to {out} ({reason_en}); the folder holds no new valid plan. "
+        "Free disk space or choose another folder, then run again.",
+    ),
+    "DISK_PENUH": Template("disk penuh", "disk full"),  # the Indonesian reason of GAGAL_MENULIS
+    "DATA_TIDAK_DISEBUT": Template(
+        "Folder data tidak disebut: berikan DIR di perintah atau kunci 'data:' di skenario",
+        "No data folder given: pass DIR or set 'data:' in the scenario",
+    ),
+    "KUNCI_FILE_TIDAK_TERBACA": Template(  # detail: the system's words
+        "File rencana untuk kunci tidak dapat dibaca: {detail}",
+        "Cannot read the plan file for locks: {detail}",
+    ),
+    "KUNCI_KOLOM_HILANG": Template(
+        "Kolom '{column}' tidak ada di file rencana",
+        "Column '{column}' is missing from the plan file",
+    ),
+    "HASIL_TIDAK_ADA": Template(
+        "{path} tidak ada atau rusak; jalankan 'placement solve' dulu",
+        "{path} is missing or damaged; run 'placement solve' first",
+    ),
+    "FOLDER_RENCANA_TIDAK_LENGKAP": Template(  # code HASIL_TIDAK_ADA
+        "{path} bukan folder rencana yang lengkap (rencana.csv, rantai.csv, hasil.json): {detail}",
+        "{path} is not a complete plan folder (rencana.csv, rantai.csv, hasil.json): {detail}",
+    ),
     # --- messages that are not located issues (names: NOTICES)
     # the infeasibility diagnosis (placement/plan/infeasibility.py). Some English texts say less
     # than the Indonesian ones (no origin, no post name) or keep an Indonesian word: that is what
@@ -705,6 +742,12 @@ ERRORS: frozenset[str] = frozenset(
         "SKENARIO_YAML",
         "SKENARIO_KUNCI",
         "SKENARIO_VARIAN",
+        "FOLDER_KELUARAN_ASING",
+        "GAGAL_MENULIS",
+        "DATA_TIDAK_DISEBUT",
+        "KUNCI_FILE_TIDAK_TERBACA",
+        "KUNCI_KOLOM_HILANG",
+        "HASIL_TIDAK_ADA",
     }
 )
 """Codes outside the data's code table (domain/validate/codes.py, the table of
