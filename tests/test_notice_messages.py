@@ -289,6 +289,28 @@ def test_plan_folder_errors_are_those_said_before_the_catalogue(tmp_path: Path) 
     assert plan_folders(tmp_path) == json.loads(GOLDEN.read_text("utf-8"))["plan_folders"]
 
 
+def scoring_warnings() -> list[list[object]]:
+    """The scoring's warnings: default standards, people without scores, weights that do not sum
+    to 1, priorities without a value, derived technical posts, a low field penalty."""
+    a = _post("A", opd="Dinas Pekerjaan Umum dan Penataan Ruang", priority=3)
+    a["name"] = "Kepala Bidang Bina Marga"
+    w = _post("W", opd="Dinas Pekerjaan Umum dan Penataan Ruang", priority=1)
+    w["name"] = "Kepala Seksi Jalan dan Jembatan"
+    people = [_who(31, a), _who(32), _who(33, talent_box=7)]
+    ds = dataset(people, [a, w], komp={1: {}, 2: {}})
+    bobot = {"jpm": 0.5, "kotak_talenta": 0.3, "pendidikan": 0.1, "penalti_rumpun": 0.2}
+    sc = scenario(bobot={**bobot, "nilai_jabatan_terisi": {1: 1.0}})
+    warned = build_pairs(ds, sc).warnings
+    return [
+        [i.file, i.row, i.column, i.code, str(i.severity), i.message_id, i.message_en]
+        for i in warned
+    ]
+
+
+def test_scoring_warnings_are_those_said_before_the_catalogue() -> None:
+    assert scoring_warnings() == json.loads(GOLDEN.read_text("utf-8"))["scoring_warnings"]
+
+
 def test_unknown_post_or_person_is_said_as_before_the_catalogue() -> None:
     assert lookups() == json.loads(GOLDEN.read_text("utf-8"))["lookups"]
 
@@ -318,6 +340,7 @@ if __name__ == "__main__":  # capture: PYTHONPATH=.:tests python tests/test_noti
             "scenario_files": scenario_files(Path(d)),
             "scenario_keys": scenario_keys(Path(d)),
             "plan_folders": plan_folders(Path(d) / "folders"),
+            "scoring_warnings": scoring_warnings(),
         }
     json.dump(captured, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
