@@ -1,7 +1,7 @@
 """The message catalogue: the Indonesian and English template of each code's located message
 (a few shared by a family of codes), filled by :func:`issue` with named fields; the code's
 severity and one-line description come from the code table
-(:data:`placement.domain.validate.codes.CODES`; codes outside it, :data:`ERRORS`, are errors).
+(:data:`placement.domain.validate.codes.CODES`; codes outside it are errors, :data:`ERRORS`, or warnings, :data:`WARNINGS`).
 
 Every located message of domain/validate, the readers (io/), the rule packs and rule overrides
 (rules/registry.py), the lookups of rules/scoring.py, the scenario checks of solver/build.py and
@@ -647,6 +647,37 @@ TEMPLATES: dict[str, Template] = {
         "{path} bukan folder rencana yang lengkap (rencana.csv, rantai.csv, hasil.json): {detail}",
         "{path} is not a complete plan folder (rencana.csv, rantai.csv, hasil.json): {detail}",
     ),
+    # --- the scoring's warnings (rules/scoring.py; codes: WARNINGS)
+    "STANDAR_BAWAAN": Template(
+        "{n} jabatan tanpa standar kompetensi memakai standar bawaan jenisnya (mis. {ids})",
+        "{n} posts without a competency standard use the default of their kind (e.g. {ids})",
+    ),
+    "KOMPETENSI_KOSONG": Template(
+        "{n} kandidat tanpa hasil uji kompetensi: JPM 'tidak ada data' (mis. {nips})",
+        "{n} candidates without competency scores: JPM 'no data' (e.g. {nips})",
+    ),
+    "BOBOT_JUMLAH": Template(
+        "Bobot jpm + kotak_talenta + pendidikan = {total:g}, bukan 1: kecocokan tidak lagi "
+        "dalam [0, 1]",
+        "Weights jpm + kotak_talenta + pendidikan sum to {total:g}, not 1: fit leaves [0, 1]",
+    ),
+    "PRIORITAS_TANPA_NILAI": Template(
+        "Prioritas {priorities} tidak ada di bobot.nilai_jabatan_terisi: nilai jabatan 0",
+        "Priorities {priorities} missing from bobot.nilai_jabatan_terisi: post value 0",
+    ),
+    "TEKNIS_DITURUNKAN": Template(
+        "Kolom teknis kosong pada {n} jabatan: diturunkan dari nama jabatan dan OPD "
+        "({technical} jabatan teknis, mis. {ids}); isi kolom teknis (ya/tidak) untuk menetapkan "
+        "sendiri",
+        "Column teknis empty for {n} posts: derived from post and OPD names ({technical} "
+        "technical, e.g. {ids}); fill teknis (ya/tidak) to decide yourself",
+    ),
+    "PENALTI_RUMPUN_RENDAH": Template(
+        "bobot.penalti_rumpun ({penalty:g}) tidak di atas bobot.jpm ({jpm:g}): JPM tinggi dapat "
+        "menebus rumpun yang tidak sesuai",
+        "bobot.penalti_rumpun ({penalty:g}) is not above bobot.jpm ({jpm:g}): a high JPM can buy "
+        "back a wrong field",
+    ),
     # --- messages that are not located issues (names: NOTICES)
     # the infeasibility diagnosis (placement/plan/infeasibility.py). Some English texts say less
     # than the Indonesian ones (no origin, no post name) or keep an Indonesian word: that is what
@@ -754,6 +785,19 @@ ERRORS: frozenset[str] = frozenset(
 docs/data_format.md): always errors, about the scenario or the run rather than the data."""
 
 
+WARNINGS: frozenset[str] = frozenset(
+    {
+        "STANDAR_BAWAAN",
+        "KOMPETENSI_KOSONG",
+        "BOBOT_JUMLAH",
+        "PRIORITAS_TANPA_NILAI",
+        "TEKNIS_DITURUNKAN",
+        "PENALTI_RUMPUN_RENDAH",
+    }
+)
+"""Codes outside the data's code table that are always warnings (the scoring's)."""
+
+
 NOTICES: frozenset[str] = frozenset(
     name for name in TEMPLATES if name.startswith(("KONFLIK_", "CLI_", "RUN_"))
 )
@@ -808,7 +852,10 @@ def issue(code: str, where: Where, /, template: str | None = None, **fields: obj
     from placement.domain.validate.codes import CODES  # at call time: validate imports this
 
     message_id, message_en = texts(template or code, **fields)
-    severity = Severity.ERROR if code in ERRORS else CODES[code].severity
+    if code in ERRORS or code in WARNINGS:
+        severity = Severity.ERROR if code in ERRORS else Severity.WARNING
+    else:
+        severity = CODES[code].severity
     return Issue(where.file, where.row, where.column, code, severity, message_id, message_en)
 
 
@@ -818,6 +865,7 @@ __all__ = [
     "NOTICES",
     "SHOWN",
     "TEMPLATES",
+    "WARNINGS",
     "Template",
     "Where",
     "issue",
