@@ -1,12 +1,13 @@
-"""The message catalogue: the Indonesian and English template of each code's located message
-(a few shared by a family of codes), filled by :func:`issue` with named fields; the code's
-severity and one-line description come from the code table
-(:data:`placement.domain.validate.codes.CODES`; codes outside it are errors, :data:`ERRORS`, or warnings, :data:`WARNINGS`).
+"""The message catalogue: the Indonesian and English templates of the library's messages, filled
+with named fields. Families (docs/architecture.md, "Messages"): the data codes (severity and
+description in the code table, :data:`placement.domain.validate.codes.CODES`, the source of
+docs/data_format.md's code list; a few templates shared by a family of codes), codes outside that
+table (:data:`ERRORS`, :data:`WARNINGS`), the plan audit's :data:`FINDINGS`, the rule checks'
+display values :data:`SHOWN` and the texts that are not issues, :data:`NOTICES`.
 
-Every located message of domain/validate, the readers (io/), the rule packs and rule overrides
-(rules/registry.py), the lookups of rules/scoring.py, the scenario checks of solver/build.py and
-the plan audit's findings (plan/audit.py, codes: :data:`FINDINGS`) and the display values of the
-rule checks' explanations (rules/checks.py, names: :data:`SHOWN`) comes from here (issue 23).
+:func:`issue` builds a located Issue, :func:`texts` both texts of anything else, :func:`text`
+one language's. Not yet here: docs/architecture.md lists the modules that still build their
+messages inline (issue 23).
 """
 
 from __future__ import annotations
