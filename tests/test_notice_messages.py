@@ -311,6 +311,47 @@ def test_scoring_warnings_are_those_said_before_the_catalogue() -> None:
     assert scoring_warnings() == json.loads(GOLDEN.read_text("utf-8"))["scoring_warnings"]
 
 
+SOTK_FILES = {
+    "empty": "",
+    "columns": "jabatan_id,tanggal\nA,2027-01-01\n",
+    "rows": "jabatan_id,perubahan,tanggal\n,dibentuk,2027-01-01\nB1,diubah,2027-01-01\n"
+    "B2,dibentuk,kemarin\nX9,dihapus,2027-01-01\nB3,dibentuk,2027-01-01\n"
+    "B3,dibentuk,2027-02-01\n",
+    "exists": "jabatan_id,perubahan,tanggal\nA,dibentuk,2027-01-01\n",
+}
+
+
+def sotk_files(tmp: Path) -> dict[str, Any]:
+    """The errors and warnings of SOTK change files (missing, unreadable, empty, without its
+    columns, bad rows, a created post that exists)."""
+    from placement.succession.future import read_sotk
+
+    ds, _ = _cases()["wajib_isi"]
+    paths = {"missing": tmp / "tidak-ada.csv", "folder": tmp}
+    for name, body in SOTK_FILES.items():
+        paths[name] = tmp / f"{name}.csv"
+        paths[name].write_text(body, "utf-8")
+
+    def rows(issues: list[Issue]) -> list[list[object]]:
+        return [
+            [i.file.replace(str(tmp), "TMP"), i.row, i.column, i.code, str(i.severity)]
+            + [m.replace(str(tmp), "TMP") for m in (i.message_id, i.message_en)]
+            for i in issues
+        ]
+
+    out: dict[str, Any] = {}
+    for name, path in paths.items():
+        try:
+            out[name] = rows(read_sotk(path, ds)[1])
+        except PlacementError as exc:
+            out[name] = rows(exc.issues)
+    return out
+
+
+def test_sotk_file_messages_are_those_said_before_the_catalogue(tmp_path: Path) -> None:
+    assert sotk_files(tmp_path) == json.loads(GOLDEN.read_text("utf-8"))["sotk_files"]
+
+
 def test_unknown_post_or_person_is_said_as_before_the_catalogue() -> None:
     assert lookups() == json.loads(GOLDEN.read_text("utf-8"))["lookups"]
 
@@ -332,6 +373,7 @@ if __name__ == "__main__":  # capture: PYTHONPATH=.:tests python tests/test_noti
 
     with tempfile.TemporaryDirectory() as d:
         (Path(d) / "folders").mkdir()
+        (Path(d) / "sotk").mkdir()
         captured = {
             "infeasibility": infeasibility(),
             "cli": cli(),
@@ -341,6 +383,7 @@ if __name__ == "__main__":  # capture: PYTHONPATH=.:tests python tests/test_noti
             "scenario_keys": scenario_keys(Path(d)),
             "plan_folders": plan_folders(Path(d) / "folders"),
             "scoring_warnings": scoring_warnings(),
+            "sotk_files": sotk_files(Path(d) / "sotk"),
         }
     json.dump(captured, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
