@@ -153,7 +153,14 @@ def test_rule_explanations_take_their_words_from_the_catalogue(module: str) -> N
 
 
 @pytest.mark.parametrize(
-    "module", ["rules/scoring.py", "workflow/inputs.py", "config.py", "report/outputs.py"]
+    "module",
+    [
+        "rules/scoring.py",
+        "workflow/inputs.py",
+        "config.py",
+        "report/outputs.py",
+        "succession/future.py",
+    ],
 )
 def test_later_converted_modules_raise_no_inline_issue(module: str) -> None:
     """Their issues come from ``issue()``: no ``error(...)`` / ``warning(...)`` /

@@ -648,6 +648,40 @@ TEMPLATES: dict[str, Template] = {
         "{path} bukan folder rencana yang lengkap (rencana.csv, rantai.csv, hasil.json): {detail}",
         "{path} is not a complete plan folder (rencana.csv, rantai.csv, hasil.json): {detail}",
     ),
+    # --- the SOTK change file (succession/future.py; codes: ERRORS, SOTK_SUDAH_ADA: WARNINGS)
+    "SOTK_TIDAK_ADA": Template("File SOTK tidak ditemukan: {file}", "SOTK file not found: {file}"),
+    "SOTK_TIDAK_TERBACA": Template(  # detail: the system's words
+        "File SOTK tidak dapat dibaca: {detail}", "Cannot read the SOTK file: {detail}"
+    ),
+    "SOTK_KOSONG": Template(
+        "File SOTK kosong: perlu baris judul jabatan_id,perubahan,tanggal",
+        "The SOTK file is empty: it needs the header jabatan_id,perubahan,tanggal",
+    ),
+    "SOTK_KOLOM_HILANG": Template(
+        "Kolom '{column}' tidak ada (kolom wajib: {required})",
+        "Column '{column}' is missing (required: {required})",
+    ),
+    "SOTK_JABATAN_KOSONG": Template("jabatan_id kosong", "jabatan_id is empty"),
+    "SOTK_PERUBAHAN": Template(
+        "perubahan '{value}' tidak dikenal: isi 'dibentuk' atau 'dihapus'",
+        "Unknown change '{value}': use 'dibentuk' (created) or 'dihapus' (abolished)",
+    ),
+    "SOTK_TANGGAL": Template(
+        "tanggal '{value}' tidak valid: tulis YYYY-MM-DD (mis. 2027-01-01) atau DD-MM-YYYY",
+        "Invalid date '{value}': write YYYY-MM-DD (e.g. 2027-01-01) or DD-MM-YYYY",
+    ),
+    "SOTK_JABATAN_TIDAK_ADA": Template(
+        "jabatan_id {jid} yang dihapus tidak ada di data jabatan",
+        "Abolished jabatan_id {jid} is not in the jabatan data",
+    ),
+    "SOTK_GANDA": Template(
+        "jabatan_id {jid} '{change}' sudah ada di baris {first}",
+        "jabatan_id {jid} '{change}' already appears in row {first}",
+    ),
+    "SOTK_SUDAH_ADA": Template(
+        "jabatan_id {jid} yang dibentuk sudah ada di data jabatan: dianggap lowong mulai {day}",
+        "Created jabatan_id {jid} is already in the jabatan data: treated as vacant from {day}",
+    ),
     # --- the scoring's warnings (rules/scoring.py; codes: WARNINGS)
     "STANDAR_BAWAAN": Template(
         "{n} jabatan tanpa standar kompetensi memakai standar bawaan jenisnya (mis. {ids})",
@@ -780,6 +814,15 @@ ERRORS: frozenset[str] = frozenset(
         "KUNCI_FILE_TIDAK_TERBACA",
         "KUNCI_KOLOM_HILANG",
         "HASIL_TIDAK_ADA",
+        "SOTK_TIDAK_ADA",
+        "SOTK_TIDAK_TERBACA",
+        "SOTK_KOSONG",
+        "SOTK_KOLOM_HILANG",
+        "SOTK_JABATAN_KOSONG",
+        "SOTK_PERUBAHAN",
+        "SOTK_TANGGAL",
+        "SOTK_JABATAN_TIDAK_ADA",
+        "SOTK_GANDA",
     }
 )
 """Codes outside the data's code table (domain/validate/codes.py, the table of
@@ -794,9 +837,10 @@ WARNINGS: frozenset[str] = frozenset(
         "PRIORITAS_TANPA_NILAI",
         "TEKNIS_DITURUNKAN",
         "PENALTI_RUMPUN_RENDAH",
+        "SOTK_SUDAH_ADA",
     }
 )
-"""Codes outside the data's code table that are always warnings (the scoring's)."""
+"""Codes outside the data's code table that are always warnings (the scoring's, SOTK)."""
 
 
 NOTICES: frozenset[str] = frozenset(
