@@ -16,7 +16,8 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from placement.domain.errors import Issue, PlacementError, error, shown
+from placement.domain.errors import Issue, PlacementError, shown
+from placement.domain.messages import Where, issue, texts
 
 
 class _Strict(BaseModel):
@@ -369,15 +370,12 @@ def load_yaml(text: str, file: str = "skenario") -> Any:
 def _yaml_issue(file: str, exc: yaml.YAMLError) -> Issue:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = None if mark is None else int(mark.line) + 1
-    where = "" if mark is None else f" (baris {line}, kolom {int(mark.column) + 1})"
-    where_en = "" if mark is None else f" (line {line}, column {int(mark.column) + 1})"
+    at = ("", "") if mark is None else texts("YAML_LETAK", line=line, column=int(mark.column) + 1)
     problem = shown(getattr(exc, "problem", None) or str(exc).splitlines()[0], 120)
+    fields = {"where_id": at[0], "where_en": at[1], "problem": problem}
     if isinstance(exc, YamlLimitError):
-        return error(file, line, None, "SKENARIO_YAML_TERLALU_BESAR",
-            f"YAML ditolak{where}: {problem}. Sederhanakan file: tulis nilainya langsung, tanpa alias berlapis atau sarang yang dalam.",
-            f"YAML refused{where_en}: {problem}. Simplify the file: write the values out, without nested aliases or deep nesting.")  # fmt: skip
-    return error(file, line, None, "SKENARIO_YAML", f"YAML tidak valid{where}: {problem}",
-                 f"Invalid YAML{where_en}: {problem}")  # fmt: skip
+        return issue("SKENARIO_YAML_TERLALU_BESAR", Where(file, line), "YAML_DITOLAK", **fields)
+    return issue("SKENARIO_YAML", Where(file, line), **fields)
 
 
 def read_yaml_file(path: Path) -> Any:
@@ -387,34 +385,25 @@ def read_yaml_file(path: Path) -> Any:
         with path.open("rb") as fh:
             data = fh.read(MAX_YAML_BYTES + 1)
     except FileNotFoundError:
-        raise PlacementError.single(
-            "SKENARIO_TIDAK_ADA",
-            f"File skenario tidak ditemukan: {file}",
-            f"Scenario file not found: {file}",
-            file,
-        ) from None
+        raise PlacementError([issue("SKENARIO_TIDAK_ADA", Where(file), file=file)]) from None
     except OSError as exc:
-        raise PlacementError.single("SKENARIO_TIDAK_TERBACA",
-            f"File tidak dapat dibaca: {shown(exc, 120)}", f"Cannot read the file: {shown(exc, 120)}",
-            file) from None  # fmt: skip
+        found = issue("SKENARIO_TIDAK_TERBACA", Where(file), detail=shown(exc, 120))
+        raise PlacementError([found]) from None
     if len(data) > MAX_YAML_BYTES:
-        raise PlacementError.single("SKENARIO_YAML_TERLALU_BESAR",
-            f"File lebih dari {MAX_YAML_BYTES:,} byte; skenario yang wajar hanya beberapa KB",
-            f"File larger than {MAX_YAML_BYTES:,} bytes; a real scenario is a few KB", file)  # fmt: skip
+        found = issue("SKENARIO_YAML_TERLALU_BESAR", Where(file), limit=MAX_YAML_BYTES)
+        raise PlacementError([found])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise PlacementError.single("SKENARIO_YAML",
-            f"File bukan teks UTF-8 (byte ke-{exc.start + 1}); simpan ulang sebagai UTF-8",
-            f"The file is not UTF-8 text (byte {exc.start + 1}); save it again as UTF-8", file) from None  # fmt: skip
+        found = issue("SKENARIO_YAML", Where(file), "YAML_BUKAN_UTF8", byte=exc.start + 1)
+        raise PlacementError([found]) from None
     return load_yaml(text, file)
 
 
 def _scenario_mapping(raw: Any, file: str) -> dict[str, Any]:
     raw = raw or {}
     if not isinstance(raw, dict):
-        raise PlacementError.single("SKENARIO_YAML", "Isi skenario harus berupa pasangan kunci: nilai",
-                                    "A scenario must be a mapping of keys to values", file)  # fmt: skip
+        raise PlacementError([issue("SKENARIO_YAML", Where(file), "YAML_BUKAN_PEMETAAN")])
     return raw
 
 
@@ -453,9 +442,15 @@ def parse_scenario(raw: dict[str, Any], file: str = "skenario", prefix: str = ""
         for e in exc.errors():
             where = prefix + ".".join(str(p) for p in e["loc"])
             value = excerpt(e.get("input"))
-            issues.append(error(file, None, where, "SKENARIO_KUNCI",
-                f"Kunci '{where}': {_translate(e)} (nilai: {value})",
-                f"Key '{where}': {e['msg']} (value: {value})"))  # fmt: skip
+            found = issue(
+                "SKENARIO_KUNCI",
+                Where(file, None, where),
+                key=where,
+                value=value,
+                problem_id=_translate(e),
+                problem_en=e["msg"],
+            )
+            issues.append(found)
         raise PlacementError(issues) from None
 
 
@@ -501,20 +496,18 @@ def scenario_variants(path: Path) -> dict[str, Skenario]:
     for name, over in base.varian.items():
         where = f"varian.{shown(name, 40)}"
         if name == BASELINE or "varian" in over:
-            issues.append(error(file, None, where, "SKENARIO_VARIAN",
-                f"Varian '{shown(name, 40)}': nama '{BASELINE}' dipakai untuk skenario dasar dan varian tidak boleh berisi 'varian'",
-                f"Variant '{shown(name, 40)}': the name '{BASELINE}' is the baseline and a variant may not contain 'varian'"))  # fmt: skip
+            at = Where(file, None, where)
+            issues.append(issue("SKENARIO_VARIAN", at, name=shown(name, 40), baseline=BASELINE))
             continue
         try:
             folder = variant_folder(name)
         except VariantNameError as exc:
-            issues.append(_variant_name_issue(file, where, name, (exc.reason_id, exc.reason_en)))
+            issues.append(_variant_name_issue(file, where, name, exc.reason))
             continue
         twin = folders.get(folder.casefold())
         if twin is not None:
-            issues.append(_variant_name_issue(file, where, name, (
-                f"foldernya '{folder}' sama dengan folder varian '{shown(twin, 40)}'",
-                f"its folder '{folder}' is the folder of variant '{shown(twin, 40)}'")))  # fmt: skip
+            reason = texts("VARIAN_FOLDER_SAMA", folder=folder, twin=shown(twin, 40))
+            issues.append(_variant_name_issue(file, where, name, reason))
             continue
         folders[folder.casefold()] = name
         merged = deep_merge(raw, over)
@@ -544,11 +537,13 @@ MAX_VARIANT_NAME = 80
 
 
 class VariantNameError(ValueError):
-    """A variant name that cannot be a folder name; ``reason`` in Indonesian and English."""
+    """A variant name that cannot be a folder name; ``reason``: catalogue template ``name``
+    (VARIAN_NAMA_*) filled, in Indonesian and English."""
 
-    def __init__(self, reason_id: str, reason_en: str) -> None:
-        super().__init__(reason_id)
-        self.reason_id, self.reason_en = reason_id, reason_en
+    def __init__(self, name: str, **fields: object) -> None:
+        self.reason = texts(name, **fields)
+        super().__init__(self.reason[0])
+        self.reason_id, self.reason_en = self.reason
 
 
 def variant_folder(name: str) -> str:
@@ -556,29 +551,27 @@ def variant_folder(name: str) -> str:
     '.' and anything else become '_'). VariantNameError for a name that is a path (absolute,
     with '/', '\\' or '..') or cannot be a folder (empty, too long, a Windows device name)."""
     if not name.strip():
-        raise VariantNameError("nama kosong", "empty name")
+        raise VariantNameError("VARIAN_NAMA_KOSONG")
     if len(name) > MAX_VARIANT_NAME:
-        raise VariantNameError(f"lebih dari {MAX_VARIANT_NAME} karakter",
-                               f"longer than {MAX_VARIANT_NAME} characters")  # fmt: skip
+        raise VariantNameError("VARIAN_NAMA_PANJANG", limit=MAX_VARIANT_NAME)
     if "/" in name or "\\" in name or ".." in name or re.match(r"[A-Za-z]:", name):
-        raise VariantNameError(
-            "nama varian menjadi nama folder keluaran: tidak boleh berisi '/', '\\' atau '..' "
-            "dan tidak boleh berupa path absolut",
-            "a variant name becomes an output folder name: no '/', '\\' or '..', no absolute path",
-        )
+        raise VariantNameError("VARIAN_NAMA_PATH")
     folder = _UNSAFE_FOLDER_CHARS.sub("_", name)
     folder = "_" + folder[1:] if folder.startswith(".") else folder
     if folder.split(".")[0].upper() in _WINDOWS_DEVICES:
-        raise VariantNameError(f"'{folder}' adalah nama perangkat Windows",
-                               f"'{folder}' is a Windows device name")  # fmt: skip
+        raise VariantNameError("VARIAN_NAMA_PERANGKAT", folder=folder)
     return folder
 
 
 def _variant_name_issue(file: str, where: str, name: str, reason: tuple[str, str]) -> Issue:
-    label = shown(name, 40)
-    return error(file, None, where, "SKENARIO_VARIAN",
-        f"Varian '{label}' ditolak: {reason[0]}. Pakai huruf, angka, '-' atau '_', mis. 'hemat_2'",
-        f"Variant '{label}' refused: {reason[1]}. Use letters, digits, '-' or '_', e.g. 'hemat_2'")  # fmt: skip
+    return issue(
+        "SKENARIO_VARIAN",
+        Where(file, None, where),
+        "VARIAN_DITOLAK",
+        name=shown(name, 40),
+        reason_id=reason[0],
+        reason_en=reason[1],
+    )
 
 
 def _translate(e: Any) -> str:

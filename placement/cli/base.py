@@ -25,6 +25,7 @@ from placement import __version__
 from placement.cli.commands import COMMANDS
 from placement.cli.lazy import LazyGroup
 from placement.domain.errors import Issue, PlacementError
+from placement.domain.messages import text, texts
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -41,16 +42,8 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130
 
 
-INTERRUPTED_MESSAGE = {
-    "id": "Status: INTERRUPTED. Dihentikan oleh pengguna; tidak ada file rencana baru yang ditulis.",
-    "en": "Status: INTERRUPTED. Stopped by the user; no new plan file was written.",
-}
-
-
-AUDIT_FAILED_MESSAGE = {
-    "id": "Error: Audit rencana gagal; rencana tidak ditulis. Ini adalah bug: laporkan.",
-    "en": "Error: The plan failed its audit; no plan was written. This is a bug: please report it.",
-}
+INTERRUPTED_MESSAGE = dict(zip(("id", "en"), texts("CLI_DIHENTIKAN"), strict=True))
+AUDIT_FAILED_MESSAGE = dict(zip(("id", "en"), texts("CLI_AUDIT_GAGAL"), strict=True))
 
 
 def lang_option(func: F) -> F:
@@ -126,17 +119,13 @@ def format_issues(issues: list[Issue], lang: str) -> str:
     """Human-readable issue list, one problem a line: [file:row:column] CODE message."""
     lines = []
     for i in issues:
-        where = i.file or "-"
+        where = [i.file or "-"]
         if i.row is not None:
-            where += f", baris {i.row}" if lang == "id" else f", row {i.row}"
+            where.append(text("CLI_BARIS", lang, row=i.row))
         if i.column:
-            where += f", kolom {i.column}" if lang == "id" else f", column {i.column}"
-        label = (
-            {"error": "GALAT", "warning": "PERINGATAN"}[str(i.severity)]
-            if lang == "id"
-            else str(i.severity).upper()
-        )
-        lines.append(f"{label} [{where}] {i.code}: {i.message(lang)}")
+            where.append(text("CLI_KOLOM", lang, column=i.column))
+        label = text("CLI_GALAT" if str(i.severity) == "error" else "CLI_PERINGATAN", lang)
+        lines.append(f"{label} [{', '.join(where)}] {i.code}: {i.message(lang)}")
     return "\n".join(lines)
 
 
@@ -174,8 +163,7 @@ def user_errors(func: F) -> F:
         except PlacementError as exc:
             click.echo(format_issues(exc.issues, lang), err=True)
             n = len(exc.issues)
-            click.echo(f"{n} masalah ditemukan; tidak ada file keluaran yang ditulis." if lang == "id"
-                       else f"{n} problem(s) found; no output file was written.", err=True)  # fmt: skip
+            click.echo(text("CLI_MASALAH_DITEMUKAN", lang, n=n), err=True)
             sys.exit(ExitCode.USER_ERROR)
         except KeyboardInterrupt:
             click.echo(INTERRUPTED_MESSAGE[lang], err=True)

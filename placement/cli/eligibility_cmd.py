@@ -22,11 +22,10 @@ from placement.cli.base import (
     user_errors,
 )
 from placement.config import Skenario
-from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset, current_post_labels
 from placement.rules.eligibility import Assessment, assess_person, assess_post
 from placement.rules.registry import load_pack, rule_set
-from placement.rules.scoring import CATEGORIES, jpm_category
+from placement.rules.scoring import CATEGORIES, jpm_category, require_known
 
 FORMATS = ("table", "csv", "json", "xlsx")
 
@@ -211,11 +210,7 @@ def _header(pairs: list[tuple[str, str, Any]], sc: Skenario, a: Assessment) -> d
 
 def post_report(ds: Dataset, sc: Skenario, jabatan_id: str, top: int, lang: str) -> Report:
     """Frames for ``--jabatan``: info, eligible (ranked, top N), refused (long)."""
-    if jabatan_id not in ds.post_index:
-        raise PlacementError.single("JABATAN_TIDAK_ADA",
-                                    f"jabatan_id {jabatan_id} tidak ada di data jabatan",
-                                    f"jabatan_id {jabatan_id} is not in the jabatan data",
-                                    "jabatan", "jabatan_id")  # fmt: skip
+    require_known(ds, jabatan_id=jabatan_id)
     row = ds.post_index[jabatan_id]
     a = assess_post(ds, sc, row)
     post = ds.jabatan.iloc[row]
@@ -251,9 +246,7 @@ def post_report(ds: Dataset, sc: Skenario, jabatan_id: str, top: int, lang: str)
 
 def person_report(ds: Dataset, sc: Skenario, nip: str, top: int, lang: str) -> Report:
     """Frames for ``--nip``: info, posts the person may take (ranked, top N), refused posts."""
-    if nip not in ds.person_index:
-        raise PlacementError.single("NIP_TIDAK_ADA", f"NIP {nip} tidak ada di data pegawai",
-                                    f"NIP {nip} is not in the pegawai data", "pegawai", "nip")  # fmt: skip
+    require_known(ds, nip=nip)
     row = ds.person_index[nip]
     a = assess_person(ds, sc, row)
     e = a.eligible.head(top)

@@ -9,6 +9,7 @@ import click
 
 from placement.cli.base import echo_json, format_option, lang_option, main, user_errors
 from placement.domain.errors import PlacementError
+from placement.domain.messages import Where, issue
 from placement.domain.model import Dataset
 from placement.plan.explain import (
     NO_DETAIL,
@@ -147,8 +148,8 @@ def explain_cmd(
         rows = result.plan[result.plan["jabatan_tujuan_id"] == jabatan]
         if rows.empty:
             if jabatan not in ds.post_index:
-                raise PlacementError.single("JABATAN_TIDAK_ADA", f"jabatan_id {jabatan} tidak ada di data jabatan",
-                                            f"jabatan_id {jabatan} is not in the jabatan data")  # fmt: skip
+                where = Where("")  # no file: the post asked for on the command line
+                raise PlacementError([issue("JABATAN_TIDAK_ADA", where, jid=jabatan)])
             payload["jabatan_lowong"] = jabatan
         else:
             nip = str(rows["nip"].iloc[0])

@@ -1,21 +1,20 @@
-"""The message catalogue: the Indonesian and English template of each code's located message
-(a few shared by a family of codes), filled by :func:`issue` with named fields; the code's
-severity and one-line description come from the code table
-(:data:`placement.domain.validate.codes.CODES`).
+"""The message catalogue: the Indonesian and English templates of the library's messages, filled
+with named fields. Families (docs/architecture.md, "Messages"): the data codes (severity and
+description in the code table, :data:`placement.domain.validate.codes.CODES`, the source of
+docs/data_format.md's code list; a few templates shared by a family of codes), codes outside that
+table (:data:`ERRORS`, :data:`WARNINGS`), the plan audit's :data:`FINDINGS`, the rule checks'
+display values :data:`SHOWN` and the texts that are not issues, :data:`NOTICES`.
 
-Every located message of domain/validate, the readers (io/), the rule packs and rule overrides
-(rules/registry.py), the lookups of rules/scoring.py, the scenario checks of solver/build.py and
-the plan audit's findings (plan/audit.py, codes: :data:`FINDINGS`) comes from here (issue 23).
-Still built where they are raised: the check display values translated by rules/eligibility.py's
-substring table, approvals' predicate notes (rules/approvals.py), scoring warnings, succession,
-explain and the CLI.
+:func:`issue` builds a located Issue, :func:`texts` both texts of anything else, :func:`text`
+one language's. Not yet here: docs/architecture.md lists the modules that still build their
+messages inline (issue 23).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from placement.domain.errors import Issue
+from placement.domain.errors import Issue, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -491,7 +490,369 @@ TEMPLATES: dict[str, Template] = {
         "Nilai '{value}' pada kolom '{header}' tidak dikenal. Isi salah satu: {options}.",
         "Value '{value}' in column '{header}' is not recognised. Use one of: {options}.",
     ),
+    # --- display values of the rule checks (rules/checks.py, rules/rumpun.py: explanations).
+    # A few English texts are the Indonesian ones: that is what the explanations said before the
+    # catalogue (tests/data/check_messages.json); translate them together with that golden.
+    "TAMPIL_TIDAK_ADA_DATA": Template("tidak ada data", "no data"),
+    "TAMPIL_SEJAK": Template("{start} ({years:.1f} th)", "{start} ({years:.1f} y)"),
+    "TAMPIL_ESELON_JENJANG": Template("{eselon} (jenjang {level})", "{eselon} (level {level})"),
+    "TAMPIL_NON_STRUKTURAL": Template(
+        "non-struktural (jenjang {level})", "non-structural (level {level})"
+    ),
+    "TAMPIL_MASA_MIN": Template(
+        "≥ {years:g} th (TMT ≤ {cutoff})", "≥ {years:g} y (TMT ≤ {cutoff})"
+    ),
+    "TAMPIL_PENGALAMAN_MIN": Template(
+        "≥ {years:g} th di jenjang {level} (sejak ≤ {cutoff})",
+        "≥ {years:g} y at level {level} (since ≤ {cutoff})",
+    ),
+    "TAMPIL_BUP": Template("{day} (BUP {age} th)", "{day} (BUP {age} y)"),
+    "TAMPIL_SKP_MIN": Template("{rating} ({years} tahun)", "{rating} ({years} years)"),
+    "TAMPIL_TANPA_HUKDIS": Template("tidak ada", "none"),
+    "TAMPIL_HUKDIS_SAMPAI": Template("{level} s.d. {until}", "{level} until {until}"),
+    "TAMPIL_HUKDIS_TANPA_AKHIR": Template(
+        "{level} (tanpa tanggal selesai)", "{level} (no end date)"
+    ),
+    "TAMPIL_HUKDIS_SYARAT": Template(
+        "tidak sedang menjalani {levels} pada {day}", "no active {levels} on {day}"
+    ),
+    "TAMPIL_BUKAN": Template("bukan {wanted}", "not {wanted}"),
+    "TAMPIL_TANPA_HASIL": Template("tanpa hasil", "tanpa hasil"),
+    "TAMPIL_UJI_KOMPETENSI": Template(
+        "uji kompetensi dahulu: hanya daftar pendek", "uji kompetensi dahulu: hanya daftar pendek"
+    ),
+    "TAMPIL_PROMOSI_KE": Template("promosi ke {kind}", "promotion to {kind}"),
+    "TAMPIL_SELEKSI_TERBUKA": Template(
+        "seleksi terbuka: hanya daftar pendek", "open selection: shortlist only"
+    ),
+    "TAMPIL_LEWAT_MASA": Template("{cutoff} (> {years:g} th)", "{cutoff} (> {years:g} y)"),
+    "TAMPIL_RUMPUN_TIDAK_DIKETAHUI": Template("rumpun tidak diketahui", "rumpun tidak diketahui"),
+    # an explanation's line per check (rules/eligibility.py): the rule, its status, its
+    # description and its pack message (``pesan``) filled with the display values above
+    "TAMPIL_CEK_MEMENUHI": Template(
+        "{rule} memenuhi: {description_id} ({body_id})", "{rule} met: {description_en} ({body_en})"
+    ),
+    "TAMPIL_CEK_TIDAK_MEMENUHI": Template(
+        "{rule} TIDAK memenuhi: {description_id} ({body_id})",
+        "{rule} NOT met: {description_en} ({body_en})",
+    ),
+    "TAMPIL_CEK_DAFTAR_PENDEK": Template(
+        "{rule} hanya daftar pendek: {description_id} ({body_id})",
+        "{rule} shortlist only: {description_en} ({body_en})",
+    ),
+    "TAMPIL_CEK_PENALTI": Template(
+        "{rule} dikenai penalti: {description_id} ({body_id})",
+        "{rule} penalised: {description_en} ({body_en})",
+    ),
+    "TAMPIL_RUMPUN_ATAU": Template("{field} (atau {others})", "{field} (atau {others})"),
+    # --- the scenario file and any YAML a user gives (placement/config.py; codes: ERRORS)
+    "SKENARIO_TIDAK_ADA": Template(
+        "File skenario tidak ditemukan: {file}", "Scenario file not found: {file}"
+    ),
+    "SKENARIO_TIDAK_TERBACA": Template(  # detail: the system's words
+        "File tidak dapat dibaca: {detail}", "Cannot read the file: {detail}"
+    ),
+    "SKENARIO_YAML_TERLALU_BESAR": Template(
+        "File lebih dari {limit:,} byte; skenario yang wajar hanya beberapa KB",
+        "File larger than {limit:,} bytes; a real scenario is a few KB",
+    ),
+    "YAML_DITOLAK": Template(  # code SKENARIO_YAML_TERLALU_BESAR: beyond a YAML budget
+        "YAML ditolak{where_id}: {problem}. Sederhanakan file: tulis nilainya langsung, tanpa "
+        "alias berlapis atau sarang yang dalam.",
+        "YAML refused{where_en}: {problem}. Simplify the file: write the values out, without "
+        "nested aliases or deep nesting.",
+    ),
+    "SKENARIO_YAML": Template(  # problem: the YAML parser's words
+        "YAML tidak valid{where_id}: {problem}", "Invalid YAML{where_en}: {problem}"
+    ),
+    "YAML_LETAK": Template(" (baris {line}, kolom {column})", " (line {line}, column {column})"),
+    "YAML_BUKAN_UTF8": Template(  # code SKENARIO_YAML
+        "File bukan teks UTF-8 (byte ke-{byte}); simpan ulang sebagai UTF-8",
+        "The file is not UTF-8 text (byte {byte}); save it again as UTF-8",
+    ),
+    "YAML_BUKAN_PEMETAAN": Template(  # code SKENARIO_YAML: the document is not a mapping
+        "Isi skenario harus berupa pasangan kunci: nilai",
+        "A scenario must be a mapping of keys to values",
+    ),
+    "SKENARIO_KUNCI": Template(  # problem_en: pydantic's words, problem_id: config._translate
+        "Kunci '{key}': {problem_id} (nilai: {value})", "Key '{key}': {problem_en} (value: {value})"
+    ),
+    "SKENARIO_VARIAN": Template(
+        "Varian '{name}': nama '{baseline}' dipakai untuk skenario dasar dan varian tidak boleh "
+        "berisi 'varian'",
+        "Variant '{name}': the name '{baseline}' is the baseline and a variant may not contain "
+        "'varian'",
+    ),
+    "VARIAN_DITOLAK": Template(  # code SKENARIO_VARIAN: a name that cannot be a folder
+        "Varian '{name}' ditolak: {reason_id}. Pakai huruf, angka, '-' atau '_', mis. 'hemat_2'",
+        "Variant '{name}' refused: {reason_en}. Use letters, digits, '-' or '_', e.g. 'hemat_2'",
+    ),
+    "VARIAN_FOLDER_DITOLAK": Template(  # code SKENARIO_VARIAN: when its folder is made
+        "Varian '{name}' ditolak: {reason_id}", "Variant '{name}' refused: {reason_en}"
+    ),
+    "VARIAN_DI_LUAR_FOLDER": Template(  # code SKENARIO_VARIAN
+        "Varian '{name}' ditolak: foldernya {path} berada di luar folder keluaran {out}",
+        "Variant '{name}' refused: its folder {path} is outside the output folder {out}",
+    ),
+    # the reasons of VARIAN_DITOLAK / VARIAN_FOLDER_DITOLAK (config.variant_folder)
+    "VARIAN_NAMA_KOSONG": Template("nama kosong", "empty name"),
+    "VARIAN_NAMA_PANJANG": Template(
+        "lebih dari {limit} karakter", "longer than {limit} characters"
+    ),
+    "VARIAN_NAMA_PATH": Template(
+        "nama varian menjadi nama folder keluaran: tidak boleh berisi '/', '\\' atau '..' dan "
+        "tidak boleh berupa path absolut",
+        "a variant name becomes an output folder name: no '/', '\\' or '..', no absolute path",
+    ),
+    "VARIAN_NAMA_PERANGKAT": Template(
+        "'{folder}' adalah nama perangkat Windows", "'{folder}' is a Windows device name"
+    ),
+    "VARIAN_FOLDER_SAMA": Template(
+        "foldernya '{folder}' sama dengan folder varian '{twin}'",
+        "its folder '{folder}' is the folder of variant '{twin}'",
+    ),
+    # --- output and plan folders (report/outputs.py, io/plan_files.py, plan/compare.py,
+    # workflow/inputs.py; codes: ERRORS)
+    "FOLDER_KELUARAN_ASING": Template(
+        "Folder {folder} berisi file yang tidak ditulis placement ({files}); rencana alternatif "
+        "lama di folder keluaran dihapus saat rencana baru ditulis. Pindahkan file itu atau pilih "
+        "folder keluaran lain.",
+        "Folder {folder} holds files placement did not write ({files}); old alternative plans in "
+        "the output folder are removed when a new plan is written. Move those files or choose "
+        "another output folder.",
+    ),
+    "GAGAL_MENULIS": Template(  # reason_id: 'disk penuh' or the system's words
+        "File rencana tidak dapat ditulis ke {out} ({reason_id}); tidak ada rencana baru yang sah "
+        "di folder itu. Kosongkan ruang disk atau pilih folder lain, lalu jalankan lagi.",
+        "Cannot write the plan files to {out} ({reason_en}); the folder holds no new valid plan. "
+        "Free disk space or choose another folder, then run again.",
+    ),
+    "DISK_PENUH": Template("disk penuh", "disk full"),  # the Indonesian reason of GAGAL_MENULIS
+    "DATA_TIDAK_DISEBUT": Template(
+        "Folder data tidak disebut: berikan DIR di perintah atau kunci 'data:' di skenario",
+        "No data folder given: pass DIR or set 'data:' in the scenario",
+    ),
+    "KUNCI_FILE_TIDAK_TERBACA": Template(  # detail: the system's words
+        "File rencana untuk kunci tidak dapat dibaca: {detail}",
+        "Cannot read the plan file for locks: {detail}",
+    ),
+    "KUNCI_KOLOM_HILANG": Template(
+        "Kolom '{column}' tidak ada di file rencana",
+        "Column '{column}' is missing from the plan file",
+    ),
+    "HASIL_TIDAK_ADA": Template(
+        "{path} tidak ada atau rusak; jalankan 'placement solve' dulu",
+        "{path} is missing or damaged; run 'placement solve' first",
+    ),
+    "FOLDER_RENCANA_TIDAK_LENGKAP": Template(  # code HASIL_TIDAK_ADA
+        "{path} bukan folder rencana yang lengkap (rencana.csv, rantai.csv, hasil.json): {detail}",
+        "{path} is not a complete plan folder (rencana.csv, rantai.csv, hasil.json): {detail}",
+    ),
+    # --- the SOTK change file (succession/future.py; codes: ERRORS, SOTK_SUDAH_ADA: WARNINGS)
+    "SOTK_TIDAK_ADA": Template("File SOTK tidak ditemukan: {file}", "SOTK file not found: {file}"),
+    "SOTK_TIDAK_TERBACA": Template(  # detail: the system's words
+        "File SOTK tidak dapat dibaca: {detail}", "Cannot read the SOTK file: {detail}"
+    ),
+    "SOTK_KOSONG": Template(
+        "File SOTK kosong: perlu baris judul jabatan_id,perubahan,tanggal",
+        "The SOTK file is empty: it needs the header jabatan_id,perubahan,tanggal",
+    ),
+    "SOTK_KOLOM_HILANG": Template(
+        "Kolom '{column}' tidak ada (kolom wajib: {required})",
+        "Column '{column}' is missing (required: {required})",
+    ),
+    "SOTK_JABATAN_KOSONG": Template("jabatan_id kosong", "jabatan_id is empty"),
+    "SOTK_PERUBAHAN": Template(
+        "perubahan '{value}' tidak dikenal: isi 'dibentuk' atau 'dihapus'",
+        "Unknown change '{value}': use 'dibentuk' (created) or 'dihapus' (abolished)",
+    ),
+    "SOTK_TANGGAL": Template(
+        "tanggal '{value}' tidak valid: tulis YYYY-MM-DD (mis. 2027-01-01) atau DD-MM-YYYY",
+        "Invalid date '{value}': write YYYY-MM-DD (e.g. 2027-01-01) or DD-MM-YYYY",
+    ),
+    "SOTK_JABATAN_TIDAK_ADA": Template(
+        "jabatan_id {jid} yang dihapus tidak ada di data jabatan",
+        "Abolished jabatan_id {jid} is not in the jabatan data",
+    ),
+    "SOTK_GANDA": Template(
+        "jabatan_id {jid} '{change}' sudah ada di baris {first}",
+        "jabatan_id {jid} '{change}' already appears in row {first}",
+    ),
+    "SOTK_SUDAH_ADA": Template(
+        "jabatan_id {jid} yang dibentuk sudah ada di data jabatan: dianggap lowong mulai {day}",
+        "Created jabatan_id {jid} is already in the jabatan data: treated as vacant from {day}",
+    ),
+    # --- the scoring's warnings (rules/scoring.py; codes: WARNINGS)
+    "STANDAR_BAWAAN": Template(
+        "{n} jabatan tanpa standar kompetensi memakai standar bawaan jenisnya (mis. {ids})",
+        "{n} posts without a competency standard use the default of their kind (e.g. {ids})",
+    ),
+    "KOMPETENSI_KOSONG": Template(
+        "{n} kandidat tanpa hasil uji kompetensi: JPM 'tidak ada data' (mis. {nips})",
+        "{n} candidates without competency scores: JPM 'no data' (e.g. {nips})",
+    ),
+    "BOBOT_JUMLAH": Template(
+        "Bobot jpm + kotak_talenta + pendidikan = {total:g}, bukan 1: kecocokan tidak lagi "
+        "dalam [0, 1]",
+        "Weights jpm + kotak_talenta + pendidikan sum to {total:g}, not 1: fit leaves [0, 1]",
+    ),
+    "PRIORITAS_TANPA_NILAI": Template(
+        "Prioritas {priorities} tidak ada di bobot.nilai_jabatan_terisi: nilai jabatan 0",
+        "Priorities {priorities} missing from bobot.nilai_jabatan_terisi: post value 0",
+    ),
+    "TEKNIS_DITURUNKAN": Template(
+        "Kolom teknis kosong pada {n} jabatan: diturunkan dari nama jabatan dan OPD "
+        "({technical} jabatan teknis, mis. {ids}); isi kolom teknis (ya/tidak) untuk menetapkan "
+        "sendiri",
+        "Column teknis empty for {n} posts: derived from post and OPD names ({technical} "
+        "technical, e.g. {ids}); fill teknis (ya/tidak) to decide yourself",
+    ),
+    "PENALTI_RUMPUN_RENDAH": Template(
+        "bobot.penalti_rumpun ({penalty:g}) tidak di atas bobot.jpm ({jpm:g}): JPM tinggi dapat "
+        "menebus rumpun yang tidak sesuai",
+        "bobot.penalti_rumpun ({penalty:g}) is not above bobot.jpm ({jpm:g}): a high JPM can buy "
+        "back a wrong field",
+    ),
+    # --- messages that are not located issues (names: NOTICES)
+    # the infeasibility diagnosis (placement/plan/infeasibility.py). Some English texts say less
+    # than the Indonesian ones (no origin, no post name) or keep an Indonesian word: that is what
+    # the diagnosis said before the catalogue (tests/data/notice_messages.json).
+    "KONFLIK_KEPALA": Template(
+        "Tidak ada rencana yang memenuhi semua syarat sekaligus. Konflik minimal (longgarkan atau "
+        "hapus salah satu agar rencana dapat disusun):",
+        "No plan meets every requirement at once. Minimal conflict (relax or remove any one of "
+        "them to get a plan):",
+    ),
+    "KONFLIK_BELUM_MINIMAL": Template(
+        "[belum terbukti minimal: sebagian uji melewati batas waktu]",
+        "[not proven minimal: some tests hit the time limit]",
+    ),
+    "KONFLIK_GAGAL": Template("{n} gagal {label_id}", "{n} fail {label_en}"),
+    "KONFLIK_DAN": Template("{first_id} dan {last_id}", "{first_en} and {last_en}"),
+    "KONFLIK_WAJIB_ISI": Template(
+        "Jabatan {name} ({jid}) wajib diisi, tetapi dari {total} calon",
+        "Post {name} ({jid}) must be filled, but of {total} candidates",
+    ),
+    "KONFLIK_DAFTAR_PENDEK": Template(
+        "{n} hanya daftar pendek seleksi terbuka JPT", "{n} are shortlist-only (JPT open selection)"
+    ),
+    "KONFLIK_MEMENUHI": Template("{n} memenuhi syarat", "{n} eligible"),
+    "KONFLIK_TERPAKAI": Template(
+        "(semuanya terpakai oleh syarat lain di bawah)",
+        "(all taken by the other requirements below)",
+    ),
+    "KONFLIK_BATAS": Template(
+        "Batas perpindahan {where_id}: paling banyak {allowed} dari {n} pejabat boleh berpindah",
+        "Move cap for {where_en}: at most {allowed} of {n} officials may move",
+    ),
+    "KONFLIK_SELURUH_WILAYAH": Template("seluruh wilayah", "the whole region"),
+    "KONFLIK_KUNCI_TETAP": Template(
+        "Kunci: NIP {nip} tetap di {post} ({jid})", "Lock: NIP {nip} stays in {post} ({jid})"
+    ),
+    "KONFLIK_KUNCI_PINDAH": Template(
+        "Kunci: NIP {nip} dipindahkan ke {post} ({jid})",
+        "Lock: NIP {nip} is moved to {post} ({jid})",
+    ),
+    "KONFLIK_KUNCI_PINDAH_DARI": Template(  # the English names no origin
+        "Kunci: NIP {nip} dipindahkan ke {post} ({jid}) (meninggalkan {origin})",
+        "Lock: NIP {nip} is moved to {post} ({jid})",
+    ),
+    "KONFLIK_WAJIB_PINDAH": Template(  # the English names no post name
+        "NIP {nip} wajib pindah dari {post} ({origin}); jabatan lain yang memenuhi syarat: "
+        "{targets_id}",
+        "NIP {nip} must leave {origin}; other eligible posts: {targets_en}",
+    ),
+    "KONFLIK_TANPA_TUJUAN": Template("tidak ada", "tidak ada"),
+    "KONFLIK_LARANG_TETAP": Template(
+        "Larangan: NIP {nip} tidak boleh tetap di {post} ({jid})",
+        "Forbidden: NIP {nip} may not stay in {post} ({jid})",
+    ),
+    "KONFLIK_LARANG_TEMPAT": Template(
+        "Larangan: NIP {nip} tidak boleh ditempatkan di {post} ({jid})",
+        "Forbidden: NIP {nip} may not be placed in {post} ({jid})",
+    ),
+    # the command line's error output (placement/cli/base.py)
+    "CLI_GALAT": Template("GALAT", "ERROR"),
+    "CLI_PERINGATAN": Template("PERINGATAN", "WARNING"),
+    "CLI_BARIS": Template("baris {row}", "row {row}"),
+    "CLI_KOLOM": Template("kolom {column}", "column {column}"),
+    "CLI_MASALAH_DITEMUKAN": Template(
+        "{n} masalah ditemukan; tidak ada file keluaran yang ditulis.",
+        "{n} problem(s) found; no output file was written.",
+    ),
+    "CLI_DIHENTIKAN": Template(
+        "Status: INTERRUPTED. Dihentikan oleh pengguna; tidak ada file rencana baru yang ditulis.",
+        "Status: INTERRUPTED. Stopped by the user; no new plan file was written.",
+    ),
+    "CLI_AUDIT_GAGAL": Template(
+        "Error: Audit rencana gagal; rencana tidak ditulis. Ini adalah bug: laporkan.",
+        "Error: The plan failed its audit; no plan was written. This is a bug: please report it.",
+    ),
+    # the solve run's notices (placement/workflow/run.py)
+    "RUN_SISA_DIHAPUS": Template(
+        "Sisa run yang terhenti di {out} dihapus (bisa berisi data pribadi): {names}",
+        "Removed what a stopped run left in {out} (may hold personal data): {names}",
+    ),
+    "RUN_KELUARAN_LAMA_DIHAPUS": Template(
+        "Dihapus dari {out}, ditulis run sebelumnya dan bukan bagian rencana ini: {names}",
+        "Removed from {out}, written by an earlier run and not part of this plan: {names}",
+    ),
 }
+
+
+ERRORS: frozenset[str] = frozenset(
+    {
+        "SKENARIO_TIDAK_ADA",
+        "SKENARIO_TIDAK_TERBACA",
+        "SKENARIO_YAML_TERLALU_BESAR",
+        "SKENARIO_YAML",
+        "SKENARIO_KUNCI",
+        "SKENARIO_VARIAN",
+        "FOLDER_KELUARAN_ASING",
+        "GAGAL_MENULIS",
+        "DATA_TIDAK_DISEBUT",
+        "KUNCI_FILE_TIDAK_TERBACA",
+        "KUNCI_KOLOM_HILANG",
+        "HASIL_TIDAK_ADA",
+        "SOTK_TIDAK_ADA",
+        "SOTK_TIDAK_TERBACA",
+        "SOTK_KOSONG",
+        "SOTK_KOLOM_HILANG",
+        "SOTK_JABATAN_KOSONG",
+        "SOTK_PERUBAHAN",
+        "SOTK_TANGGAL",
+        "SOTK_JABATAN_TIDAK_ADA",
+        "SOTK_GANDA",
+    }
+)
+"""Codes outside the data's code table (domain/validate/codes.py, the table of
+docs/data_format.md): always errors, about the scenario or the run rather than the data."""
+
+
+WARNINGS: frozenset[str] = frozenset(
+    {
+        "STANDAR_BAWAAN",
+        "KOMPETENSI_KOSONG",
+        "BOBOT_JUMLAH",
+        "PRIORITAS_TANPA_NILAI",
+        "TEKNIS_DITURUNKAN",
+        "PENALTI_RUMPUN_RENDAH",
+        "SOTK_SUDAH_ADA",
+    }
+)
+"""Codes outside the data's code table that are always warnings (the scoring's, SOTK)."""
+
+
+NOTICES: frozenset[str] = frozenset(
+    name for name in TEMPLATES if name.startswith(("KONFLIK_", "CLI_", "RUN_"))
+)
+"""Messages that are not located issues: the infeasibility diagnosis, the command line's error
+output, the solve run's notices; filled by :func:`texts` or :func:`text`."""
+
+
+SHOWN: frozenset[str] = frozenset(name for name in TEMPLATES if name.startswith("TAMPIL_"))
+"""Templates of the rule checks' display values (actual value and threshold of an explanation):
+not codes, filled by :func:`texts` (rules/shown.py)."""
 
 
 FINDINGS: frozenset[str] = frozenset(
@@ -525,15 +886,34 @@ def texts(name: str, /, **fields: object) -> tuple[str, str]:
     return text.id.format(**fields), text.en.format(**fields)
 
 
+def text(name: str, lang: str, /, **fields: object) -> str:
+    """The text of template ``name`` in ``lang`` ("en", else Bahasa Indonesia)."""
+    return texts(name, **fields)[1 if lang == "en" else 0]
+
+
 def issue(code: str, where: Where, /, template: str | None = None, **fields: object) -> Issue:
     """The located Issue of ``code``: its severity from the code table, its messages from its
     template (``template``: a shared one, e.g. LABEL_TIDAK_DIKENAL) filled with ``fields``."""
     from placement.domain.validate.codes import CODES  # at call time: validate imports this
 
     message_id, message_en = texts(template or code, **fields)
-    return Issue(
-        where.file, where.row, where.column, code, CODES[code].severity, message_id, message_en
-    )
+    if code in ERRORS or code in WARNINGS:
+        severity = Severity.ERROR if code in ERRORS else Severity.WARNING
+    else:
+        severity = CODES[code].severity
+    return Issue(where.file, where.row, where.column, code, severity, message_id, message_en)
 
 
-__all__ = ["FINDINGS", "TEMPLATES", "Template", "Where", "issue", "texts"]
+__all__ = [
+    "ERRORS",
+    "FINDINGS",
+    "NOTICES",
+    "SHOWN",
+    "TEMPLATES",
+    "WARNINGS",
+    "Template",
+    "Where",
+    "issue",
+    "text",
+    "texts",
+]

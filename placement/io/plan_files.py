@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from placement.domain.errors import PlacementError
+from placement.domain.messages import Where, issue
 from placement.io.writers import GUARD
 
 # Written in this order; hasil.json last, so its presence vouches for a complete folder.
@@ -100,10 +101,5 @@ def read_record(out_dir: Path) -> dict[str, Any]:
     except (OSError, ValueError):
         data = None
     if not isinstance(data, dict):
-        raise PlacementError.single(
-            "HASIL_TIDAK_ADA",
-            f"{path} tidak ada atau rusak; jalankan 'placement solve' dulu",
-            f"{path} is missing or damaged; run 'placement solve' first",
-            str(path),
-        )
+        raise PlacementError([issue("HASIL_TIDAK_ADA", Where(str(path)), path=path)])
     return data

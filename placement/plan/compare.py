@@ -18,6 +18,7 @@ import pandas as pd
 
 from placement.config import Gerbang, KpiName
 from placement.domain.errors import PlacementError
+from placement.domain.messages import Where, issue
 from placement.io.plan_files import read_plan
 
 # name → (Indonesian label, English label); the order is the order of every KPI table.
@@ -76,12 +77,14 @@ def read_plan_dir(path: Path) -> PlanFiles:
         plan = read_plan(path / "rencana.csv", typed=True)
         chains = read_plan(path / "rantai.csv", typed=True)
     except (OSError, ValueError) as exc:
-        raise PlacementError.single(
+        found = issue(
             "HASIL_TIDAK_ADA",
-            f"{path} bukan folder rencana yang lengkap (rencana.csv, rantai.csv, hasil.json): {exc}",
-            f"{path} is not a complete plan folder (rencana.csv, rantai.csv, hasil.json): {exc}",
-            str(path),
-        ) from None
+            Where(str(path)),
+            "FOLDER_RENCANA_TIDAK_LENGKAP",
+            path=path,
+            detail=exc,
+        )
+        raise PlacementError([found]) from None
     return PlanFiles(path, plan, chains, record)
 
 

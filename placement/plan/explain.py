@@ -35,7 +35,7 @@ from placement.rules import approvals
 from placement.rules.approvals import Approval
 from placement.rules.eligibility import RuleCheck, check_pair, check_pairs
 from placement.rules.registry import load_pack, rule_set
-from placement.rules.scoring import JpmDetail, jpm_detail, score_pairs
+from placement.rules.scoring import JpmDetail, jpm_detail, require_known, score_pairs
 from placement.solver.problem import SCALE, IntArray, Problem, Solution, SolveStatus
 from placement.solver.run import solve_problem
 
@@ -457,9 +457,7 @@ def alternatives(
     time_budget: float | None = None,
 ) -> list[Alternative]:
     """Top-k other placeable candidates of a post in the plan, best first (see module docstring)."""
-    if jabatan_id not in ds.post_index:
-        raise PlacementError.single("JABATAN_TIDAK_ADA", f"jabatan_id {jabatan_id} tidak ada di data jabatan",
-                                    f"jabatan_id {jabatan_id} is not in the jabatan data", "jabatan", "jabatan_id")  # fmt: skip
+    require_known(ds, jabatan_id=jabatan_id)
     from placement.rules.eligibility import rank_for_post
 
     pairs = result.index.pairs

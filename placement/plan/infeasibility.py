@@ -28,6 +28,8 @@ import numpy as np
 import pandas as pd
 
 from placement.config import Skenario
+from placement.domain.messages import text as in_lang
+from placement.domain.messages import texts
 from placement.domain.model import Dataset
 from placement.rules.eligibility import PairTable, build_pairs
 from placement.rules.registry import rule_set
@@ -60,19 +62,9 @@ class Diagnosis:
     notes: list[str] = field(default_factory=list)
 
     def lines(self, lang: str = "id") -> list[str]:
-        head = (
-            "Tidak ada rencana yang memenuhi semua syarat sekaligus. Konflik minimal "
-            "(longgarkan atau hapus salah satu agar rencana dapat disusun):"
-            if lang == "id"
-            else "No plan meets every requirement at once. Minimal conflict "
-            "(relax or remove any one of them to get a plan):"
-        )
+        head = in_lang("KONFLIK_KEPALA", lang)
         if not self.minimal:
-            head += (
-                " [belum terbukti minimal: sebagian uji melewati batas waktu]"
-                if lang == "id"
-                else " [not proven minimal: some tests hit the time limit]"
-            )
+            head += " " + in_lang("KONFLIK_BELUM_MINIMAL", lang)
         return [head, *(f"  - {e.message(lang)}" for e in self.elements)]
 
     def text(self, lang: str = "id") -> str:
@@ -131,14 +123,21 @@ def _model(base: _Base, active: list[int]) -> Problem | None:
 # --- element texts ----------------------------------------------------------------------------------
 
 
-def _count_text(items: list[tuple[int, str, str]], lang: str) -> str:
-    parts = [f"{n} {'gagal' if lang == 'id' else 'fail'} {label}" for n, label, _ in items]
-    if not parts:
-        return ""
-    if len(parts) == 1:
-        return parts[0]
-    joiner = " dan " if lang == "id" else " and "
-    return ", ".join(parts[:-1]) + joiner + parts[-1]
+def _count_text(items: list[tuple[int, str, str]]) -> tuple[str, str]:
+    """'2 gagal X, 1 gagal Y dan 1 gagal Z' (and the English) of (count, label_id, label_en)."""
+    parts = [texts("KONFLIK_GAGAL", n=n, label_id=a, label_en=b) for n, a, b in items]
+    if len(parts) < 2:
+        return parts[0] if parts else ("", "")
+    first = _joined(*parts[:-1], sep=", ")
+    last = parts[-1]
+    return texts(
+        "KONFLIK_DAN", first_id=first[0], first_en=first[1], last_id=last[0], last_en=last[1]
+    )
+
+
+def _joined(*parts: tuple[str, str], sep: str = " ") -> tuple[str, str]:
+    """Texts in both languages, each language's joined by ``sep``."""
+    return sep.join(p[0] for p in parts), sep.join(p[1] for p in parts)
 
 
 def post_refusals(ds: Dataset, sc: Skenario, table: PairTable, post: int) -> tuple[int, int, int, list[tuple[int, str, str]]]:  # fmt: skip
@@ -160,21 +159,15 @@ def _post_text(ds: Dataset, sc: Skenario, table: PairTable, post: int) -> tuple[
     jab = ds.jabatan
     name, jid = str(jab.at[post, "name"]), str(jab.at[post, "jabatan_id"])
     total, ok, shortlist, counts = post_refusals(ds, sc, table, post)
-    id_counts = _count_text([(n, a, b) for n, a, b in counts], "id")
-    en_counts = _count_text([(n, b, a) for n, a, b in counts], "en")
-    msg_id = f"Jabatan {name} ({jid}) wajib diisi, tetapi dari {total} calon"
-    msg_en = f"Post {name} ({jid}) must be filled, but of {total} candidates"
-    if id_counts:
-        msg_id += f" {id_counts}"
-        msg_en += f" {en_counts}"
+    head = texts("KONFLIK_WAJIB_ISI", name=name, jid=jid, total=total)
+    if counts:
+        head = _joined(head, _count_text(counts))
+    parts = [head]
     if shortlist:
-        msg_id += f"; {shortlist} hanya daftar pendek seleksi terbuka JPT"
-        msg_en += f"; {shortlist} are shortlist-only (JPT open selection)"
-    msg_id += f"; {ok} memenuhi syarat" + (
-        " (semuanya terpakai oleh syarat lain di bawah)" if ok else ""
-    )
-    msg_en += f"; {ok} eligible" + (" (all taken by the other requirements below)" if ok else "")
-    return msg_id, msg_en
+        parts.append(texts("KONFLIK_DAFTAR_PENDEK", n=shortlist))
+    eligible = texts("KONFLIK_MEMENUHI", n=ok)
+    parts.append(_joined(eligible, texts("KONFLIK_TERPAKAI")) if ok else eligible)
+    return _joined(*parts, sep="; ")
 
 
 def _base(ds: Dataset, sc: Skenario, table: PairTable) -> _Base:
@@ -192,31 +185,30 @@ def _base(ds: Dataset, sc: Skenario, table: PairTable) -> _Base:
     for i in np.flatnonzero(problem.must_fill).tolist():
         post = int(index.posts[i])
         mid, men = _post_text(ds, sc, table, post)
-        add(Element("wajib_isi", str(jab.at[post, "jabatan_id"]), mid, men),
-            ("post", i))  # fmt: skip
+        add(Element("wajib_isi", str(jab.at[post, "jabatan_id"]), mid, men), ("post", i))
     for g_i, g in enumerate(problem.stay_groups):
         allowed = len(g.people) - g.min_stay
-        where = "seluruh wilayah" if g.name == "total" else g.name.removeprefix("opd:")
-        where_en = "the whole region" if g.name == "total" else g.name.removeprefix("opd:")
-        add(Element("batas", g.name,
-                    f"Batas perpindahan {where}: paling banyak {allowed} dari {len(g.people)} pejabat boleh berpindah",
-                    f"Move cap for {where_en}: at most {allowed} of {len(g.people)} officials may move"),
-            ("group", g_i))  # fmt: skip
+        opd = g.name.removeprefix("opd:")
+        where = texts("KONFLIK_SELURUH_WILAYAH") if g.name == "total" else (opd, opd)
+        mid, men = texts(
+            "KONFLIK_BATAS", where_id=where[0], where_en=where[1], allowed=allowed, n=len(g.people)
+        )
+        add(Element("batas", g.name, mid, men), ("group", g_i))
     for e in problem.fixed.tolist():
         r = pairs.iloc[e]
         person, post = int(r["person"]), int(r["post"])
         nip, jid = str(r["nip"]), str(r["jabatan_id"])
         origin = peg.at[person, "jabatan_id"]
         post_name = str(jab.at[post, "name"])
-        what = "tetap di" if bool(r["stay"]) else "dipindahkan ke"
-        what_en = "stays in" if bool(r["stay"]) else "is moved to"
-        extra = (
-            "" if bool(r["stay"]) or not isinstance(origin, str) else f" (meninggalkan {origin})"
-        )
-        add(Element("kunci", f"{nip}→{jid}",
-                    f"Kunci: NIP {nip} {what} {post_name} ({jid}){extra}",
-                    f"Lock: NIP {nip} {what_en} {post_name} ({jid})"),
-            ("fixed", e))  # fmt: skip
+        if bool(r["stay"]):
+            mid, men = texts("KONFLIK_KUNCI_TETAP", nip=nip, post=post_name, jid=jid)
+        elif isinstance(origin, str):
+            mid, men = texts(
+                "KONFLIK_KUNCI_PINDAH_DARI", nip=nip, post=post_name, jid=jid, origin=origin
+            )
+        else:
+            mid, men = texts("KONFLIK_KUNCI_PINDAH", nip=nip, post=post_name, jid=jid)
+        add(Element("kunci", f"{nip}→{jid}", mid, men), ("fixed", e))
     for nip in sc.wajib_pindah:
         if nip not in ds.person_index:
             continue
@@ -225,14 +217,19 @@ def _base(ds: Dataset, sc: Skenario, table: PairTable) -> _Base:
         if not len(hit):
             continue
         others = pairs[(pairs["person"].to_numpy() == person) & ~pairs["stay"].to_numpy()]
-        targets = ", ".join(others["jabatan_id"].astype(str).tolist()[:8]) or "tidak ada"
+        listed = ", ".join(others["jabatan_id"].astype(str).tolist()[:8])
+        targets = (listed, listed) if listed else texts("KONFLIK_TANPA_TUJUAN")
         origin = str(peg.at[person, "jabatan_id"])
         post_name = str(jab.at[ds.post_index[origin], "name"])
-        add(Element("wajib_pindah", nip,
-                    f"NIP {nip} wajib pindah dari {post_name} "
-                    f"({origin}); jabatan lain yang memenuhi syarat: {targets}",
-                    f"NIP {nip} must leave {origin}; other eligible posts: {targets}"),
-            ("drop", int(hit[0])))  # fmt: skip
+        mid, men = texts(
+            "KONFLIK_WAJIB_PINDAH",
+            nip=nip,
+            post=post_name,
+            origin=origin,
+            targets_id=targets[0],
+            targets_en=targets[1],
+        )
+        add(Element("wajib_pindah", nip, mid, men), ("drop", int(hit[0])))
     _add_forbidden(ds, sc, pairs, add)
     return _Base(problem, index, elements, apply)
 
@@ -248,12 +245,9 @@ def _add_forbidden(
         if e is None:
             continue
         post_name = str(ds.jabatan.at[ds.post_index[k.jabatan_id], "name"])
-        stay = bool(pairs["stay"].iat[e])
-        what, what_en = ("tetap di", "stay in") if stay else ("ditempatkan di", "be placed in")
-        add(Element("larang", f"{k.nip}→{k.jabatan_id}",
-                    f"Larangan: NIP {k.nip} tidak boleh {what} {post_name} ({k.jabatan_id})",
-                    f"Forbidden: NIP {k.nip} may not {what_en} {post_name} ({k.jabatan_id})"),
-            ("drop", e))  # fmt: skip
+        name = "KONFLIK_LARANG_TETAP" if bool(pairs["stay"].iat[e]) else "KONFLIK_LARANG_TEMPAT"
+        mid, men = texts(name, nip=k.nip, post=post_name, jid=k.jabatan_id)
+        add(Element("larang", f"{k.nip}→{k.jabatan_id}", mid, men), ("drop", e))
 
 
 def diagnose_infeasibility(

@@ -28,6 +28,7 @@ from typing import Any
 import pandas as pd
 
 from placement.domain.errors import PlacementError
+from placement.domain.messages import Where, issue, texts
 from placement.domain.model import Dataset
 from placement.io.plan_files import OUTPUT_FILES as OUTPUT_FILES  # re-exported: one file list
 from placement.io.plan_files import file_sha256 as file_sha256
@@ -178,16 +179,8 @@ def stale_outputs(out_dir: Path, tables: Iterable[str] = ()) -> list[Path]:
         )
         if foreign:
             shown = ", ".join(foreign[:3]) + (" …" if len(foreign) > 3 else "")
-            raise PlacementError.single(
-                "FOLDER_KELUARAN_ASING",
-                f"Folder {folder} berisi file yang tidak ditulis placement ({shown}); rencana "
-                "alternatif lama di folder keluaran dihapus saat rencana baru ditulis. Pindahkan "
-                "file itu atau pilih folder keluaran lain.",
-                f"Folder {folder} holds files placement did not write ({shown}); old alternative "
-                "plans in the output folder are removed when a new plan is written. Move those "
-                "files or choose another output folder.",
-                str(folder),
-            )
+            found = issue("FOLDER_KELUARAN_ASING", Where(str(folder)), folder=folder, files=shown)
+            raise PlacementError([found])
         stale.append(folder)
     return stale
 
@@ -235,12 +228,9 @@ def _stage(
 
 
 def write_error(out_dir: Path, exc: OSError) -> PlacementError:
-    reason = "disk penuh" if exc.errno == errno.ENOSPC else exc.strerror or str(exc)
-    return PlacementError.single(
-        "GAGAL_MENULIS",
-        f"File rencana tidak dapat ditulis ke {out_dir} ({reason}); tidak ada rencana baru yang "
-        "sah di folder itu. Kosongkan ruang disk atau pilih folder lain, lalu jalankan lagi.",
-        f"Cannot write the plan files to {out_dir} ({exc.strerror or exc}); the folder holds no "
-        "new valid plan. Free disk space or choose another folder, then run again.",
-        str(out_dir),
+    said = exc.strerror or exc  # the English says the system's words, even for a full disk
+    reason = (texts("DISK_PENUH")[0] if exc.errno == errno.ENOSPC else said, said)
+    found = issue(
+        "GAGAL_MENULIS", Where(str(out_dir)), out=out_dir, reason_id=reason[0], reason_en=reason[1]
     )
+    return PlacementError([found])

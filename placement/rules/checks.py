@@ -3,7 +3,8 @@
 Every function receives a :class:`PairContext` (arrays of person rows, post rows and move types,
 plus the per-person / per-post :class:`Facts`) and the effective :class:`Rule`, and returns an
 :class:`Outcome`: where the rule applies, where it passes, and (lazily, only for explanations)
-the actual value and the threshold per pair as display strings. The engine
+the actual value and the threshold per pair as display values in both languages
+(:class:`~placement.rules.shown.Shown`, words from the message catalogue). The engine
 (:mod:`placement.rules.eligibility`) adds the ``berlaku_untuk`` move-type filter and decides what
 a failure means (refuse, shortlist only, penalty) from the rule pack.
 """
@@ -34,10 +35,9 @@ from placement.rules.facts import (
 )
 from placement.rules.registry import MOVE_CODE, Rule
 from placement.rules.rumpun import field_check
+from placement.rules.shown import NO_DATA, Shown, both, or_no_data, text
 
-Detail = Callable[[], tuple[ObjArray, ObjArray]]
-
-MISSING = "tidak ada data"
+Detail = Callable[[], tuple[Shown, Shown]]
 TETAP, PROMOSI, ROTASI, MUTASI, DEMOSI, ALIH_JENIS = (
     MOVE_CODE[m] for m in ("tetap", "promosi", "rotasi", "mutasi", "demosi", "alih_jenis")
 )
@@ -99,7 +99,7 @@ class Outcome:
 
     applies: BoolArray
     passed: BoolArray
-    detail: Detail  # () → (actual, threshold) display strings, computed only for explanations
+    detail: Detail  # () → (actual, threshold) display values, computed only for explanations
 
 
 CheckFn = Callable[[PairContext, Rule], Outcome]
@@ -121,23 +121,16 @@ def check(rule_id: str) -> Callable[[CheckFn], CheckFn]:
 # --- display helpers (explanations only) -----------------------------------------------------------
 
 
-def _obj(values: Iterable[Any]) -> ObjArray:
-    return np.array(list(values), dtype=object)
-
-
-def show_dates(d: DateArray) -> ObjArray:
-    return _obj(MISSING if np.isnat(x) else str(x) for x in d)
-
-
-def show_years(start: DateArray, plan: np.datetime64) -> ObjArray:
+def show_years(start: DateArray, plan: np.datetime64) -> Shown:
     yrs = (plan - start).astype("timedelta64[D]").astype(float) / 365.25
-    return _obj(
-        MISSING if np.isnat(s) else f"{s} ({y:.1f} th)" for s, y in zip(start, yrs, strict=True)
+    return Shown.each(
+        NO_DATA if np.isnat(s) else text("SEJAK", start=s, years=y)
+        for s, y in zip(start, yrs, strict=True)
     )
 
 
-def show_text(values: Iterable[object]) -> ObjArray:
-    return _obj(str(v) if norm_text(v) else MISSING for v in values)
+def show_text(values: Iterable[object]) -> Shown:
+    return Shown.each(or_no_data(str(v), bool(norm_text(v))) for v in values)
 
 
 def years_before(plan_date: date, years: float) -> np.datetime64:
@@ -225,7 +218,10 @@ def naik_satu_jenjang(ctx: PairContext, rule: Rule) -> Outcome:
     return Outcome(
         ctx.ones(),
         jl <= pl + step,
-        lambda: (_obj(f"{a} → {b}" for a, b in zip(pl, jl, strict=True)), _obj(pl + step)),
+        lambda: (
+            Shown.same(f"{a} → {b}" for a, b in zip(pl, jl, strict=True)),
+            Shown.same(pl + step),
+        ),
     )
 
 
@@ -233,9 +229,10 @@ def naik_satu_jenjang(ctx: PairContext, rule: Rule) -> Outcome:
 def demosi(ctx: PairContext, rule: Rule) -> Outcome:
     f = ctx.f
 
-    def where(eselon: ObjArray, level: IntArray) -> ObjArray:
-        return _obj(
-            f"{e or 'non-struktural'} (jenjang {lv})" for e, lv in zip(eselon, level, strict=True)
+    def where(eselon: ObjArray, level: IntArray) -> Shown:
+        return Shown.each(
+            text("ESELON_JENJANG", eselon=e, level=lv) if e else text("NON_STRUKTURAL", level=lv)
+            for e, lv in zip(eselon, level, strict=True)
         )
 
     return Outcome(
@@ -250,11 +247,11 @@ def demosi(ctx: PairContext, rule: Rule) -> Outcome:
 
 @check("GOL_MIN_ESELON")
 def gol_min_eselon(ctx: PairContext, rule: Rule) -> Outcome:
-    rank, text = post_min_grade(ctx.f, rule)
+    rank, grade = post_min_grade(ctx.f, rule)
     return Outcome(
         ctx.ones(),
         ctx.f.p_grade[ctx.person] >= rank[ctx.post],
-        lambda: (show_text(ctx.f.p_golongan[ctx.person]), text[ctx.post]),
+        lambda: (show_text(ctx.f.p_golongan[ctx.person]), Shown.same(grade[ctx.post])),
     )
 
 
@@ -263,7 +260,7 @@ def _pns_only(ctx: PairContext, barred: BoolArray) -> Outcome:
     return Outcome(
         ctx.ones(),
         ~barred[ctx.person],
-        lambda: (show_text(ctx.f.p_status[ctx.person]), _obj("PNS" for _ in ctx.person)),
+        lambda: (show_text(ctx.f.p_status[ctx.person]), Shown.same("PNS" for _ in ctx.person)),
     )
 
 
@@ -280,7 +277,7 @@ def cpns_struktural(ctx: PairContext, rule: Rule) -> Outcome:
 @check("KOMPETENSI_ADA")
 def kompetensi_ada(ctx: PairContext, rule: Rule) -> Outcome:
     n = ctx.f.p_n_comp[ctx.person]
-    return Outcome(ctx.ones(), n > 0, lambda: (_obj(n), _obj("≥ 1" for _ in n)))
+    return Outcome(ctx.ones(), n > 0, lambda: (Shown.same(n), Shown.same("≥ 1" for _ in n)))
 
 
 @check("KOTAK_TALENTA_MIN")
@@ -301,7 +298,10 @@ def kotak_talenta_min(ctx: PairContext, rule: Rule) -> Outcome:
     return Outcome(
         ctx.ones(),
         passed,
-        lambda: (_obj(MISSING if np.isnan(b) else int(b) for b in box), _obj(int(x) for x in need)),
+        lambda: (
+            Shown.each(NO_DATA if np.isnan(b) else both(int(b)) for b in box),
+            Shown.same(int(x) for x in need),
+        ),
     )
 
 
@@ -322,7 +322,9 @@ def masa_jabatan_min(ctx: PairContext, rule: Rule) -> Outcome:
         passed,
         lambda: (
             show_years(start, f.plan),
-            _obj(f"≥ {n:g} th (TMT ≤ {c})" for n, c in zip(need, cutoff, strict=True)),
+            Shown.each(
+                text("MASA_MIN", years=n, cutoff=c) for n, c in zip(need, cutoff, strict=True)
+            ),
         ),
     )
 
@@ -341,8 +343,8 @@ def pengalaman_jenjang(ctx: PairContext, rule: Rule) -> Outcome:
         passed,
         lambda: (
             show_years(start, f.plan),
-            _obj(
-                f"≥ {n:g} th di jenjang {lv} (sejak ≤ {c})"
+            Shown.each(
+                text("PENGALAMAN_MIN", years=n, level=lv, cutoff=c)
                 for n, c, lv in zip(need, cutoff, f.p_level[p], strict=True)
             ),
         ),
@@ -351,12 +353,12 @@ def pengalaman_jenjang(ctx: PairContext, rule: Rule) -> Outcome:
 
 @check("PENDIDIKAN_MIN")
 def pendidikan_min(ctx: PairContext, rule: Rule) -> Outcome:
-    rank, text = post_min_education(ctx.f, rule)
+    rank, education = post_min_education(ctx.f, rule)
     need = rank[ctx.post]
     return Outcome(
         need >= 0,
         ctx.f.p_edu[ctx.person] >= need,
-        lambda: (show_text(ctx.f.p_education[ctx.person]), text[ctx.post]),
+        lambda: (show_text(ctx.f.p_education[ctx.person]), Shown.same(education[ctx.post])),
     )
 
 
@@ -379,8 +381,8 @@ def bup_dekat(ctx: PairContext, rule: Rule) -> Outcome:
         ctx.ones(),
         ~np.isnat(bup) & (bup >= cutoff),
         lambda: (
-            _obj(f"{b} (BUP {a} th)" for b, a in zip(bup, age, strict=True)),
-            _obj(str(c) for c in cutoff),
+            Shown.each(text("BUP", day=b, age=a) for b, a in zip(bup, age, strict=True)),
+            Shown.same(str(c) for c in cutoff),
         ),
     )
 
@@ -395,10 +397,24 @@ def skp_promosi(ctx: PairContext, rule: Rule) -> Outcome:
         ctx.ones(),
         passed,
         lambda: (
-            _obj(" / ".join(x or MISSING for x in row) for row in f.p_skp_text[p, :years]),
-            _obj(f"{rule['predikat_min']} ({years} tahun)" for _ in p),
+            Shown.each(_ratings(row) for row in f.p_skp_text[p, :years]),
+            Shown.each(text("SKP_MIN", rating=rule["predikat_min"], years=years) for _ in p),
         ),
     )
+
+
+def _ratings(row: Iterable[str]) -> tuple[str, str]:
+    """The ratings of the years checked, 'baik / tidak ada data'."""
+    shown = [or_no_data(x, bool(x)) for x in row]
+    return " / ".join(str(a) for a, _ in shown), " / ".join(str(b) for _, b in shown)
+
+
+def _sanction(level: str, until: np.datetime64) -> tuple[str, str]:
+    if not level:
+        return text("TANPA_HUKDIS")
+    if np.isnat(until):
+        return text("HUKDIS_TANPA_AKHIR", level=level)
+    return text("HUKDIS_SAMPAI", level=level, until=until)
 
 
 @check("HUKDIS_PROMOSI")
@@ -415,15 +431,10 @@ def hukdis_promosi(ctx: PairContext, rule: Rule) -> Outcome:
         ctx.ones(),
         ~blocking,
         lambda: (
-            _obj(
-                "tidak ada"
-                if not lv
-                else f"{lv} s.d. {u}"
-                if not np.isnat(u)
-                else f"{lv} (tanpa tanggal selesai)"
-                for lv, u in zip(level, until, strict=True)
+            Shown.each(_sanction(lv, u) for lv, u in zip(level, until, strict=True)),
+            Shown.each(
+                text("HUKDIS_SYARAT", levels="/".join(sorted(levels)), day=f.plan) for _ in p
             ),
-            _obj(f"tidak sedang menjalani {'/'.join(sorted(levels))} pada {f.plan}" for _ in p),
         ),
     )
 
@@ -444,7 +455,7 @@ def usia_jpt(ctx: PairContext, rule: Rule) -> Outcome:
     return Outcome(
         kind_mask(kind, rule["jenis_jabatan"]),
         passed,
-        lambda: (_obj(age), _obj(f"{shown} {v}" for v in limit)),
+        lambda: (Shown.same(age), Shown.same(f"{shown} {v}" for v in limit)),
     )
 
 
@@ -465,11 +476,13 @@ def job_fit_jpt(ctx: PairContext, rule: Rule) -> Outcome:
     for name in refuse:
         table[grades.JOB_FIT[name]] = True
     table[-1] = bool(rule["tanpa_hasil_tolak"])
-    wanted = " / ".join(refuse) + (" / tanpa hasil" if rule["tanpa_hasil_tolak"] else "")
+    no_result = [text("TANPA_HASIL")] if rule["tanpa_hasil_tolak"] else []
+    wanted = [" / ".join([*refuse, *(r[k] for r in no_result)]) for k in (0, 1)]
+    shown = text("BUKAN", wanted=wanted[0])[0], text("BUKAN", wanted=wanted[1])[1]
     return Outcome(
         _jpt_to_jpt(ctx),
         ~table[f.p_job_fit_code[ctx.person]],
-        lambda: (show_text(fit), _obj(f"bukan {wanted}" for _ in fit)),
+        lambda: (show_text(fit), Shown.each(shown for _ in fit)),
     )
 
 
@@ -481,8 +494,8 @@ def uji_kompetensi_jpt(ctx: PairContext, rule: Rule) -> Outcome:
         _jpt_to_jpt(ctx),
         ctx.f.p_job_fit_code[ctx.person] >= 0,
         lambda: (
-            _obj(x or "tanpa hasil" for x in fit),
-            _obj("uji kompetensi dahulu: hanya daftar pendek" for _ in fit),
+            Shown.each(both(x) if x else text("TANPA_HASIL") for x in fit),
+            Shown.each(text("UJI_KOMPETENSI") for _ in fit),
         ),
     )
 
@@ -506,8 +519,8 @@ def jpt_seleksi_terbuka(ctx: PairContext, rule: Rule) -> Outcome:
         kind_mask(ctx.f.j_kind_code[ctx.post], rule["jenis_jabatan"]),
         np.zeros(len(ctx), dtype=bool),
         lambda: (
-            _obj(f"promosi ke {k}" for k in kind),
-            _obj("seleksi terbuka: hanya daftar pendek" for _ in kind),
+            Shown.each(text("PROMOSI_KE", kind=k) for k in kind),
+            Shown.each(text("SELEKSI_TERBUKA") for _ in kind),
         ),
     )
 
@@ -524,14 +537,15 @@ def masa_jabatan_maks(ctx: PairContext, rule: Rule) -> Outcome:
         ~overdue,
         lambda: (
             show_years(start, f.plan),
-            _obj(f"{c} (> {n:g} th)" for n, c in zip(need, cutoff, strict=True)),
+            Shown.each(
+                text("LEWAT_MASA", cutoff=c, years=n) for n, c in zip(need, cutoff, strict=True)
+            ),
         ),
     )
 
 
 __all__ = [
     "CHECKS",
-    "MISSING",
     "Outcome",
     "PairContext",
     "check",

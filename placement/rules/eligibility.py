@@ -37,8 +37,8 @@ import pandas as pd
 from placement.config import Skenario
 from placement.domain.errors import Issue, PlacementError
 from placement.domain.model import Dataset
-from placement.rules.checks import CHECKS, MISSING, TETAP, Outcome, PairContext, post_min_grade
-from placement.rules.facts import BoolArray, Facts, IntArray, ObjArray, build_facts, norm_text
+from placement.rules.checks import CHECKS, TETAP, Outcome, PairContext, post_min_grade
+from placement.rules.facts import BoolArray, Facts, IntArray, build_facts, norm_text
 from placement.rules.registry import (
     BLOCKING_RULES,
     MOVE_CODE,
@@ -49,6 +49,7 @@ from placement.rules.registry import (
     rule_set,
 )
 from placement.rules.scoring import SCORE_COLUMNS, Scorer, require_known
+from placement.rules.shown import Shown, text
 
 CHUNK_PAIRS = 1_000_000
 PAIR_COLUMNS: tuple[str, ...] = (
@@ -460,49 +461,29 @@ def build_pairs(ds: Dataset, sc: Skenario, *, chunk_pairs: int = CHUNK_PAIRS) ->
 
 # --- explanations -------------------------------------------------------------------------------------
 
-_EN = (
-    (MISSING, "no data"),
-    ("seleksi terbuka: hanya daftar pendek", "open selection: shortlist only"),
-    ("tanpa tanggal selesai", "no end date"),
-    ("tidak sedang menjalani", "no active"),
-    ("tidak ada", "none"),
-    ("promosi ke", "promotion to"),
-    ("non-struktural", "non-structural"),
-    ("di jenjang", "at level"),
-    ("jenjang", "level"),
-    ("sejak", "since"),
-    ("tahun", "years"),
-    (" th", " y"),
-    ("s.d.", "until"),
-    ("bukan", "not"),
-    (" pada ", " on "),
-)
-
-
-def _en(text: str) -> str:
-    for a, b in _EN:
-        text = text.replace(a, b)
-    return text
-
 
 def _message(
-    rule: Rule, passed: bool, flagged: bool, actual: str, threshold: str
+    rule: Rule, passed: bool, flagged: bool, actual: tuple[str, str], threshold: tuple[str, str]
 ) -> tuple[str, str]:
+    """The explanation of one check in both languages; ``actual`` and ``threshold``: the display
+    values (Indonesian, English)."""
     spec = rule.spec
     if flagged:
-        status = (
-            ("hanya daftar pendek", "shortlist only")
-            if spec.effect == "daftar_pendek"
-            else ("dikenai penalti", "penalised")
-        )
+        status = "DAFTAR_PENDEK" if spec.effect == "daftar_pendek" else "PENALTI"
     else:
-        status = ("memenuhi", "met") if passed else ("TIDAK memenuhi", "NOT met")
-    body_id = spec.message_id.format(actual=actual, threshold=threshold)
-    body_en = spec.message_en.format(actual=_en(actual), threshold=_en(threshold))
-    return (
-        f"{spec.id} {status[0]}: {spec.description_id} ({body_id})",
-        f"{spec.id} {status[1]}: {spec.description_en} ({body_en})",
+        status = "MEMENUHI" if passed else "TIDAK_MEMENUHI"
+    return text(
+        f"CEK_{status}",
+        rule=spec.id,
+        description_id=spec.description_id,
+        description_en=spec.description_en,
+        body_id=spec.message_id.format(actual=actual[0], threshold=threshold[0]),
+        body_en=spec.message_en.format(actual=actual[1], threshold=threshold[1]),
     )
+
+
+def _at(shown: Shown, i: int) -> tuple[str, str]:
+    return str(shown.id[i]), str(shown.en[i])
 
 
 @dataclass(frozen=True, slots=True)
@@ -510,7 +491,7 @@ class _Explained:
     refused: BoolArray
     shortlist: BoolArray
     overdue: BoolArray
-    outcomes: list[tuple[Rule, Outcome, ObjArray, ObjArray]]
+    outcomes: list[tuple[Rule, Outcome, Shown, Shown]]
 
 
 def _explain(rules: RuleSet, ctx: PairContext) -> _Explained:
@@ -523,9 +504,7 @@ def _explain(rules: RuleSet, ctx: PairContext) -> _Explained:
         out = run_rule(rule, ctx)
         fired[rule.spec.effect] |= ~out.passed
         actual, threshold = out.detail()
-        outcomes.append(
-            (rule, out, np.asarray(actual, dtype=object), np.asarray(threshold, dtype=object))
-        )
+        outcomes.append((rule, out, actual, threshold))
     return _Explained(fired["tolak"], fired["daftar_pendek"], fired["penalti"], outcomes)
 
 
@@ -537,10 +516,12 @@ def _checks_of(ex: _Explained, i: int) -> list[RuleCheck]:
         refuse = rule.spec.effect == "tolak"
         passed = bool(o.passed[i]) or not refuse
         flagged = not refuse and not bool(o.passed[i])
-        a, t = str(actual[i]), str(threshold[i])
+        a, t = _at(actual, i), _at(threshold, i)
         mid, men = _message(rule, passed, flagged, a, t)
         out.append(
-            RuleCheck(rule.id, passed, a, t, rule.spec.legal_text_with_status, mid, men, flagged)
+            RuleCheck(
+                rule.id, passed, a[0], t[0], rule.spec.legal_text_with_status, mid, men, flagged
+            )
         )
     return out
 
@@ -551,7 +532,7 @@ def _refused_frame(f: Facts, ex: _Explained, ctx: PairContext) -> pd.DataFrame:
         if rule.spec.effect != "tolak":
             continue
         for i in np.flatnonzero(~o.passed):
-            a, t = str(actual[i]), str(threshold[i])
+            a, t = _at(actual, int(i)), _at(threshold, int(i))
             mid, men = _message(rule, False, False, a, t)
             p, j = int(ctx.person[i]), int(ctx.post[i])
             rows.append(
@@ -562,8 +543,8 @@ def _refused_frame(f: Facts, ex: _Explained, ctx: PairContext) -> pd.DataFrame:
                     f.jabatan_id[j],
                     MOVE_TYPES[int(ctx.move[i])],
                     rule.id,
-                    a,
-                    t,
+                    a[0],
+                    t[0],
                     rule.spec.legal_text_with_status,
                     mid,
                     men,

@@ -30,7 +30,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from placement.config import Skenario
-from placement.domain.errors import Issue, PlacementError, warning
+from placement.domain.errors import Issue, PlacementError
 from placement.domain.memo import memo
 from placement.domain.messages import Where, issue
 from placement.domain.model import Dataset
@@ -251,30 +251,22 @@ class Scorer:
         default = posts[self.comp.default_std[posts]]
         if len(default):
             ids = ", ".join(map(str, self.f.jabatan_id[default[:5]]))
-            out.append(warning("standar_kompetensi", None, "jabatan_id", "STANDAR_BAWAAN",
-                f"{len(default)} jabatan tanpa standar kompetensi memakai standar bawaan jenisnya "
-                f"(mis. {ids})",
-                f"{len(default)} posts without a competency standard use the default of their kind "
-                f"(e.g. {ids})"))  # fmt: skip
+            where = Where("standar_kompetensi", None, "jabatan_id")
+            out.append(issue("STANDAR_BAWAAN", where, n=len(default), ids=ids))
         none = people[~self.comp.has_any[people]]
         if len(none):
             nips = ", ".join(map(str, self.f.nip[none[:5]]))
-            out.append(warning("kompetensi", None, "nip", "KOMPETENSI_KOSONG",
-                f"{len(none)} kandidat tanpa hasil uji kompetensi: JPM 'tidak ada data' (mis. {nips})",
-                f"{len(none)} candidates without competency scores: JPM 'no data' (e.g. {nips})"))  # fmt: skip
+            where = Where("kompetensi", None, "nip")
+            out.append(issue("KOMPETENSI_KOSONG", where, n=len(none), nips=nips))
         total = b.jpm + b.kotak_talenta + b.pendidikan
         if abs(total - 1.0) > 1e-9:
-            out.append(warning("skenario", None, "bobot", "BOBOT_JUMLAH",
-                f"Bobot jpm + kotak_talenta + pendidikan = {total:g}, bukan 1: kecocokan tidak "
-                "lagi dalam [0, 1]",
-                f"Weights jpm + kotak_talenta + pendidikan sum to {total:g}, not 1: fit leaves [0, 1]"))  # fmt: skip
+            out.append(issue("BOBOT_JUMLAH", Where("skenario", None, "bobot"), total=total))
         out += self._field_warnings(posts)
         known = {int(k) for k in b.nilai_jabatan_terisi}
         unknown = sorted({int(p) for p in self.f.j_priority[posts]} - known)
         if unknown:
-            out.append(warning("jabatan", None, "prioritas", "PRIORITAS_TANPA_NILAI",
-                f"Prioritas {unknown} tidak ada di bobot.nilai_jabatan_terisi: nilai jabatan 0",
-                f"Priorities {unknown} missing from bobot.nilai_jabatan_terisi: post value 0"))  # fmt: skip
+            where = Where("jabatan", None, "prioritas")
+            out.append(issue("PRIORITAS_TANPA_NILAI", where, priorities=unknown))
         return out
 
     def _field_warnings(self, posts: IntArray) -> list[Issue]:
@@ -285,18 +277,13 @@ class Scorer:
         tech = derived[f.j_technical[derived]]
         if len(tech):
             ids = ", ".join(map(str, f.jabatan_id[tech[:5]]))
-            out.append(warning("jabatan", None, "teknis", "TEKNIS_DITURUNKAN",
-                f"Kolom teknis kosong pada {len(derived)} jabatan: diturunkan dari nama jabatan dan "
-                f"OPD ({len(tech)} jabatan teknis, mis. {ids}); isi kolom teknis (ya/tidak) untuk "
-                "menetapkan sendiri",
-                f"Column teknis empty for {len(derived)} posts: derived from post and OPD names "
-                f"({len(tech)} technical, e.g. {ids}); fill teknis (ya/tidak) to decide yourself"))  # fmt: skip
+            where = Where("jabatan", None, "teknis")
+            out.append(
+                issue("TEKNIS_DITURUNKAN", where, n=len(derived), technical=len(tech), ids=ids)
+            )
         if b.penalti_rumpun <= b.jpm:
-            out.append(warning("skenario", None, "bobot", "PENALTI_RUMPUN_RENDAH",
-                f"bobot.penalti_rumpun ({b.penalti_rumpun:g}) tidak di atas bobot.jpm ({b.jpm:g}): "
-                "JPM tinggi dapat menebus rumpun yang tidak sesuai",
-                f"bobot.penalti_rumpun ({b.penalti_rumpun:g}) is not above bobot.jpm ({b.jpm:g}): "
-                "a high JPM can buy back a wrong field"))  # fmt: skip
+            where = Where("skenario", None, "bobot")
+            out.append(issue("PENALTI_RUMPUN_RENDAH", where, penalty=b.penalti_rumpun, jpm=b.jpm))
         return out
 
 

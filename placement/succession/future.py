@@ -17,12 +17,14 @@ import io
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from placement.config import Skenario
-from placement.domain.errors import Issue, PlacementError, error, warning
+from placement.domain.errors import Issue, PlacementError
+from placement.domain.messages import Where, issue
 from placement.domain.model import Dataset
 from placement.rules.facts import IntArray, norm_text
 from placement.succession.readiness import horizon_end, select_posts
@@ -79,23 +81,21 @@ def read_sotk(path: Path, ds: Dataset) -> tuple[list[SotkChange], list[Issue]]:
         text = decode_bytes(path.read_bytes())
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sniff_separator(text)))
     except FileNotFoundError:
-        raise PlacementError.single("SOTK_TIDAK_ADA", f"File SOTK tidak ditemukan: {file}",
-                                    f"SOTK file not found: {file}", file) from None  # fmt: skip
+        raise PlacementError([issue("SOTK_TIDAK_ADA", Where(file), file=file)]) from None
     except (OSError, UnicodeError, csv.Error) as exc:
-        raise PlacementError.single("SOTK_TIDAK_TERBACA", f"File SOTK tidak dapat dibaca: {exc}",
-                                    f"Cannot read the SOTK file: {exc}", file) from None  # fmt: skip
+        raise PlacementError([issue("SOTK_TIDAK_TERBACA", Where(file), detail=exc)]) from None
     if not rows:
-        raise PlacementError.single("SOTK_KOSONG", "File SOTK kosong: perlu baris judul "
-                                    "jabatan_id,perubahan,tanggal",
-                                    "The SOTK file is empty: it needs the header "
-                                    "jabatan_id,perubahan,tanggal", file)  # fmt: skip
+        raise PlacementError([issue("SOTK_KOSONG", Where(file))])
     header = [norm_text(h).replace(" ", "_") for h in rows[0]]
     missing = [c for c in SOTK_REQUIRED if c not in header]
     if missing:
-        raise PlacementError([error(file, 1, c, "SOTK_KOLOM_HILANG",
-                                    f"Kolom '{c}' tidak ada (kolom wajib: {', '.join(SOTK_REQUIRED)})",
-                                    f"Column '{c}' is missing (required: {', '.join(SOTK_REQUIRED)})")
-                              for c in missing])  # fmt: skip
+        required = ", ".join(SOTK_REQUIRED)
+        raise PlacementError(
+            [
+                issue("SOTK_KOLOM_HILANG", Where(file, 1, c), column=c, required=required)
+                for c in missing
+            ]
+        )
     col = {name: header.index(name) for name in (*SOTK_REQUIRED, *SOTK_OPTIONAL) if name in header}
     issues: list[Issue] = []
     changes: list[SotkChange] = []
@@ -108,31 +108,23 @@ def read_sotk(path: Path, ds: Dataset) -> tuple[list[SotkChange], list[Issue]]:
             k = col.get(name)
             return raw[k].strip().lstrip("'") if k is not None and k < len(raw) else ""
 
-        def bad(column: str, code: str, msg_id: str, msg_en: str, row: int = i) -> None:
-            issues.append(error(file, row, column, code, msg_id, msg_en))
+        def bad(column: str, code: str, row: int = i, **fields: Any) -> None:
+            issues.append(issue(code, Where(file, row, column), **fields))
 
         jid, change, when = cell("jabatan_id"), norm_text(cell("perubahan")), cell("tanggal")
         day = _parse_date(when)
         if not jid:
-            bad("jabatan_id", "SOTK_JABATAN_KOSONG", "jabatan_id kosong", "jabatan_id is empty")
+            bad("jabatan_id", "SOTK_JABATAN_KOSONG")
         if change not in SOTK_CHANGES:
-            bad("perubahan", "SOTK_PERUBAHAN",
-                f"perubahan '{cell('perubahan')}' tidak dikenal: isi 'dibentuk' atau 'dihapus'",
-                f"Unknown change '{cell('perubahan')}': use 'dibentuk' (created) or 'dihapus' (abolished)")  # fmt: skip
+            bad("perubahan", "SOTK_PERUBAHAN", value=cell("perubahan"))
         if day is None:
-            bad("tanggal", "SOTK_TANGGAL",
-                f"tanggal '{when}' tidak valid: tulis YYYY-MM-DD (mis. 2027-01-01) atau DD-MM-YYYY",
-                f"Invalid date '{when}': write YYYY-MM-DD (e.g. 2027-01-01) or DD-MM-YYYY")  # fmt: skip
+            bad("tanggal", "SOTK_TANGGAL", value=when)
         if jid and change == "dihapus" and jid not in ds.post_index:
-            bad("jabatan_id", "SOTK_JABATAN_TIDAK_ADA",
-                f"jabatan_id {jid} yang dihapus tidak ada di data jabatan",
-                f"Abolished jabatan_id {jid} is not in the jabatan data")  # fmt: skip
+            bad("jabatan_id", "SOTK_JABATAN_TIDAK_ADA", jid=jid)
         if jid and change in SOTK_CHANGES:
             first = seen.setdefault((jid, change), i)
             if first != i:
-                bad("jabatan_id", "SOTK_GANDA",
-                    f"jabatan_id {jid} '{change}' sudah ada di baris {first}",
-                    f"jabatan_id {jid} '{change}' already appears in row {first}")  # fmt: skip
+                bad("jabatan_id", "SOTK_GANDA", jid=jid, change=change, first=first)
         if issues and issues[-1].row == i:
             continue
         assert day is not None
@@ -148,11 +140,8 @@ def read_sotk(path: Path, ds: Dataset) -> tuple[list[SotkChange], list[Issue]]:
         raise PlacementError(issues)
     for c in changes:
         if c.change == "dibentuk" and c.jabatan_id in ds.post_index:
-            issues.append(warning(file, c.row, "jabatan_id", "SOTK_SUDAH_ADA",
-                f"jabatan_id {c.jabatan_id} yang dibentuk sudah ada di data jabatan: dianggap "
-                f"lowong mulai {c.day}",
-                f"Created jabatan_id {c.jabatan_id} is already in the jabatan data: treated as "
-                f"vacant from {c.day}"))  # fmt: skip
+            where = Where(file, c.row, "jabatan_id")
+            issues.append(issue("SOTK_SUDAH_ADA", where, jid=c.jabatan_id, day=c.day))
     return changes, issues
 
 

@@ -34,6 +34,7 @@ from placement.config import Skenario
 from placement.domain.dates import shift_months
 from placement.domain.errors import PlacementError
 from placement.domain.grades import JPT_TYPES
+from placement.domain.messages import Where, issue
 from placement.domain.model import Dataset
 from placement.rules.checks import PairContext
 from placement.rules.eligibility import (
@@ -110,12 +111,8 @@ def select_posts(
         wanted = [j.strip() for j in jabatan_ids]
         unknown = [j for j in wanted if j not in ds.post_index]
         if unknown:
-            raise PlacementError.single(
-                "JABATAN_TIDAK_ADA",
-                f"jabatan_id {', '.join(unknown)} tidak ada di data jabatan",
-                f"jabatan_id {', '.join(unknown)} is not in the jabatan data",
-                "jabatan", "jabatan_id",
-            )  # fmt: skip
+            where = Where("jabatan", None, "jabatan_id")
+            raise PlacementError([issue("JABATAN_TIDAK_ADA", where, jid=", ".join(unknown))])
         chosen = np.array([ds.post_index[j] for j in wanted], dtype=np.int64)
         outside = [j for j, r in zip(wanted, chosen, strict=True) if r not in set(scope.tolist())]
         if outside:
@@ -292,7 +289,8 @@ def _describe(
             continue
         actual, threshold = run_rule(rule, ctx.take(sel)).detail()
         day = dates.get(rule.id)
-        for i, a, t in zip(sel, actual, threshold, strict=True):
+        # the Indonesian display values in both languages, as the sheets always showed them
+        for i, a, t in zip(sel, actual.id, threshold.id, strict=True):
             text = f"{rule.id} ({a} | {t})"
             if day is not None and not np.isnat(day[i]):
                 text += f" {until} {day[i]}"

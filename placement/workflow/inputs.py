@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from placement.config import Kunci, Skenario, load_scenario
-from placement.domain.errors import Issue, PlacementError, error
+from placement.domain.errors import Issue, PlacementError
+from placement.domain.messages import Where, issue
 from placement.domain.model import Dataset
 from placement.io.plan_files import read_plan
 
@@ -21,11 +22,7 @@ def load_inputs(
     sc = load_scenario(scenario) if scenario is not None else Skenario()
     source = data if data is not None else sc.data
     if source is None:
-        raise PlacementError.single(
-            "DATA_TIDAK_DISEBUT",
-            "Folder data tidak disebut: berikan DIR di perintah atau kunci 'data:' di skenario",
-            "No data folder given: pass DIR or set 'data:' in the scenario",
-        )
+        raise PlacementError([issue("DATA_TIDAK_DISEBUT", Where(""))])
     updates: dict[str, object] = {"data": Path(source)}
     if plan_date is not None:
         updates["tanggal_rencana"] = plan_date
@@ -44,12 +41,12 @@ def locks_from_plan(path: Path) -> list[Kunci]:
     try:
         frame = read_plan(path)
     except (OSError, ValueError) as exc:
-        raise PlacementError.single("KUNCI_FILE_TIDAK_TERBACA", f"File rencana untuk kunci tidak dapat dibaca: {exc}",
-                                    f"Cannot read the plan file for locks: {exc}", file) from None  # fmt: skip
+        raise PlacementError([issue("KUNCI_FILE_TIDAK_TERBACA", Where(file), detail=exc)]) from None
     missing = {"nip", "jabatan_tujuan_id"} - set(frame.columns)
     if missing:
-        raise PlacementError([error(file, 1, col, "KUNCI_KOLOM_HILANG", f"Kolom '{col}' tidak ada di file rencana",
-                                    f"Column '{col}' is missing from the plan file") for col in sorted(missing)])  # fmt: skip
+        raise PlacementError(
+            [issue("KUNCI_KOLOM_HILANG", Where(file, 1, c), column=c) for c in sorted(missing)]
+        )
     frame = frame.fillna("")
     if "kunci" in frame.columns:
         frame = frame[frame["kunci"].str.strip().str.lower().isin({"ya", "true", "1", "y"})]

@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from placement.config import Skenario
+from placement.domain.messages import text
 from placement.domain.model import Dataset
 from placement.plan.audit import AuditFailedError, audit_plan
 from placement.plan.result import Result
@@ -82,11 +83,14 @@ def solve_to_folder(
     write_outputs(result, ds, out, record, run.tables)
     run.written = True
     if stale and notice:
-        names = ", ".join(p.name for p in stale)
-        notice(f"Removed from {out}, written by an earlier run and not part of this plan: {names}"
-               if lang == "en" else
-               f"Dihapus dari {out}, ditulis run sebelumnya dan bukan bagian rencana ini: {names}")  # fmt: skip
+        notice(stale_notice(out, stale, lang))
     return run
+
+
+def stale_notice(out: Path, stale: list[Path], lang: str) -> str:
+    """The notice that ``stale`` (an earlier run's outputs) went from ``out``."""
+    names = ", ".join(p.name for p in stale)
+    return text("RUN_KELUARAN_LAMA_DIHAPUS", lang, out=out, names=names)
 
 
 @dataclass(frozen=True)
@@ -156,9 +160,7 @@ def _clear_leftovers(out: Path, notice: Progress, lang: str) -> None:
         raise write_error(out, exc) from None
     if left:
         names = ", ".join(p.name for p in left)
-        notice(f"Removed what a stopped run left in {out} (may hold personal data): {names}"
-               if lang == "en" else
-               f"Sisa run yang terhenti di {out} dihapus (bisa berisi data pribadi): {names}")  # fmt: skip
+        notice(text("RUN_SISA_DIHAPUS", lang, out=out, names=names))
     stale_outputs(out)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from placement.config import BASELINE, Skenario, VariantNameError, scenario_variants, variant_folder
 from placement.domain.errors import Issue, PlacementError, shown
+from placement.domain.messages import Where, issue
 from placement.domain.model import Dataset
 from placement.plan.compare import GateResult, check_gates, plan_kpis, read_plan_dir
 from placement.report.outputs import write_outputs
@@ -48,13 +49,25 @@ def variant_dir(out_root: Path, name: str) -> Path:
     try:
         path = out_root / variant_folder(name)
     except VariantNameError as exc:
-        raise PlacementError.single("SKENARIO_VARIAN", f"Varian '{label}' ditolak: {exc.reason_id}",
-                                    f"Variant '{label}' refused: {exc.reason_en}", str(out_root)) from None  # fmt: skip
+        found = issue(
+            "SKENARIO_VARIAN",
+            Where(str(out_root)),
+            "VARIAN_FOLDER_DITOLAK",
+            name=label,
+            reason_id=exc.reason[0],
+            reason_en=exc.reason[1],
+        )
+        raise PlacementError([found]) from None
     if not path.resolve().is_relative_to(out_root.resolve()):
-        raise PlacementError.single("SKENARIO_VARIAN",
-            f"Varian '{label}' ditolak: foldernya {path} berada di luar folder keluaran {out_root}",
-            f"Variant '{label}' refused: its folder {path} is outside the output folder {out_root}",
-            str(out_root))  # fmt: skip
+        found = issue(
+            "SKENARIO_VARIAN",
+            Where(str(out_root)),
+            "VARIAN_DI_LUAR_FOLDER",
+            name=label,
+            path=path,
+            out=out_root,
+        )
+        raise PlacementError([found])
     return path
 
 
