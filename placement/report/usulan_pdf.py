@@ -39,7 +39,7 @@ class _Doc(FPDF):
         self.u = u
         self.add_font(FONT, "", str(font_path()))
         self.add_font(FONT, "B", str(font_path(True)))
-        self._glyphs: dict[int, dict[int, str]] = {}
+        self._glyphs: dict[int, tuple[dict[int, str], set[str]]] = {}
         self.set_margins(18, 12, 15)
         self.set_auto_page_break(False)
         self._widths: dict[tuple[str, float, str], float] = {}
@@ -54,15 +54,26 @@ class _Doc(FPDF):
         content stream, several times faster, which is most of the time of a kabupaten package."""
         font: Any = self.current_font  # the shipped TTF (subset, escape_text)
         assert font is not None
-        table = self._glyphs.setdefault(id(font), {})
-        for ch in set(text):
-            if ord(ch) not in table:
+        table, known = self._glyphs.setdefault(id(font), ({}, set()))
+        if not known.issuperset(text):  # one C-level check per line once the glyphs are known
+            for ch in set(text) - known:
                 mapped = font.subset.pick(ord(ch))
                 table[ord(ch)] = "" if mapped is None else chr(mapped)
+                known.add(ch)
         if not self.current_font_is_set_on_page:
             self._out(self._set_font_for_page(font, self.font_size_pt))
         encoded = font.escape_text(text.translate(table))
         self._out(f"BT {x * self.k:.2f} {(self.h - y) * self.k:.2f} Td ({encoded}) Tj ET")
+
+    def set_font(self, family: str | None = None, style: Any = "", size: float = 0) -> None:
+        """fpdf2's ``set_font``, returning at once when the shipped font is already set at this
+        style and size (the package sets it before every paragraph: thousands of calls)."""
+        current: Any = self.current_font
+        key = "dejavu" + str(style)
+        same = (family, style, size) == (FONT, self.font_style, self.font_size_pt)
+        if same and self.font_family == "dejavu" and current is not None and current.fontkey == key:
+            return
+        super().set_font(family, style, size)
 
     # -- measuring and wrapping --------------------------------------------------------------
 
