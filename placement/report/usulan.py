@@ -214,6 +214,28 @@ def mengingat(sc: Skenario, rules: RuleSet | None = None) -> list[str]:
     return [REGULATION_TITLES.get(key, key) + ";" for *_, key in sorted(found)]
 
 
+@dataclass
+class Letterhead:
+    """What a page of a document in the package's style needs besides its body: the kop, the
+    instansi and plan date of the footer, the title and scenario of the first page."""
+
+    instansi: str
+    kop: list[str]
+    logo: Path | None
+    plan_date: str
+    title: str
+    scenario: str
+    footer: str = ""  # empty: "<instansi> — rancangan, tanggal rencana <date>"
+
+
+def letterhead(sc: Skenario, title: str) -> Letterhead:
+    """The letterhead of a document for scenario ``sc`` (its ``instansi:`` block)."""
+    inst = sc.fakta.instansi
+    name = _placeholder(inst.nama, "nama instansi")
+    day = fmt.date_text(sc.tanggal_rencana)
+    return Letterhead(name, _kop(sc), inst.logo, day, title, sc.nama)
+
+
 def _kop(sc: Skenario) -> list[str]:
     inst = sc.fakta.instansi
     return inst.kop or [_placeholder(inst.nama, "NAMA INSTANSI").upper()]
@@ -625,9 +647,11 @@ __all__ = [
     "SECTIONS",
     "Block",
     "Group",
+    "Letterhead",
     "Parts",
     "Row",
     "Usulan",
     "build_usulan",
+    "letterhead",
     "mengingat",
 ]

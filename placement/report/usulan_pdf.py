@@ -17,7 +17,15 @@ from typing import Any
 from fpdf import FPDF
 
 from placement.io.writers import atomic_path
-from placement.report.usulan import DAFTAR_HEAD, SECTIONS, Block, Group, Signer, Usulan
+from placement.report.usulan import (
+    DAFTAR_HEAD,
+    SECTIONS,
+    Block,
+    Group,
+    Letterhead,
+    Signer,
+    Usulan,
+)
 
 FONT = "DejaVu"
 PT = 0.3528  # mm per point
@@ -34,7 +42,7 @@ def font_path(bold: bool = False) -> Path:
 class _Doc(FPDF):
     """An A4 document with the kop on every page, page numbers and fast wrapped text."""
 
-    def __init__(self, u: Usulan) -> None:
+    def __init__(self, u: Usulan | Letterhead) -> None:
         super().__init__(format="A4")
         self.u = u
         self.add_font(FONT, "", str(font_path()))
@@ -160,6 +168,8 @@ class _Doc(FPDF):
         last = self.page
         size = (self.w, self.h)
         left = f"{self.u.instansi} — rancangan, tanggal rencana {self.u.plan_date}"
+        if isinstance(self.u, Letterhead) and self.u.footer:
+            left = self.u.footer
         self.set_font(FONT, "", 7)
         for n in range(1, last + 1):
             self.page = n
@@ -266,18 +276,23 @@ class _Doc(FPDF):
 
         header()
         for g in groups:
-            if self.ensure(3 * lh + 6):
-                header()
-            y = self.get_y()
-            height = lh + 1.6
-            self.set_fill_color(245, 240, 225)
-            self.rect(self.l_margin, y, full, height, style="DF")
-            self.set_fill_color(0)
-            self.set_font(FONT, "B", size + 0.5)
-            self.text(self.l_margin + 1, y + 0.8 + size * PT, g.title)
-            self.set_y(y + height)
+            if g.title:  # a group without a title is drawn without its heading row
+                self.group_heading(g.title, full, lh, size, header)
             for r in g.rows:
                 row(r.cells)
+
+    def group_heading(self, title: str, full: float, lh: float, size: float, header: Any) -> None:
+        """The shaded heading row of a group (a new page and header when it does not fit)."""
+        if self.ensure(3 * lh + 6):
+            header()
+        y = self.get_y()
+        height = lh + 1.6
+        self.set_fill_color(245, 240, 225)
+        self.rect(self.l_margin, y, full, height, style="DF")
+        self.set_fill_color(0)
+        self.set_font(FONT, "B", size + 0.5)
+        self.text(self.l_margin + 1, y + 0.8 + size * PT, title)
+        self.set_y(y + height)
 
     def signatures(self, signers: list[Signer], per_row: int = 3, size: float = 8.5) -> None:
         col = (self.w - self.l_margin - self.r_margin) / per_row
