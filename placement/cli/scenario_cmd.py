@@ -202,7 +202,7 @@ def _format_table(frame: pd.DataFrame) -> str:
             return f"{v:.4f}"
         return str(v)
 
-    return frame.to_string(index=False, formatters={c: cell for c in frame.columns})
+    return frame.map(cell).to_string(index=False)  # every cell, None too (formatters skip it)
 
 
 def _gates_from(path: Path) -> list[Gerbang]:
