@@ -97,6 +97,24 @@ REGULATION_TITLES: dict[str, str] = {
 not listed here is printed as the rule pack writes it."""
 _INTERNAL = re.compile(r"\s*\([^()]*\w_\w[^()]*\)")
 """A parenthetical naming data columns (``gol_min``, ``tmt_jenjang``): left out of documents."""
+_SETTING = re.compile(r";\s*[^;()]*\s=\s[^;()]*(?=\))|\s*\([^();]*\s=\s[^()]*\)")
+"""A note on a rule's setting (``; tingkat yang menghalangi = parameter``, ``(kolom teknis,
+kosong = …)``): for the rule pack's reader, not for a decision document."""
+_DOCS = re.compile(r";?\s*(?:tabel|lihat)\s[^;.]*docs/[\w./-]+?(?=[.;]?(?:\s|$))")
+"""A pointer to the project's documentation (``tabel di docs/rumpun.md``)."""
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DECIMAL = re.compile(r"(?<![\w./,])(\d+)\.(\d+)(?![\w/]|\.\d)")
+
+
+def plain(text: str) -> str:
+    """A rule text or a checked value for a decision document: no data columns, settings or
+    documentation paths; dates and decimals in Indonesian (``2016-11-05`` → ``5 November 2016``,
+    ``9.7 th`` → ``9,7 th``)."""
+    text = _DOCS.sub("", _SETTING.sub("", _INTERNAL.sub("", text)))
+    text = _ISO_DATE.sub(lambda m: fmt.date_text(m.group(0)), text)
+    return _DECIMAL.sub(r"\1,\2", text)
+
+
 _KIND_ORDER = ("UU", "PP", "Perpres", "PermenPAN-RB", "Permendagri", "Peraturan BKN")
 _CITE = re.compile(r"^(UU|PP|Perpres|PermenPAN-RB|Permendagri|Peraturan BKN) (\d+)/(\d{4})$")
 
@@ -308,7 +326,7 @@ def _rule_line(c: Any) -> str:
     """One checked rule: verdict, what it asks with the person's value and the threshold, and its
     first legal basis with status (the others are in docs/rules.md and the xlsx sheet Aturan)."""
     text = c.message_id.split(": ", 1)[1] if ": " in c.message_id else c.message_id
-    text = _INTERNAL.sub("", text)
+    text = plain(text)
     mark = "✓" if c.passed and not c.flagged else ("!" if c.passed else "✗")
     verdict = "memenuhi" if c.passed and not c.flagged else ("catatan" if c.passed else "TIDAK")
     bases = [b.strip() for b in str(c.legal_basis).split("; ") if b.strip()]
@@ -534,7 +552,7 @@ def _nota(p: Parts, groups: list[Group], inst: str, ppk: str, tempat: str,
     by_type = Counter(r.move_type for r in moves)
     boxes = Counter(e.talent_box for e in p.exps if e.talent_box is not None)
     jpms = [float(e.jpm.jpm) for e in p.exps if e.jpm is not None and not pd.isna(e.jpm.jpm)]
-    rules = [_INTERNAL.sub("", r.spec.description_id) for r in rule_list
+    rules = [plain(r.spec.description_id) for r in rule_list
              if r.active and r.spec.effect == "tolak"]  # fmt: skip
     types = ", ".join(
         f"{fmt.number(by_type[t])} {fmt.move_type(t).lower()}" for t in MOVE_ORDER if by_type[t]
@@ -557,12 +575,22 @@ def _nota(p: Parts, groups: list[Group], inst: str, ppk: str, tempat: str,
         f"{fmt.percent(float(np.mean(jpms)) if jpms else None, empty='tidak ada data')}, terendah "
         f"{fmt.percent(min(jpms) if jpms else None, empty='-')}; kesenjangan per kompetensi tercantum "
         "dalam Lampiran justifikasi.",
-        f"4. Syarat yang diperiksa pada setiap usulan: {'; '.join(rules)}. Nilai, batas dan dasar "
-        "hukum tiap syarat tercantum per usulan dalam Lampiran justifikasi.",
+        "4. Syarat yang diperiksa pada setiap usulan (nilai, batas dan dasar hukum tiap syarat "
+        "tercantum per usulan dalam Lampiran justifikasi):",
+        *(f"{_item_label(i)} {r};" for i, r in enumerate(rules)),
         f"5. Persetujuan yang diperlukan sebelum penetapan: {approvals}.",
         f"Berdasarkan pertimbangan tersebut, Tim merekomendasikan kepada {ppk} untuk menetapkan "
         "usulan sebagaimana tercantum dalam Daftar usulan, dengan memperhatikan persetujuan di atas.",
     ]
+
+
+def _item_label(i: int) -> str:
+    """``a)`` … ``z)``, then ``27)`` …: the sub-items of a numbered point."""
+    return f"{'abcdefghijklmnopqrstuvwxyz'[i]})" if i < 26 else f"{i + 1})"
+
+
+ITEM = re.compile(r"^(\w{1,2}\)) (.*)$", re.S)
+"""A sub-item line of the nota (``a) …``): drawn with a hanging indent."""
 
 
 def _letters(p: Parts, inst: str, n_moves: int) -> list[Letter]:
@@ -644,6 +672,7 @@ def build_usulan(p: Parts, charts: list[tuple[str, bytes]] | None = None,
 
 __all__ = [
     "DAFTAR_HEAD",
+    "ITEM",
     "SECTIONS",
     "Block",
     "Group",

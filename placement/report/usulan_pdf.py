@@ -19,6 +19,7 @@ from fpdf import FPDF
 from placement.io.writers import atomic_path
 from placement.report.usulan import (
     DAFTAR_HEAD,
+    ITEM,
     SECTIONS,
     Block,
     Group,
@@ -430,7 +431,11 @@ def _nota(pdf: _Doc, u: Usulan) -> None:
              align="C", gap=0.5)  # fmt: skip
     pdf.para("Nomor: [.....]", 9, align="C", gap=3)
     for p in u.nota:
-        pdf.para(p, 9, gap=1.8)
+        item = ITEM.match(p)
+        if item:  # a sub-item of a numbered point: hanging indent
+            pdf.hanging(item.group(1), item.group(2), 9, indent=6, at=4)
+        else:
+            pdf.para(p, 9, gap=1.8)
     pdf.para(f"{u.tempat}, [tanggal]", 9, gap=1)
     pdf.para("Tim Penilai Kinerja Pegawai Negeri Sipil", 9, "B", gap=1)
     pdf.signatures(u.team)
