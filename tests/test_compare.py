@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -128,6 +129,7 @@ def test_compare_formats_and_gates(tmp_path: Path, two_plans: tuple[Path, Path])
     res = runner.invoke(main, ["compare", a, b, "--format", "xlsx", "--out", str(out)])
     assert res.exit_code == 0 and set(pd.read_excel(out, sheet_name=None)) == {
         "Ringkasan",
+        "Perpindahan per OPD",
         "Beda jabatan (nama)",
         "KPI",
         "Beda jabatan",
@@ -231,3 +233,56 @@ def test_compare_reads_like_a_note_for_the_sekda(
     ws = load_workbook(xlsx)["Ringkasan"]
     assert ws.freeze_panes == "B2" and ws.auto_filter.ref and ws["A1"].font.bold
     assert ws.column_dimensions["A"].width > 20
+
+
+def test_compare_in_english_pdf_and_objectives_not_side_by_side(
+    tmp_path: Path, plans_with_data: tuple[Path, Path]
+) -> None:
+    """--lang en: the Sekda summary in English words and numbers; the technical KPI table, csv
+    and json leave the objective out when the weights differ; --format pdf: the summary, moves
+    per OPD and the posts with another holder by name, kop and page numbers (package style)."""
+    from pypdf import PdfReader
+
+    from placement.plan.compare_readable import ITEMS, ITEMS_EN, opd_table
+
+    a, b = (str(p) for p in plans_with_data)
+    runner = CliRunner()
+    res = runner.invoke(main, ["compare", a, b, "--lang", "en"])
+    assert res.exit_code == 0, res.output
+    summary = res.output.split("Technical KPIs:")[0]
+    assert "Plan comparison (for the leadership)" in summary and all(i in summary for i in ITEMS_EN)
+    assert "not compared (the scenarios' weights differ)" in summary
+    assert not any(i in summary for i in ITEMS) and "tidak" not in summary
+    assert re.search(r"Posts filled\s+\d+ of 12 \(\d+\.\d %\)", summary)
+    res = runner.invoke(main, ["compare", a, b, "--format", "csv"])
+    frame = pd.read_csv(pd.io.common.StringIO(res.output)).set_index("kpi")
+    assert frame.loc["objektif", ["dasar", "jpm"]].isna().all()
+    assert "bobot skenario berbeda" in frame.loc["objektif", "keterangan"]
+    payload = json.loads(runner.invoke(main, ["compare", a, b, "--format", "json"]).output)
+    assert payload["objektif_sebanding"] is False
+    assert {k["objektif"] for k in payload["kpi"].values()} == {None}
+    same = json.loads(runner.invoke(main, ["compare", a, a, "--format", "json"]).output)
+    assert same["objektif_sebanding"] and None not in {k["objektif"] for k in same["kpi"].values()}
+    plans = [read_plan_dir(Path(p)) for p in (a, b)]
+    opd = opd_table(plans)
+    for name, p in zip(("dasar", "jpm"), plans, strict=True):
+        assert opd[name].sum() == (p.plan["jenis_perpindahan"] != "tetap").sum()
+    out = tmp_path / "banding.pdf"
+    res = runner.invoke(main, ["compare", a, b, "--format", "pdf", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(str(out)).pages]
+    text = " ".join(pages)
+    assert "PERBANDINGAN SKENARIO" in text and all(i in text for i in ITEMS)
+    assert "tidak dibandingkan (bobot skenario berbeda)" in text and "Perpindahan per OPD" in text
+    assert all(f"Halaman {i} dari {len(pages)}" in p for i, p in enumerate(pages, 1))
+    assert all("[NAMA INSTANSI]" in p for p in pages)  # the kop of the first plan's scenario
+    lines = difference_lines_of(plans)
+    assert f"jpm dibandingkan dengan dasar: {len(lines)} jabatan" in text
+    assert all(" ".join(line.split())[:40] in text for line in lines)
+    assert runner.invoke(main, ["compare", a, b, "--format", "pdf"]).exit_code == 2
+
+
+def difference_lines_of(plans: list[Any]) -> list[str]:
+    from placement.plan.compare_readable import difference_lines
+
+    return difference_lines(plans[0], plans[1], detail=True)

@@ -33,12 +33,16 @@ from placement.plan.compare import (
     kpi_table,
     plan_kpis,
     read_plan_dir,
+    same_weights,
     unique_names,
 )
 from placement.plan.compare_readable import (
+    PlanData,
     difference_lines,
+    opd_table,
     readable_table,
     readable_text,
+    with_data,
     write_comparison_xlsx,
 )
 from placement.plan.review import differences
@@ -198,7 +202,7 @@ def _format_table(frame: pd.DataFrame) -> str:
             return f"{v:.4f}"
         return str(v)
 
-    return frame.to_string(index=False, formatters={c: cell for c in frame.columns})
+    return frame.map(cell).to_string(index=False)  # every cell, None too (formatters skip it)
 
 
 def _gates_from(path: Path) -> list[Gerbang]:
@@ -209,13 +213,13 @@ def _gates_from(path: Path) -> list[Gerbang]:
 @click.argument(
     "outs", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, file_okay=False)
 )
-@format_option(["table", "csv", "xlsx", "json"])
+@format_option(["table", "csv", "xlsx", "json", "pdf"])
 @click.option(
     "--out",
     "out_file",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="Tulis ke file (wajib untuk xlsx).",
+    help="Tulis ke file (wajib untuk xlsx dan pdf).",
 )
 @click.option(
     "--gates",
@@ -249,6 +253,7 @@ def compare_cmd(
       placement compare hasil/dasar hasil/hemat --rinci
       placement compare hasil/dasar hasil/hemat --out banding.txt
       placement compare hasil/dasar hasil/hemat --format xlsx --out banding.xlsx
+      placement compare hasil/dasar hasil/hemat --format pdf --out banding.pdf
       placement compare hasil/dasar hasil/hemat --gates skenario.yaml
     Kode keluar: 0 berhasil; 1 masukan salah; 5 gerbang gagal (--gates).
     """
@@ -265,7 +270,7 @@ def compare_cmd(
                 gates_failed |= not g.ok
     if fmt == "table":
         rinci = detail or out_file is not None  # a file the user asked for may name people
-        text = readable_text(plans, detail=rinci) + "\n\n"
+        text = readable_text(plans, detail=rinci, lang=lang) + "\n\n"
         text += _t(lang, "KPI teknis:", "Technical KPIs:") + "\n" + _format_table(kpis)
         text += "\n\n" + _t(lang, f"Jabatan dengan pemegang berbeda: {len(posts)}",
                             f"Posts with a different holder: {len(posts)}")  # fmt: skip
@@ -295,8 +300,13 @@ def compare_cmd(
         for line in gate_lines:
             click.echo(line, err=True)
     elif fmt == "json":
+        comparable = same_weights(plans)  # else the objectives are not comparable numbers
         payload = {
-            "kpi": {n: plan_kpis(p) for n, p in zip(unique_names(plans), plans, strict=True)},
+            "kpi": {
+                n: plan_kpis(p) if comparable else {**plan_kpis(p), "objektif": None}
+                for n, p in zip(unique_names(plans), plans, strict=True)
+            },
+            "objektif_sebanding": comparable,
             "keterangan_kpi": {k: v[0 if lang == "id" else 1] for k, v in KPIS.items()},
             "selisih_jabatan": posts.to_dict(orient="records"),
             "selisih_pegawai": people.to_dict(orient="records"),
@@ -306,16 +316,30 @@ def compare_cmd(
     else:
         if out_file is None:
             raise click.UsageError(
-                _t(lang, "--format xlsx memerlukan --out FILE", "--format xlsx needs --out FILE")
+                _t(
+                    lang,
+                    f"--format {fmt} memerlukan --out FILE",
+                    f"--format {fmt} needs --out FILE",
+                )
             )
+        data = with_data(plans)
+        table = readable_table(plans, data, lang)
+        if fmt == "pdf":
+            _comparison_pdf(plans, data, table, out_file, lang)
+            for line in gate_lines:
+                click.echo(line, err=True)
+            if gates_failed:
+                sys.exit(ExitCode.GATE_FAILED)
+            return
         names = pd.DataFrame(
             [{"rencana_b": p.name, "perbedaan": line}
-             for p in plans[1:] for line in difference_lines(plans[0], p, detail=True)],
+             for p in plans[1:] for line in difference_lines(plans[0], p, True, lang)],
             columns=["rencana_b", "perbedaan"],
         )  # fmt: skip
         write_comparison_xlsx(
-            {"Ringkasan": readable_table(plans), "Beda jabatan (nama)": names, "KPI": kpis,
-             "Beda jabatan": posts, "Beda pegawai": people},
+            {"Ringkasan": table, "Perpindahan per OPD": opd_table(plans, lang),
+             "Beda jabatan (nama)": names, "KPI": kpis, "Beda jabatan": posts,
+             "Beda pegawai": people},
             out_file,
             text_columns={"Beda jabatan": ["pemegang_a", "pemegang_b"], "Beda pegawai": ["nip"]},
         )  # fmt: skip
@@ -323,6 +347,23 @@ def compare_cmd(
             click.echo(line, err=True)
     if gates_failed:
         sys.exit(ExitCode.GATE_FAILED)
+
+
+def _comparison_pdf(
+    plans: list[PlanFiles], data: list[PlanData], table: pd.DataFrame, out_file: Path, lang: str
+) -> None:
+    """``compare --format pdf``: the Sekda's comparison in the usulan package's style (kop of
+    the first plan's scenario; posts with another holder by name: a file the user asked for)."""
+    from placement.report.compare_pdf import difference_heading, render_comparison_pdf
+
+    names = unique_names(plans)
+    diffs = []
+    for name, p in zip(names[1:], plans[1:], strict=True):
+        lines = difference_lines(plans[0], p, True, lang)
+        diffs.append((difference_heading(names[0], name, len(lines), lang), lines))
+    sc = data[0].scenario if data and data[0].scenario is not None else Skenario()
+    render_comparison_pdf(table, opd_table(plans, lang), diffs, sc, out_file, lang)
+    click.echo(_t(lang, f"Ditulis ke {out_file}", f"Written to {out_file}"), err=True)
 
 
 def _person_opd(plans: list[PlanFiles], people: pd.DataFrame) -> list[str]:

@@ -175,14 +175,30 @@ def _fmt(v: float | int | None) -> str:
     return str(v)
 
 
+def same_weights(plans: Sequence[PlanFiles]) -> bool:
+    """Whether every plan was made with the same weights (``bobot``): only then are their
+    objective values comparable numbers."""
+    return len({str((p.record.get("konfigurasi") or {}).get("bobot")) for p in plans}) <= 1
+
+
+NOT_COMPARED = (" — tidak dibandingkan: bobot skenario berbeda",
+                " — not compared: the scenarios' weights differ")  # fmt: skip
+"""Added to the objective's label when :func:`kpi_table` leaves its values out."""
+
+
 def kpi_table(plans: Sequence[PlanFiles], lang: str = "id") -> pd.DataFrame:
-    """KPIs side by side: one row per KPI, one column per plan (named by its folder)."""
+    """KPIs side by side: one row per KPI, one column per plan (named by its folder). The
+    objective is left empty (and its label says why) when the plans' weights differ."""
     names = unique_names(plans)
     frame = pd.DataFrame(
         {n: pd.Series(plan_kpis(p), dtype=object) for n, p in zip(names, plans, strict=True)}
     )
-    frame.insert(0, "keterangan" if lang == "id" else "label",
-                 [KPIS[k][0 if lang == "id" else 1] for k in frame.index])  # fmt: skip
+    k = 0 if lang == "id" else 1
+    labels = [KPIS[name][k] for name in frame.index]
+    if not same_weights(plans):
+        frame.loc["objektif", names] = None
+        labels[list(frame.index).index("objektif")] += NOT_COMPARED[k]
+    frame.insert(0, "keterangan" if lang == "id" else "label", labels)
     frame.index.name = "kpi"
     return frame.reset_index()
 

@@ -47,6 +47,64 @@ ITEMS: tuple[str, ...] = (
 NOT_AVAILABLE = "tidak tersedia"
 BUP_MONTHS = 24
 MOVE_ORDER = ("promosi", "rotasi", "mutasi", "alih_jenis", "demosi", "non-job")
+ITEMS_EN: tuple[str, ...] = (
+    "Posts filled",
+    "Moves",
+    "OPDs with most moves",
+    "Officials past their maximum tenure moved",
+    "Promotions from box 9",
+    "Promotions from boxes 7–8",
+    "Mean JPM of post holders",
+    "Approvals needed",
+    "Risk: near retirement age (≤ 24 months)",
+    "Risk: under a disciplinary sanction",
+    "Risk: field does not fit",
+    "Objective value",
+)
+"""ITEMS in English (``lang="en"``), in the same order."""
+MOVE_TYPES_EN = {"promosi": "promotion", "rotasi": "rotation", "mutasi": "transfer",
+                 "alih_jenis": "JF into administration", "demosi": "demotion",
+                 "non-job": "non-job"}  # fmt: skip
+WORDS: dict[str, tuple[str, str]] = {
+    "na": (NOT_AVAILABLE, "not available"),
+    "none": ("tidak ada", "none"),
+    "no_data": ("tidak ada data", "no data"),
+    "no_unit": ("tanpa unit", "no unit"),
+    "of": ("dari", "of"),
+    "not_compared": ("tidak dibandingkan (bobot skenario berbeda)",
+                     "not compared (the scenarios' weights differ)"),
+    "other_holder": ("pemegang berbeda", "another holder"),
+    "vacant": ("lowong", "vacant"),
+    "title": ("Perbandingan rencana (untuk pimpinan)", "Plan comparison (for the leadership)"),
+    "differ": ("Jabatan dengan pemegang berbeda", "Posts with another holder"),
+    "item": ("butir", "item"),
+}  # fmt: skip
+"""The comparison's words per language (Indonesian first)."""
+
+
+def items(lang: str = "id") -> tuple[str, ...]:
+    """Row labels of :func:`readable_table` in ``lang``."""
+    return ITEMS_EN if lang == "en" else ITEMS
+
+
+def _w(key: str, lang: str) -> str:
+    return WORDS[key][1 if lang == "en" else 0]
+
+
+def _num(value: Any, lang: str, decimals: int = 0) -> str:
+    """3.000 (id) or 3,000 (en)."""
+    return f"{float(value):,.{decimals}f}" if lang == "en" else fmt.number(value, decimals)
+
+
+def _pct(fraction: float | None, lang: str, empty: str) -> str:
+    """2,5 % (id) or 2.5 % (en)."""
+    if fraction is None:
+        return empty
+    return f"{_num(100 * fraction, lang, 1)} %" if lang == "en" else fmt.percent(fraction)
+
+
+def _kind(kind: str, lang: str) -> str:
+    return MOVE_TYPES_EN.get(kind, kind) if lang == "en" else fmt.move_type(kind).lower()
 
 
 @dataclass
@@ -101,9 +159,9 @@ def _moved_people(pd_: PlanData) -> pd.DataFrame:
     return peg[peg["nip"].astype(str).isin(nips)]
 
 
-def _overdue_moved(d: PlanData) -> str:
+def _overdue_moved(d: PlanData) -> int | None:
     if d.ds is None:
-        return NOT_AVAILABLE
+        return None
     from placement.rules.registry import rule_set
 
     years = rule_set(d.scenario)["MASA_JABATAN_MAKS"]["maks_tahun"]
@@ -119,84 +177,114 @@ def _overdue_moved(d: PlanData) -> str:
         limit = years.get(str(row["jenis_jabatan"]), 5)
         if not fmt.missing(tmt) and (date - pd.Timestamp(tmt)).days / 365.25 > limit:
             count += 1
-    return fmt.number(count)
+    return count
 
 
-def _approvals(d: PlanData) -> str:
+def _approvals(d: PlanData, lang: str = "id") -> str:
     if d.ds is None:
-        return NOT_AVAILABLE
+        return _w("na", lang)
     from placement.io.plan_files import read_plan
     from placement.plan.explain import required_approvals
 
     vacancies = read_plan(d.files.path / "lowong.csv", typed=True)
     found = required_approvals(d.scenario, d.ds, d.files.plan, vacancies)
-    return "; ".join(a.message_id for a in found) or "tidak ada"
+    return "; ".join(a.message(lang) for a in found) or _w("none", lang)
 
 
-def _risks(d: PlanData) -> tuple[str, str, str]:
+def _risks(d: PlanData) -> tuple[int | None, int | None, int | None]:
+    """Moved people near their BUP, under an active sanction, outside their field (None: the
+    data or the plan column is not there)."""
     plan = d.files.plan
-    field = NOT_AVAILABLE
+    field = None
     if "kesesuaian_rumpun" in plan.columns:  # 1 = the field fits (issue 18), per placement
         fit = pd.to_numeric(_moves(plan)["kesesuaian_rumpun"], errors="coerce")
-        field = fmt.number(int((fit < 1).sum()))
+        field = int((fit < 1).sum())
     if d.ds is None:
-        return NOT_AVAILABLE, NOT_AVAILABLE, field
+        return None, None, field
     moved = _moved_people(d)
     date = pd.Timestamp(d.scenario.tanggal_rencana)
     bup = pd.to_datetime(moved["bup_date"], errors="coerce")
     near = int(((bup - date).dt.days <= BUP_MONTHS * 30.44).sum())
     until = pd.to_datetime(moved["discipline_until"], errors="coerce")
     active = moved["discipline"].notna() & (until.isna() | (until >= date))
-    return fmt.number(near), fmt.number(int(active.sum())), field
+    return near, int(active.sum()), field
 
 
 def _weights(d: PlanData) -> str:
     return str((d.files.record.get("konfigurasi") or {}).get("bobot"))
 
 
-def column(d: PlanData, same_weights: bool) -> list[str]:
-    """One plan's values, in ITEMS order."""
+def column(d: PlanData, same_weights: bool, lang: str = "id") -> list[str]:
+    """One plan's values, in ITEMS order (``lang="en"``: English words and numbers)."""
     plan, rec = d.files.plan, d.files.record
     moves = _moves(plan)
     kinds = Counter(moves["jenis_perpindahan"].astype(str))
     in_scope = int(rec.get("jabatan_dalam_lingkup") or 0)
     filled = int(plan["jabatan_tujuan_id"].notna().sum())
-    opd_col = "opd_tujuan" if "opd_tujuan" in plan.columns else "opd_asal"
-    by_opd = Counter(fmt.text(o) or "tanpa unit" for o in moves[opd_col])
+    by_opd = moves_per_opd(plan, lang)
     promo = moves[moves["jenis_perpindahan"].astype(str) == "promosi"]
     box = pd.to_numeric(promo["kotak_talenta"], errors="coerce")
     placed = plan[plan["jabatan_tujuan_id"].notna()]
     jpm = pd.to_numeric(placed["jpm"], errors="coerce").dropna()
+    na = _w("na", lang)
+
+    def count(n: int | None) -> str:
+        return na if n is None else _num(n, lang)
+
     near, sanction, field = _risks(d)
-    objective = (fmt.number(rec.get("objektif"), 4) if same_weights
-                 else "tidak dibandingkan (bobot skenario berbeda)")  # fmt: skip
+    value = rec.get("objektif")
+    objective = _w("not_compared", lang)  # different weights: not comparable numbers
+    if same_weights:
+        objective = "" if fmt.missing(value) else _num(value, lang, 4)
     return [
-        f"{fmt.number(filled)} dari {fmt.number(in_scope)}"
-        + (f" ({fmt.percent(filled / in_scope)})" if in_scope else ""),
-        ", ".join(f"{fmt.number(kinds[k])} {fmt.move_type(k).lower()}" for k in MOVE_ORDER if kinds[k])
-        or "tidak ada",
-        ", ".join(f"{o} ({fmt.number(n)})" for o, n in by_opd.most_common(3)) or "-",
-        _overdue_moved(d),
-        fmt.number(int((box == 9).sum())),
-        fmt.number(int(box.isin([7, 8]).sum())),
-        fmt.percent(float(jpm.mean()) if len(jpm) else None, empty="tidak ada data"),
-        _approvals(d),
-        near,
-        sanction,
-        field,
+        f"{_num(filled, lang)} {_w('of', lang)} {_num(in_scope, lang)}"
+        + (f" ({_pct(filled / in_scope, lang, '')})" if in_scope else ""),
+        ", ".join(f"{_num(kinds[k], lang)} {_kind(k, lang)}" for k in MOVE_ORDER if kinds[k])
+        or _w("none", lang),
+        ", ".join(f"{o} ({_num(n, lang)})" for o, n in by_opd.most_common(3)) or "-",
+        count(_overdue_moved(d)),
+        _num(int((box == 9).sum()), lang),
+        _num(int(box.isin([7, 8]).sum()), lang),
+        _pct(float(jpm.mean()) if len(jpm) else None, lang, _w("no_data", lang)),
+        _approvals(d, lang),
+        count(near),
+        count(sanction),
+        count(field),
         objective,
-    ]  # fmt: skip
+    ]
+
+
+def moves_per_opd(plan: pd.DataFrame, lang: str = "id") -> Counter[str]:
+    """Moves per OPD of destination (of origin when the plan has no destination column)."""
+    moves = _moves(plan)
+    opd_col = "opd_tujuan" if "opd_tujuan" in plan.columns else "opd_asal"
+    return Counter(fmt.text(o) or _w("no_unit", lang) for o in moves[opd_col])
+
+
+def opd_table(plans: Sequence[PlanFiles], lang: str = "id") -> pd.DataFrame:
+    """Moves per OPD, one column per plan (every OPD with a move in some plan), most first."""
+    counts = {
+        n: moves_per_opd(p.plan, lang) for n, p in zip(unique_names(plans), plans, strict=True)
+    }
+    opds = sorted(
+        {o for c in counts.values() for o in c},
+        key=lambda o: (-sum(c[o] for c in counts.values()), o),
+    )
+    frame = pd.DataFrame({"opd": opds})
+    for name, c in counts.items():
+        frame[name] = [c[o] for o in opds]
+    return frame
 
 
 def readable_table(
-    plans: Sequence[PlanFiles], data: Sequence[PlanData] | None = None
+    plans: Sequence[PlanFiles], data: Sequence[PlanData] | None = None, lang: str = "id"
 ) -> pd.DataFrame:
     """One row per ITEMS entry, one column per plan (named like ``placement compare``)."""
     data = list(data) if data is not None else with_data(plans)
     same = len({_weights(d) for d in data}) == 1
-    frame = pd.DataFrame({"butir": list(ITEMS)})
+    frame = pd.DataFrame({_w("item", lang): list(items(lang))})
     for name, d in zip(unique_names(plans), data, strict=True):
-        frame[name] = column(d, same)
+        frame[name] = column(d, same, lang)
     return frame
 
 
@@ -208,15 +296,17 @@ def _post_name(plan: pd.DataFrame, jid: str) -> str:
     return jid
 
 
-def _holder(plan: pd.DataFrame, jid: str) -> str:
+def _holder(plan: pd.DataFrame, jid: str, lang: str = "id") -> str:
     rows = plan[plan["jabatan_tujuan_id"].astype(str) == jid]
     if not len(rows):
-        return "lowong"
+        return _w("vacant", lang)
     r = rows.iloc[0]
     return fmt.text(r.get("nama")) or fmt.text(r["nip"])
 
 
-def difference_lines(a: PlanFiles, b: PlanFiles, detail: bool = False) -> list[str]:
+def difference_lines(
+    a: PlanFiles, b: PlanFiles, detail: bool = False, lang: str = "id"
+) -> list[str]:
     """Posts whose holder differs between plan A and plan B, by name; the holders' names only
     with ``detail``."""
     pa = a.plan[a.plan["jabatan_tujuan_id"].notna()].set_index("jabatan_tujuan_id")["nip"]
@@ -227,26 +317,25 @@ def difference_lines(a: PlanFiles, b: PlanFiles, detail: bool = False) -> list[s
     for jid in posts:
         name = _post_name(b.plan, jid) if jid in set(pb.index) else _post_name(a.plan, jid)
         if detail:
-            lines.append(f"{name}: {_holder(a.plan, jid)} → {_holder(b.plan, jid)}")
+            lines.append(f"{name}: {_holder(a.plan, jid, lang)} → {_holder(b.plan, jid, lang)}")
         else:
-            lines.append(f"{name}: pemegang berbeda")
+            lines.append(f"{name}: {_w('other_holder', lang)}")
     return lines
 
 
-def readable_text(plans: Sequence[PlanFiles], detail: bool = False) -> str:
+def readable_text(plans: Sequence[PlanFiles], detail: bool = False, lang: str = "id") -> str:
     """The comparison as plain text: the table, then the differences against the first plan."""
-    table = readable_table(plans)
-    width = max(len(i) for i in ITEMS)
-    out = ["Perbandingan rencana (untuk pimpinan)"]
+    table = readable_table(plans, lang=lang)
+    labels = items(lang)
+    width = max(len(i) for i in labels)
+    out = [_w("title", lang)]
     for name in table.columns[1:]:
         out.append(f"\n{name}")
-        for item, value in zip(table["butir"], table[name], strict=True):
+        for item, value in zip(labels, table[name], strict=True):
             out.append(f"  {item:<{width}}  {value}")
     for p in plans[1:]:
-        lines = difference_lines(plans[0], p, detail)
-        out.append(
-            f"\nJabatan dengan pemegang berbeda, {plans[0].name} → {p.name}: {fmt.number(len(lines))}"
-        )
+        lines = difference_lines(plans[0], p, detail, lang)
+        out.append(f"\n{_w('differ', lang)}, {plans[0].name} → {p.name}: {_num(len(lines), lang)}")
         out += [f"  - {line}" for line in lines]
     return "\n".join(out)
 
@@ -280,10 +369,14 @@ def write_comparison_xlsx(sheets: dict[str, pd.DataFrame], path: Path,
 
 __all__ = [
     "ITEMS",
+    "ITEMS_EN",
     "NOT_AVAILABLE",
     "PlanData",
     "column",
     "difference_lines",
+    "items",
+    "moves_per_opd",
+    "opd_table",
     "readable_table",
     "readable_text",
     "with_data",

@@ -29,6 +29,7 @@ import pandas as pd
 
 from placement.config import Skenario
 from placement.domain.errors import PlacementError
+from placement.domain.grades import JenisJabatan
 from placement.domain.model import Dataset, cell_text
 from placement.plan.chains import vacancy_chains
 from placement.rules import approvals
@@ -330,13 +331,16 @@ def explain_moves(
     chain_of = chains.groupby(chains["nip"].astype(str))["rantai_id"].agg(list).to_dict()
     chain_rows = {rid: part for rid, part in chains.groupby("rantai_id", sort=False)}
     names = ds.pegawai["name"].astype(str).to_numpy()
+    post_kinds = ds.jabatan["jenis_jabatan"].to_numpy()
+    records = picked.to_dict(orient="records")  # one dict per row: a row Series each cost more
     out = []
     for i, nip in enumerate(nips):
-        row = picked.iloc[i]
+        row = records[i]
         box = _box(ds.pegawai.at[ds.person_index[nip], "talent_box"])
         rec = BOX_RECOMMENDATION.get(box) if box is not None else None
         parts = [chain_rows[r] for r in dict.fromkeys(chain_of.get(nip, []))]
-        chain = (pd.concat(parts) if parts else chains.iloc[:0]).reset_index(drop=True)
+        joined = parts[0] if len(parts) == 1 else (pd.concat(parts) if parts else chains.iloc[:0])
+        chain = joined.reset_index(drop=True)
         k = by_row.get(i)
         target = targets[i]
         checks: list[RuleCheck] = []
@@ -344,7 +348,7 @@ def explain_moves(
         terms: list[ScoreTerm] = []
         unchecked: list[tuple[str, str]] = []
         if k is not None and target is not None:
-            kind = ds.post(target).jenis_jabatan.value
+            kind = JenisJabatan(post_kinds[ds.post_index[target]]).value
             unchecked = unchecked_requirements(kind, str(row["jenis_perpindahan"]))
             checks = decisions[k].checks
             detail = jpm_detail(ds, nip, target, sc, rules)

@@ -203,10 +203,14 @@ def dossier_tables(
 
 
 def write_dossier_xlsx(tables: dict[str, pd.DataFrame], path: Path) -> Path:
-    from placement.succession.sheets import TEXT_COLUMNS
+    succession_text: tuple[str, ...] = ()
+    if set(tables) & set(SUCCESSION_SHEETS):  # the succession modules only when they are needed
+        from placement.succession.sheets import TEXT_COLUMNS
+
+        succession_text = TEXT_COLUMNS
 
     def text(name: str, column: str) -> bool:
-        return column.startswith("nip") or (name in SUCCESSION_SHEETS and column in TEXT_COLUMNS)
+        return column.startswith("nip") or (name in SUCCESSION_SHEETS and column in succession_text)
 
     nip_cols = {name: [c for c in df.columns if text(name, str(c))] for name, df in tables.items()}
     return write_xlsx(tables, path, text_columns=nip_cols)

@@ -97,6 +97,24 @@ REGULATION_TITLES: dict[str, str] = {
 not listed here is printed as the rule pack writes it."""
 _INTERNAL = re.compile(r"\s*\([^()]*\w_\w[^()]*\)")
 """A parenthetical naming data columns (``gol_min``, ``tmt_jenjang``): left out of documents."""
+_SETTING = re.compile(r";\s*[^;()]*\s=\s[^;()]*(?=\))|\s*\([^();]*\s=\s[^()]*\)")
+"""A note on a rule's setting (``; tingkat yang menghalangi = parameter``, ``(kolom teknis,
+kosong = …)``): for the rule pack's reader, not for a decision document."""
+_DOCS = re.compile(r";?\s*(?:tabel|lihat)\s[^;.]*docs/[\w./-]+?(?=[.;]?(?:\s|$))")
+"""A pointer to the project's documentation (``tabel di docs/rumpun.md``)."""
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DECIMAL = re.compile(r"(?<![\w./,])(\d+)\.(\d+)(?![\w/]|\.\d)")
+
+
+def plain(text: str) -> str:
+    """A rule text or a checked value for a decision document: no data columns, settings or
+    documentation paths; dates and decimals in Indonesian (``2016-11-05`` → ``5 November 2016``,
+    ``9.7 th`` → ``9,7 th``)."""
+    text = _DOCS.sub("", _SETTING.sub("", _INTERNAL.sub("", text)))
+    text = _ISO_DATE.sub(lambda m: fmt.date_text(m.group(0)), text)
+    return _DECIMAL.sub(r"\1,\2", text)
+
+
 _KIND_ORDER = ("UU", "PP", "Perpres", "PermenPAN-RB", "Permendagri", "Peraturan BKN")
 _CITE = re.compile(r"^(UU|PP|Perpres|PermenPAN-RB|Permendagri|Peraturan BKN) (\d+)/(\d{4})$")
 
@@ -214,6 +232,28 @@ def mengingat(sc: Skenario, rules: RuleSet | None = None) -> list[str]:
     return [REGULATION_TITLES.get(key, key) + ";" for *_, key in sorted(found)]
 
 
+@dataclass
+class Letterhead:
+    """What a page of a document in the package's style needs besides its body: the kop, the
+    instansi and plan date of the footer, the title and scenario of the first page."""
+
+    instansi: str
+    kop: list[str]
+    logo: Path | None
+    plan_date: str
+    title: str
+    scenario: str
+    footer: str = ""  # empty: "<instansi> — rancangan, tanggal rencana <date>"
+
+
+def letterhead(sc: Skenario, title: str) -> Letterhead:
+    """The letterhead of a document for scenario ``sc`` (its ``instansi:`` block)."""
+    inst = sc.fakta.instansi
+    name = _placeholder(inst.nama, "nama instansi")
+    day = fmt.date_text(sc.tanggal_rencana)
+    return Letterhead(name, _kop(sc), inst.logo, day, title, sc.nama)
+
+
 def _kop(sc: Skenario) -> list[str]:
     inst = sc.fakta.instansi
     return inst.kop or [_placeholder(inst.nama, "NAMA INSTANSI").upper()]
@@ -286,7 +326,7 @@ def _rule_line(c: Any) -> str:
     """One checked rule: verdict, what it asks with the person's value and the threshold, and its
     first legal basis with status (the others are in docs/rules.md and the xlsx sheet Aturan)."""
     text = c.message_id.split(": ", 1)[1] if ": " in c.message_id else c.message_id
-    text = _INTERNAL.sub("", text)
+    text = plain(text)
     mark = "✓" if c.passed and not c.flagged else ("!" if c.passed else "✗")
     verdict = "memenuhi" if c.passed and not c.flagged else ("catatan" if c.passed else "TIDAK")
     bases = [b.strip() for b in str(c.legal_basis).split("; ") if b.strip()]
@@ -320,15 +360,25 @@ def justification(e: MoveExplanation, no: int, row: Row | None, alts: list[dict[
     if e.talent_box is not None:
         talent.append(f"Kotak {e.talent_box}: {e.box_recommendation_id} ({BOX_LEGAL_BASIS}).")
     if e.jpm is not None:
-        short = e.jpm.gaps[~e.jpm.gaps["met"].astype(bool)]
+        g = e.jpm.gaps  # plain lists: pandas filtering per move cost a tenth of the package
+        short = [
+            (c, std, act)
+            for c, std, act, met in zip(
+                g["competency"].tolist(),
+                g["standard"].tolist(),
+                g["actual"].tolist(),
+                g["met"].tolist(),
+                strict=True,
+            )
+            if not met
+        ]
         jpm = f"JPM {fmt.percent(e.jpm.jpm)} ({e.jpm.category_id})"
         if e.jpm.default_standard:
             jpm += "; standar kompetensi bawaan jenjang (jabatan belum punya standar)"
-        if len(short):
+        if short:
             gaps = ", ".join(
-                f"{g.competency} (standar {fmt.number(g.standard, 2)}, aktual "
-                f"{fmt.number(g.actual, 2, 'tidak dinilai')})"
-                for g in short.itertuples(index=False)
+                f"{c} (standar {fmt.number(std, 2)}, aktual {fmt.number(act, 2, 'tidak dinilai')})"
+                for c, std, act in short
             )
             jpm += f"; di bawah standar: {gaps}"
         else:
@@ -358,30 +408,43 @@ def justification(e: MoveExplanation, no: int, row: Row | None, alts: list[dict[
 
 
 def chain_blocks(ds: Dataset, plan: pd.DataFrame, chains: pd.DataFrame) -> list[Block]:
-    """Each vacancy chain in words: who leaves which post for which."""
+    """Each vacancy chain in words: who leaves which post for which (plain dicts and one sort:
+    a pandas lookup per step cost a tenth of a second on a kabupaten)."""
     if not len(chains):
         return []
     names = dict(zip(plan["nip"].astype(str), plan["nama"].astype(str), strict=True))
-    post = ds.jabatan.set_index("jabatan_id")
+    jab = ds.jabatan
+    where_of = zip(jab["name"].tolist(), jab["opd"].tolist(), strict=True)
+    posts = dict(zip(jab["jabatan_id"].tolist(), where_of, strict=True))
 
     def title(jid: Any) -> str:
         j = fmt.text(jid)
-        return (f"{fmt.text(post.at[j, 'name'])} ({fmt.text(post.at[j, 'opd'])})" if j in post.index
-                else "jabatan di luar lingkup / pelaksana atau fungsional")  # fmt: skip
+        if j not in posts:
+            return "jabatan di luar lingkup / pelaksana atau fungsional"
+        name, opd = posts[j]
+        return f"{fmt.text(name)} ({fmt.text(opd)})"
 
-    out = []
-    for rid, part in chains.groupby("rantai_id", sort=True):
-        lines = []
-        for r in part.sort_values("urutan").itertuples(index=False):
-            nip = str(r.nip)
-            origin = fmt.text(r.jabatan_asal_id)
-            where = title(origin) if origin else "jabatan fungsional/pelaksana"
-            lines.append(
-                f"{names.get(nip, nip)} (NIP {nip}): dari {where} → {title(r.jabatan_tujuan_id)}"
-            )
-        kind = fmt.text(part["jenis"].iloc[0])
-        out.append(Block(f"Rantai {fmt.text(rid)}", f"{kind}, {len(part)} langkah", [("", lines)]))
-    return out
+    keyed = chains[chains["rantai_id"].notna()]  # groupby leaves rows without a chain out
+    kinds: dict[Any, Any] = {}
+    for rid, kind in zip(keyed["rantai_id"].tolist(), keyed["jenis"].tolist(), strict=True):
+        kinds.setdefault(rid, kind)  # the chain's first row, as part["jenis"].iloc[0]
+    steps: dict[Any, list[str]] = {}
+    ordered = keyed.sort_values(["rantai_id", "urutan"], kind="stable")
+    for r in ordered.itertuples(index=False):
+        nip = str(r.nip)
+        origin = fmt.text(r.jabatan_asal_id)
+        where = title(origin) if origin else "jabatan fungsional/pelaksana"
+        steps.setdefault(r.rantai_id, []).append(
+            f"{names.get(nip, nip)} (NIP {nip}): dari {where} → {title(r.jabatan_tujuan_id)}"
+        )
+    return [
+        Block(
+            f"Rantai {fmt.text(rid)}",
+            f"{fmt.text(kinds[rid])}, {len(lines)} langkah",
+            [("", lines)],
+        )
+        for rid, lines in steps.items()
+    ]
 
 
 def shortlist_blocks(shortlist: pd.DataFrame) -> list[Block]:
@@ -489,7 +552,7 @@ def _nota(p: Parts, groups: list[Group], inst: str, ppk: str, tempat: str,
     by_type = Counter(r.move_type for r in moves)
     boxes = Counter(e.talent_box for e in p.exps if e.talent_box is not None)
     jpms = [float(e.jpm.jpm) for e in p.exps if e.jpm is not None and not pd.isna(e.jpm.jpm)]
-    rules = [_INTERNAL.sub("", r.spec.description_id) for r in rule_list
+    rules = [plain(r.spec.description_id) for r in rule_list
              if r.active and r.spec.effect == "tolak"]  # fmt: skip
     types = ", ".join(
         f"{fmt.number(by_type[t])} {fmt.move_type(t).lower()}" for t in MOVE_ORDER if by_type[t]
@@ -512,12 +575,22 @@ def _nota(p: Parts, groups: list[Group], inst: str, ppk: str, tempat: str,
         f"{fmt.percent(float(np.mean(jpms)) if jpms else None, empty='tidak ada data')}, terendah "
         f"{fmt.percent(min(jpms) if jpms else None, empty='-')}; kesenjangan per kompetensi tercantum "
         "dalam Lampiran justifikasi.",
-        f"4. Syarat yang diperiksa pada setiap usulan: {'; '.join(rules)}. Nilai, batas dan dasar "
-        "hukum tiap syarat tercantum per usulan dalam Lampiran justifikasi.",
+        "4. Syarat yang diperiksa pada setiap usulan (nilai, batas dan dasar hukum tiap syarat "
+        "tercantum per usulan dalam Lampiran justifikasi):",
+        *(f"{_item_label(i)} {r};" for i, r in enumerate(rules)),
         f"5. Persetujuan yang diperlukan sebelum penetapan: {approvals}.",
         f"Berdasarkan pertimbangan tersebut, Tim merekomendasikan kepada {ppk} untuk menetapkan "
         "usulan sebagaimana tercantum dalam Daftar usulan, dengan memperhatikan persetujuan di atas.",
     ]
+
+
+def _item_label(i: int) -> str:
+    """``a)`` … ``z)``, then ``27)`` …: the sub-items of a numbered point."""
+    return f"{'abcdefghijklmnopqrstuvwxyz'[i]})" if i < 26 else f"{i + 1})"
+
+
+ITEM = re.compile(r"^(\w{1,2}\)) (.*)$", re.S)
+"""A sub-item line of the nota (``a) …``): drawn with a hanging indent."""
 
 
 def _letters(p: Parts, inst: str, n_moves: int) -> list[Letter]:
@@ -599,12 +672,15 @@ def build_usulan(p: Parts, charts: list[tuple[str, bytes]] | None = None,
 
 __all__ = [
     "DAFTAR_HEAD",
+    "ITEM",
     "SECTIONS",
     "Block",
     "Group",
+    "Letterhead",
     "Parts",
     "Row",
     "Usulan",
     "build_usulan",
+    "letterhead",
     "mengingat",
 ]

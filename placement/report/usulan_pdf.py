@@ -17,7 +17,16 @@ from typing import Any
 from fpdf import FPDF
 
 from placement.io.writers import atomic_path
-from placement.report.usulan import DAFTAR_HEAD, SECTIONS, Block, Group, Signer, Usulan
+from placement.report.usulan import (
+    DAFTAR_HEAD,
+    ITEM,
+    SECTIONS,
+    Block,
+    Group,
+    Letterhead,
+    Signer,
+    Usulan,
+)
 
 FONT = "DejaVu"
 PT = 0.3528  # mm per point
@@ -34,12 +43,12 @@ def font_path(bold: bool = False) -> Path:
 class _Doc(FPDF):
     """An A4 document with the kop on every page, page numbers and fast wrapped text."""
 
-    def __init__(self, u: Usulan) -> None:
+    def __init__(self, u: Usulan | Letterhead) -> None:
         super().__init__(format="A4")
         self.u = u
         self.add_font(FONT, "", str(font_path()))
         self.add_font(FONT, "B", str(font_path(True)))
-        self._glyphs: dict[int, dict[int, str]] = {}
+        self._glyphs: dict[int, tuple[dict[int, str], set[str]]] = {}
         self.set_margins(18, 12, 15)
         self.set_auto_page_break(False)
         self._widths: dict[tuple[str, float, str], float] = {}
@@ -54,15 +63,26 @@ class _Doc(FPDF):
         content stream, several times faster, which is most of the time of a kabupaten package."""
         font: Any = self.current_font  # the shipped TTF (subset, escape_text)
         assert font is not None
-        table = self._glyphs.setdefault(id(font), {})
-        for ch in set(text):
-            if ord(ch) not in table:
+        table, known = self._glyphs.setdefault(id(font), ({}, set()))
+        if not known.issuperset(text):  # one C-level check per line once the glyphs are known
+            for ch in set(text) - known:
                 mapped = font.subset.pick(ord(ch))
                 table[ord(ch)] = "" if mapped is None else chr(mapped)
+                known.add(ch)
         if not self.current_font_is_set_on_page:
             self._out(self._set_font_for_page(font, self.font_size_pt))
         encoded = font.escape_text(text.translate(table))
         self._out(f"BT {x * self.k:.2f} {(self.h - y) * self.k:.2f} Td ({encoded}) Tj ET")
+
+    def set_font(self, family: str | None = None, style: Any = "", size: float = 0) -> None:
+        """fpdf2's ``set_font``, returning at once when the shipped font is already set at this
+        style and size (the package sets it before every paragraph: thousands of calls)."""
+        current: Any = self.current_font
+        key = "dejavu" + str(style)
+        same = (family, style, size) == (FONT, self.font_style, self.font_size_pt)
+        if same and self.font_family == "dejavu" and current is not None and current.fontkey == key:
+            return
+        super().set_font(family, style, size)
 
     # -- measuring and wrapping --------------------------------------------------------------
 
@@ -149,6 +169,8 @@ class _Doc(FPDF):
         last = self.page
         size = (self.w, self.h)
         left = f"{self.u.instansi} — rancangan, tanggal rencana {self.u.plan_date}"
+        if isinstance(self.u, Letterhead) and self.u.footer:
+            left = self.u.footer
         self.set_font(FONT, "", 7)
         for n in range(1, last + 1):
             self.page = n
@@ -255,18 +277,23 @@ class _Doc(FPDF):
 
         header()
         for g in groups:
-            if self.ensure(3 * lh + 6):
-                header()
-            y = self.get_y()
-            height = lh + 1.6
-            self.set_fill_color(245, 240, 225)
-            self.rect(self.l_margin, y, full, height, style="DF")
-            self.set_fill_color(0)
-            self.set_font(FONT, "B", size + 0.5)
-            self.text(self.l_margin + 1, y + 0.8 + size * PT, g.title)
-            self.set_y(y + height)
+            if g.title:  # a group without a title is drawn without its heading row
+                self.group_heading(g.title, full, lh, size, header)
             for r in g.rows:
                 row(r.cells)
+
+    def group_heading(self, title: str, full: float, lh: float, size: float, header: Any) -> None:
+        """The shaded heading row of a group (a new page and header when it does not fit)."""
+        if self.ensure(3 * lh + 6):
+            header()
+        y = self.get_y()
+        height = lh + 1.6
+        self.set_fill_color(245, 240, 225)
+        self.rect(self.l_margin, y, full, height, style="DF")
+        self.set_fill_color(0)
+        self.set_font(FONT, "B", size + 0.5)
+        self.text(self.l_margin + 1, y + 0.8 + size * PT, title)
+        self.set_y(y + height)
 
     def signatures(self, signers: list[Signer], per_row: int = 3, size: float = 8.5) -> None:
         col = (self.w - self.l_margin - self.r_margin) / per_row
@@ -404,7 +431,11 @@ def _nota(pdf: _Doc, u: Usulan) -> None:
              align="C", gap=0.5)  # fmt: skip
     pdf.para("Nomor: [.....]", 9, align="C", gap=3)
     for p in u.nota:
-        pdf.para(p, 9, gap=1.8)
+        item = ITEM.match(p)
+        if item:  # a sub-item of a numbered point: hanging indent
+            pdf.hanging(item.group(1), item.group(2), 9, indent=6, at=4)
+        else:
+            pdf.para(p, 9, gap=1.8)
     pdf.para(f"{u.tempat}, [tanggal]", 9, gap=1)
     pdf.para("Tim Penilai Kinerja Pegawai Negeri Sipil", 9, "B", gap=1)
     pdf.signatures(u.team)

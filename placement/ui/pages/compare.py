@@ -117,17 +117,17 @@ def _readable(labels: list[str], plans: list[PlanFiles]) -> None:
         )
         ui.label(tr("Per run dengan kata-kata; data yang tidak tercatat ditulis 'tidak tersedia'. "
                     "Nilai objektif hanya ditampilkan bila bobot semua run sama.",
-                    "Per run in words, in Indonesian as the leadership reads it; data not recorded is marked. "
+                    "Per run in words; data not recorded is marked 'not available'. "
                     "Objective values only when every run has the same weights.")).classes(
             "text-sm text-grey-8"
         )  # fmt: skip
-        table = readable_table(plans)
+        table = readable_table(plans, lang=i18n.lang())
         table.columns = [tr("Butir", "Item"), *labels]
-        # the Sekda's document text is Indonesian by design: marked as quoted (class kutipan)
+        # post, OPD and people's names are the data's own words: marked as quoted (class kutipan)
         frame_table(table, testid="banding-ringkas", rows_per_page=len(table),
                     quoted=list(table.columns))  # fmt: skip
         for label, p in zip(labels[1:], plans[1:], strict=True):
-            lines = difference_lines(plans[0], p, detail=True)
+            lines = difference_lines(plans[0], p, detail=True, lang=i18n.lang())
             ui.label(tr(f"Jabatan dengan pemegang berbeda, {labels[0]} → {label}: {len(lines)}",
                         f"Posts with another holder, {labels[0]} → {label}: {len(lines)}")).classes(
                 "font-medium"
