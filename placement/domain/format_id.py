@@ -5,6 +5,7 @@ One small API shared by the report (usulan package, comparison) and the web UI:
 - :func:`number` ``3000`` → ``3.000``; ``2.5`` with one decimal → ``2,5``
 - :func:`percent` a fraction ``0.025`` → ``2,5 %``
 - :func:`date_text` ``2026-07-01`` → ``1 Juli 2026``
+- :func:`datetime_text` a UTC time → ``1 Juli 2026, 14.05 WIB`` in a chosen time zone
 - :func:`move_type` ``mutasi`` → ``Mutasi``; :func:`post_kind` ``JPT_PRATAMA`` → ``JPT Pratama``
 - :func:`eselon_text` ``III.a`` → ``Eselon III.a (Administrator)``
 - :func:`rank_text` ``III/c`` → ``Penata, III/c``
@@ -12,22 +13,45 @@ One small API shared by the report (usulan package, comparison) and the web UI:
 - :func:`text` any cell as text, empty for None / NaN
 
 Every function returns ``""`` (or the ``empty`` argument) for a missing value, so callers never
-print ``nan`` or ``None``.
+print ``nan`` or ``None``. Numbers, dates and times also have an English form (``lang="en"``:
+``3,000``, ``1 July 2026, 14:05 WIB``) for the web UI's English mode; the UI picks the session's
+language and time zone (placement/ui/format.py).
 """
 
 from __future__ import annotations
 
 import math
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 
 from placement.domain.grades import ESELON_TYPE, PANGKAT
 
-MONTHS: tuple[str, ...] = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-                           "Agustus", "September", "Oktober", "November", "Desember")  # fmt: skip
+MONTHS: tuple[str, ...] = (
+    *("Januari", "Februari", "Maret", "April", "Mei", "Juni"),
+    *("Juli", "Agustus", "September", "Oktober", "November", "Desember"),
+)
 """Month names, January first."""
+
+MONTHS_EN: tuple[str, ...] = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
+"""Month names in English (``lang="en"``)."""
+
+DEFAULT_ZONE = "Asia/Jakarta"
+"""The time zone times are shown in unless a caller chooses another (WIB)."""
+
+ZONE_NAMES: dict[str, str] = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+    "UTC": "UTC",
+}
+"""Indonesian names of the time zones (other zones show their own abbreviation)."""
 
 MOVE_TYPES: dict[str, str] = {
     "promosi": "Promosi",
@@ -71,30 +95,61 @@ def text(value: Any, empty: str = "") -> str:
     return str(value).strip()
 
 
-def number(value: Any, decimals: int = 0, empty: str = "") -> str:
-    """``3000`` → ``3.000``, ``2.5`` (decimals=1) → ``2,5``: dot for thousands, comma for decimals."""
+def number(value: Any, decimals: int = 0, empty: str = "", lang: str = "id") -> str:
+    """``3000`` → ``3.000``, ``2.5`` (decimals=1) → ``2,5``: dot for thousands, comma for decimals
+    (``lang="en"``: ``3,000``, ``2.5``)."""
     if missing(value):
         return empty
     plain = f"{float(value):,.{decimals}f}"
+    if lang == "en":
+        return plain
     return plain.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
-def percent(fraction: Any, decimals: int = 1, empty: str = "") -> str:
-    """A fraction as a percentage: ``0.025`` → ``2,5 %``."""
+def percent(fraction: Any, decimals: int = 1, empty: str = "", lang: str = "id") -> str:
+    """A fraction as a percentage: ``0.025`` → ``2,5 %`` (``lang="en"``: ``2.5 %``)."""
     if missing(fraction):
         return empty
-    return f"{number(100 * float(fraction), decimals)} %"
+    return f"{number(100 * float(fraction), decimals, lang=lang)} %"
 
 
-def date_text(value: Any, empty: str = "") -> str:
-    """``2026-07-01`` (date, datetime, Timestamp or ISO text) → ``1 Juli 2026``."""
+def date_text(value: Any, empty: str = "", lang: str = "id") -> str:
+    """``2026-07-01`` (date, datetime, Timestamp or ISO text) → ``1 Juli 2026``
+    (``lang="en"``: ``1 July 2026``)."""
     if missing(value):
         return empty
     if isinstance(value, str):
-        value = date.fromisoformat(value[:10])
+        value = date.fromisoformat(value.strip()[:10])
     if not isinstance(value, date | datetime):
         value = value.date()  # pandas Timestamp
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    months = MONTHS_EN if lang == "en" else MONTHS
+    return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+def to_local(value: datetime | str, zone_name: str = DEFAULT_ZONE) -> datetime:
+    """``value`` (a datetime or ISO text; UTC when it has no zone, as the run store keeps it) in
+    the time zone ``zone_name``."""
+    moment = _as_datetime(value) if isinstance(value, str) else value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(ZoneInfo(zone_name))
+
+
+def datetime_text(
+    value: Any, zone_name: str = DEFAULT_ZONE, lang: str = "id", empty: str = ""
+) -> str:
+    """A moment (UTC when it has no zone) as ``1 Juli 2026, 14.05 WIB`` in ``zone_name``
+    (``lang="en"``: ``1 July 2026, 14:05 WIB``)."""
+    if missing(value):
+        return empty
+    local = to_local(value, zone_name)
+    sep = ":" if lang == "en" else "."
+    label = ZONE_NAMES.get(zone_name) or local.tzname() or zone_name
+    return f"{date_text(local, lang=lang)}, {local.hour:02d}{sep}{local.minute:02d} {label}"
+
+
+def _as_datetime(text: str) -> datetime:
+    return datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
 
 
 def move_type(kind: Any) -> str:
@@ -137,11 +192,15 @@ def current_post(post_name: Any, kind: Any, jenjang: Any, unit: Any) -> str:
 
 
 __all__ = [
+    "DEFAULT_ZONE",
     "MONTHS",
+    "MONTHS_EN",
     "MOVE_TYPES",
     "POST_KINDS",
+    "ZONE_NAMES",
     "current_post",
     "date_text",
+    "datetime_text",
     "eselon_text",
     "missing",
     "move_type",
@@ -150,4 +209,5 @@ __all__ = [
     "post_kind",
     "rank_text",
     "text",
+    "to_local",
 ]

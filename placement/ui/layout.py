@@ -56,6 +56,7 @@ def page_frame(path: str) -> Iterator[None]:
     title = t(next(key for p, key in PAGES if p == path))
     ui.page_title(f"{title} · placement")
     ui.on_exception(action_failed)
+    ui.add_css(".q-uploader__subtitle { display: none; }")  # "0.0B / 0.00%": bytes, not words
     with ui.header().classes("items-center bg-teal-800 gap-1 py-2"):
         ui.label("placement").classes("text-lg font-bold mr-4")
         for target, key in PAGES:

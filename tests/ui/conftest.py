@@ -74,12 +74,36 @@ class Server:
         raise RuntimeError(f"placement ui did not start: {(root / 'ui.log').read_text()}")
 
     def stop(self) -> None:
+        """Ask the server to stop; :meth:`reap` waits for it (at the end of the session, so that
+        its shutdown overlaps the next module's tests)."""
         self.process.terminate()
+
+    def reap(self) -> None:
         try:
             self.process.wait(timeout=15)
         except subprocess.TimeoutExpired:
             self.process.kill()
+            self.process.wait()
         self.log.close()
+
+
+_stopping: list[Server] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _reap_servers() -> Iterator[None]:
+    """Wait, once, for every server the modules stopped."""
+    yield
+    for s in _stopping:
+        s.reap()
+
+
+def started(root: Path, *args: str) -> Iterator[Server]:
+    """A module's server: started, yielded, stopped without waiting."""
+    s = Server(root, *args)
+    yield s
+    s.stop()
+    _stopping.append(s)
 
 
 @pytest.fixture(scope="session")
@@ -95,9 +119,7 @@ def tiny_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, browser_available: None) -> Iterator[Server]:
-    s = Server(tmp_path_factory.mktemp("ui"))
-    yield s
-    s.stop()
+    yield from started(tmp_path_factory.mktemp("ui"))
 
 
 @pytest.fixture(scope="module")
@@ -105,13 +127,13 @@ def data_server(
     tmp_path_factory: pytest.TempPathFactory, browser_available: None, tiny_dir: Path
 ) -> Iterator[Server]:
     """A server started with ``--data`` on the tiny region (the scenario's date is today)."""
-    s = Server(tmp_path_factory.mktemp("ui-data"), "--data", str(tiny_dir))
-    yield s
-    s.stop()
+    yield from started(tmp_path_factory.mktemp("ui-data"), "--data", str(tiny_dir))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def driver(browser_available: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """One Chromium for the session (each module's server has its own address, so its own
+    cookies and storage)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 

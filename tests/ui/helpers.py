@@ -21,10 +21,18 @@ from placement.synth import preset_plan_date
 
 T = TypeVar("T")
 TINY_DATE = ("--date", preset_plan_date("tiny").isoformat())
+POLL = 0.05  # seconds between two looks (WebDriverWait's 0.5 s default adds up over the suite)
+
+
+def wait(driver: Any, timeout: float = 20) -> WebDriverWait[Any]:
+    """An explicit wait that looks every POLL seconds and looks again after a Vue re-render."""
+    return WebDriverWait(
+        driver, timeout, poll_frequency=POLL, ignored_exceptions=[StaleElementReferenceException]
+    )
 
 
 def by_testid(driver: Any, testid: str, timeout: float = 20) -> WebElement:
-    return WebDriverWait(driver, timeout).until(
+    return wait(driver, timeout).until(
         ec.presence_of_element_located((By.CSS_SELECTOR, f'[data-testid="{testid}"]'))
     )
 
@@ -33,14 +41,12 @@ def click_testid(driver: Any, testid: str, timeout: float = 20) -> None:
     """Click the element once it is clickable (found again if Vue re-rendered it meanwhile)."""
 
     def clicked(d: Any) -> bool:
-        WebDriverWait(d, timeout).until(
+        wait(d, timeout).until(
             ec.element_to_be_clickable((By.CSS_SELECTOR, f'[data-testid="{testid}"]'))
         ).click()
         return True
 
-    WebDriverWait(driver, timeout, ignored_exceptions=[StaleElementReferenceException]).until(
-        clicked
-    )
+    wait(driver, timeout).until(clicked)
 
 
 def look(driver: Any, testid: str, what: Callable[[WebElement], T], timeout: float = 20) -> T:
@@ -51,45 +57,43 @@ def look(driver: Any, testid: str, what: Callable[[WebElement], T], timeout: flo
         box[:] = [what(by_testid(d, testid, timeout))]
         return True
 
-    WebDriverWait(driver, timeout, ignored_exceptions=[StaleElementReferenceException]).until(read)
+    wait(driver, timeout).until(read)
     return box[0]
 
 
 def wait_text(driver: Any, text: str, timeout: float = 30) -> None:
     """Wait until ``text`` appears anywhere in the page body."""
-    WebDriverWait(driver, timeout, ignored_exceptions=[StaleElementReferenceException]).until(
-        lambda d: text in d.find_element(By.TAG_NAME, "body").text
-    )
+    wait(driver, timeout).until(lambda d: text in d.find_element(By.TAG_NAME, "body").text)
 
 
 def body_text(driver: Any, timeout: float = 20) -> str:
     """The page's text (read again when a navigation replaced the body meanwhile)."""
-    found: str = WebDriverWait(
-        driver, timeout, ignored_exceptions=[StaleElementReferenceException]
-    ).until(lambda d: d.find_element(By.TAG_NAME, "body").text or " ")
+    found: str = wait(driver, timeout).until(
+        lambda d: d.find_element(By.TAG_NAME, "body").text or " "
+    )
     return found
 
 
 def open_page(driver: Any, url: str, testid: str = "nav-data") -> None:
+    """Open ``url``; return once ``testid`` is on the page and its websocket is connected (events
+    sent before the handshake are lost)."""
     driver.get(url)
     by_testid(driver, testid)
-    time.sleep(0.3)  # the websocket connects after the first paint
+    wait(driver).until(lambda d: d.execute_script("return window.did_handshake === true"))
 
 
 def text(driver: Any, testid: str, timeout: float = 60) -> str:
     """The text of the element with ``testid``, read again when Vue re-rendered it meanwhile."""
-    value: str = WebDriverWait(
-        driver, timeout, ignored_exceptions=[StaleElementReferenceException]
-    ).until(lambda d: by_testid(d, testid, timeout).text or " ")
+    value: str = wait(driver, timeout).until(lambda d: by_testid(d, testid, timeout).text or " ")
     return value.strip()
 
 
 def content(driver: Any, testid: str, needle: str, timeout: float = 60) -> str:
     """The DOM text (``textContent``, also of rows not yet painted or scrolled out of view) of the
     element with ``testid``, once it contains ``needle``."""
-    found: str = WebDriverWait(
-        driver, timeout, ignored_exceptions=[StaleElementReferenceException]
-    ).until(lambda d: _content_with(by_testid(d, testid, timeout), needle))
+    found: str = wait(driver, timeout).until(
+        lambda d: _content_with(by_testid(d, testid, timeout), needle)
+    )
     return found
 
 
@@ -100,9 +104,7 @@ def _content_with(element: Any, needle: str) -> str | None:
 
 def texts(driver: Any, testid: str, css: str, timeout: float = 60) -> list[str]:
     """Texts of the elements matching ``css`` inside ``testid`` (re-read after a re-render)."""
-    found: list[str] = WebDriverWait(
-        driver, timeout, ignored_exceptions=[StaleElementReferenceException]
-    ).until(
+    found: list[str] = wait(driver, timeout).until(
         lambda d: [e.text for e in by_testid(d, testid).find_elements(By.CSS_SELECTOR, css)] or None
     )
     return found
@@ -120,7 +122,7 @@ def fill(driver: Any, testid: str, value: str) -> None:
         field.send_keys(value)
         return True
 
-    WebDriverWait(driver, 20, ignored_exceptions=[StaleElementReferenceException]).until(typed)
+    wait(driver, 20).until(typed)
 
 
 def click(driver: Any, testid: str) -> None:
@@ -132,9 +134,7 @@ def click(driver: Any, testid: str) -> None:
         click_testid(d, testid)
         return True
 
-    WebDriverWait(driver, 20, ignored_exceptions=[StaleElementReferenceException]).until(
-        scrolled_click
-    )
+    wait(driver, 20).until(scrolled_click)
 
 
 def solve(store: Path, data: Path, out: Path, *args: str) -> subprocess.Popen[str]:
@@ -169,7 +169,7 @@ def choose(driver: Any, testid: str, label: str) -> None:
                 return True
         return False
 
-    WebDriverWait(driver, 20, ignored_exceptions=[StaleElementReferenceException]).until(picked)
+    wait(driver, 20).until(picked)
 
 
 def downloaded(folder: Path, pattern: str, timeout: float = 30) -> Path:
@@ -177,8 +177,7 @@ def downloaded(folder: Path, pattern: str, timeout: float = 30) -> Path:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         done = [p for p in folder.glob(pattern) if not p.name.endswith(".crdownload")]
-        if done:
-            time.sleep(0.2)
+        if done and not list(folder.glob("*.crdownload")):
             return done[0]
-        time.sleep(0.2)
+        time.sleep(POLL)
     raise AssertionError(f"{pattern} was not downloaded to {folder}")

@@ -4,13 +4,10 @@ records another run leaves both intact."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 from placement.store.runs import RunStore
 from placement.ui.format import format_date, to_local
@@ -25,15 +22,9 @@ from tests.ui.helpers import (
     open_page,
     solve,
     text,
+    wait,
     wait_text,
 )
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, browser_available: None) -> Iterator[Server]:
-    s = Server(tmp_path_factory.mktemp("ui-riwayat"))
-    yield s
-    s.stop()
 
 
 def test_empty_then_runs_listed(
@@ -71,7 +62,7 @@ def test_approval_needs_name_and_reason_and_locks_the_run(
     wait_text(driver, "Run #1")
     fill(driver, "setujui-nama", "Kepala BKPSDM")
     click(driver, "setujui")
-    WebDriverWait(driver, 10).until(lambda d: "alasan" in text(d, "setujui-pesan"))
+    wait(driver, 10).until(lambda d: "alasan" in text(d, "setujui-pesan"))
     assert "Persetujuan perlu nama penyetuju dan alasannya" in text(driver, "setujui-pesan")
     with RunStore(server.store) as store:
         assert store.show(1)["disetujui_pada"] is None
@@ -103,14 +94,14 @@ def test_approval_needs_name_and_reason_and_locks_the_run(
 def test_integrity_check(server: Server, driver: Any) -> None:
     open_page(driver, server.url + "/riwayat?run=1")
     click(driver, "periksa-keutuhan")
-    WebDriverWait(driver, 10).until(lambda d: "Utuh" in text(d, "hasil-keutuhan"))
+    wait(driver, 10).until(lambda d: "Utuh" in text(d, "hasil-keutuhan"))
     assert "Folder rencana: cocok" in text(driver, "hasil-keutuhan")
     with RunStore(server.store) as store:
         folder = Path(store.show(2)["folder"])
     (folder / "rencana.csv").write_text("nip\n1\n", encoding="utf-8")  # tamper with run 2's files
     open_page(driver, server.url + "/riwayat?run=2")
     click(driver, "periksa-keutuhan")
-    WebDriverWait(driver, 10).until(lambda d: "TIDAK UTUH" in text(d, "hasil-keutuhan"))
+    wait(driver, 10).until(lambda d: "TIDAK UTUH" in text(d, "hasil-keutuhan"))
 
 
 def _request(server: Server, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
@@ -156,7 +147,7 @@ def test_labels_follow_the_store_and_a_stale_approval_is_refused(
     fill(driver, "setujui-nama", "Kepala BKPSDM")
     fill(driver, "setujui-alasan", "Nota dinas 800/14/2026")
     click(driver, "setujui")
-    WebDriverWait(driver, 10).until(lambda d: "berubah" in text(d, "riwayat-pemberitahuan"))
+    wait(driver, 10).until(lambda d: "berubah" in text(d, "riwayat-pemberitahuan"))
     assert "Run #2 berubah sejak halaman ini dibuka" in text(driver, "riwayat-pemberitahuan")
     assert "Disetujui oleh Sekretaris Daerah" in text(driver, "run-disetujui")
     assert "disetujui" in text(driver, "riwayat-pilih-run")

@@ -1,15 +1,17 @@
 """The whole planner's path through the UI, as issue 11 states it: upload the tiny data, run,
 open a move's explanation, run a second scenario, compare the two runs, approve one, download
-the dossier. Every step asserts on what the page shows and on what the library records."""
+the dossier; then (issue 21) import a SIASN-shaped export on the Data page, with one ambiguous
+link settled in the browser, and scan every page, the import's links and decisions included, for
+words a planner should not read, in Indonesian and in English. Every step asserts on what the
+page shows and on what the library records."""
 
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 from typing import Any
 
-from selenium.webdriver.support.ui import WebDriverWait
+import pandas as pd
 
 from placement.config import Skenario
 from placement.io.readers import load_dataset
@@ -17,8 +19,22 @@ from placement.plan.compare import read_plan_dir
 from placement.rules.eligibility import check_pair
 from placement.store.runs import RunStore
 from placement.synth import preset_plan_date
-from tests.ui.conftest import Server
-from tests.ui.helpers import click, content, fill, open_page, text, texts, wait_text
+from tests.siasn_export import AMBIGUOUS, fill_post_names, make_ambiguous, write_export
+from tests.ui.conftest import Server, screenshot
+from tests.ui.helpers import (
+    by_testid,
+    choose,
+    click,
+    content,
+    downloaded,
+    fill,
+    open_page,
+    scroll_to,
+    text,
+    texts,
+    wait,
+    wait_text,
+)
 
 SCANNED = {"/data": "nav-data", "/aturan": "tabel-aturan", "/jalankan": "run-skenario",
            "/rencana?run=1": "kotak9", "/bandingkan": "banding-kpi", "/suksesi": "tabel-kekuatan",
@@ -73,9 +89,8 @@ def column_names() -> set[str]:
     return {n for n in names if "_" in n}
 
 
-def scan(driver: Any, server: Server, data_words: set[str]) -> list[str]:
-    """Forbidden tokens on every page in the current language: "page: token (excerpt)"."""
-    english = "Bahasa Indonesia" in text(driver, "lang")
+def forbidden_tokens(english: bool, data_words: set[str]) -> dict[str, re.Pattern[str]]:
+    """The tokens a planner should not read in this language (data values are not UI words)."""
     forbidden = dict(FORBIDDEN_BOTH) if english else {**FORBIDDEN_BOTH, **FORBIDDEN_ID}
     for name in sorted(column_names() - RULE_TEXTS):
         forbidden[name] = re.compile(rf"(?<![\w.]){re.escape(name)}(?![\w.])")
@@ -83,21 +98,62 @@ def scan(driver: Any, server: Server, data_words: set[str]) -> list[str]:
         for word in INDONESIAN:
             if word.lower() not in data_words:
                 forbidden[word] = re.compile(rf"\b{word}\b")
+    return forbidden
+
+
+def hits(driver: Any, where: str, forbidden: dict[str, re.Pattern[str]]) -> list[str]:
+    """Forbidden tokens on the page as it is now: "where: token (excerpt)"."""
+    shown, headers = driver.execute_script(VISIBLE)
+    for pattern in EXCLUDED:
+        shown = pattern.sub(" ", shown)
+    found = []
+    for token, pattern in forbidden.items():
+        hit = pattern.search(shown)
+        if hit:
+            found.append(f"{where}: {token} ({shown[max(hit.start() - 40, 0) : hit.end() + 40]!r})")
+    if re.search(r"\b[a-z]+_[a-z0-9_]+\b", headers):
+        found.append(f"{where}: snake_case header ({headers[:200]!r})")
+    return found
+
+
+def scan(driver: Any, server: Server, data_words: set[str]) -> list[str]:
+    """Forbidden tokens on every page in the current language, the import's results included."""
+    forbidden = forbidden_tokens("Bahasa Indonesia" in text(driver, "lang"), data_words)
     found = []
     for path, ready in SCANNED.items():
         open_page(driver, server.url + path, ready)
-        shown, headers = driver.execute_script(VISIBLE)
-        for pattern in EXCLUDED:
-            shown = pattern.sub(" ", shown)
-        for token, pattern in forbidden.items():
-            hit = pattern.search(shown)
-            if hit:
-                found.append(
-                    f"{path}: {token} ({shown[max(hit.start() - 40, 0) : hit.end() + 40]!r})"
-                )
-        if re.search(r"\b[a-z]+_[a-z0-9_]+\b", headers):
-            found.append(f"{path}: snake_case header ({headers[:200]!r})")
+        found += hits(driver, path, forbidden)
     return found
+
+
+def export(folder: Path) -> dict[str, Path]:
+    """The tiny region's SIASN-shaped export with one holder's post name fitting two posts."""
+    from placement.synth import generate
+
+    files = write_export(fill_post_names(generate("tiny", 0)), folder)
+    make_ambiguous(files["siasn"])
+    return files
+
+
+def start_import(driver: Any, server: Server, files: dict[str, Path], uploaded: str) -> None:
+    """Data → Impor dari SIASN: upload the export and the peta jabatan, import, open the links."""
+    open_page(driver, server.url + "/data")
+    for role in ("siasn", "jabatan"):
+        field = by_testid(driver, f"impor-unggah-{role}").find_element(
+            "css selector", "input[type=file]"
+        )
+        field.send_keys(str(files[role]))
+    wait_text(driver, uploaded)
+    click(driver, "impor-jalankan")
+    by_testid(driver, "impor-keputusan-0", timeout=60)
+    click(driver, "impor-tabel-tautan")  # the links found, with the decision form above
+
+
+def export_words(files: dict[str, Path]) -> set[str]:
+    """The words of the export's names, posts and units (data, not UI words)."""
+    frame = pd.read_csv(files["siasn"], dtype=str, keep_default_na=False)
+    values = " ".join(" ".join(frame[c]) for c in ("NAMA", "JABATAN NAMA", "UNOR NAMA"))
+    return {w.lower() for w in re.findall(r"\w+", values)}
 
 
 def _run(driver: Any, server: Server, number: int) -> None:
@@ -106,7 +162,7 @@ def _run(driver: Any, server: Server, number: int) -> None:
     wait_text(driver, f"Selesai: run #{number}", timeout=180)
 
 
-def test_planner_journey(server: Server, driver: Any, tiny_dir: Path) -> None:
+def test_planner_journey(server: Server, driver: Any, tiny_dir: Path, tmp_path: Path) -> None:
     # 1. Data: upload the four template csv files.
     open_page(driver, server.url + "/data")
     field = driver.find_element("css selector", '[data-testid="unggah"] input[type=file]')
@@ -148,7 +204,7 @@ def test_planner_journey(server: Server, driver: Any, tiny_dir: Path) -> None:
     wait_text(driver, "Skenario diperbarui")
     fill(driver, "bobot-jpm", "0.9")
     click(driver, "bobot-terapkan")
-    WebDriverWait(driver, 20).until(lambda d: "jpm: 0.9" in text(d, "skenario-yaml"))
+    wait(driver, 20).until(lambda d: "jpm: 0.9" in text(d, "skenario-yaml"))
     _run(driver, server, 2)
 
     # 5. Bandingkan: both runs side by side.
@@ -171,28 +227,52 @@ def test_planner_journey(server: Server, driver: Any, tiny_dir: Path) -> None:
     # 7. Rencana of the approved run: make the dossier PDF and download it in the browser.
     open_page(driver, server.url + "/rencana?run=1", "rencana-tabel")
     click(driver, "buat-dosir")
-    WebDriverWait(driver, 120).until(lambda d: "siap" in text(d, "dosir-status"))
+    wait(driver, 120).until(lambda d: "siap" in text(d, "dosir-status"))
     click(driver, "unduh-dosir")
-    downloads: Path = driver.downloads
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and not list(downloads.glob("*.pdf")):
-        time.sleep(0.2)
-    pdfs = list(downloads.glob("*.pdf"))
-    assert pdfs and pdfs[0].read_bytes()[:4] == b"%PDF"
+    pdf = downloaded(driver.downloads, "*.pdf")
+    assert pdf.read_bytes()[:4] == b"%PDF"
 
-    # 8. The planner's language on every page, after a solve, an approval and a comparison:
-    # Indonesian mode, then English mode (data values — names, posts, OPDs — are not UI words).
+    # 8. Data → Impor dari SIASN: one holder's post name fits two posts; the planner settles it.
+    files = export(tmp_path / "siasn")
+    start_import(driver, server, files, "Diunggah: Ekspor SIASN (Export Data ASN), Peta jabatan")
+    row = text(driver, "impor-keputusan-0")
+    assert AMBIGUOUS in row and "lebih dari satu jabatan cocok" in row
+    assert "belum tertaut 1" in text(driver, "impor-metode")
+    wait(driver).until(lambda d: "nama sama" in text(d, "impor-tautan"))
     words = " ".join(
         " ".join(str(v) for v in frame[c].dropna())
         for frame, c in ((ds.pegawai, "name"), (ds.pegawai, "unit"), (ds.jabatan, "name"),
                          (ds.jabatan, "opd"))
     ) + " dasar jpm-tinggi Kepala BKPSDM Rapat Baperjakat"  # fmt: skip
-    data_words = {w.lower() for w in re.findall(r"\w+", words)}
-    assert scan(driver, server, data_words) == []
+    data_words = {w.lower() for w in re.findall(r"\w+", words)} | export_words(files)
+    found = hits(driver, "/data (impor)", forbidden_tokens(False, data_words))
+    scroll_to(driver, "impor-ringkasan", "start")
+    screenshot(driver, "01c-data-impor-siasn")
+    choose(driver, "impor-pilih-0", f"J-006 {AMBIGUOUS} Primer (Dinas Kesehatan)")
+    click(driver, "impor-ulang")
+    assert "sekarang dipakai" in text(driver, "impor-selesai")
+    methods = text(driver, "impor-metode")
+    assert "keputusan Anda 1" in methods and "belum tertaut" not in methods
+    click(driver, "impor-lanjut")
+    wait(driver).until(lambda d: d.current_url.endswith("/aturan"))
+    open_page(driver, server.url + "/data")  # the data in use, as the Data page shows it
+    assert text(driver, "data-nama").endswith("data impor SIASN")
+    assert "Data valid: 30 pegawai, 12 jabatan" in text(driver, "data-status")
+
+    # 9. The planner's language on every page, after a solve, an approval, a comparison and an
+    # import: Indonesian mode, then English mode (data values — names, posts, OPDs — are not UI
+    # words), the import's links and decision form in English too.
+    assert found + scan(driver, server, data_words) == []
     click(driver, "lang")
     wait_text(driver, "Bahasa Indonesia")
     try:
-        assert scan(driver, server, data_words) == []
+        start_import(
+            driver, server, files, "Uploaded: SIASN export (Export Data ASN), Peta jabatan"
+        )
+        assert "more than one post matches" in text(driver, "impor-keputusan-0")
+        wait(driver).until(lambda d: "same name" in text(d, "impor-tautan"))
+        found = hits(driver, "/data (import)", forbidden_tokens(True, data_words))
+        assert found + scan(driver, server, data_words) == []
     finally:
         click(driver, "lang")
         wait_text(driver, "English")

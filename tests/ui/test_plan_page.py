@@ -10,8 +10,6 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from selenium.common.exceptions import StaleElementReferenceException
-from selenium.webdriver.support.ui import WebDriverWait
 
 from placement.plan.compare import read_plan_dir
 from placement.plan.explain import alternatives, explain_move
@@ -37,6 +35,7 @@ from tests.ui.helpers import (
     solve,
     text,
     texts,
+    wait,
 )
 
 
@@ -125,9 +124,7 @@ def test_explanation_alternatives_and_why_not(server: Server, driver: Any, out: 
     fill(driver, "whynot-nip", fail[0])
     fill(driver, "whynot-jabatan", fail[1])
     click(driver, "whynot-tanya")
-    WebDriverWait(driver, 60, ignored_exceptions=[StaleElementReferenceException]).until(
-        lambda d: "tidak memenuhi syarat" in text(d, "whynot-hasil")
-    )
+    wait(driver, 60).until(lambda d: "tidak memenuhi syarat" in text(d, "whynot-hasil"))
     answer = text(driver, "whynot-hasil")
     assert fail[2].rule_id in answer and fail[2].legal_basis in answer
     scroll_to(driver, "whynot-hasil", "end")
@@ -139,7 +136,7 @@ def test_dossier_pdf_is_made_and_downloadable(server: Server, driver: Any, out: 
     open_page(driver, server.url + "/rencana?run=1", "rencana-tabel")
     assert not look(driver, "unduh-dosir", lambda e: e.is_displayed())
     click(driver, "buat-dosir")
-    WebDriverWait(driver, 120).until(lambda d: look(d, "unduh-dosir", lambda e: e.is_displayed()))
+    wait(driver, 120).until(lambda d: look(d, "unduh-dosir", lambda e: e.is_displayed()))
     assert "siap" in text(driver, "dosir-status")
     href = look(driver, "unduh-dosir", lambda e: e.get_attribute("href"))
     assert href and href.endswith("/unduh/run/1/dosir.pdf")
@@ -164,7 +161,7 @@ def test_filter_by_opd_and_kind_and_download_the_filtered_table(
     row = text(driver, f"rencana-baris-{nip}")
     assert nip not in row and mask_nip(nip, False) in row  # masked unless 'tampilkan rincian'
     choose(driver, "saring-opd", opd)
-    WebDriverWait(driver, 20).until(
+    wait(driver, 20).until(
         lambda d: text(d, "saring-jumlah").startswith(f"{len(touching)} dari {len(plan)}")
     )
     shown = texts(driver, "rencana-tabel", "tbody tr")
@@ -174,9 +171,7 @@ def test_filter_by_opd_and_kind_and_download_the_filtered_table(
     kind = str(touching[touching["jenis_perpindahan"] != "tetap"]["jenis_perpindahan"].iloc[0])
     both = touching[touching["jenis_perpindahan"] == kind]
     choose(driver, "saring-jenis", KIND_LABELS[kind][0])
-    WebDriverWait(driver, 20).until(
-        lambda d: text(d, "saring-jumlah").startswith(f"{len(both)} dari")
-    )
+    wait(driver, 20).until(lambda d: text(d, "saring-jumlah").startswith(f"{len(both)} dari"))
     screenshot(driver, "04c-rencana-saring-opd")
     click(driver, "unduh-tabel")
     xlsx = downloaded(driver.downloads, "run1-tabel-rencana*.xlsx")
@@ -188,7 +183,7 @@ def test_filter_by_opd_and_kind_and_download_the_filtered_table(
     assert not any(c.startswith("_") for c in sheet.columns)  # no hidden key columns
     xlsx.unlink()
     click(driver, "rinci")  # details on: full NIPs
-    WebDriverWait(driver, 20).until(lambda d: str(both["nip"].iloc[0]) in text(d, "rencana-tabel"))
+    wait(driver, 20).until(lambda d: str(both["nip"].iloc[0]) in text(d, "rencana-tabel"))
 
 
 def test_print_view_of_a_move(server: Server, driver: Any, out: Path) -> None:

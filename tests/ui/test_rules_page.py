@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 from placement.config import load_scenario
 from placement.synth import preset_plan_date
@@ -24,6 +23,7 @@ from tests.ui.helpers import (
     look,
     open_page,
     text,
+    wait,
     wait_text,
 )
 
@@ -40,7 +40,7 @@ def yaml_shown(driver: Any) -> str:
 
 
 def wait_yaml(driver: Any, present: str, timeout: float = 20) -> None:
-    WebDriverWait(driver, timeout).until(lambda d: present in yaml_shown(d))
+    wait(driver, timeout).until(lambda d: present in yaml_shown(d))
 
 
 def test_rule_table_shows_ids_and_legal_basis(server: Server, driver: Any) -> None:
@@ -50,7 +50,7 @@ def test_rule_table_shows_ids_and_legal_basis(server: Server, driver: Any) -> No
     assert "PP 100/2000 jo PP 13/2002 ps 5 huruf b (terverifikasi)" in table  # basis, status
     assert "golongan_min" in table  # its parameter
     fill(driver, "tabel-aturan-cari", "PPPK_STRUKTURAL")
-    WebDriverWait(driver, 10).until(lambda d: "GOL_MIN_ESELON" not in text(d, "tabel-aturan"))
+    wait(driver, 10).until(lambda d: "GOL_MIN_ESELON" not in text(d, "tabel-aturan"))
     assert "UU 20/2023" in text(driver, "tabel-aturan")
 
 
@@ -77,7 +77,7 @@ def test_facts_decide_the_approvals_and_reach_the_yaml(server: Server, driver: A
     wait_yaml(driver, "kotak_min_lewat_masa")
     assert "penalti_lewat_masa_jabatan: 1.0" in yaml_shown(driver)
     click(driver, "penyegaran")
-    WebDriverWait(driver, 20).until(lambda d: "kotak_min_lewat_masa" not in yaml_shown(d))
+    wait(driver, 20).until(lambda d: "kotak_min_lewat_masa" not in yaml_shown(d))
 
 
 def test_plan_date_and_weights_are_validated(server: Server, driver: Any) -> None:
@@ -111,13 +111,11 @@ def test_rule_parameter_change_shows_in_table_and_yaml(server: Server, driver: A
     click(driver, "aturan-pilih")
     rule = by_testid(driver, "aturan-pilih")
     rule.send_keys("NAIK_SATU")
-    option = WebDriverWait(driver, 10).until(
+    option = wait(driver, 10).until(
         lambda d: d.find_element(By.XPATH, "//div[contains(@class,'q-item')][contains(., 'NAIK_SATU_JENJANG')]")
     )  # fmt: skip
     option.click()
-    WebDriverWait(driver, 10).until(
-        lambda d: by_testid(d, "parameter-nilai").get_attribute("value") == "1"
-    )
+    wait(driver, 10).until(lambda d: by_testid(d, "parameter-nilai").get_attribute("value") == "1")
     fill(driver, "parameter-nilai", "dua")
     click(driver, "parameter-terapkan")
     wait_text(driver, "Perubahan ditolak")
@@ -127,7 +125,7 @@ def test_rule_parameter_change_shows_in_table_and_yaml(server: Server, driver: A
     click(driver, "parameter-terapkan")
     wait_yaml(driver, "langkah_maks: 2")
     fill(driver, "tabel-aturan-cari", "NAIK_SATU")
-    WebDriverWait(driver, 10).until(lambda d: "langkah_maks = 2" in text(d, "tabel-aturan"))
+    wait(driver, 10).until(lambda d: "langkah_maks = 2" in text(d, "tabel-aturan"))
 
 
 def test_lock_with_unknown_nip_is_reported(server: Server, driver: Any) -> None:
@@ -143,7 +141,7 @@ def test_lock_with_unknown_nip_is_reported(server: Server, driver: Any) -> None:
     assert "kunci.0" in problems and "NIP tidak ada di data pegawai" in problems
     screenshot(driver, "02-aturan")
     click(driver, "hapus-kunci-0")
-    WebDriverWait(driver, 10).until(lambda d: "kunci" not in yaml_shown(d))
+    wait(driver, 10).until(lambda d: "kunci" not in yaml_shown(d))
     click(driver, "periksa-skenario")
     wait_text(driver, "tidak ada masalah")
 

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from selenium.webdriver.support.ui import WebDriverWait
 
 from placement.config import Skenario
 from placement.io.readers import load_dataset
@@ -21,6 +20,7 @@ from tests.ui.helpers import (
     fill,
     open_page,
     text,
+    wait,
     wait_text,
 )
 
@@ -60,13 +60,13 @@ def test_talent_map_and_successors(server: Server, driver: Any, tiny_dir: Path) 
     # one OPD: the grid shows that OPD's counts
     opd = sorted(set(counts["cakupan"]) - {"Seluruh daerah"})[0]
     click(driver, "suksesi-opd")
-    option = WebDriverWait(driver, 10).until(
+    option = wait(driver, 10).until(
         lambda d: d.find_element("xpath", f"//div[contains(@class,'q-item')][contains(., '{opd}')]")
     )
     option.click()
     wait_text(driver, f"Peta talenta: {opd}", timeout=60)
     scoped = counts[counts["cakupan"] == opd].dropna(subset=["kotak"])
     expected = {int(b): int(n) for b, n in zip(scoped["kotak"], scoped["jumlah"], strict=True)}
-    WebDriverWait(driver, 30).until(
+    wait(driver, 30).until(
         lambda d: {b: int(text(d, f"kotak-{b}-jumlah")) for b in range(1, 10)} == expected
     )

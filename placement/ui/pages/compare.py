@@ -170,7 +170,8 @@ def _comparison(labels: list[str], plans: list[PlanFiles], detail: bool) -> None
             "text-sm text-grey-8"
         )  # fmt: skip
         rows = [
-            {"Run": label, "KPI": g.kpi, tr("Nilai", "Value"): kpi_text(g.kpi, g.value),
+            {"Run": label, "KPI": tr(*KPIS.get(g.kpi, (g.kpi, g.kpi))),
+             tr("Nilai", "Value"): kpi_text(g.kpi, g.value),
              tr("Batas", "Bound"): " ".join(
                  ([f"≥ {kpi_text(g.kpi, g.min)}"] if g.min is not None else [])
                  + ([f"≤ {kpi_text(g.kpi, g.maks)}"] if g.maks is not None else [])),
@@ -243,13 +244,16 @@ def _comparison(labels: list[str], plans: list[PlanFiles], detail: bool) -> None
 
 def _frontier(labels: list[str], kpis: list[dict[str, Any]]) -> None:
     """Objective against the number of moves, one point per run (runs with equal weights)."""
+    locale = "en-US" if i18n.lang() == "en" else "id-ID"  # axis numbers as the page writes them
     points = [{"value": [moves_total(k), k["objektif"]], "name": label}
               for label, k in zip(labels, kpis, strict=True)]  # fmt: skip
     ui.echart({
-        "tooltip": {"formatter": "{b}: {c}"},
+        "tooltip": {":formatter": f"p => p.name + ': ' + p.value[0] + ' {tr('perpindahan', 'moves')}"
+                                  f", ' + p.value[1].toLocaleString('{locale}', {{maximumFractionDigits: 4}})"},
         "xAxis": {"type": "value", "name": tr("perpindahan", "moves"), "minInterval": 1,
                   "nameLocation": "middle", "nameGap": 28},
-        "yAxis": {"type": "value", "name": tr("objektif", "objective"), "scale": True},
+        "yAxis": {"type": "value", "name": tr("objektif", "objective"), "scale": True,
+                  "axisLabel": {":formatter": f"v => v.toLocaleString('{locale}', {{maximumFractionDigits: 4}})"}},
         "series": [{"type": "scatter", "symbolSize": 16, "data": points,
                     "label": {"show": True, "formatter": "{b}", "position": "right"}}],
     }).classes("w-full h-72").props("data-testid=banding-frontier")  # fmt: skip

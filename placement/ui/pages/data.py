@@ -126,7 +126,9 @@ def data_page() -> None:
 
         with ui.card().classes("w-full"):
             ui.label(t("data.upload")).classes("font-medium")
-            uploader = ui.upload(on_upload=uploaded, multiple=True, auto_upload=True,
+            uploader = ui.upload(label=tr("Pilih file (tombol +) atau tarik ke sini",
+                                          "Choose files (+ button) or drop them here"),
+                                 on_upload=uploaded, multiple=True, auto_upload=True,
                       max_file_size=MAX_UPLOAD_BYTES, on_rejected=rejected).props(
                 'accept=".xlsx,.csv" data-testid=unggah'
             ).classes("w-full")  # fmt: skip

@@ -111,10 +111,10 @@ def import_card(ws: Workspace, show: Callable[[DataCheck | None], None]) -> None
                      ).props("data-testid=impor-metode")  # fmt: skip
             if s.pending or s.unknown:
                 decide(s)
+            if s.links:  # the links before the data's own problems (often one per person)
+                linked_table(s)
             if s.issues:
                 issue_table(issue_records(s.issues, i18n.lang()), testid="impor-masalah")
-            if s.links:
-                linked_table(s)
 
     def decide(s: ImportSummary) -> None:
         ui.label(tr("Perlu keputusan Anda", "Needs your decision")).classes("font-medium")
