@@ -892,14 +892,20 @@ def text(name: str, lang: str, /, **fields: object) -> str:
 
 
 def issue(code: str, where: Where, /, template: str | None = None, **fields: object) -> Issue:
-    """The located Issue of ``code``: its severity from the code table, its messages from its
-    template (``template``: a shared one, e.g. LABEL_TIDAK_DIKENAL) filled with ``fields``."""
-    from placement.domain.validate.codes import CODES  # at call time: validate imports this
-
+    """The located Issue of ``code``: its severity from the code table (or :data:`ERRORS` /
+    :data:`WARNINGS`), its messages from its template (``template``: a shared one, e.g.
+    LABEL_TIDAK_DIKENAL) filled with ``fields``."""
     message_id, message_en = texts(template or code, **fields)
-    if code in ERRORS or code in WARNINGS:
-        severity = Severity.ERROR if code in ERRORS else Severity.WARNING
+    if code in ERRORS:
+        severity = Severity.ERROR
+    elif code in WARNINGS:
+        severity = Severity.WARNING
     else:
+        # at call time, and only for the data's codes: validate imports this module, and the
+        # scenario's errors are raised in a lean child process (the UI's parse) that must not
+        # load pandas through domain/validate
+        from placement.domain.validate.codes import CODES
+
         severity = CODES[code].severity
     return Issue(where.file, where.row, where.column, code, severity, message_id, message_en)
 
