@@ -3,6 +3,7 @@ and small helpers for tables of records and issue lists."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -152,6 +153,14 @@ def severity_label(severity: object) -> str:
     return tr(*pair) if pair else str(severity)
 
 
+def _no_work_paths(message: str) -> str:
+    """``message`` with the work folder's paths (internal, e.g. an upload's folder) as words."""
+    root = workspace().root
+    roots = sorted({str(root), str(root.resolve())}, key=len, reverse=True)
+    pattern = "|".join(re.escape(r) + r"[^\s;,)]*" for r in roots)
+    return re.sub(pattern, tr("folder kerja", "the work folder"), message)
+
+
 def issue_table(items: Sequence[dict[str, Any]], testid: str = "masalah") -> ui.table:
     """Problems (``issue_records``): severity, file, row, column, code and the message with
     its fix, in the page's language."""
@@ -163,7 +172,7 @@ def issue_table(items: Sequence[dict[str, Any]], testid: str = "masalah") -> ui.
                 t("row"): d.get("row") if d.get("row") is not None else "",
                 t("column"): d.get("column") or "",
                 t("code"): d.get("code", ""),
-                t("message"): d.get("message", ""),
+                t("message"): _no_work_paths(str(d.get("message", ""))),
             }
             for d in items
         ]

@@ -66,6 +66,8 @@ def test_bad_files_are_refused_and_bad_data_is_located(
     wait_text(driver, "Data belum dapat dipakai")
     table = text(driver, "masalah-data")
     assert "pegawai.csv" in table and "nip" in table and "galat" in table
+    assert "tidak ditemukan di folder kerja" in table  # kompetensi.csv: no internal path
+    assert str(server.root) not in table and "/kerja" not in table
     screenshot(driver, "01b-data-galat")
     click_testid(driver, "nav-jalankan")
     wait_text(driver, "Belum ada data")  # a run needs valid data
