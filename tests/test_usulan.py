@@ -130,6 +130,8 @@ def test_pdf_sections_toc_page_numbers_and_kop(
     assert "Perpindahan per OPD" in ring and "Kotak talenta pegawai yang dipromosikan" in ring
     nota = pdf_pages[starts["NOTA PERTIMBANGAN TIM PENILAI"] - 1]
     assert "Drs. Ketua Uji" in text and "Anggota Dua" in text and "Ujiraya" in nota
+    team = ("Drs. Ketua Uji", "Sekretaris Uji", "Anggota Satu", "Anggota Dua")
+    assert any(all(n in p for n in team) for p in pdf_pages)  # signature blocks on one page
     sk = pdf_pages[starts["RANCANGAN KEPUTUSAN (SK)"] - 1]
     assert "KEPUTUSAN BUPATI UJI" in sk and "Menimbang" in sk and "Mengingat" in sk
     assert "Peraturan Pemerintah Nomor 11 Tahun 2017 tentang Manajemen Pegawai Negeri Sipil" in sk

@@ -436,6 +436,7 @@ def _nota(pdf: _Doc, u: Usulan) -> None:
             pdf.hanging(item.group(1), item.group(2), 9, indent=6, at=4)
         else:
             pdf.para(p, 9, gap=1.8)
+    pdf.ensure(12 + 31 * -(-len(u.team) // 3))  # the signature blocks stay on one page
     pdf.para(f"{u.tempat}, [tanggal]", 9, gap=1)
     pdf.para("Tim Penilai Kinerja Pegawai Negeri Sipil", 9, "B", gap=1)
     pdf.signatures(u.team)
