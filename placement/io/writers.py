@@ -119,8 +119,27 @@ def _is_midnight(value: datetime) -> bool:
 
 
 def _column_texts(series: pd.Series[Any]) -> list[str]:
-    """Cell texts of one column."""
-    return [cell_text(v) for v in series.tolist()]
+    """Cell texts of one column (:func:`cell_text`, by dtype for plain numpy columns)."""
+    values = series.tolist()
+    kind = series.dtype.kind if isinstance(series.dtype, np.dtype) else "O"
+    if kind in "iu":
+        return [str(v) for v in values]
+    if kind == "f":
+        return ["" if v != v else format_number(v) for v in values]
+    if kind == "b":
+        return ["true" if v else "false" for v in values]
+    return [cell_text(v) for v in values]
+
+
+def _column_xlsx_values(series: pd.Series[Any]) -> list[Any]:
+    """:func:`xlsx_value` of every cell of one column (by dtype for plain numpy columns)."""
+    values = series.tolist()
+    kind = series.dtype.kind if isinstance(series.dtype, np.dtype) else "O"
+    if kind in "iub":
+        return values  # tolist() gives Python ints and bools
+    if kind == "f":
+        return [None if v != v else v for v in values]
+    return [xlsx_value(v) for v in values]
 
 
 # --- atomic files -----------------------------------------------------------------------------
@@ -203,14 +222,14 @@ def write_xlsx(
 def _sheet(name: str, df: pd.DataFrame, text_cols: set[str]) -> Sheet:
     headers = [str(c) for c in df.columns]
     widths = [_width(h, df.iloc[:, i]) for i, h in enumerate(headers)]
-    columns = [[xlsx_value(v) for v in df.iloc[:, i].tolist()] for i in range(len(headers))]
+    columns = [_column_xlsx_values(df.iloc[:, i]) for i in range(len(headers))]
     rows = zip(*columns, strict=True) if columns else iter(())
     text_idx = [i for i, h in enumerate(headers) if h in text_cols]
     return Sheet(name, [xlsx_value(h) for h in headers], rows, widths, text_idx)
 
 
 def _width(header: str, series: pd.Series[Any]) -> float:
-    sample = [cell_text(v) for v in series.head(_WIDTH_SAMPLE).tolist()]
+    sample = _column_texts(series.head(_WIDTH_SAMPLE))
     longest = max([len(header), *(len(s) for s in sample)])
     return float(min(longest + 2, _MAX_WIDTH))
 
