@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
-import io
 import stat
+import zipfile
+from datetime import date, datetime
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +13,7 @@ import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from placement.domain.validate import clean_cell
 from placement.io.plan_files import read_plan
@@ -105,6 +106,41 @@ def test_write_xlsx_layout_and_safety(tmp_path: Path) -> None:
     assert ws.column_dimensions["A"].width >= len("197001012000011001")
 
 
+def test_write_xlsx_values_round_trip(tmp_path: Path) -> None:
+    """Every kind of value comes back from openpyxl as written; the file is deterministic."""
+    frame = pd.DataFrame(
+        {
+            "teks": ["a & <b>", " spasi ", "baris\r\nbaru", "", None, "ok"],
+            "angka": [1, 2**40, -3, 0, 7, 8],
+            "pecahan": [0.1 + 0.2, 1e-9, np.nan, -2.5, 1.0, 3.0],
+            "benar": [True, False, True, False, True, False],
+            "waktu": [date(2026, 7, 1), datetime(2026, 7, 1, 13, 30), None, None, None, None],
+        }
+    )
+    frame["waktu"] = frame["waktu"].astype(object)
+    first = write_xlsx(
+        {"A & B": frame, "Kosong": frame.iloc[:0]}, tmp_path / "a.xlsx", {"A & B": ["angka"]}
+    )
+    again = write_xlsx(
+        {"A & B": frame, "Kosong": frame.iloc[:0]}, tmp_path / "b.xlsx", {"A & B": ["angka"]}
+    )
+    assert first.read_bytes() == again.read_bytes()
+    wb = load_workbook(first)
+    assert wb.sheetnames == ["A & B", "Kosong"]
+    rows = list(wb["A & B"].iter_rows(values_only=True))
+    assert rows[0] == ("teks", "angka", "pecahan", "benar", "waktu")
+    assert [r[0] for r in rows[1:]] == ["a & <b>", " spasi ", "baris\r\nbaru", None, None, "ok"]
+    assert [r[1] for r in rows[1:]] == ["1", str(2**40), "-3", "0", "7", "8"]  # Text columns
+    assert [r[2] for r in rows[1:]] == [0.1 + 0.2, 1e-9, None, -2.5, 1, 3]
+    assert [r[3] for r in rows[1:]] == [True, False, True, False, True, False]
+    assert rows[1][4] == datetime(2026, 7, 1) and rows[2][4] == datetime(2026, 7, 1, 13, 30)
+    assert wb["A & B"]["E2"].number_format == "yyyy-mm-dd"
+    assert list(wb["Kosong"].iter_rows(values_only=True)) == [rows[0]]
+    with pytest.raises(ValueError):
+        write_xlsx({"a/b": frame}, tmp_path / "c.xlsx")
+    assert not (tmp_path / "c.xlsx").exists()
+
+
 def test_written_files_are_not_private(tmp_path: Path) -> None:
     path = write_csv(_frame(), tmp_path / "out.csv")
     assert path.stat().st_mode & stat.S_IRGRP
@@ -127,14 +163,17 @@ def test_atomic_path_replaces_only_on_success(tmp_path: Path) -> None:
 def test_failed_xlsx_write_keeps_the_old_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    save = Workbook.save
+    writestr = zipfile.ZipFile.writestr
 
-    def fail(self: Workbook, filename: object) -> None:
-        save(self, io.BytesIO())  # closes the sheets, then the disk "fills up"
-        Path(str(filename)).write_bytes(b"partial")
+    def fail(
+        self: zipfile.ZipFile, info: object, data: object, *args: object, **kw: object
+    ) -> None:
+        writestr(
+            self, info, data, *args, **kw
+        )  # the first parts reach the disk, then it "fills up"
         raise OSError("disk full")
 
-    monkeypatch.setattr("openpyxl.Workbook.save", fail)
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", fail)
     target = tmp_path / "out.xlsx"
     target.write_bytes(b"old")
     with pytest.raises(OSError, match="disk full"):

@@ -56,29 +56,10 @@ def looks_excel_mangled(raw: object) -> bool:
 
 def parse_nip(raw: object) -> NipInfo:
     """Parse and validate one NIP; raises NipError with a code on any defect."""
-    if looks_excel_mangled(raw):
-        raise NipError(
-            "NIP_EXCEL_ANGKA",
-            "NIP tersimpan sebagai angka oleh Excel (notasi ilmiah/desimal, digit hilang); "
-            "format kolom NIP sebagai Teks lalu ketik ulang dari sumber",
-            "NIP was stored as a number by Excel (scientific notation, digits lost); "
-            "format the NIP column as Text and re-enter it from the source",
-        )
-    nip = clean_nip(raw)
-    if not _ASCII_DIGITS.fullmatch(nip):  # str.isdigit() also accepts '²', '١', '１'
-        raise NipError(
-            "NIP_BUKAN_ANGKA",
-            f"NIP '{shown(nip)}' mengandung karakter selain angka 0–9; NIP berisi 18 digit",
-            f"NIP '{shown(nip)}' contains characters other than the digits 0-9; a NIP has "
-            "18 digits",
-        )
-    if len(nip) != 18:
-        raise NipError(
-            "NIP_PANJANG",
-            f"NIP '{shown(nip)}' memiliki {len(nip)} digit, seharusnya 18 "
-            "(periksa digit yang hilang, mis. nol di depan)",
-            f"NIP '{shown(nip)}' has {len(nip)} digits, expected 18 (check for lost digits)",
-        )
+    if isinstance(raw, str) and len(raw) == 18 and raw.isascii() and raw.isdigit():
+        nip = raw  # the usual cell: 18 digits, nothing to clean, not an Excel number
+    else:
+        nip = _digits(raw)
     try:
         birth = date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
     except ValueError:
@@ -116,6 +97,35 @@ def parse_nip(raw: object) -> NipInfo:
         gender="L" if gender_digit == "1" else "P",
         sequence=int(nip[15:18]),
     )
+
+
+def _digits(raw: object) -> str:
+    """The cleaned 18 digits of a NIP cell; NipError when it is an Excel number, holds other
+    characters or has another length."""
+    if looks_excel_mangled(raw):
+        raise NipError(
+            "NIP_EXCEL_ANGKA",
+            "NIP tersimpan sebagai angka oleh Excel (notasi ilmiah/desimal, digit hilang); "
+            "format kolom NIP sebagai Teks lalu ketik ulang dari sumber",
+            "NIP was stored as a number by Excel (scientific notation, digits lost); "
+            "format the NIP column as Text and re-enter it from the source",
+        )
+    nip = clean_nip(raw)
+    if not _ASCII_DIGITS.fullmatch(nip):  # str.isdigit() also accepts '²', '١', '１'
+        raise NipError(
+            "NIP_BUKAN_ANGKA",
+            f"NIP '{shown(nip)}' mengandung karakter selain angka 0–9; NIP berisi 18 digit",
+            f"NIP '{shown(nip)}' contains characters other than the digits 0-9; a NIP has "
+            "18 digits",
+        )
+    if len(nip) != 18:
+        raise NipError(
+            "NIP_PANJANG",
+            f"NIP '{shown(nip)}' memiliki {len(nip)} digit, seharusnya 18 "
+            "(periksa digit yang hilang, mis. nol di depan)",
+            f"NIP '{shown(nip)}' has {len(nip)} digits, expected 18 (check for lost digits)",
+        )
+    return nip
 
 
 def age_at(birth: date, on: date) -> int:

@@ -60,11 +60,24 @@ def _field(text: object) -> str:
 
 
 def _words(key: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(key)}(?![\w-])")
+    pattern = re.compile(rf"(?<![\w-]){re.escape(key)}(?![\w-])")
+    _LITERAL[pattern] = key
+    return pattern
+
+
+# The keyword of each _words pattern: a pattern can only match text holding it, and ``in`` is
+# far cheaper than the regex (rumpun look-ups try every keyword on every post and person).
+_LITERAL: dict[re.Pattern[str], str] = {}
+
+
+def _hit(pattern: re.Pattern[str], text: str) -> bool:
+    """``pattern.search(text)`` for a _words pattern, the keyword looked for first."""
+    return _LITERAL[pattern] in text and pattern.search(text) is not None
 
 
 def _title_key(token: str) -> str:
-    return re.sub(r"[\s.]", "", token).lower()
+    """Lower-case, without dots and white space (split() drops what the regex \\s matches)."""
+    return "".join(token.split()).replace(".", "").lower()
 
 
 @dataclass(frozen=True)
@@ -143,7 +156,7 @@ class PostField:
 def _first(text: str, tables: Tables) -> tuple[str, str, bool] | None:
     """(keyword, field, technical) of the first keyword of rumpun_jabatan.csv found in text."""
     for key, pattern, fld, technical in tables.post:
-        if pattern.search(text):
+        if _hit(pattern, text):
             return key, fld, technical
     return None
 
@@ -223,13 +236,13 @@ def major_field(major: object, tables: Tables) -> str:
     exact = dict(tables.major)
     if text in exact:
         return exact[text]
-    return next((f for p, f in tables.major_patterns if p.search(text)), "")
+    return next((f for p, f in tables.major_patterns if _hit(p, text)), "")
 
 
 def jf_field(post_name: object, tables: Tables) -> str:
     """Field of a JF / pelaksana post name (first keyword of jf_rumpun.csv); ''."""
     text = norm(post_name)
-    return next((f for p, f in tables.jf if p.search(text)), "") if text else ""
+    return next((f for p, f in tables.jf if _hit(p, text)), "") if text else ""
 
 
 def person_fields(major: object, name: object, post_name: object, tables: Tables) -> frozenset[str]:

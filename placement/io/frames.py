@@ -162,6 +162,12 @@ def _frame(grid: Grid, body: list[int], header: _Header) -> pd.DataFrame:
         return pd.DataFrame(index=pd.RangeIndex(0, name="row"))
     keep, need = header.keep, max(header.keep) + 1
     pick, one = operator.itemgetter(*keep), len(keep) == 1
+    lines = [grid[i] for i in body]
+    if lines and min(map(len, lines)) >= need:
+        # Every row holds every kept cell (the usual file): columns at once, and rows left
+        # empty go with the empty-row filter below, as the raw empty rows would here.
+        columns = [tuple(map(pick, lines))] if one else list(zip(*map(pick, lines), strict=True))
+        return _frame_of(columns, body, header)
     rows: list[int] = []
     values: list[tuple[str, ...]] = []
     for i in body:
@@ -174,6 +180,12 @@ def _frame(grid: Grid, body: list[int], header: _Header) -> pd.DataFrame:
             rows.append(i)
             values.append(texts)
     columns = list(zip(*values, strict=True)) if values else [()] * len(header.keep)
+    return _frame_of(columns, rows, header)
+
+
+def _frame_of(columns: list[tuple[str, ...]], rows: list[int], header: _Header) -> pd.DataFrame:
+    """The cleaned frame of raw ``columns`` (one tuple per kept column) of grid ``rows``, without
+    the rows left empty."""
     frame = pd.DataFrame(
         {name: _clean(column) for name, column in zip(header.names, columns, strict=True)},
         columns=header.names,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import math
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
@@ -21,14 +22,10 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from placement.domain.model import Dataset
 from placement.domain.schema import TABLES, Table
+from placement.io.xlsx_write import Sheet, write_workbook
 
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 GUARD = "'"
@@ -36,6 +33,8 @@ XLSX_NAME = "data.xlsx"
 TEXT_FORMAT = "@"
 _MAX_WIDTH = 60
 _WIDTH_SAMPLE = 500  # rows looked at to size a column
+# Control characters an xlsx file cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE).
+ILLEGAL_CHARACTERS_RE = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 # Which Dataset frame holds each template table.
 _FRAME_OF: dict[str, str] = {
@@ -120,8 +119,27 @@ def _is_midnight(value: datetime) -> bool:
 
 
 def _column_texts(series: pd.Series[Any]) -> list[str]:
-    """Cell texts of one column."""
-    return [cell_text(v) for v in series.tolist()]
+    """Cell texts of one column (:func:`cell_text`, by dtype for plain numpy columns)."""
+    values = series.tolist()
+    kind = series.dtype.kind if isinstance(series.dtype, np.dtype) else "O"
+    if kind in "iu":
+        return [str(v) for v in values]
+    if kind == "f":
+        return ["" if v != v else format_number(v) for v in values]
+    if kind == "b":
+        return ["true" if v else "false" for v in values]
+    return [cell_text(v) for v in values]
+
+
+def _column_xlsx_values(series: pd.Series[Any]) -> list[Any]:
+    """:func:`xlsx_value` of every cell of one column (by dtype for plain numpy columns)."""
+    values = series.tolist()
+    kind = series.dtype.kind if isinstance(series.dtype, np.dtype) else "O"
+    if kind in "iub":
+        return values  # tolist() gives Python ints and bools
+    if kind == "f":
+        return [None if v != v else v for v in values]
+    return [xlsx_value(v) for v in values]
 
 
 # --- atomic files -----------------------------------------------------------------------------
@@ -194,46 +212,24 @@ def write_xlsx(
     Header bold, first row frozen, columns sized to their content. ``text_columns`` (sheet →
     column names) get the Text number format, e.g. NIP columns, so Excel keeps every digit.
     """
-    wb = Workbook(write_only=True)
-    for name, df in sheets.items():
-        _write_sheet(wb, name, df, set((text_columns or {}).get(name, ())))
+    text = text_columns or {}
+    books = [_sheet(name, df, set(text.get(name, ()))) for name, df in sheets.items()]
     with atomic_path(path) as tmp:
-        wb.save(tmp)
+        write_workbook(books, tmp)
     return Path(path)
 
 
-def _write_sheet(wb: Workbook, name: str, df: pd.DataFrame, text_cols: set[str]) -> None:
-    ws = wb.create_sheet(title=name)
+def _sheet(name: str, df: pd.DataFrame, text_cols: set[str]) -> Sheet:
     headers = [str(c) for c in df.columns]
-    for idx, header in enumerate(headers, start=1):
-        letter = get_column_letter(idx)
-        ws.column_dimensions[letter].width = _width(header, df[df.columns[idx - 1]])
-        if header in text_cols:
-            ws.column_dimensions[letter].number_format = TEXT_FORMAT
-    ws.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header_cells = []
-    for header in headers:
-        cell = WriteOnlyCell(ws, value=xlsx_value(header))
-        cell.font = bold
-        header_cells.append(cell)
-    ws.append(header_cells)
-    text_idx = {i for i, h in enumerate(headers) if h in text_cols}
-    for row in df.itertuples(index=False, name=None):
-        ws.append([_xlsx_cell(ws, v, i in text_idx) for i, v in enumerate(row)])
-
-
-def _xlsx_cell(ws: Any, value: object, as_text: bool) -> Any:
-    converted = xlsx_value(value)
-    if not as_text or converted is None:
-        return converted
-    cell = WriteOnlyCell(ws, value=str(converted))
-    cell.number_format = TEXT_FORMAT
-    return cell
+    widths = [_width(h, df.iloc[:, i]) for i, h in enumerate(headers)]
+    columns = [_column_xlsx_values(df.iloc[:, i]) for i in range(len(headers))]
+    rows = zip(*columns, strict=True) if columns else iter(())
+    text_idx = [i for i, h in enumerate(headers) if h in text_cols]
+    return Sheet(name, [xlsx_value(h) for h in headers], rows, widths, text_idx)
 
 
 def _width(header: str, series: pd.Series[Any]) -> float:
-    sample = [cell_text(v) for v in series.head(_WIDTH_SAMPLE).tolist()]
+    sample = _column_texts(series.head(_WIDTH_SAMPLE))
     longest = max([len(header), *(len(s) for s in sample)])
     return float(min(longest + 2, _MAX_WIDTH))
 

@@ -153,6 +153,18 @@ def load_pack(name: str = "kabupaten") -> RulePack:
     return _load_pack_cached(str(_pack_path(name).resolve()))
 
 
+def _bundled_yaml(path: Path) -> Any:
+    """A rule pack shipped with placement, parsed by libyaml's safe loader when PyYAML has it
+    (0.03 s instead of 0.2 s for kabupaten.yaml: a fifth of a CLI solve's own work). The budgets
+    of read_yaml_file guard YAML a user gives; this file is part of the package."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is None:
+        return read_yaml_file(path)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+
+
 @cache
 def _load_pack_cached(path_text: str) -> RulePack:
     path = Path(path_text)
@@ -162,7 +174,7 @@ def _load_pack_cached(path_text: str) -> RulePack:
         raise PlacementError(
             [issue("PAKET_ATURAN_TIDAK_ADA", where, name=path.name, available=available)]
         )
-    raw = read_yaml_file(path)
+    raw = _bundled_yaml(path) if path.parent == RULEPACK_DIR.resolve() else read_yaml_file(path)
     issues: list[Issue] = []
     rules: dict[str, RuleSpec] = {}
     for i, item in enumerate(raw.get("aturan", [])):

@@ -77,7 +77,9 @@ def _competencies(ds: Dataset, rules: RuleSet) -> Competencies:
     std = _clean_long(ds.standar, "jabatan_id")
     defaults: dict[str, dict[str, float]] = rules["JPM"]["standar_bawaan"]
     default_names = {norm_text(c) for d in defaults.values() for c in d}
-    names = tuple(sorted(set(komp["competency"]) | set(std["competency"]) | default_names))
+    names = tuple(
+        sorted({*komp["competency"].unique(), *std["competency"].unique(), *default_names})
+    )
     col = {n: i for i, n in enumerate(names)}
     actual = np.full((ds.n_people, len(names)), np.nan)
     if len(komp):

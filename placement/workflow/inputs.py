@@ -11,6 +11,7 @@ from placement.domain.errors import Issue, PlacementError
 from placement.domain.messages import Where, issue
 from placement.domain.model import Dataset
 from placement.io.plan_files import read_plan
+from placement.workflow.gc_pause import fewer_gc_passes
 
 
 def load_inputs(
@@ -27,7 +28,8 @@ def load_inputs(
     if plan_date is not None:
         updates["tanggal_rencana"] = plan_date
     sc = sc.model_copy(update=updates)
-    ds, warnings = load_dataset(Path(source), strict=strict, plan_date=sc.tanggal_rencana)
+    with fewer_gc_passes():
+        ds, warnings = load_dataset(Path(source), strict=strict, plan_date=sc.tanggal_rencana)
     return ds, sc, warnings
 
 

@@ -17,6 +17,7 @@ from placement.plan.result import Result
 from placement.report.outputs import remove_leftovers, stale_outputs, write_error, write_outputs
 from placement.solver import SolveStatus
 from placement.workflow.engine import Progress, solve
+from placement.workflow.gc_pause import fewer_gc_passes
 from placement.workflow.studies import diverse_plans, solve_elastic
 
 
@@ -37,6 +38,7 @@ class PlanRun:
         return self.result.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
 
 
+@fewer_gc_passes()
 def solve_to_folder(
     ds: Dataset,
     sc: Skenario,
