@@ -47,6 +47,16 @@ INTERRUPTED_MESSAGE = {
 }
 
 
+MEMORY_MESSAGE = {
+    "id": "Error [MEMORI_TIDAK_CUKUP]: memori komputer tidak cukup untuk data sebesar ini; tidak "
+    "ada file keluaran yang ditulis. Persempit lingkup di skenario (lingkup.opd, "
+    "lingkup.jenis_jabatan), selesaikan per instansi, atau pakai komputer dengan memori lebih besar.",
+    "en": "Error [MEMORI_TIDAK_CUKUP]: out of memory for data this size; no output file was "
+    "written. Narrow the scenario's lingkup (lingkup.opd, lingkup.jenis_jabatan), solve per "
+    "instansi, or use a machine with more memory.",
+}
+
+
 AUDIT_FAILED_MESSAGE = {
     "id": "Error: Audit rencana gagal; rencana tidak ditulis. Ini adalah bug: laporkan.",
     "en": "Error: The plan failed its audit; no plan was written. This is a bug: please report it.",
@@ -160,7 +170,8 @@ def terminate_as_interrupt() -> Iterator[None]:
 def user_errors(func: F) -> F:
     """Report PlacementError as a located list (stderr) and exit 1, never a traceback.
 
-    Ctrl-C and SIGTERM end with exit code 130 and the message that no new file was written; an
+    Ctrl-C and SIGTERM end with exit code 130 and the message that no new file was written;
+    running out of memory with MEMORY_MESSAGE and exit code 1; an
     :class:`~placement.plan.audit.AuditFailedError` (a bug: the solver's plan fails its audit)
     with its findings, the message that no plan was written and exit code 1.
     """
@@ -180,6 +191,9 @@ def user_errors(func: F) -> F:
         except KeyboardInterrupt:
             click.echo(INTERRUPTED_MESSAGE[lang], err=True)
             sys.exit(ExitCode.INTERRUPTED)
+        except MemoryError:  # a stage that names its size raises MEMORI_TIDAK_CUKUP itself
+            click.echo(MEMORY_MESSAGE[lang], err=True)
+            sys.exit(ExitCode.USER_ERROR)
         except Exception as exc:
             from placement.plan.audit import AuditFailedError  # loaded already when exc is one
 

@@ -20,6 +20,8 @@ from placement.cli.base import (
     solver_options,
     user_errors,
 )
+from placement.cli.batch_cmd import executor_options
+from placement.cli.instansi_split import solve_per_instansi, split_to_folders
 from placement.cli.runs_cmd import check_store, record_run, store_option
 from placement.config import Skenario, plan_date_line
 from placement.domain.errors import PlacementError
@@ -28,7 +30,9 @@ from placement.io.plan_files import OUTPUT_FILES, read_plan, read_record
 from placement.plan.audit import audit_plan
 from placement.plan.result import Result
 from placement.solver import SolveStatus
+from placement.workflow.executors import ExecutorName, make_executor
 from placement.workflow.inputs import load_inputs, locks_from_plan
+from placement.workflow.instansi import is_multi_instansi
 from placement.workflow.run import PlanRun, solve_to_folder, write_alternatives
 
 
@@ -61,13 +65,24 @@ from placement.workflow.run import PlanRun, solve_to_folder, write_alternatives
                    "rencana tahun pertama ditulis seperti biasa, semua tahun ke rencana_horizon.csv.")  # fmt: skip
 @click.option("--diskonto", type=click.FloatRange(min=0.0, max=1.0, min_open=True), default=1.0,
               show_default=True, help="Bobot tahun ke-t = diskonto^t (dengan --horizon).")  # fmt: skip
+@click.option(
+    "--pisah-instansi/--gabung-instansi",
+    "per_instansi",
+    default=True,
+    show_default=True,
+    help="Data beberapa instansi (kolom instansi jabatan): selesaikan tiap instansi sendiri "
+    "ke OUT/NAMA_INSTANSI (bawaan; perpindahan antar instansi adalah proses BKN "
+    "tersendiri) atau sebagai satu kumpulan.",
+)
+@executor_options("local")
 @store_option
 @lang_option
 @user_errors
 def solve_cmd(
     data_dir: Path | None, scenario: Path | None, out: Path, backend: str, time_limit: float | None,
     seed: int | None, plan_date: datetime | None, locks_from: Path | None, export_model: Path | None,
-    plans: int, min_difference: int, elastic: bool, horizon: int, diskonto: float, store: Path,
+    plans: int, min_difference: int, elastic: bool, horizon: int, diskonto: float,
+    per_instansi: bool, executor: ExecutorName, cluster: str | None, workers: int, store: Path,
     no_store: bool, lang: str,
 ) -> None:  # fmt: skip
     """Susun rencana penempatan optimal dan tulis file rencana ke OUT.
@@ -78,11 +93,45 @@ def solve_cmd(
       placement solve data --scenario skenario.yaml --out hasil --backend mip
       placement solve data --scenario skenario.yaml --out hasil --elastic
       placement solve data-tiny --out hasil-3th --horizon 3 --diskonto 0.9
+    Data beberapa instansi (nasional) diselesaikan per instansi: OUT/NAMA_INSTANSI, data tiap
+    instansi di OUT/data-per-instansi, ringkasan di OUT/ringkasan.xlsx/json (docs/scale.md).
+    --executor/--cluster/--workers berlaku untuk penyelesaian per instansi itu.
     Kode keluar: 0 rencana OPTIMAL/FEASIBLE; 1 masukan salah; 3 tidak ada rencana;
     130 dihentikan (Ctrl-C/SIGTERM; tidak ada file rencana baru).
     """
     console = Console(stderr=True)
     ds, sc = _inputs(console, data_dir, scenario, plan_date, locks_from, lang)
+    if per_instansi and is_multi_instansi(ds):
+        single = {
+            "--locks-from": locks_from is not None,
+            "--export-model": export_model is not None,
+            "--plans": plans > 1,
+            "--elastic": elastic,
+            "--horizon": horizon > 1,
+            "--seed": seed is not None,
+        }
+        if any(single.values()):
+            given = ", ".join(k for k, v in single.items() if v)
+            raise click.UsageError(
+                f"{given} berlaku untuk satu instansi: pakai --gabung-instansi, atau selesaikan "
+                f"folder {out}/data-per-instansi/NAMA sendiri"
+            )
+        check_store(store, no_store)
+        folders = split_to_folders(ds, out, lang)
+        del ds  # the whole pool is not needed while the instansi are solved
+        solve_per_instansi(
+            folders,
+            scenario,
+            out,
+            backend=backend,
+            time_limit=time_limit,
+            plan_date=sc.tanggal_rencana,
+            executor=make_executor(executor, cluster, workers),
+            store=store,
+            no_store=no_store,
+            lang=lang,
+        )
+        return
     if horizon > 1 and (elastic or plans > 1):
         raise click.UsageError("--horizon tidak dapat digabung dengan --elastic atau --plans")
     extra: dict[str, Any] = {"data": str(sc.data), "skenario": str(scenario) if scenario else None}
