@@ -105,8 +105,8 @@ def test_people_without_instansi_are_placed_by_their_post_or_refused(
     peg = pool.pegawai.copy()
     holders = peg["jabatan_id"].notna().to_numpy()
     peg.loc[holders, "instansi"] = None  # a holder's instansi is that of the post held
-    split = split_by_instansi(Dataset(peg, pool.jabatan, pool.kompetensi, pool.standar))
-    assert [len(p.pegawai) for p in split.parts.values()] == [
+    _, parts = split_by_instansi(Dataset(peg, pool.jabatan, pool.kompetensi, pool.standar))
+    assert [len(p.pegawai) for p in parts.values()] == [
         int((pool.pegawai["instansi"] == n).sum()) for n in NAMES
     ]
     loose = int(np.flatnonzero(~holders)[0])

@@ -12,25 +12,48 @@ import click
 from placement.cli.base import ExitCode
 from placement.cli.batch_cmd import progress_printer
 from placement.cli.runs_cmd import record_runs
+from placement.domain.errors import PlacementError, has_errors
 from placement.domain.model import Dataset
+from placement.io.readers import read_tables
 from placement.workflow.batch import run_specs, summary_frame, write_summary
 from placement.workflow.executors import Executor
-from placement.workflow.instansi import DATA_FOLDER, instansi_specs, split_by_instansi, write_parts
+from placement.workflow.instansi import (
+    DATA_FOLDER,
+    Split,
+    instansi_specs,
+    split_by_instansi,
+    split_tables,
+    write_parts,
+)
 
 
-def split_to_folders(ds: Dataset, out: Path, lang: str) -> dict[str, Path]:
-    """Split ``ds`` by instansi and write each part under ``out/data-per-instansi``."""
-    split = split_by_instansi(ds)
-    n = len(split.parts)
+def split_data(source: Dataset | Path, out: Path, lang: str) -> dict[str, Path]:
+    """Split a Dataset, or a csv data folder as read (not validated here: each instansi's solve
+    validates its own part), by instansi; each part goes under ``out/data-per-instansi``."""
+    if isinstance(source, Dataset):
+        split, parts = split_by_instansi(source)
+        _announce(split, lang)
+        return write_parts(parts, out)
+    tables, issues, _ = read_tables(source)
+    if has_errors(issues):
+        raise PlacementError(issues)
+    split, raw = split_tables(tables)
+    del tables
+    _announce(split, lang)
+    return write_parts(raw, out)
+
+
+def _announce(split: Split, lang: str) -> None:
+    n = len(split.names)
     if lang == "id":
         click.echo(
             f"Data berisi {n} instansi: diselesaikan per instansi (perpindahan antar "
-            f"instansi tidak direncanakan; --gabung-instansi untuk satu kumpulan)"
+            "instansi tidak direncanakan; --gabung-instansi untuk satu kumpulan)"
         )
     else:
         click.echo(
             f"The data holds {n} instansi: solved per instansi (moves between instansi "
-            f"are not planned; --gabung-instansi for one pool)"
+            "are not planned; --gabung-instansi for one pool)"
         )
     if split.outside:
         names = ", ".join(split.outside_names[:5])
@@ -40,9 +63,6 @@ def split_to_folders(ds: Dataset, out: Path, lang: str) -> dict[str, Path]:
             else f"{split.outside} people of instansi without posts in the data left out ({names})",
             err=True,
         )
-    folders = write_parts(split, out)
-    click.echo(f"Data per instansi: {out / DATA_FOLDER}/", err=True)
-    return folders
 
 
 def solve_per_instansi(
@@ -60,6 +80,7 @@ def solve_per_instansi(
 ) -> None:
     """Solve every instansi folder to ``out/<instansi>``, write ``out/ringkasan.*``, record each
     plan; exit 3 when an instansi has no plan."""
+    click.echo(f"Data per instansi: {out / DATA_FOLDER}/", err=True)
     specs, out_dirs = instansi_specs(
         folders, scenario, out, backend=backend, time_limit=time_limit, plan_date=plan_date
     )

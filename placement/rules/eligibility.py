@@ -446,6 +446,26 @@ def out_of_memory(stage: str, people: int, posts: int, pairs: int | None) -> Pla
     )
 
 
+def count_eligible(ds: Dataset, sc: Skenario, *, chunk_pairs: int = CHUNK_PAIRS) -> int:
+    """How many pairs :func:`build_pairs` would keep (moves and stays), counted block by block:
+    the same rules on the same chunks, but no pair is kept, so memory stays at one chunk. Used to
+    size a problem before building it (docs/scale.md)."""
+    rules = rule_set(sc)
+    f = build_facts(ds, sc, rules)
+    posts = scope_posts(ds, sc)
+    cand = candidate_rows(f, posts)
+    refusing = _active(rules, "tolak")
+    col = {r.id: i for i, r in enumerate(refusing)}
+    counts = np.zeros((ds.n_posts, len(refusing)), dtype=np.int64)
+    later = [r for r in refusing if r.id not in BLOCKING_RULES]
+    n = int((f.p_held[cand] >= 0).sum())  # the stays
+    for person, post in _blocked_pairs(
+        f, _Blocking.of(f, rules), cand, posts, counts, col, chunk_pairs
+    ):
+        n += len(_filter(PairContext.of(f, person, post), later, counts, col))
+    return n
+
+
 def build_pairs(ds: Dataset, sc: Skenario, *, chunk_pairs: int = CHUNK_PAIRS) -> PairTable:
     """Eligible pairs of a scenario (see the module docstring)."""
     rules = rule_set(sc)
