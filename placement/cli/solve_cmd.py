@@ -21,18 +21,17 @@ from placement.cli.base import (
     user_errors,
 )
 from placement.cli.batch_cmd import executor_options
-from placement.cli.instansi_split import solve_per_instansi, split_data
+from placement.cli.instansi_split import PerInstansi
 from placement.cli.runs_cmd import check_store, record_run, store_option
-from placement.config import Skenario, load_scenario, plan_date_line
+from placement.config import Skenario, plan_date_line
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
 from placement.io.plan_files import OUTPUT_FILES, read_plan, read_record
 from placement.plan.audit import audit_plan
 from placement.plan.result import Result
 from placement.solver import SolveStatus
-from placement.workflow.executors import ExecutorName, make_executor
+from placement.workflow.executors import ExecutorName
 from placement.workflow.inputs import load_inputs, locks_from_plan
-from placement.workflow.instansi import folder_instansi, is_multi_instansi
 from placement.workflow.run import PlanRun, solve_to_folder, write_alternatives
 
 
@@ -93,56 +92,16 @@ def solve_cmd(
       placement solve data --scenario skenario.yaml --out hasil --backend mip
       placement solve data --scenario skenario.yaml --out hasil --elastic
       placement solve data-tiny --out hasil-3th --horizon 3 --diskonto 0.9
-    Data beberapa instansi (nasional) diselesaikan per instansi: OUT/NAMA_INSTANSI, data tiap
-    instansi di OUT/data-per-instansi, ringkasan di OUT/ringkasan.xlsx/json (docs/scale.md).
-    --executor/--cluster/--workers berlaku untuk penyelesaian per instansi itu.
+    Data beberapa instansi: tiap instansi ke OUT/NAMA_INSTANSI, dengan --executor (docs/scale.md).
     Kode keluar: 0 rencana OPTIMAL/FEASIBLE; 1 masukan salah; 3 tidak ada rencana;
     130 dihentikan (Ctrl-C/SIGTERM; tidak ada file rencana baru).
     """
     console = Console(stderr=True)
-    split_options = {
-        "--locks-from": locks_from is not None,
-        "--export-model": export_model is not None,
-        "--plans": plans > 1,
-        "--elastic": elastic,
-        "--horizon": horizon > 1,
-        "--seed": seed is not None,
-    }
-
-    def per_instansi_solve(source: Dataset | Path, sc: Skenario) -> None:
-        given = ", ".join(k for k, v in split_options.items() if v)
-        if given:
-            raise click.UsageError(
-                f"{given} berlaku untuk satu instansi: pakai --gabung-instansi, atau selesaikan "
-                f"folder {out}/data-per-instansi/NAMA sendiri"
-            )
-        check_store(store, no_store)
-        folders = split_data(source, out, lang)
-        del source  # the whole pool is not needed while the instansi are solved
-        solve_per_instansi(
-            folders,
-            scenario,
-            out,
-            backend=backend,
-            time_limit=time_limit,
-            plan_date=sc.tanggal_rencana,
-            executor=make_executor(executor, cluster, workers),
-            store=store,
-            no_store=no_store,
-            lang=lang,
-        )
-
-    if per_instansi and data_dir is not None and len(folder_instansi(data_dir)) > 1:
-        # csv folder of several instansi: split as read; each instansi validates its own part
-        sc = load_scenario(scenario) if scenario is not None else Skenario()
-        if plan_date is not None:
-            sc = sc.model_copy(update={"tanggal_rencana": plan_date.date()})
-        click.echo(plan_date_line(sc, from_argument=plan_date is not None, lang=lang))
-        per_instansi_solve(data_dir, sc)
+    split = PerInstansi.of(click.get_current_context().params)
+    if split.from_folder(data_dir, plan_date):
         return
     ds, sc = _inputs(console, data_dir, scenario, plan_date, locks_from, lang)
-    if per_instansi and is_multi_instansi(ds):  # a workbook, or data named by the scenario
-        per_instansi_solve(ds, sc)
+    if split.from_dataset(ds, sc):
         return
     if horizon > 1 and (elastic or plans > 1):
         raise click.UsageError("--horizon tidak dapat digabung dengan --elastic atau --plans")

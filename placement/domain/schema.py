@@ -156,7 +156,7 @@ JABATAN = Table(
                "diselesaikan per instansi (perpindahan antar instansi tidak direncanakan)",
                "Instansi that owns the post (empty = this one); data with several instansi is "
                "solved per instansi (moves between instansi are not planned)",
-               "", "Pemerintah Kabupaten Contoh", ("instansi nama", "instansi induk")),
+               "", "Pemerintah Kabupaten Contoh"),
     ),
     "Jabatan struktural (pos yang direncanakan)",
     "Structural posts (what the plan fills)",
