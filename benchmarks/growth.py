@@ -263,8 +263,21 @@ def main(cases: list[str], work: Path | None, with_pool: bool) -> None:
             print(json.dumps(result["cases"][-1]["solve"]), file=sys.stderr)
         if with_pool and "nasional" in cases:
             result["one_pool"] = count_pool(root / "data-nasional")
+    if not cases and with_pool and work is not None:  # --cases "" --count-pool --work DIR
+        add_pool(work)
+        return
     result["measured"] = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "scaling.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    (RESULTS / "scaling.md").write_text(markdown(result), encoding="utf-8")
+    plot(result, RESULTS / "scaling.png")
+    print(markdown(result))
+
+
+def add_pool(work: Path) -> None:
+    """Count the one-pool pairs of ``work/data-nasional`` and add them to results/scaling.*."""
+    result = json.loads((RESULTS / "scaling.json").read_text(encoding="utf-8"))
+    result["one_pool"] = count_pool(work / "data-nasional")
     (RESULTS / "scaling.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     (RESULTS / "scaling.md").write_text(markdown(result), encoding="utf-8")
     plot(result, RESULTS / "scaling.png")

@@ -129,7 +129,7 @@ def main() -> None:
     parser.add_argument("--count-pool", action="store_true", help="count one-pool pairs")
     args = parser.parse_args()
     if args.growth:
-        growth.main(args.cases.split(","), args.work, args.count_pool)
+        growth.main([c for c in args.cases.split(",") if c], args.work, args.count_pool)
         return
     result = run(args.regions_preset, sweep_too=not args.batch_only)
     if args.out_json is not None:

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from placement.cli import main
 from placement.domain.model import Dataset
 from placement.io.plan_files import read_plan
-from placement.io.readers import load_dataset
+from placement.io.readers import load_dataset, read_tables
 from placement.io.writers import write_dataset
 from placement.synth import generate
 from placement.workflow.instansi import (
@@ -21,6 +21,8 @@ from placement.workflow.instansi import (
     crossing_moves,
     instansi_names,
     split_by_instansi,
+    split_tables,
+    write_parts,
 )
 
 PLAN_FILES = ("rencana.csv", "lowong.csv", "rantai.csv", "shortlist_jpt.csv")
@@ -114,3 +116,17 @@ def test_people_without_instansi_are_placed_by_their_post_or_refused(
     with pytest.raises(Exception) as err:
         split_by_instansi(Dataset(peg, pool.jabatan, pool.kompetensi, pool.standar))
     assert "INSTANSI_KOSONG" in {i.code for i in err.value.issues}  # type: ignore[attr-defined]
+
+
+def test_read_tables_and_a_dataset_split_alike(folders: dict[str, Path], tmp_path: Path) -> None:
+    """The csv path (tables as read) and the workbook path (a validated Dataset) give the same
+    instansi folders, cell for cell once read back."""
+    pool, _ = load_dataset(folders["pool"])
+    tables, _, _ = read_tables(folders["pool"])
+    raw = write_parts(split_tables(tables)[1], tmp_path / "raw")
+    ds = write_parts(split_by_instansi(pool)[1], tmp_path / "ds")
+    for name in NAMES:
+        a, _ = load_dataset(raw[name])
+        b, _ = load_dataset(ds[name])
+        assert a.pegawai.equals(b.pegawai) and a.jabatan.equals(b.jabatan)
+        assert len(a.kompetensi) == len(b.kompetensi) > 0

@@ -14,7 +14,7 @@ instansi's plan is byte for byte the plan of ``placement solve`` on its own fold
 from __future__ import annotations
 
 import shutil
-import tempfile
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -233,7 +233,8 @@ def write_parts(parts: dict[str, Dataset] | dict[str, Tables], out: Path) -> dic
     at the end (nothing half-written). Returns name → folder."""
     where = _folders(list(parts), out)
     out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-data-", dir=out))
+    staging = out / f".staging-data-{uuid.uuid4().hex[:12]}"
+    staging.mkdir()  # not mkdtemp: the published folder keeps the usual permissions
     try:
         for name, part in parts.items():
             folder = staging / where[name].name
