@@ -17,7 +17,7 @@ from placement.cli.runs_cmd import check_store, record_runs
 from placement.config import Skenario, load_scenario, plan_date_line
 from placement.domain.errors import PlacementError, has_errors
 from placement.domain.model import Dataset
-from placement.io.readers import read_tables
+from placement.io.readers import load_dataset, read_tables
 from placement.workflow.batch import run_specs, summary_frame, write_summary
 from placement.workflow.executors import Executor, ExecutorName, make_executor
 from placement.workflow.instansi import (
@@ -42,6 +42,8 @@ def split_data(source: Dataset | Path, out: Path, lang: str) -> dict[str, Path]:
     tables, issues, _ = read_tables(source)
     if has_errors(issues):
         raise PlacementError(issues)
+    if "nip" not in tables["pegawai"].columns or "jabatan_id" not in tables["jabatan"].columns:
+        return split_data(load_dataset(source)[0], out, lang)  # validation names what is missing
     split, raw = split_tables(tables)
     del tables
     _announce(split, lang)

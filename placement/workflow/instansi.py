@@ -86,6 +86,11 @@ class Split:
     outside_names: list[str] = field(default_factory=list)
 
 
+def _col(frame: pd.DataFrame, name: str) -> pd.Series:
+    """An optional column, or empty cells when the table has none."""
+    return frame[name] if name in frame.columns else pd.Series("", index=frame.index, dtype=object)
+
+
 def _row(frame: pd.DataFrame, i: int) -> int:
     """The Excel row of the i-th row: a read table's index, else header + 1-based position."""
     return int(frame.index[i]) if frame.attrs.get("excel_rows") else i + 2
@@ -115,24 +120,25 @@ def plan_split(pegawai: pd.DataFrame, jabatan: pd.DataFrame) -> Split:
     ]
     owner_of_post = dict(zip(ids, post_key, strict=True))
     nip = pegawai["nip"].astype(str).str.strip()
-    own = _names(pegawai["instansi"]).map(lambda v: None if pd.isna(v) else _norm(v))
+    own = _names(_col(pegawai, "instansi")).map(lambda v: None if pd.isna(v) else _norm(v))
     held = (
-        pegawai["jabatan_id"]
+        _col(pegawai, "jabatan_id")
         .astype(object)
         .map(lambda j: None if pd.isna(j) else owner_of_post.get(str(j).strip()))
     )
+    own_text = _col(pegawai, "instansi")
     clash = own.notna() & held.notna() & (own != held)
     for i in np.flatnonzero(clash.to_numpy())[:20]:
-        post = shown(pegawai["jabatan_id"].iat[i], 30)
+        post = shown(_col(pegawai, "jabatan_id").iat[i], 30)
         issues.append(
             error(
                 "pegawai",
                 _row(pegawai, i),
                 "instansi",
                 "INSTANSI_BEDA_JABATAN",
-                f"Pegawai {shown(nip.iat[i], 20)} berinstansi {shown(pegawai['instansi'].iat[i], 60)} "
+                f"Pegawai {shown(nip.iat[i], 20)} berinstansi {shown(own_text.iat[i], 60)} "
                 f"tetapi memegang jabatan {post} milik {key.get(str(held.iat[i]), '')}",
-                f"Person {shown(nip.iat[i], 20)} of instansi {shown(pegawai['instansi'].iat[i], 60)} "
+                f"Person {shown(nip.iat[i], 20)} of instansi {shown(own_text.iat[i], 60)} "
                 f"holds post {post} of {key.get(str(held.iat[i]), '')}",
             )
         )
@@ -164,7 +170,7 @@ def plan_split(pegawai: pd.DataFrame, jabatan: pd.DataFrame) -> Split:
     if issues:
         raise PlacementError(issues)
     outside = ~person_key.isin(list(key)).to_numpy()
-    others = sorted({str(v) for v in pegawai["instansi"][outside] if str(v).strip()})
+    others = sorted({str(v) for v in _names(_col(pegawai, "instansi"))[outside].dropna()})
     return Split(
         names,
         {name: (post_key == k).to_numpy() for k, name in key.items()},
