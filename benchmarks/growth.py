@@ -137,9 +137,10 @@ def count_pool(data: Path) -> dict[str, Any]:
         [sys.executable, "-c", code, str(data)], capture_output=True, text=True, env=env, check=True
     )
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    # what a pair table of that many rows would take: PAIR_COLUMNS ≈ 2×int32 + 3 categorical codes
-    # (≤ int32) + 2 bool + 6 float64 scores ≈ 70 bytes a pair, before the solver's own copies
-    result["pair_table_gb_estimate"] = round(result["pairs"] * 70 / 1e9, 1)
+    # what a pair table of that many rows would take (PAIR_COLUMNS): person, post (int32), nip and
+    # jabatan_id codes (int32), move_type (int8), 2 bools, 10 float64 scores ≈ 100 bytes a pair,
+    # before the solver's own copies
+    result["pair_table_gb_estimate"] = round(result["pairs"] * 100 / 1e9, 1)
     return result
 
 
