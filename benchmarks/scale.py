@@ -1,10 +1,20 @@
-"""Sweeps and batches on each executor (issue 22 item 2, docs/scale.md).
+"""Sweeps and batches on each executor (issue 22 item 2), and growth with problem size from
+kabupaten to provinsi to nasional (item 1); docs/scale.md.
 
 A 12-variant kabupaten sweep (kabupaten-dasar and 11 variants of weights and caps) and a
 10-region batch (generated regions, seeds 1–10), each run serially, on the local process pool
 and on a Dask LocalCluster of 2 worker processes; wall-clock, speed-up and the 1-minute load.
 
+``--growth``: ``placement generate`` and ``placement solve`` (default scenario, plan date
+2026-07-01) as child processes for each preset; wall-clock, stage times from hasil.json (per
+instansi for the nasional split), eligible pairs, and peak memory: the largest single process
+(as ``/usr/bin/time -v`` reports it) and the whole process tree summed (coordinator + workers),
+sampled every 0.2 s. Writes results/scaling.json, scaling.md and the log-log plot scaling.png.
+``--count-pool`` also counts the eligible pairs of the nasional data as one pool, block by
+block, without building them (the stretch case; minutes).
+
 Usage: python -m benchmarks.scale [--regions-preset kabupaten] [--out-json FILE]
+       python -m benchmarks.scale --growth [--cases kabupaten,provinsi,nasional] [--count-pool]
 """
 
 from __future__ import annotations
@@ -19,6 +29,7 @@ from typing import Any
 
 import yaml
 
+from benchmarks import growth
 from placement.config import BASELINE
 from placement.io.writers import write_dataset
 from placement.synth import generate
@@ -112,7 +123,14 @@ def main() -> None:
     parser.add_argument("--regions-preset", default="kabupaten")
     parser.add_argument("--batch-only", action="store_true", help="skip the 12-variant sweep")
     parser.add_argument("--out-json", type=Path, default=None)
+    parser.add_argument("--growth", action="store_true", help="time and memory against size")
+    parser.add_argument("--cases", default="kabupaten,provinsi,nasional")
+    parser.add_argument("--work", type=Path, default=None, help="keep data and plans here")
+    parser.add_argument("--count-pool", action="store_true", help="count one-pool pairs")
     args = parser.parse_args()
+    if args.growth:
+        growth.main([c for c in args.cases.split(",") if c], args.work, args.count_pool)
+        return
     result = run(args.regions_preset, sweep_too=not args.batch_only)
     if args.out_json is not None:
         args.out_json.write_text(json.dumps(result, indent=2), encoding="utf-8")

@@ -61,7 +61,7 @@ def test_written_template_format(tmp_path: Path) -> None:
     ds = _tricky(tmp_path)
     write_dataset(ds, tmp_path / "csv")
     jabatan = (tmp_path / "csv" / "jabatan.csv").read_text(encoding="utf-8").splitlines()
-    assert jabatan[1].endswith(",kesehatan,1,ya,")  # empty prioritas: 1 (JPT); teknis empty
+    assert jabatan[1].endswith(",kesehatan,1,ya,,")  # prioritas 1 (JPT); teknis, instansi empty
     pegawai = (tmp_path / "csv" / "pegawai.csv").read_text(encoding="utf-8").splitlines()
     assert ",1970-01-01," in pegawai[1]  # birth date derived from the NIP, ISO
     kompetensi = (tmp_path / "csv" / "kompetensi.csv").read_text(encoding="utf-8").splitlines()

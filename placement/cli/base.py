@@ -44,6 +44,7 @@ class ExitCode(IntEnum):
 
 INTERRUPTED_MESSAGE = dict(zip(("id", "en"), texts("CLI_DIHENTIKAN"), strict=True))
 AUDIT_FAILED_MESSAGE = dict(zip(("id", "en"), texts("CLI_AUDIT_GAGAL"), strict=True))
+MEMORY_MESSAGE = dict(zip(("id", "en"), texts("CLI_MEMORI_TIDAK_CUKUP"), strict=True))
 
 
 def lang_option(func: F) -> F:
@@ -149,7 +150,8 @@ def terminate_as_interrupt() -> Iterator[None]:
 def user_errors(func: F) -> F:
     """Report PlacementError as a located list (stderr) and exit 1, never a traceback.
 
-    Ctrl-C and SIGTERM end with exit code 130 and the message that no new file was written; an
+    Ctrl-C and SIGTERM end with exit code 130 and the message that no new file was written;
+    running out of memory with MEMORY_MESSAGE and exit code 1; an
     :class:`~placement.plan.audit.AuditFailedError` (a bug: the solver's plan fails its audit)
     with its findings, the message that no plan was written and exit code 1.
     """
@@ -168,6 +170,9 @@ def user_errors(func: F) -> F:
         except KeyboardInterrupt:
             click.echo(INTERRUPTED_MESSAGE[lang], err=True)
             sys.exit(ExitCode.INTERRUPTED)
+        except MemoryError:  # a stage that names its size raises MEMORI_TIDAK_CUKUP itself
+            click.echo(MEMORY_MESSAGE[lang], err=True)
+            sys.exit(ExitCode.USER_ERROR)
         except Exception as exc:
             from placement.plan.audit import AuditFailedError  # loaded already when exc is one
 

@@ -20,6 +20,8 @@ from placement.cli.base import (
     solver_options,
     user_errors,
 )
+from placement.cli.batch_cmd import executor_options
+from placement.cli.instansi_split import PerInstansi
 from placement.cli.runs_cmd import check_store, record_run, store_option
 from placement.config import Skenario, plan_date_line
 from placement.domain.errors import PlacementError
@@ -28,6 +30,7 @@ from placement.io.plan_files import OUTPUT_FILES, read_plan, read_record
 from placement.plan.audit import audit_plan
 from placement.plan.result import Result
 from placement.solver import SolveStatus
+from placement.workflow.executors import ExecutorName
 from placement.workflow.inputs import load_inputs, locks_from_plan
 from placement.workflow.run import PlanRun, solve_to_folder, write_alternatives
 
@@ -61,13 +64,24 @@ from placement.workflow.run import PlanRun, solve_to_folder, write_alternatives
                    "rencana tahun pertama ditulis seperti biasa, semua tahun ke rencana_horizon.csv.")  # fmt: skip
 @click.option("--diskonto", type=click.FloatRange(min=0.0, max=1.0, min_open=True), default=1.0,
               show_default=True, help="Bobot tahun ke-t = diskonto^t (dengan --horizon).")  # fmt: skip
+@click.option(
+    "--pisah-instansi/--gabung-instansi",
+    "per_instansi",
+    default=True,
+    show_default=True,
+    help="Data beberapa instansi (kolom instansi jabatan): selesaikan tiap instansi sendiri "
+    "ke OUT/NAMA_INSTANSI (bawaan; perpindahan antar instansi adalah proses BKN "
+    "tersendiri) atau sebagai satu kumpulan.",
+)
+@executor_options("local")
 @store_option
 @lang_option
 @user_errors
 def solve_cmd(
     data_dir: Path | None, scenario: Path | None, out: Path, backend: str, time_limit: float | None,
     seed: int | None, plan_date: datetime | None, locks_from: Path | None, export_model: Path | None,
-    plans: int, min_difference: int, elastic: bool, horizon: int, diskonto: float, store: Path,
+    plans: int, min_difference: int, elastic: bool, horizon: int, diskonto: float,
+    per_instansi: bool, executor: ExecutorName, cluster: str | None, workers: int, store: Path,
     no_store: bool, lang: str,
 ) -> None:  # fmt: skip
     """Susun rencana penempatan optimal dan tulis file rencana ke OUT.
@@ -78,11 +92,17 @@ def solve_cmd(
       placement solve data --scenario skenario.yaml --out hasil --backend mip
       placement solve data --scenario skenario.yaml --out hasil --elastic
       placement solve data-tiny --out hasil-3th --horizon 3 --diskonto 0.9
+    Data beberapa instansi: tiap instansi ke OUT/NAMA_INSTANSI, dengan --executor (docs/scale.md).
     Kode keluar: 0 rencana OPTIMAL/FEASIBLE; 1 masukan salah; 3 tidak ada rencana;
     130 dihentikan (Ctrl-C/SIGTERM; tidak ada file rencana baru).
     """
     console = Console(stderr=True)
+    split = PerInstansi.of(click.get_current_context().params)
+    if split.from_folder(data_dir, plan_date):
+        return
     ds, sc = _inputs(console, data_dir, scenario, plan_date, locks_from, lang)
+    if split.from_dataset(ds, sc):
+        return
     if horizon > 1 and (elastic or plans > 1):
         raise click.UsageError("--horizon tidak dapat digabung dengan --elastic atau --plans")
     extra: dict[str, Any] = {"data": str(sc.data), "skenario": str(scenario) if scenario else None}

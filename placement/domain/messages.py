@@ -784,6 +784,15 @@ TEMPLATES: dict[str, Template] = {
         "Status: INTERRUPTED. Dihentikan oleh pengguna; tidak ada file rencana baru yang ditulis.",
         "Status: INTERRUPTED. Stopped by the user; no new plan file was written.",
     ),
+    "CLI_MEMORI_TIDAK_CUKUP": Template(
+        "Error [MEMORI_TIDAK_CUKUP]: memori komputer tidak cukup untuk data sebesar ini; tidak "
+        "ada file keluaran yang ditulis. Persempit lingkup di skenario (lingkup.opd, "
+        "lingkup.jenis_jabatan), selesaikan per instansi, atau pakai komputer dengan memori "
+        "lebih besar.",
+        "Error [MEMORI_TIDAK_CUKUP]: out of memory for data this size; no output file was "
+        "written. Narrow the scenario's lingkup (lingkup.opd, lingkup.jenis_jabatan), solve per "
+        "instansi, or use a machine with more memory.",
+    ),
     "CLI_AUDIT_GAGAL": Template(
         "Error: Audit rencana gagal; rencana tidak ditulis. Ini adalah bug: laporkan.",
         "Error: The plan failed its audit; no plan was written. This is a bug: please report it.",

@@ -27,7 +27,7 @@ PEGAWAI_FIELDS: tuple[str, ...] = (
 )  # fmt: skip
 JABATAN_FIELDS: tuple[str, ...] = (
     "jabatan_id", "name", "opd", "jenis_jabatan", "eselon", "min_golongan", "min_education",
-    "rumpun", "priority", "must_fill", "technical",
+    "rumpun", "priority", "must_fill", "technical", "instansi",
 )  # fmt: skip
 DATE_FIELDS: frozenset[str] = frozenset(
     {"birth_date", "tmt_golongan", "tmt_jabatan", "tmt_jenjang", "discipline_until", "tmt_cpns"}

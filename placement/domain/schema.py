@@ -151,6 +151,12 @@ JABATAN = Table(
                "Jabatan teknis (butuh rumpun yang sesuai; kosong = diturunkan dari nama)",
                "Technical post (needs a matching field; empty = derived from its name)",
                "ya / tidak (kosong = otomatis)", ""),
+        Column("instansi", "instansi", "text", False,
+               "Instansi pemilik jabatan (kosong = instansi ini); data dengan beberapa instansi "
+               "diselesaikan per instansi (perpindahan antar instansi tidak direncanakan)",
+               "Instansi that owns the post (empty = this one); data with several instansi is "
+               "solved per instansi (moves between instansi are not planned)",
+               "", "Pemerintah Kabupaten Contoh"),
     ),
     "Jabatan struktural (pos yang direncanakan)",
     "Structural posts (what the plan fills)",

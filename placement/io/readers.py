@@ -15,12 +15,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
+
 from placement.domain.errors import Issue, PlacementError, has_errors
 from placement.domain.messages import Where, issue
 from placement.domain.model import Dataset
+from placement.domain.schema import TABLES
 from placement.domain.validate import sort_issues, validate_tables
 from placement.io.cells import DEFAULT_LIMITS, ReadLimits, Tables, _Read
-from placement.io.find import _read_directory, _read_file
+from placement.io.decode import _read_csv
+from placement.io.find import _read_directory, _read_file, _table_of
 
 
 def read_tables(
@@ -40,6 +44,25 @@ def read_tables(
     else:
         _read_directory(path, result)
     return result.tables, result.issues, result.hashes
+
+
+def read_csv_table(path: Path, name: str) -> pd.DataFrame | None:
+    """One table of a csv data folder as text (as :func:`read_tables` gives it), read alone;
+    None when ``path`` is not a folder of csv files, the table has no file or it cannot be read
+    cleanly (the full read reports why)."""
+    path = Path(path)
+    if not path.is_dir():
+        return None
+    table = next(t for t in TABLES if t.name == name)
+    files = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(("~$", ".")))
+    found = [
+        p for p in files if p.suffix.lower() in (".csv", ".txt") and _table_of(p.stem) is table
+    ]
+    if not found:
+        return None
+    result = _Read()
+    _read_csv(found[0], table, result)
+    return None if has_errors(result.issues) else result.tables.get(name)
 
 
 def validate_path(
@@ -77,4 +100,4 @@ def load_dataset(
     return dataset, issues
 
 
-__all__ = ["ReadLimits", "load_dataset", "read_tables", "validate_path"]
+__all__ = ["ReadLimits", "load_dataset", "read_csv_table", "read_tables", "validate_path"]

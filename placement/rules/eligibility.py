@@ -412,6 +412,61 @@ def _release_freed_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
+STAGE_NAMES = {
+    "kelayakan": ("menyusun pasangan yang memenuhi syarat", "building the eligible pairs"),
+    "model": ("menyusun model", "building the model"),
+    "solver": ("menyelesaikan model", "solving the model"),
+    "rencana": ("menyusun tabel rencana", "building the plan tables"),
+}
+
+
+def out_of_memory(stage: str, people: int, posts: int, pairs: int | None) -> PlacementError:
+    """MEMORI_TIDAK_CUKUP: what ran out (``stage`` of STAGE_NAMES), at what size, and how to
+    make the problem smaller. Nothing has been written when this is raised."""
+    what_id, what_en = STAGE_NAMES[stage]
+
+    def dots(n: int) -> str:
+        return f"{n:,}".replace(",", ".")
+
+    size_id = f"{dots(people)} kandidat × {dots(posts)} jabatan dalam lingkup"
+    size_en = f"{people:,} candidates × {posts:,} posts in scope"
+    if pairs is not None:
+        size_id += f", {dots(pairs)} pasangan yang memenuhi syarat"
+        size_en += f", {pairs:,} eligible pairs"
+    return PlacementError.single(
+        "MEMORI_TIDAK_CUKUP",
+        f"Memori komputer tidak cukup saat {what_id} ({size_id}). Persempit lingkup di skenario "
+        "(lingkup.opd: OPD yang direncanakan; lingkup.jenis_jabatan: mis. [JPT_PRATAMA, "
+        "ADMINISTRATOR]), selesaikan per instansi, atau jalankan di komputer dengan memori lebih "
+        "besar",
+        f"Out of memory while {what_en} ({size_en}). Narrow the scenario's lingkup "
+        "(lingkup.opd: the OPDs to plan; lingkup.jenis_jabatan: e.g. [JPT_PRATAMA, "
+        "ADMINISTRATOR]), solve per instansi, or run on a machine with more memory",
+        "skenario",
+        "lingkup",
+    )
+
+
+def count_eligible(ds: Dataset, sc: Skenario, *, chunk_pairs: int = CHUNK_PAIRS) -> int:
+    """How many pairs :func:`build_pairs` would keep (moves and stays), counted block by block:
+    the same rules on the same chunks, but no pair is kept, so memory stays at one chunk. Used to
+    size a problem before building it (docs/scale.md)."""
+    rules = rule_set(sc)
+    f = build_facts(ds, sc, rules)
+    posts = scope_posts(ds, sc)
+    cand = candidate_rows(f, posts)
+    refusing = _active(rules, "tolak")
+    col = {r.id: i for i, r in enumerate(refusing)}
+    counts = np.zeros((ds.n_posts, len(refusing)), dtype=np.int64)
+    later = [r for r in refusing if r.id not in BLOCKING_RULES]
+    n = int((f.p_held[cand] >= 0).sum())  # the stays
+    for person, post in _blocked_pairs(
+        f, _Blocking.of(f, rules), cand, posts, counts, col, chunk_pairs
+    ):
+        n += len(_filter(PairContext.of(f, person, post), later, counts, col))
+    return n
+
+
 def build_pairs(ds: Dataset, sc: Skenario, *, chunk_pairs: int = CHUNK_PAIRS) -> PairTable:
     """Eligible pairs of a scenario (see the module docstring)."""
     rules = rule_set(sc)
@@ -426,22 +481,32 @@ def build_pairs(ds: Dataset, sc: Skenario, *, chunk_pairs: int = CHUNK_PAIRS) ->
     counts = np.zeros((ds.n_posts, len(refusing)), dtype=np.int64)
     later = [r for r in refusing if r.id not in BLOCKING_RULES]
     block = _Blocking.of(f, rules)
-    parts = []
-    for person, post in _blocked_pairs(f, block, cand, posts, counts, col, chunk_pairs):
-        ctx = _filter(PairContext.of(f, person, post), later, counts, col)
-        parts.append(_part(ctx, _fires(flags, ctx), _fires(penalties, ctx)))
-    holders = cand[f.p_held[cand] >= 0]
-    _uncount_holders(f, block, holders, counts, col)
-    stays = PairContext.of(f, holders, f.p_held[holders])
-    parts.append(_part(stays, np.zeros(len(stays), dtype=bool), _fires(penalties, stays)))
+    parts: list[dict[str, npt.NDArray[Any]]] = []
+    kept = 0  # eligible pairs found so far (named when memory runs out)
+    try:
+        for person, post in _blocked_pairs(f, block, cand, posts, counts, col, chunk_pairs):
+            ctx = _filter(PairContext.of(f, person, post), later, counts, col)
+            parts.append(_part(ctx, _fires(flags, ctx), _fires(penalties, ctx)))
+            kept += len(ctx)
+        holders = cand[f.p_held[cand] >= 0]
+        _uncount_holders(f, block, holders, counts, col)
+        stays = PairContext.of(f, holders, f.p_held[holders])
+        parts.append(_part(stays, np.zeros(len(stays), dtype=bool), _fires(penalties, stays)))
+        kept += len(stays)
+        pairs = _pairs_frame(f, scorer, parts, chunk_pairs)
+    except MemoryError:
+        pairs = None  # the error (and the frames holding the arrays) is let go here
+    if pairs is None:
+        parts.clear()
+        _release_freed_memory()
+        raise out_of_memory("kelayakan", len(cand), len(posts), kept)
+    _release_freed_memory()
     by_post = [
         (int(p), r.id, int(counts[p, i]))
         for p in posts
         for i, r in enumerate(refusing)
         if counts[p, i]
     ]
-    pairs = _pairs_frame(f, scorer, parts, chunk_pairs)
-    _release_freed_memory()
     return PairTable(
         pairs=pairs,
         posts=posts,

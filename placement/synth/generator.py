@@ -20,7 +20,7 @@ from placement.synth import roles as rl
 from placement.synth.arrays import masked
 from placement.synth.nips import make_nips
 from placement.synth.presets import DEFAULT_PLAN_DATE, PresetName, get_preset
-from placement.synth.structure import jabatan_frame, preset_rows, rumpun_of
+from placement.synth.structure import jabatan_frame, preset_posts, rumpun_of
 from placement.synth.talent import Talent, talent, talent_candidates
 
 
@@ -38,7 +38,8 @@ def generate(preset: PresetName, seed: int = 0) -> Dataset:
     """A synthetic region of the given preset ("tiny", "kabupaten", "provinsi", "nasional")."""
     p = get_preset(preset)
     rng_structure, rng_people = np.random.default_rng(seed).spawn(2)
-    jabatan = jabatan_frame(preset_rows(p, rng_structure), rng_structure)
+    rows, instansi = preset_posts(p, rng_structure)
+    jabatan = jabatan_frame(rows, rng_structure, instansi)
     n_holders = len(jabatan) - max(1, round(p.vacancy_share * len(jabatan)))
     population = Population(
         n_pool=max(0, p.n_people - n_holders),
@@ -170,5 +171,16 @@ def _pegawai_frame(
             "discipline_until": t.discipline_until.astype("datetime64[ns]"),
             "job_fit": t.job_fit,
             "post_name": identity.post_names(rng, roles, field),
+            "instansi": _instansi_of_units(jabatan, roles.unit),
         }
     )
+
+
+def _instansi_of_units(jabatan: pd.DataFrame, units: np.ndarray) -> np.ndarray:
+    """Each person's instansi: that of the posts of their OPD (holders: their post's OPD; the
+    pool: the OPD they work in), so both tables mark instansi the same way; empty when the
+    posts carry none (a single region)."""
+    if "instansi" not in jabatan.columns or jabatan["instansi"].isna().all():
+        return np.full(len(units), None, dtype=object)
+    owner = jabatan.drop_duplicates("opd").set_index("opd")["instansi"]
+    return pd.Series(units, dtype=object).map(owner).to_numpy(dtype=object)

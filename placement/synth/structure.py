@@ -238,20 +238,32 @@ def tiny_rows() -> list[Row]:
 
 def preset_rows(preset: Preset, rng: np.random.Generator) -> list[Row]:
     """All posts of a preset (regions in a pool get qualified OPD names)."""
+    return preset_posts(preset, rng)[0]
+
+
+def preset_posts(preset: Preset, rng: np.random.Generator) -> tuple[list[Row], list[str | None]]:
+    """All posts of a preset and the instansi owning each: in a pool of regions (nasional) each
+    region is its own instansi ("Pemerintah Provinsi X", "Pemerintah Kabupaten Y"); a single
+    region leaves it empty (= this instansi)."""
     if preset.name == "tiny":
-        return tiny_rows()
+        return tiny_rows(), [None] * len(tiny_rows())
     pooled = preset.n_kabupaten + preset.n_provinsi > 1
     regions = place_names(rng, preset.n_kabupaten + preset.n_provinsi)
     rows: list[Row] = []
+    owner: list[str | None] = []
     for i in range(preset.n_provinsi):
         assert preset.provinsi is not None
         suffix = f" Provinsi {regions[i]}" if pooled else ""
-        rows += provinsi_rows(rng, preset.provinsi, suffix)
+        part = provinsi_rows(rng, preset.provinsi, suffix)
+        rows += part
+        owner += [f"Pemerintah{suffix}" if pooled else None] * len(part)
     for i in range(preset.n_kabupaten):
         assert preset.kabupaten is not None
         suffix = f" Kabupaten {regions[preset.n_provinsi + i]}" if pooled else ""
-        rows += kabupaten_rows(rng, preset.kabupaten, suffix)
-    return rows
+        part = kabupaten_rows(rng, preset.kabupaten, suffix)
+        rows += part
+        owner += [f"Pemerintah{suffix}" if pooled else None] * len(part)
+    return rows, owner
 
 
 # --- the jabatan frame ----------------------------------------------------------------------
@@ -274,8 +286,11 @@ def opd_rumpun(jabatan: pd.DataFrame) -> dict[str, str]:
     return {o: post_field(o, o, tables).field or common[o] for o in common}
 
 
-def jabatan_frame(rows: list[Row], rng: np.random.Generator) -> pd.DataFrame:
-    """Canonical jabatan frame (model.JABATAN_FIELDS) with ids, rumpun, prioritas, wajib_isi."""
+def jabatan_frame(
+    rows: list[Row], rng: np.random.Generator, instansi: list[str | None] | None = None
+) -> pd.DataFrame:
+    """Canonical jabatan frame (model.JABATAN_FIELDS) with ids, rumpun, prioritas, wajib_isi and
+    the owning ``instansi`` of each post (empty when not given)."""
     n = len(rows)
     frame = pd.DataFrame(rows, columns=["opd", "name", "eselon"])
     width = max(3, len(str(n)))
@@ -286,8 +301,9 @@ def jabatan_frame(rows: list[Row], rng: np.random.Generator) -> pd.DataFrame:
     frame["rumpun"], frame["technical"] = rumpun_of(frame["name"], frame["opd"])
     frame["priority"] = _priority(rng, frame["jenis_jabatan"])
     frame["must_fill"] = _must_fill(rng, frame["priority"].to_numpy())
+    frame["instansi"] = pd.Series(instansi or [None] * n, index=frame.index, dtype=object)
     cols = ["jabatan_id", "name", "opd", "jenis_jabatan", "eselon", "min_golongan",
-            "min_education", "rumpun", "priority", "must_fill", "technical"]  # fmt: skip
+            "min_education", "rumpun", "priority", "must_fill", "technical", "instansi"]  # fmt: skip
     return frame[cols]
 
 

@@ -14,6 +14,7 @@ import json
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,8 @@ class SolveSpec:
     """One solve, as it travels to a worker: paths and names, no data.
 
     ``data`` overrides the scenario's data folder; ``scenario`` None means the built-in
-    defaults; ``variant`` is a variant of the scenario file (``dasar`` = the baseline)."""
+    defaults; ``variant`` is a variant of the scenario file (``dasar`` = the baseline);
+    ``plan_date`` and ``instansi`` (fakta.instansi.nama) override the scenario's."""
 
     name: str
     scenario: Path | None
@@ -48,6 +50,8 @@ class SolveSpec:
     data: Path | None = None
     backend: str = "auto"
     time_limit: float | None = None
+    plan_date: date | None = None
+    instansi: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,9 +90,13 @@ def solve_spec(spec: SolveSpec) -> Solved:
 
 
 def _scenario(spec: SolveSpec) -> Skenario:
-    if spec.scenario is None:
-        return Skenario()
-    return load_variants(spec.scenario)[spec.variant]
+    sc = Skenario() if spec.scenario is None else load_variants(spec.scenario)[spec.variant]
+    if spec.plan_date is not None:
+        sc = sc.model_copy(update={"tanggal_rencana": spec.plan_date})
+    if spec.instansi is not None:
+        named = sc.fakta.instansi.model_copy(update={"nama": spec.instansi})
+        sc = sc.model_copy(update={"fakta": sc.fakta.model_copy(update={"instansi": named})})
+    return sc
 
 
 @dataclass

@@ -7,6 +7,7 @@ import json
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -14,7 +15,7 @@ import pandas as pd
 from placement.config import Skenario
 from placement.domain.model import Dataset
 from placement.plan.result import Result, hint_pairs, result_of
-from placement.rules.eligibility import PairTable, build_pairs
+from placement.rules.eligibility import PairTable, build_pairs, out_of_memory, scope_posts
 from placement.solver.build import ModelIndex, build_problem
 from placement.solver.problem import SCALE, MinRow, Solution, SolveStatus, empty_chosen
 from placement.solver.run import choose_backend, solve_problem
@@ -46,18 +47,64 @@ def solve(
     table: PairTable | None = None,
     hint: pd.DataFrame | None = None,
 ) -> Result:
-    """Eligibility → model → solve → plan tables. Raises PlacementError on contradictory settings.
+    """Eligibility → model → solve → plan tables. Raises PlacementError on contradictory settings,
+    and MEMORI_TIDAK_CUKUP (the stage and the size reached) when memory runs out.
 
     ``extra_rows``: linear lower bounds over the model's pair indices added to this solve only
     (e.g. "differ from an earlier plan", see placement.plan.diverse). ``table``: eligible pairs
     already built for this dataset and scenario (eligibility does not depend on caps or weights of
     the model, only on the rules). ``hint``: an earlier plan (nip, jabatan_tujuan_id) to warm-start
     from; used as the MIP's first incumbent when it is feasible for this model."""
+    where: dict[str, Any] = {"stage": "kelayakan"}
+    try:
+        return _solve(
+            ds,
+            sc,
+            where,
+            backend=backend,
+            time_limit=time_limit,
+            seed=seed,
+            progress=progress,
+            export=export,
+            extra_rows=extra_rows,
+            table=table,
+            hint=hint,
+        )
+    except MemoryError:
+        pass  # leaving the handler lets the solve's arrays go before the message is built
+    known = where.get("table")
+    people, posts = (
+        (len(known.candidates), len(known.posts))
+        if known is not None
+        else (len(ds.pegawai), len(scope_posts(ds, sc)))
+    )
+    stage, pairs = str(where["stage"]), None if known is None else len(known.pairs)
+    where.clear()
+    del known
+    raise out_of_memory(stage, people, posts, pairs)
+
+
+def _solve(
+    ds: Dataset,
+    sc: Skenario,
+    where: dict[str, Any],
+    *,
+    backend: str,
+    time_limit: float | None,
+    seed: int | None,
+    progress: Progress | None,
+    export: Path | None,
+    extra_rows: tuple[MinRow, ...],
+    table: PairTable | None,
+    hint: pd.DataFrame | None,
+) -> Result:
+    """:func:`solve`; ``where`` follows the stage reached and the pair table once built."""
     say = progress or (lambda _msg: None)
     timings: dict[str, float] = {}
     t = time.perf_counter()
     say("Menyusun pasangan pegawai–jabatan yang memenuhi syarat")
     table = build_pairs(ds, sc) if table is None else table
+    where.update(stage="model", table=table)
     timings["kelayakan"] = time.perf_counter() - t
     t = time.perf_counter()
     say(f"Menyusun model ({len(table.pairs):,} pasangan)")
@@ -65,6 +112,7 @@ def solve(
     if extra_rows:
         problem.min_rows = [*problem.min_rows, *extra_rows]
     timings["model"] = time.perf_counter() - t
+    where["stage"] = "solver"
     t = time.perf_counter()
     run_seed = sc.seed if seed is None else seed
     chosen_backend = choose_backend(problem) if backend == "auto" else backend
@@ -86,6 +134,7 @@ def solve(
         solution = Solution(SolveStatus.INTERRUPTED, empty_chosen(), backend=chosen_backend,
                             stats={"dihentikan_setelah_detik": elapsed})  # fmt: skip
     timings["solver"] = time.perf_counter() - t
+    where["stage"] = "rencana"
     t = time.perf_counter()
     result = result_of(ds, sc, table, problem, index, solution)
     timings["rencana"] = time.perf_counter() - t
