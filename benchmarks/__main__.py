@@ -25,8 +25,12 @@ RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def machine() -> dict[str, Any]:
-    return {"python": platform.python_version(), "platform": platform.platform(),
-            "processor": platform.processor() or platform.machine(), "cpus": os.cpu_count()}  # fmt: skip
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+        "cpus": os.cpu_count(),
+    }
 
 
 def run_case(preset: str, case: str, level: str) -> dict[str, Any]:
@@ -40,8 +44,12 @@ def run_case(preset: str, case: str, level: str) -> dict[str, Any]:
 
 def markdown(rows: list[dict[str, Any]], info: dict[str, Any]) -> str:
     head = "| preset | kasus | pasangan layak / silang | di solver | setelah fixing | backend | status | kelayakan s | model s | solver s | total s | RSS MB |"
-    lines = [f"Mesin: {info['platform']}, {info['cpus']} CPU, Python {info['python']}", "", head,
-             "|" + "---|" * 12]  # fmt: skip
+    lines = [
+        f"Mesin: {info['platform']}, {info['cpus']} CPU, Python {info['python']}",
+        "",
+        head,
+        "|" + "---|" * 12,
+    ]
     for r in rows:
         s = r["stages_s"]
         lines.append(
@@ -51,10 +59,18 @@ def markdown(rows: list[dict[str, Any]], info: dict[str, Any]) -> str:
         )
     packages = [r for r in rows if r.get("package_s")]
     if packages:
-        lines += ["", "Paket usulan (pdf + docx + xlsx; target kabupaten ≤ 5 s):", "",
-                  "| preset | kasus | dinding s | CPU s |", "|---|---|---|---|"]  # fmt: skip
-        lines += [f"| {r['preset']} | {r['case']} | {r['package_s']['wall']:.2f} "
-                  f"| {r['package_s']['cpu']:.2f} |" for r in packages]  # fmt: skip
+        lines += [
+            "",
+            "Paket usulan (pdf + docx + xlsx; target kabupaten ≤ 5 s):",
+            "",
+            "| preset | kasus | dinding s | CPU s |",
+            "|---|---|---|---|",
+        ]
+        lines += [
+            f"| {r['preset']} | {r['case']} | {r['package_s']['wall']:.2f} "
+            f"| {r['package_s']['cpu']:.2f} |"
+            for r in packages
+        ]
     lines += [
         "",
         "Pembanding pada model yang sama (objektif; waktu; rasio waktu terhadap model+solver kita):",

@@ -57,8 +57,11 @@ def greedy(ds: Dataset, problem: Problem, index: ModelIndex) -> dict[str, Any]:
         taken_person[problem.pair_person[e]] = taken_post[j] = True
     picked = np.array(sorted(chosen), dtype=np.int64)
     valid = not problem.violations(picked)
-    return {"objective": (int(problem.weight[picked].sum()) + problem.offset) / SCALE, "valid": valid,
-            "seconds": round(time.perf_counter() - start, 3)}  # fmt: skip
+    return {
+        "objective": (int(problem.weight[picked].sum()) + problem.offset) / SCALE,
+        "valid": valid,
+        "seconds": round(time.perf_counter() - start, 3),
+    }
 
 
 def scipy_matching(problem: Problem) -> dict[str, Any]:
@@ -78,23 +81,34 @@ def scipy_matching(problem: Problem) -> dict[str, Any]:
     order = np.argsort(codes)
     wanted = row_ind[real].astype(np.int64) * problem.n_posts + col_ind[real]
     picked = np.sort(order[np.searchsorted(codes[order], wanted)]).astype(np.int64)
-    return {"objective": (int(problem.weight[picked].sum()) + problem.offset) / SCALE,
-            "valid": not problem.violations(picked), "seconds": round(time.perf_counter() - start, 3)}  # fmt: skip
+    return {
+        "objective": (int(problem.weight[picked].sum()) + problem.offset) / SCALE,
+        "valid": not problem.violations(picked),
+        "seconds": round(time.perf_counter() - start, 3),
+    }
 
 
 def cpsat_alone(problem: Problem, time_limit: float) -> dict[str, Any]:
     start = time.perf_counter()
     sol = solve_cpsat(problem, time_limit=time_limit, workers=2)
-    return {"status": str(sol.status), "objective": None if sol.objective is None else sol.objective / SCALE,
-            "bound": None if sol.bound is None else sol.bound / SCALE, "gap": sol.gap,
-            "seconds": round(time.perf_counter() - start, 3)}  # fmt: skip
+    return {
+        "status": str(sol.status),
+        "objective": None if sol.objective is None else sol.objective / SCALE,
+        "bound": None if sol.bound is None else sol.bound / SCALE,
+        "gap": sol.gap,
+        "seconds": round(time.perf_counter() - start, 3),
+    }
 
 
 def mip_all_pairs(problem: Problem, time_limit: float) -> dict[str, Any]:
     start = time.perf_counter()
     sol = solve_mip(problem, time_limit=time_limit, fixing=False)
-    return {"status": str(sol.status), "objective": None if sol.objective is None else sol.objective / SCALE,
-            "gap": sol.gap, "seconds": round(time.perf_counter() - start, 3)}  # fmt: skip
+    return {
+        "status": str(sol.status),
+        "objective": None if sol.objective is None else sol.objective / SCALE,
+        "gap": sol.gap,
+        "seconds": round(time.perf_counter() - start, 3),
+    }
 
 
 def _dense_child(problem: Problem, progress: str, limit: float) -> None:
@@ -127,16 +141,28 @@ def _dense_child(problem: Problem, progress: str, limit: float) -> None:
     for j in range(problem.n_posts):
         lp += pulp.lpSum(x[p, j] for p in range(problem.n_people)) <= 1
     for g in problem.stay_groups:
-        stays = [(int(problem.pair_person[e]), int(problem.pair_post[e])) for e in np.flatnonzero(problem.stay)
-                 if problem.pair_person[e] in set(g.people.tolist())]  # fmt: skip
+        stays = [
+            (int(problem.pair_person[e]), int(problem.pair_post[e]))
+            for e in np.flatnonzero(problem.stay)
+            if problem.pair_person[e] in set(g.people.tolist())
+        ]
         lp += pulp.lpSum(x[k] for k in stays) >= g.min_stay
     built = time.perf_counter() - start
     out.write_text(json.dumps({"phase": "solve", "variables": len(x), "build_seconds": built}))
     lp.solve(pulp.PULP_CBC_CMD(msg=False, timeLimit=max(1.0, limit - built)))
     value = pulp.value(lp.objective)
-    out.write_text(json.dumps({"phase": "done", "variables": len(x), "build_seconds": built,
-                               "status": pulp.LpStatus[lp.status], "objective": None if value is None else (value + problem.offset) / SCALE,
-                               "seconds": time.perf_counter() - start}))  # fmt: skip
+    out.write_text(
+        json.dumps(
+            {
+                "phase": "done",
+                "variables": len(x),
+                "build_seconds": built,
+                "status": pulp.LpStatus[lp.status],
+                "objective": None if value is None else (value + problem.offset) / SCALE,
+                "seconds": time.perf_counter() - start,
+            }
+        )
+    )
 
 
 def dense_pulp(problem: Problem, limit: float, workdir: Path) -> dict[str, Any]:
@@ -154,6 +180,11 @@ def dense_pulp(problem: Problem, limit: float, workdir: Path) -> dict[str, Any]:
     state: dict[str, Any] = (
         json.loads(progress.read_text()) if progress.exists() else {"phase": "start"}
     )
-    state.update({"killed_at_limit": killed, "wall_seconds": round(time.perf_counter() - start, 1),
-                  "dense_variables_total": problem.n_people * problem.n_posts})  # fmt: skip
+    state.update(
+        {
+            "killed_at_limit": killed,
+            "wall_seconds": round(time.perf_counter() - start, 1),
+            "dense_variables_total": problem.n_people * problem.n_posts,
+        }
+    )
     return state

@@ -56,8 +56,13 @@ def cli_seconds(args: list[str]) -> float:
     """Wall-clock of ``python -m placement ARGS`` in a fresh process."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "placement", *args], check=True, env=env,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    subprocess.run(
+        [sys.executable, "-m", "placement", *args],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - start
 
 
@@ -76,8 +81,17 @@ def run(repeat: int = 3, profile: Path | None = None) -> dict[str, Any]:
             profiler = cProfile.Profile()
             profiler.runcall(in_process, data, Path(tmp) / "profiled")
             profiler.dump_stats(profile)
-        solve_args = ["solve", str(data), "--scenario", str(SCENARIO), "--out",
-                      str(Path(tmp) / "cli"), "--date", PLAN_DATE.isoformat(), "--no-store"]  # fmt: skip
+        solve_args = [
+            "solve",
+            str(data),
+            "--scenario",
+            str(SCENARIO),
+            "--out",
+            str(Path(tmp) / "cli"),
+            "--date",
+            PLAN_DATE.isoformat(),
+            "--no-store",
+        ]
         cli = [cli_seconds(solve_args) for _ in range(repeat)]
         helps = [cli_seconds(["--help"]) for _ in range(repeat)]
     return {

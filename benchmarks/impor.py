@@ -34,9 +34,14 @@ def run(preset: str) -> dict[str, float | int | str]:
         imported = time.perf_counter()
         write_import(result, Path(tmp) / "out", DAY)
         done = time.perf_counter()
-    return {"preset": preset, "people": ds.n_people, "import_s": round(imported - start, 2),
-            "write_validate_s": round(done - imported, 2), "total_s": round(done - start, 2),
-            **result.link_counts()}  # fmt: skip
+    return {
+        "preset": preset,
+        "people": ds.n_people,
+        "import_s": round(imported - start, 2),
+        "write_validate_s": round(done - imported, 2),
+        "total_s": round(done - start, 2),
+        **result.link_counts(),
+    }
 
 
 if __name__ == "__main__":

@@ -197,12 +197,27 @@ class Tingkat(_Strict):
 
 
 KpiName = Literal[
-    "objektif", "jabatan_terisi", "porsi_terisi", "lowong", "jpm_rata", "jpm_min", "porsi_kotak7",
-    "promosi", "rotasi", "mutasi", "demosi", "alih_jenis", "non_job", "pejabat_berpindah",
+    "objektif",
+    "jabatan_terisi",
+    "porsi_terisi",
+    "lowong",
+    "jpm_rata",
+    "jpm_min",
+    "porsi_kotak7",
+    "promosi",
+    "rotasi",
+    "mutasi",
+    "demosi",
+    "alih_jenis",
+    "non_job",
+    "pejabat_berpindah",
     "lowongan_diisi",
-    "perpindahan_opd_maks", "porsi_berubah_opd_maks", "rantai_terpanjang",
-    "porsi_perempuan_promosi", "lewat_masa_jabatan_tetap",
-]  # fmt: skip
+    "perpindahan_opd_maks",
+    "porsi_berubah_opd_maks",
+    "rantai_terpanjang",
+    "porsi_perempuan_promosi",
+    "lewat_masa_jabatan_tetap",
+]
 """The KPI vocabulary of gates and ``placement compare`` (see placement.plan.compare.KPIS)."""
 
 
@@ -310,12 +325,16 @@ class _BudgetLoader(yaml.SafeLoader):
         if alias:
             self._aliases += 1
             if self._aliases > MAX_YAML_ALIASES:
-                raise YamlLimitError(problem=f"lebih dari {MAX_YAML_ALIASES} alias (*nama)",
-                                     problem_mark=event.start_mark)  # fmt: skip
+                raise YamlLimitError(
+                    problem=f"lebih dari {MAX_YAML_ALIASES} alias (*nama)",
+                    problem_mark=event.start_mark,
+                )
         self._depth += 1
         if self._depth > MAX_YAML_DEPTH:
-            raise YamlLimitError(problem=f"bersarang lebih dari {MAX_YAML_DEPTH} tingkat",
-                                 problem_mark=event.start_mark)  # fmt: skip
+            raise YamlLimitError(
+                problem=f"bersarang lebih dari {MAX_YAML_DEPTH} tingkat",
+                problem_mark=event.start_mark,
+            )
         node = super().compose_node(parent, index)
         self._depth -= 1
         if node is None:
@@ -323,8 +342,9 @@ class _BudgetLoader(yaml.SafeLoader):
         size = self._sizes.get(id(node))
         if size is None:
             if alias:  # the anchor is still being composed: the document contains itself
-                raise YamlLimitError(problem="alias merujuk ke node yang memuatnya",
-                                     problem_mark=event.start_mark)  # fmt: skip
+                raise YamlLimitError(
+                    problem="alias merujuk ke node yang memuatnya", problem_mark=event.start_mark
+                )
             size = self._size(node)
         if size > MAX_YAML_NODES:
             raise YamlLimitError(

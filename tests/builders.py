@@ -63,8 +63,12 @@ def person(holds: Mapping[str, Any] | None = None, **overrides: Any) -> dict[str
         "job_fit": None,
     }
     if holds is not None:
-        row.update(jabatan_id=holds["jabatan_id"], jenis_jabatan=holds["jenis_jabatan"],
-                   unit=holds["opd"], tmt_jabatan=date(2022, 1, 1))  # fmt: skip
+        row.update(
+            jabatan_id=holds["jabatan_id"],
+            jenis_jabatan=holds["jenis_jabatan"],
+            unit=holds["opd"],
+            tmt_jabatan=date(2022, 1, 1),
+        )
     row.update(overrides)
     return row
 
@@ -200,15 +204,20 @@ def random_dataset_strategy(
         )
         people = []
         for k in range(n_people):
-            birth = date(draw(st.integers(1964, 1996)), draw(st.integers(1, 12)),
-                         draw(st.integers(1, 28)))  # fmt: skip
+            birth = date(
+                draw(st.integers(1964, 1996)), draw(st.integers(1, 12)), draw(st.integers(1, 28))
+            )
             pppk = draw(st.integers(0, 5)) == 0
             kw: dict[str, Any] = {
                 "birth_date": birth,
-                "tmt_cpns": date(birth.year + draw(st.integers(20, 28)), draw(st.integers(1, 12)), 1),
+                "tmt_cpns": date(
+                    birth.year + draw(st.integers(20, 28)), draw(st.integers(1, 12)), 1
+                ),
                 "gender": draw(st.sampled_from(["L", "P"])),
                 "status": "PPPK" if pppk else "PNS",
-                "golongan": draw(st.sampled_from(grades.PPPK_GRADES[8:13] if pppk else grades.PNS_GRADES[8:15])),
+                "golongan": draw(
+                    st.sampled_from(grades.PPPK_GRADES[8:13] if pppk else grades.PNS_GRADES[8:15])
+                ),
                 "talent_box": draw(st.sampled_from([None, 1, 4, 5, 7, 8, 9])),
                 "skp_1": draw(st.sampled_from([None, "sangat baik", "baik", "butuh perbaikan"])),
                 "skp_2": draw(st.sampled_from(["sangat baik", "baik", "kurang"])),
@@ -218,9 +227,11 @@ def random_dataset_strategy(
                 "tmt_jabatan": _maybe_date(draw, 2015, 2025),
                 "tmt_jenjang": _maybe_date(draw, 2008, 2025),
                 "education": draw(st.sampled_from(["SMA", "D3", "S1", "S2"])),
-                "major": draw(st.sampled_from([None, "Kesehatan Masyarakat", "Teknik Sipil", "Ilmu Hukum"])),
+                "major": draw(
+                    st.sampled_from([None, "Kesehatan Masyarakat", "Teknik Sipil", "Ilmu Hukum"])
+                ),
                 "unit": draw(st.sampled_from(["Dinas A", "Dinas B"])),
-            }  # fmt: skip
+            }
             if k < len(held):
                 people.append(person(holds=posts[held[k]], **{**kw, "unit": posts[held[k]]["opd"]}))
             else:
@@ -233,8 +244,10 @@ def random_dataset_strategy(
             if kind == 0:
                 komp[k] = {}
             elif kind == 1:
-                komp[k] = {c: draw(st.sampled_from([1.0, 2.5, 3.0, 4.0, 5.0]))
-                           for c in MANAGERIAL_COMPETENCIES[:4]}  # fmt: skip
+                komp[k] = {
+                    c: draw(st.sampled_from([1.0, 2.5, 3.0, 4.0, 5.0]))
+                    for c in MANAGERIAL_COMPETENCIES[:4]
+                }
         std = {
             str(p["jabatan_id"]): {
                 c: float(draw(st.integers(1, 5))) for c in MANAGERIAL_COMPETENCIES[:5]

@@ -16,25 +16,58 @@ from placement.domain.model import Dataset
 from placement.io.writers import dataset_tables, write_csv, write_xlsx
 
 INSTANSI = "Pemerintah Kabupaten Contoh"
-EDUCATION = {"SD": "SD", "SMP": "SLTP", "SMA": "SLTA", "D1": "Diploma I", "D2": "Diploma II",
-             "D3": "D-III", "D4": "Diploma IV", "S1": "S-1/Sarjana", "S2": "S-2", "S3": "S-3/Doktor"}  # fmt: skip
+EDUCATION = {
+    "SD": "SD",
+    "SMP": "SLTP",
+    "SMA": "SLTA",
+    "D1": "Diploma I",
+    "D2": "Diploma II",
+    "D3": "D-III",
+    "D4": "Diploma IV",
+    "S1": "S-1/Sarjana",
+    "S2": "S-2",
+    "S3": "S-3/Doktor",
+}
 KIND = {"FUNGSIONAL": "Jabatan Fungsional Tertentu", "PELAKSANA": "Jabatan Pelaksana"}
-PREDIKAT = {"sangat baik": "Sangat Baik", "baik": "Baik", "butuh perbaikan": "Butuh Perbaikan",
-            "kurang": "Kurang", "sangat kurang": "Sangat Kurang"}  # fmt: skip
-BOX_LABELS = {1: ("Di Bawah Ekspektasi", "Rendah"), 2: ("Sesuai Ekspektasi", "Rendah"),
-              4: ("Di Atas Ekspektasi", "Rendah"), 3: ("Di Bawah Ekspektasi", "Menengah"),
-              5: ("Sesuai Ekspektasi", "Menengah"), 7: ("Di Atas Ekspektasi", "Menengah"),
-              6: ("Di Bawah Ekspektasi", "Tinggi"), 8: ("Sesuai Ekspektasi", "Tinggi"),
-              9: ("Di Atas Ekspektasi", "Tinggi")}  # fmt: skip
-CAMEL = {"NIP BARU": "nipBaru", "NAMA": "nama", "GELAR DEPAN": "gelarDepan",
-         "GELAR BELAKANG": "gelarBelakang", "TANGGAL LAHIR": "tglLahir",
-         "JENIS KELAMIN": "jenisKelamin", "JENIS PEGAWAI NAMA": "jenisPegawaiNama",
-         "KEDUDUKAN HUKUM NAMA": "kedudukanPnsNama", "GOL AKHIR NAMA": "golRuangAkhir",
-         "TMT GOLONGAN": "tmtGolAkhir", "JENIS JABATAN NAMA": "jenisJabatanNama",
-         "JABATAN NAMA": "jabatanNama", "TMT JABATAN": "tmtJabatan", "ESELON NAMA": "eselonNama",
-         "TINGKAT PENDIDIKAN NAMA": "tkPendidikanTerakhir",
-         "PENDIDIKAN NAMA": "pendidikanTerakhirNama", "UNOR NAMA": "unorNama",
-         "INSTANSI INDUK NAMA": "instansiIndukNama", "INSTANSI KERJA NAMA": "instansiKerjaNama"}  # fmt: skip
+PREDIKAT = {
+    "sangat baik": "Sangat Baik",
+    "baik": "Baik",
+    "butuh perbaikan": "Butuh Perbaikan",
+    "kurang": "Kurang",
+    "sangat kurang": "Sangat Kurang",
+}
+BOX_LABELS = {
+    1: ("Di Bawah Ekspektasi", "Rendah"),
+    2: ("Sesuai Ekspektasi", "Rendah"),
+    4: ("Di Atas Ekspektasi", "Rendah"),
+    3: ("Di Bawah Ekspektasi", "Menengah"),
+    5: ("Sesuai Ekspektasi", "Menengah"),
+    7: ("Di Atas Ekspektasi", "Menengah"),
+    6: ("Di Bawah Ekspektasi", "Tinggi"),
+    8: ("Sesuai Ekspektasi", "Tinggi"),
+    9: ("Di Atas Ekspektasi", "Tinggi"),
+}
+CAMEL = {
+    "NIP BARU": "nipBaru",
+    "NAMA": "nama",
+    "GELAR DEPAN": "gelarDepan",
+    "GELAR BELAKANG": "gelarBelakang",
+    "TANGGAL LAHIR": "tglLahir",
+    "JENIS KELAMIN": "jenisKelamin",
+    "JENIS PEGAWAI NAMA": "jenisPegawaiNama",
+    "KEDUDUKAN HUKUM NAMA": "kedudukanPnsNama",
+    "GOL AKHIR NAMA": "golRuangAkhir",
+    "TMT GOLONGAN": "tmtGolAkhir",
+    "JENIS JABATAN NAMA": "jenisJabatanNama",
+    "JABATAN NAMA": "jabatanNama",
+    "TMT JABATAN": "tmtJabatan",
+    "ESELON NAMA": "eselonNama",
+    "TINGKAT PENDIDIKAN NAMA": "tkPendidikanTerakhir",
+    "PENDIDIKAN NAMA": "pendidikanTerakhirNama",
+    "UNOR NAMA": "unorNama",
+    "INSTANSI INDUK NAMA": "instansiIndukNama",
+    "INSTANSI KERJA NAMA": "instansiKerjaNama",
+}
 _DEPAN = re.compile(r"^((?:[A-Za-z]{1,5}\.\s+)+)")
 
 
@@ -59,8 +92,10 @@ def fill_post_names(ds: Dataset) -> Dataset:
     """SIASN always has a JABATAN NAMA: give JF / pelaksana without one a name."""
     peg = ds.pegawai
     empty = peg["post_name"].isna() & peg["jenis_jabatan"].isin(["FUNGSIONAL", "PELAKSANA"])
-    names = [f"Analis Kebijakan {str(j).title()}" if k == "FUNGSIONAL" else "Pengadministrasi Umum"
-             for k, j in zip(peg["jenis_jabatan"], peg["jenjang"], strict=True)]  # fmt: skip
+    names = [
+        f"Analis Kebijakan {str(j).title()}" if k == "FUNGSIONAL" else "Pengadministrasi Umum"
+        for k, j in zip(peg["jenis_jabatan"], peg["jenjang"], strict=True)
+    ]
     peg = peg.copy()
     peg.loc[empty, "post_name"] = pd.Series(names, index=peg.index)[empty]
     frames = {k: v for k, v in ((c, peg[c]) for c in peg.columns)}
@@ -80,8 +115,13 @@ def chain(opd: str, post: str | None, row: int) -> str:
     return f"{opd} - {top}"
 
 
-SHORT = (("Kepala Subbagian", "Kasubbag"), ("Kepala Seksi", "Kasi"), ("Kepala Bidang", "Kabid"),
-         ("Sekretaris Dinas", "Sekdis"), ("Kepala Bagian", "Kabag"))  # fmt: skip
+SHORT = (
+    ("Kepala Subbagian", "Kasubbag"),
+    ("Kepala Seksi", "Kasi"),
+    ("Kepala Bidang", "Kabid"),
+    ("Sekretaris Dinas", "Sekdis"),
+    ("Kepala Bagian", "Kabag"),
+)
 
 
 def written(post: str, row: int) -> str:
@@ -103,28 +143,47 @@ def siasn_frame(ds: Dataset) -> pd.DataFrame:
     for i, p in enumerate(peg.itertuples()):
         depan, nama, belakang = split_name(p.name)
         held = post.get(p.jabatan_id) if isinstance(p.jabatan_id, str) else None
-        out.append({
-            "PNS ID": f"A{i:05d}-guid", "NIP BARU": f"'{p.nip}", "NIP LAMA": "null", "NAMA": nama,
-            "GELAR DEPAN": depan or "null", "GELAR BELAKANG": belakang or "null",
-            "TANGGAL LAHIR": dates["birth_date"][i], "JENIS KELAMIN": "M" if p.gender == "L" else "F",
-            "JENIS PEGAWAI NAMA": "PPPK" if p.status == "PPPK" else "PNS Daerah Kab/Kota",
-            "KEDUDUKAN HUKUM NAMA": "Aktif", "STATUS CPNS PNS": "P",
-            "GOL AKHIR NAMA": p.golongan, "TMT GOLONGAN": dates["tmt_golongan"][i],
-            "JENIS JABATAN NAMA": "Jabatan Struktural" if held is not None else KIND[p.jenis_jabatan],
-            "JABATAN ID": f"8ae48{i:04d}-siasn", "JABATAN NAMA": written(held.name, i) if held is not None else p.post_name,
-            "TMT JABATAN": dates["tmt_jabatan"][i],
-            "ESELON NAMA": held.eselon if held is not None else "null",
-            "TINGKAT PENDIDIKAN NAMA": EDUCATION[p.education],
-            "PENDIDIKAN NAMA": "" if pd.isna(p.major) else p.major,
-            "UNOR ID": f"unor-{i:04d}", "UNOR NAMA": chain(p.unit, held.name if held is not None else None, i),
-            "INSTANSI INDUK NAMA": INSTANSI,
-            "INSTANSI KERJA NAMA": INSTANSI if pd.isna(p.instansi) else p.instansi,
-        })  # fmt: skip
+        out.append(
+            {
+                "PNS ID": f"A{i:05d}-guid",
+                "NIP BARU": f"'{p.nip}",
+                "NIP LAMA": "null",
+                "NAMA": nama,
+                "GELAR DEPAN": depan or "null",
+                "GELAR BELAKANG": belakang or "null",
+                "TANGGAL LAHIR": dates["birth_date"][i],
+                "JENIS KELAMIN": "M" if p.gender == "L" else "F",
+                "JENIS PEGAWAI NAMA": "PPPK" if p.status == "PPPK" else "PNS Daerah Kab/Kota",
+                "KEDUDUKAN HUKUM NAMA": "Aktif",
+                "STATUS CPNS PNS": "P",
+                "GOL AKHIR NAMA": p.golongan,
+                "TMT GOLONGAN": dates["tmt_golongan"][i],
+                "JENIS JABATAN NAMA": "Jabatan Struktural"
+                if held is not None
+                else KIND[p.jenis_jabatan],
+                "JABATAN ID": f"8ae48{i:04d}-siasn",
+                "JABATAN NAMA": written(held.name, i) if held is not None else p.post_name,
+                "TMT JABATAN": dates["tmt_jabatan"][i],
+                "ESELON NAMA": held.eselon if held is not None else "null",
+                "TINGKAT PENDIDIKAN NAMA": EDUCATION[p.education],
+                "PENDIDIKAN NAMA": "" if pd.isna(p.major) else p.major,
+                "UNOR ID": f"unor-{i:04d}",
+                "UNOR NAMA": chain(p.unit, held.name if held is not None else None, i),
+                "INSTANSI INDUK NAMA": INSTANSI,
+                "INSTANSI KERJA NAMA": INSTANSI if pd.isna(p.instansi) else p.instansi,
+            }
+        )
     return pd.DataFrame(out)
 
 
-def write_export(ds: Dataset, folder: Path, fmt: str = "csv", camel: bool = False,
-                 wide: bool = False, labels: bool = False) -> dict[str, Path]:  # fmt: skip
+def write_export(
+    ds: Dataset,
+    folder: Path,
+    fmt: str = "csv",
+    camel: bool = False,
+    wide: bool = False,
+    labels: bool = False,
+) -> dict[str, Path]:
     """Write the export and side files; returns the import's arguments (name → path)."""
     folder.mkdir(parents=True, exist_ok=True)
     siasn = plain = siasn_frame(ds)
@@ -148,25 +207,45 @@ def write_export(ds: Dataset, folder: Path, fmt: str = "csv", camel: bool = Fals
     files["kompetensi"] = write_csv(komp, folder / "kompetensi.csv")
     peg = ds.pegawai
     if labels:
-        talenta = pd.DataFrame({"nip": peg["nip"],
-                                "kinerja": [BOX_LABELS[int(b)][0] for b in peg["talent_box"]],
-                                "potensi": [BOX_LABELS[int(b)][1] for b in peg["talent_box"]]})  # fmt: skip
+        talenta = pd.DataFrame(
+            {
+                "nip": peg["nip"],
+                "kinerja": [BOX_LABELS[int(b)][0] for b in peg["talent_box"]],
+                "potensi": [BOX_LABELS[int(b)][1] for b in peg["talent_box"]],
+            }
+        )
     else:
         talenta = pd.DataFrame({"NIP": peg["nip"], "Kotak Talenta": peg["talent_box"]})
     files["talenta"] = _csv(talenta, folder / "talenta.csv")
-    kinerja = [{"nip": n, "tahun": year, "predikat": PREDIKAT[str(v)]}
-               for n, a, b in zip(peg["nip"], peg["skp_1"], peg["skp_2"], strict=True)
-               for year, v in ((2025, a), (2024, b), (2023, "baik")) if isinstance(v, str)]  # fmt: skip
+    kinerja = [
+        {"nip": n, "tahun": year, "predikat": PREDIKAT[str(v)]}
+        for n, a, b in zip(peg["nip"], peg["skp_1"], peg["skp_2"], strict=True)
+        for year, v in ((2025, a), (2024, b), (2023, "baik"))
+        if isinstance(v, str)
+    ]
     files["kinerja"] = _csv(pd.DataFrame(kinerja), folder / "ekinerja.csv")
-    hukdis = [{"nip": n, "tingkat": str(t).title(), "tmt mulai": dmy(min(pd.Timestamp(u) - pd.DateOffset(years=1), pd.Timestamp("2026-01-05"))),
-               "tmt selesai": dmy(u)}
-              for n, t, u in zip(peg["nip"], peg["discipline"], peg["discipline_until"], strict=True)
-              if isinstance(t, str)]  # fmt: skip
-    files["hukdis"] = _csv(pd.DataFrame(hukdis, columns=["nip", "tingkat", "tmt mulai", "tmt selesai"]),
-                                folder / "hukdis.csv")  # fmt: skip
+    hukdis = [
+        {
+            "nip": n,
+            "tingkat": str(t).title(),
+            "tmt mulai": dmy(
+                min(pd.Timestamp(u) - pd.DateOffset(years=1), pd.Timestamp("2026-01-05"))
+            ),
+            "tmt selesai": dmy(u),
+        }
+        for n, t, u in zip(peg["nip"], peg["discipline"], peg["discipline_until"], strict=True)
+        if isinstance(t, str)
+    ]
+    files["hukdis"] = _csv(
+        pd.DataFrame(hukdis, columns=["nip", "tingkat", "tmt mulai", "tmt selesai"]),
+        folder / "hukdis.csv",
+    )
     files["riwayat"] = _csv(_riwayat(ds, plain), folder / "riwayat.csv")
-    jobfit = [{"nip": n, "hasil": str(j).title(), "tanggal": "02-01-2026"}
-              for n, j in zip(peg["nip"], peg["job_fit"], strict=True) if isinstance(j, str)]  # fmt: skip
+    jobfit = [
+        {"nip": n, "hasil": str(j).title(), "tanggal": "02-01-2026"}
+        for n, j in zip(peg["nip"], peg["job_fit"], strict=True)
+        if isinstance(j, str)
+    ]
     files["jobfit"] = _csv(
         pd.DataFrame(jobfit, columns=["nip", "hasil", "tanggal"]), folder / "jobfit.csv"
     )
@@ -180,11 +259,22 @@ def _riwayat(ds: Dataset, siasn: pd.DataFrame) -> pd.DataFrame:
     since, now = dmy_column(peg["tmt_jenjang"]), dmy_column(peg["tmt_jabatan"])
     before = dmy_column(peg["tmt_jenjang"] - pd.DateOffset(years=3))
     for i, (p, s) in enumerate(zip(peg.itertuples(), siasn.to_dict("records"), strict=True)):
-        base = {"nip": p.nip, "jabatan": s["JABATAN NAMA"], "jenis": s["JENIS JABATAN NAMA"],
-                "eselon": s["ESELON NAMA"]}  # fmt: skip
+        base = {
+            "nip": p.nip,
+            "jabatan": s["JABATAN NAMA"],
+            "jenis": s["JENIS JABATAN NAMA"],
+            "eselon": s["ESELON NAMA"],
+        }
         if p.level > 0:
-            rows.append({"nip": p.nip, "jabatan": "Pengadministrasi Umum", "jenis": "Jabatan Pelaksana",
-                         "eselon": "", "tmt": before[i]})  # fmt: skip
+            rows.append(
+                {
+                    "nip": p.nip,
+                    "jabatan": "Pengadministrasi Umum",
+                    "jenis": "Jabatan Pelaksana",
+                    "eselon": "",
+                    "tmt": before[i],
+                }
+            )
         rows.append({**base, "tmt": since[i]})
         if p.tmt_jabatan > p.tmt_jenjang:
             rows.append({**base, "tmt": now[i]})

@@ -53,8 +53,11 @@ def test_default_facts_need_the_assessment_team_and_open_selection_only(kabupate
 def test_a_pj_head_adds_the_home_ministers_written_approval(kabupaten: Any) -> None:
     ds, result = kabupaten
     assert _codes(ds, result, pj_kepala_daerah=True) == [
-        "TIM_PENILAI_KINERJA", "SELEKSI_TERBUKA_JPT", "MENDAGRI_PJ", "PERTEK_BKN_PJ",
-    ]  # fmt: skip
+        "TIM_PENILAI_KINERJA",
+        "SELEKSI_TERBUKA_JPT",
+        "MENDAGRI_PJ",
+        "PERTEK_BKN_PJ",
+    ]
     sc = result.scenario.model_copy(update={"fakta": Fakta(pj_kepala_daerah=True)})
     *_, pj, procedure = required_approvals(sc, ds, result.plan, result.vacancies)
     assert "PP 49/2008 ps 132A ayat (1) huruf a dan ayat (2) (terverifikasi)" in pj.legal_text
@@ -88,14 +91,16 @@ def test_a_candidate_from_another_instansi_adds_bkns_technical_review(kabupaten:
     assert "1 perpindahan dari luar Pemerintah Kabupaten Contoh" in pertek.message_id
     assert "ps 192 ayat (1)–(2)" in pertek.legal_text
     # without the scenario's name an empty instansi is this one and any name another ...
-    found = {a.code: a for a in required_approvals(result.scenario, other, result.plan,
-                                                   result.vacancies)}  # fmt: skip
+    found = {
+        a.code: a for a in required_approvals(result.scenario, other, result.plan, result.vacancies)
+    }
     assert "1 perpindahan dari luar instansi ini" in found["PERTEK_BKN_ANTAR_INSTANSI"].message_id
     # ... unless most people carry one name (a SIASN export): that is the reference, and said so
     pegawai.loc[pegawai["nip"] != mover, "instansi"] = "Pemerintah Kabupaten Contoh"
     siasn = Dataset(pegawai, ds.jabatan, ds.kompetensi, ds.standar, ds.sources)
-    found = {a.code: a for a in required_approvals(result.scenario, siasn, result.plan,
-                                                   result.vacancies)}  # fmt: skip
+    found = {
+        a.code: a for a in required_approvals(result.scenario, siasn, result.plan, result.vacancies)
+    }
     assert found["PERTEK_BKN_ANTAR_INSTANSI"].reasons() == (
         "1 perpindahan dari luar Pemerintah Kabupaten Contoh (terbanyak di data pegawai; "
         "isi fakta.instansi.nama)"
@@ -104,11 +109,16 @@ def test_a_candidate_from_another_instansi_adds_bkns_technical_review(kabupaten:
 
 @pytest.mark.parametrize(
     ("inauguration", "applies"),
-    [(date(2026, 7, 2), False), (date(2026, 7, 1), True), (date(2026, 1, 2), True),
-     (date(2026, 1, 1), False)],
-)  # fmt: skip
-def test_six_months_after_inauguration_window_edges(kabupaten: Any, inauguration: date,
-                                                    applies: bool) -> None:  # fmt: skip
+    [
+        (date(2026, 7, 2), False),
+        (date(2026, 7, 1), True),
+        (date(2026, 1, 2), True),
+        (date(2026, 1, 1), False),
+    ],
+)
+def test_six_months_after_inauguration_window_edges(
+    kabupaten: Any, inauguration: date, applies: bool
+) -> None:
     ds, result = kabupaten  # plan date 2026-07-01: inaugurated 2026-01-01 → window ends 06-30
     codes = _codes(ds, result, tanggal_pelantikan_kepala_daerah=inauguration)
     assert ("MENDAGRI_6_BULAN_PELANTIKAN" in codes) is applies, inauguration
@@ -117,12 +127,17 @@ def test_six_months_after_inauguration_window_edges(kabupaten: Any, inauguration
 def test_election_window_runs_to_the_end_of_term_inclusive(kabupaten: Any) -> None:
     ds, result = kabupaten
     plan_date = result.scenario.tanggal_rencana
-    inside = _codes(ds, result, tanggal_penetapan_paslon=date(2026, 12, 31),
-                    akhir_masa_jabatan=plan_date)  # fmt: skip
+    inside = _codes(
+        ds, result, tanggal_penetapan_paslon=date(2026, 12, 31), akhir_masa_jabatan=plan_date
+    )
     assert "MENDAGRI_MASA_PILKADA" in inside
     late = _codes(ds, result, tanggal_penetapan_paslon=date(2027, 1, 2))
-    over = _codes(ds, result, tanggal_penetapan_paslon=date(2026, 1, 1),
-                  akhir_masa_jabatan=plan_date - timedelta(days=1))  # fmt: skip
+    over = _codes(
+        ds,
+        result,
+        tanggal_penetapan_paslon=date(2026, 1, 1),
+        akhir_masa_jabatan=plan_date - timedelta(days=1),
+    )
     assert "MENDAGRI_MASA_PILKADA" not in late + over
 
 
@@ -158,13 +173,17 @@ def _pack_with(tmp_path: Path, edit: Any) -> Path:
         (lambda r: r["persetujuan"][0]["syarat"].append({"eval": {"x": 1}}), "predikat 'eval'"),
         (lambda r: r["persetujuan"][0]["syarat"].append({"jpt_lowong": {"x": 1}}), "['x']"),
         (lambda r: r["persetujuan"][0]["pesan"].update(id="{mulai}"), "pesan memakai ['mulai']"),
-        (lambda r: r["persetujuan"][4]["syarat"][0].update(fakta_benar={"fakta": "seed"}),
-         "fakta harus"),
+        (
+            lambda r: r["persetujuan"][4]["syarat"][0].update(fakta_benar={"fakta": "seed"}),
+            "fakta harus",
+        ),
         (lambda r: r["persetujuan"][0]["dasar_hukum"][0].pop("status"), "perlu status"),
-        (lambda r: r["aturan"][0]["dasar_hukum"][0].update(status="perlu verifikasi"),
-         "perlu status"),
+        (
+            lambda r: r["aturan"][0]["dasar_hukum"][0].update(status="perlu verifikasi"),
+            "perlu status",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_malformed_approval_or_a_citation_without_status_is_refused(
     tmp_path: Path, edit: Any, expected: str
 ) -> None:

@@ -125,8 +125,22 @@ def test_sweep_of_four_variants_on_dask_matches_each_solve_alone(
     scenario: Path, cluster: str, reference: dict[str, Path], tmp_path: Path
 ) -> None:
     out = tmp_path / "hasil"
-    result = CliRunner().invoke(main, ["scenario", "run", str(scenario), "--all", "--out", str(out),
-                                       "--executor", "dask", "--cluster", cluster, "--no-store"])  # fmt: skip
+    result = CliRunner().invoke(
+        main,
+        [
+            "scenario",
+            "run",
+            str(scenario),
+            "--all",
+            "--out",
+            str(out),
+            "--executor",
+            "dask",
+            "--cluster",
+            cluster,
+            "--no-store",
+        ],
+    )
     assert result.exit_code == 0, result.output
     names = [BASELINE, *VARIANTS]
     for name in names:
@@ -138,8 +152,19 @@ def test_batch_of_three_regions_on_dask_matches_each_solve_alone(
     regions: list[Path], scenario: Path, cluster: str, reference: dict[str, Path], tmp_path: Path
 ) -> None:
     out = tmp_path / "batch"
-    args = ["batch", *map(str, regions), "--scenario", str(scenario), "--out", str(out),
-            "--executor", "dask", "--cluster", cluster, "--no-store"]  # fmt: skip
+    args = [
+        "batch",
+        *map(str, regions),
+        "--scenario",
+        str(scenario),
+        "--out",
+        str(out),
+        "--executor",
+        "dask",
+        "--cluster",
+        cluster,
+        "--no-store",
+    ]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     for d in regions:
@@ -154,8 +179,12 @@ def _death_tasks(
     regions: list[Path], scenario: Path, tmp: Path, always: Callable[[object], Solved]
 ) -> list[Task]:
     specs, _ = region_specs(regions, scenario, tmp / "unused")
-    return [Task("ok", solve_spec, specs[0]), Task("once", die_once, (tmp / "marker", specs[1])),
-            Task("always", always, None), Task("ok2", solve_spec, specs[2])]  # fmt: skip
+    return [
+        Task("ok", solve_spec, specs[0]),
+        Task("once", die_once, (tmp / "marker", specs[1])),
+        Task("always", always, None),
+        Task("ok2", solve_spec, specs[2]),
+    ]
 
 
 def _check_deaths(outcomes: list[Outcome], reason: str, reference: dict[str, Path]) -> None:

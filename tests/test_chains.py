@@ -15,8 +15,13 @@ def test_a_two_post_rotation_is_a_cycle() -> None:
     chains = vacancy_chains(plan([("a", "A", "B"), ("b", "B", "A"), ("c", "C", "C")]))
     assert set(chains["jenis"]) == {"siklus"} and len(chains) == 2
     stats = chain_statistics(chains)
-    assert stats == {"rantai": 0, "siklus": 1, "panjang_maks": 2, "distribusi_panjang": {2: 1},
-                     "rantai_berakhir_lowong": 0}  # fmt: skip
+    assert stats == {
+        "rantai": 0,
+        "siklus": 1,
+        "panjang_maks": 2,
+        "distribusi_panjang": {2: 1},
+        "rantai_berakhir_lowong": 0,
+    }
 
 
 def test_chain_ending_in_an_unfilled_post_is_counted() -> None:

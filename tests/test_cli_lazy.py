@@ -29,8 +29,9 @@ print(before, 'placement.cli.generate_cmd' in sys.modules, 'placement.cli.ui_cmd
 
 def test_import_cli_imports_no_command_module_until_one_is_used() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True,
-                          check=True)  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, check=True
+    )
     before, generate, ui = done.stdout.rsplit(" ", 2)
     assert set(eval(before)) == LIGHT
     assert (generate, ui.strip()) == ("True", "False")

@@ -32,17 +32,35 @@ def nip(gender: str, n: int) -> str:
     return f"19800101200501{gender}{n:03d}"
 
 
-def fake_plan_dir(path: Path, rows: list[tuple[str, str | None, str | None, str, str, int, float, float, float]],
-                  in_scope: int, overdue_weight: float = 0.1) -> Path:  # fmt: skip
+def fake_plan_dir(
+    path: Path,
+    rows: list[tuple[str, str | None, str | None, str, str, int, float, float, float]],
+    in_scope: int,
+    overdue_weight: float = 0.1,
+) -> Path:
     """rencana.csv + rantai.csv + hasil.json from (nip, asal, tujuan, opd_asal, jenis, kotak, jpm, skor, penalti)."""
-    plan = pd.DataFrame(rows, columns=["nip", "jabatan_asal_id", "jabatan_tujuan_id", "opd_asal",
-                                       "jenis_perpindahan", "kotak_talenta", "jpm", "skor",
-                                       "penalti_masa_jabatan"])  # fmt: skip
+    plan = pd.DataFrame(
+        rows,
+        columns=[
+            "nip",
+            "jabatan_asal_id",
+            "jabatan_tujuan_id",
+            "opd_asal",
+            "jenis_perpindahan",
+            "kotak_talenta",
+            "jpm",
+            "skor",
+            "penalti_masa_jabatan",
+        ],
+    )
     path.mkdir(parents=True)
     plan.to_csv(path / "rencana.csv", index=False)
     vacancy_chains(plan).to_csv(path / "rantai.csv", index=False)
-    record = {"objektif": 10.5, "jabatan_dalam_lingkup": in_scope,
-              "konfigurasi": {"bobot": {"penalti_lewat_masa_jabatan": overdue_weight}}}  # fmt: skip
+    record = {
+        "objektif": 10.5,
+        "jabatan_dalam_lingkup": in_scope,
+        "konfigurasi": {"bobot": {"penalti_lewat_masa_jabatan": overdue_weight}},
+    }
     (path / "hasil.json").write_text(json.dumps(record), encoding="utf-8")
     return path
 
@@ -85,8 +103,16 @@ def two_plans(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     ds = generate("tiny", 5)
     root = tmp_path_factory.mktemp("plans")
     base = Skenario(tanggal_rencana=preset_plan_date("tiny"))
-    jpm = base.model_copy(update={"bobot": Bobot(jpm=1.0, kotak_talenta=0.0, pendidikan=0.0,
-                          biaya_perpindahan={"promosi": 0.0, "rotasi": 0.0, "mutasi": 0.0})})  # fmt: skip
+    jpm = base.model_copy(
+        update={
+            "bobot": Bobot(
+                jpm=1.0,
+                kotak_talenta=0.0,
+                pendidikan=0.0,
+                biaya_perpindahan={"promosi": 0.0, "rotasi": 0.0, "mutasi": 0.0},
+            )
+        }
+    )
     a, b = root / "dasar", root / "jpm"
     write_outputs(solve(ds, base), ds, a)
     write_outputs(solve(ds, jpm), ds, b)
@@ -191,8 +217,16 @@ def plans_with_data(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Pat
     write_dataset(generate("tiny", 5), root / "data")  # seed 5: the two weights differ in moves
     ds, _ = load_dataset(root / "data", plan_date=preset_plan_date("tiny"))
     base = Skenario(tanggal_rencana=preset_plan_date("tiny"), data=root / "data")
-    other = base.model_copy(update={"bobot": Bobot(jpm=1.0, kotak_talenta=0.0, pendidikan=0.0,
-                            biaya_perpindahan={"promosi": 0.0, "rotasi": 0.0, "mutasi": 0.0})})  # fmt: skip
+    other = base.model_copy(
+        update={
+            "bobot": Bobot(
+                jpm=1.0,
+                kotak_talenta=0.0,
+                pendidikan=0.0,
+                biaya_perpindahan={"promosi": 0.0, "rotasi": 0.0, "mutasi": 0.0},
+            )
+        }
+    )
     a, b = root / "dasar", root / "jpm"
     write_outputs(solve(ds, base), ds, a, {"data": str(root / "data")})
     write_outputs(solve(ds, other), ds, b, {"data": str(root / "data")})

@@ -59,8 +59,21 @@ def test_solve_plans_option_writes_subfolders(tmp_path: Path) -> None:
     data = tmp_path / "data"
     write_dataset(generate("tiny", 2), data)  # seed 2 has ≥ 3 plans (issue 18, see above)
     out = tmp_path / "hasil"
-    res = CliRunner().invoke(main, ["solve", str(data), "--out", str(out), "--date", "2026-07-01",
-                                    "--plans", "3", "--min-difference", "2"])  # fmt: skip
+    res = CliRunner().invoke(
+        main,
+        [
+            "solve",
+            str(data),
+            "--out",
+            str(out),
+            "--date",
+            "2026-07-01",
+            "--plans",
+            "3",
+            "--min-difference",
+            "2",
+        ],
+    )
     assert res.exit_code == 0, res.output
     first = json.loads((out / "hasil.json").read_text(encoding="utf-8"))["objektif"]
     for i in (2, 3):

@@ -29,8 +29,9 @@ def solved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     q = person(name=EVIL, talent_box=9)
     r = person(talent_box=7)
     write_dataset(dataset([h, q, r], [a, v]), root / "data")
-    res = CliRunner().invoke(main, ["solve", str(root / "data"), "--out", str(root / "out"),
-                                    "--date", "2026-01-01"])  # fmt: skip
+    res = CliRunner().invoke(
+        main, ["solve", str(root / "data"), "--out", str(root / "out"), "--date", "2026-01-01"]
+    )
     assert res.exit_code == 0, res.output
     return {"root": root, "out": root / "out", "data": root / "data", "q": q, "v": v, "r": r}
 
@@ -58,8 +59,15 @@ def test_xlsx_dossier_sheets_injection_and_audit(solved: dict[str, Any]) -> None
     assert cell.data_type == "n" and isinstance(cell.value, float) and cell.value < 0
     sk = wb["Lampiran SK"]
     sk_head = [c.value for c in sk[1]]
-    assert sk_head[:7] == ["no", "nama", "nip", "pangkat_golongan", "jabatan_lama",
-                           "unit_kerja_lama", "jabatan_baru"]  # fmt: skip
+    assert sk_head[:7] == [
+        "no",
+        "nama",
+        "nip",
+        "pangkat_golongan",
+        "jabatan_lama",
+        "unit_kerja_lama",
+        "jabatan_baru",
+    ]
     row = [c.value for c in sk[2]]
     assert row[2] == solved["q"]["nip"] and row[3] == "Penata, III/c"
     assert row[4] == "Pelaksana"  # the old post in words, not a dash (shown as '- before)
@@ -165,8 +173,15 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     # default counts it cumulatively for promotions and makes its Kabid ready now)
     sc = Skenario(tanggal_rencana=preset_plan_date("tiny"), aturan=PER_POST)
     (root / "s.yaml").write_text(yaml.safe_dump(sc.model_dump(mode="json", exclude_defaults=True)))
-    res = run("solve", str(root / "data"), "--out", str(root / "out"), "--scenario",
-              str(root / "s.yaml"), "--no-store")  # fmt: skip
+    res = run(
+        "solve",
+        str(root / "data"),
+        "--out",
+        str(root / "out"),
+        "--scenario",
+        str(root / "s.yaml"),
+        "--no-store",
+    )
     assert res.exit_code == 0, res.output
     ds, _ = load_dataset(root / "data")
     expected = succession_sheets(ds, sc, 2, top=3)
@@ -194,8 +209,11 @@ def test_dossier_carries_succession_on_tiny(tiny: dict[str, Any]) -> None:
     assert [r["nip"] for r in suksesi] == want["nip"].tolist()  # NIPs kept as text
     j001 = [r["kesiapan"] for r in suksesi if r["jabatan_id"] == "J-001"]
     assert j001 == ["siap 1–2 tahun"], j001  # one health successor (issue 18: field of work)
-    assert {r["kesiapan"] for r in suksesi} == {"siap sekarang", "siap 1–2 tahun",
-                                                "perlu pengembangan"}  # fmt: skip
+    assert {r["kesiapan"] for r in suksesi} == {
+        "siap sekarang",
+        "siap 1–2 tahun",
+        "perlu pengembangan",
+    }
     bench = {r["jabatan_id"]: r for r in _rows(wb, "Kekuatan Suksesi")}
     assert len(bench) == len(expected["Kekuatan Suksesi"]) == 12
     assert bench["J-001"]["siap_sekarang"] == 0
@@ -228,16 +246,39 @@ def test_dossier_carries_succession_on_tiny(tiny: dict[str, Any]) -> None:
 
 def test_dossier_without_succession_and_other_horizon(tiny: dict[str, Any]) -> None:
     out = tiny["out"]
-    res = run("dossier", str(out), "--format", "xlsx", "--tanpa-suksesi", "--output",
-              str(out / "tanpa.xlsx"))  # fmt: skip
+    res = run(
+        "dossier",
+        str(out),
+        "--format",
+        "xlsx",
+        "--tanpa-suksesi",
+        "--output",
+        str(out / "tanpa.xlsx"),
+    )
     assert res.exit_code == 0, res.output
     assert tuple(load_workbook(out / "tanpa.xlsx").sheetnames) == SHEETS
-    res = run("dossier", str(out), "--format", "html", "--tanpa-suksesi", "--output",
-              str(out / "tanpa.html"))  # fmt: skip
+    res = run(
+        "dossier",
+        str(out),
+        "--format",
+        "html",
+        "--tanpa-suksesi",
+        "--output",
+        str(out / "tanpa.html"),
+    )
     assert res.exit_code == 0, res.output
     assert 'class="suksesi"' not in (out / "tanpa.html").read_text(encoding="utf-8")
-    res = run("dossier", str(out), "--suksesi", "--horizon-suksesi", "3", "--top", "1", "--output",
-              str(out / "h3.xlsx"))  # fmt: skip
+    res = run(
+        "dossier",
+        str(out),
+        "--suksesi",
+        "--horizon-suksesi",
+        "3",
+        "--top",
+        "1",
+        "--output",
+        str(out / "h3.xlsx"),
+    )
     assert res.exit_code == 0, res.output
     wb = load_workbook(out / "h3.xlsx")
     info = dict(list(wb["Info Suksesi"].iter_rows(values_only=True))[1:])

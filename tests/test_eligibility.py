@@ -66,8 +66,16 @@ def test_pair_table_contract() -> None:
     assert tuple(t.pairs.columns) == PAIR_COLUMNS
     assert t.pairs["person"].dtype == np.int32 and t.pairs["post"].dtype == np.int32
     assert t.pairs["stay"].dtype == bool and t.pairs["shortlist_only"].dtype == bool
-    for col in ("jpm", "box_value", "education_match", "fit", "post_value", "move_cost",
-                "overdue_penalty", "total"):  # fmt: skip
+    for col in (
+        "jpm",
+        "box_value",
+        "education_match",
+        "fit",
+        "post_value",
+        "move_cost",
+        "overdue_penalty",
+        "total",
+    ):
         assert t.pairs[col].dtype == np.float64
     keys = list(zip(t.pairs["post"], t.pairs["person"], strict=True))
     assert keys == sorted(keys) and len(set(keys)) == len(keys)

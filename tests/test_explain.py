@@ -41,8 +41,9 @@ def instance() -> tuple[Dataset, dict[str, Any]]:
         2: {"integritas": 4.0, "kerja sama": 2.0},
         3: {"integritas": 2.0, "kerja sama": 2.0},
     }
-    ds = dataset([h, q1, q2, q3, bad], [a, v], komp=komp,
-                 std={v["jabatan_id"]: STD, a["jabatan_id"]: STD})  # fmt: skip
+    ds = dataset(
+        [h, q1, q2, q3, bad], [a, v], komp=komp, std={v["jabatan_id"]: STD, a["jabatan_id"]: STD}
+    )
     return ds, {"a": a, "v": v, "h": h, "q1": q1, "q2": q2, "q3": q3, "bad": bad}
 
 
@@ -174,8 +175,18 @@ def test_why_not_command_names_other_people_by_post_only(tmp_path: Path) -> None
     ds, ids = instance()
     write_dataset(ds, tmp_path / "data")
     runner = CliRunner()
-    res = runner.invoke(main, ["solve", str(tmp_path / "data"), "--out", str(tmp_path / "out"),
-                               "--date", "2026-01-01", "--no-store"])  # fmt: skip
+    res = runner.invoke(
+        main,
+        [
+            "solve",
+            str(tmp_path / "data"),
+            "--out",
+            str(tmp_path / "out"),
+            "--date",
+            "2026-01-01",
+            "--no-store",
+        ],
+    )
     assert res.exit_code == 0, res.output
     asked, holder, a = ids["q2"]["nip"], ids["h"], ids["a"]["jabatan_id"]
     args = ["explain", str(tmp_path / "out"), "--why-not", asked, a]
@@ -203,8 +214,18 @@ def test_alternatives_name_other_candidates_by_post_only(tmp_path: Path) -> None
     ds, ids = instance()
     write_dataset(ds, tmp_path / "data")
     runner = CliRunner()
-    res = runner.invoke(main, ["solve", str(tmp_path / "data"), "--out", str(tmp_path / "out"),
-                               "--date", "2026-01-01", "--no-store"])  # fmt: skip
+    res = runner.invoke(
+        main,
+        [
+            "solve",
+            str(tmp_path / "data"),
+            "--out",
+            str(tmp_path / "out"),
+            "--date",
+            "2026-01-01",
+            "--no-store",
+        ],
+    )
     assert res.exit_code == 0, res.output
     v = ids["v"]["jabatan_id"]
     others = [ids[k] for k in ("h", "q2", "q3", "bad")]

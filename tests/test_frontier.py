@@ -30,9 +30,15 @@ def test_parse_range() -> None:
 
 def test_objective_is_monotone_in_the_cap(tmp_path: Path) -> None:
     ds = generate("tiny", 5)  # seeds 0–4: no official moves under the field rule of issue 18
-    sc = Skenario(tanggal_rencana=preset_plan_date("tiny"),
-                  bobot=Bobot(jpm=1.0, kotak_talenta=0.0, pendidikan=0.0,
-                              biaya_perpindahan={"promosi": 0.0, "rotasi": 0.0, "mutasi": 0.0}))  # fmt: skip
+    sc = Skenario(
+        tanggal_rencana=preset_plan_date("tiny"),
+        bobot=Bobot(
+            jpm=1.0,
+            kotak_talenta=0.0,
+            pendidikan=0.0,
+            biaya_perpindahan={"promosi": 0.0, "rotasi": 0.0, "mutasi": 0.0},
+        ),
+    )
     frame = move_frontier(ds, sc, [0, 1, 2, 3, 5])
     assert (frame["status"] == "OPTIMAL").all()
     obj = frame["objektif"].to_numpy()

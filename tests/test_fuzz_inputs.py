@@ -55,9 +55,17 @@ def examples(n: int) -> int:
 
 # Issues about a whole file or sheet: no row and no column.
 FILE_CODES = frozenset(
-    {"PATH_TIDAK_ADA", "FILE_TIDAK_ADA", "FILE_OPSIONAL_TIDAK_ADA", "FILE_TIDAK_TERBACA",
-     "FILE_KOSONG", "FILE_DIABAIKAN", "WORKBOOK_GANDA", "TABEL_TANPA_DATA"}
-)  # fmt: skip
+    {
+        "PATH_TIDAK_ADA",
+        "FILE_TIDAK_ADA",
+        "FILE_OPSIONAL_TIDAK_ADA",
+        "FILE_TIDAK_TERBACA",
+        "FILE_KOSONG",
+        "FILE_DIABAIKAN",
+        "WORKBOOK_GANDA",
+        "TABEL_TANPA_DATA",
+    }
+)
 COLUMN_CODES = frozenset(
     {"KOLOM_WAJIB_TIDAK_ADA", "PRIORITAS_DITURUNKAN", "WAJIB_ISI_DITURUNKAN"}
 )  # a column, no row (the two derived-value warnings summarise a column, listing its rows)
@@ -403,11 +411,23 @@ def _replace_part(book: bytes, part: str, content: bytes) -> bytes:
 
 
 XML_PIECES: tuple[bytes, ...] = (
-    b'<row r="0">', b'<row r="99999999">', b'<row r="-3">', b'<c r="ZZZZZZ5">', b'<c r="$A$1">',
-    b'<c r="B2" t="s"><v>999999</v></c>', b'<c r="B2" t="n"><v>1e400</v></c>',
-    b'<c r="B2" s="1"><v>1e300</v></c>', b'<c r="B2" t="d"><v>kemarin</v></c>',
-    b"<v>" + b"9" * 400 + b"</v>", b"<v>NaN</v>", b"&#0;", b"\x00", b"<", b"]]>", b"&bom;",
-)  # fmt: skip
+    b'<row r="0">',
+    b'<row r="99999999">',
+    b'<row r="-3">',
+    b'<c r="ZZZZZZ5">',
+    b'<c r="$A$1">',
+    b'<c r="B2" t="s"><v>999999</v></c>',
+    b'<c r="B2" t="n"><v>1e400</v></c>',
+    b'<c r="B2" s="1"><v>1e300</v></c>',
+    b'<c r="B2" t="d"><v>kemarin</v></c>',
+    b"<v>" + b"9" * 400 + b"</v>",
+    b"<v>NaN</v>",
+    b"&#0;",
+    b"\x00",
+    b"<",
+    b"]]>",
+    b"&bom;",
+)
 
 
 @settings(max_examples=examples(25), deadline=None)
@@ -471,9 +491,16 @@ def _encoded(text: str, how: str) -> bytes:
 
 @pytest.mark.parametrize(
     "how",
-    ["cp1252", "latin-1", "utf-8-sig", "utf-16", "utf-16-le-no-bom", "utf-16-be-no-bom",
-     "utf-16-be-bom"],
-)  # fmt: skip
+    [
+        "cp1252",
+        "latin-1",
+        "utf-8-sig",
+        "utf-16",
+        "utf-16-le-no-bom",
+        "utf-16-be-no-bom",
+        "utf-16-be-bom",
+    ],
+)
 def test_encodings_read_correctly(base: dict[str, Any], how: str) -> None:
     rows = with_cell(base["rows"]["pegawai"], 0, "nama", NAME)
     with folder_like(base["csv"]) as folder:
@@ -543,9 +570,13 @@ def test_ten_thousand_character_cells(base: dict[str, Any]) -> None:
         write_rows(folder / "pegawai.csv", with_cell(base["rows"]["pegawai"], 4, "nama", LONG))
         ds, _ = outcome(folder)
     assert ds is not None and ds.pegawai["name"].iloc[4] == LONG.strip()
-    expected = {"nip": "NIP_BUKAN_ANGKA", "tmt_golongan": "TANGGAL_TIDAK_VALID",
-                "gol_ruang": "GOLONGAN_TIDAK_DIKENAL", "kotak_talenta": "KOTAK_TALENTA_TIDAK_VALID",
-                "jurusan": None}  # fmt: skip
+    expected = {
+        "nip": "NIP_BUKAN_ANGKA",
+        "tmt_golongan": "TANGGAL_TIDAK_VALID",
+        "gol_ruang": "GOLONGAN_TIDAK_DIKENAL",
+        "kotak_talenta": "KOTAK_TALENTA_TIDAK_VALID",
+        "jurusan": None,
+    }
     rows = base["rows"]["pegawai"]
     for i, column in enumerate(expected):
         rows = with_cell(rows, i, column, LONG)
@@ -725,10 +756,29 @@ def test_dates_in_accepted_forms_parse_exactly(
 
 IMPLAUSIBLE_DATE = frozenset({"TANGGAL_MASA_DEPAN", "TANGGAL_TERLALU_AWAL"})
 GARBAGE_DATES: tuple[str, ...] = (
-    "30-02-2020", "31/04/2021", "2020-13-01", "00-01-2020", "1899-12-31", "2101-01-01",
-    "0001-01-01", "99999-01-01", "12/31/2020", "1 Januari 2020", "kemarin", "2020", "60", "80001",
-    "١٢٣٤", "45000,5", "2020-01-01T00:00:00", "1e5", "-45000", "2020/01/01", "NaT", "nan",
-)  # fmt: skip
+    "30-02-2020",
+    "31/04/2021",
+    "2020-13-01",
+    "00-01-2020",
+    "1899-12-31",
+    "2101-01-01",
+    "0001-01-01",
+    "99999-01-01",
+    "12/31/2020",
+    "1 Januari 2020",
+    "kemarin",
+    "2020",
+    "60",
+    "80001",
+    "١٢٣٤",
+    "45000,5",
+    "2020-01-01T00:00:00",
+    "1e5",
+    "-45000",
+    "2020/01/01",
+    "NaT",
+    "nan",
+)
 
 
 @settings(max_examples=examples(12), deadline=None)
@@ -848,9 +898,10 @@ def test_nip_variants(base: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize(
-    "value", [197308261997021001, 1.97308e17, 197308261997021001.0, 10**30, 7],
+    "value",
+    [197308261997021001, 1.97308e17, 197308261997021001.0, 10**30, 7],
     ids=["int", "float-rounded", "float", "huge-int", "small"],
-)  # fmt: skip
+)
 def test_numeric_nip_cells_in_a_workbook(base: dict[str, Any], value: int | float) -> None:
     with tempfile.TemporaryDirectory(prefix="fuzz-") as tmp:
         write_workbook(Path(tmp) / XLSX_NAME, dict(base["rows"]), lambda ws: ws.cell(2, 1, value))

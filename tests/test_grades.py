@@ -19,8 +19,15 @@ eselon = st.sampled_from(ESELON_ORDER)
 
 def _spellings(grade: str) -> list[str]:
     roman, letter = grade.split("/")
-    return [grade, f"{roman} {letter}", f"{roman}-{letter.upper()}", f"{ROMAN[roman]}{letter}",
-            f"{ROMAN[roman]}/{letter}", f" {grade.lower()} ", grades.PANGKAT[grade].upper()]  # fmt: skip
+    return [
+        grade,
+        f"{roman} {letter}",
+        f"{roman}-{letter.upper()}",
+        f"{ROMAN[roman]}{letter}",
+        f"{ROMAN[roman]}/{letter}",
+        f" {grade.lower()} ",
+        grades.PANGKAT[grade].upper(),
+    ]
 
 
 @given(pns)

@@ -28,8 +28,11 @@ Decision = tuple[int, int] | None  # (post row, year) or no move
 
 def _facts(ds: Dataset, yrs: YearFacts, sc: Skenario) -> dict[str, Any]:
     """Plain dictionaries of the per-year tables, read without the model code."""
-    holder = {ds.holder_row[j]: ds.post_index[j] for j in ds.holder_row
-              if ds.post_index[j] in set(yrs.posts.tolist())}  # fmt: skip
+    holder = {
+        ds.holder_row[j]: ds.post_index[j]
+        for j in ds.holder_row
+        if ds.post_index[j] in set(yrs.posts.tolist())
+    }
     must = ds.jabatan["must_fill"].to_numpy(dtype=bool)
     bonus = {int(j): sc.bobot.penalti_wajib_isi_kosong if must[j] else 0.0 for j in yrs.posts}
     stay: dict[tuple[int, int], float] = {}
@@ -45,9 +48,13 @@ def _facts(ds: Dataset, yrs: YearFacts, sc: Skenario) -> dict[str, Any]:
 
 
 def simulate(
-    ds: Dataset, sc: Skenario, yrs: YearFacts, facts: dict[str, Any],
-    decisions: dict[int, Decision], discount: float,
-) -> float | None:  # fmt: skip
+    ds: Dataset,
+    sc: Skenario,
+    yrs: YearFacts,
+    facts: dict[str, Any],
+    decisions: dict[int, Decision],
+    discount: float,
+) -> float | None:
     """Value of a multi-year plan year by year, or None when it breaks a rule of the horizon."""
     n_years, active = len(yrs.dates), yrs.active
     holder, bonus, stay, move = facts["holder"], facts["bonus"], facts["stay"], facts["move"]
@@ -94,12 +101,26 @@ def small_regions(draw: Any) -> tuple[Dataset, Skenario, float]:
     ds = draw(random_dataset_strategy(max_people=5, max_posts=3, must_fill=True))
     cap = draw(st.none() | st.integers(0, 2))
     # Loose rules so that moves happen; the time-driven ones (tenure, BUP, sanctions) stay on.
-    off = ["DEMOSI", "GOL_MIN_ESELON", "PPPK_STRUKTURAL", "KOMPETENSI_ADA", "KOTAK_TALENTA_MIN",
-           "PENGALAMAN_JENJANG", "PENDIDIKAN_MIN", "SKP_PROMOSI", "USIA_JPT", "JOB_FIT_JPT"]  # fmt: skip
+    off = [
+        "DEMOSI",
+        "GOL_MIN_ESELON",
+        "PPPK_STRUKTURAL",
+        "KOMPETENSI_ADA",
+        "KOTAK_TALENTA_MIN",
+        "PENGALAMAN_JENJANG",
+        "PENDIDIKAN_MIN",
+        "SKP_PROMOSI",
+        "USIA_JPT",
+        "JOB_FIT_JPT",
+    ]
     aturan: dict[str, dict[str, Any]] = {r: {"aktif": False} for r in off}
     aturan["NAIK_SATU_JENJANG"] = {"langkah_maks": 3}
-    sc = scenario(batas={"perpindahan_total": cap}, aturan=aturan, penempatan_jpt_langsung=True,
-                  bobot={"penalti_lewat_masa_jabatan": draw(st.sampled_from([0.1, 1.5]))})  # fmt: skip
+    sc = scenario(
+        batas={"perpindahan_total": cap},
+        aturan=aturan,
+        penempatan_jpt_langsung=True,
+        bobot={"penalti_lewat_masa_jabatan": draw(st.sampled_from([0.1, 1.5]))},
+    )
     return ds, sc, draw(st.sampled_from([1.0, 0.8]))
 
 
@@ -114,8 +135,10 @@ def test_joint_plan_is_the_brute_force_optimum_and_beats_myopic(
     facts = _facts(ds, yrs, sc)
     joint = simulate(ds, sc, yrs, facts, _decisions(ds, result), discount)
     assert joint is not None, "the joint plan breaks a rule of the horizon"
-    event(f"moves {min(len(result.plan), 2)}+, joint better than myopic: "
-          f"{(result.joint.objective or 0) > (result.myopic.objective or 0)}")  # fmt: skip
+    event(
+        f"moves {min(len(result.plan), 2)}+, joint better than myopic: "
+        f"{(result.joint.objective or 0) > (result.myopic.objective or 0)}"
+    )
     assert joint == pytest.approx((result.joint.objective or 0) / 10_000, abs=1e-3)
     assert result.myopic.objective is not None
     assert result.joint.objective is not None and result.joint.objective >= result.myopic.objective
@@ -130,8 +153,9 @@ def test_joint_plan_is_the_brute_force_optimum_and_beats_myopic(
         is not None
     )
     assert joint == pytest.approx(best, abs=2e-3)
-    report = audit_plan(ds, sc, result.first.plan, result.first.solution.objective,
-                        table=result.first.table)  # fmt: skip
+    report = audit_plan(
+        ds, sc, result.first.plan, result.first.solution.objective, table=result.first.table
+    )
     assert report.ok, report.findings
 
 
@@ -143,13 +167,19 @@ def _region(tmt_kabid: date, with_kabid2: bool = False) -> tuple[Dataset, Skenar
     kabid = post(jabatan_id="KABID", eselon="III.b", opd="Dinas A", priority=3)
     kabid2 = post(jabatan_id="KABID2", eselon="III.b", opd="Dinas A", priority=1)
     posts = [kabag, kasubag, kabid, *([kabid2] if with_kabid2 else [])]
-    common = {"talent_box": 9, "skp_1": "sangat baik", "skp_2": "sangat baik", "education": "S2",
-              "tmt_jenjang": date(2015, 1, 1), "golongan": "IV/a"}  # fmt: skip
+    common = {
+        "talent_box": 9,
+        "skp_1": "sangat baik",
+        "skp_2": "sangat baik",
+        "education": "S2",
+        "tmt_jenjang": date(2015, 1, 1),
+        "golongan": "IV/a",
+    }
     people = [
         person(holds=kabag, birth_date=date(1969, 1, 15), tmt_jabatan=date(2022, 1, 1), **common),
         person(holds=kasubag, birth_date=date(1975, 5, 5), tmt_jabatan=date(2020, 1, 1), **common),
         person(holds=kabid, birth_date=date(1980, 5, 5), tmt_jabatan=tmt_kabid, **common),
-    ]  # fmt: skip
+    ]
     std = {str(p["jabatan_id"]): {"integritas": 3.0} for p in posts}
     komp: dict[str | int, dict[str, float]] = {i: {"integritas": 4.0} for i in range(3)}
     return dataset(people, posts, komp=komp, std=std), scenario(tanggal_rencana=date(2026, 7, 1))
@@ -191,15 +221,24 @@ def test_joint_plan_waits_for_the_retirement_where_the_myopic_plan_cannot() -> N
     kabag = post(jabatan_id="KABAG", eselon="III.a", opd="Dinas A", priority=1)
     kasubag = post(jabatan_id="KASUBAG", eselon="IV.a", opd="Dinas A", priority=2)
     kabid = post(jabatan_id="KABID", eselon="III.b", opd="Dinas A", priority=3)
-    common = {"talent_box": 9, "skp_1": "sangat baik", "skp_2": "sangat baik", "education": "S2",
-              "tmt_jenjang": date(2015, 1, 1), "golongan": "IV/a"}  # fmt: skip
+    common = {
+        "talent_box": 9,
+        "skp_1": "sangat baik",
+        "skp_2": "sangat baik",
+        "education": "S2",
+        "tmt_jenjang": date(2015, 1, 1),
+        "golongan": "IV/a",
+    }
     people = [
         person(holds=kabag, birth_date=date(1969, 1, 15), tmt_jabatan=date(2022, 1, 1), **common),
         person(holds=kasubag, birth_date=date(1975, 5, 5), tmt_jabatan=date(2020, 1, 1), **common),
-    ]  # fmt: skip
+    ]
     ds = dataset(people, [kabag, kasubag, kabid])
-    sc = scenario(tanggal_rencana=date(2026, 7, 1), aturan={"KOMPETENSI_ADA": {"aktif": False}},
-                  bobot={"nilai_jabatan_terisi": {1: 5.0, 2: 2.0, 3: 2.5}})  # fmt: skip
+    sc = scenario(
+        tanggal_rencana=date(2026, 7, 1),
+        aturan={"KOMPETENSI_ADA": {"aktif": False}},
+        bobot={"nilai_jabatan_terisi": {1: 5.0, 2: 2.0, 3: 2.5}},
+    )
     result = solve_horizon(ds, sc, 3)
     moves = result.plan[["tahun_ke", "jabatan_tujuan_id"]].values.tolist()
     assert moves == [[2, "KABAG"]]
@@ -220,8 +259,22 @@ def test_cli_horizon_writes_every_year_and_audits(tmp_path: Any) -> None:
     data = tmp_path / "data"
     write_dataset(generate("tiny", 0), data)
     out = tmp_path / "hasil"
-    res = CliRunner().invoke(main, ["solve", str(data), "--out", str(out), "--date", "2026-07-01",
-                                    "--horizon", "3", "--diskonto", "0.9", "--no-store"])  # fmt: skip
+    res = CliRunner().invoke(
+        main,
+        [
+            "solve",
+            str(data),
+            "--out",
+            str(out),
+            "--date",
+            "2026-07-01",
+            "--horizon",
+            "3",
+            "--diskonto",
+            "0.9",
+            "--no-store",
+        ],
+    )
     assert res.exit_code == 0, res.output
     assert "Horizon 3 tahun" in res.output and "miopik" in res.output
     assert (out / "rencana_horizon.csv").is_file() and (out / "pensiun_horizon.csv").is_file()
@@ -229,7 +282,21 @@ def test_cli_horizon_writes_every_year_and_audits(tmp_path: Any) -> None:
     res = CliRunner().invoke(main, ["audit", str(data), str(out)])
     assert res.exit_code == 0 and "Audit: lulus" in res.output
     again = tmp_path / "lagi"
-    CliRunner().invoke(main, ["solve", str(data), "--out", str(again), "--date", "2026-07-01",
-                              "--horizon", "3", "--diskonto", "0.9", "--no-store"])  # fmt: skip
+    CliRunner().invoke(
+        main,
+        [
+            "solve",
+            str(data),
+            "--out",
+            str(again),
+            "--date",
+            "2026-07-01",
+            "--horizon",
+            "3",
+            "--diskonto",
+            "0.9",
+            "--no-store",
+        ],
+    )
     for name in ("rencana.csv", "rencana_horizon.csv", "pensiun_horizon.csv"):
         assert (out / name).read_bytes() == (again / name).read_bytes()

@@ -76,7 +76,10 @@ def zip_bomb(path: Path, sheet_bytes: int) -> Path:
     plain = path.with_name("plain.xlsx")
     _header_book(plain).save(plain)
     chunk = (_ROW * (MB // len(_ROW))).encode()
-    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:  # fmt: skip
+    with (
+        zipfile.ZipFile(plain) as src,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out,
+    ):
         for info in src.infolist():
             if info.filename != "xl/worksheets/sheet1.xml":
                 out.writestr(info, src.read(info))
@@ -136,8 +139,14 @@ def limited(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any
         ("bomb_default_cap", "read", str(zip_bomb(tmp / "big" / "data.xlsx", 205 * MB)), None),
     ]
     env = {**os.environ, "PYTHONPATH": str(ROOT), "OPENBLAS_NUM_THREADS": "1"}
-    proc = subprocess.run([sys.executable, "-c", _CHILD, json.dumps(cases)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-c", _CHILD, json.dumps(cases)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     results = {r["case"]: r for r in map(json.loads, proc.stdout.splitlines())}
     return {name: results.get(name, {"died": proc.stderr[-2000:]}) for name, *_ in cases}
 

@@ -86,8 +86,18 @@ def test_round_trip_tiny_gives_the_same_data_and_the_same_plan(tmp_path: Path) -
     assert links["exact"] + links["fuzzy"] == original.pegawai["jabatan_id"].notna().sum()
     runner = CliRunner()
     for name in ("orig", "out"):
-        run = runner.invoke(main, ["solve", str(tmp_path / name), "--out", str(tmp_path / f"plan-{name}"),
-                                   "--date", DAY.isoformat(), "--no-store"])  # fmt: skip
+        run = runner.invoke(
+            main,
+            [
+                "solve",
+                str(tmp_path / name),
+                "--out",
+                str(tmp_path / f"plan-{name}"),
+                "--date",
+                DAY.isoformat(),
+                "--no-store",
+            ],
+        )
         assert run.exit_code == 0, run.output
     for file in PLAN_FILES:
         assert (tmp_path / "plan-orig" / file).read_bytes() == (
@@ -212,7 +222,8 @@ def test_tautan_file_settles_a_missing_post(tmp_path: Path) -> None:
     )
     assert "JABATAN_TIDAK_DI_PETA" not in codes(result)
     assert {"nip": nip, "jabatan_id": "J-011", "metode": "planner"}.items() <= next(
-        link for link in result.links if link["nip"] == nip).items()  # fmt: skip
+        link for link in result.links if link["nip"] == nip
+    ).items()
 
 
 def test_tautan_dash_means_no_post(tmp_path: Path) -> None:
@@ -232,8 +243,13 @@ def test_unknown_label_then_label_map(tmp_path: Path) -> None:
     (message,) = codes(result)["LABEL_TIDAK_DIKENAL"]
     assert "S-1/Sarjana" in message and "--label-map" in message
     assert result.labels.unknown == {("pendidikan", "Strata Satu Terapan")}  # for the web page
-    fixed = run_case(tmp_path / "b", siasn=odd, label_map=pd.DataFrame(
-        {"kolom": ["pendidikan"], "label": ["Strata Satu Terapan"], "nilai": ["S1"]}))  # fmt: skip
+    fixed = run_case(
+        tmp_path / "b",
+        siasn=odd,
+        label_map=pd.DataFrame(
+            {"kolom": ["pendidikan"], "label": ["Strata Satu Terapan"], "nilai": ["S1"]}
+        ),
+    )
     assert "LABEL_TIDAK_DIKENAL" not in codes(fixed)
     assert ("pendidikan", "Strata Satu Terapan", "S1") in fixed.labels.used
 
@@ -295,8 +311,13 @@ def test_unor_with_unknown_opd_then_unor_map(tmp_path: Path) -> None:
     result = run_case(tmp_path, siasn=odd)
     (message,) = codes(result)["OPD_TIDAK_DIKENAL"]
     assert "Kecamatan Sukamaju" in message
-    fixed = run_case(tmp_path / "b", siasn=odd, unor_map=pd.DataFrame(
-        {"unor": ["Kantor Camat Sukamaju Baru"], "opd": ["Kecamatan Sukamaju"]}))  # fmt: skip
+    fixed = run_case(
+        tmp_path / "b",
+        siasn=odd,
+        unor_map=pd.DataFrame(
+            {"unor": ["Kantor Camat Sukamaju Baru"], "opd": ["Kecamatan Sukamaju"]}
+        ),
+    )
     assert "OPD_TIDAK_DIKENAL" not in codes(fixed)
 
 
@@ -345,9 +366,15 @@ def test_abbreviations_link_exactly(tmp_path: Path) -> None:
 
 
 def test_fuzzy_link_with_clear_margin(tmp_path: Path) -> None:
-    result = run_case(tmp_path, siasn=lambda f: set_cell(
-        f, row_of(f, "Kepala Seksi Ketenteraman dan Ketertiban Umum"), "JABATAN NAMA",
-        "Kepala Seksi Ketentraman dan Ketertiban Umum"))  # fmt: skip
+    result = run_case(
+        tmp_path,
+        siasn=lambda f: set_cell(
+            f,
+            row_of(f, "Kepala Seksi Ketenteraman dan Ketertiban Umum"),
+            "JABATAN NAMA",
+            "Kepala Seksi Ketentraman dan Ketertiban Umum",
+        ),
+    )
     nip = dataset("tiny").holder_of("J-010")
     (link,) = [link for link in result.links if link["nip"] == nip]
     assert link["jabatan_id"] == "J-010" and link["metode"] == "fuzzy"
@@ -356,8 +383,12 @@ def test_fuzzy_link_with_clear_margin(tmp_path: Path) -> None:
 
 def test_fuzzy_match_without_a_clear_margin_is_ambiguous(tmp_path: Path) -> None:
     both = "Kepala Seksi Pelayanan Kesehatan Primer Rujukan"  # 8 and 7 edits from the two posts
-    result = run_case(tmp_path, siasn=lambda f: set_cell(
-        f, row_of(f, "Kepala Seksi Pelayanan Kesehatan Primer"), "JABATAN NAMA", both))  # fmt: skip
+    result = run_case(
+        tmp_path,
+        siasn=lambda f: set_cell(
+            f, row_of(f, "Kepala Seksi Pelayanan Kesehatan Primer"), "JABATAN NAMA", both
+        ),
+    )
     (message,) = codes(result)["TAUTAN_AMBIGU"]
     assert "sama mirip" in message and "J-006" in message and "J-007" in message
 
@@ -386,7 +417,8 @@ def test_peta_holder_nip_disagrees_with_siasn(tmp_path: Path) -> None:
     result = run_case(tmp_path, peta=peta)
     assert "NAMA_JABATAN_BEDA" in codes(result)
     assert {"nip": nip, "jabatan_id": "J-009", "metode": "nip"}.items() <= next(
-        link for link in result.links if link["nip"] == nip).items()  # fmt: skip
+        link for link in result.links if link["nip"] == nip
+    ).items()
 
 
 def test_peta_holder_nip_not_in_siasn_and_on_two_posts(tmp_path: Path) -> None:
@@ -453,8 +485,13 @@ def test_sanction_without_end_counts_for_n_months(tmp_path: Path) -> None:
 def test_jpm_only_variant_gives_an_audited_plan_without_breakdown(tmp_path: Path) -> None:
     ds = dataset("tiny")
     levels = ds.kompetensi.groupby("nip", sort=False)["level"].mean()
-    jpm = pd.DataFrame({"NIP": levels.index, "JPM %": [f"{20 * v:.1f}".replace(".", ",") for v in levels],
-                        "Kategori": "Memenuhi Syarat"})  # fmt: skip
+    jpm = pd.DataFrame(
+        {
+            "NIP": levels.index,
+            "JPM %": [f"{20 * v:.1f}".replace(".", ",") for v in levels],
+            "Kategori": "Memenuhi Syarat",
+        }
+    )
     result = run_case(tmp_path, kompetensi=jpm)
     assert "JPM_SAJA" in codes(result) and len(result.tables["kompetensi"]) == 0
     write_import(result, tmp_path / "data", DAY)
@@ -502,8 +539,20 @@ def test_cli_errors_write_the_report_not_the_data(tmp_path: Path) -> None:
     files["siasn"] = tmp_path / "siasn.csv"
     frame.to_csv(files["siasn"], index=False)
     out = tmp_path / "data"
-    run = CliRunner().invoke(main, ["import", "--siasn", str(files["siasn"]), "--jabatan", str(files["jabatan"]),
-                                    "--out", str(out), "--date", "2026-07-01"])  # fmt: skip
+    run = CliRunner().invoke(
+        main,
+        [
+            "import",
+            "--siasn",
+            str(files["siasn"]),
+            "--jabatan",
+            str(files["jabatan"]),
+            "--out",
+            str(out),
+            "--date",
+            "2026-07-01",
+        ],
+    )
     assert run.exit_code == 1 and "(--date)" in run.output and "NIP_RUSAK_EXCEL" in run.output
     assert sorted(p.name for p in out.iterdir()) == [REPORT_NAME]
     sheets = load_workbook(out / REPORT_NAME, read_only=True).sheetnames
@@ -520,8 +569,20 @@ def test_cli_errors_write_the_report_not_the_data(tmp_path: Path) -> None:
 
 def test_cli_json_report(tmp_path: Path) -> None:
     files = dict(base_export())
-    run = CliRunner().invoke(main, ["import", "--siasn", str(files["siasn"]), "--jabatan", str(files["jabatan"]),
-                                    "--out", str(tmp_path / "data"), "--format", "json"])  # fmt: skip
+    run = CliRunner().invoke(
+        main,
+        [
+            "import",
+            "--siasn",
+            str(files["siasn"]),
+            "--jabatan",
+            str(files["jabatan"]),
+            "--out",
+            str(tmp_path / "data"),
+            "--format",
+            "json",
+        ],
+    )
     assert run.exit_code == 0, run.output
     assert "(hari ini)" in run.output and '"metode": "exact"' in run.output
     assert (tmp_path / "data" / "pegawai.csv").exists()
@@ -532,7 +593,19 @@ def test_out_folder_with_other_files_is_refused(tmp_path: Path) -> None:
     out = tmp_path / "data"
     out.mkdir()
     (out / "catatan.docx").write_text("punya saya")
-    run = CliRunner().invoke(main, ["import", "--siasn", str(files["siasn"]), "--jabatan", str(files["jabatan"]),
-                                    "--out", str(out), "--date", "2026-07-01"])  # fmt: skip
+    run = CliRunner().invoke(
+        main,
+        [
+            "import",
+            "--siasn",
+            str(files["siasn"]),
+            "--jabatan",
+            str(files["jabatan"]),
+            "--out",
+            str(out),
+            "--date",
+            "2026-07-01",
+        ],
+    )
     assert run.exit_code == 1 and "OUT_BERISI_FILE_LAIN" in run.output
     assert sorted(p.name for p in out.iterdir()) == ["catatan.docx"]

@@ -33,10 +33,12 @@ def locks_over_cap_case() -> tuple[Dataset, Skenario, dict[str, str]]:
     h1, h2 = person(holds=a1), person(holds=a2)
     ds = dataset([h1, h2, person(talent_box=3)], [a1, a2, v1, v2])
     sc = scenario(
-        kunci=[Kunci(nip=h1["nip"], jabatan_id=v1["jabatan_id"]),
-               Kunci(nip=h2["nip"], jabatan_id=v2["jabatan_id"])],
+        kunci=[
+            Kunci(nip=h1["nip"], jabatan_id=v1["jabatan_id"]),
+            Kunci(nip=h2["nip"], jabatan_id=v2["jabatan_id"]),
+        ],
         batas=Batas(perpindahan_per_opd=1),
-    )  # fmt: skip
+    )
     return (
         ds,
         sc,
@@ -50,11 +52,22 @@ def must_move_case() -> tuple[Dataset, Skenario, dict[str, str]]:
     ds = dataset([h1, h2, q], [a1, a2, v1])
     sc = scenario(
         wajib_pindah=[h1["nip"]],
-        kunci=[Kunci(nip=q["nip"], jabatan_id=v1["jabatan_id"]),
-               Kunci(nip=h2["nip"], jabatan_id=a2["jabatan_id"])],
-    )  # fmt: skip
-    return ds, sc, {"h1": h1["nip"], "h2": h2["nip"], "q": q["nip"], "v1": v1["jabatan_id"],
-                    "a2": a2["jabatan_id"]}  # fmt: skip
+        kunci=[
+            Kunci(nip=q["nip"], jabatan_id=v1["jabatan_id"]),
+            Kunci(nip=h2["nip"], jabatan_id=a2["jabatan_id"]),
+        ],
+    )
+    return (
+        ds,
+        sc,
+        {
+            "h1": h1["nip"],
+            "h2": h2["nip"],
+            "q": q["nip"],
+            "v1": v1["jabatan_id"],
+            "a2": a2["jabatan_id"],
+        },
+    )
 
 
 CASES = {
@@ -108,11 +121,13 @@ def test_locks_over_cap_conflict_is_both_locks_and_the_cap() -> None:
     ds, sc, ids = locks_over_cap_case()
     diag = diagnose_infeasibility(ds, sc)
     assert diag is not None
-    assert sorted((e.kind, e.key) for e in diag.elements) == sorted([
-        ("batas", "opd:Dinas A"),
-        ("kunci", f"{ids['h1']}→{ids['v1']}"),
-        ("kunci", f"{ids['h2']}→{ids['v2']}"),
-    ])  # fmt: skip
+    assert sorted((e.kind, e.key) for e in diag.elements) == sorted(
+        [
+            ("batas", "opd:Dinas A"),
+            ("kunci", f"{ids['h1']}→{ids['v1']}"),
+            ("kunci", f"{ids['h2']}→{ids['v2']}"),
+        ]
+    )
     assert "paling banyak 1 dari 2" in diag.text()
 
 
@@ -120,11 +135,13 @@ def test_must_move_conflict_names_the_locks_that_take_every_post() -> None:
     ds, sc, ids = must_move_case()
     diag = diagnose_infeasibility(ds, sc)
     assert diag is not None
-    assert sorted((e.kind, e.key) for e in diag.elements) == sorted([
-        ("wajib_pindah", ids["h1"]),
-        ("kunci", f"{ids['q']}→{ids['v1']}"),
-        ("kunci", f"{ids['h2']}→{ids['a2']}"),
-    ])  # fmt: skip
+    assert sorted((e.kind, e.key) for e in diag.elements) == sorted(
+        [
+            ("wajib_pindah", ids["h1"]),
+            ("kunci", f"{ids['q']}→{ids['v1']}"),
+            ("kunci", f"{ids['h2']}→{ids['a2']}"),
+        ]
+    )
     assert "wajib pindah" in diag.text() and ids["v1"] in diag.text()
 
 
@@ -137,8 +154,17 @@ def test_solve_cli_prints_diagnosis_and_exits_3(tmp_path: Path) -> None:
     ds, _, ids = must_fill_case()
     write_dataset(ds, tmp_path / "data")
     (tmp_path / "s.yaml").write_text("tanggal_rencana: 2026-01-01\nwajib_isi_keras: true\n")
-    res = CliRunner().invoke(main, ["solve", str(tmp_path / "data"), "--scenario",
-                                    str(tmp_path / "s.yaml"), "--out", str(tmp_path / "o")])  # fmt: skip
+    res = CliRunner().invoke(
+        main,
+        [
+            "solve",
+            str(tmp_path / "data"),
+            "--scenario",
+            str(tmp_path / "s.yaml"),
+            "--out",
+            str(tmp_path / "o"),
+        ],
+    )
     assert res.exit_code == 3, res.output
     assert "INFEASIBLE" in res.output and "Kepala Seksi Wajib" in res.output
     assert "wajib diisi" in res.output and ids["w"] in res.output

@@ -58,8 +58,9 @@ def previous_plan(tmp_path: Path, data: Path) -> Path:
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file()}  # fmt: skip
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def _publishing(source: Path, target: Any) -> bool:
@@ -201,8 +202,14 @@ def test_signal_in_a_real_process_ends_interrupted(
 ) -> None:
     before = _snapshot(previous_plan)
     args = ["solve", str(data), "--out", str(previous_plan), "--date", "2026-07-01", "--no-store"]
-    proc = subprocess.run([sys.executable, "-c", _CHILD, how, *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-c", _CHILD, how, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert proc.returncode == 130, proc.stderr
     assert "Status: INTERRUPTED" in proc.stderr and "Traceback" not in proc.stderr
     assert _snapshot(previous_plan) == before
@@ -210,9 +217,14 @@ def test_signal_in_a_real_process_ends_interrupted(
 
 def test_sigkill_while_publishing_never_looks_valid(previous_plan: Path, data: Path) -> None:
     args = ["solve", str(data), "--out", str(previous_plan), "--date", "2026-07-01", "--no-store"]
-    proc = subprocess.run([sys.executable, "-c", _CHILD, "SIGKILL", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
+    proc = subprocess.run(
+        [sys.executable, "-c", _CHILD, "SIGKILL", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert proc.returncode == -signal.SIGKILL
     assert not (previous_plan / "hasil.json").exists()
     with pytest.raises(PlacementError):
@@ -264,11 +276,25 @@ def test_signal_while_cpsat_searches_ends_interrupted(previous_plan: Path, data:
     outs = [previous_plan.with_name(f"hasil-{how}") for how in ("SIGINT", "SIGTERM")]
     for out in outs:
         shutil.copytree(previous_plan, out)
-    args = ["solve", str(data), "--date", "2026-07-01", "--no-store", "--backend", "cpsat",
-            "--time-limit", "60"]  # fmt: skip
-    proc = subprocess.run([sys.executable, "-c", _CPSAT_CHILD, *map(str, outs), *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=30,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
+    args = [
+        "solve",
+        str(data),
+        "--date",
+        "2026-07-01",
+        "--no-store",
+        "--backend",
+        "cpsat",
+        "--time-limit",
+        "60",
+    ]
+    proc = subprocess.run(
+        [sys.executable, "-c", _CPSAT_CHILD, *map(str, outs), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     err = proc.stderr
     for how in ("SIGINT", "SIGTERM"):
         assert f"CP-SAT mulai {how}" in err and f"KELUAR {how} 130" in err, err

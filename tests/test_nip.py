@@ -70,5 +70,9 @@ def test_make_and_parse_round_trip(
     tmt = None if pppk else date(birth.year + years, month, 1)
     info = parse_nip(make_nip(birth, tmt, gender, seq))
     assert (info.birth_date, info.tmt_cpns, info.gender, info.sequence, info.is_pppk) == (
-        birth, tmt, gender, seq, pppk,
-    )  # fmt: skip
+        birth,
+        tmt,
+        gender,
+        seq,
+        pppk,
+    )

@@ -149,8 +149,14 @@ def test_same_input_same_plan_bytes(tmp_path: Path, tiny: Dataset, tiny_result: 
 def test_contradictory_locks_are_reported_before_solving(tiny: Dataset) -> None:
     posts = list(tiny.jabatan["jabatan_id"])
     people = list(tiny.pegawai["nip"])
-    sc = scenario("tiny", kunci=[Kunci(nip=people[0], jabatan_id=posts[0]), Kunci(nip=people[1], jabatan_id=posts[0])],
-                  larang=[Kunci(nip=people[0], jabatan_id=posts[0])])  # fmt: skip
+    sc = scenario(
+        "tiny",
+        kunci=[
+            Kunci(nip=people[0], jabatan_id=posts[0]),
+            Kunci(nip=people[1], jabatan_id=posts[0]),
+        ],
+        larang=[Kunci(nip=people[0], jabatan_id=posts[0])],
+    )
     with pytest.raises(PlacementError) as exc:
         solve(tiny, sc)
     codes = {i.code for i in exc.value.issues}
@@ -285,8 +291,19 @@ def test_locks_from_plan_file_keep_marked_rows(
     plan["kunci"] = np.where(plan["jenis_perpindahan"].isin(["promosi", "alih_jenis"]), "ya", "")
     plan.to_csv(tmp_path / "kunci.csv", index=False)
     out = tmp_path / "ulang"
-    res = CliRunner().invoke(main, ["solve", str(data), "--out", str(out), "--date", "2026-07-01",
-                                    "--locks-from", str(tmp_path / "kunci.csv")])  # fmt: skip
+    res = CliRunner().invoke(
+        main,
+        [
+            "solve",
+            str(data),
+            "--out",
+            str(out),
+            "--date",
+            "2026-07-01",
+            "--locks-from",
+            str(tmp_path / "kunci.csv"),
+        ],
+    )
     assert res.exit_code == 0, res.output
     record = json.loads((out / "hasil.json").read_text(encoding="utf-8"))
     locked = {(k["nip"], k["jabatan_id"]) for k in record["konfigurasi"]["kunci"]}

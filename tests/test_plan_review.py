@@ -37,19 +37,27 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     write_dataset(generate("tiny", 0), data)
     date = preset_plan_date("tiny").isoformat()
     base, other = root / "dasar", root / "larang"
-    run = CliRunner().invoke(main, ["solve", str(data), "--out", str(base), "--date", date,
-                                    "--no-store"])  # fmt: skip
+    run = CliRunner().invoke(
+        main, ["solve", str(data), "--out", str(base), "--date", date, "--no-store"]
+    )
     assert run.exit_code == 0, run.output
     files = read_plan_dir(base)
     moved = files.plan[files.plan["jenis_perpindahan"] != "tetap"].iloc[0]
     scenario = root / "larang.yaml"
-    scenario.write_text(yaml.safe_dump({
-        "tanggal_rencana": date,
-        "larang": [{"nip": str(moved["nip"]), "jabatan_id": str(moved["jabatan_tujuan_id"])}],
-        "gerbang": [{"kpi": "jabatan_terisi", "min": 100}],
-    }))  # fmt: skip
-    run = CliRunner().invoke(main, ["solve", str(data), "--out", str(other), "--scenario",
-                                    str(scenario), "--no-store"])  # fmt: skip
+    scenario.write_text(
+        yaml.safe_dump(
+            {
+                "tanggal_rencana": date,
+                "larang": [
+                    {"nip": str(moved["nip"]), "jabatan_id": str(moved["jabatan_tujuan_id"])}
+                ],
+                "gerbang": [{"kpi": "jabatan_terisi", "min": 100}],
+            }
+        )
+    )
+    run = CliRunner().invoke(
+        main, ["solve", str(data), "--out", str(other), "--scenario", str(scenario), "--no-store"]
+    )
     assert run.exit_code == 0, run.output
     return data, base, other
 

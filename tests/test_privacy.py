@@ -97,7 +97,11 @@ def test_pseudonymised_data_validates_and_keeps_what_rules_need(
         pa, pb = parse_nip(a), parse_nip(b)
         assert a != b and a[:15] == b[:15]
         assert (pa.birth_date, pa.tmt_cpns, pa.gender, pa.is_pppk) == (
-            pb.birth_date, pb.tmt_cpns, pb.gender, pb.is_pppk)  # fmt: skip
+            pb.birth_date,
+            pb.tmt_cpns,
+            pb.gender,
+            pb.is_pppk,
+        )
     assert pseudo.pegawai["name"].str.fullmatch(r"Pegawai [0-9A-F]{8,}").all()
     keep = [c for c in orig.pegawai.columns if c not in ("nip", "name")]
     pd.testing.assert_frame_equal(orig.pegawai[keep], pseudo.pegawai[keep])
@@ -186,8 +190,10 @@ def test_plan_on_pseudonymised_data_equals_plan_on_original(
     depseudonymize_plan(tmp_path / "konsultan", key, tmp_path / "kembali")
     for name in ("rencana.csv", "lowong.csv", "shortlist_jpt.csv", "rantai.csv"):
         assert (tmp_path / "asli" / name).read_bytes() == (tmp_path / "kembali" / name).read_bytes()
-    books = [pd.read_excel(tmp_path / d / "rencana.xlsx", sheet_name=None, dtype=str)
-             for d in ("asli", "kembali")]  # fmt: skip
+    books = [
+        pd.read_excel(tmp_path / d / "rencana.xlsx", sheet_name=None, dtype=str)
+        for d in ("asli", "kembali")
+    ]
     assert list(books[0]) == list(books[1])
     for sheet in books[0]:
         pd.testing.assert_frame_equal(books[0][sheet], books[1][sheet])
@@ -217,8 +223,9 @@ def test_cli_round_trip_and_default_key_location(tiny_dir: Path, tmp_path: Path)
     assert len(load_key(key).mapping) == 30
     code, _ = run("solve", str(out), "--out", str(tmp_path / "h"), "--no-store")
     assert code == 0
-    code, text = run("depseudonymize", str(tmp_path / "h"), "--key", str(key),
-                     "--out", str(tmp_path / "asli"))  # fmt: skip
+    code, text = run(
+        "depseudonymize", str(tmp_path / "h"), "--key", str(key), "--out", str(tmp_path / "asli")
+    )
     assert code == 0, text
     plan = pd.read_csv(tmp_path / "asli" / "rencana.csv", dtype=str)
     ds, _ = load_dataset(tiny_dir)
@@ -234,18 +241,42 @@ def test_cli_errors_are_clear_indonesian_without_traceback(tiny_dir: Path, tmp_p
     plan.mkdir()
     (plan / "rencana.csv").write_text("nip,nama\n", encoding="utf-8")
     cases = [
-        (["pseudonymize", str(tiny_dir), "--out", str(tmp_path / "s"), "--key", str(bad)],
-         "KUNCI_TIDAK_VALID"),
-        (["pseudonymize", str(tiny_dir), "--out", str(tmp_path / "s"),
-          "--key", str(tmp_path / "s" / "k.json")], "KUNCI_DI_FOLDER_BAGI"),
+        (
+            ["pseudonymize", str(tiny_dir), "--out", str(tmp_path / "s"), "--key", str(bad)],
+            "KUNCI_TIDAK_VALID",
+        ),
+        (
+            [
+                "pseudonymize",
+                str(tiny_dir),
+                "--out",
+                str(tmp_path / "s"),
+                "--key",
+                str(tmp_path / "s" / "k.json"),
+            ],
+            "KUNCI_DI_FOLDER_BAGI",
+        ),
         (["pseudonymize", str(tiny_dir), "--out", str(tiny_dir)], "KELUARAN_SAMA_DENGAN_DATA"),
-        (["pseudonymize", str(tmp_path / "tidak-ada"), "--out", str(tmp_path / "s")],
-         "PATH_TIDAK_ADA"),
-        (["depseudonymize", str(plan), "--key", str(tmp_path / "x.json"), "--out",
-          str(tmp_path / "o")], "KUNCI_TIDAK_ADA"),
-        (["depseudonymize", str(plan), "--key", str(bad), "--out", str(tmp_path / "o")],
-         "KUNCI_TIDAK_VALID"),
-    ]  # fmt: skip
+        (
+            ["pseudonymize", str(tmp_path / "tidak-ada"), "--out", str(tmp_path / "s")],
+            "PATH_TIDAK_ADA",
+        ),
+        (
+            [
+                "depseudonymize",
+                str(plan),
+                "--key",
+                str(tmp_path / "x.json"),
+                "--out",
+                str(tmp_path / "o"),
+            ],
+            "KUNCI_TIDAK_ADA",
+        ),
+        (
+            ["depseudonymize", str(plan), "--key", str(bad), "--out", str(tmp_path / "o")],
+            "KUNCI_TIDAK_VALID",
+        ),
+    ]
     for args, code_name in cases:
         code, text = run(*args)
         assert code == 1, (args, text)
@@ -266,8 +297,9 @@ def test_depseudonymize_rejects_a_plan_of_other_data(tiny_dir: Path, tmp_path: P
     solve_to(tiny_dir, tmp_path / "asli", "tiny")  # real NIPs: not in any pseudonym map
     key = fixed_key(tmp_path / "k.kunci.json")
     pseudonymize_path(tiny_dir, tmp_path / "s", key)
-    code, text = run("depseudonymize", str(tmp_path / "asli"), "--key", str(key),
-                     "--out", str(tmp_path / "o"))  # fmt: skip
+    code, text = run(
+        "depseudonymize", str(tmp_path / "asli"), "--key", str(key), "--out", str(tmp_path / "o")
+    )
     assert code == 1 and "SAMARAN_TIDAK_DIKENAL" in text
     assert not (tmp_path / "o" / "rencana.csv").exists()
 
@@ -278,6 +310,7 @@ def test_depseudonymize_rejects_edited_plan_files(tiny_dir: Path, tmp_path: Path
     solve_to(tmp_path / "s", tmp_path / "h", "tiny")
     with (tmp_path / "h" / "rantai.csv").open("a", encoding="utf-8") as fh:
         fh.write("x,rantai,1,,,\n")
-    code, text = run("depseudonymize", str(tmp_path / "h"), "--key", str(key),
-                     "--out", str(tmp_path / "o"))  # fmt: skip
+    code, text = run(
+        "depseudonymize", str(tmp_path / "h"), "--key", str(key), "--out", str(tmp_path / "o")
+    )
     assert code == 1 and "RENCANA_BERUBAH" in text and "rantai.csv" in text

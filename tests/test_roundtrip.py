@@ -35,8 +35,11 @@ def _tricky(tmp_path: Path) -> Dataset:
 def test_csv_then_xlsx_round_trip(tmp_path: Path) -> None:
     ds, _ = load_dataset(write_csvs(tmp_path / "src", base()))
     assert [p.name for p in write_dataset(ds, tmp_path / "csv")] == [
-        "pegawai.csv", "jabatan.csv", "kompetensi.csv", "standar_kompetensi.csv",
-    ]  # fmt: skip
+        "pegawai.csv",
+        "jabatan.csv",
+        "kompetensi.csv",
+        "standar_kompetensi.csv",
+    ]
     from_csv, warnings = load_dataset(tmp_path / "csv")
     assert warnings == []
     assert_same(ds, from_csv)

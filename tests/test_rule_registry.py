@@ -86,7 +86,11 @@ def test_defaults_match_the_domain_notes() -> None:
     }
     assert rules["MASA_JABATAN_MIN"]["min_tahun"]["PENGAWAS"] == 2
     assert rules["PENGALAMAN_JENJANG"]["min_tahun"] == {
-        "PENGAWAS": 4, "ADMINISTRATOR": 3, "JPT_PRATAMA": 2, "JPT_MADYA": 2}  # fmt: skip
+        "PENGAWAS": 4,
+        "ADMINISTRATOR": 3,
+        "JPT_PRATAMA": 2,
+        "JPT_MADYA": 2,
+    }
     assert rules["BUP_DEKAT"]["jendela_bulan"] == 12
     assert rules["USIA_JPT"]["usia_maks"] == 56 and rules["USIA_JPT"]["usia_maks_madya"] == 58
     assert rules["GOL_MIN_ESELON"]["satu_tingkat_di_bawah"]

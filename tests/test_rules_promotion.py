@@ -139,7 +139,9 @@ def test_jpt_madya_allows_58_completed_years() -> None:
     ds = dataset([y58], [madya, pratama])
     assert "USIA_JPT" not in failed(decide(ds, scenario(), y58, madya))
     assert failed(decide(dataset([y59], [madya]), scenario(), y59, madya)).get("USIA_JPT") == (
-        "59", "≤ 58")  # fmt: skip
+        "59",
+        "≤ 58",
+    )
 
 
 def test_age_limit_applies_to_jpt_posts_only() -> None:
@@ -241,8 +243,14 @@ def test_a_jf_into_a_structural_post_of_its_own_level_is_alih_jenis_not_a_promot
 
 def test_alih_jenis_is_counted_apart_from_promotions_and_priced_as_one() -> None:
     pengawas = post(eselon="IV.a", opd="Dinas A", priority=1)
-    muda = person(jenis_jabatan="FUNGSIONAL", jenjang="ahli muda", golongan="III/c",
-                  talent_box=9, skp_1="Sangat Baik", skp_2="Sangat Baik")  # fmt: skip
+    muda = person(
+        jenis_jabatan="FUNGSIONAL",
+        jenjang="ahli muda",
+        golongan="III/c",
+        talent_box=9,
+        skp_1="Sangat Baik",
+        skp_2="Sangat Baik",
+    )
     ds = dataset([muda], [pengawas], komp={0: {"integritas": 3.0}})
     sc = scenario(aturan={"KOMPETENSI_ADA": {"aktif": False}})
     assert sc.bobot.biaya_perpindahan["alih_jenis"] == sc.bobot.biaya_perpindahan["promosi"]
@@ -278,15 +286,23 @@ def test_box_9_beats_box_7_and_8_for_a_promotion_within_10_jpm_points() -> None:
     contests = [(other, low, low + 0.39) for other in (7, 8) for low in (1.0, 2.0, 3.0, 3.6)]
     people = [person(talent_box=b) for other, _, _ in contests for b in (9, other)]
     levels = [lv for _, low, high in contests for lv in (low, high)]  # box 9 lower by 9.75 points
-    ds = dataset(people, [a], komp={i: _profile(lv) for i, lv in enumerate(levels)},
-                 std={a["jabatan_id"]: _profile(4.0)})  # fmt: skip
+    ds = dataset(
+        people,
+        [a],
+        komp={i: _profile(lv) for i, lv in enumerate(levels)},
+        std={a["jabatan_id"]: _profile(4.0)},
+    )
     pairs = build_pairs(ds, scenario()).pairs.set_index("nip")
     for k in range(len(contests)):
         nine, rival = pairs.loc[people[2 * k]["nip"]], pairs.loc[people[2 * k + 1]["nip"]]
         assert nine["move_type"] == rival["move_type"] == "promosi"
         assert 0 < rival["jpm"] - nine["jpm"] < 0.10 and nine["total"] > rival["total"], contests[k]
-    duel = dataset(people[-2:], [a], komp={0: _profile(3.6), 1: _profile(3.99)},
-                   std={a["jabatan_id"]: _profile(4.0)})  # fmt: skip
+    duel = dataset(
+        people[-2:],
+        [a],
+        komp={0: _profile(3.6), 1: _profile(3.99)},
+        std={a["jabatan_id"]: _profile(4.0)},
+    )
     assert solve(duel, scenario()).plan["nip"].tolist() == [people[-2]["nip"]]
 
 

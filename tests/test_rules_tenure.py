@@ -29,12 +29,14 @@ def test_promotion_counts_structural_service_cumulatively() -> None:
     """PP 13/2002 ps 7A: "sekurang-kurangnya telah 2 (dua) tahun dalam jabatan struktural yang
     pernah dan/atau masih didudukinya": a pengawas 1.6 years in this post but 4 years at the
     level may be promoted; a rotation still needs 2 years in the current post."""
-    bunyi = next(b.bunyi for b in load_pack().rules["MASA_JABATAN_MIN"].legal_basis
-                 if "7A" in b.pasal)  # fmt: skip
+    bunyi = next(
+        b.bunyi for b in load_pack().rules["MASA_JABATAN_MIN"].legal_basis if "7A" in b.pasal
+    )
     assert "jabatan struktural yang pernah dan/atau masih didudukinya" in bunyi
     a, b, up = post(opd="Dinas A"), post(opd="Dinas A"), post(eselon="III.b", opd="Dinas A")
-    p = person(holds=a, golongan="III/d", tmt_jabatan=date(2024, 6, 1),
-               tmt_jenjang=date(2022, 1, 1))  # fmt: skip
+    p = person(
+        holds=a, golongan="III/d", tmt_jabatan=date(2024, 6, 1), tmt_jenjang=date(2022, 1, 1)
+    )
     ds = dataset([p], [a, b, up])
     promoted = decide(ds, scenario(), p, up)
     assert promoted.move_type == "promosi" and "MASA_JABATAN_MIN" not in failed(promoted)
@@ -162,8 +164,16 @@ def test_exactly_five_years_is_not_overdue() -> None:
 
 def test_stay_is_exempt_from_every_appointment_rule() -> None:
     a = post(eselon="IV.a")
-    p = person(holds=a, golongan="II/a", education="SMA", talent_box=None, status="PPPK",
-               skp_1="kurang", birth_date=date(1968, 6, 15), tmt_jabatan=date(2025, 10, 1))  # fmt: skip
+    p = person(
+        holds=a,
+        golongan="II/a",
+        education="SMA",
+        talent_box=None,
+        status="PPPK",
+        skp_1="kurang",
+        birth_date=date(1968, 6, 15),
+        tmt_jabatan=date(2025, 10, 1),
+    )
     ds = dataset([p], [a], komp={0: {}})
     d = decide(ds, scenario(), p, a)
     assert d.eligible and d.move_type == "tetap" and failed(d) == {}
@@ -194,8 +204,16 @@ def test_penyegaran_rotates_overdue_officials_within_their_level() -> None:
     low = person(holds=r, golongan="III/d", talent_box=2, tmt_jabatan=date(2018, 1, 1))
     fresh = person(holds=s, golongan="III/d", talent_box=5, tmt_jabatan=date(2023, 1, 1))
     others = [post(opd="Dinas A") for _ in range(4)]  # per-OPD caps: 30 % of 8 posts may change
-    ds = dataset([a, b, low, fresh, *(person(holds=o, golongan="III/d", tmt_jabatan=date(2023, 1, 1))
-                                      for o in others)], [p, q, r, s, *others])  # fmt: skip
+    ds = dataset(
+        [
+            a,
+            b,
+            low,
+            fresh,
+            *(person(holds=o, golongan="III/d", tmt_jabatan=date(2023, 1, 1)) for o in others),
+        ],
+        [p, q, r, s, *others],
+    )
     assert failed(decide(ds, scenario(), a, q)) == {"KOTAK_TALENTA_MIN": ("5", "7")}
     assert decide(ds, penyegaran, a, q).eligible
     assert failed(decide(ds, penyegaran, low, q)) == {"KOTAK_TALENTA_MIN": ("2", "4")}
@@ -203,8 +221,12 @@ def test_penyegaran_rotates_overdue_officials_within_their_level() -> None:
 
     def moves(sc: object) -> dict[str, tuple[str, str]]:
         plan = solve(ds, sc).plan  # type: ignore[arg-type]
-        return {n: (m, t) for n, m, t in zip(plan["nip"], plan["jenis_perpindahan"],
-                                              plan["jabatan_tujuan_id"], strict=True)}  # fmt: skip
+        return {
+            n: (m, t)
+            for n, m, t in zip(
+                plan["nip"], plan["jenis_perpindahan"], plan["jabatan_tujuan_id"], strict=True
+            )
+        }
 
     assert {m for m, _ in moves(scenario()).values()} == {"tetap"}
     plan = moves(penyegaran)

@@ -47,12 +47,25 @@ T = load_tables()
 @pytest.mark.parametrize(
     ("name", "opd", "field", "technical"),
     [
-        ("Kepala Dinas Peternakan dan Kesehatan Hewan", "Dinas Peternakan dan Kesehatan Hewan",
-         "peternakan", True),
-        ("Kepala Seksi Bibit dan Pakan Ternak", "Dinas Peternakan dan Kesehatan Hewan",
-         "peternakan", True),
+        (
+            "Kepala Dinas Peternakan dan Kesehatan Hewan",
+            "Dinas Peternakan dan Kesehatan Hewan",
+            "peternakan",
+            True,
+        ),
+        (
+            "Kepala Seksi Bibit dan Pakan Ternak",
+            "Dinas Peternakan dan Kesehatan Hewan",
+            "peternakan",
+            True,
+        ),
         ("Inspektur", "Inspektorat Daerah", "pengawasan", False),
-        ("Kepala Bidang Bina Marga", "Dinas Pekerjaan Umum dan Penataan Ruang", "pekerjaan_umum", True),
+        (
+            "Kepala Bidang Bina Marga",
+            "Dinas Pekerjaan Umum dan Penataan Ruang",
+            "pekerjaan_umum",
+            True,
+        ),
         ("Kepala Bidang Akuntansi", "Badan Pengelolaan Keuangan dan Aset Daerah", "keuangan", True),
         ("Kepala Sub Bagian Keuangan", "Dinas Kesehatan", "keuangan", False),
         ("Sekretaris Dinas Kesehatan", "Dinas Kesehatan", "umum", False),
@@ -62,45 +75,99 @@ T = load_tables()
         ("Sekretaris Kecamatan Tanjung", "Kecamatan Tanjung", "umum", False),
         ("Kepala UPTD Puskesmas Kelua", "Dinas Kesehatan", "kesehatan", True),
         ("Direktur Rumah Sakit Umum Daerah", "Rumah Sakit Umum Daerah", "kesehatan", True),
-        ("Kepala Seksi Operasional", "UPTD Pengelolaan Jalan dan Jembatan Wilayah I",
-         "pekerjaan_umum", True),
-        ("Kepala Bidang Aplikasi Informatika", "Dinas Komunikasi dan Informatika", "informatika", True),
+        (
+            "Kepala Seksi Operasional",
+            "UPTD Pengelolaan Jalan dan Jembatan Wilayah I",
+            "pekerjaan_umum",
+            True,
+        ),
+        (
+            "Kepala Bidang Aplikasi Informatika",
+            "Dinas Komunikasi dan Informatika",
+            "informatika",
+            True,
+        ),
         ("Kepala Bidang Lalu Lintas dan Angkutan Jalan", "Dinas Perhubungan", "perhubungan", True),
-        ("Kepala Dinas Pendidikan dan Kebudayaan", "Dinas Pendidikan dan Kebudayaan", "pendidikan", True),
+        (
+            "Kepala Dinas Pendidikan dan Kebudayaan",
+            "Dinas Pendidikan dan Kebudayaan",
+            "pendidikan",
+            True,
+        ),
         ("Kepala Seksi Kesehatan Ikan dan Lingkungan", "Dinas Perikanan", "perikanan", True),
         ("Kepala Perpustakaan", "Dinas Perpustakaan dan Kearsipan", "", False),
         # names of the committed real structure (Kabupaten Situbondo, typos as in the source)
-        ("Kepala Bidang Kesehatan Hewa dan Masyarakat Veteriner",
-         "Dinas Peternakan dan Kesehatan Hewan", "peternakan", True),
+        (
+            "Kepala Bidang Kesehatan Hewa dan Masyarakat Veteriner",
+            "Dinas Peternakan dan Kesehatan Hewan",
+            "peternakan",
+            True,
+        ),
         ("Sekretaris Inspektorat", "Inspektorat", "umum", False),
         ("Inspektur Pembantu Wilayah I", "Inspektorat", "pengawasan", False),
-        ("Kepala Sub Bidang Akuntansi Wilayah I",
-         "Badan pendapatan, pengelolaan Keuangan dan Aset Daerah", "keuangan", True),
+        (
+            "Kepala Sub Bidang Akuntansi Wilayah I",
+            "Badan pendapatan, pengelolaan Keuangan dan Aset Daerah",
+            "keuangan",
+            True,
+        ),
         ("Kepala Sub Bagian Perbendaharaan", "Sekretariat Daerah", "keuangan", False),
-        ("Kepala Bidang Keuangan", "UPT Rumah Sakit Umum Daerah (RSUD) dr. Abdoer Rahem",
-         "keuangan", False),
-        ("Kepala Seksi Medis", "UPT Rumah Sakit Umum Daerah (RSUD) dr. Abdoer Rahem",
-         "kesehatan", True),
+        (
+            "Kepala Bidang Keuangan",
+            "UPT Rumah Sakit Umum Daerah (RSUD) dr. Abdoer Rahem",
+            "keuangan",
+            False,
+        ),
+        (
+            "Kepala Seksi Medis",
+            "UPT Rumah Sakit Umum Daerah (RSUD) dr. Abdoer Rahem",
+            "kesehatan",
+            True,
+        ),
         ("Kepala Sub Bidang Pertanian", "Badan Perencanaan Pembangunan Daerah", "pertanian", False),
         ("Kepala Bagian Hukum", "Sekretariat Daerah", "hukum", False),
-        ("Kepala Bidang Pengairan", "Dinas Pekerjaan Umum dan Penataan Ruang", "pekerjaan_umum",
-         True),
-        ("Kepala Seksi Pertanahan dan Pengelolaan Aset", "Dinas Pekerjaan Umum dan Penataan Ruang",
-         "pekerjaan_umum", True),
-        ("Kepala Seksi Pengembangan Aplikasi", "Dinas Komunikasi, Informatika dan Persandian",
-         "informatika", True),
-        ("Kepala Seksi Media Informasi Publik", "Dinas Komunikasi, Informatika dan Persandian",
-         "sosial", False),
+        (
+            "Kepala Bidang Pengairan",
+            "Dinas Pekerjaan Umum dan Penataan Ruang",
+            "pekerjaan_umum",
+            True,
+        ),
+        (
+            "Kepala Seksi Pertanahan dan Pengelolaan Aset",
+            "Dinas Pekerjaan Umum dan Penataan Ruang",
+            "pekerjaan_umum",
+            True,
+        ),
+        (
+            "Kepala Seksi Pengembangan Aplikasi",
+            "Dinas Komunikasi, Informatika dan Persandian",
+            "informatika",
+            True,
+        ),
+        (
+            "Kepala Seksi Media Informasi Publik",
+            "Dinas Komunikasi, Informatika dan Persandian",
+            "sosial",
+            False,
+        ),
         ("Kepala Seksi Sejarah dan Tradisi", "Dinas Pendidikan dan Kebudayaan", "sosial", False),
-        ("Kepala Seksi Ketenagaan dan Kelembagaan",
-         "Dinas Tanaman Pangan,Hortikultura dan Perkebunan", "pertanian", True),
-        ("Kepala Seksi Bina Administrasi, Keuangan dan Aset Desa",
-         "Dinas Pemberdayaan Masyarakat dan Desa", "pemerintahan", False),
+        (
+            "Kepala Seksi Ketenagaan dan Kelembagaan",
+            "Dinas Tanaman Pangan,Hortikultura dan Perkebunan",
+            "pertanian",
+            True,
+        ),
+        (
+            "Kepala Seksi Bina Administrasi, Keuangan dan Aset Desa",
+            "Dinas Pemberdayaan Masyarakat dan Desa",
+            "pemerintahan",
+            False,
+        ),
         ("Kepala Satuan Polisi Pamong Praja", "Satuan Polisi Pamong Praja", "pemerintahan", False),
         ("Kepala Seksi Ketentraman dan Ketertiban", "Kecamatan Besuki", "pemerintahan", False),
         ("Lurah Patokan", "Kelurahan Patokan", "pemerintahan", True),
     ],
-)  # fmt: skip
+)
 def test_post_field_from_its_name_then_its_opd(
     name: str, opd: str, field: str, technical: bool
 ) -> None:
@@ -283,8 +350,12 @@ def test_successors_and_shortlists_of_technical_posts_have_a_matching_field(
     every = np.concatenate(list(posts.values()))
     succ = successors(ds, sc, pairs=pairs, posts=every).rows
     assert _field_ok(ds, sc, succ["person"].to_numpy(), succ["post"].to_numpy()).all()
-    no_plan = pd.DataFrame({c: pd.Series(dtype=object)
-                            for c in ("nip", "jabatan_tujuan_id", "jabatan_tujuan", "jenis_perpindahan")})  # fmt: skip
+    no_plan = pd.DataFrame(
+        {
+            c: pd.Series(dtype=object)
+            for c in ("nip", "jabatan_tujuan_id", "jabatan_tujuan", "jenis_perpindahan")
+        }
+    )
     short = shortlist_table(ds, pairs, no_plan)
     short_post = short["jabatan_id"].map(ds.post_index).to_numpy()
     short_person = short["nip"].astype(str).map(ds.person_index).to_numpy()
@@ -356,9 +427,14 @@ def test_template_writes_the_tables_and_a_scenario_points_at_an_edited_copy(tmp_
     assert CliRunner().invoke(main, ["template", str(out), "--format", "csv"]).exit_code == 0
     folder = out / "rumpun"
     assert sorted(p.name for p in folder.iterdir()) == sorted(
-        ["rumpun_jabatan.csv", "jurusan_rumpun.csv", "gelar_rumpun.csv", "jf_rumpun.csv",
-         "rumpun_cocok.csv"]
-    )  # fmt: skip
+        [
+            "rumpun_jabatan.csv",
+            "jurusan_rumpun.csv",
+            "gelar_rumpun.csv",
+            "jf_rumpun.csv",
+            "rumpun_cocok.csv",
+        ]
+    )
     camat = post(name="Camat Sukamaju", opd="Kecamatan Sukamaju")
     lawyer = person(major="Ilmu Hukum", name="Rina, S.H.")
     ds = dataset([lawyer], [camat])

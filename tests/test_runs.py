@@ -31,8 +31,9 @@ def test_solve_is_recorded_and_approval_freezes_it(tmp_path: Path, data: Path) -
     store = tmp_path / "runs.sqlite"
     runner = CliRunner()
     out = tmp_path / "hasil"
-    res = runner.invoke(main, ["solve", str(data), "--out", str(out), "--date", "2026-07-01",
-                               "--store", str(store)])  # fmt: skip
+    res = runner.invoke(
+        main, ["solve", str(data), "--out", str(out), "--date", "2026-07-01", "--store", str(store)]
+    )
     assert res.exit_code == 0, res.output
     assert "Run dicatat: #1" in res.output
     with RunStore(store) as s:
@@ -47,14 +48,29 @@ def test_solve_is_recorded_and_approval_freezes_it(tmp_path: Path, data: Path) -
         assert list(plan["nip"]) == list(written["nip"].str.lstrip("'"))
         # Before approval the run may still be edited (e.g. by an admin tool).
         s.conn.execute("UPDATE runs SET folder = folder WHERE id = 1")
-    res = runner.invoke(main, ["runs", "approve", "1", "--by", "Kepala BKPSDM", "--reason", "Baperjakat",
-                               "--store", str(store)])  # fmt: skip
+    res = runner.invoke(
+        main,
+        [
+            "runs",
+            "approve",
+            "1",
+            "--by",
+            "Kepala BKPSDM",
+            "--reason",
+            "Baperjakat",
+            "--store",
+            str(store),
+        ],
+    )
     assert res.exit_code == 0, res.output
     with RunStore(store) as s:
-        for sql in ("UPDATE runs SET objektif = 0 WHERE id = 1", "DELETE FROM runs WHERE id = 1",
-                    "UPDATE plan_rows SET jabatan_tujuan_id = 'X' WHERE run_id = 1",
-                    "DELETE FROM plan_rows WHERE run_id = 1",
-                    "INSERT INTO plan_rows VALUES (1, 999, 'n', NULL, NULL, 'tetap', 0)"):  # fmt: skip
+        for sql in (
+            "UPDATE runs SET objektif = 0 WHERE id = 1",
+            "DELETE FROM runs WHERE id = 1",
+            "UPDATE plan_rows SET jabatan_tujuan_id = 'X' WHERE run_id = 1",
+            "DELETE FROM plan_rows WHERE run_id = 1",
+            "INSERT INTO plan_rows VALUES (1, 999, 'n', NULL, NULL, 'tetap', 0)",
+        ):
             with pytest.raises(sqlite3.IntegrityError, match="disetujui"):
                 s.conn.execute(sql)
         with pytest.raises(PlacementError) as exc:

@@ -94,8 +94,11 @@ def test_forged_approval_recomputed_with_the_projects_functions_is_detected(
     rows[0] = (*rows[0][:3], "J-PALSU", *rows[0][4:])
     plan_hash = rows_hash(rows)
     seal = approval_hash(plan_hash, 1, who, when, why)
-    _sql(store, f"UPDATE plan_rows SET jabatan_tujuan_id = 'J-PALSU' WHERE run_id = 1 AND baris = 1;"
-                f"UPDATE runs SET hash_rencana = '{plan_hash}', hash_persetujuan = '{seal}' WHERE id = 1;")  # fmt: skip
+    _sql(
+        store,
+        f"UPDATE plan_rows SET jabatan_tujuan_id = 'J-PALSU' WHERE run_id = 1 AND baris = 1;"
+        f"UPDATE runs SET hash_rencana = '{plan_hash}', hash_persetujuan = '{seal}' WHERE id = 1;",
+    )
     res = _cli("runs", "verify", "--store", str(store))
     assert res.exit_code == 4, res.output
     assert "Run #1: TIDAK UTUH" in res.output
@@ -140,9 +143,13 @@ def test_deleted_approved_runs_are_reported(tmp_path: Path, folder: Path) -> Non
 def test_emptied_or_missing_store_is_reported(tmp_path: Path, folder: Path, data: Path) -> None:
     store, _ = _approved_store(tmp_path, folder, runs=1)
     store.write_bytes(b"")
-    for args in (["runs", "verify"], ["runs", "list"], ["runs", "show", "1"],
-                 ["runs", "approve", "1", "--by", "a", "--reason", "b"],
-                 ["solve", str(data), "--out", str(tmp_path / "baru"), "--date", "2026-07-01"]):  # fmt: skip
+    for args in (
+        ["runs", "verify"],
+        ["runs", "list"],
+        ["runs", "show", "1"],
+        ["runs", "approve", "1", "--by", "a", "--reason", "b"],
+        ["solve", str(data), "--out", str(tmp_path / "baru"), "--date", "2026-07-01"],
+    ):
         res = _cli(*args, "--store", str(store))
         assert res.exit_code == 1, (args, res.output)
         assert "PENYIMPANAN_KOSONG" in res.output and "0 byte" in res.output
@@ -162,9 +169,13 @@ def test_damaged_store_is_a_located_error(tmp_path: Path, folder: Path, data: Pa
     store, _ = _approved_store(tmp_path, folder, runs=3)
     with store.open("r+b") as fh:  # cut in half
         fh.truncate(store.stat().st_size // 2)
-    for args in (["runs", "verify"], ["runs", "list"], ["runs", "show", "3"],
-                 ["runs", "approve", "3", "--by", "a", "--reason", "b"],
-                 ["solve", str(data), "--out", str(tmp_path / "baru"), "--date", "2026-07-01"]):  # fmt: skip
+    for args in (
+        ["runs", "verify"],
+        ["runs", "list"],
+        ["runs", "show", "3"],
+        ["runs", "approve", "3", "--by", "a", "--reason", "b"],
+        ["solve", str(data), "--out", str(tmp_path / "baru"), "--date", "2026-07-01"],
+    ):
         res = _cli(*args, "--store", str(store))
         assert res.exit_code == 1, (args, res.output)
         assert "PENYIMPANAN_RUSAK" in res.output, res.output
@@ -199,16 +210,20 @@ def lock(tmp_path: Path) -> Iterator[list[subprocess.Popen[str]]]:
 
 
 def _hold(held: list[subprocess.Popen[str]], store: Path, seconds: float) -> None:
-    proc = subprocess.Popen([sys.executable, "-c", _HOLDER, str(store), str(seconds)],
-                            stdout=subprocess.PIPE, text=True)  # fmt: skip
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(store), str(seconds)], stdout=subprocess.PIPE, text=True
+    )
     held.append(proc)
     assert proc.stdout is not None and proc.stdout.readline().strip() == "dikunci"
 
 
 def test_locked_store_fails_fast_before_solving_or_waits_and_records(
-    tmp_path: Path, folder: Path, data: Path, lock: list[subprocess.Popen[str]],
+    tmp_path: Path,
+    folder: Path,
+    data: Path,
+    lock: list[subprocess.Popen[str]],
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
+) -> None:
     store, _ = _approved_store(tmp_path, folder, runs=1)
     monkeypatch.setenv("PLACEMENT_STORE_TIMEOUT", "0.5")
     _hold(lock, store, 60)
@@ -240,9 +255,12 @@ def test_locked_store_fails_fast_before_solving_or_waits_and_records(
 
 
 def test_store_locked_after_solving_withdraws_the_plan(
-    tmp_path: Path, folder: Path, data: Path, lock: list[subprocess.Popen[str]],
+    tmp_path: Path,
+    folder: Path,
+    data: Path,
+    lock: list[subprocess.Popen[str]],
     monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
+) -> None:
     store, _ = _approved_store(tmp_path, folder, runs=1)
     monkeypatch.setenv("PLACEMENT_STORE_TIMEOUT", "0.5")
     import placement.cli.solve_cmd as solve_cmd
@@ -276,17 +294,23 @@ def test_store_of_an_older_version_is_sealed_on_first_open(tmp_path: Path, folde
         rows = s._rows(1)
     when = "2026-01-02T03:04:05+00:00"
     code = approval_hash(rows_hash(rows), 1, "Kepala", when, "lama")
-    _sql(store, "DROP TABLE jurnal; DROP TABLE penyimpanan;"
-                f"UPDATE runs SET disetujui_oleh = 'Kepala', disetujui_pada = '{when}',"
-                f" alasan_persetujuan = 'lama', hash_persetujuan = '{code}' WHERE id = 1;")  # fmt: skip
+    _sql(
+        store,
+        "DROP TABLE jurnal; DROP TABLE penyimpanan;"
+        f"UPDATE runs SET disetujui_oleh = 'Kepala', disetujui_pada = '{when}',"
+        f" alasan_persetujuan = 'lama', hash_persetujuan = '{code}' WHERE id = 1;",
+    )
     Path(f"{store}.kunci").unlink()
     res = _cli("runs", "verify", "--kode", code, "--store", str(store))
     assert res.exit_code == 0, res.output
     assert "Run #1: UTUH" in res.output and "versi lama" in res.output
     assert Path(f"{store}.kunci").is_file()
-    _sql(store, "UPDATE plan_rows SET skor = 0 WHERE run_id = 1 AND baris = 1;"
-                f"UPDATE runs SET hash_rencana = '{rows_hash([(*rows[0][:5], 0.0), *rows[1:]])}'"
-                " WHERE id = 1;")  # fmt: skip
+    _sql(
+        store,
+        "UPDATE plan_rows SET skor = 0 WHERE run_id = 1 AND baris = 1;"
+        f"UPDATE runs SET hash_rencana = '{rows_hash([(*rows[0][:5], 0.0), *rows[1:]])}'"
+        " WHERE id = 1;",
+    )
     res = _cli("runs", "verify", "--store", str(store))
     assert res.exit_code == 4 and "Run #1: TIDAK UTUH" in res.output, res.output
 

@@ -55,10 +55,13 @@ def test_edit_sets_key_paths_and_keeps_the_rest(sc: Skenario) -> None:
         ({"kunci": [{"nip": "1"}]}, "kunci.0.jabatan_id", "SKENARIO_KUNCI"),
         ({"aturan": {"TIDAK_ADA": {"x": 1}}}, "aturan.TIDAK_ADA", "ATURAN_TIDAK_DIKENAL"),
         ({"aturan": {"GOL_MIN_ESELON": {"x": 1}}}, "aturan.GOL_MIN_ESELON.x", "ATURAN_PARAMETER"),
-        ({"aturan": {"NAIK_SATU_JENJANG": {"langkah_maks": "dua"}}},
-         "aturan.NAIK_SATU_JENJANG.langkah_maks", "ATURAN_NILAI"),
+        (
+            {"aturan": {"NAIK_SATU_JENJANG": {"langkah_maks": "dua"}}},
+            "aturan.NAIK_SATU_JENJANG.langkah_maks",
+            "ATURAN_NILAI",
+        ),
     ],
-)  # fmt: skip
+)
 def test_invalid_edits_are_located(
     sc: Skenario, changes: dict[str, object], where: str, code: str
 ) -> None:
@@ -79,9 +82,15 @@ def test_rule_override_and_table(sc: Skenario) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("4", 4), ("0.5", 0.5), ("III/a", "III/a"), ("{rotasi: 4}", {"rotasi": 4}),
-     ("[promosi, rotasi]", ["promosi", "rotasi"]), ("true", True)],
-)  # fmt: skip
+    [
+        ("4", 4),
+        ("0.5", 0.5),
+        ("III/a", "III/a"),
+        ("{rotasi: 4}", {"rotasi": 4}),
+        ("[promosi, rotasi]", ["promosi", "rotasi"]),
+        ("true", True),
+    ],
+)
 def test_values_round_trip(text: str, value: object) -> None:
     assert parse_value(text) == value
     assert value_text(value) == text
@@ -117,17 +126,29 @@ def test_check_reports_what_solve_refuses(tiny: tuple[Path, Dataset], sc: Skenar
 
 
 def test_edited_scenario_yaml_reads_back_equal(tmp_path: Path, sc: Skenario) -> None:
-    new = edit_scenario(sc, {"bobot.jpm": 0.5, "kunci": [{"nip": "1", "jabatan_id": "J-1"}],
-                             "aturan": {"DEMOSI": {"aktif": False}}, "data": str(tmp_path)})  # fmt: skip
+    new = edit_scenario(
+        sc,
+        {
+            "bobot.jpm": 0.5,
+            "kunci": [{"nip": "1", "jabatan_id": "J-1"}],
+            "aturan": {"DEMOSI": {"aktif": False}},
+            "data": str(tmp_path),
+        },
+    )
     path = tmp_path / "s.yaml"
     path.write_text(scenario_yaml(new), encoding="utf-8")
     assert load_scenario(path) == new
 
 
 def test_facts_are_edited_and_the_approvals_listed_with_their_status(sc: Skenario) -> None:
-    new = edit_scenario(sc, {"fakta.instansi.nama": "Pemerintah Kabupaten Contoh",
-                             "fakta.pj_kepala_daerah": True,
-                             "fakta.tanggal_penetapan_paslon": "2026-11-27"})  # fmt: skip
+    new = edit_scenario(
+        sc,
+        {
+            "fakta.instansi.nama": "Pemerintah Kabupaten Contoh",
+            "fakta.pj_kepala_daerah": True,
+            "fakta.tanggal_penetapan_paslon": "2026-11-27",
+        },
+    )
     assert new.fakta.instansi.nama == "Pemerintah Kabupaten Contoh" and new.fakta.pj_kepala_daerah
     assert new.fakta.tanggal_penetapan_paslon == date(2026, 11, 27)
     with pytest.raises(PlacementError):

@@ -40,12 +40,20 @@ def test_deep_merge_merges_mappings_and_replaces_lists() -> None:
 
 
 def test_variants_inherit_the_baseline(tmp_path: Path) -> None:
-    f = write_yaml(tmp_path / "s.yaml", {
-        "nama": "uji", "tanggal_rencana": "2026-07-01", "data": "./data",
-        "batas": {"perpindahan_per_opd": 3},
-        "bobot": {"jpm": 0.5, "kotak_talenta": 0.4, "pendidikan": 0.1},
-        "varian": {"hemat": {"batas": {"perpindahan_total": 0}}, "jpm": {"bobot": {"jpm": 0.9}}},
-    })  # fmt: skip
+    f = write_yaml(
+        tmp_path / "s.yaml",
+        {
+            "nama": "uji",
+            "tanggal_rencana": "2026-07-01",
+            "data": "./data",
+            "batas": {"perpindahan_per_opd": 3},
+            "bobot": {"jpm": 0.5, "kotak_talenta": 0.4, "pendidikan": 0.1},
+            "varian": {
+                "hemat": {"batas": {"perpindahan_total": 0}},
+                "jpm": {"bobot": {"jpm": 0.9}},
+            },
+        },
+    )
     v = scenario_variants(f)
     assert list(v) == [BASELINE, "hemat", "jpm"]
     assert v["hemat"].batas.perpindahan_total == 0 and v["hemat"].batas.perpindahan_per_opd == 3
@@ -56,11 +64,17 @@ def test_variants_inherit_the_baseline(tmp_path: Path) -> None:
 
 
 def test_bad_variant_and_gate_are_located(tmp_path: Path) -> None:
-    f = write_yaml(tmp_path / "s.yaml", {
-        "tanggal_rencana": "2026-07-01",
-        "gerbang": [{"kpi": "jpm_rata", "min": 0.8}],
-        "varian": {"a": {"batas": {"perpindahan_totl": 3}}, "b": {"batas": {"perpindahan_total": -1}}},
-    })  # fmt: skip
+    f = write_yaml(
+        tmp_path / "s.yaml",
+        {
+            "tanggal_rencana": "2026-07-01",
+            "gerbang": [{"kpi": "jpm_rata", "min": 0.8}],
+            "varian": {
+                "a": {"batas": {"perpindahan_totl": 3}},
+                "b": {"batas": {"perpindahan_total": -1}},
+            },
+        },
+    )
     with pytest.raises(PlacementError) as exc:
         scenario_variants(f)
     where = {i.column for i in exc.value.issues}
@@ -77,10 +91,13 @@ def test_bad_variant_and_gate_are_located(tmp_path: Path) -> None:
 
 
 def test_rule_overrides_of_a_variant_are_checked_before_solving(tmp_path: Path) -> None:
-    f = write_yaml(tmp_path / "s.yaml", {
-        "tanggal_rencana": "2026-07-01",
-        "varian": {"longgar": {"aturan": {"KOTAK_TALENTA_MIN": {"promosi": 5}}}},
-    })  # fmt: skip
+    f = write_yaml(
+        tmp_path / "s.yaml",
+        {
+            "tanggal_rencana": "2026-07-01",
+            "varian": {"longgar": {"aturan": {"KOTAK_TALENTA_MIN": {"promosi": 5}}}},
+        },
+    )
     with pytest.raises(PlacementError) as exc:
         load_variants(f)
     (issue,) = exc.value.issues
@@ -93,8 +110,14 @@ def test_gates_pass_and_fail_on_bounds() -> None:
         "porsi_berubah_opd_maks": 0.3,
         "jpm_min": None,
     }
-    res = check_gates(kpis, [Gerbang(kpi="jpm_rata", min=0.8), Gerbang(kpi="porsi_berubah_opd_maks", maks=0.3),
-                             Gerbang(kpi="jpm_min", min=0.5)])  # fmt: skip
+    res = check_gates(
+        kpis,
+        [
+            Gerbang(kpi="jpm_rata", min=0.8),
+            Gerbang(kpi="porsi_berubah_opd_maks", maks=0.3),
+            Gerbang(kpi="jpm_min", min=0.5),
+        ],
+    )
     assert [r.ok for r in res] == [False, True, False]  # an uncomputable KPI fails its gate
 
 
@@ -103,15 +126,28 @@ def test_scenario_run_all_writes_each_variant_and_checks_gates(tmp_path: Path) -
     # issue 18 leaves every official in place; seed 2 did until trantib posts became pemerintahan)
     tiny_data = tmp_path / "data"
     write_dataset(generate("tiny", 5), tiny_data)
-    f = write_yaml(tmp_path / "s.yaml", {
-        "nama": "tiny", "tanggal_rencana": "2026-07-01",
-        "gerbang": [{"kpi": "jpm_rata", "min": 0.8}, {"kpi": "porsi_berubah_opd_maks", "maks": 0.1}],
-        "varian": {
-            "tanpa_pindah": {"batas": {"perpindahan_total": 0}},
-            "utamakan_jpm": {"bobot": {"jpm": 1.0, "kotak_talenta": 0.0, "pendidikan": 0.0,
-                             "biaya_perpindahan": {"promosi": 0.0, "rotasi": 0.0, "mutasi": 0.0}}},
+    f = write_yaml(
+        tmp_path / "s.yaml",
+        {
+            "nama": "tiny",
+            "tanggal_rencana": "2026-07-01",
+            "gerbang": [
+                {"kpi": "jpm_rata", "min": 0.8},
+                {"kpi": "porsi_berubah_opd_maks", "maks": 0.1},
+            ],
+            "varian": {
+                "tanpa_pindah": {"batas": {"perpindahan_total": 0}},
+                "utamakan_jpm": {
+                    "bobot": {
+                        "jpm": 1.0,
+                        "kotak_talenta": 0.0,
+                        "pendidikan": 0.0,
+                        "biaya_perpindahan": {"promosi": 0.0, "rotasi": 0.0, "mutasi": 0.0},
+                    }
+                },
+            },
         },
-    })  # fmt: skip
+    )
     out = tmp_path / "hasil"
     runner = CliRunner()
     args = ["scenario", "run", str(f), "--all", "--out", str(out), "--data", str(tiny_data)]
@@ -134,8 +170,21 @@ def test_scenario_run_all_writes_each_variant_and_checks_gates(tmp_path: Path) -
     assert "GAGAL" in res.output and "porsi_berubah_opd_maks" in res.output
     res = runner.invoke(main, [*args, "--gates"])
     assert res.exit_code == 5, res.output
-    res = runner.invoke(main, ["scenario", "run", str(f), "--variant", "tanpa_pindah", "--out", str(out),
-                               "--data", str(tiny_data), "--gates"])  # fmt: skip
+    res = runner.invoke(
+        main,
+        [
+            "scenario",
+            "run",
+            str(f),
+            "--variant",
+            "tanpa_pindah",
+            "--out",
+            str(out),
+            "--data",
+            str(tiny_data),
+            "--gates",
+        ],
+    )
     assert res.exit_code == 0, res.output
     res = runner.invoke(
         main, ["scenario", "run", str(f), "--variant", "tidak_ada", "--data", str(tiny_data)]
@@ -179,11 +228,26 @@ def test_variant_folder_must_stay_inside_out(tmp_path: Path) -> None:
 def test_scenario_run_writes_a_spaced_variant_name_to_its_safe_folder(
     tmp_path: Path, tiny_data: Path
 ) -> None:
-    f = write_yaml(tmp_path / "s.yaml", {"tanggal_rencana": "2026-07-01",
-                                          "varian": {"tanpa pindah": {"batas": {"perpindahan_total": 0}}}})  # fmt: skip
+    f = write_yaml(
+        tmp_path / "s.yaml",
+        {
+            "tanggal_rencana": "2026-07-01",
+            "varian": {"tanpa pindah": {"batas": {"perpindahan_total": 0}}},
+        },
+    )
     out = tmp_path / "hasil"
-    args = ["scenario", "run", str(f), "--variant", "tanpa pindah", "--out", str(out),
-            "--data", str(tiny_data), "--no-store"]  # fmt: skip
+    args = [
+        "scenario",
+        "run",
+        str(f),
+        "--variant",
+        "tanpa pindah",
+        "--out",
+        str(out),
+        "--data",
+        str(tiny_data),
+        "--no-store",
+    ]
     res = CliRunner().invoke(main, args)
     assert res.exit_code == 0, res.output
     assert sorted(p.name for p in out.iterdir()) == ["tanpa_pindah"]
@@ -191,8 +255,16 @@ def test_scenario_run_writes_a_spaced_variant_name_to_its_safe_folder(
     assert record["varian"] == "tanpa pindah"
 
 
-@pytest.mark.parametrize("name", ["tiny", "kabupaten-dasar", "kabupaten-minim-perpindahan",
-                                  "kabupaten-promosi-talenta", "kabupaten-penyegaran"])  # fmt: skip
+@pytest.mark.parametrize(
+    "name",
+    [
+        "tiny",
+        "kabupaten-dasar",
+        "kabupaten-minim-perpindahan",
+        "kabupaten-promosi-talenta",
+        "kabupaten-penyegaran",
+    ],
+)
 def test_shipped_scenarios_are_valid_and_documented(name: str) -> None:
     folder = REPO / "scenarios" / name
     variants = load_variants(folder / "skenario.yaml")

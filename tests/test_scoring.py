@@ -53,8 +53,12 @@ def test_jpm_is_capped_sum_over_standard_sum() -> None:
 def test_unassessed_standard_competency_counts_zero_and_no_data_is_nan() -> None:
     a = post(jabatan_id="A")
     partial, none = person(), person()
-    ds = dataset([partial, none], [a], komp={0: {"integritas": 4.0}, 1: {}},
-                 std={"A": {"integritas": 4.0, "komunikasi": 4.0}})  # fmt: skip
+    ds = dataset(
+        [partial, none],
+        [a],
+        komp={0: {"integritas": 4.0}, 1: {}},
+        std={"A": {"integritas": 4.0, "komunikasi": 4.0}},
+    )
     assert jpm_detail(ds, partial["nip"], "A").jpm == pytest.approx(0.5)
     d = jpm_detail(ds, none["nip"], "A")
     assert math.isnan(d.jpm) and d.category == "tanpa_data" and d.category_en == "no data"
@@ -163,9 +167,15 @@ def test_fit_total_costs_and_penalty() -> None:
     assert stay["overdue_penalty"] == 0.1 and move["overdue_penalty"] == 0.0  # 7 years in post
     assert stay["total"] == pytest.approx(3.0 + fit - 0.1)
     assert move["total"] == pytest.approx(1.0 + fit - 0.08)
-    weights = scenario(bobot={"jpm": 0.5, "kotak_talenta": 0.5, "pendidikan": 0.0,
-                              "penalti_lewat_masa_jabatan": 0.3,
-                              "biaya_perpindahan": {"mutasi": 0.2}})  # fmt: skip
+    weights = scenario(
+        bobot={
+            "jpm": 0.5,
+            "kotak_talenta": 0.5,
+            "pendidikan": 0.0,
+            "penalti_lewat_masa_jabatan": 0.3,
+            "biaya_perpindahan": {"mutasi": 0.2},
+        }
+    )
     p2 = build_pairs(ds, weights).pairs
     assert _pair(p2, holder["nip"], "A")["fit"] == pytest.approx(0.5 + 0.5 * 0.65)
     assert _pair(p2, holder["nip"], "A")["overdue_penalty"] == 0.3
@@ -209,9 +219,14 @@ def test_jpm_is_one_when_every_actual_meets_the_standard(
     eselon=st.sampled_from(["II.a", "III.b", "IV.a", "IV.b"]),
 )
 def test_every_term_is_in_the_unit_interval(
-    actual: dict[str, float], std: dict[str, float], box: int | None, education: str,
-    major: str | None, rumpun: str | None, eselon: str,
-) -> None:  # fmt: skip
+    actual: dict[str, float],
+    std: dict[str, float],
+    box: int | None,
+    education: str,
+    major: str | None,
+    rumpun: str | None,
+    eselon: str,
+) -> None:
     a = post(jabatan_id="A", eselon=eselon, rumpun=rumpun)
     p = person(talent_box=box, education=education, major=major)
     ds = dataset([p], [a], komp={0: actual}, std={"A": std})

@@ -53,8 +53,16 @@ def test_one_strong_candidate_does_not_top_every_shortlist() -> None:
     still has 3 candidates, and a person the plan moves is marked with the post."""
     jpts = [post(eselon="II.b", opd=f"Dinas {c}", priority=1) for c in "XYZ"]
     own = [post(eselon="III.a", opd="Dinas A") for _ in range(5)]
-    people = [person(holds=a, golongan="IV/b", talent_box=9, tmt_jabatan=date(2021, 1, 1),
-                     tmt_jenjang=date(2018, 1, 1)) for a in own]  # fmt: skip
+    people = [
+        person(
+            holds=a,
+            golongan="IV/b",
+            talent_box=9,
+            tmt_jabatan=date(2021, 1, 1),
+            tmt_jenjang=date(2018, 1, 1),
+        )
+        for a in own
+    ]
     star = people[0]
     ds = dataset(people, [*jpts, *own], komp={0: dict.fromkeys(MANAGERIAL_COMPETENCIES, 4.0)})
     result = solve(ds, scenario())

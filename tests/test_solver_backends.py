@@ -137,8 +137,14 @@ def test_backends_survive_other_highs_objects_in_the_process() -> None:
 
 
 def test_empty_model_has_status_empty() -> None:
-    empty = Problem(0, 0, *(np.zeros(0, dtype=np.int64) for _ in range(4)), np.zeros(0, dtype=bool),
-                    np.zeros(0, dtype=bool), np.zeros(0, dtype=bool))  # fmt: skip
+    empty = Problem(
+        0,
+        0,
+        *(np.zeros(0, dtype=np.int64) for _ in range(4)),
+        np.zeros(0, dtype=bool),
+        np.zeros(0, dtype=bool),
+        np.zeros(0, dtype=bool),
+    )
     assert solve_problem(empty).status is SolveStatus.EMPTY
 
 
@@ -181,8 +187,10 @@ def test_warm_start_hint_never_changes_the_optimum(problem: Problem, salt: int) 
     for hint in (plain.chosen, stays, noise.astype(np.int64)):
         hinted = solve_mip(problem, hint=hint)
         assert (hinted.objective, hinted.tiebreak, hinted.chosen.tolist()) == (
-            plain.objective, plain.tiebreak, plain.chosen.tolist(),
-        )  # fmt: skip
+            plain.objective,
+            plain.tiebreak,
+            plain.chosen.tolist(),
+        )
 
 
 @settings(max_examples=80)
@@ -192,8 +200,10 @@ def test_column_generation_gives_the_same_optimum(problem: Problem) -> None:
     column_generation = solve_mip(problem, cg_threshold=0, cg_start=1)
     assert full_lp.status == column_generation.status
     assert (full_lp.objective, full_lp.tiebreak, full_lp.chosen.tolist()) == (
-        column_generation.objective, column_generation.tiebreak, column_generation.chosen.tolist(),
-    )  # fmt: skip
+        column_generation.objective,
+        column_generation.tiebreak,
+        column_generation.chosen.tolist(),
+    )
     if problem.n_pairs and column_generation.status is SolveStatus.OPTIMAL:
         assert (
             column_generation.stats.get("cg_final_pricing_added") == 0
@@ -269,8 +279,10 @@ def test_tiebreak_on_the_optimal_face_equals_the_weight_row_form(
     assert "tiebreak_face_pairs" not in row_form.stats
     # (weight, tie-break) is the lexicographic optimum; with coarse weights two plans may share it.
     assert (face.status, face.objective, face.tiebreak) == (
-        row_form.status, row_form.objective, row_form.tiebreak,
-    )  # fmt: skip
+        row_form.status,
+        row_form.objective,
+        row_form.tiebreak,
+    )
     if not coarse:
         assert face.chosen.tolist() == row_form.chosen.tolist()
     if face.status is SolveStatus.OPTIMAL:
@@ -285,5 +297,6 @@ def test_optimal_face_is_used_and_skips_the_weight_mip() -> None:
         assert solution.stats.get("mip1_skipped") == 1
     assert "tiebreak_face_pairs" in solution.stats
     assert (solution.objective, solution.tiebreak) == (
-        solve_problem(problem, "cpsat").objective, solve_problem(problem, "cpsat").tiebreak,
-    )  # fmt: skip
+        solve_problem(problem, "cpsat").objective,
+        solve_problem(problem, "cpsat").tiebreak,
+    )

@@ -38,11 +38,16 @@ def instances(draw: Any) -> tuple[Dataset, Skenario]:
         "wajib_isi_keras": draw(st.booleans()),
         "izinkan_non_job": draw(st.booleans()),
         "seed": draw(st.integers(0, 3)),
-        "batas": {"perpindahan_total": draw(cap), "perpindahan_per_opd": draw(cap),
-                  "porsi_berubah_per_opd": draw(st.sampled_from([None, 0.5, 1.0]))},
-        "bobot": {"jpm": draw(st.sampled_from([0.0, 0.6, 1.0])),
-                  "biaya_perpindahan": {"rotasi": draw(st.sampled_from([0.0, 0.05, 0.5]))}},
-    }  # fmt: skip
+        "batas": {
+            "perpindahan_total": draw(cap),
+            "perpindahan_per_opd": draw(cap),
+            "porsi_berubah_per_opd": draw(st.sampled_from([None, 0.5, 1.0])),
+        },
+        "bobot": {
+            "jpm": draw(st.sampled_from([0.0, 0.6, 1.0])),
+            "biaya_perpindahan": {"rotasi": draw(st.sampled_from([0.0, 0.05, 0.5]))},
+        },
+    }
     raw = {**sc.model_dump(mode="json", exclude_defaults=True), **update}
     return ds, Skenario.model_validate(raw)
 

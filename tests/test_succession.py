@@ -252,8 +252,12 @@ def test_talent_counts_equal_a_direct_count() -> None:
 
 def test_box_transition_matrix(inst: tuple[Dataset, dict[str, Any]], tmp_path: Path) -> None:
     ds, people = inst
-    rows = [("nip", "kotak_talenta"), (people["x"]["nip"], "5"), (people["low"]["nip"], "9"),
-            ("199001012015011001", "7")]  # fmt: skip
+    rows = [
+        ("nip", "kotak_talenta"),
+        (people["x"]["nip"], "5"),
+        (people["low"]["nip"], "9"),
+        ("199001012015011001", "7"),
+    ]
     (tmp_path / "pegawai.csv").write_text("\n".join(",".join(r) for r in rows) + "\n")
     prev = read_previous_round(tmp_path)
     m = box_transitions(ds, prev).set_index("kotak sebelumnya \\ sekarang")
@@ -282,8 +286,10 @@ def test_sheets_library_function(inst: tuple[Dataset, dict[str, Any]]) -> None:
     assert bench["jabatan_id"] == "P" and bench["siap_sekarang"] >= 1
     assert (sheets["Suksesi"].groupby("kesiapan").size() <= 3).all()
     vac = sheets["Lowong Mendatang"]
-    assert list(vac["alasan"]) == ["melewati masa jabatan maksimum (dapat diperpanjang)",
-                                   "batas usia pensiun (BUP)"]  # fmt: skip
+    assert list(vac["alasan"]) == [
+        "melewati masa jabatan maksimum (dapat diperpanjang)",
+        "batas usia pensiun (BUP)",
+    ]
     en = succession_sheets(ds, scenario(), 2, jabatan_ids=["P"], lang="en")
     assert "readiness" in en["Suksesi"].columns
 

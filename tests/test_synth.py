@@ -21,8 +21,11 @@ from placement.synth import PRESETS, generate, generate_for_structure, preset_pl
 from placement.synth.nips import make_nips
 
 PLAN = pd.Timestamp(date(2026, 7, 1))
-KIND_OF = {"JPT": ("JPT_PRATAMA", "JPT_MADYA"), "ADMINISTRATOR": ("ADMINISTRATOR",),
-           "PENGAWAS": ("PENGAWAS",)}  # fmt: skip
+KIND_OF = {
+    "JPT": ("JPT_PRATAMA", "JPT_MADYA"),
+    "ADMINISTRATOR": ("ADMINISTRATOR",),
+    "PENGAWAS": ("PENGAWAS",),
+}
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +84,10 @@ def test_kabupaten_post_table_is_well_formed(kab: Dataset) -> None:
 def test_tiny_is_small_and_has_the_cases_to_check_by_hand(tiny: Dataset) -> None:
     jab, peg = tiny.jabatan, tiny.pegawai
     assert jab["jenis_jabatan"].value_counts().to_dict() == {
-        "PENGAWAS": 8, "ADMINISTRATOR": 3, "JPT_PRATAMA": 1,
-    }  # fmt: skip
+        "PENGAWAS": 8,
+        "ADMINISTRATOR": 3,
+        "JPT_PRATAMA": 1,
+    }
     assert jab["opd"].nunique() == 2 and 25 <= len(peg) <= 35
     held = holders(tiny)
     assert 1 <= len(jab) - len(held) <= 3  # some vacancies
@@ -117,7 +122,10 @@ def test_talent_pool_share(kab: Dataset) -> None:
 
 def test_holders_meet_golongan_minimum_with_few_exceptions(kab: Dataset) -> None:
     held = holders(kab)
-    ok = [grade_rank(g) >= grade_rank(ESELON_MIN_GRADE[e]) for g, e in zip(held["golongan"], held["eselon"], strict=True)]  # fmt: skip
+    ok = [
+        grade_rank(g) >= grade_rank(ESELON_MIN_GRADE[e])
+        for g, e in zip(held["golongan"], held["eselon"], strict=True)
+    ]
     assert 0.98 <= np.mean(ok) < 1.0
 
 
@@ -259,8 +267,9 @@ def test_dates_are_consistent(kab: Dataset) -> None:
 def test_golongan_fits_years_of_service(kab: Dataset) -> None:
     pns = kab.pegawai[kab.pegawai["status"] == "PNS"]
     service = years(pns["tmt_cpns"])
-    entry = pns["education"].map({"SD": 0, "SMP": 2, "SMA": 4, "D3": 6, "D4": 8, "S1": 8,
-                                  "S2": 9, "S3": 10})  # fmt: skip
+    entry = pns["education"].map(
+        {"SD": 0, "SMP": 2, "SMA": 4, "D3": 6, "D4": 8, "S1": 8, "S2": 9, "S3": 10}
+    )
     steps = pns["golongan"].map(grade_rank) - entry
     assert (steps <= service / 2 + 1).all()
     assert (pns["golongan"].map(grade_rank) >= grade_rank("I/a")).all()

@@ -23,8 +23,19 @@ def two_runs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("runs")
     write_dataset(generate("tiny", 0), root / "data")
     store = root / "runs.sqlite"
-    res = CliRunner().invoke(main, ["solve", str(root / "data"), "--out", str(root / "hasil"),
-                                    "--date", "2026-07-01", "--store", str(store)])  # fmt: skip
+    res = CliRunner().invoke(
+        main,
+        [
+            "solve",
+            str(root / "data"),
+            "--out",
+            str(root / "hasil"),
+            "--date",
+            "2026-07-01",
+            "--store",
+            str(store),
+        ],
+    )
     assert res.exit_code == 0, res.output
     with RunStore(store) as runs:
         runs.record(root / "hasil", "solve")
@@ -132,8 +143,9 @@ def _get(host: str, headers: dict[str, str], allowed: str = "127.0.0.1") -> Any:
 
     from placement.ui.security import HostOriginGuard, allowed_hosts
 
-    app = Starlette(routes=[Route("/unduh/run/1/rencana.csv",
-                                  lambda _: PlainTextResponse("nip,nama\n"))])  # fmt: skip
+    app = Starlette(
+        routes=[Route("/unduh/run/1/rencana.csv", lambda _: PlainTextResponse("nip,nama\n"))]
+    )
     app.add_middleware(HostOriginGuard, hosts=allowed_hosts(allowed))
 
     async def get() -> httpx.Response:
@@ -177,8 +189,9 @@ def test_network_host_is_allowed_only_when_given() -> None:
     assert _get("192.168.1.5:8080", {}).status_code == 400
 
 
-@pytest.mark.parametrize(("origin", "accepted"), [("http://127.0.0.1:8080", True),
-                                                  ("http://evil.example", False)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("origin", "accepted"), [("http://127.0.0.1:8080", True), ("http://evil.example", False)]
+)
 def test_the_socket_refuses_a_foreign_origin(origin: str, accepted: bool) -> None:
     import anyio
 
@@ -196,8 +209,11 @@ def test_the_socket_refuses_a_foreign_origin(origin: str, accepted: bool) -> Non
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    scope = {"type": "websocket", "path": "/_nicegui_ws/socket.io/",
-             "headers": [(b"host", b"127.0.0.1:8080"), (b"origin", origin.encode())]}  # fmt: skip
+    scope = {
+        "type": "websocket",
+        "path": "/_nicegui_ws/socket.io/",
+        "headers": [(b"host", b"127.0.0.1:8080"), (b"origin", origin.encode())],
+    }
     guard = HostOriginGuard(socket_app, allowed_hosts("127.0.0.1"))
     anyio.run(guard, scope, receive, send)
     if accepted:

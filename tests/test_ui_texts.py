@@ -96,11 +96,15 @@ def test_the_plan_filter_keeps_rows_of_the_opd_kind_and_text() -> None:
 
     from placement.ui.pages.plan import HIDDEN, filter_plan
 
-    frame = pd.DataFrame({
-        "Nama": ["Ani", "Budi", "Citra"], "Jabatan tujuan": ["Camat A", "Lurah B", "Camat C"],
-        "_nip": ["1", "2", "3"], "_opd": ["Dinas X|Kec A", "Kec B|Kec B", "Kec A|Kec C"],
-        "_jenis": ["promosi", "tetap", "rotasi"],
-    })  # fmt: skip
+    frame = pd.DataFrame(
+        {
+            "Nama": ["Ani", "Budi", "Citra"],
+            "Jabatan tujuan": ["Camat A", "Lurah B", "Camat C"],
+            "_nip": ["1", "2", "3"],
+            "_opd": ["Dinas X|Kec A", "Kec B|Kec B", "Kec A|Kec C"],
+            "_jenis": ["promosi", "tetap", "rotasi"],
+        }
+    )
     assert list(filter_plan(frame, "Kec A", "", "")["Nama"]) == ["Ani", "Citra"]
     assert list(filter_plan(frame, "Kec A", "rotasi", "")["Nama"]) == ["Citra"]
     assert list(filter_plan(frame, "", "", "camat")["Nama"]) == ["Ani", "Citra"]
@@ -113,7 +117,17 @@ def test_an_unknown_time_zone_is_refused_before_the_server_starts(tmp_path: Path
 
     from placement.cli import main
 
-    res = CliRunner().invoke(main, ["ui", "--zona-waktu", "Mars/Olympus", "--folder-kerja",
-                                    str(tmp_path / "k"), "--store", str(tmp_path / "r.sqlite")])  # fmt: skip
+    res = CliRunner().invoke(
+        main,
+        [
+            "ui",
+            "--zona-waktu",
+            "Mars/Olympus",
+            "--folder-kerja",
+            str(tmp_path / "k"),
+            "--store",
+            str(tmp_path / "r.sqlite"),
+        ],
+    )
     assert res.exit_code == 2 and "zona waktu 'Mars/Olympus' tidak dikenal" in res.output
     assert "Traceback" not in res.output

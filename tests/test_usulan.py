@@ -26,10 +26,18 @@ from placement.domain.grades import PANGKAT
 
 OPD = ("Dinas Kesehatan", "Sekretariat Daerah")
 KOP = ["PEMERINTAH KABUPATEN UJI", "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA"]
-SECTIONS_PRINTED = ("RINGKASAN UNTUK PIMPINAN", "DAFTAR USULAN", "NOTA PERTIMBANGAN TIM PENILAI",
-                    "RANCANGAN KEPUTUSAN (SK)", "LAMPIRAN KEPUTUSAN", "SURAT PENGANTAR",
-                    "LAMPIRAN JUSTIFIKASI", "RANTAI KEKOSONGAN JABATAN",
-                    "DAFTAR PENDEK JPT (SELEKSI TERBUKA)", "PROVENANS")  # fmt: skip
+SECTIONS_PRINTED = (
+    "RINGKASAN UNTUK PIMPINAN",
+    "DAFTAR USULAN",
+    "NOTA PERTIMBANGAN TIM PENILAI",
+    "RANCANGAN KEPUTUSAN (SK)",
+    "LAMPIRAN KEPUTUSAN",
+    "SURAT PENGANTAR",
+    "LAMPIRAN JUSTIFIKASI",
+    "RANTAI KEKOSONGAN JABATAN",
+    "DAFTAR PENDEK JPT (SELEKSI TERBUKA)",
+    "PROVENANS",
+)
 FORBIDDEN = (
     *("perpindahan_non-job", "backend", "objektif:"),  # internal keys
     *("->", " nan", "None", "'-"),  # ASCII arrows, empty values
@@ -56,13 +64,19 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     rng = np.random.default_rng(0).spawn(2)[0]
     jab = jabatan_frame(preset_rows(preset, rng), rng)
     ds = generate_for_structure(jab[jab["opd"].isin(OPD)], 0)
-    team = TimPenilai(ketua=Pejabat(nama="Drs. Ketua Uji", jabatan="Sekretaris Daerah", nip="1"),
-                      sekretaris=Pejabat(nama="Sekretaris Uji"),
-                      anggota=[Pejabat(nama="Anggota Satu"), Pejabat(nama="Anggota Dua")])  # fmt: skip
-    inst = Instansi(nama="Pemerintah Kabupaten Uji", ppk="Bupati Uji", kop=KOP, tempat="Ujiraya",
-                    tim=team)  # fmt: skip
-    sc = Skenario(nama="dua-opd", tanggal_rencana=preset.tanggal_rencana,
-                  fakta=Fakta(pj_kepala_daerah=True, instansi=inst))  # fmt: skip
+    team = TimPenilai(
+        ketua=Pejabat(nama="Drs. Ketua Uji", jabatan="Sekretaris Daerah", nip="1"),
+        sekretaris=Pejabat(nama="Sekretaris Uji"),
+        anggota=[Pejabat(nama="Anggota Satu"), Pejabat(nama="Anggota Dua")],
+    )
+    inst = Instansi(
+        nama="Pemerintah Kabupaten Uji", ppk="Bupati Uji", kop=KOP, tempat="Ujiraya", tim=team
+    )
+    sc = Skenario(
+        nama="dua-opd",
+        tanggal_rencana=preset.tanggal_rencana,
+        fakta=Fakta(pj_kepala_daerah=True, instansi=inst),
+    )
     result = solve(ds, sc)
     kinds = set(result.plan["jenis_perpindahan"])
     assert {"rotasi", "mutasi", "promosi"} <= kinds and len(result.shortlist)
@@ -79,13 +93,25 @@ def expected_rows(ds: Any, plan: pd.DataFrame) -> list[list[str]]:
     rows = []
     for r in plan[plan["jenis_perpindahan"] != "tetap"].itertuples(index=False):
         p = peg.loc[r.nip]
-        old = r.jabatan_asal if isinstance(r.jabatan_asal, str) else fmt.current_post(
-            p["post_name"], p["jenis_jabatan"], p["jenjang"], None)  # fmt: skip
+        old = (
+            r.jabatan_asal
+            if isinstance(r.jabatan_asal, str)
+            else fmt.current_post(p["post_name"], p["jenis_jabatan"], p["jenjang"], None)
+        )
         gol = str(p["golongan"])
-        rows.append([r.nama, r.nip, f"{PANGKAT[gol]}, {gol}", old,
-                     r.opd_asal if isinstance(r.opd_asal, str) else p["unit"], r.jabatan_tujuan,
-                     r.opd_tujuan, f"Eselon {jab.at[r.jabatan_tujuan_id, 'eselon']}",
-                     fmt.move_type(r.jenis_perpindahan)])  # fmt: skip
+        rows.append(
+            [
+                r.nama,
+                r.nip,
+                f"{PANGKAT[gol]}, {gol}",
+                old,
+                r.opd_asal if isinstance(r.opd_asal, str) else p["unit"],
+                r.jabatan_tujuan,
+                r.opd_tujuan,
+                f"Eselon {jab.at[r.jabatan_tujuan_id, 'eselon']}",
+                fmt.move_type(r.jenis_perpindahan),
+            ]
+        )
     return rows
 
 
@@ -161,15 +187,33 @@ def test_pdf_pages_render(package: dict[str, Any], pdf_pages: list[str], tmp_pat
     """pdftoppm renders the pages (the fonts are embedded); with PLACEMENT_USULAN_PAGES the
     ringkasan, daftar usulan, nota pertimbangan and one justification page are kept."""
     assert shutil.which("pdftoppm"), "pdftoppm (poppler-utils) is needed; .ci/run installs it"
-    wanted = {"ringkasan": "RINGKASAN UNTUK PIMPINAN", "daftar-usulan": "DAFTAR USULAN",
-              "nota-pertimbangan": "NOTA PERTIMBANGAN TIM PENILAI", "justifikasi": "memenuhi:"}  # fmt: skip
+    wanted = {
+        "ringkasan": "RINGKASAN UNTUK PIMPINAN",
+        "daftar-usulan": "DAFTAR USULAN",
+        "nota-pertimbangan": "NOTA PERTIMBANGAN TIM PENILAI",
+        "justifikasi": "memenuhi:",
+    }
     pages = {k: next(i for i, p in enumerate(pdf_pages, 1) if s in p) for k, s in wanted.items()}
     chosen = pages if PAGES else {k: pages[k] for k in ("ringkasan", "daftar-usulan")}
     out = Path(PAGES) if PAGES else tmp_path
     out.mkdir(parents=True, exist_ok=True)
     for name, number in chosen.items():
-        subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", "-f", str(number), "-l",
-                        str(number), str(package["paths"]["pdf"]), str(out / name)], check=True)  # fmt: skip
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "80",
+                "-singlefile",
+                "-f",
+                str(number),
+                "-l",
+                str(number),
+                str(package["paths"]["pdf"]),
+                str(out / name),
+            ],
+            check=True,
+        )
         png = out / f"{name}.png"
         assert png.read_bytes()[:4] == b"\x89PNG" and png.stat().st_size > 20_000, name
 

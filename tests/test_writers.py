@@ -67,8 +67,15 @@ def test_read_plan_gives_back_every_text(tmp_path: Path, suffix: str) -> None:
 
 def test_cell_text_formats() -> None:
     assert [cell_text(v) for v in (None, np.nan, pd.NaT, 4.0, 3.25, 7, True, "x")] == [
-        "", "", "", "4", "3.25", "7", "true", "x",
-    ]  # fmt: skip
+        "",
+        "",
+        "",
+        "4",
+        "3.25",
+        "7",
+        "true",
+        "x",
+    ]
     assert cell_text(pd.Timestamp("2020-01-02")) == "2020-01-02"
 
 
@@ -208,8 +215,15 @@ def test_templates(tmp_path: Path) -> None:
     assert petunjuk[1][:2] == ["pegawai", "nip"] and petunjuk[1][3] == "ya"
     written = write_templates(tmp_path / "c", "csv")
     assert [p.name for p in written] == [
-        "pegawai.csv", "jabatan.csv", "kompetensi.csv", "standar_kompetensi.csv", "petunjuk.csv",
-        "rumpun_jabatan.csv", "jurusan_rumpun.csv", "gelar_rumpun.csv", "jf_rumpun.csv",
+        "pegawai.csv",
+        "jabatan.csv",
+        "kompetensi.csv",
+        "standar_kompetensi.csv",
+        "petunjuk.csv",
+        "rumpun_jabatan.csv",
+        "jurusan_rumpun.csv",
+        "gelar_rumpun.csv",
+        "jf_rumpun.csv",
         "rumpun_cocok.csv",
-    ]  # fmt: skip
+    ]
     assert list(instructions("en").columns)[:3] == ["table", "column", "meaning"]

@@ -14,23 +14,32 @@ from placement.synth.presets import PresetName
 DEMO_INSTANSI = Instansi(
     nama="Pemerintah Kabupaten Contoh",
     ppk="Bupati Contoh",
-    kop=["PEMERINTAH KABUPATEN CONTOH",
-         "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA",
-         "Jalan Contoh Nomor 1, Kabupaten Contoh (data sintetis)"],
+    kop=[
+        "PEMERINTAH KABUPATEN CONTOH",
+        "BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA",
+        "Jalan Contoh Nomor 1, Kabupaten Contoh (data sintetis)",
+    ],
     tempat="Contoh",
     tim=TimPenilai(
         ketua=Pejabat(nama="[nama Sekretaris Daerah]", jabatan="Sekretaris Daerah"),
         sekretaris=Pejabat(nama="[nama Kepala BKPSDM]", jabatan="Kepala BKPSDM"),
-        anggota=[Pejabat(nama="[nama Asisten Administrasi Umum]", jabatan="Asisten Administrasi Umum"),
-                 Pejabat(nama="[nama Inspektur Daerah]", jabatan="Inspektur Daerah")],
+        anggota=[
+            Pejabat(nama="[nama Asisten Administrasi Umum]", jabatan="Asisten Administrasi Umum"),
+            Pejabat(nama="[nama Inspektur Daerah]", jabatan="Inspektur Daerah"),
+        ],
     ),
-)  # fmt: skip
+)
 """The instansi block of the demo scenario: a synthetic kabupaten, names left as placeholders."""
 
 
 @main.command()
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("hasil-demo"),
-              show_default=True, help="Folder keluaran.")  # fmt: skip
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("hasil-demo"),
+    show_default=True,
+    help="Folder keluaran.",
+)
 @click.option(
     "--preset", type=click.Choice(["tiny", "kabupaten"]), default="kabupaten", show_default=True
 )
@@ -66,9 +75,12 @@ def demo(out: Path, preset: PresetName, seed: int, lang: str) -> None:
     # The same settings as scenarios/kabupaten-dasar: default weights, per-OPD move caps.
     caps = Batas(perpindahan_per_opd=10, porsi_berubah_per_opd=0.3)
     sc = Skenario(
-        nama=f"demo-{preset}", data=data, tanggal_rencana=preset_plan_date(preset), batas=caps,
+        nama=f"demo-{preset}",
+        data=data,
+        tanggal_rencana=preset_plan_date(preset),
+        batas=caps,
         fakta=Fakta(instansi=DEMO_INSTANSI),
-    )  # fmt: skip
+    )
     click.echo(f"3/5 Menyusun rencana optimal (tanggal rencana {sc.tanggal_rencana.isoformat()})")
     result = solve(ds, sc, progress=lambda msg: click.echo(f"    {msg}"))
     require_audit(ds, sc, result, lang=lang)
@@ -88,5 +100,8 @@ def demo(out: Path, preset: PresetName, seed: int, lang: str) -> None:
     took, took_cpu = time.perf_counter() - t, time.process_time() - cpu
     click.echo(f"5/5 Paket usulan ditulis: {files['pdf']}, {files['docx']}, {files['xlsx']}")
     click.echo(f"    Paket usulan (pdf + docx + xlsx): {took:.1f} s ({took_cpu:.1f} s CPU)")
-    click.echo("    Waktu: " + ", ".join(f"{k} {v:.2f} s" for k, v in result.timings.items())
-               + f"; total {time.perf_counter() - start:.1f} s")  # fmt: skip
+    click.echo(
+        "    Waktu: "
+        + ", ".join(f"{k} {v:.2f} s" for k, v in result.timings.items())
+        + f"; total {time.perf_counter() - start:.1f} s"
+    )

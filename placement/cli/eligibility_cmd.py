@@ -89,8 +89,13 @@ def _yes(flag: bool, lang: str) -> str:
 @click.option("--jabatan", "jabatan_id", help="ID jabatan: kandidat yang layak dan yang ditolak.")
 @click.option("--nip", help="NIP: jabatan yang boleh diisi pegawai ini dan alasan yang lain tidak.")
 @scenario_option
-@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
-              help="Jumlah kandidat/jabatan layak teratas (tabel: juga baris ditolak).")  # fmt: skip
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=10,
+    show_default=True,
+    help="Jumlah kandidat/jabatan layak teratas (tabel: juga baris ditolak).",
+)
 @format_option(FORMATS)
 @click.option(
     "--out",
@@ -101,9 +106,16 @@ def _yes(flag: bool, lang: str) -> str:
 @lang_option
 @user_errors
 def eligibility_cmd(
-    data_dir: Path | None, jabatan_id: str | None, nip: str | None, scenario: Path | None,
-    top: int, fmt: str, out: Path | None, plan_date: datetime | None, lang: str,
-) -> None:  # fmt: skip
+    data_dir: Path | None,
+    jabatan_id: str | None,
+    nip: str | None,
+    scenario: Path | None,
+    top: int,
+    fmt: str,
+    out: Path | None,
+    plan_date: datetime | None,
+    lang: str,
+) -> None:
     """Kelayakan: kandidat sebuah jabatan (--jabatan) atau pilihan jabatan seorang pegawai (--nip).
 
     Menampilkan yang layak berurutan (JPM dalam persen, kotak talenta, suku skor), lalu yang
@@ -122,8 +134,12 @@ def eligibility_cmd(
     ds, sc, warnings = _load(data_dir, scenario, plan_date)
     if warnings:
         n = len(warnings)
-        click.echo(f"{n} peringatan data (lihat 'placement validate')." if lang == "id"
-                   else f"{n} data warning(s) (see 'placement validate').", err=True)  # fmt: skip
+        click.echo(
+            f"{n} peringatan data (lihat 'placement validate')."
+            if lang == "id"
+            else f"{n} data warning(s) (see 'placement validate').",
+            err=True,
+        )
     if jabatan_id is not None:
         report = post_report(ds, sc, jabatan_id.strip(), top, lang)
     else:
@@ -289,8 +305,14 @@ def _headers(df: pd.DataFrame, lang: str) -> pd.DataFrame:
 def _combined(report: Report, lang: str) -> pd.DataFrame:
     """One table for csv: eligible rows then refused rows, with a status column."""
     e = report.eligible.copy()
-    e.insert(0, "status", [_t(_STATUS["daftar_pendek" if s == _yes(True, lang) else "layak"], lang)
-                           for s in e["daftar_pendek"]])  # fmt: skip
+    e.insert(
+        0,
+        "status",
+        [
+            _t(_STATUS["daftar_pendek" if s == _yes(True, lang) else "layak"], lang)
+            for s in e["daftar_pendek"]
+        ],
+    )
     e["jpm_persen"] = _percent_text(e["jpm_persen"])
     r = _refused_grouped(report.refused, report.key)
     r.insert(0, "status", _t(_STATUS["ditolak"], lang))
@@ -333,8 +355,10 @@ def _table(report: Report, top: int, lang: str) -> str:
         "  ".join(f"{k}: {v}" for k, v in info.items() if k not in ("pelonggaran",)),
     ]
     for rec in info["pelonggaran"]:
-        lines.append(("PELONGGARAN: " if lang == "id" else "RELAXATION: ")
-                     + (rec["message_en"] if lang == "en" else rec["message_id"]))  # fmt: skip
+        lines.append(
+            ("PELONGGARAN: " if lang == "id" else "RELAXATION: ")
+            + (rec["message_en"] if lang == "en" else rec["message_id"])
+        )
     lines.append("")
     lines.append("LAYAK (terbaik dahulu):" if lang == "id" else "ELIGIBLE (best first):")
     shown = e.drop(columns=["nilai_jabatan"]).copy()
@@ -376,8 +400,12 @@ def _emit(report: Report, fmt: str, out: Path | None, top: int, lang: str) -> No
     else:
         assert out is not None
         info = pd.DataFrame(
-            [(k, json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, list) else v)
-             for k, v in report.info.items()], columns=["kunci", "nilai"])  # fmt: skip
+            [
+                (k, json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, list) else v)
+                for k, v in report.info.items()
+            ],
+            columns=["kunci", "nilai"],
+        )
         sheets = {
             "Info": info,
             ("Layak" if lang == "id" else "Eligible"): _headers(report.eligible, lang),

@@ -30,16 +30,21 @@ def _print_changes(
     """Placements a forced pair changes (others by post only without ``detail``, UU PDP)."""
     lines = change_lines(ds, changes, asked, detail, lang)
     if changes:
-        click.echo("  Placements that change (in the plan → if forced):" if lang == "en"
-                   else "  Penempatan yang berubah (di rencana → bila dipaksa):")  # fmt: skip
+        click.echo(
+            "  Placements that change (in the plan → if forced):"
+            if lang == "en"
+            else "  Penempatan yang berubah (di rencana → bila dipaksa):"
+        )
     for line in lines:
         click.echo(f"  {line}" if line.startswith("(") else f"    {line}")
 
 
 def _print_move(e: MoveExplanation, lang: str, detail: bool = False) -> None:
     en = lang == "en"
-    click.echo(f"{e.nama} ({e.nip}): {e.move_type} {e.jabatan_asal_id or '-'} → {e.jabatan_tujuan_id or '-'}"
-               f" {e.jabatan_tujuan or ''}")  # fmt: skip
+    click.echo(
+        f"{e.nama} ({e.nip}): {e.move_type} {e.jabatan_asal_id or '-'} → {e.jabatan_tujuan_id or '-'}"
+        f" {e.jabatan_tujuan or ''}"
+    )
     if e.jpm is not None:
         jpm = "-" if e.jpm.jpm != e.jpm.jpm else f"{100 * e.jpm.jpm:.1f} %"
         click.echo(f"  JPM {jpm} ({e.jpm.category_en if en else e.jpm.category_id})")
@@ -48,8 +53,10 @@ def _print_move(e: MoveExplanation, lang: str, detail: bool = False) -> None:
                 f"    {NO_DETAIL[1] if en else NO_DETAIL[0]} (JPM {'from the assessment' if en else 'dari hasil asesmen'})"
             )
         for g in e.jpm.gaps.itertuples(index=False):
-            click.echo(f"    {g.competency}: {'std' if en else 'standar'} {g.standard:g}, "
-                       f"{'actual' if en else 'aktual'} {g.actual:g}, gap {g.gap:+.2f}")  # fmt: skip
+            click.echo(
+                f"    {g.competency}: {'std' if en else 'standar'} {g.standard:g}, "
+                f"{'actual' if en else 'aktual'} {g.actual:g}, gap {g.gap:+.2f}"
+            )
     rec = e.box_recommendation_en if en else e.box_recommendation_id
     click.echo(
         f"  {'Talent box' if en else 'Kotak talenta'} {e.talent_box}: {rec} (PermenPAN-RB 3/2020)"
@@ -92,8 +99,11 @@ def _print_alts(ds: Dataset, alts: list[Alternative], lang: str, detail: bool) -
             line += f"; {'forced' if en else 'dipaksa'}: {a.status}"
         click.echo(line)
     if alts and not detail:
-        click.echo(f"  ({len(alts)} other people; NIP and name: --rinci)" if en
-                   else f"  ({len(alts)} pegawai lain; NIP dan nama: --rinci)")  # fmt: skip
+        click.echo(
+            f"  ({len(alts)} other people; NIP and name: --rinci)"
+            if en
+            else f"  ({len(alts)} pegawai lain; NIP dan nama: --rinci)"
+        )
 
 
 @main.command(name="explain")
@@ -108,8 +118,15 @@ def _print_alts(ds: Dataset, alts: list[Alternative], lang: str, detail: bool) -
 @click.option(
     "--time-budget", type=float, default=None, help="Batas waktu tiap penyelesaian ulang (detik)."
 )
-@click.option("--why-not", "why", nargs=2, type=str, default=None, metavar="NIP JABATAN_ID",
-              help="Mengapa NIP tidak ditempatkan di JABATAN_ID.")  # fmt: skip
+@click.option(
+    "--why-not",
+    "why",
+    nargs=2,
+    type=str,
+    default=None,
+    metavar="NIP JABATAN_ID",
+    help="Mengapa NIP tidak ditempatkan di JABATAN_ID.",
+)
 @click.option(
     "--data",
     "data",
@@ -117,17 +134,30 @@ def _print_alts(ds: Dataset, alts: list[Alternative], lang: str, detail: bool) -
     help="Folder data (bawaan: dari hasil.json).",
 )
 @format_option(["table", "json"])
-@click.option("--rinci", "detail", is_flag=True,
-              help="Format table: tampilkan NIP dan nama pegawai lain (rantai kekosongan, "
-                   "kandidat berikutnya, penempatan yang berubah pada --why-not); bawaan: "
-                   "jabatannya saja.")  # fmt: skip
+@click.option(
+    "--rinci",
+    "detail",
+    is_flag=True,
+    help="Format table: tampilkan NIP dan nama pegawai lain (rantai kekosongan, "
+    "kandidat berikutnya, penempatan yang berubah pada --why-not); bawaan: "
+    "jabatannya saja.",
+)
 @lang_option
 @user_errors
 def explain_cmd(
-    out: Path, nip: str | None, jabatan: str | None, with_alts: bool, top: int, reoptimize: bool,
-    time_budget: float | None, why: tuple[str, str] | None, data: Path | None, fmt: str,
-    detail: bool, lang: str,
-) -> None:  # fmt: skip
+    out: Path,
+    nip: str | None,
+    jabatan: str | None,
+    with_alts: bool,
+    top: int,
+    reoptimize: bool,
+    time_budget: float | None,
+    why: tuple[str, str] | None,
+    data: Path | None,
+    fmt: str,
+    detail: bool,
+    lang: str,
+) -> None:
     """Jelaskan rencana di OUT: aturan, JPM, kotak talenta, suku skor, alternatif, why-not.
 
     \b
@@ -195,28 +225,54 @@ def explain_cmd(
     help="pdf / docx: paket usulan (ringkasan, daftar usulan, nota pertimbangan, rancangan SK, "
     "surat pengantar, lampiran justifikasi); xlsx: tabel kerja; html: ringkas satu halaman.",
 )
-@click.option("--output", "output", type=click.Path(path_type=Path, dir_okay=False),
-              help="File keluaran (bawaan: OUT/dosir.FORMAT).")  # fmt: skip
-@click.option("--top", type=click.IntRange(min=0), default=3, show_default=True,
-              help="Kandidat berikutnya per jabatan; juga jumlah penerus terdekat per jabatan "
-                   "pada sheet Suksesi.")  # fmt: skip
+@click.option(
+    "--output",
+    "output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="File keluaran (bawaan: OUT/dosir.FORMAT).",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=3,
+    show_default=True,
+    help="Kandidat berikutnya per jabatan; juga jumlah penerus terdekat per jabatan "
+    "pada sheet Suksesi.",
+)
 @click.option(
     "--data",
     "data",
     type=click.Path(path_type=Path, exists=True),
     help="Folder data (bawaan: dari hasil.json).",
 )
-@click.option("--suksesi/--tanpa-suksesi", "with_succession", default=False, show_default=True,
-              help="Sertakan suksesi: penerus, kekuatan suksesi, lowong mendatang, peta talenta "
-                   "(data talenta pegawai di luar rencana; hanya bila dosir tidak keluar instansi).")  # fmt: skip
-@click.option("--horizon-suksesi", "horizon", type=click.IntRange(1, 10), default=2,
-              show_default=True, help="Horizon suksesi dalam tahun.")  # fmt: skip
+@click.option(
+    "--suksesi/--tanpa-suksesi",
+    "with_succession",
+    default=False,
+    show_default=True,
+    help="Sertakan suksesi: penerus, kekuatan suksesi, lowong mendatang, peta talenta "
+    "(data talenta pegawai di luar rencana; hanya bila dosir tidak keluar instansi).",
+)
+@click.option(
+    "--horizon-suksesi",
+    "horizon",
+    type=click.IntRange(1, 10),
+    default=2,
+    show_default=True,
+    help="Horizon suksesi dalam tahun.",
+)
 @lang_option
 @user_errors
 def dossier_cmd(
-    out: Path, fmt: str, output: Path | None, top: int, data: Path | None, with_succession: bool,
-    horizon: int, lang: str,
-) -> None:  # fmt: skip
+    out: Path,
+    fmt: str,
+    output: Path | None,
+    top: int,
+    data: Path | None,
+    with_succession: bool,
+    horizon: int,
+    lang: str,
+) -> None:
     """Tulis paket usulan / dosir justifikasi rencana di OUT (pdf, docx, xlsx, html).
 
     Bagi Tim Penilai Kinerja, PPK dan BKN. Kop, PPK, tempat dan Tim Penilai Kinerja dari blok

@@ -16,8 +16,12 @@ from placement.synth.jabatan_file import read_jabatan
 from placement.synth.presets import DEFAULT_PLAN_DATE, PresetName
 
 LARGE_PRESETS = frozenset({"provinsi", "nasional"})
-KIND_LABEL = {"JPT_MADYA": "JPT Madya", "JPT_PRATAMA": "JPT Pratama",
-              "ADMINISTRATOR": "administrator", "PENGAWAS": "pengawas"}  # fmt: skip
+KIND_LABEL = {
+    "JPT_MADYA": "JPT Madya",
+    "JPT_PRATAMA": "JPT Pratama",
+    "ADMINISTRATOR": "administrator",
+    "PENGAWAS": "pengawas",
+}
 
 
 def _num(n: float, lang: str, digits: int = 0) -> str:
@@ -39,28 +43,49 @@ def summary_lines(ds: Dataset, lang: str) -> list[str]:
     share = _num(100.0 * vacant / max(1, len(jab)), lang, 1)
     pns, pppk = _num(int(status.get("PNS", 0)), lang), _num(int(status.get("PPPK", 0)), lang)
     if lang == "id":
-        return [f"  pegawai : {_num(len(peg), lang)} (PNS {pns}, PPPK {pppk})",
-                f"  jabatan : {_num(len(jab), lang)} ({kinds})",
-                f"  lowong  : {_num(vacant, lang)} ({share} %)"]  # fmt: skip
-    return [f"  people    : {_num(len(peg), lang)} (PNS {pns}, PPPK {pppk})",
-            f"  posts     : {_num(len(jab), lang)} ({kinds})",
-            f"  vacancies : {_num(vacant, lang)} ({share} %)"]  # fmt: skip
+        return [
+            f"  pegawai : {_num(len(peg), lang)} (PNS {pns}, PPPK {pppk})",
+            f"  jabatan : {_num(len(jab), lang)} ({kinds})",
+            f"  lowong  : {_num(vacant, lang)} ({share} %)",
+        ]
+    return [
+        f"  people    : {_num(len(peg), lang)} (PNS {pns}, PPPK {pppk})",
+        f"  posts     : {_num(len(jab), lang)} ({kinds})",
+        f"  vacancies : {_num(vacant, lang)} ({share} %)",
+    ]
 
 
 @main.command(name="generate")
-@click.option("--preset", type=click.Choice(list(PRESETS)), default=None,
-              help="Ukuran wilayah sintetis: tiny (12 jabatan), kabupaten (±3.000 ASN), "
-                   "provinsi (±20.000 ASN), nasional (±100.000 ASN).")  # fmt: skip
-@click.option("--seed", type=int, default=0, show_default=True,
-              help="Benih acak; seed sama = data sama persis.")  # fmt: skip
-@click.option("--out", "out_dir", required=True,
-              type=click.Path(file_okay=False, writable=True, path_type=Path),
-              help="Folder keluaran (dibuat bila belum ada).")  # fmt: skip
+@click.option(
+    "--preset",
+    type=click.Choice(list(PRESETS)),
+    default=None,
+    help="Ukuran wilayah sintetis: tiny (12 jabatan), kabupaten (±3.000 ASN), "
+    "provinsi (±20.000 ASN), nasional (±100.000 ASN).",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Benih acak; seed sama = data sama persis.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, writable=True, path_type=Path),
+    help="Folder keluaran (dibuat bila belum ada).",
+)
 @format_option(["csv", "xlsx"], help="csv: empat file csv; xlsx: satu data.xlsx.")
-@click.option("--jabatan", "jabatan_file", default=None,
-              type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Tabel jabatan milik daerah (csv atau xlsx format template): pegawai "
-                   "sintetis dibuat untuk jabatan ini, bukan untuk preset.")  # fmt: skip
+@click.option(
+    "--jabatan",
+    "jabatan_file",
+    default=None,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Tabel jabatan milik daerah (csv atau xlsx format template): pegawai "
+    "sintetis dibuat untuk jabatan ini, bukan untuk preset.",
+)
 @lang_option
 @user_errors
 def generate_command(

@@ -18,7 +18,10 @@ from placement.io.siasn.sides import HUKDIS_OPEN_MONTHS
 _FILE = click.Path(path_type=Path, exists=True, dir_okay=False)
 SIDE_OPTIONS = (
     ("standar", "Standar kompetensi per jabatan (jabatan_id, kompetensi, level)."),
-    ("kompetensi", "Hasil asesmen: panjang (nip, kompetensi, level) atau lebar (satu kolom per kompetensi)."),
+    (
+        "kompetensi",
+        "Hasil asesmen: panjang (nip, kompetensi, level) atau lebar (satu kolom per kompetensi).",
+    ),
     ("talenta", "Pemetaan talenta: (nip, kotak) atau (nip, kinerja, potensi)."),
     ("kinerja", "e-Kinerja: (nip, tahun, predikat); dua tahun sebelum tahun rencana dipakai."),
     ("hukdis", "Hukuman disiplin: (nip, tingkat, tmt mulai, tmt selesai)."),
@@ -27,7 +30,7 @@ SIDE_OPTIONS = (
     ("label-map", "Pemetaan label SIASN: (kolom, label, nilai)."),
     ("unor-map", "Pemetaan UNOR ke OPD: (unor, opd)."),
     ("tautan", "Keputusan tautan dari laporan: (nip, jabatan_id; '-' = tidak memegang jabatan)."),
-)  # fmt: skip
+)
 
 
 def _side_options(func: click.decorators.FC) -> click.decorators.FC:
@@ -40,10 +43,20 @@ def _side_options(func: click.decorators.FC) -> click.decorators.FC:
 
 @main.command(name="import")
 @click.option("--siasn", type=_FILE, required=True, help="SIASN Export Data ASN (csv/xlsx).")
-@click.option("--jabatan", type=_FILE, required=True, help="Peta jabatan (template jabatan; boleh dengan kolom nip pemegang, siasn_jabatan_id).")  # fmt: skip
+@click.option(
+    "--jabatan",
+    type=_FILE,
+    required=True,
+    help="Peta jabatan (template jabatan; boleh dengan kolom nip pemegang, siasn_jabatan_id).",
+)
 @_side_options
-@click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False), required=True,
-              help="Folder data keluaran (ditulis utuh hanya bila tidak ada galat).")  # fmt: skip
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(path_type=Path, file_okay=False),
+    required=True,
+    help="Folder data keluaran (ditulis utuh hanya bila tidak ada galat).",
+)
 @click.option(
     "--date",
     "plan_date",
@@ -51,19 +64,44 @@ def _side_options(func: click.decorators.FC) -> click.decorators.FC:
     default=None,
     help="Tanggal rencana YYYY-MM-DD (bawaan: hari ini).",
 )
-@click.option("--ambang", type=click.FloatRange(0, 100), default=FUZZY_THRESHOLD, show_default=True,
-              help="Skor minimal kecocokan nama jabatan (rapidfuzz).")  # fmt: skip
-@click.option("--selisih", type=click.FloatRange(0, 100), default=FUZZY_MARGIN, show_default=True,
-              help="Calon terbaik harus lebih dekat sekian huruf (jarak edit) daripada calon kedua.")  # fmt: skip
-@click.option("--hukdis-bulan", type=click.IntRange(1, 120), default=HUKDIS_OPEN_MONTHS, show_default=True,
-              help="Lama berlaku hukuman tanpa TMT selesai (bulan; kebijakan daerah).")  # fmt: skip
+@click.option(
+    "--ambang",
+    type=click.FloatRange(0, 100),
+    default=FUZZY_THRESHOLD,
+    show_default=True,
+    help="Skor minimal kecocokan nama jabatan (rapidfuzz).",
+)
+@click.option(
+    "--selisih",
+    type=click.FloatRange(0, 100),
+    default=FUZZY_MARGIN,
+    show_default=True,
+    help="Calon terbaik harus lebih dekat sekian huruf (jarak edit) daripada calon kedua.",
+)
+@click.option(
+    "--hukdis-bulan",
+    type=click.IntRange(1, 120),
+    default=HUKDIS_OPEN_MONTHS,
+    show_default=True,
+    help="Lama berlaku hukuman tanpa TMT selesai (bulan; kebijakan daerah).",
+)
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 @lang_option
 @user_errors
-def import_cmd(siasn: Path, jabatan: Path, out: Path, plan_date: datetime | None, ambang: float,
-               selisih: float, hukdis_bulan: int, fmt: str, lang: str, **sides: Path | None) -> None:  # fmt: skip
+def import_cmd(
+    siasn: Path,
+    jabatan: Path,
+    out: Path,
+    plan_date: datetime | None,
+    ambang: float,
+    selisih: float,
+    hukdis_bulan: int,
+    fmt: str,
+    lang: str,
+    **sides: Path | None,
+) -> None:
     """Impor data sendiri (ekspor SIASN + peta jabatan + file pendukung) menjadi folder data.
 
     \b
@@ -74,8 +112,15 @@ def import_cmd(siasn: Path, jabatan: Path, out: Path, plan_date: datetime | None
     Kode keluar: 0 data ditulis; 1 masih ada galat (laporan-impor.xlsx tetap ditulis).
     """
     day, source = (plan_date.date(), "--date") if plan_date else (date.today(), "hari ini")
-    opts = ImportOptions(siasn=siasn, jabatan=jabatan, plan_date=day, threshold=ambang,
-                         margin=selisih, hukdis_months=hukdis_bulan, **sides)  # fmt: skip
+    opts = ImportOptions(
+        siasn=siasn,
+        jabatan=jabatan,
+        plan_date=day,
+        threshold=ambang,
+        margin=selisih,
+        hukdis_months=hukdis_bulan,
+        **sides,
+    )
     result = import_siasn(opts)
     report = write_import(result, out, day)
     if fmt == "json":

@@ -17,14 +17,27 @@ def _t(lang: str, text_id: str, text_en: str) -> str:
 
 @main.command(name="pseudonymize")
 @click.argument("data", type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", required=True,
-              type=click.Path(path_type=Path, file_okay=False),
-              help="Folder baru untuk data samaran (yang boleh dibagikan).")  # fmt: skip
-@click.option("--key", "key_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="File kunci (dibaca bila ada, dibuat bila belum). Bawaan: OUT.kunci.json di "
-                   "sebelah folder OUT, tidak pernah di dalamnya.")  # fmt: skip
-@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default=None,
-              help="Bentuk data samaran (bawaan: sama dengan data asli).")  # fmt: skip
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder baru untuk data samaran (yang boleh dibagikan).",
+)
+@click.option(
+    "--key",
+    "key_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="File kunci (dibaca bila ada, dibuat bila belum). Bawaan: OUT.kunci.json di "
+    "sebelah folder OUT, tidak pernah di dalamnya.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "xlsx"]),
+    default=None,
+    help="Bentuk data samaran (bawaan: sama dengan data asli).",
+)
 @click.option("--force", is_flag=True, help="Ganti file data yang sudah ada di OUT.")
 @lang_option
 @user_errors
@@ -51,47 +64,78 @@ def pseudonymize_cmd(
     """
     report = pseudonymize_path(data, out_dir, key_path, fmt=fmt, force=force)
     ps = report.pseudonyms
-    click.echo(_t(lang,
-                  f"Data samaran ({report.people} pegawai) ditulis ke {report.out_dir}/: "
-                  f"{', '.join(p.name for p in report.files)}",
-                  f"Pseudonymised data ({report.people} people) written to {report.out_dir}/: "
-                  f"{', '.join(p.name for p in report.files)}"))  # fmt: skip
-    click.echo(_t(lang,
-                  "Disamarkan: nip, nama (dan nip di kompetensi); kolom tak dikenal dibuang. "
-                  "Tetap: tanggal lahir, TMT, jenis kelamin, golongan, jabatan, unit kerja, "
-                  "pendidikan, kotak talenta, kinerja, hukuman disiplin, kompetensi.",
-                  "Masked: nip, nama (and nip in kompetensi); unknown columns dropped. Kept: "
-                  "birth date, TMTs, gender, grade, post, unit, education, talent box, "
-                  "performance, discipline, competencies."))  # fmt: skip
+    click.echo(
+        _t(
+            lang,
+            f"Data samaran ({report.people} pegawai) ditulis ke {report.out_dir}/: "
+            f"{', '.join(p.name for p in report.files)}",
+            f"Pseudonymised data ({report.people} people) written to {report.out_dir}/: "
+            f"{', '.join(p.name for p in report.files)}",
+        )
+    )
+    click.echo(
+        _t(
+            lang,
+            "Disamarkan: nip, nama (dan nip di kompetensi); kolom tak dikenal dibuang. "
+            "Tetap: tanggal lahir, TMT, jenis kelamin, golongan, jabatan, unit kerja, "
+            "pendidikan, kotak talenta, kinerja, hukuman disiplin, kompetensi.",
+            "Masked: nip, nama (and nip in kompetensi); unknown columns dropped. Kept: "
+            "birth date, TMTs, gender, grade, post, unit, education, talent box, "
+            "performance, discipline, competencies.",
+        )
+    )
     if ps.collisions or ps.reused:
-        click.echo(_t(lang,
-                      f"Nomor urut bentrok diselesaikan: {ps.collisions}; samaran lama dipakai "
-                      f"lagi: {ps.reused}.",
-                      f"Sequence collisions resolved: {ps.collisions}; earlier pseudonyms "
-                      f"reused: {ps.reused}."))  # fmt: skip
+        click.echo(
+            _t(
+                lang,
+                f"Nomor urut bentrok diselesaikan: {ps.collisions}; samaran lama dipakai "
+                f"lagi: {ps.reused}.",
+                f"Sequence collisions resolved: {ps.collisions}; earlier pseudonyms "
+                f"reused: {ps.reused}.",
+            )
+        )
     if report.warnings:
-        click.echo(_t(lang, f"{len(report.warnings)} peringatan data (lihat 'placement validate').",
-                      f"{len(report.warnings)} data warning(s) (see 'placement validate')."),
-                   err=True)  # fmt: skip
+        click.echo(
+            _t(
+                lang,
+                f"{len(report.warnings)} peringatan data (lihat 'placement validate').",
+                f"{len(report.warnings)} data warning(s) (see 'placement validate').",
+            ),
+            err=True,
+        )
     action = (
         _t(lang, "dibuat", "created") if report.key_created else _t(lang, "diperbarui", "updated")
     )
-    click.echo(_t(lang,
-                  f"PERINGATAN: file kunci {action}: {report.key_path}. File ini RAHASIA (kunci dan "
-                  "peta ke NIP dan nama asli): jangan dibagikan; simpan untuk 'placement "
-                  "depseudonymize'.",
-                  f"WARNING: key file {action}: {report.key_path}. This file is SECRET (key and "
-                  "map to the original NIPs and names): do not share it; keep it for 'placement "
-                  "depseudonymize'."), err=True)  # fmt: skip
+    click.echo(
+        _t(
+            lang,
+            f"PERINGATAN: file kunci {action}: {report.key_path}. File ini RAHASIA (kunci dan "
+            "peta ke NIP dan nama asli): jangan dibagikan; simpan untuk 'placement "
+            "depseudonymize'.",
+            f"WARNING: key file {action}: {report.key_path}. This file is SECRET (key and "
+            "map to the original NIPs and names): do not share it; keep it for 'placement "
+            "depseudonymize'.",
+        ),
+        err=True,
+    )
 
 
 @main.command(name="depseudonymize")
 @click.argument("plan_dir", type=click.Path(path_type=Path))
-@click.option("--key", "key_path", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="File kunci yang ditulis oleh 'placement pseudonymize'.")  # fmt: skip
-@click.option("--out", "out_dir", required=True,
-              type=click.Path(path_type=Path, file_okay=False),
-              help="Folder keluaran untuk rencana dengan NIP dan nama asli.")  # fmt: skip
+@click.option(
+    "--key",
+    "key_path",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="File kunci yang ditulis oleh 'placement pseudonymize'.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder keluaran untuk rencana dengan NIP dan nama asli.",
+)
 @lang_option
 @user_errors
 def depseudonymize_cmd(plan_dir: Path, key_path: Path, out_dir: Path, lang: str) -> None:
@@ -106,7 +150,18 @@ def depseudonymize_cmd(plan_dir: Path, key_path: Path, out_dir: Path, lang: str)
       placement depseudonymize hasil-konsultan --key data-samaran.kunci.json --out hasil-asli
     """
     written = depseudonymize_plan(plan_dir, key_path, out_dir)
-    click.echo(_t(lang, f"Rencana dengan NIP dan nama asli ditulis ke {out_dir}/ ({len(written)} file).",
-                  f"Plan with the original NIPs and names written to {out_dir}/ ({len(written)} files)."))  # fmt: skip
-    click.echo(_t(lang, "Folder ini berisi data pribadi: jangan dibagikan.",
-                  "This folder holds personal data: do not share it."), err=True)  # fmt: skip
+    click.echo(
+        _t(
+            lang,
+            f"Rencana dengan NIP dan nama asli ditulis ke {out_dir}/ ({len(written)} file).",
+            f"Plan with the original NIPs and names written to {out_dir}/ ({len(written)} files).",
+        )
+    )
+    click.echo(
+        _t(
+            lang,
+            "Folder ini berisi data pribadi: jangan dibagikan.",
+            "This folder holds personal data: do not share it.",
+        ),
+        err=True,
+    )

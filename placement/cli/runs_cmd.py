@@ -63,12 +63,15 @@ def record_runs(store: Path, no_store: bool, folders: list[tuple[Path, str]]) ->
             withdraw_plan(out_dir)
         names = ", ".join(str(p) for p in pending)
         withdrawn = error(
-            str(store), None, None, "RENCANA_DITARIK",
+            str(store),
+            None,
+            None,
+            "RENCANA_DITARIK",
             f"Rencana di {names} ditarik (file rencananya dihapus) karena tidak dapat dicatat di "
             f"penyimpanan riwayat {store}; jalankan lagi setelah penyimpanan dapat dipakai.",
             f"The plan in {names} was withdrawn (its files deleted) because it could not be "
             f"recorded in run store {store}; run again once the store is usable.",
-        )  # fmt: skip
+        )
         raise PlacementError([*exc.issues, withdrawn]) from None
     return ids
 
@@ -151,7 +154,11 @@ def runs_approve(run_id: int, who: str, why: str, store: Path, lang: str) -> Non
 
 @runs_group.command(name="verify")
 @click.argument("run_ids", type=int, nargs=-1)
-@click.option("--kode", "code", help="Kode verifikasi dari berita acara: periksa run yang disetujui dengan kode itu.")  # fmt: skip
+@click.option(
+    "--kode",
+    "code",
+    help="Kode verifikasi dari berita acara: periksa run yang disetujui dengan kode itu.",
+)
 @_store_arg
 @lang_option
 @user_errors
@@ -207,8 +214,10 @@ def runs_verify(run_ids: tuple[int, ...], code: str | None, store: Path, lang: s
 def _report_code(code: str, ids: list[int], checks: list[Any], store: Path) -> bool:
     """Say which run the code belongs to; True when that does not check out."""
     if not ids:
-        click.echo(f"Kode {shown(code, 70)} tidak dikenal di {store}: tidak ada persetujuan "
-                   "dengan kode itu.")  # fmt: skip
+        click.echo(
+            f"Kode {shown(code, 70)} tidak dikenal di {store}: tidak ada persetujuan "
+            "dengan kode itu."
+        )
         return True
     click.echo(f"Kode {shown(code, 70)}: persetujuan run #{ids[0]}")
     if not checks:
@@ -222,8 +231,13 @@ def _report_code(code: str, ids: list[int], checks: list[Any], store: Path) -> b
 
 @runs_group.command(name="export")
 @click.argument("run_id", type=int)
-@click.option("--out", "out_file", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="File keluaran: .csv (baris rencana), .xlsx (rencana + run) atau .json.")  # fmt: skip
+@click.option(
+    "--out",
+    "out_file",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="File keluaran: .csv (baris rencana), .xlsx (rencana + run) atau .json.",
+)
 @_store_arg
 @lang_option
 @user_errors
@@ -238,12 +252,22 @@ def runs_export(run_id: int, out_file: Path, store: Path, lang: str) -> None:
         run, plan = s.show(run_id), s.plan(run_id)
     suffix = out_file.suffix.lower()
     if suffix == ".xlsx":
-        meta = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v
-                for k, v in run.items()}  # fmt: skip
+        meta = {
+            k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v
+            for k, v in run.items()
+        }
         import pandas as pd
 
-        write_xlsx({"Rencana": plan, "Run": pd.DataFrame({"kunci": list(meta), "nilai": [str(v) for v in meta.values()]})},
-                   out_file, text_columns={"Rencana": ["nip"]})  # fmt: skip
+        write_xlsx(
+            {
+                "Rencana": plan,
+                "Run": pd.DataFrame(
+                    {"kunci": list(meta), "nilai": [str(v) for v in meta.values()]}
+                ),
+            },
+            out_file,
+            text_columns={"Rencana": ["nip"]},
+        )
     elif suffix == ".json":
         payload = {**run, "rencana": plan.to_dict(orient="records")}
         out_file.write_text(

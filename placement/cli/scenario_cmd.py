@@ -105,10 +105,21 @@ def scenario_group() -> None:
 @lang_option
 @user_errors
 def scenario_run_cmd(
-    file: Path, variants: tuple[str, ...], run_all: bool, out: Path | None, data: Path | None,
-    gates: bool, backend: str, time_limit: float | None, executor: ExecutorName,
-    cluster: str | None, workers: int, store: Path, no_store: bool, lang: str,
-) -> None:  # fmt: skip
+    file: Path,
+    variants: tuple[str, ...],
+    run_all: bool,
+    out: Path | None,
+    data: Path | None,
+    gates: bool,
+    backend: str,
+    time_limit: float | None,
+    executor: ExecutorName,
+    cluster: str | None,
+    workers: int,
+    store: Path,
+    no_store: bool,
+    lang: str,
+) -> None:
     """Selesaikan skenario dasar dan/atau variannya, masing-masing ke foldernya sendiri.
 
     \b
@@ -144,8 +155,15 @@ def scenario_run_cmd(
         reports = run_specs(runner, specs, [dirs[n] for n in names], progress_printer(lang))
         runs = variant_runs(reports, all_variants)
     _print_runs(runs, lang)
-    record_runs(store, no_store, [(r.out_dir, f"scenario run {file} --variant {r.name}")
-                                  for r in runs if r.out_dir is not None])  # fmt: skip
+    record_runs(
+        store,
+        no_store,
+        [
+            (r.out_dir, f"scenario run {file} --variant {r.name}")
+            for r in runs
+            if r.out_dir is not None
+        ],
+    )
     if any(r.out_dir is None for r in runs):
         sys.exit(ExitCode.INFEASIBLE)
     if gates and not all(r.gates_ok for r in runs):
@@ -153,9 +171,15 @@ def scenario_run_cmd(
 
 
 def _run_serial(
-    file: Path, names: list[str], variants: dict[str, Skenario], dirs: dict[str, Path],
-    data: Path | None, backend: str, time_limit: float | None, lang: str,
-) -> list[VariantRun]:  # fmt: skip
+    file: Path,
+    names: list[str],
+    variants: dict[str, Skenario],
+    dirs: dict[str, Path],
+    data: Path | None,
+    backend: str,
+    time_limit: float | None,
+    lang: str,
+) -> list[VariantRun]:
     """Each variant in turn in this process (one data read per data folder)."""
     cache = DataCache(data)
     runs: list[VariantRun] = []
@@ -165,20 +189,43 @@ def _run_serial(
             _t(lang, f"Varian {name}: menyelesaikan; {day}", f"Variant {name}: solving; {day}"),
             err=True,
         )
-        runs.append(run_variant(name, variants[name], cache, dirs[name], scenario_file=file,
-                                backend=backend, time_limit=time_limit))  # fmt: skip
+        runs.append(
+            run_variant(
+                name,
+                variants[name],
+                cache,
+                dirs[name],
+                scenario_file=file,
+                backend=backend,
+                time_limit=time_limit,
+            )
+        )
     return runs
 
 
-SHOWN = ["objektif", "jabatan_terisi", "lowong", "jpm_rata", "pejabat_berpindah", "promosi",
-         "rotasi", "mutasi", "porsi_berubah_opd_maks"]  # fmt: skip
+SHOWN = [
+    "objektif",
+    "jabatan_terisi",
+    "lowong",
+    "jpm_rata",
+    "pejabat_berpindah",
+    "promosi",
+    "rotasi",
+    "mutasi",
+    "porsi_berubah_opd_maks",
+]
 
 
 def _print_runs(runs: list[VariantRun], lang: str) -> None:
     for r in runs:
         if r.out_dir is None:
-            click.echo(_t(lang, f"{r.name}: status {r.status}, tidak ada rencana",
-                          f"{r.name}: status {r.status}, no plan"))  # fmt: skip
+            click.echo(
+                _t(
+                    lang,
+                    f"{r.name}: status {r.status}, tidak ada rencana",
+                    f"{r.name}: status {r.status}, no plan",
+                )
+            )
             continue
         click.echo(f"{r.name}: {r.status} -> {r.out_dir}/")
         for g in r.gates:
@@ -190,8 +237,13 @@ def _print_runs(runs: list[VariantRun], lang: str) -> None:
     failed = sum(1 for r in done for g in r.gates if not g.ok)
     total = sum(len(r.gates) for r in done)
     if total:
-        click.echo(_t(lang, f"Gerbang: {total - failed} dari {total} lulus",
-                      f"Gates: {total - failed} of {total} passed"))  # fmt: skip
+        click.echo(
+            _t(
+                lang,
+                f"Gerbang: {total - failed} dari {total} lulus",
+                f"Gates: {total - failed} of {total} passed",
+            )
+        )
 
 
 def _format_table(frame: pd.DataFrame) -> str:
@@ -228,15 +280,23 @@ def _gates_from(path: Path) -> list[Gerbang]:
     default=None,
     help="Skenario YAML yang gerbangnya diperiksa pada tiap rencana.",
 )
-@click.option("--rinci", "detail", is_flag=True,
-              help="Format table: cantumkan NIP pegawai dan pemegang jabatan yang berbeda "
-                   "(bawaan: hanya jumlah per jenis perpindahan dan per OPD).")  # fmt: skip
+@click.option(
+    "--rinci",
+    "detail",
+    is_flag=True,
+    help="Format table: cantumkan NIP pegawai dan pemegang jabatan yang berbeda "
+    "(bawaan: hanya jumlah per jenis perpindahan dan per OPD).",
+)
 @lang_option
 @user_errors
 def compare_cmd(
-    outs: tuple[Path, ...], fmt: str, out_file: Path | None, gates_file: Path | None,
-    detail: bool, lang: str,
-) -> None:  # fmt: skip
+    outs: tuple[Path, ...],
+    fmt: str,
+    out_file: Path | None,
+    gates_file: Path | None,
+    detail: bool,
+    lang: str,
+) -> None:
     """Bandingkan rencana (folder keluaran solve / scenario run) dengan kata-kata pimpinan.
 
     Per rencana: jabatan terisi, perpindahan per jenis dan OPD, pejabat lewat masa jabatan
@@ -272,21 +332,30 @@ def compare_cmd(
         rinci = detail or out_file is not None  # a file the user asked for may name people
         text = readable_text(plans, detail=rinci, lang=lang) + "\n\n"
         text += _t(lang, "KPI teknis:", "Technical KPIs:") + "\n" + _format_table(kpis)
-        text += "\n\n" + _t(lang, f"Jabatan dengan pemegang berbeda: {len(posts)}",
-                            f"Posts with a different holder: {len(posts)}")  # fmt: skip
+        text += "\n\n" + _t(
+            lang,
+            f"Jabatan dengan pemegang berbeda: {len(posts)}",
+            f"Posts with a different holder: {len(posts)}",
+        )
         if len(posts):
             shown = posts if rinci else posts.drop(columns=["pemegang_a", "pemegang_b"])
             text += "\n" + _format_table(shown)
-        text += "\n\n" + _t(lang, f"Pegawai dengan penempatan berbeda: {len(people)}",
-                            f"People placed differently: {len(people)}")  # fmt: skip
+        text += "\n\n" + _t(
+            lang,
+            f"Pegawai dengan penempatan berbeda: {len(people)}",
+            f"People placed differently: {len(people)}",
+        )
         if len(people):
             text += "\n" + _difference_counts(people, plans, lang)
             if rinci:
                 text += "\n\n" + _t(lang, "Rincian per pegawai:", "Per person:")
                 text += "\n" + _format_table(people)
             else:
-                text += "\n" + _t(lang, "(Rincian per pegawai dengan NIP: --rinci atau --out FILE)",
-                                  "(Per-person list with NIPs: --rinci or --out FILE)")  # fmt: skip
+                text += "\n" + _t(
+                    lang,
+                    "(Rincian per pegawai dengan NIP: --rinci atau --out FILE)",
+                    "(Per-person list with NIPs: --rinci or --out FILE)",
+                )
         if gate_lines:
             text += "\n\n" + "\n".join(gate_lines)
         _emit(text, out_file)
@@ -332,17 +401,25 @@ def compare_cmd(
                 sys.exit(ExitCode.GATE_FAILED)
             return
         names = pd.DataFrame(
-            [{"rencana_b": p.name, "perbedaan": line}
-             for p in plans[1:] for line in difference_lines(plans[0], p, True, lang)],
+            [
+                {"rencana_b": p.name, "perbedaan": line}
+                for p in plans[1:]
+                for line in difference_lines(plans[0], p, True, lang)
+            ],
             columns=["rencana_b", "perbedaan"],
-        )  # fmt: skip
+        )
         write_comparison_xlsx(
-            {"Ringkasan": table, "Perpindahan per OPD": opd_table(plans, lang),
-             "Beda jabatan (nama)": names, "KPI": kpis, "Beda jabatan": posts,
-             "Beda pegawai": people},
+            {
+                "Ringkasan": table,
+                "Perpindahan per OPD": opd_table(plans, lang),
+                "Beda jabatan (nama)": names,
+                "KPI": kpis,
+                "Beda jabatan": posts,
+                "Beda pegawai": people,
+            },
             out_file,
             text_columns={"Beda jabatan": ["pemegang_a", "pemegang_b"], "Beda pegawai": ["nip"]},
-        )  # fmt: skip
+        )
         for line in gate_lines:
             click.echo(line, err=True)
     if gates_failed:
@@ -374,8 +451,12 @@ def _person_opd(plans: list[PlanFiles], people: pd.DataFrame) -> list[str]:
     out = []
     for nip, name in zip(people["nip"], people["rencana_b"], strict=True):
         found = "-"
-        for plan, column in ((frames[name], "opd_tujuan"), (base, "opd_tujuan"),
-                             (frames[name], "opd_asal"), (base, "opd_asal")):  # fmt: skip
+        for plan, column in (
+            (frames[name], "opd_tujuan"),
+            (base, "opd_tujuan"),
+            (frames[name], "opd_asal"),
+            (base, "opd_asal"),
+        ):
             if column in plan.columns and nip in plan.index:
                 value = plan.at[nip, column]
                 if isinstance(value, str) and value:
@@ -395,10 +476,14 @@ def _difference_counts(people: pd.DataFrame, plans: list[PlanFiles], lang: str) 
     kinds = frame.groupby(["rencana_b", "jenis_a", "jenis_b"]).size().reset_index(name="jumlah")
     kinds = kinds.sort_values(["rencana_b", "jumlah"], ascending=[True, False], kind="stable")
     opds = frame.groupby(["rencana_b", "opd"]).size().reset_index(name="jumlah")
-    opds = opds.sort_values(["rencana_b", "jumlah", "opd"], ascending=[True, False, True],
-                            kind="stable")  # fmt: skip
-    head = _t(lang, "Per jenis perpindahan (rencana pertama -> rencana lain):",
-              "Per move kind (first plan -> other plan):")  # fmt: skip
+    opds = opds.sort_values(
+        ["rencana_b", "jumlah", "opd"], ascending=[True, False, True], kind="stable"
+    )
+    head = _t(
+        lang,
+        "Per jenis perpindahan (rencana pertama -> rencana lain):",
+        "Per move kind (first plan -> other plan):",
+    )
     lines = [head, _format_table(kinds), "Per OPD:", _format_table(opds)]
     return "\n".join(lines)
 
@@ -434,9 +519,15 @@ def _emit(text: str, out_file: Path | None) -> None:
 @lang_option
 @user_errors
 def frontier_cmd(
-    file: Path, moves: str, variant: str, data: Path | None, out: Path | None, backend: str,
-    time_limit: float | None, lang: str,
-) -> None:  # fmt: skip
+    file: Path,
+    moves: str,
+    variant: str,
+    data: Path | None,
+    out: Path | None,
+    backend: str,
+    time_limit: float | None,
+    lang: str,
+) -> None:
     """Objektif optimal untuk tiap batas jumlah pejabat yang berpindah (model baru tiap titik).
 
     \b
@@ -450,14 +541,29 @@ def frontier_cmd(
     caps = parse_range(moves)
     all_variants = load_variants(file)
     if variant not in all_variants:
-        raise PlacementError.single("VARIAN_TIDAK_ADA", f"Varian tidak ada: {variant}",
-                                    f"Unknown variant: {variant}", str(file))  # fmt: skip
+        raise PlacementError.single(
+            "VARIAN_TIDAK_ADA",
+            f"Varian tidak ada: {variant}",
+            f"Unknown variant: {variant}",
+            str(file),
+        )
     ds, sc = DataCache(data).get(all_variants[variant])
-    frame = move_frontier(ds, sc, caps, backend=backend, time_limit=time_limit,
-                          progress=lambda m: click.echo(m, err=True))  # fmt: skip
+    frame = move_frontier(
+        ds,
+        sc,
+        caps,
+        backend=backend,
+        time_limit=time_limit,
+        progress=lambda m: click.echo(m, err=True),
+    )
     out_dir = out if out is not None else file.parent / "hasil" / "frontier"
     write_csv(frame, out_dir / "frontier.csv")
     plot_frontier(frame, out_dir / "frontier.png", title=f"{sc.nama}")
     click.echo(_format_table(frame))
-    click.echo(_t(lang, f"File ditulis ke {out_dir}/: frontier.csv, frontier.png",
-                  f"Files written to {out_dir}/: frontier.csv, frontier.png"))  # fmt: skip
+    click.echo(
+        _t(
+            lang,
+            f"File ditulis ke {out_dir}/: frontier.csv, frontier.png",
+            f"Files written to {out_dir}/: frontier.csv, frontier.png",
+        )
+    )

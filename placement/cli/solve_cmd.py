@@ -48,22 +48,51 @@ from placement.workflow.run import PlanRun, solve_to_folder, write_alternatives
 @solver_options()
 @click.option("--seed", type=int, default=None, help="Seed solver (bawaan: dari skenario, 0).")
 @date_option
-@click.option("--locks-from", type=click.Path(path_type=Path, exists=True, dir_okay=False),
-              help="Kunci penempatan dari rencana.xlsx/csv yang sudah diputuskan.")  # fmt: skip
-@click.option("--export-model", type=click.Path(path_type=Path, dir_okay=False),
-              help="Tulis juga model (.lp atau .mps) untuk diperiksa dengan solver lain.")  # fmt: skip
-@click.option("--plans", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Jumlah rencana alternatif (rencana 2, 3, … di OUT/plan_2, OUT/plan_3, …).")  # fmt: skip
-@click.option("--min-difference", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Tiap rencana berbeda paling sedikit sekian penempatan dari tiap rencana sebelumnya.")  # fmt: skip
-@click.option("--elastic", is_flag=True,
-              help="Bila tidak ada rencana atau jabatan wajib isi kosong: longgarkan aturan yang boleh "
-                   "dilonggarkan untuk jabatan itu (dengan penalti) dan daftar setiap pelonggaran.")  # fmt: skip
-@click.option("--horizon", type=click.IntRange(min=1, max=10), default=1, show_default=True,
-              help="Rencana multi-tahun: tiap pegawai paling banyak sekali pindah dalam N tahun; "
-                   "rencana tahun pertama ditulis seperti biasa, semua tahun ke rencana_horizon.csv.")  # fmt: skip
-@click.option("--diskonto", type=click.FloatRange(min=0.0, max=1.0, min_open=True), default=1.0,
-              show_default=True, help="Bobot tahun ke-t = diskonto^t (dengan --horizon).")  # fmt: skip
+@click.option(
+    "--locks-from",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Kunci penempatan dari rencana.xlsx/csv yang sudah diputuskan.",
+)
+@click.option(
+    "--export-model",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Tulis juga model (.lp atau .mps) untuk diperiksa dengan solver lain.",
+)
+@click.option(
+    "--plans",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Jumlah rencana alternatif (rencana 2, 3, … di OUT/plan_2, OUT/plan_3, …).",
+)
+@click.option(
+    "--min-difference",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Tiap rencana berbeda paling sedikit sekian penempatan dari tiap rencana sebelumnya.",
+)
+@click.option(
+    "--elastic",
+    is_flag=True,
+    help="Bila tidak ada rencana atau jabatan wajib isi kosong: longgarkan aturan yang boleh "
+    "dilonggarkan untuk jabatan itu (dengan penalti) dan daftar setiap pelonggaran.",
+)
+@click.option(
+    "--horizon",
+    type=click.IntRange(min=1, max=10),
+    default=1,
+    show_default=True,
+    help="Rencana multi-tahun: tiap pegawai paling banyak sekali pindah dalam N tahun; "
+    "rencana tahun pertama ditulis seperti biasa, semua tahun ke rencana_horizon.csv.",
+)
+@click.option(
+    "--diskonto",
+    type=click.FloatRange(min=0.0, max=1.0, min_open=True),
+    default=1.0,
+    show_default=True,
+    help="Bobot tahun ke-t = diskonto^t (dengan --horizon).",
+)
 @click.option(
     "--pisah-instansi/--gabung-instansi",
     "per_instansi",
@@ -78,12 +107,28 @@ from placement.workflow.run import PlanRun, solve_to_folder, write_alternatives
 @lang_option
 @user_errors
 def solve_cmd(
-    data_dir: Path | None, scenario: Path | None, out: Path, backend: str, time_limit: float | None,
-    seed: int | None, plan_date: datetime | None, locks_from: Path | None, export_model: Path | None,
-    plans: int, min_difference: int, elastic: bool, horizon: int, diskonto: float,
-    per_instansi: bool, executor: ExecutorName, cluster: str | None, workers: int, store: Path,
-    no_store: bool, lang: str,
-) -> None:  # fmt: skip
+    data_dir: Path | None,
+    scenario: Path | None,
+    out: Path,
+    backend: str,
+    time_limit: float | None,
+    seed: int | None,
+    plan_date: datetime | None,
+    locks_from: Path | None,
+    export_model: Path | None,
+    plans: int,
+    min_difference: int,
+    elastic: bool,
+    horizon: int,
+    diskonto: float,
+    per_instansi: bool,
+    executor: ExecutorName,
+    cluster: str | None,
+    workers: int,
+    store: Path,
+    no_store: bool,
+    lang: str,
+) -> None:
     """Susun rencana penempatan optimal dan tulis file rencana ke OUT.
 
     \b
@@ -108,11 +153,22 @@ def solve_cmd(
     extra: dict[str, Any] = {"data": str(sc.data), "skenario": str(scenario) if scenario else None}
     check_store(store, no_store)  # a locked or broken store fails here, before any plan is written
     with console.status("Menyusun rencana...") as status:
-        run = solve_to_folder(ds, sc, out, extra=extra, backend=backend, time_limit=time_limit,
-                              seed=seed, elastic=elastic, horizon=horizon, discount=diskonto,
-                              export=export_model, progress=lambda msg: status.update(msg),
-                              lang=lang, notice=lambda msg: console.print(
-                                  msg, markup=False, highlight=False))  # fmt: skip
+        run = solve_to_folder(
+            ds,
+            sc,
+            out,
+            extra=extra,
+            backend=backend,
+            time_limit=time_limit,
+            seed=seed,
+            elastic=elastic,
+            horizon=horizon,
+            discount=diskonto,
+            export=export_model,
+            progress=lambda msg: status.update(msg),
+            lang=lang,
+            notice=lambda msg: console.print(msg, markup=False, highlight=False),
+        )
     _report(run, out)
     record_run(store, no_store, out, "solve")
     if plans > 1:
@@ -166,16 +222,26 @@ def _report(run: PlanRun, out: Path) -> None:
 
 
 def _write_alternatives(
-    ds: Dataset, sc: Skenario, first: Result, out: Path, k: int, d: int, backend: str,
-    time_limit: float | None, extra: dict[str, Any],
-) -> None:  # fmt: skip
+    ds: Dataset,
+    sc: Skenario,
+    first: Result,
+    out: Path,
+    k: int,
+    d: int,
+    backend: str,
+    time_limit: float | None,
+    extra: dict[str, Any],
+) -> None:
     """``--plans k --min-difference d``: plans 2..k into OUT/plan_i, audited, one line each."""
     written = 1
-    for alt in write_alternatives(ds, sc, first, out, k, d, backend=backend,
-                                  time_limit=time_limit, extra=extra):  # fmt: skip
+    for alt in write_alternatives(
+        ds, sc, first, out, k, d, backend=backend, time_limit=time_limit, extra=extra
+    ):
         written += 1
-        click.echo(f"Rencana {alt.number}: {alt.result.status}, objektif {alt.result.objective:.4f} "
-                   f"(kehilangan {alt.loss:.4f}) -> {alt.out}/")  # fmt: skip
+        click.echo(
+            f"Rencana {alt.number}: {alt.result.status}, objektif {alt.result.objective:.4f} "
+            f"(kehilangan {alt.loss:.4f}) -> {alt.out}/"
+        )
     if written < k:
         click.echo(f"Hanya {written} rencana yang berbeda ≥ {d} penempatan dari yang sebelumnya.")
 
@@ -206,8 +272,12 @@ def _print_horizon(h: dict[str, Any], out: Path) -> None:
         f"Dibanding rencana miopik (tahun demi tahun): {h['objektif_miopik']:.4f}, selisih "
         f"{h['selisih_terhadap_miopik']:+.4f}"
     )
-    click.echo("Perpindahan per tahun: " + ", ".join(map(str, h["perpindahan_per_tahun"]))
-               + "; pensiun per tahun: " + ", ".join(map(str, h["pensiun_per_tahun"])))  # fmt: skip
+    click.echo(
+        "Perpindahan per tahun: "
+        + ", ".join(map(str, h["perpindahan_per_tahun"]))
+        + "; pensiun per tahun: "
+        + ", ".join(map(str, h["pensiun_per_tahun"]))
+    )
     click.echo(f"Semua tahun: {out}/rencana_horizon.csv, {out}/pensiun_horizon.csv")
 
 
@@ -215,8 +285,12 @@ def _print_horizon(h: dict[str, Any], out: Path) -> None:
 @click.argument("data_dir", type=click.Path(path_type=Path, exists=True))
 @click.argument("out", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @scenario_option
-@click.option("--plan", "plan_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Rencana yang diperiksa (bawaan: OUT/rencana.csv; boleh rencana.xlsx hasil edit).")  # fmt: skip
+@click.option(
+    "--plan",
+    "plan_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Rencana yang diperiksa (bawaan: OUT/rencana.csv; boleh rencana.xlsx hasil edit).",
+)
 @lang_option
 @user_errors
 def audit_cmd(
@@ -242,8 +316,13 @@ def audit_cmd(
     path = plan_file or out / "rencana.csv"
     own = plan_file is None
     plan = _read_plan(path)
-    report = audit_plan(ds, sc, plan, record.get("objektif_skala") if own else None,
-                        relaxed=record.get("pelonggaran") or None)  # fmt: skip
+    report = audit_plan(
+        ds,
+        sc,
+        plan,
+        record.get("objektif_skala") if own else None,
+        relaxed=record.get("pelonggaran") or None,
+    )
     for f in report.findings:
         click.echo(f"PELANGGARAN {f.code}: {f.message(lang)}")
     click.echo(f"Objektif dihitung ulang: {report.objective:.4f}")
@@ -261,5 +340,9 @@ def _read_plan(path: Path) -> pd.DataFrame:
     try:
         return read_plan(path)
     except (OSError, ValueError) as exc:
-        raise PlacementError.single("RENCANA_TIDAK_TERBACA", f"Rencana tidak dapat dibaca: {exc}",
-                                    f"Cannot read the plan: {exc}", str(path)) from None  # fmt: skip
+        raise PlacementError.single(
+            "RENCANA_TIDAK_TERBACA",
+            f"Rencana tidak dapat dibaca: {exc}",
+            f"Cannot read the plan: {exc}",
+            str(path),
+        ) from None

@@ -22,31 +22,65 @@ _DETAIL_POSTS = 15  # without --jabatan/--opd, per-post lists are printed up to 
 
 @main.command(name="succession")
 @click.argument("data_dir", type=click.Path(path_type=Path, exists=True), required=False)
-@click.option("--jabatan", "jabatan_ids", multiple=True,
-              help="ID jabatan (boleh diulang): hanya jabatan ini.")  # fmt: skip
+@click.option(
+    "--jabatan", "jabatan_ids", multiple=True, help="ID jabatan (boleh diulang): hanya jabatan ini."
+)
 @click.option("--opd", help="Nama OPD (unit_kerja jabatan): hanya jabatan OPD ini.")
 @scenario_option
 @date_option
-@click.option("--horizon", type=click.IntRange(1, 10), default=2, show_default=True,
-              help="Horizon perencanaan dalam tahun (siap 1–N tahun, lowong mendatang).")  # fmt: skip
-@click.option("--top", type=click.IntRange(min=1), default=5, show_default=True,
-              help="Jumlah penerus teratas per jabatan untuk tiap tingkat kesiapan.")  # fmt: skip
-@click.option("--sotk", type=click.Path(path_type=Path, dir_okay=False),
-              help="CSV perubahan SOTK: jabatan_id, perubahan (dibentuk/dihapus), tanggal.")  # fmt: skip
-@click.option("--putaran-sebelumnya", "previous", type=click.Path(path_type=Path, exists=True),
-              help="Folder/file data putaran asesmen sebelumnya (pegawai: nip, kotak_talenta): "
-                   "matriks perpindahan kotak.")  # fmt: skip
-@click.option("--nama", "names", is_flag=True,
-              help="Tambahkan sheet Talenta Pegawai (nama per kotak talenta).")  # fmt: skip
-@click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
-              help="File xlsx keluaran (mis. suksesi.xlsx).")  # fmt: skip
+@click.option(
+    "--horizon",
+    type=click.IntRange(1, 10),
+    default=2,
+    show_default=True,
+    help="Horizon perencanaan dalam tahun (siap 1–N tahun, lowong mendatang).",
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=1),
+    default=5,
+    show_default=True,
+    help="Jumlah penerus teratas per jabatan untuk tiap tingkat kesiapan.",
+)
+@click.option(
+    "--sotk",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="CSV perubahan SOTK: jabatan_id, perubahan (dibentuk/dihapus), tanggal.",
+)
+@click.option(
+    "--putaran-sebelumnya",
+    "previous",
+    type=click.Path(path_type=Path, exists=True),
+    help="Folder/file data putaran asesmen sebelumnya (pegawai: nip, kotak_talenta): "
+    "matriks perpindahan kotak.",
+)
+@click.option(
+    "--nama",
+    "names",
+    is_flag=True,
+    help="Tambahkan sheet Talenta Pegawai (nama per kotak talenta).",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="File xlsx keluaran (mis. suksesi.xlsx).",
+)
 @lang_option
 @user_errors
 def succession_cmd(
-    data_dir: Path | None, jabatan_ids: tuple[str, ...], opd: str | None, scenario: Path | None,
-    plan_date: datetime | None, horizon: int, top: int, sotk: Path | None, previous: Path | None,
-    names: bool, out: Path | None, lang: str,
-) -> None:  # fmt: skip
+    data_dir: Path | None,
+    jabatan_ids: tuple[str, ...],
+    opd: str | None,
+    scenario: Path | None,
+    plan_date: datetime | None,
+    horizon: int,
+    top: int,
+    sotk: Path | None,
+    previous: Path | None,
+    names: bool,
+    out: Path | None,
+    lang: str,
+) -> None:
     """Suksesi: calon pengganti tiap jabatan struktural dengan tingkat kesiapan, kekuatan
     suksesi (per jabatan dan per OPD), jabatan yang akan lowong, dan peta talenta (kotak 9).
 
@@ -75,16 +109,30 @@ def succession_cmd(
     ds, sc, warnings = load_inputs(data_dir, scenario, plan_date.date() if plan_date else None)
     if warnings:
         n = len(warnings)
-        click.echo(f"{n} peringatan data (lihat 'placement validate')." if lang == "id"
-                   else f"{n} data warning(s) (see 'placement validate').", err=True)  # fmt: skip
+        click.echo(
+            f"{n} peringatan data (lihat 'placement validate')."
+            if lang == "id"
+            else f"{n} data warning(s) (see 'placement validate').",
+            err=True,
+        )
     changes = None
     if sotk is not None:
         changes, sotk_warnings = read_sotk(sotk, ds)
         if sotk_warnings:
             click.echo(format_issues(sotk_warnings, lang), err=True)
     prev = read_previous_round(previous) if previous is not None else None
-    report = succession_report(ds, sc, horizon, top=top, jabatan_ids=list(jabatan_ids) or None,
-                               opd=opd, sotk=changes, previous=prev, names=names, lang=lang)  # fmt: skip
+    report = succession_report(
+        ds,
+        sc,
+        horizon,
+        top=top,
+        jabatan_ids=list(jabatan_ids) or None,
+        opd=opd,
+        sotk=changes,
+        previous=prev,
+        names=names,
+        lang=lang,
+    )
     detail = bool(jabatan_ids) or opd is not None or len(report.succ.posts) <= _DETAIL_POSTS
     click.echo(summary_text(report, detail))
     if out is not None:

@@ -23,25 +23,53 @@ def is_loopback(host: str) -> bool:
 
 @main.command(name="ui")
 @click.option("--port", type=click.IntRange(1, 65535), default=8080, show_default=True)
-@click.option("--data", "data", type=click.Path(path_type=Path, exists=True),
-              help="Data yang langsung dipakai (folder csv atau data.xlsx).")  # fmt: skip
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Alamat yang didengar; selain 127.0.0.1/localhost perlu --izinkan-jaringan.")  # fmt: skip
-@click.option("--izinkan-jaringan", "allow_network", is_flag=True,
-              help="Izinkan komputer lain di jaringan membuka ruang kerja (data pegawai ikut terlihat).")  # fmt: skip
-@click.option("--folder-kerja", "workdir", type=click.Path(path_type=Path, file_okay=False),
-              default=Path("placement-kerja"), show_default=True,
-              help="Folder untuk data unggahan, skenario dan hasil run.")  # fmt: skip
-@click.option("--zona-waktu", "zone", default="Asia/Jakarta", show_default=True,
-              help="Zona waktu tampilan waktu (Asia/Jakarta = WIB, Asia/Makassar = WITA, "
-                   "Asia/Jayapura = WIT).")  # fmt: skip
+@click.option(
+    "--data",
+    "data",
+    type=click.Path(path_type=Path, exists=True),
+    help="Data yang langsung dipakai (folder csv atau data.xlsx).",
+)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Alamat yang didengar; selain 127.0.0.1/localhost perlu --izinkan-jaringan.",
+)
+@click.option(
+    "--izinkan-jaringan",
+    "allow_network",
+    is_flag=True,
+    help="Izinkan komputer lain di jaringan membuka ruang kerja (data pegawai ikut terlihat).",
+)
+@click.option(
+    "--folder-kerja",
+    "workdir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("placement-kerja"),
+    show_default=True,
+    help="Folder untuk data unggahan, skenario dan hasil run.",
+)
+@click.option(
+    "--zona-waktu",
+    "zone",
+    default="Asia/Jakarta",
+    show_default=True,
+    help="Zona waktu tampilan waktu (Asia/Jakarta = WIB, Asia/Makassar = WITA, "
+    "Asia/Jayapura = WIT).",
+)
 @_store_arg
 @lang_option
 @user_errors
 def ui_cmd(
-    port: int, data: Path | None, host: str, allow_network: bool, workdir: Path, zone: str,
-    store: Path, lang: str,
-) -> None:  # fmt: skip
+    port: int,
+    data: Path | None,
+    host: str,
+    allow_network: bool,
+    workdir: Path,
+    zone: str,
+    store: Path,
+    lang: str,
+) -> None:
     """Buka ruang kerja web perencana di peramban (hanya di komputer ini secara bawaan).
 
     \b
@@ -56,8 +84,10 @@ def ui_cmd(
                 f"--host {host} membuka ruang kerja ke jaringan; data pegawai (UU PDP) dapat "
                 "dilihat komputer lain. Tambahkan --izinkan-jaringan bila memang dimaksudkan."
             )
-        click.echo(f"PERINGATAN: ruang kerja terbuka untuk jaringan di {host}:{port}; "
-                   "tidak ada login.", err=True)  # fmt: skip
+        click.echo(
+            f"PERINGATAN: ruang kerja terbuka untuk jaringan di {host}:{port}; tidak ada login.",
+            err=True,
+        )
     from placement.ui import i18n
     from placement.ui.app import serve
     from placement.ui.format import set_zone

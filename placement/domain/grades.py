@@ -11,11 +11,24 @@ from enum import StrEnum
 # --- Golongan ruang (PNS) -------------------------------------------------------------------
 
 PNS_GRADES: tuple[str, ...] = (
-    "I/a", "I/b", "I/c", "I/d",
-    "II/a", "II/b", "II/c", "II/d",
-    "III/a", "III/b", "III/c", "III/d",
-    "IV/a", "IV/b", "IV/c", "IV/d", "IV/e",
-)  # fmt: skip
+    "I/a",
+    "I/b",
+    "I/c",
+    "I/d",
+    "II/a",
+    "II/b",
+    "II/c",
+    "II/d",
+    "III/a",
+    "III/b",
+    "III/c",
+    "III/d",
+    "IV/a",
+    "IV/b",
+    "IV/c",
+    "IV/d",
+    "IV/e",
+)
 
 PANGKAT: dict[str, str] = {
     "I/a": "Juru Muda",
@@ -40,9 +53,24 @@ PANGKAT: dict[str, str] = {
 # --- Golongan PPPK (I–XVII) -------------------------------------------------------------------
 
 PPPK_GRADES: tuple[str, ...] = (
-    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX",
-    "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
-)  # fmt: skip
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+)
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _GRADE_RE = re.compile(r"^\s*(IV|III|II|I|[1-4])\s*[/\-. ]?\s*([A-Ea-e])\s*$")
@@ -119,14 +147,27 @@ JPT_TYPES: frozenset[JenisJabatan] = frozenset({JenisJabatan.JPT_MADYA, JenisJab
 
 # Eselon rank: higher is more senior; 0 = not a structural post (JF / pelaksana).
 ESELON_RANK: dict[str, int] = {
-    "IV.b": 1, "IV.a": 2, "III.b": 3, "III.a": 4, "II.b": 5, "II.a": 6, "I.b": 7, "I.a": 8,
-}  # fmt: skip
+    "IV.b": 1,
+    "IV.a": 2,
+    "III.b": 3,
+    "III.a": 4,
+    "II.b": 5,
+    "II.a": 6,
+    "I.b": 7,
+    "I.a": 8,
+}
 
 # Lowest golongan per eselon (PP 100/2000 jo PP 13/2002, lampiran).
 ESELON_MIN_GRADE: dict[str, str] = {
-    "I.a": "IV/d", "I.b": "IV/c", "II.a": "IV/c", "II.b": "IV/b",
-    "III.a": "IV/a", "III.b": "III/d", "IV.a": "III/c", "IV.b": "III/b",
-}  # fmt: skip
+    "I.a": "IV/d",
+    "I.b": "IV/c",
+    "II.a": "IV/c",
+    "II.b": "IV/b",
+    "III.a": "IV/a",
+    "III.b": "III/d",
+    "IV.a": "III/c",
+    "IV.b": "III/b",
+}
 
 # Jenis jabatan implied by an eselon.
 ESELON_TYPE: dict[str, JenisJabatan] = {
@@ -244,13 +285,31 @@ def normalize_jenis(raw: str) -> JenisJabatan | None:
 # --- Education ----------------------------------------------------------------------------
 
 EDUCATION_RANK: dict[str, int] = {
-    "SD": 0, "SMP": 1, "SMA": 2, "D1": 3, "D2": 4, "D3": 5, "D4": 6, "S1": 6, "S2": 7, "S3": 8,
-}  # fmt: skip
+    "SD": 0,
+    "SMP": 1,
+    "SMA": 2,
+    "D1": 3,
+    "D2": 4,
+    "D3": 5,
+    "D4": 6,
+    "S1": 6,
+    "S2": 7,
+    "S3": 8,
+}
 _EDU_ALIASES = {
-    "SLTP": "SMP", "SLTA": "SMA", "SMK": "SMA", "SMU": "SMA", "MA": "SMA",
-    "DI": "D1", "DII": "D2", "DIII": "D3", "DIV": "D4",
-    "SARJANA": "S1", "MAGISTER": "S2", "DOKTOR": "S3",
-}  # fmt: skip
+    "SLTP": "SMP",
+    "SLTA": "SMA",
+    "SMK": "SMA",
+    "SMU": "SMA",
+    "MA": "SMA",
+    "DI": "D1",
+    "DII": "D2",
+    "DIII": "D3",
+    "DIV": "D4",
+    "SARJANA": "S1",
+    "MAGISTER": "S2",
+    "DOKTOR": "S3",
+}
 
 
 def normalize_education(raw: str) -> str | None:
@@ -265,8 +324,12 @@ def normalize_education(raw: str) -> str | None:
 # --- Kinerja, hukuman disiplin, job fit -------------------------------------------------------
 
 PREDIKAT_KINERJA: dict[str, int] = {
-    "sangat kurang": 0, "kurang": 1, "butuh perbaikan": 2, "baik": 3, "sangat baik": 4,
-}  # fmt: skip
+    "sangat kurang": 0,
+    "kurang": 1,
+    "butuh perbaikan": 2,
+    "baik": 3,
+    "sangat baik": 4,
+}
 HUKUMAN_DISIPLIN: dict[str, int] = {"ringan": 1, "sedang": 2, "berat": 3}
 JOB_FIT: dict[str, int] = {"kurang optimal": 0, "cukup optimal": 1, "optimal": 2}
 

@@ -20,15 +20,45 @@ from placement.domain.grades import JenisJabatan
 from placement.domain.priorities import default_must_fills, default_priorities
 
 PEGAWAI_FIELDS: tuple[str, ...] = (
-    "nip", "name", "birth_date", "gender", "status", "golongan", "tmt_golongan", "jabatan_id",
-    "jenis_jabatan", "jenjang", "unit", "tmt_jabatan", "tmt_jenjang", "education", "major",
-    "talent_box", "skp_1", "skp_2", "discipline", "discipline_until", "job_fit", "instansi",
-    "post_name", "jpm",
-)  # fmt: skip
+    "nip",
+    "name",
+    "birth_date",
+    "gender",
+    "status",
+    "golongan",
+    "tmt_golongan",
+    "jabatan_id",
+    "jenis_jabatan",
+    "jenjang",
+    "unit",
+    "tmt_jabatan",
+    "tmt_jenjang",
+    "education",
+    "major",
+    "talent_box",
+    "skp_1",
+    "skp_2",
+    "discipline",
+    "discipline_until",
+    "job_fit",
+    "instansi",
+    "post_name",
+    "jpm",
+)
 JABATAN_FIELDS: tuple[str, ...] = (
-    "jabatan_id", "name", "opd", "jenis_jabatan", "eselon", "min_golongan", "min_education",
-    "rumpun", "priority", "must_fill", "technical", "instansi",
-)  # fmt: skip
+    "jabatan_id",
+    "name",
+    "opd",
+    "jenis_jabatan",
+    "eselon",
+    "min_golongan",
+    "min_education",
+    "rumpun",
+    "priority",
+    "must_fill",
+    "technical",
+    "instansi",
+)
 DATE_FIELDS: frozenset[str] = frozenset(
     {"birth_date", "tmt_golongan", "tmt_jabatan", "tmt_jenjang", "discipline_until", "tmt_cpns"}
 )
@@ -260,8 +290,13 @@ class Dataset:
 
 
 def _empty_long(key: str) -> pd.DataFrame:
-    return pd.DataFrame({key: pd.Series(dtype=str), "competency": pd.Series(dtype=str),
-                         "level": pd.Series(dtype=float)})  # fmt: skip
+    return pd.DataFrame(
+        {
+            key: pd.Series(dtype=str),
+            "competency": pd.Series(dtype=str),
+            "level": pd.Series(dtype=float),
+        }
+    )
 
 
 def _derive_pegawai(peg: pd.DataFrame, jab: pd.DataFrame) -> None:

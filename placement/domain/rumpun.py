@@ -126,18 +126,28 @@ def load_tables(folder: str = "", jurusan: str = "") -> Tables:
     jf = tuple(
         (_words(norm(r["kata_kunci"])), _field(r["rumpun"])) for r in _rows(folder, "jf_rumpun.csv")
     )
-    pairs = [(_field(r["rumpun_jabatan"]), _field(r["rumpun_pegawai"]))
-             for r in _rows(folder, "rumpun_cocok.csv")]  # fmt: skip
+    pairs = [
+        (_field(r["rumpun_jabatan"]), _field(r["rumpun_pegawai"]))
+        for r in _rows(folder, "rumpun_cocok.csv")
+    ]
     fields = sorted(
-        {f for _, _, f, _ in post} | {f for _, f in major} | set(title.values())
-        | {f for _, f in jf} | {f for p in pairs for f in p}
-    )  # fmt: skip
+        {f for _, _, f, _ in post}
+        | {f for _, f in major}
+        | set(title.values())
+        | {f for _, f in jf}
+        | {f for p in pairs for f in p}
+    )
     accepts = {f: frozenset({f} | {b for a, b in pairs if a == f}) for f in fields}
     majors = tuple(r for r in major if r[0] and r[1])
     return Tables(
-        tuple(post), majors, tuple((_words(j), f) for j, f in majors), title, jf, accepts,
+        tuple(post),
+        majors,
+        tuple((_words(j), f) for j, f in majors),
+        title,
+        jf,
+        accepts,
         tuple(f for f in fields if f),
-    )  # fmt: skip
+    )
 
 
 # --- posts ---------------------------------------------------------------------------------------

@@ -63,8 +63,14 @@ def vacancy_chains(plan: pd.DataFrame) -> pd.DataFrame:
 
 
 def _row(chain: int, kind: str, order: int, nip: str, src: str, dst: str) -> dict[str, object]:
-    return {"rantai_id": chain, "jenis": kind, "urutan": order, "nip": nip,
-            "jabatan_asal_id": _post(src), "jabatan_tujuan_id": _post(dst)}  # fmt: skip
+    return {
+        "rantai_id": chain,
+        "jenis": kind,
+        "urutan": order,
+        "nip": nip,
+        "jabatan_asal_id": _post(src),
+        "jabatan_tujuan_id": _post(dst),
+    }
 
 
 def _post(node: str) -> str:
@@ -80,8 +86,13 @@ def chain_statistics(chains: pd.DataFrame) -> dict[str, object]:
     in-scope posts (no jabatan_asal_id) closes cleanly. Cycles (``siklus``) have no end.
     """
     if len(chains) == 0:
-        return {"rantai": 0, "siklus": 0, "panjang_maks": 0, "distribusi_panjang": {},
-                "rantai_berakhir_lowong": 0}  # fmt: skip
+        return {
+            "rantai": 0,
+            "siklus": 0,
+            "panjang_maks": 0,
+            "distribusi_panjang": {},
+            "rantai_berakhir_lowong": 0,
+        }
     size = chains.groupby("rantai_id").size()
     kind = chains.groupby("rantai_id")["jenis"].first()
     last = chains.sort_values("urutan").groupby("rantai_id").last()

@@ -181,8 +181,10 @@ def same_weights(plans: Sequence[PlanFiles]) -> bool:
     return len({str((p.record.get("konfigurasi") or {}).get("bobot")) for p in plans}) <= 1
 
 
-NOT_COMPARED = (" — tidak dibandingkan: bobot skenario berbeda",
-                " — not compared: the scenarios' weights differ")  # fmt: skip
+NOT_COMPARED = (
+    " — tidak dibandingkan: bobot skenario berbeda",
+    " — not compared: the scenarios' weights differ",
+)
 """Added to the objective's label when :func:`kpi_table` leaves its values out."""
 
 
@@ -224,11 +226,18 @@ def post_differences(a: PlanFiles, b: PlanFiles) -> pd.DataFrame:
     sb = _by_post(b.plan)
     both = sa.merge(sb, how="outer", left_index=True, right_index=True, suffixes=("_a", "_b"))
     diff = both[both["nip_a"].fillna("") != both["nip_b"].fillna("")]
-    out = pd.DataFrame({
-        "jabatan_id": diff.index, "pemegang_a": diff["nip_a"].to_numpy(), "pemegang_b": diff["nip_b"].to_numpy(),
-        "skor_a": diff["skor_a"].to_numpy(), "skor_b": diff["skor_b"].to_numpy(),
-        "selisih_skor": (diff["skor_b"].fillna(0.0) - diff["skor_a"].fillna(0.0)).round(6).to_numpy(),
-    })  # fmt: skip
+    out = pd.DataFrame(
+        {
+            "jabatan_id": diff.index,
+            "pemegang_a": diff["nip_a"].to_numpy(),
+            "pemegang_b": diff["nip_b"].to_numpy(),
+            "skor_a": diff["skor_a"].to_numpy(),
+            "skor_b": diff["skor_b"].to_numpy(),
+            "selisih_skor": (diff["skor_b"].fillna(0.0) - diff["skor_a"].fillna(0.0))
+            .round(6)
+            .to_numpy(),
+        }
+    )
     return out[cols].sort_values("jabatan_id").reset_index(drop=True)
 
 
@@ -247,10 +256,16 @@ def person_differences(a: PlanFiles, b: PlanFiles) -> pd.DataFrame:
         both["jenis_perpindahan_a"].fillna("") != both["jenis_perpindahan_b"].fillna("")
     )
     d = both[changed]
-    out = pd.DataFrame({
-        "nip": d.index, "tujuan_a": d["jabatan_tujuan_id_a"].to_numpy(), "tujuan_b": d["jabatan_tujuan_id_b"].to_numpy(),
-        "jenis_a": d["jenis_perpindahan_a"].to_numpy(), "jenis_b": d["jenis_perpindahan_b"].to_numpy(),
-        "skor_a": d["skor_a"].to_numpy(dtype=float), "skor_b": d["skor_b"].to_numpy(dtype=float),
-    })  # fmt: skip
+    out = pd.DataFrame(
+        {
+            "nip": d.index,
+            "tujuan_a": d["jabatan_tujuan_id_a"].to_numpy(),
+            "tujuan_b": d["jabatan_tujuan_id_b"].to_numpy(),
+            "jenis_a": d["jenis_perpindahan_a"].to_numpy(),
+            "jenis_b": d["jenis_perpindahan_b"].to_numpy(),
+            "skor_a": d["skor_a"].to_numpy(dtype=float),
+            "skor_b": d["skor_b"].to_numpy(dtype=float),
+        }
+    )
     out["selisih_skor"] = (out["skor_b"].fillna(0.0) - out["skor_a"].fillna(0.0)).round(6)
     return out[cols].sort_values("nip").reset_index(drop=True)

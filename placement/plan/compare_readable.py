@@ -62,23 +62,30 @@ ITEMS_EN: tuple[str, ...] = (
     "Objective value",
 )
 """ITEMS in English (``lang="en"``), in the same order."""
-MOVE_TYPES_EN = {"promosi": "promotion", "rotasi": "rotation", "mutasi": "transfer",
-                 "alih_jenis": "JF into administration", "demosi": "demotion",
-                 "non-job": "non-job"}  # fmt: skip
+MOVE_TYPES_EN = {
+    "promosi": "promotion",
+    "rotasi": "rotation",
+    "mutasi": "transfer",
+    "alih_jenis": "JF into administration",
+    "demosi": "demotion",
+    "non-job": "non-job",
+}
 WORDS: dict[str, tuple[str, str]] = {
     "na": (NOT_AVAILABLE, "not available"),
     "none": ("tidak ada", "none"),
     "no_data": ("tidak ada data", "no data"),
     "no_unit": ("tanpa unit", "no unit"),
     "of": ("dari", "of"),
-    "not_compared": ("tidak dibandingkan (bobot skenario berbeda)",
-                     "not compared (the scenarios' weights differ)"),
+    "not_compared": (
+        "tidak dibandingkan (bobot skenario berbeda)",
+        "not compared (the scenarios' weights differ)",
+    ),
     "other_holder": ("pemegang berbeda", "another holder"),
     "vacant": ("lowong", "vacant"),
     "title": ("Perbandingan rencana (untuk pimpinan)", "Plan comparison (for the leadership)"),
     "differ": ("Jabatan dengan pemegang berbeda", "Posts with another holder"),
     "item": ("butir", "item"),
-}  # fmt: skip
+}
 """The comparison's words per language (Indonesian first)."""
 
 
@@ -311,8 +318,9 @@ def difference_lines(
     with ``detail``."""
     pa = a.plan[a.plan["jabatan_tujuan_id"].notna()].set_index("jabatan_tujuan_id")["nip"]
     pb = b.plan[b.plan["jabatan_tujuan_id"].notna()].set_index("jabatan_tujuan_id")["nip"]
-    posts = sorted(str(j) for j in set(pa.index) | set(pb.index)
-                   if str(pa.get(j, "")) != str(pb.get(j, "")))  # fmt: skip
+    posts = sorted(
+        str(j) for j in set(pa.index) | set(pb.index) if str(pa.get(j, "")) != str(pb.get(j, ""))
+    )
     lines = []
     for jid in posts:
         name = _post_name(b.plan, jid) if jid in set(pb.index) else _post_name(a.plan, jid)
@@ -340,8 +348,9 @@ def readable_text(plans: Sequence[PlanFiles], detail: bool = False, lang: str = 
     return "\n".join(out)
 
 
-def write_comparison_xlsx(sheets: dict[str, pd.DataFrame], path: Path,
-                          text_columns: dict[str, list[str]] | None = None) -> Path:  # fmt: skip
+def write_comparison_xlsx(
+    sheets: dict[str, pd.DataFrame], path: Path, text_columns: dict[str, list[str]] | None = None
+) -> Path:
     """The comparison workbook (``write_xlsx``: atomic, formula-safe), then formatted for
     reading: bold frozen header row, filters, column widths from the content (capped)."""
     from openpyxl import load_workbook

@@ -73,9 +73,21 @@ def used_relaxations(
         if not isinstance(jid, str) or (nip, jid) not in keys:
             continue
         failed = [c for c in check_pair(ds, sc, nip, jid).checks if not c.passed]
-        out.append({"nip": nip, "jabatan_id": jid,
-                    "aturan": [{"rule_id": c.rule_id, "aktual": str(c.actual), "ambang": str(c.threshold),
-                                "dasar_hukum": c.legal_basis} for c in failed]})  # fmt: skip
+        out.append(
+            {
+                "nip": nip,
+                "jabatan_id": jid,
+                "aturan": [
+                    {
+                        "rule_id": c.rule_id,
+                        "aktual": str(c.actual),
+                        "ambang": str(c.threshold),
+                        "dasar_hukum": c.legal_basis,
+                    }
+                    for c in failed
+                ],
+            }
+        )
     return out
 
 

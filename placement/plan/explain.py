@@ -242,12 +242,14 @@ def unchecked_requirements(kind: str, move_type: str) -> list[tuple[str, str]]:
     if move_type == "tetap" or kind not in RELATED_EXPERIENCE:
         return []
     years, basis = RELATED_EXPERIENCE[kind]
-    return [(
-        f"Pengalaman jabatan dalam bidang tugas terkait paling kurang {years} tahun kumulatif "
-        f"({basis}): tidak dapat diperiksa, data riwayat jabatan tidak tersedia; periksa manual",
-        f"Related-field experience of at least {years} years in total ({basis}): not checked, "
-        "the data has no job history; check by hand",
-    )]  # fmt: skip
+    return [
+        (
+            f"Pengalaman jabatan dalam bidang tugas terkait paling kurang {years} tahun kumulatif "
+            f"({basis}): tidak dapat diperiksa, data riwayat jabatan tidak tersedia; periksa manual",
+            f"Related-field experience of at least {years} years in total ({basis}): not checked, "
+            "the data has no job history; check by hand",
+        )
+    ]
 
 
 def explain_move(
@@ -353,16 +355,27 @@ def explain_moves(
             checks = decisions[k].checks
             detail = jpm_detail(ds, nip, target, sc, rules)
             terms = _terms(sc, scores.iloc[k])
-        out.append(MoveExplanation(
-            nip=nip, nama=str(names[ds.person_index[nip]]), jabatan_asal_id=cell_text(row["jabatan_asal_id"], strip=True),
-            jabatan_asal=cell_text(row.get("jabatan_asal"), strip=True), jabatan_tujuan_id=target,
-            jabatan_tujuan=cell_text(row.get("jabatan_tujuan"), strip=True), opd_tujuan=cell_text(row.get("opd_tujuan"), strip=True),
-            move_type=str(row["jenis_perpindahan"]), checks=checks, jpm=detail, talent_box=box,
-            box_recommendation_id=rec[0] if rec else None,
-            box_recommendation_en=rec[1] if rec else None, terms=terms,
-            total=sum(t.contribution for t in terms) if terms else None, chain=chain,
-            unchecked=unchecked,
-        ))  # fmt: skip
+        out.append(
+            MoveExplanation(
+                nip=nip,
+                nama=str(names[ds.person_index[nip]]),
+                jabatan_asal_id=cell_text(row["jabatan_asal_id"], strip=True),
+                jabatan_asal=cell_text(row.get("jabatan_asal"), strip=True),
+                jabatan_tujuan_id=target,
+                jabatan_tujuan=cell_text(row.get("jabatan_tujuan"), strip=True),
+                opd_tujuan=cell_text(row.get("opd_tujuan"), strip=True),
+                move_type=str(row["jenis_perpindahan"]),
+                checks=checks,
+                jpm=detail,
+                talent_box=box,
+                box_recommendation_id=rec[0] if rec else None,
+                box_recommendation_en=rec[1] if rec else None,
+                terms=terms,
+                total=sum(t.contribution for t in terms) if terms else None,
+                chain=chain,
+                unchecked=unchecked,
+            )
+        )
     return out
 
 
@@ -404,8 +417,14 @@ def plan_changes(
     out = []
     for person in sorted(set(a) | set(b)):
         if a.get(person) != b.get(person):
-            out.append({"nip": str(peg.at[person, "nip"]), "nama": str(peg.at[person, "name"]),
-                        "di_rencana": a.get(person), "bila_dipaksa": b.get(person)})  # fmt: skip
+            out.append(
+                {
+                    "nip": str(peg.at[person, "nip"]),
+                    "nama": str(peg.at[person, "name"]),
+                    "di_rencana": a.get(person),
+                    "bila_dipaksa": b.get(person),
+                }
+            )
     return out
 
 
@@ -436,8 +455,13 @@ def pair_position(result: Result, nip: str, jabatan_id: str) -> int | None:
 def tie_rule(ds: Dataset, chosen: pd.Series[Any], other: pd.Series[Any]) -> str:
     """Which tie-break rule puts ``chosen`` ahead of ``other`` at equal weight."""
     seniority = {col: ds.pegawai[col].to_numpy() for col in ("tmt_golongan", "tmt_cpns")}
-    return _tie_rule(bool(chosen["stay"]), bool(other["stay"]), int(chosen["person"]),
-                     int(other["person"]), seniority)  # fmt: skip
+    return _tie_rule(
+        bool(chosen["stay"]),
+        bool(other["stay"]),
+        int(chosen["person"]),
+        int(other["person"]),
+        seniority,
+    )
 
 
 def _tie_rule(stay_a: bool, stay_b: bool, a: int, b: int, seniority: dict[str, Any]) -> str:
@@ -500,9 +524,13 @@ def alternatives(
 
 
 def alternatives_table(
-    ds: Dataset, result: Result, k: int = 3, *, reoptimize: bool = False,
+    ds: Dataset,
+    result: Result,
+    k: int = 3,
+    *,
+    reoptimize: bool = False,
     time_budget: float | None = None,
-) -> pd.DataFrame:  # fmt: skip
+) -> pd.DataFrame:
     """Alternatives of every post filled by a move (not a stay) in the plan, one row each."""
     plan = result.plan
     moved = plan[plan["jabatan_tujuan_id"].notna() & (plan["jenis_perpindahan"] != "tetap")]
@@ -515,14 +543,37 @@ def alternatives_table(
             else alternatives(ds, result, str(jid), k, reoptimize=True, time_budget=time_budget)
         )
         for a in found:
-            rows.append({"jabatan_id": jid, "nip_terpilih": holder, "peringkat": a.rank, "nip": a.nip,
-                         "nama": a.nama, "jenis_perpindahan": a.move_type, "skor": a.total,
-                         "selisih_skor": a.difference, "seri": a.tie,
-                         "aturan_pemecah_seri": TIE_RULES[a.tie_rule][0] if a.tie_rule else None,
-                         "kehilangan_objektif": a.loss})  # fmt: skip
-    return pd.DataFrame(rows, columns=["jabatan_id", "nip_terpilih", "peringkat", "nip", "nama",
-                                       "jenis_perpindahan", "skor", "selisih_skor", "seri",
-                                       "aturan_pemecah_seri", "kehilangan_objektif"])  # fmt: skip
+            rows.append(
+                {
+                    "jabatan_id": jid,
+                    "nip_terpilih": holder,
+                    "peringkat": a.rank,
+                    "nip": a.nip,
+                    "nama": a.nama,
+                    "jenis_perpindahan": a.move_type,
+                    "skor": a.total,
+                    "selisih_skor": a.difference,
+                    "seri": a.tie,
+                    "aturan_pemecah_seri": TIE_RULES[a.tie_rule][0] if a.tie_rule else None,
+                    "kehilangan_objektif": a.loss,
+                }
+            )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "jabatan_id",
+            "nip_terpilih",
+            "peringkat",
+            "nip",
+            "nama",
+            "jenis_perpindahan",
+            "skor",
+            "selisih_skor",
+            "seri",
+            "aturan_pemecah_seri",
+            "kehilangan_objektif",
+        ],
+    )
 
 
 def _ranked_alternatives(ds: Dataset, result: Result, k: int) -> dict[str, list[Alternative]]:
@@ -534,9 +585,16 @@ def _ranked_alternatives(ds: Dataset, result: Result, k: int) -> dict[str, list[
     person = pairs["person"].to_numpy()
     post = pairs["post"].to_numpy()
     total = pairs["total"].to_numpy(dtype=float)
-    order = np.lexsort((person, peg["tmt_cpns"].fillna(far).to_numpy()[person],
-                        peg["tmt_golongan"].fillna(far).to_numpy()[person],
-                        ~pairs["stay"].to_numpy(), -np.round(total, 12), post))  # fmt: skip
+    order = np.lexsort(
+        (
+            person,
+            peg["tmt_cpns"].fillna(far).to_numpy()[person],
+            peg["tmt_golongan"].fillna(far).to_numpy()[person],
+            ~pairs["stay"].to_numpy(),
+            -np.round(total, 12),
+            post,
+        )
+    )
     sorted_post = post[order]
     chosen = pairs.iloc[result.solution.chosen]
     holder = dict(zip(chosen["post"].astype(int), chosen.index, strict=True))
@@ -557,13 +615,23 @@ def _ranked_alternatives(ds: Dataset, result: Result, k: int) -> dict[str, list[
         found = []
         for rank, i in enumerate(mine, start=1):
             tie = at is not None and round(total[i] * SCALE) == round(base * SCALE)
-            found.append(Alternative(
-                jabatan_id=jid, rank=rank, nip=nips[i], nama=names[person[i]],
-                move_type=kinds[i], total=float(total[i]), difference=float(total[i]) - base,
-                tie=tie,
-                tie_rule=_tie_rule(bool(stay[at]), bool(stay[i]), int(person[at]),
-                                   int(person[i]), seniority) if tie and at is not None else None,
-            ))  # fmt: skip
+            found.append(
+                Alternative(
+                    jabatan_id=jid,
+                    rank=rank,
+                    nip=nips[i],
+                    nama=names[person[i]],
+                    move_type=kinds[i],
+                    total=float(total[i]),
+                    difference=float(total[i]) - base,
+                    tie=tie,
+                    tie_rule=_tie_rule(
+                        bool(stay[at]), bool(stay[i]), int(person[at]), int(person[i]), seniority
+                    )
+                    if tie and at is not None
+                    else None,
+                )
+            )
         out[jid] = found
     return out
 
@@ -595,60 +663,103 @@ class WhyNot:
 
 
 def why_not(
-    ds: Dataset, sc: Skenario, result: Result, nip: str, jabatan_id: str,
+    ds: Dataset,
+    sc: Skenario,
+    result: Result,
+    nip: str,
+    jabatan_id: str,
     time_budget: float | None = None,
-) -> WhyNot:  # fmt: skip
+) -> WhyNot:
     """Failed rules of an ineligible pair; for an eligible one the cost of forcing it in."""
     decision = check_pair(ds, sc, nip, jabatan_id)
     failed = [c for c in decision.checks if not c.passed]
     if failed:
         ids = ", ".join(f"{c.rule_id} ({c.actual} vs {c.threshold})" for c in failed)
-        return WhyNot(nip, jabatan_id, "TIDAK_MEMENUHI_SYARAT",
-                      f"{nip} tidak memenuhi syarat untuk {jabatan_id}: {ids}",
-                      f"{nip} is not eligible for {jabatan_id}: {ids}", failed)  # fmt: skip
+        return WhyNot(
+            nip,
+            jabatan_id,
+            "TIDAK_MEMENUHI_SYARAT",
+            f"{nip} tidak memenuhi syarat untuk {jabatan_id}: {ids}",
+            f"{nip} is not eligible for {jabatan_id}: {ids}",
+            failed,
+        )
     if not decision.in_scope:
-        return WhyNot(nip, jabatan_id, "DI_LUAR_LINGKUP",
-                      "Jabatan di luar lingkup rencana atau pegawai bukan kandidat (memegang jabatan di luar lingkup)",
-                      "The post is outside the plan's scope or the person is not a candidate")  # fmt: skip
+        return WhyNot(
+            nip,
+            jabatan_id,
+            "DI_LUAR_LINGKUP",
+            "Jabatan di luar lingkup rencana atau pegawai bukan kandidat (memegang jabatan di luar lingkup)",
+            "The post is outside the plan's scope or the person is not a candidate",
+        )
     if decision.shortlist_only:
-        return WhyNot(nip, jabatan_id, "SELEKSI_TERBUKA",
-                      "Promosi ke JPT melalui seleksi terbuka: pasangan ini hanya masuk daftar pendek",
-                      "Promotion into JPT goes through open selection: shortlist only")  # fmt: skip
+        return WhyNot(
+            nip,
+            jabatan_id,
+            "SELEKSI_TERBUKA",
+            "Promosi ke JPT melalui seleksi terbuka: pasangan ini hanya masuk daftar pendek",
+            "Promotion into JPT goes through open selection: shortlist only",
+        )
     if any(k.nip == nip and k.jabatan_id == jabatan_id for k in sc.larang):
-        return WhyNot(nip, jabatan_id, "DILARANG", "Pasangan ini dilarang di skenario ('larang')",
-                      "The pair is forbidden in the scenario ('larang')")  # fmt: skip
+        return WhyNot(
+            nip,
+            jabatan_id,
+            "DILARANG",
+            "Pasangan ini dilarang di skenario ('larang')",
+            "The pair is forbidden in the scenario ('larang')",
+        )
     in_plan = result.plan[
         (result.plan["nip"] == nip) & (result.plan["jabatan_tujuan_id"] == jabatan_id)
     ]
     if len(in_plan):
-        return WhyNot(nip, jabatan_id, "SUDAH_DI_RENCANA", f"{nip} sudah ditempatkan di {jabatan_id} dalam rencana",
-                      f"{nip} is already placed in {jabatan_id} in the plan")  # fmt: skip
+        return WhyNot(
+            nip,
+            jabatan_id,
+            "SUDAH_DI_RENCANA",
+            f"{nip} sudah ditempatkan di {jabatan_id} dalam rencana",
+            f"{nip} is already placed in {jabatan_id} in the plan",
+        )
     pos = pair_position(result, nip, jabatan_id)
     if pos is None:
-        return WhyNot(nip, jabatan_id, "WAJIB_PINDAH", f"{nip} wajib pindah dari jabatannya ('wajib_pindah')",
-                      f"{nip} must leave the post ('wajib_pindah')")  # fmt: skip
+        return WhyNot(
+            nip,
+            jabatan_id,
+            "WAJIB_PINDAH",
+            f"{nip} wajib pindah dari jabatannya ('wajib_pindah')",
+            f"{nip} must leave the post ('wajib_pindah')",
+        )
     forced = force_and_solve(ds, result, np.array([pos]), time_budget)
     if forced.loss is None:
-        return WhyNot(nip, jabatan_id, "DIPAKSA_TIDAK_LAYAK",
-                      f"Memaksa {nip} ke {jabatan_id} membuat rencana tidak layak ({forced.status}): "
-                      "bertentangan dengan kunci, batas perpindahan atau jabatan wajib isi",
-                      f"Forcing {nip} into {jabatan_id} leaves no valid plan ({forced.status})",
-                      status=str(forced.status))  # fmt: skip
+        return WhyNot(
+            nip,
+            jabatan_id,
+            "DIPAKSA_TIDAK_LAYAK",
+            f"Memaksa {nip} ke {jabatan_id} membuat rencana tidak layak ({forced.status}): "
+            "bertentangan dengan kunci, batas perpindahan atau jabatan wajib isi",
+            f"Forcing {nip} into {jabatan_id} leaves no valid plan ({forced.status})",
+            status=str(forced.status),
+        )
     n = len(forced.changes)
-    return WhyNot(nip, jabatan_id, "DIPAKSA",
-                  f"{nip} memenuhi syarat untuk {jabatan_id}; bila dipaksa, objektif turun "
-                  f"{forced.loss:.4f} dan {n} penempatan berubah",
-                  f"{nip} is eligible for {jabatan_id}; forcing it lowers the objective by "
-                  f"{forced.loss:.4f} and changes {n} placements",
-                  status=str(forced.status), loss=forced.loss, exact=forced.exact,
-                  changes=forced.changes)  # fmt: skip
+    return WhyNot(
+        nip,
+        jabatan_id,
+        "DIPAKSA",
+        f"{nip} memenuhi syarat untuk {jabatan_id}; bila dipaksa, objektif turun "
+        f"{forced.loss:.4f} dan {n} penempatan berubah",
+        f"{nip} is eligible for {jabatan_id}; forcing it lowers the objective by "
+        f"{forced.loss:.4f} and changes {n} placements",
+        status=str(forced.status),
+        loss=forced.loss,
+        exact=forced.exact,
+        changes=forced.changes,
+    )
 
 
 # --- approvals ------------------------------------------------------------------------------------
 
 
-def required_approvals(sc: Skenario, ds: Dataset, plan: pd.DataFrame,
-                       vacancies: pd.DataFrame) -> list[Approval]:  # fmt: skip
+def required_approvals(
+    sc: Skenario, ds: Dataset, plan: pd.DataFrame, vacancies: pd.DataFrame
+) -> list[Approval]:
     """The approvals of the scenario's rule pack whose conditions hold for this plan (none when
     nobody moves and no JPT is left vacant)."""
     specs = load_pack(sc.paket_aturan).approvals

@@ -14,8 +14,14 @@ import pandas as pd
 
 from placement.domain.errors import PlacementError
 
-FRONTIER_COLUMNS = ["batas_perpindahan", "status", "pejabat_berpindah", "objektif",
-                    "jabatan_terisi", "jpm_rata"]  # fmt: skip
+FRONTIER_COLUMNS = [
+    "batas_perpindahan",
+    "status",
+    "pejabat_berpindah",
+    "objektif",
+    "jabatan_terisi",
+    "jpm_rata",
+]
 
 
 def parse_range(text: str) -> list[int]:

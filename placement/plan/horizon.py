@@ -90,9 +90,15 @@ def add_years(day: date, years: int) -> date:
 
 
 def _unsupported(sc: Skenario) -> None:
-    used = [k for k, on in (("izinkan_non_job", sc.izinkan_non_job),
-                            ("wajib_isi_keras", sc.wajib_isi_keras),
-                            ("tingkatan", bool(sc.tingkatan))) if on]  # fmt: skip
+    used = [
+        k
+        for k, on in (
+            ("izinkan_non_job", sc.izinkan_non_job),
+            ("wajib_isi_keras", sc.wajib_isi_keras),
+            ("tingkatan", bool(sc.tingkatan)),
+        )
+        if on
+    ]
     if used:
         raise PlacementError.single(
             "HORIZON_TIDAK_DIDUKUNG",
@@ -158,12 +164,16 @@ def build_horizon_model(
     stay_value[is_holder] += pen_post[holder_post[is_holder]][:, None]
     stay_value *= yrs.active
 
-    forbidden = {(ds.person_index.get(k.nip, -1), ds.post_index.get(k.jabatan_id, -1))
-                 for k in sc.larang}  # fmt: skip
+    forbidden = {
+        (ds.person_index.get(k.nip, -1), ds.post_index.get(k.jabatan_id, -1)) for k in sc.larang
+    }
     must_move = {ds.person_index[n] for n in sc.wajib_pindah if n in ds.person_index}
     kept_in_year0 = {ds.holder_row[j] for j in sc.pertahankan if j in ds.holder_row}
-    locks = {ds.person_index[k.nip]: ds.post_index[k.jabatan_id] for k in sc.kunci
-             if k.nip in ds.person_index and k.jabatan_id in ds.post_index}  # fmt: skip
+    locks = {
+        ds.person_index[k.nip]: ds.post_index[k.jabatan_id]
+        for k in sc.kunci
+        if k.nip in ds.person_index and k.jabatan_id in ds.post_index
+    }
     for person, post in locks.items():
         if local_post[post] == holder_post[person]:
             kept_in_year0.add(person)
@@ -226,12 +236,32 @@ def build_horizon_model(
         )
         fixed.extend(hit[:1].tolist())
     groups = _groups(ds, sc, holder_post)
-    rows = build_rows(n_years, col_person, np.maximum(col_post, 0), col_year, yrs.active,
-                      holder_post, is_holder, len(yrs.posts), groups)  # fmt: skip
-    model = HorizonModel(n_years, col_person, col_post, col_year, value, value_by_year, rows,
-                         np.array(sorted(fixed), dtype=np.int64))  # fmt: skip
-    return model, {"holder_post": holder_post, "move_type": np.concatenate(kinds),
-                   "skor": np.concatenate(totals)}  # fmt: skip
+    rows = build_rows(
+        n_years,
+        col_person,
+        np.maximum(col_post, 0),
+        col_year,
+        yrs.active,
+        holder_post,
+        is_holder,
+        len(yrs.posts),
+        groups,
+    )
+    model = HorizonModel(
+        n_years,
+        col_person,
+        col_post,
+        col_year,
+        value,
+        value_by_year,
+        rows,
+        np.array(sorted(fixed), dtype=np.int64),
+    )
+    return model, {
+        "holder_post": holder_post,
+        "move_type": np.concatenate(kinds),
+        "skor": np.concatenate(totals),
+    }
 
 
 def _groups(ds: Dataset, sc: Skenario, holder_post: np.ndarray) -> list[tuple[np.ndarray, int]]:
@@ -274,8 +304,9 @@ def solve_horizon(
     plan = _plan_rows(ds, yrs, model, info, joint.chosen)
     first = _first_year(ds, sc, yrs.tables[0], problem0, index0, plan, joint)
     first.timings.update(timings)
-    return HorizonResult(yrs.dates, discount, first, plan, _retirements(ds, yrs, plan), joint,
-                         myopic, timings)  # fmt: skip
+    return HorizonResult(
+        yrs.dates, discount, first, plan, _retirements(ds, yrs, plan), joint, myopic, timings
+    )
 
 
 def _plan_rows(
@@ -287,26 +318,32 @@ def _plan_rows(
     year = model.col_year[moves]
     origin = ds.pegawai["jabatan_id"].to_numpy()[person]
     target = ds.jabatan["jabatan_id"].to_numpy()[yrs.posts[model.col_post[moves]]]
-    out = pd.DataFrame({
-        "tahun_ke": year + 1,
-        "tanggal": [yrs.dates[y].isoformat() for y in year],
-        "nip": ds.pegawai["nip"].to_numpy()[person],
-        "nama": ds.pegawai["name"].to_numpy()[person],
-        "jabatan_asal_id": origin,
-        "jabatan_tujuan_id": target,
-        "jenis_perpindahan": info["move_type"][moves],
-        "skor": np.round(info["skor"][moves].astype(float), 6),
-    })  # fmt: skip
+    out = pd.DataFrame(
+        {
+            "tahun_ke": year + 1,
+            "tanggal": [yrs.dates[y].isoformat() for y in year],
+            "nip": ds.pegawai["nip"].to_numpy()[person],
+            "nama": ds.pegawai["name"].to_numpy()[person],
+            "jabatan_asal_id": origin,
+            "jabatan_tujuan_id": target,
+            "jenis_perpindahan": info["move_type"][moves],
+            "skor": np.round(info["skor"][moves].astype(float), 6),
+        }
+    )
     out = out.sort_values(["tahun_ke", "jabatan_tujuan_id"], kind="stable").reset_index(drop=True)
     out["tahun"] = out["tahun_ke"] - 1
     return out
 
 
 def _first_year(
-    ds: Dataset, sc: Skenario, table: PairTable, problem: Problem, index: ModelIndex,
+    ds: Dataset,
+    sc: Skenario,
+    table: PairTable,
+    problem: Problem,
+    index: ModelIndex,
     plan: pd.DataFrame,
     joint: HorizonSolution,
-) -> Result:  # fmt: skip
+) -> Result:
     """Year 0 of the joint plan as a one-year Result (the plan the planner executes)."""
     if joint.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
         empty = make_solution(
@@ -333,17 +370,28 @@ def _first_year(
 def _retirements(ds: Dataset, yrs: YearFacts, plan: pd.DataFrame) -> pd.DataFrame:
     """Who retires before each year's plan date, and the post they leave (after earlier moves)."""
     rows = []
-    moved_to = {(str(n), int(t)): j for n, t, j in
-                zip(plan["nip"], plan["tahun"], plan["jabatan_tujuan_id"], strict=True)}  # fmt: skip
+    moved_to = {
+        (str(n), int(t)): j
+        for n, t, j in zip(plan["nip"], plan["tahun"], plan["jabatan_tujuan_id"], strict=True)
+    }
     peg = ds.pegawai
     for t in range(1, len(yrs.dates)):
         leaving = np.flatnonzero(yrs.active[:, t - 1] & ~yrs.active[:, t])
         for p in leaving.tolist():
             nip = str(peg.at[p, "nip"])
-            post = next((moved_to[(nip, y)] for y in range(t) if (nip, y) in moved_to),
-                        peg.at[p, "jabatan_id"])  # fmt: skip
-            rows.append({"tahun_ke": t + 1, "tanggal_bup": peg.at[p, "bup_date"], "nip": nip,
-                         "nama": peg.at[p, "name"], "jabatan_id": post if isinstance(post, str) else None})  # fmt: skip
+            post = next(
+                (moved_to[(nip, y)] for y in range(t) if (nip, y) in moved_to),
+                peg.at[p, "jabatan_id"],
+            )
+            rows.append(
+                {
+                    "tahun_ke": t + 1,
+                    "tanggal_bup": peg.at[p, "bup_date"],
+                    "nip": nip,
+                    "nama": peg.at[p, "name"],
+                    "jabatan_id": post if isinstance(post, str) else None,
+                }
+            )
     cols = ["tahun_ke", "tanggal_bup", "nip", "nama", "jabatan_id"]
     out = pd.DataFrame(rows, columns=cols)
     out["tahun"] = out["tahun_ke"] - 1

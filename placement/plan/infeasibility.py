@@ -140,7 +140,9 @@ def _joined(*parts: tuple[str, str], sep: str = " ") -> tuple[str, str]:
     return sep.join(p[0] for p in parts), sep.join(p[1] for p in parts)
 
 
-def post_refusals(ds: Dataset, sc: Skenario, table: PairTable, post: int) -> tuple[int, int, int, list[tuple[int, str, str]]]:  # fmt: skip
+def post_refusals(
+    ds: Dataset, sc: Skenario, table: PairTable, post: int
+) -> tuple[int, int, int, list[tuple[int, str, str]]]:
     """(candidates, eligible placeable, shortlist-only, [(count, label_id, label_en)] per rule)."""
     rules = rule_set(sc)
     by = table.refusals_by_post
@@ -304,9 +306,13 @@ def diagnose_infeasibility(
 
 
 def conflict_is_infeasible(
-    ds: Dataset, sc: Skenario, keys: list[tuple[str, str]], table: PairTable | None = None,
-    drop: tuple[str, str] | None = None, backend: str = "mip",
-) -> bool:  # fmt: skip
+    ds: Dataset,
+    sc: Skenario,
+    keys: list[tuple[str, str]],
+    table: PairTable | None = None,
+    drop: tuple[str, str] | None = None,
+    backend: str = "mip",
+) -> bool:
     """Whether the model with only the elements ``keys`` (kind, key), minus ``drop``, is infeasible
     (for tests and for checking a diagnosis independently of the filter)."""
     table = table if table is not None else build_pairs(ds, sc)

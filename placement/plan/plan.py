@@ -33,17 +33,31 @@ TERM_COLUMNS = {  # PairTable column → plan column
     "total": "skor",
 }
 PLAN_COLUMNS = [
-    "nip", "nama", "jabatan_asal_id", "jabatan_asal", "opd_asal", "jabatan_tujuan_id",
-    "jabatan_tujuan", "opd_tujuan", "jenis_perpindahan", "kotak_talenta", *TERM_COLUMNS.values(),
-]  # fmt: skip
+    "nip",
+    "nama",
+    "jabatan_asal_id",
+    "jabatan_asal",
+    "opd_asal",
+    "jabatan_tujuan_id",
+    "jabatan_tujuan",
+    "opd_tujuan",
+    "jenis_perpindahan",
+    "kotak_talenta",
+    *TERM_COLUMNS.values(),
+]
 
 
 def plan_table(ds: Dataset, index: ModelIndex, solution: Solution) -> pd.DataFrame:
     """One row per holder of an in-scope post and per person placed into one."""
     chosen = index.chosen(solution.chosen)
     peg, jab = ds.pegawai, ds.jabatan
-    placed = pd.DataFrame({"person": chosen["person"].to_numpy(), "post": chosen["post"].to_numpy(),
-                           "jenis_perpindahan": chosen["move_type"].to_numpy()})  # fmt: skip
+    placed = pd.DataFrame(
+        {
+            "person": chosen["person"].to_numpy(),
+            "post": chosen["post"].to_numpy(),
+            "jenis_perpindahan": chosen["move_type"].to_numpy(),
+        }
+    )
     for src, dst in TERM_COLUMNS.items():
         placed[dst] = chosen[src].to_numpy()
     released = np.setdiff1d(index.people[index.holders], placed["person"].to_numpy())
@@ -54,18 +68,30 @@ def plan_table(ds: Dataset, index: ModelIndex, solution: Solution) -> pd.DataFra
     post_rows = placed["post"].to_numpy()
     origin = peg["jabatan_id"].to_numpy()[rows]
     jab_by_id = jab.set_index("jabatan_id")
-    out = pd.DataFrame({
-        "nip": peg["nip"].to_numpy()[rows],
-        "nama": peg["name"].to_numpy()[rows],
-        "jabatan_asal_id": origin,
-        "jabatan_asal": _origin_names(peg, jab_by_id, origin, rows),
-        "opd_asal": np.where(pd.isna(origin), peg["unit"].to_numpy()[rows], jab_by_id["opd"].reindex(origin).to_numpy()),
-        "jabatan_tujuan_id": np.where(post_rows >= 0, jab["jabatan_id"].to_numpy()[np.maximum(post_rows, 0)], None),
-        "jabatan_tujuan": np.where(post_rows >= 0, jab["name"].to_numpy()[np.maximum(post_rows, 0)], None),
-        "opd_tujuan": np.where(post_rows >= 0, jab["opd"].to_numpy()[np.maximum(post_rows, 0)], None),
-        "jenis_perpindahan": placed["jenis_perpindahan"].to_numpy(),
-        "kotak_talenta": peg["talent_box"].to_numpy()[rows],
-    })  # fmt: skip
+    out = pd.DataFrame(
+        {
+            "nip": peg["nip"].to_numpy()[rows],
+            "nama": peg["name"].to_numpy()[rows],
+            "jabatan_asal_id": origin,
+            "jabatan_asal": _origin_names(peg, jab_by_id, origin, rows),
+            "opd_asal": np.where(
+                pd.isna(origin),
+                peg["unit"].to_numpy()[rows],
+                jab_by_id["opd"].reindex(origin).to_numpy(),
+            ),
+            "jabatan_tujuan_id": np.where(
+                post_rows >= 0, jab["jabatan_id"].to_numpy()[np.maximum(post_rows, 0)], None
+            ),
+            "jabatan_tujuan": np.where(
+                post_rows >= 0, jab["name"].to_numpy()[np.maximum(post_rows, 0)], None
+            ),
+            "opd_tujuan": np.where(
+                post_rows >= 0, jab["opd"].to_numpy()[np.maximum(post_rows, 0)], None
+            ),
+            "jenis_perpindahan": placed["jenis_perpindahan"].to_numpy(),
+            "kotak_talenta": peg["talent_box"].to_numpy()[rows],
+        }
+    )
     for col in TERM_COLUMNS.values():
         out[col] = (
             placed[col].to_numpy(dtype=float).round(6)
@@ -91,9 +117,14 @@ def move_counts(plan: pd.DataFrame) -> dict[str, int]:
 
 
 def vacancy_table(
-    ds: Dataset, sc: Skenario, table: PairTable, index: ModelIndex, problem: Problem,
-    solution: Solution, plan: pd.DataFrame,
-) -> pd.DataFrame:  # fmt: skip
+    ds: Dataset,
+    sc: Skenario,
+    table: PairTable,
+    index: ModelIndex,
+    problem: Problem,
+    solution: Solution,
+    plan: pd.DataFrame,
+) -> pd.DataFrame:
     """Posts left unfilled, each with the reason a check established."""
     jab = ds.jabatan
     filled = set(plan["jabatan_tujuan_id"].dropna())
@@ -113,12 +144,33 @@ def vacancy_table(
         cand = cand[~cand["stay"].to_numpy()]
         placeable = cand[~cand["shortlist_only"]]
         reason, code = _reason(jab, post, cand, placeable, placed_people, holders, bool(bound))
-        rows.append({"jabatan_id": jid, "nama_jabatan": jab.at[post, "name"], "opd": jab.at[post, "opd"],
-                     "eselon": jab.at[post, "eselon"], "prioritas": int(str(jab.at[post, "priority"])),
-                     "wajib_isi": bool(jab.at[post, "must_fill"]), "kode_alasan": code, "alasan": reason,
-                     "jumlah_kandidat_memenuhi_syarat": len(cand)})  # fmt: skip
-    return pd.DataFrame(rows, columns=["jabatan_id", "nama_jabatan", "opd", "eselon", "prioritas", "wajib_isi",
-                                       "kode_alasan", "alasan", "jumlah_kandidat_memenuhi_syarat"])  # fmt: skip
+        rows.append(
+            {
+                "jabatan_id": jid,
+                "nama_jabatan": jab.at[post, "name"],
+                "opd": jab.at[post, "opd"],
+                "eselon": jab.at[post, "eselon"],
+                "prioritas": int(str(jab.at[post, "priority"])),
+                "wajib_isi": bool(jab.at[post, "must_fill"]),
+                "kode_alasan": code,
+                "alasan": reason,
+                "jumlah_kandidat_memenuhi_syarat": len(cand),
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "jabatan_id",
+            "nama_jabatan",
+            "opd",
+            "eselon",
+            "prioritas",
+            "wajib_isi",
+            "kode_alasan",
+            "alasan",
+            "jumlah_kandidat_memenuhi_syarat",
+        ],
+    )
 
 
 def _post_rows(pairs: pd.DataFrame) -> Callable[[int], pd.DataFrame]:
@@ -141,9 +193,14 @@ def _stays(problem: Problem, solution: Solution, people: np.ndarray) -> int:
 
 
 def _reason(
-    jab: pd.DataFrame, post: int, cand: pd.DataFrame, placeable: pd.DataFrame,
-    placed: set[int], holders: set[int], caps_binding: bool,
-) -> tuple[str, str]:  # fmt: skip
+    jab: pd.DataFrame,
+    post: int,
+    cand: pd.DataFrame,
+    placeable: pd.DataFrame,
+    placed: set[int],
+    holders: set[int],
+    caps_binding: bool,
+) -> tuple[str, str]:
     if jab.at[post, "jenis_jabatan"] in {t.value for t in JPT_TYPES} and len(cand) > len(placeable):
         return "JPT diisi melalui seleksi terbuka; lihat shortlist_jpt.csv", "SELEKSI_TERBUKA"
     if cand.empty:
@@ -156,14 +213,25 @@ def _reason(
             "Semua kandidat adalah pejabat yang tertahan oleh batas perpindahan",
             "BATAS_PERPINDAHAN",
         )
-    return ("Semua kandidat yang memenuhi syarat ditempatkan di jabatan lain dengan total lebih baik",
-            "KANDIDAT_DI_TEMPAT_LAIN")  # fmt: skip
+    return (
+        "Semua kandidat yang memenuhi syarat ditempatkan di jabatan lain dengan total lebih baik",
+        "KANDIDAT_DI_TEMPAT_LAIN",
+    )
 
 
 SHORTLIST_COLUMNS = [
-    "jabatan_id", "nama_jabatan", "peringkat", "nip", "nama", "jenis_perpindahan", "jpm",
-    "kotak_talenta", "kesesuaian_bidang", "dalam_rencana", "skor",
-]  # fmt: skip
+    "jabatan_id",
+    "nama_jabatan",
+    "peringkat",
+    "nip",
+    "nama",
+    "jenis_perpindahan",
+    "jpm",
+    "kotak_talenta",
+    "kesesuaian_bidang",
+    "dalam_rencana",
+    "skor",
+]
 
 
 def shortlist_table(ds: Dataset, table: PairTable, plan: pd.DataFrame) -> pd.DataFrame:
@@ -177,14 +245,21 @@ def shortlist_table(ds: Dataset, table: PairTable, plan: pd.DataFrame) -> pd.Dat
     filled = set(plan["jabatan_tujuan_id"].dropna())
     jpt = {t.value for t in JPT_TYPES}
     of_post = _post_rows(table.pairs)
-    vacant = [p for p in np.asarray(table.posts).tolist()
-              if jab.at[p, "jenis_jabatan"] in jpt and str(jab.at[p, "jabatan_id"]) not in filled]  # fmt: skip
+    vacant = [
+        p
+        for p in np.asarray(table.posts).tolist()
+        if jab.at[p, "jenis_jabatan"] in jpt and str(jab.at[p, "jabatan_id"]) not in filled
+    ]
     parts = [of_post(p) for p in vacant]
     cand = pd.concat(parts) if parts else table.pairs.iloc[0:0]
     cand = cand[~cand["stay"].to_numpy()]
-    picked = b_matching(cand["post"].to_numpy(np.int64), cand["person"].to_numpy(np.int64),
-                        cand["total"].to_numpy(float), int(rule["calon_per_jabatan"]),
-                        int(rule["daftar_per_orang_maks"]))  # fmt: skip
+    picked = b_matching(
+        cand["post"].to_numpy(np.int64),
+        cand["person"].to_numpy(np.int64),
+        cand["total"].to_numpy(float),
+        int(rule["calon_per_jabatan"]),
+        int(rule["daftar_per_orang_maks"]),
+    )
     cand = cand[picked]
     order = {p: i for i, p in enumerate(vacant)}
     cand = cand.assign(_order=cand["post"].map(order)).sort_values(
@@ -193,14 +268,27 @@ def shortlist_table(ds: Dataset, table: PairTable, plan: pd.DataFrame) -> pd.Dat
     moved = plan[plan["jenis_perpindahan"] != "tetap"].set_index("nip")["jabatan_tujuan"]
     field = field_fit(ds, table, cand["person"].to_numpy(np.int64), cand["post"].to_numpy(np.int64))
     rows = []
-    for (r, fit), rank in zip(zip(cand.itertuples(index=False), field, strict=True),
-                              cand.groupby("_order").cumcount() + 1, strict=True):  # fmt: skip
+    for (r, fit), rank in zip(
+        zip(cand.itertuples(index=False), field, strict=True),
+        cand.groupby("_order").cumcount() + 1,
+        strict=True,
+    ):
         target = moved.get(r.nip)
-        rows.append({"jabatan_id": r.jabatan_id, "nama_jabatan": jab.at[r.post, "name"], "peringkat": int(rank),
-                     "nip": r.nip, "nama": peg.at[r.person, "name"], "jenis_perpindahan": r.move_type,
-                     "jpm": r.jpm, "kotak_talenta": peg.at[r.person, "talent_box"], "kesesuaian_bidang": fit,
-                     "dalam_rencana": f"dalam rencana: → {target}" if isinstance(target, str) else "",
-                     "skor": r.total})  # fmt: skip
+        rows.append(
+            {
+                "jabatan_id": r.jabatan_id,
+                "nama_jabatan": jab.at[r.post, "name"],
+                "peringkat": int(rank),
+                "nip": r.nip,
+                "nama": peg.at[r.person, "name"],
+                "jenis_perpindahan": r.move_type,
+                "jpm": r.jpm,
+                "kotak_talenta": peg.at[r.person, "talent_box"],
+                "kesesuaian_bidang": fit,
+                "dalam_rencana": f"dalam rencana: → {target}" if isinstance(target, str) else "",
+                "skor": r.total,
+            }
+        )
     return pd.DataFrame(rows, columns=SHORTLIST_COLUMNS)
 
 

@@ -77,8 +77,13 @@ def hint_pairs(ds: Dataset, index: ModelIndex, plan: pd.DataFrame) -> np.ndarray
         for j in plan["jabatan_tujuan_id"]
     ]
     wanted = pd.DataFrame({"person": people, "post": posts})
-    model = pd.DataFrame({"person": index.column("person"), "post": index.column("post"),
-                          "pair": np.arange(len(index.rows))})  # fmt: skip
+    model = pd.DataFrame(
+        {
+            "person": index.column("person"),
+            "post": index.column("post"),
+            "pair": np.arange(len(index.rows)),
+        }
+    )
     return np.sort(wanted.merge(model, on=["person", "post"])["pair"].to_numpy()).astype(np.int64)
 
 

@@ -80,10 +80,12 @@ def differences(
     labels = list(names) if names is not None else [p.name for p in plans]
     base = plans[0]
     others = list(zip(plans[1:], labels[1:], strict=True)) or [(base, labels[0])]
-    posts = pd.concat([post_differences(base, p).assign(rencana_b=n) for p, n in others],
-                      ignore_index=True)  # fmt: skip
-    people = pd.concat([person_differences(base, p).assign(rencana_b=n) for p, n in others],
-                       ignore_index=True)  # fmt: skip
+    posts = pd.concat(
+        [post_differences(base, p).assign(rencana_b=n) for p, n in others], ignore_index=True
+    )
+    people = pd.concat(
+        [person_differences(base, p).assign(rencana_b=n) for p, n in others], ignore_index=True
+    )
     return posts, people
 
 

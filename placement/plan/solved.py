@@ -28,9 +28,13 @@ def by_post(ds: Dataset, nip: str, lang: str = "id") -> str:
 
 
 def change_lines(
-    ds: Dataset, changes: list[dict[str, str | None]], asked: str, detail: bool, lang: str = "id",
+    ds: Dataset,
+    changes: list[dict[str, str | None]],
+    asked: str,
+    detail: bool,
+    lang: str = "id",
     hint: str = "--rinci",
-) -> list[str]:  # fmt: skip
+) -> list[str]:
     """Placements a forced pair changes, the asked person first: the asked person by NIP,
     everybody else by post only (NIP and name with ``detail``: personal data the user did not
     ask for, UU PDP); a closing count of the others when they are not named."""
@@ -45,12 +49,18 @@ def change_lines(
         elif detail:
             lines.append(f"{ch['nip']} {ch['nama']}: {where}")
         else:
-            lines.append(f"{'holder of' if en else 'pemegang'} {where}" if ch["di_rencana"]
-                         else f"{'a person' if en else 'seorang pegawai'} {where}")  # fmt: skip
+            lines.append(
+                f"{'holder of' if en else 'pemegang'} {where}"
+                if ch["di_rencana"]
+                else f"{'a person' if en else 'seorang pegawai'} {where}"
+            )
     others = sum(1 for ch in changes if ch["nip"] != asked)
     if others and not detail:
-        lines.append(f"({others} other people; NIP and name: {hint})" if en
-                     else f"({others} pegawai lain; NIP dan nama: {hint})")  # fmt: skip
+        lines.append(
+            f"({others} other people; NIP and name: {hint})"
+            if en
+            else f"({others} pegawai lain; NIP dan nama: {hint})"
+        )
     return lines
 
 

@@ -107,8 +107,11 @@ def load_key(path: Path) -> KeyFile:
     if not isinstance(data, dict) or data.get("format") != KEY_FORMAT:
         raise _bad_key(path, "bukan file kunci samaran", "not a pseudonymisation key file")
     if data.get("versi") != KEY_VERSION:
-        raise _bad_key(path, f"versi {data.get('versi')!r} tidak dikenal",
-                       f"unknown version {data.get('versi')!r}")  # fmt: skip
+        raise _bad_key(
+            path,
+            f"versi {data.get('versi')!r} tidak dikenal",
+            f"unknown version {data.get('versi')!r}",
+        )
     try:
         key = bytes.fromhex(str(data.get("kunci", "")))
     except ValueError:

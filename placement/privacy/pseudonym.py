@@ -206,8 +206,9 @@ def pseudonymize_path(
         _move_into(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return PseudonymizeReport(out_dir, key_path, created, [out_dir / n for n in names],
-                              len(ds.pegawai), ps, warnings)  # fmt: skip
+    return PseudonymizeReport(
+        out_dir, key_path, created, [out_dir / n for n in names], len(ds.pegawai), ps, warnings
+    )
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -46,14 +46,24 @@ def _hbars(labels: list[str], values: list[int], width: int = 420, label_w: int 
     for i, (label, value) in enumerate(zip(labels, values, strict=True)):
         y = 10 + i * row
         text = label if len(label) <= 34 else label[:33] + "…"
-        draw.text(((label_w - 6) * SCALE, (y + row / 2) * SCALE), text, fill="black",
-                  font=small, anchor="rm")  # type: ignore[arg-type]  # fmt: skip
+        draw.text(
+            ((label_w - 6) * SCALE, (y + row / 2) * SCALE),
+            text,
+            fill="black",
+            font=small,  # type: ignore[arg-type]
+            anchor="rm",
+        )
         x1 = label_w + span * value / top
         draw.rectangle(
             [label_w * SCALE, (y + 4) * SCALE, x1 * SCALE, (y + row - 4) * SCALE], fill=BAR
         )
-        draw.text(((x1 + 4) * SCALE, (y + row / 2) * SCALE), str(value), fill="black",
-                  font=small, anchor="lm")  # type: ignore[arg-type]  # fmt: skip
+        draw.text(
+            ((x1 + 4) * SCALE, (y + row / 2) * SCALE),
+            str(value),
+            fill="black",
+            font=small,  # type: ignore[arg-type]
+            anchor="lm",
+        )
     return _png(img)
 
 
@@ -67,8 +77,9 @@ def _vbars(values: dict[int, int], width: int = 300, height: int = 200) -> bytes
     left, bottom, top_pad = 20, height - 34, 16
     step = (width - left - 10) / 9
     top = max(values.values(), default=1) or 1
-    draw.line([left * SCALE, bottom * SCALE, (width - 10) * SCALE, bottom * SCALE], fill=GRID,
-              width=SCALE)  # fmt: skip
+    draw.line(
+        [left * SCALE, bottom * SCALE, (width - 10) * SCALE, bottom * SCALE], fill=GRID, width=SCALE
+    )
     for k in range(1, 10):
         n = values.get(k, 0)
         x0 = left + (k - 1) * step + step * 0.18
@@ -76,12 +87,27 @@ def _vbars(values: dict[int, int], width: int = 300, height: int = 200) -> bytes
         y = bottom - (bottom - top_pad) * n / top
         if n:
             draw.rectangle([x0 * SCALE, y * SCALE, x1 * SCALE, bottom * SCALE], fill=BOX)
-            draw.text((((x0 + x1) / 2) * SCALE, (y - 2) * SCALE), str(n), fill="black",
-                      font=small, anchor="mb")  # type: ignore[arg-type]  # fmt: skip
-        draw.text((((x0 + x1) / 2) * SCALE, (bottom + 3) * SCALE), str(k), fill="black",
-                  font=small, anchor="mt")  # type: ignore[arg-type]  # fmt: skip
-    draw.text(((width / 2) * SCALE, (height - 4) * SCALE), "kotak talenta", fill="black",
-              font=small, anchor="mb")  # type: ignore[arg-type]  # fmt: skip
+            draw.text(
+                (((x0 + x1) / 2) * SCALE, (y - 2) * SCALE),
+                str(n),
+                fill="black",
+                font=small,  # type: ignore[arg-type]
+                anchor="mb",
+            )
+        draw.text(
+            (((x0 + x1) / 2) * SCALE, (bottom + 3) * SCALE),
+            str(k),
+            fill="black",
+            font=small,  # type: ignore[arg-type]
+            anchor="mt",
+        )
+    draw.text(
+        ((width / 2) * SCALE, (height - 4) * SCALE),
+        "kotak talenta",
+        fill="black",
+        font=small,  # type: ignore[arg-type]
+        anchor="mb",
+    )
     return _png(img)
 
 

@@ -17,23 +17,29 @@ from placement.io.writers import atomic_path
 from placement.report.usulan import Group, Row, letterhead
 
 TEXTS: dict[str, tuple[str, str]] = {
-    "title": ("Perbandingan Skenario Rencana Penempatan untuk Pimpinan",
-              "Comparison of Placement Plan Scenarios for the Leadership"),
+    "title": (
+        "Perbandingan Skenario Rencana Penempatan untuk Pimpinan",
+        "Comparison of Placement Plan Scenarios for the Leadership",
+    ),
     "summary": ("Ringkasan per skenario", "Summary per scenario"),
-    "intro": ("Skenario yang dibandingkan: {names}. Setiap kolom satu skenario; data yang tidak "
-              "tercatat ditulis 'tidak tersedia'. Nilai objektif hanya dibandingkan bila bobot "
-              "semua skenario sama.",
-              "Scenarios compared: {names}. One column per scenario; data not recorded is marked "
-              "'not available'. Objective values are compared only when every scenario has the "
-              "same weights."),
+    "intro": (
+        "Skenario yang dibandingkan: {names}. Setiap kolom satu skenario; data yang tidak "
+        "tercatat ditulis 'tidak tersedia'. Nilai objektif hanya dibandingkan bila bobot "
+        "semua skenario sama.",
+        "Scenarios compared: {names}. One column per scenario; data not recorded is marked "
+        "'not available'. Objective values are compared only when every scenario has the "
+        "same weights.",
+    ),
     "opd": ("Perpindahan per OPD", "Moves per OPD"),
     "opd_head": ("OPD", "OPD"),
     "differ": ("Jabatan dengan pemegang berbeda", "Posts with another holder"),
     "against": ("{b} dibandingkan dengan {a}: {n} jabatan", "{b} against {a}: {n} posts"),
     "none": ("Tidak ada.", "None."),
-    "footer": ("{inst} — perbandingan skenario, tanggal rencana {date}",
-               "{inst} — scenario comparison, plan date {date}"),
-}  # fmt: skip
+    "footer": (
+        "{inst} — perbandingan skenario, tanggal rencana {date}",
+        "{inst} — scenario comparison, plan date {date}",
+    ),
+}
 """The document's own words, Indonesian first."""
 
 

@@ -35,18 +35,54 @@ from placement.rules.registry import rule_set
 if TYPE_CHECKING:
     from placement.plan.result import Result
 
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-          "September", "Oktober", "November", "Desember")  # fmt: skip
-SHEETS = ("Ringkasan", "Rencana", "Per Jabatan", "Alternatif", "Lowong", "Rantai Kekosongan",
-          "Shortlist JPT", "Aturan", "Persetujuan", "Provenans", "Lampiran SK")  # fmt: skip
-SUCCESSION_SHEETS = ("Info Suksesi", "Suksesi", "Kekuatan Suksesi", "Kekuatan per OPD",
-                     "Lowong Mendatang", "Peta Talenta", "Kotak 9")  # fmt: skip
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+SHEETS = (
+    "Ringkasan",
+    "Rencana",
+    "Per Jabatan",
+    "Alternatif",
+    "Lowong",
+    "Rantai Kekosongan",
+    "Shortlist JPT",
+    "Aturan",
+    "Persetujuan",
+    "Provenans",
+    "Lampiran SK",
+)
+SUCCESSION_SHEETS = (
+    "Info Suksesi",
+    "Suksesi",
+    "Kekuatan Suksesi",
+    "Kekuatan per OPD",
+    "Lowong Mendatang",
+    "Peta Talenta",
+    "Kotak 9",
+)
 """Appended after SHEETS when the dossier carries succession (``placement.succession.sheets``;
 its ``Info`` sheet is renamed ``Info Suksesi``)."""
 SUCCESSION_HORIZON = 2
 """Default succession horizon of the dossier, in years."""
-SUCCESSION_PER_POST = ("eselon", "kritis", "pemegang_nip", "pemegang_nama", "lowong_mulai",
-                       "alasan_lowong")  # fmt: skip
+SUCCESSION_PER_POST = (
+    "eselon",
+    "kritis",
+    "pemegang_nip",
+    "pemegang_nama",
+    "lowong_mulai",
+    "alasan_lowong",
+)
 """Columns of ``placement succession``'s Suksesi sheet the dossier leaves to Kekuatan Suksesi."""
 SECTION_ROWS = 20
 """Rows per table of the html Suksesi section (the xlsx sheets have them all)."""
@@ -78,33 +114,71 @@ def _per_post(exps: list[MoveExplanation]) -> pd.DataFrame:
     rows = []
     for e in exps:
         failed = [c.rule_id for c in e.checks if not c.passed]
-        rows.append({"jabatan_id": e.jabatan_tujuan_id, "jabatan": e.jabatan_tujuan, "opd": e.opd_tujuan,
-                     "nip": e.nip, "nama": e.nama, "jabatan_asal_id": e.jabatan_asal_id,
-                     "jenis_perpindahan": e.move_type,
-                     "jpm_persen": None if e.jpm is None or pd.isna(e.jpm.jpm) else round(100 * e.jpm.jpm, 1),
-                     "kategori_jpm": e.jpm.category_id if e.jpm else None,
-                     "kotak_talenta": e.talent_box, "rekomendasi_kotak": e.box_recommendation_id,
-                     "aturan_diperiksa": len(e.checks), "aturan_gagal": ", ".join(failed),
-                     "skor": e.total,
-                     **{f"kontribusi_{t.term}": t.contribution for t in e.terms}})  # fmt: skip
+        rows.append(
+            {
+                "jabatan_id": e.jabatan_tujuan_id,
+                "jabatan": e.jabatan_tujuan,
+                "opd": e.opd_tujuan,
+                "nip": e.nip,
+                "nama": e.nama,
+                "jabatan_asal_id": e.jabatan_asal_id,
+                "jenis_perpindahan": e.move_type,
+                "jpm_persen": None
+                if e.jpm is None or pd.isna(e.jpm.jpm)
+                else round(100 * e.jpm.jpm, 1),
+                "kategori_jpm": e.jpm.category_id if e.jpm else None,
+                "kotak_talenta": e.talent_box,
+                "rekomendasi_kotak": e.box_recommendation_id,
+                "aturan_diperiksa": len(e.checks),
+                "aturan_gagal": ", ".join(failed),
+                "skor": e.total,
+                **{f"kontribusi_{t.term}": t.contribution for t in e.terms},
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def _rules(result: Result) -> pd.DataFrame:
     rs = rule_set(result.scenario)
-    rows = [{"aturan": r.id, "uraian": r.spec.description_id, "jenis": r.spec.kind,
-             "efek": r.spec.effect, "aktif": r.active, "dasar_hukum": r.spec.legal_text,
-             "parameter": json.dumps(r.params, ensure_ascii=False, default=str)}
-            for r in rs]  # fmt: skip
-    rows.append({"aturan": "KOTAK_TALENTA_REKOMENDASI", "uraian": "Rekomendasi per kotak talenta",
-                 "jenis": "informasi", "efek": "", "aktif": True, "dasar_hukum": BOX_LEGAL_BASIS,
-                 "parameter": ""})  # fmt: skip
+    rows = [
+        {
+            "aturan": r.id,
+            "uraian": r.spec.description_id,
+            "jenis": r.spec.kind,
+            "efek": r.spec.effect,
+            "aktif": r.active,
+            "dasar_hukum": r.spec.legal_text,
+            "parameter": json.dumps(r.params, ensure_ascii=False, default=str),
+        }
+        for r in rs
+    ]
+    rows.append(
+        {
+            "aturan": "KOTAK_TALENTA_REKOMENDASI",
+            "uraian": "Rekomendasi per kotak talenta",
+            "jenis": "informasi",
+            "efek": "",
+            "aktif": True,
+            "dasar_hukum": BOX_LEGAL_BASIS,
+            "parameter": "",
+        }
+    )
     return pd.DataFrame(rows)
 
 
-SK_COLUMNS = ("no", "nama", "nip", "pangkat_golongan", "jabatan_lama", "unit_kerja_lama",
-              "jabatan_baru", "unit_kerja_baru", "eselon_jenjang", "jenis_perpindahan",
-              "keterangan")  # fmt: skip
+SK_COLUMNS = (
+    "no",
+    "nama",
+    "nip",
+    "pangkat_golongan",
+    "jabatan_lama",
+    "unit_kerja_lama",
+    "jabatan_baru",
+    "unit_kerja_baru",
+    "eselon_jenjang",
+    "jenis_perpindahan",
+    "keterangan",
+)
 """Columns of the xlsx Lampiran SK: the Daftar usulan (usulan.DAFTAR_HEAD) under sheet keys."""
 
 
@@ -143,10 +217,14 @@ def succession_tables(
 
 
 def dossier_tables(
-    ds: Dataset, result: Result, record: dict[str, Any] | None = None, k: int = 3,
-    exps: list[MoveExplanation] | None = None, succession: int | None = None,
+    ds: Dataset,
+    result: Result,
+    record: dict[str, Any] | None = None,
+    k: int = 3,
+    exps: list[MoveExplanation] | None = None,
+    succession: int | None = None,
     groups: list[Group] | None = None,
-) -> dict[str, pd.DataFrame]:  # fmt: skip
+) -> dict[str, pd.DataFrame]:
     """Every sheet of the dossier as a frame (see SHEETS), then the succession sheets over a
     horizon of ``succession`` years, ``k`` successors per post and readiness (see
     SUCCESSION_SHEETS; ``succession=None``: none)."""
@@ -154,14 +232,20 @@ def dossier_tables(
     summary = result.summary()
     exps = explanations(ds, result) if exps is None else exps
     approvals = required_approvals(sc, ds, result.plan, result.vacancies)
-    ring = [("nama_skenario", sc.nama), ("tanggal_rencana", tanggal(sc.tanggal_rencana)),
-            ("status", summary["status"]), ("backend", summary["backend"]),
-            ("objektif", summary["objektif"]), ("batas_atas", summary["batas_atas"]),
-            ("jabatan_dalam_lingkup", summary["jabatan_dalam_lingkup"]),
-            ("jabatan_terisi", summary["jabatan_terisi"]), ("jabatan_lowong", summary["jabatan_lowong"]),
-            *((f"perpindahan_{t}", n) for t, n in summary["perpindahan"].items()),
-            ("rantai_kekosongan", summary["rantai"]),
-            ("persetujuan_diperlukan", "; ".join(a.message_id for a in approvals) or "tidak ada")]  # fmt: skip
+    ring = [
+        ("nama_skenario", sc.nama),
+        ("tanggal_rencana", tanggal(sc.tanggal_rencana)),
+        ("status", summary["status"]),
+        ("backend", summary["backend"]),
+        ("objektif", summary["objektif"]),
+        ("batas_atas", summary["batas_atas"]),
+        ("jabatan_dalam_lingkup", summary["jabatan_dalam_lingkup"]),
+        ("jabatan_terisi", summary["jabatan_terisi"]),
+        ("jabatan_lowong", summary["jabatan_lowong"]),
+        *((f"perpindahan_{t}", n) for t, n in summary["perpindahan"].items()),
+        ("rantai_kekosongan", summary["rantai"]),
+        ("persetujuan_diperlukan", "; ".join(a.message_id for a in approvals) or "tidak ada"),
+    ]
     prov: list[tuple[str, Any]] = [
         ("tanggal_rencana", sc.tanggal_rencana.isoformat()),
         ("seed", sc.seed),
@@ -242,19 +326,32 @@ def succession_section(
     upcoming = vac[vac["sudah_lewat"] == "tidak"]
     grid = tables["Kotak 9"]
     tanpa = [
-        {"jabatan_id": r["jabatan_id"], "nama_jabatan": r["nama_jabatan"], "opd": r["opd"],
-         "eselon": r["eselon"], "kritis": r["kritis"], "siap_horizon": int(r["siap_horizon"]),
-         "perlu_pengembangan": int(r["perlu_pengembangan"]), "status": r["status"],
-         "lowong_mulai": _date(r["lowong_mulai"])}
+        {
+            "jabatan_id": r["jabatan_id"],
+            "nama_jabatan": r["nama_jabatan"],
+            "opd": r["opd"],
+            "eselon": r["eselon"],
+            "kritis": r["kritis"],
+            "siap_horizon": int(r["siap_horizon"]),
+            "perlu_pengembangan": int(r["perlu_pengembangan"]),
+            "status": r["status"],
+            "lowong_mulai": _date(r["lowong_mulai"]),
+        }
         for r in gaps.head(limit).to_dict(orient="records")
-    ]  # fmt: skip
+    ]
     lowong = [
-        {"tanggal": _date(r["tanggal"]), "jabatan_id": r["jabatan_id"],
-         "nama_jabatan": r["nama_jabatan"], "opd": r["opd"], "eselon": r["eselon"],
-         "alasan": r["alasan"], "siap_sekarang": _count(r["siap_sekarang"]),
-         "penerus_siap_saat_lowong": _count(r["penerus_siap_saat_lowong"])}
+        {
+            "tanggal": _date(r["tanggal"]),
+            "jabatan_id": r["jabatan_id"],
+            "nama_jabatan": r["nama_jabatan"],
+            "opd": r["opd"],
+            "eselon": r["eselon"],
+            "alasan": r["alasan"],
+            "siap_sekarang": _count(r["siap_sekarang"]),
+            "penerus_siap_saat_lowong": _count(r["penerus_siap_saat_lowong"]),
+        }
         for r in upcoming.head(limit).to_dict(orient="records")
-    ]  # fmt: skip
+    ]
     return {
         "horizon": int(info["horizon_tahun"]),
         "akhir_horizon": tanggal(info["akhir_horizon"]),
@@ -277,8 +374,12 @@ def succession_section(
 def _env() -> Any:
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    env = Environment(loader=PackageLoader("placement.report", "templates"),
-                      autoescape=select_autoescape(["html", "html.j2"]), trim_blocks=True, lstrip_blocks=True)  # fmt: skip
+    env = Environment(
+        loader=PackageLoader("placement.report", "templates"),
+        autoescape=select_autoescape(["html", "html.j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["pct"] = lambda v: "-" if v is None or pd.isna(v) else f"{100 * float(v):.1f} %"
     env.filters["num"] = lambda v: "-" if v is None or pd.isna(v) else f"{float(v):.4f}"
     env.filters["cell"] = lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else v
@@ -299,16 +400,19 @@ def render_html(
         mine = alts[alts["nip_terpilih"] == e.nip] if len(alts) else alts
         per_move.append({"e": e, "alts": mine.to_dict(orient="records")})
     template = _env().get_template("dossier.html.j2")
-    return str(template.render(
-        sc=result.scenario, tanggal=tanggal(result.scenario.tanggal_rencana),
-        ringkasan=tables["Ringkasan"].to_dict(orient="records"),
-        persetujuan=tables["Persetujuan"].to_dict(orient="records"),
-        lowong=tables["Lowong"].to_dict(orient="records"),
-        sk=tables["Lampiran SK"].to_dict(orient="records"),
-        provenans=tables["Provenans"].to_dict(orient="records"),
-        suksesi=succession_section(tables),
-        moves=per_move,
-    ))  # fmt: skip
+    return str(
+        template.render(
+            sc=result.scenario,
+            tanggal=tanggal(result.scenario.tanggal_rencana),
+            ringkasan=tables["Ringkasan"].to_dict(orient="records"),
+            persetujuan=tables["Persetujuan"].to_dict(orient="records"),
+            lowong=tables["Lowong"].to_dict(orient="records"),
+            sk=tables["Lampiran SK"].to_dict(orient="records"),
+            provenans=tables["Provenans"].to_dict(orient="records"),
+            suksesi=succession_section(tables),
+            moves=per_move,
+        )
+    )
 
 
 def write_text(text: str, path: Path) -> Path:
@@ -326,10 +430,16 @@ def _provenance(result: Result, tables: dict[str, pd.DataFrame]) -> list[tuple[s
     """Provenance for the package in words: scenario, date, rule pack, input hashes, versions
     (the full configuration stays in the xlsx sheet Provenans)."""
     sc, s = result.scenario, result.summary()
-    out = [("Skenario", sc.nama), ("Tanggal rencana", fmt_id.date_text(sc.tanggal_rencana)),
-           ("Paket aturan", sc.paket_aturan),
-           ("Status optimasi", f"{s['status']} (objektif {fmt_id.number(s['objektif'], 4)}, "
-                               f"batas atas {fmt_id.number(s['batas_atas'], 4)})")]  # fmt: skip
+    out = [
+        ("Skenario", sc.nama),
+        ("Tanggal rencana", fmt_id.date_text(sc.tanggal_rencana)),
+        ("Paket aturan", sc.paket_aturan),
+        (
+            "Status optimasi",
+            f"{s['status']} (objektif {fmt_id.number(s['objektif'], 4)}, "
+            f"batas atas {fmt_id.number(s['batas_atas'], 4)})",
+        ),
+    ]
     for key, value in tables["Provenans"].itertuples(index=False):
         if key.startswith("masukan:"):
             out.append((f"Berkas {key.removeprefix('masukan:')}", f"sha256 {value}"))
@@ -339,8 +449,13 @@ def _provenance(result: Result, tables: dict[str, pd.DataFrame]) -> list[tuple[s
     return out
 
 
-def usulan_of(ds: Dataset, result: Result, tables: dict[str, pd.DataFrame],
-              exps: list[MoveExplanation], groups: list[Group] | None = None) -> Usulan:  # fmt: skip
+def usulan_of(
+    ds: Dataset,
+    result: Result,
+    tables: dict[str, pd.DataFrame],
+    exps: list[MoveExplanation],
+    groups: list[Group] | None = None,
+) -> Usulan:
     """The usulan package of a solved plan (charts rendered once, shared by PDF and Word)."""
     from collections import Counter
 
@@ -348,12 +463,19 @@ def usulan_of(ds: Dataset, result: Result, tables: dict[str, pd.DataFrame],
 
     sc = result.scenario
     parts = Parts(
-        ds=ds, sc=sc, plan=result.plan, vacancies=result.vacancies, chains=result.chains,
-        shortlist=result.shortlist, pairs=result.index.pairs, summary=result.summary(),
-        exps=exps, alternatives=tables["Alternatif"],
+        ds=ds,
+        sc=sc,
+        plan=result.plan,
+        vacancies=result.vacancies,
+        chains=result.chains,
+        shortlist=result.shortlist,
+        pairs=result.index.pairs,
+        summary=result.summary(),
+        exps=exps,
+        alternatives=tables["Alternatif"],
         approvals=required_approvals(sc, ds, result.plan, result.vacancies),
         provenance=_provenance(result, tables),
-    )  # fmt: skip
+    )
     moves = moves_of(result.plan)
     opd = Counter(fmt_id.text(o) or "tanpa unit" for o in moves["opd_tujuan"])
     boxes = Counter(e.talent_box for e in exps if e.move_type == "promosi" and e.talent_box)

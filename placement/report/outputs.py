@@ -209,11 +209,15 @@ def _stage(
     """Write every file into ``staging``; returns the names in publishing order (hasil.json last)."""
     write_csv(result.plan, staging / "rencana.csv")
     write_xlsx(
-        {"Rencana": result.plan, "Lowong": result.vacancies, "Shortlist JPT": result.shortlist,
-         "Rantai": result.chains},
+        {
+            "Rencana": result.plan,
+            "Lowong": result.vacancies,
+            "Shortlist JPT": result.shortlist,
+            "Rantai": result.chains,
+        },
         staging / "rencana.xlsx",
         text_columns={"Rencana": ["nip"], "Shortlist JPT": ["nip"], "Rantai": ["nip"]},
-    )  # fmt: skip
+    )
     write_csv(result.vacancies, staging / "lowong.csv")
     write_csv(result.shortlist, staging / "shortlist_jpt.csv")
     write_csv(result.chains, staging / "rantai.csv")

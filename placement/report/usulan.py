@@ -45,9 +45,19 @@ SECTIONS: tuple[str, ...] = (
 )
 """Section titles, in document order (the table of contents lists them with page numbers)."""
 
-DAFTAR_HEAD: tuple[str, ...] = ("No", "Nama", "NIP", "Pangkat/Gol. Ruang", "Jabatan lama",
-                                "Unit kerja lama", "Jabatan baru", "Unit kerja baru",
-                                "Eselon/jenjang", "Jenis perpindahan", "Keterangan")  # fmt: skip
+DAFTAR_HEAD: tuple[str, ...] = (
+    "No",
+    "Nama",
+    "NIP",
+    "Pangkat/Gol. Ruang",
+    "Jabatan lama",
+    "Unit kerja lama",
+    "Jabatan baru",
+    "Unit kerja baru",
+    "Eselon/jenjang",
+    "Jenis perpindahan",
+    "Keterangan",
+)
 """Columns of the Daftar usulan (and of the Lampiran SK)."""
 
 MOVE_ORDER: tuple[str, ...] = ("promosi", "rotasi", "mutasi", "alih_jenis", "demosi", "non-job")
@@ -209,8 +219,11 @@ def _placeholder(value: str | None, what: str) -> str:
 def _signer(p: Pejabat | None, role: str) -> Signer:
     if p is None:
         return Signer(role, "[nama]", "NIP [.....]")
-    return Signer(f"{role}" + (f" ({p.jabatan})" if p.jabatan else ""), p.nama,
-                  f"NIP {p.nip}" if p.nip else "")  # fmt: skip
+    return Signer(
+        f"{role}" + (f" ({p.jabatan})" if p.jabatan else ""),
+        p.nama,
+        f"NIP {p.nip}" if p.nip else "",
+    )
 
 
 def mengingat(sc: Skenario, rules: RuleSet | None = None) -> list[str]:
@@ -272,8 +285,9 @@ def _old_post(peg: pd.DataFrame, row: int, plan_row: Any) -> tuple[str, str]:
     unit = fmt.text(plan_row.opd_asal) or fmt.text(peg.at[row, "unit"])
     name = fmt.text(plan_row.jabatan_asal)
     if not name:
-        name = fmt.current_post(peg.at[row, "post_name"], peg.at[row, "jenis_jabatan"],
-                                peg.at[row, "jenjang"], None)  # fmt: skip
+        name = fmt.current_post(
+            peg.at[row, "post_name"], peg.at[row, "jenis_jabatan"], peg.at[row, "jenjang"], None
+        )
     return name, unit
 
 
@@ -290,15 +304,17 @@ def _remark(e: MoveExplanation | None, chain_no: dict[str, int], nip: str) -> st
     return "; ".join(parts)
 
 
-def daftar(ds: Dataset, plan: pd.DataFrame, exps: dict[str, MoveExplanation],
-           chains: pd.DataFrame) -> list[Group]:  # fmt: skip
+def daftar(
+    ds: Dataset, plan: pd.DataFrame, exps: dict[str, MoveExplanation], chains: pd.DataFrame
+) -> list[Group]:
     """The Daftar usulan: every move, grouped by move type (MOVE_ORDER) and OPD tujuan, the
     highest eselon first within an OPD, numbered through."""
     moves = plan[plan["jenis_perpindahan"] != "tetap"].copy()
     peg = ds.pegawai
     jab = ds.jabatan.set_index("jabatan_id")
-    moves["_type"] = [MOVE_ORDER.index(t) if t in MOVE_ORDER else 99
-                      for t in moves["jenis_perpindahan"]]  # fmt: skip
+    moves["_type"] = [
+        MOVE_ORDER.index(t) if t in MOVE_ORDER else 99 for t in moves["jenis_perpindahan"]
+    ]
     moves["_opd"] = moves["opd_tujuan"].fillna("").astype(str)
     ranks = jab["eselon"].astype(str).map(ESELON_RANK)
     moves["_rank"] = -moves["jabatan_tujuan_id"].map(ranks).fillna(0).to_numpy(dtype=float)
@@ -311,10 +327,19 @@ def daftar(ds: Dataset, plan: pd.DataFrame, exps: dict[str, MoveExplanation],
         old, old_unit = _old_post(peg, row, r)
         target = fmt.text(r.jabatan_tujuan_id) or None
         kind = str(r.jenis_perpindahan)
-        cells = [str(no), fmt.text(r.nama), nip, fmt.rank_text(peg.at[row, "golongan"]), old,
-                 old_unit, fmt.text(r.jabatan_tujuan) or "tanpa jabatan (non-job)",
-                 fmt.text(r.opd_tujuan), _eselon_of(ds, target), fmt.move_type(kind),
-                 _remark(exps.get(nip), chain_no, nip)]  # fmt: skip
+        cells = [
+            str(no),
+            fmt.text(r.nama),
+            nip,
+            fmt.rank_text(peg.at[row, "golongan"]),
+            old,
+            old_unit,
+            fmt.text(r.jabatan_tujuan) or "tanpa jabatan (non-job)",
+            fmt.text(r.opd_tujuan),
+            _eselon_of(ds, target),
+            fmt.move_type(kind),
+            _remark(exps.get(nip), chain_no, nip),
+        ]
         title = f"{fmt.move_type(kind)} — {fmt.text(r.opd_tujuan) or 'tanpa unit'}"
         if not groups or groups[-1].title != title:
             groups.append(Group(title, []))
@@ -343,18 +368,23 @@ def _why_lost(a: dict[str, Any], elsewhere: str | None) -> str:
         return f"diusulkan ke {elsewhere}"
     if diff < 0:
         return f"skor {fmt.number(-diff, 3)} lebih rendah"
-    return (f"skor {fmt.number(diff, 3)} lebih tinggi untuk jabatan ini, tetapi rencana secara "
-            "keseluruhan lebih baik tanpa perpindahannya (batas perpindahan per OPD, biaya "
-            "perpindahan dan rantai kekosongan)")  # fmt: skip
+    return (
+        f"skor {fmt.number(diff, 3)} lebih tinggi untuk jabatan ini, tetapi rencana secara "
+        "keseluruhan lebih baik tanpa perpindahannya (batas perpindahan per OPD, biaya "
+        "perpindahan dan rantai kekosongan)"
+    )
 
 
-def justification(e: MoveExplanation, no: int, row: Row | None, alts: list[dict[str, Any]],
-                  placed: dict[str, str]) -> Block:  # fmt: skip
+def justification(
+    e: MoveExplanation, no: int, row: Row | None, alts: list[dict[str, Any]], placed: dict[str, str]
+) -> Block:
     """The half page of one move: what, box, JPM gaps, rules, score, next-best candidates
     (``placed``: NIP → the post the plan proposes for a person who moves)."""
     cells = row.cells if row is not None else [""] * len(DAFTAR_HEAD)
-    subtitle = (f"{fmt.move_type(e.move_type)}: {cells[4]} ({cells[5]}) → {cells[6]} ({cells[7]})"
-                + (f", {cells[8]}" if cells[8] else ""))  # fmt: skip
+    subtitle = (
+        f"{fmt.move_type(e.move_type)}: {cells[4]} ({cells[5]}) → {cells[6]} ({cells[7]})"
+        + (f", {cells[8]}" if cells[8] else "")
+    )
     sections: list[tuple[str, list[str]]] = []
     talent = []
     if e.talent_box is not None:
@@ -389,8 +419,11 @@ def justification(e: MoveExplanation, no: int, row: Row | None, alts: list[dict[
     rules += [f"? tidak dapat diperiksa: {u[0]}" for u in e.unchecked]
     sections.append(("Syarat yang diperiksa", rules or ["Tidak ada jabatan tujuan."]))
     if e.terms:
-        parts = [f"{t.label_id} {fmt.number(abs(t.contribution), 3)}" for t in e.terms
-                 if t.contribution != 0]  # fmt: skip
+        parts = [
+            f"{t.label_id} {fmt.number(abs(t.contribution), 3)}"
+            for t in e.terms
+            if t.contribution != 0
+        ]
         signs = ["−" if t.contribution < 0 else "+" for t in e.terms if t.contribution != 0]
         text = parts[0] if parts else "0"
         for s, p in zip(signs[1:], parts[1:], strict=True):
@@ -398,12 +431,25 @@ def justification(e: MoveExplanation, no: int, row: Row | None, alts: list[dict[
         sections.append(("Skor", [f"{text} = {fmt.number(e.total, 3)}"]))
     lines = []
     for a in alts:
-        lines.append(f"{a['peringkat']}. {a['nama']} (NIP {a['nip']}, {fmt.move_type(a['jenis_perpindahan']).lower()}): "
-                     f"skor {fmt.number(a['skor'], 3)}; {_why_lost(a, placed.get(str(a['nip'])))}")  # fmt: skip
-    sections.append(("Kandidat berikutnya dan mengapa tidak dipilih",
-                     lines or ["Tidak ada kandidat lain yang memenuhi syarat."]))  # fmt: skip
+        lines.append(
+            f"{a['peringkat']}. {a['nama']} (NIP {a['nip']}, {fmt.move_type(a['jenis_perpindahan']).lower()}): "
+            f"skor {fmt.number(a['skor'], 3)}; {_why_lost(a, placed.get(str(a['nip'])))}"
+        )
+    sections.append(
+        (
+            "Kandidat berikutnya dan mengapa tidak dipilih",
+            lines or ["Tidak ada kandidat lain yang memenuhi syarat."],
+        )
+    )
     if len(e.chain):
-        sections.append(("Rantai kekosongan", [f"Bagian dari rantai {int(e.chain['rantai_id'].iloc[0])} (lihat bagian Rantai kekosongan jabatan)."]))  # fmt: skip
+        sections.append(
+            (
+                "Rantai kekosongan",
+                [
+                    f"Bagian dari rantai {int(e.chain['rantai_id'].iloc[0])} (lihat bagian Rantai kekosongan jabatan)."
+                ],
+            )
+        )
     return Block(f"{no}. {e.nama} — NIP {e.nip}", subtitle, sections)
 
 
@@ -451,9 +497,11 @@ def shortlist_blocks(shortlist: pd.DataFrame) -> list[Block]:
     """The JPT shortlists for the seleksi terbuka panel: per vacant post, the ranked candidates."""
     out = []
     for jid, part in shortlist.groupby("jabatan_id", sort=True):
-        lines = [f"{fmt.text(r.peringkat)}. {r.nama} (NIP {r.nip}), {fmt.move_type(r.jenis_perpindahan).lower()}, "
-                 f"kotak {fmt.text(r.kotak_talenta)}, JPM {fmt.percent(r.jpm)}"
-                 for r in part.sort_values("peringkat").itertuples(index=False)]  # fmt: skip
+        lines = [
+            f"{fmt.text(r.peringkat)}. {r.nama} (NIP {r.nip}), {fmt.move_type(r.jenis_perpindahan).lower()}, "
+            f"kotak {fmt.text(r.kotak_talenta)}, JPM {fmt.percent(r.jpm)}"
+            for r in part.sort_values("peringkat").itertuples(index=False)
+        ]
         out.append(
             Block(
                 f"{part['nama_jabatan'].iloc[0]} ({jid})",
@@ -503,8 +551,11 @@ class Parts:
 
 def _summary(p: Parts, groups: list[Group]) -> tuple[list[str], list[tuple[str, str]]]:
     s = p.summary
-    n_scope, filled, vacant = (int(s["jabatan_dalam_lingkup"]), int(s["jabatan_terisi"]),
-                               int(s["jabatan_lowong"]))  # fmt: skip
+    n_scope, filled, vacant = (
+        int(s["jabatan_dalam_lingkup"]),
+        int(s["jabatan_terisi"]),
+        int(s["jabatan_lowong"]),
+    )
     moves = [r for g in groups for r in g.rows]
     by_type = Counter(r.move_type for r in moves)
     by_opd = Counter(r.opd for r in moves)
@@ -535,25 +586,34 @@ def _summary(p: Parts, groups: list[Group]) -> tuple[list[str], list[tuple[str, 
     ]
     if len(p.shortlist):
         n_jpt = p.shortlist["jabatan_id"].nunique()
-        text.append(f"{fmt.number(n_jpt)} JPT Pratama yang lowong diisi melalui seleksi terbuka; "
-                    "daftar pendek calon untuk panitia seleksi ada di lampiran.")  # fmt: skip
-    facts = [("Jabatan dalam lingkup", fmt.number(n_scope)), ("Terisi", fmt.number(filled)),
-             ("Lowong", fmt.number(vacant)),
-             *((fmt.move_type(t), fmt.number(by_type[t])) for t in MOVE_ORDER if by_type[t]),
-             ("Kelompok rencana suksesi (kotak 7–9)", fmt.number(pool)),
-             ("JPM rata-rata sebelum → sesudah",
-              f"{fmt.percent(before, empty='-')} → {fmt.percent(after, empty='-')}")]  # fmt: skip
+        text.append(
+            f"{fmt.number(n_jpt)} JPT Pratama yang lowong diisi melalui seleksi terbuka; "
+            "daftar pendek calon untuk panitia seleksi ada di lampiran."
+        )
+    facts = [
+        ("Jabatan dalam lingkup", fmt.number(n_scope)),
+        ("Terisi", fmt.number(filled)),
+        ("Lowong", fmt.number(vacant)),
+        *((fmt.move_type(t), fmt.number(by_type[t])) for t in MOVE_ORDER if by_type[t]),
+        ("Kelompok rencana suksesi (kotak 7–9)", fmt.number(pool)),
+        (
+            "JPM rata-rata sebelum → sesudah",
+            f"{fmt.percent(before, empty='-')} → {fmt.percent(after, empty='-')}",
+        ),
+    ]
     return text, facts
 
 
-def _nota(p: Parts, groups: list[Group], inst: str, ppk: str, tempat: str,
-          rule_list: RuleSet) -> list[str]:  # fmt: skip
+def _nota(
+    p: Parts, groups: list[Group], inst: str, ppk: str, tempat: str, rule_list: RuleSet
+) -> list[str]:
     moves = [r for g in groups for r in g.rows]
     by_type = Counter(r.move_type for r in moves)
     boxes = Counter(e.talent_box for e in p.exps if e.talent_box is not None)
     jpms = [float(e.jpm.jpm) for e in p.exps if e.jpm is not None and not pd.isna(e.jpm.jpm)]
-    rules = [plain(r.spec.description_id) for r in rule_list
-             if r.active and r.spec.effect == "tolak"]  # fmt: skip
+    rules = [
+        plain(r.spec.description_id) for r in rule_list if r.active and r.spec.effect == "tolak"
+    ]
     types = ", ".join(
         f"{fmt.number(by_type[t])} {fmt.move_type(t).lower()}" for t in MOVE_ORDER if by_type[t]
     )
@@ -596,23 +656,34 @@ ITEM = re.compile(r"^(\w{1,2}\)) (.*)$", re.S)
 def _letters(p: Parts, inst: str, n_moves: int) -> list[Letter]:
     out = []
     for a in p.approvals:
-        to = "Menteri Dalam Negeri Republik Indonesia" if a.code.startswith("MENDAGRI") else (
-            ADDRESSEES.get(a.code, "[tujuan surat]"))  # fmt: skip
-        out.append(Letter(a.code, a.message_id, to, [
-            f"Bersama ini kami sampaikan usulan pengangkatan dan pemindahan pegawai dalam jabatan "
-            f"di lingkungan {inst} sebanyak {fmt.number(n_moves)} usulan per tanggal rencana "
-            f"{fmt.date_text(p.sc.tanggal_rencana)}.",
-            f"Usulan tersebut memerlukan: {a.message_id}, karena {a.reasons()}.",
-            f"Dasar: {a.legal_text}.",
-            "Sebagai bahan pertimbangan, bersama ini kami lampirkan: 1. Daftar usulan; 2. Nota "
-            "pertimbangan Tim Penilai Kinerja PNS; 3. Lampiran justifikasi per usulan.",
-            "Demikian kami sampaikan, atas perhatian dan perkenannya kami ucapkan terima kasih.",
-        ]))  # fmt: skip
+        to = (
+            "Menteri Dalam Negeri Republik Indonesia"
+            if a.code.startswith("MENDAGRI")
+            else (ADDRESSEES.get(a.code, "[tujuan surat]"))
+        )
+        out.append(
+            Letter(
+                a.code,
+                a.message_id,
+                to,
+                [
+                    f"Bersama ini kami sampaikan usulan pengangkatan dan pemindahan pegawai dalam jabatan "
+                    f"di lingkungan {inst} sebanyak {fmt.number(n_moves)} usulan per tanggal rencana "
+                    f"{fmt.date_text(p.sc.tanggal_rencana)}.",
+                    f"Usulan tersebut memerlukan: {a.message_id}, karena {a.reasons()}.",
+                    f"Dasar: {a.legal_text}.",
+                    "Sebagai bahan pertimbangan, bersama ini kami lampirkan: 1. Daftar usulan; 2. Nota "
+                    "pertimbangan Tim Penilai Kinerja PNS; 3. Lampiran justifikasi per usulan.",
+                    "Demikian kami sampaikan, atas perhatian dan perkenannya kami ucapkan terima kasih.",
+                ],
+            )
+        )
     return out
 
 
-def build_usulan(p: Parts, charts: list[tuple[str, bytes]] | None = None,
-                 groups: list[Group] | None = None) -> Usulan:  # fmt: skip
+def build_usulan(
+    p: Parts, charts: list[tuple[str, bytes]] | None = None, groups: list[Group] | None = None
+) -> Usulan:
     """The package as text from a solved plan's parts (``charts``: PNGs for the Ringkasan;
     ``groups``: the :func:`daftar` when the caller has it already)."""
     inst_cfg = p.sc.fakta.instansi
@@ -628,8 +699,11 @@ def build_usulan(p: Parts, charts: list[tuple[str, bytes]] | None = None,
     for r in alts.to_dict(orient="records"):
         alt_by.setdefault(str(r["nip_terpilih"]), []).append({str(k): v for k, v in r.items()})
     placed = {r.cells[2]: f"{r.cells[6]} ({r.cells[7]})" for r in rows.values()}
-    just = [justification(by_nip[r.cells[2]], r.no, r, alt_by.get(r.cells[2], []), placed)
-            for r in (r for g in groups for r in g.rows) if r.cells[2] in by_nip]  # fmt: skip
+    just = [
+        justification(by_nip[r.cells[2]], r.no, r, alt_by.get(r.cells[2], []), placed)
+        for r in (r for g in groups for r in g.rows)
+        if r.cells[2] in by_nip
+    ]
     summary, facts = _summary(p, groups)
     team = [_signer(inst_cfg.tim.ketua, "Ketua"), _signer(inst_cfg.tim.sekretaris, "Sekretaris")]
     team += [_signer(m, f"Anggota {i}") for i, m in enumerate(inst_cfg.tim.anggota, start=1)]
@@ -646,28 +720,54 @@ def build_usulan(p: Parts, charts: list[tuple[str, bytes]] | None = None,
         "menetapkan Keputusan tentang Pengangkatan dan Pemindahan Pegawai Negeri Sipil dalam Jabatan;",
     ]
     diktum = [
-        ("KESATU", f"Mengangkat dan memindahkan {fmt.number(n)} Pegawai Negeri Sipil yang namanya "
-                   "tercantum dalam Lampiran Keputusan ini dari jabatan lama ke jabatan baru "
-                   "sebagaimana tercantum dalam Lampiran tersebut."),
-        ("KEDUA", "Kepada Pegawai Negeri Sipil sebagaimana dimaksud dalam Diktum KESATU diberikan "
-                  "hak kepegawaian sesuai dengan ketentuan peraturan perundang-undangan."),
-        ("KETIGA", "Apabila di kemudian hari terdapat kekeliruan dalam Keputusan ini, akan diadakan "
-                   "perbaikan sebagaimana mestinya."),
+        (
+            "KESATU",
+            f"Mengangkat dan memindahkan {fmt.number(n)} Pegawai Negeri Sipil yang namanya "
+            "tercantum dalam Lampiran Keputusan ini dari jabatan lama ke jabatan baru "
+            "sebagaimana tercantum dalam Lampiran tersebut.",
+        ),
+        (
+            "KEDUA",
+            "Kepada Pegawai Negeri Sipil sebagaimana dimaksud dalam Diktum KESATU diberikan "
+            "hak kepegawaian sesuai dengan ketentuan peraturan perundang-undangan.",
+        ),
+        (
+            "KETIGA",
+            "Apabila di kemudian hari terdapat kekeliruan dalam Keputusan ini, akan diadakan "
+            "perbaikan sebagaimana mestinya.",
+        ),
         ("KEEMPAT", "Keputusan ini mulai berlaku pada tanggal ditetapkan."),
-    ]  # fmt: skip
-    unfilled = [f"{fmt.text(v.nama_jabatan)} ({fmt.text(v.opd)}): {_reason(v.alasan)}"
-                for v in p.vacancies.itertuples(index=False)]  # fmt: skip
+    ]
+    unfilled = [
+        f"{fmt.text(v.nama_jabatan)} ({fmt.text(v.opd)}): {_reason(v.alasan)}"
+        for v in p.vacancies.itertuples(index=False)
+    ]
     return Usulan(
-        instansi=inst, kop=_kop(p.sc), logo=inst_cfg.logo, tempat=tempat, ppk=ppk,
+        instansi=inst,
+        kop=_kop(p.sc),
+        logo=inst_cfg.logo,
+        tempat=tempat,
+        ppk=ppk,
         title=f"Usulan Pengangkatan dan Pemindahan Pegawai dalam Jabatan — {inst}",
-        plan_date=fmt.date_text(p.sc.tanggal_rencana), scenario=p.sc.nama, summary=summary,
-        facts=facts, approvals=[f"{a.message_id} (dasar: {a.legal_text})" for a in p.approvals],
-        charts=charts or [], groups=groups, nota=_nota(p, groups, inst, ppk, tempat, rules), team=team,
-        menimbang=menimbang, mengingat=mengingat(p.sc, rules), diktum=diktum,
-        letters=_letters(p, inst, n), justifications=just,
-        chains=chain_blocks(p.ds, p.plan, p.chains), shortlists=shortlist_blocks(p.shortlist),
-        provenance=p.provenance, unfilled=unfilled,
-    )  # fmt: skip
+        plan_date=fmt.date_text(p.sc.tanggal_rencana),
+        scenario=p.sc.nama,
+        summary=summary,
+        facts=facts,
+        approvals=[f"{a.message_id} (dasar: {a.legal_text})" for a in p.approvals],
+        charts=charts or [],
+        groups=groups,
+        nota=_nota(p, groups, inst, ppk, tempat, rules),
+        team=team,
+        menimbang=menimbang,
+        mengingat=mengingat(p.sc, rules),
+        diktum=diktum,
+        letters=_letters(p, inst, n),
+        justifications=just,
+        chains=chain_blocks(p.ds, p.plan, p.chains),
+        shortlists=shortlist_blocks(p.shortlist),
+        provenance=p.provenance,
+        unfilled=unfilled,
+    )
 
 
 __all__ = [

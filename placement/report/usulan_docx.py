@@ -33,29 +33,50 @@ def context(u: Usulan, tpl: Any) -> dict[str, Any]:
     from docxtpl import InlineImage, Listing  # type: ignore[import-untyped]
 
     def block(b: Any) -> dict[str, Any]:
-        return {"title": b.title, "subtitle": b.subtitle,
-                "sections": [{"title": t, "lines": lines} for t, lines in b.sections]}  # fmt: skip
+        return {
+            "title": b.title,
+            "subtitle": b.subtitle,
+            "sections": [{"title": t, "lines": lines} for t, lines in b.sections],
+        }
 
-    charts = [{"title": t, "image": InlineImage(tpl, io.BytesIO(png), width=Mm(78))}
-              for t, png in u.charts]  # fmt: skip
-    logo = (InlineImage(tpl, str(u.logo), height=Mm(18))
-            if u.logo is not None and u.logo.is_file() else "")  # fmt: skip
+    charts = [
+        {"title": t, "image": InlineImage(tpl, io.BytesIO(png), width=Mm(78))}
+        for t, png in u.charts
+    ]
+    logo = (
+        InlineImage(tpl, str(u.logo), height=Mm(18))
+        if u.logo is not None and u.logo.is_file()
+        else ""
+    )
     return {
-        "kop": Listing("\n".join(u.kop)), "logo": logo, "title": u.title, "instansi": u.instansi,
-        "ppk": u.ppk, "ppk_upper": u.ppk.upper(), "tempat": u.tempat, "plan_date": u.plan_date,
-        "scenario": u.scenario, "sections": SECTIONS, "head": DAFTAR_HEAD,
-        "summary": u.summary, "approvals": u.approvals, "unfilled": u.unfilled, "charts": charts,
+        "kop": Listing("\n".join(u.kop)),
+        "logo": logo,
+        "title": u.title,
+        "instansi": u.instansi,
+        "ppk": u.ppk,
+        "ppk_upper": u.ppk.upper(),
+        "tempat": u.tempat,
+        "plan_date": u.plan_date,
+        "scenario": u.scenario,
+        "sections": SECTIONS,
+        "head": DAFTAR_HEAD,
+        "summary": u.summary,
+        "approvals": u.approvals,
+        "unfilled": u.unfilled,
+        "charts": charts,
         "n_rows": len(u.rows),
         "groups": [{"title": g.title, "rows": [r.cells for r in g.rows]} for g in u.groups],
-        "nota": u.nota, "team": [vars(s) for s in u.team],
+        "nota": u.nota,
+        "team": [vars(s) for s in u.team],
         "menimbang": [f"{'abcdefghij'[i]}. {t}" for i, t in enumerate(u.menimbang)],
         "mengingat": [f"{i}. {t}" for i, t in enumerate(u.mengingat, start=1)],
         "diktum": [{"label": k, "text": t} for k, t in u.diktum],
         "letters": [vars(x) for x in u.letters],
         "justifications": [block(b) for b in u.justifications],
-        "chains": [block(b) for b in u.chains], "shortlists": [block(b) for b in u.shortlists],
+        "chains": [block(b) for b in u.chains],
+        "shortlists": [block(b) for b in u.shortlists],
         "provenance": [{"label": k, "value": v} for k, v in u.provenance],
-    }  # fmt: skip
+    }
 
 
 _SPECIAL_TEXT = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\a\n\f]")
@@ -98,8 +119,13 @@ def _field(paragraph: Any, code: str, shown: str = "1") -> None:
     from docx.oxml.ns import qn
 
     run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, code), ("separate", None), (None, shown),
-                       ("end", None)):  # fmt: skip
+    for kind, text in (
+        ("begin", None),
+        (None, code),
+        ("separate", None),
+        (None, shown),
+        ("end", None),
+    ):
         if kind:
             el = OxmlElement("w:fldChar")
             el.set(qn("w:fldCharType"), kind)
@@ -203,7 +229,11 @@ def build_template(path: Path) -> Path:
     sec = doc.sections[0]
     sec.page_width, sec.page_height = Mm(210), Mm(297)
     sec.left_margin, sec.right_margin, sec.top_margin, sec.bottom_margin = (
-        Mm(20), Mm(15), Mm(15), Mm(15))  # fmt: skip
+        Mm(20),
+        Mm(15),
+        Mm(15),
+        Mm(15),
+    )
     head = sec.header.paragraphs[0]
     head.text = "{{ kop }}"
     head.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -228,9 +258,11 @@ def build_template(path: Path) -> Path:
 
     doc.add_paragraph("{{ logo }}")
     doc.add_heading("{{ title }}", level=0)
-    doc.add_paragraph("Tanggal rencana: {{ plan_date }}. Skenario: {{ scenario }}. RANCANGAN untuk "
-                      "dibahas Tim Penilai Kinerja dan ditetapkan PPK; nomor dan tanggal diisi "
-                      "saat penetapan.")  # fmt: skip
+    doc.add_paragraph(
+        "Tanggal rencana: {{ plan_date }}. Skenario: {{ scenario }}. RANCANGAN untuk "
+        "dibahas Tim Penilai Kinerja dan ditetapkan PPK; nomor dan tanggal diisi "
+        "saat penetapan."
+    )
     doc.add_heading("Daftar isi", level=1)
     _field(doc.add_paragraph(), 'TOC \\o "1-1" \\h \\z \\u', "Perbarui daftar isi (F9).")
     page_break()
@@ -243,9 +275,11 @@ def build_template(path: Path) -> Path:
     _loop(doc, "c", "charts", [("{{ c.title }}", None), ("{{ c.image }}", None)])
     landscape(True)
     doc.add_heading(SECTIONS[1], level=1)
-    doc.add_paragraph("Jumlah usulan: {{ n_rows }}. Diurutkan menurut jenis perpindahan dan unit "
-                      "kerja tujuan; kolom Keterangan: kotak talenta, JPM di jabatan baru, nomor "
-                      "rantai kekosongan.")  # fmt: skip
+    doc.add_paragraph(
+        "Jumlah usulan: {{ n_rows }}. Diurutkan menurut jenis perpindahan dan unit "
+        "kerja tujuan; kolom Keterangan: kotak talenta, JPM di jabatan baru, nomor "
+        "rantai kekosongan."
+    )
     _daftar_table(doc)
     landscape(False)
     doc.add_heading(SECTIONS[2], level=1)
@@ -267,17 +301,24 @@ def build_template(path: Path) -> Path:
     team.rows[2].cells[0].merge(team.rows[2].cells[-1]).text = "{%tr endfor %}"
     page_break()
     doc.add_heading(SECTIONS[3], level=1)
-    for text in ("KEPUTUSAN {{ ppk_upper }}", "NOMOR [.....]", "TENTANG",
-                 "PENGANGKATAN DAN PEMINDAHAN PEGAWAI NEGERI SIPIL DALAM JABATAN",
-                 "DENGAN RAHMAT TUHAN YANG MAHA ESA", "{{ ppk_upper }},"):  # fmt: skip
+    for text in (
+        "KEPUTUSAN {{ ppk_upper }}",
+        "NOMOR [.....]",
+        "TENTANG",
+        "PENGANGKATAN DAN PEMINDAHAN PEGAWAI NEGERI SIPIL DALAM JABATAN",
+        "DENGAN RAHMAT TUHAN YANG MAHA ESA",
+        "{{ ppk_upper }},",
+    ):
         doc.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.CENTER
     doc.add_paragraph("Menimbang:").runs[0].bold = True
     _loop(doc, "t", "menimbang", [("{{ t }}", None)])
     doc.add_paragraph("Mengingat:").runs[0].bold = True
     _loop(doc, "t", "mengingat", [("{{ t }}", None)])
     doc.add_paragraph("MEMUTUSKAN:").alignment = WD_ALIGN_PARAGRAPH.CENTER
-    doc.add_paragraph("Menetapkan: KEPUTUSAN TENTANG PENGANGKATAN DAN PEMINDAHAN PEGAWAI NEGERI "
-                      "SIPIL DALAM JABATAN.")  # fmt: skip
+    doc.add_paragraph(
+        "Menetapkan: KEPUTUSAN TENTANG PENGANGKATAN DAN PEMINDAHAN PEGAWAI NEGERI "
+        "SIPIL DALAM JABATAN."
+    )
     _loop(doc, "d", "diktum", [("{{ d.label }}: {{ d.text }}", None)])
     _signature(doc, "Ditetapkan di {{ tempat }} pada tanggal [.....]")
     landscape(True)
@@ -288,8 +329,17 @@ def build_template(path: Path) -> Path:
     landscape(False)
     doc.add_heading(SECTIONS[5], level=1)
     doc.add_paragraph("{%p for l in letters %}")
-    for text in ("Nomor: [.....]", "Sifat: Penting", "Lampiran: 1 (satu) berkas", "Hal: {{ l.hal }}",
-                 "", "Kepada Yth.", "{{ l.kepada }}", "di tempat", ""):  # fmt: skip
+    for text in (
+        "Nomor: [.....]",
+        "Sifat: Penting",
+        "Lampiran: 1 (satu) berkas",
+        "Hal: {{ l.hal }}",
+        "",
+        "Kepada Yth.",
+        "{{ l.kepada }}",
+        "di tempat",
+        "",
+    ):
         doc.add_paragraph(text)
     doc.add_paragraph("{%p for t in l.paragraphs %}")
     doc.add_paragraph("{{ t }}")

@@ -197,8 +197,15 @@ class _Doc(FPDF):
 
     # -- text blocks -------------------------------------------------------------------------
 
-    def para(self, text: str, size: float = 9, style: str = "", indent: float = 0,
-             gap: float = 1.2, align: str = "L") -> None:  # fmt: skip
+    def para(
+        self,
+        text: str,
+        size: float = 9,
+        style: str = "",
+        indent: float = 0,
+        gap: float = 1.2,
+        align: str = "L",
+    ) -> None:
         width = self.w - self.l_margin - self.r_margin - indent
         lh = size * PT * 1.35
         self.set_font(FONT, style, size)
@@ -211,8 +218,9 @@ class _Doc(FPDF):
             self.set_y(self.get_y() + lh)
         self.set_y(self.get_y() + gap)
 
-    def hanging(self, label: str, text: str, size: float = 9, indent: float = 8,
-                at: float = 0) -> None:  # fmt: skip
+    def hanging(
+        self, label: str, text: str, size: float = 9, indent: float = 8, at: float = 0
+    ) -> None:
         """``label`` in the margin column, ``text`` wrapped beside it (lists, menimbang)."""
         width = self.w - self.l_margin - self.r_margin - indent - at
         lh = size * PT * 1.35
@@ -241,8 +249,13 @@ class _Doc(FPDF):
 
     # -- tables ------------------------------------------------------------------------------
 
-    def grid(self, head: tuple[str, ...], widths: tuple[float, ...], groups: list[Group],
-              size: float = 6.5) -> None:  # fmt: skip
+    def grid(
+        self,
+        head: tuple[str, ...],
+        widths: tuple[float, ...],
+        groups: list[Group],
+        size: float = 6.5,
+    ) -> None:
         """The Daftar usulan table (not fpdf2's slow ``table``): bold repeated header row on every page, one shaded group
         heading per move type and OPD, wrapped cells, ruled rows."""
         full = self.w - self.l_margin - self.r_margin
@@ -341,9 +354,13 @@ class _Doc(FPDF):
 def _toc(pdf: FPDF, outline: list[Any]) -> None:
     doc: _Doc = pdf  # type: ignore[assignment]
     doc.para(doc.u.title, 14, "B", gap=2)
-    doc.para(f"Tanggal rencana: {doc.u.plan_date}. Skenario: {doc.u.scenario}. RANCANGAN untuk "
-             "dibahas Tim Penilai Kinerja dan ditetapkan PPK; nomor dan tanggal diisi saat "
-             "penetapan.", 9, gap=5)  # fmt: skip
+    doc.para(
+        f"Tanggal rencana: {doc.u.plan_date}. Skenario: {doc.u.scenario}. RANCANGAN untuk "
+        "dibahas Tim Penilai Kinerja dan ditetapkan PPK; nomor dan tanggal diisi saat "
+        "penetapan.",
+        9,
+        gap=5,
+    )
     doc.para("Daftar isi", 12, "B", gap=2)
     width = doc.w - doc.l_margin - doc.r_margin
     for entry in outline:
@@ -362,9 +379,13 @@ def render_usulan_pdf(u: Usulan, path: Path) -> Path:
     pdf.insert_toc_placeholder(_toc, pages=1)
     _ringkasan(pdf, u)
     pdf.section(SECTIONS[1], "L")
-    pdf.para(f"Jumlah usulan: {len(u.rows)}. Diurutkan menurut jenis perpindahan dan unit kerja "
-             "tujuan; kolom Keterangan: kotak talenta, JPM di jabatan baru, nomor rantai "
-             "kekosongan.", 8, gap=2)  # fmt: skip
+    pdf.para(
+        f"Jumlah usulan: {len(u.rows)}. Diurutkan menurut jenis perpindahan dan unit kerja "
+        "tujuan; kolom Keterangan: kotak talenta, JPM di jabatan baru, nomor rantai "
+        "kekosongan.",
+        8,
+        gap=2,
+    )
     pdf.grid(DAFTAR_HEAD, DAFTAR_WIDTHS, u.groups)
     _nota(pdf, u)
     _sk(pdf, u)
@@ -373,8 +394,12 @@ def render_usulan_pdf(u: Usulan, path: Path) -> Path:
             pdf.section(SECTIONS[5])
         else:
             pdf.add_page()
-        for label, value in (("Nomor", "[.....]"), ("Sifat", "Penting"),
-                             ("Lampiran", "1 (satu) berkas"), ("Hal", letter.hal)):  # fmt: skip
+        for label, value in (
+            ("Nomor", "[.....]"),
+            ("Sifat", "Penting"),
+            ("Lampiran", "1 (satu) berkas"),
+            ("Hal", letter.hal),
+        ):
             pdf.hanging(label, f": {value}", 9, indent=20)
         pdf.set_y(pdf.get_y() + 2)
         pdf.para(f"Kepada Yth.\n{letter.kepada}\ndi tempat", 9, gap=3)
@@ -427,8 +452,13 @@ def _ringkasan(pdf: _Doc, u: Usulan) -> None:
 
 def _nota(pdf: _Doc, u: Usulan) -> None:
     pdf.section(SECTIONS[2])
-    pdf.para("NOTA PERTIMBANGAN / BERITA ACARA TIM PENILAI KINERJA PEGAWAI NEGERI SIPIL", 10, "B",
-             align="C", gap=0.5)  # fmt: skip
+    pdf.para(
+        "NOTA PERTIMBANGAN / BERITA ACARA TIM PENILAI KINERJA PEGAWAI NEGERI SIPIL",
+        10,
+        "B",
+        align="C",
+        gap=0.5,
+    )
     pdf.para("Nomor: [.....]", 9, align="C", gap=3)
     for p in u.nota:
         item = ITEM.match(p)
@@ -444,9 +474,14 @@ def _nota(pdf: _Doc, u: Usulan) -> None:
 
 def _sk(pdf: _Doc, u: Usulan) -> None:
     pdf.section(SECTIONS[3])
-    for line, style in ((f"KEPUTUSAN {u.ppk.upper()}", "B"), ("NOMOR [.....]", ""), ("TENTANG", ""),
-                        ("PENGANGKATAN DAN PEMINDAHAN PEGAWAI NEGERI SIPIL DALAM JABATAN", "B"),
-                        ("DENGAN RAHMAT TUHAN YANG MAHA ESA", ""), (f"{u.ppk.upper()},", "")):  # fmt: skip
+    for line, style in (
+        (f"KEPUTUSAN {u.ppk.upper()}", "B"),
+        ("NOMOR [.....]", ""),
+        ("TENTANG", ""),
+        ("PENGANGKATAN DAN PEMINDAHAN PEGAWAI NEGERI SIPIL DALAM JABATAN", "B"),
+        ("DENGAN RAHMAT TUHAN YANG MAHA ESA", ""),
+        (f"{u.ppk.upper()},", ""),
+    ):
         pdf.para(line, 9.5, style, align="C", gap=1.2)
     pdf.set_y(pdf.get_y() + 2)
     pdf.para("Menimbang:", 9, "B", gap=0.5)
@@ -456,8 +491,12 @@ def _sk(pdf: _Doc, u: Usulan) -> None:
     for i, t in enumerate(u.mengingat, start=1):
         pdf.hanging(f"{i}.", t, 9, at=4)
     pdf.para("MEMUTUSKAN:", 9.5, "B", align="C", gap=1)
-    pdf.hanging("Menetapkan:", "KEPUTUSAN TENTANG PENGANGKATAN DAN PEMINDAHAN PEGAWAI NEGERI SIPIL "
-                "DALAM JABATAN.", 9, indent=24)  # fmt: skip
+    pdf.hanging(
+        "Menetapkan:",
+        "KEPUTUSAN TENTANG PENGANGKATAN DAN PEMINDAHAN PEGAWAI NEGERI SIPIL DALAM JABATAN.",
+        9,
+        indent=24,
+    )
     for label, text in u.diktum:
         pdf.hanging(f"{label}:", text, 9, indent=24)
     pdf.signature_ppk(f"Ditetapkan di {u.tempat} pada tanggal [.....]", u.ppk)

@@ -147,8 +147,10 @@ def cutoff_by_kind(
 ) -> tuple[DateArray, FloatArray]:
     """Per element: the date ``years[kind]`` before the plan date (NaT / NaN where the kind has
     no value). Looked up by kind code, so the cost is one gather per pair."""
-    dates = np.array([*(years_before(f.plan_date, years[k]) if k in years else NAT for k in KINDS), NAT],
-                     dtype="datetime64[D]")  # fmt: skip
+    dates = np.array(
+        [*(years_before(f.plan_date, years[k]) if k in years else NAT for k in KINDS), NAT],
+        dtype="datetime64[D]",
+    )
     need = np.array([*(float(years.get(k, np.nan)) for k in KINDS), np.nan], dtype=float)
     return dates[kind_codes], need[kind_codes]  # code -1 → the trailing NaT / NaN
 

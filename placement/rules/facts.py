@@ -81,8 +81,9 @@ class _FieldArrays:
 def rumpun_tables(rules: RuleSet) -> Tables:
     """The rumpun tables of a rule pack (RUMPUN_TEKNIS.tabel_rumpun folder; RUMPUN_SESUAI.tabel
     replaces the jurusan table)."""
-    return load_tables(str(rules["RUMPUN_TEKNIS"]["tabel_rumpun"]),
-                       str(rules["RUMPUN_SESUAI"]["tabel"]))  # fmt: skip
+    return load_tables(
+        str(rules["RUMPUN_TEKNIS"]["tabel_rumpun"]), str(rules["RUMPUN_SESUAI"]["tabel"])
+    )
 
 
 def _fields(ds: Dataset, rules: RuleSet) -> _FieldArrays:
@@ -95,15 +96,19 @@ def _fields(ds: Dataset, rules: RuleSet) -> _FieldArrays:
     )
     derived = post_fields(jab["name"].tolist(), jab["opd"].tolist(), tables)
     given = norm_many(jab["rumpun"])
-    j_field = np.array([g.replace(" ", "_") or d.field for g, d in zip(given, derived, strict=True)],
-                       dtype=object)  # fmt: skip
+    j_field = np.array(
+        [g.replace(" ", "_") or d.field for g, d in zip(given, derived, strict=True)], dtype=object
+    )
     general = {norm_text(r).replace(" ", "_") for r in rules["RUMPUN_SESUAI"]["rumpun_umum"]}
     teknis = _column(jab, "technical")
     derived_flag = np.array([t is None or t is pd.NA or t != t for t in teknis], dtype=bool)
     technical = np.array(
-        [d.technical if flag else bool(t)
-         for d, t, flag in zip(derived, teknis, derived_flag, strict=True)], dtype=bool,
-    )  # fmt: skip
+        [
+            d.technical if flag else bool(t)
+            for d, t, flag in zip(derived, teknis, derived_flag, strict=True)
+        ],
+        dtype=bool,
+    )
     return _FieldArrays(
         tables=tables,
         p_text=np.array([", ".join(sorted(f)) for f in people], dtype=object),
@@ -215,8 +220,9 @@ def _build_facts(ds: Dataset, sc: Skenario, rules: RuleSet) -> Facts:
     opd_codes: dict[str, int] = {}
 
     def opd_code(values: Iterable[object]) -> IntArray:
-        return np.array([opd_codes.setdefault(v, len(opd_codes)) for v in norm_many(values)],
-                        dtype=np.int64)  # fmt: skip
+        return np.array(
+            [opd_codes.setdefault(v, len(opd_codes)) for v in norm_many(values)], dtype=np.int64
+        )
 
     j_opd = opd_code(jab["opd"])
     post_index = ds.post_index
@@ -232,8 +238,11 @@ def _build_facts(ds: Dataset, sc: Skenario, rules: RuleSet) -> Facts:
     j_kind = jab["jenis_jabatan"].astype(str).to_numpy(dtype=object)
     j_eselon = jab["eselon"].astype(str).to_numpy(dtype=object)
     p_opd = np.where(is_holder, j_opd[held_safe] if len(jab) else 0, opd_code(peg["unit"]))
-    p_kind = np.where(is_holder, j_kind[held_safe] if len(jab) else "",
-                      peg["jenis_jabatan"].astype(str).to_numpy(dtype=object))  # fmt: skip
+    p_kind = np.where(
+        is_holder,
+        j_kind[held_safe] if len(jab) else "",
+        peg["jenis_jabatan"].astype(str).to_numpy(dtype=object),
+    )
     p_eselon = np.where(is_holder, j_eselon[held_safe] if len(jab) else "", "")
     golongan = peg["golongan"].to_numpy(dtype=object)
     grade_table = {

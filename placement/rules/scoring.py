@@ -41,9 +41,17 @@ from placement.rules.registry import MOVE_CODE, Rule, RuleSet, rule_set
 TETAP = MOVE_CODE["tetap"]
 
 SCORE_COLUMNS: tuple[str, ...] = (
-    "jpm", "box_value", "education_match", "field_match", "fit", "post_value", "move_cost",
-    "overdue_penalty", "field_penalty", "total",
-)  # fmt: skip
+    "jpm",
+    "box_value",
+    "education_match",
+    "field_match",
+    "fit",
+    "post_value",
+    "move_cost",
+    "overdue_penalty",
+    "field_penalty",
+    "total",
+)
 CATEGORIES: dict[str, tuple[str, str]] = {
     "memenuhi": ("memenuhi syarat", "meets the requirements"),
     "masih": ("masih memenuhi syarat", "still meets the requirements"),
@@ -121,8 +129,13 @@ def _competencies(ds: Dataset, rules: RuleSet) -> Competencies:
 def _clean_long(frame: pd.DataFrame, key: str) -> pd.DataFrame:
     """Normalised competency names, numeric levels, duplicates averaged."""
     if not len(frame):
-        return pd.DataFrame({key: pd.Series(dtype=object), "competency": pd.Series(dtype=object),
-                             "level": pd.Series(dtype=float)})  # fmt: skip
+        return pd.DataFrame(
+            {
+                key: pd.Series(dtype=object),
+                "competency": pd.Series(dtype=object),
+                "level": pd.Series(dtype=float),
+            }
+        )
     names = frame["competency"].astype(str)
     out = pd.DataFrame(
         {

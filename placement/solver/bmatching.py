@@ -35,12 +35,19 @@ def b_matching(
     cost = -(
         np.rint(np.asarray(weight, dtype=float) * SCALE).astype(np.int64) * (n_people + 1) + tie
     )
-    tails = np.concatenate([1 + post_node, np.zeros(n_posts, np.int64),
-                            1 + n_posts + np.arange(n_people)]).astype(np.int32)  # fmt: skip
-    heads = np.concatenate([1 + n_posts + person_node, 1 + np.arange(n_posts),
-                            np.full(n_people, sink)]).astype(np.int32)  # fmt: skip
-    caps = np.concatenate([np.ones(n_pairs, np.int64), np.full(n_posts, per_post, np.int64),
-                           np.full(n_people, per_person, np.int64)])  # fmt: skip
+    tails = np.concatenate(
+        [1 + post_node, np.zeros(n_posts, np.int64), 1 + n_posts + np.arange(n_people)]
+    ).astype(np.int32)
+    heads = np.concatenate(
+        [1 + n_posts + person_node, 1 + np.arange(n_posts), np.full(n_people, sink)]
+    ).astype(np.int32)
+    caps = np.concatenate(
+        [
+            np.ones(n_pairs, np.int64),
+            np.full(n_posts, per_post, np.int64),
+            np.full(n_people, per_person, np.int64),
+        ]
+    )
     costs = np.concatenate([cost, np.zeros(n_posts + n_people, np.int64)])
     flow = min_cost_flow.SimpleMinCostFlow()
     flow.add_arcs_with_capacity_and_unit_cost(tails, heads, caps, costs)

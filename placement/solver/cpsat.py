@@ -64,9 +64,12 @@ def _solver(time_limit: float | None, seed: int, workers: int) -> cp_model.CpSol
 
 
 def solve_cpsat(
-    problem: Problem, time_limit: float | None = None, seed: int = 0, workers: int = 1,
+    problem: Problem,
+    time_limit: float | None = None,
+    seed: int = 0,
+    workers: int = 1,
     hint: IntArray | None = None,
-) -> Solution:  # fmt: skip
+) -> Solution:
     """Solve with CP-SAT; ``workers=1`` is deterministic."""
     start = time.perf_counter()
     model, x = _build(problem)

@@ -67,11 +67,22 @@ def solve_flow(problem: Problem) -> Solution:
     opt_posts = np.flatnonzero(opt_j)
     n_opt = len(opt_people)
     # Arrays built in their final dtypes, pair arcs first (arc i = i-th pair arc).
-    tails = np.concatenate([problem.pair_person[arcs].astype(np.int32), np.full(n_opt, S, np.int32),
-                            np.array([S], np.int32), (P + opt_posts).astype(np.int32)])  # fmt: skip
-    heads = np.concatenate([(problem.pair_post[arcs] + P).astype(np.int32),
-                            opt_people.astype(np.int32), np.array([T], np.int32),
-                            np.full(len(opt_posts), T, np.int32)])  # fmt: skip
+    tails = np.concatenate(
+        [
+            problem.pair_person[arcs].astype(np.int32),
+            np.full(n_opt, S, np.int32),
+            np.array([S], np.int32),
+            (P + opt_posts).astype(np.int32),
+        ]
+    )
+    heads = np.concatenate(
+        [
+            (problem.pair_post[arcs] + P).astype(np.int32),
+            opt_people.astype(np.int32),
+            np.array([T], np.int32),
+            np.full(len(opt_posts), T, np.int32),
+        ]
+    )
     n_pair_arcs = len(tails) - n_opt - 1 - len(opt_posts)
     caps = np.ones(len(tails), dtype=np.int64)
     caps[n_pair_arcs + n_opt] = n_opt

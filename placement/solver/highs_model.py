@@ -80,10 +80,17 @@ def row_bounds(problem: Problem) -> tuple[FloatArray, FloatArray]:
     """Lower and upper bounds of the rows of :func:`build_rows` (the same for any column subset)."""
     groups = [float(g.min_stay) for g in problem.stay_groups]
     tiers = [float(r.lower) for r in problem.min_rows]
-    lower = np.concatenate([np.where(problem.must_assign, 1.0, -INF),
-                            np.where(problem.must_fill, 1.0, -INF), groups, tiers])  # fmt: skip
-    upper = np.concatenate([np.ones(problem.n_people + problem.n_posts),
-                            np.full(len(groups) + len(tiers), INF)])  # fmt: skip
+    lower = np.concatenate(
+        [
+            np.where(problem.must_assign, 1.0, -INF),
+            np.where(problem.must_fill, 1.0, -INF),
+            groups,
+            tiers,
+        ]
+    )
+    upper = np.concatenate(
+        [np.ones(problem.n_people + problem.n_posts), np.full(len(groups) + len(tiers), INF)]
+    )
     return lower, upper
 
 

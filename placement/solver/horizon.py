@@ -121,9 +121,14 @@ def _sub_rows(rows: Rows, cols: IntArray) -> Rows:
 
 
 def _mip(
-    model: HorizonModel, cols: IntArray, objective: FloatArray, fixed: IntArray,
-    time_limit: float | None, seed: int, hint: IntArray | None = None,
-) -> tuple[str, IntArray, float]:  # fmt: skip
+    model: HorizonModel,
+    cols: IntArray,
+    objective: FloatArray,
+    fixed: IntArray,
+    time_limit: float | None,
+    seed: int,
+    hint: IntArray | None = None,
+) -> tuple[str, IntArray, float]:
     """Binary program on ``cols``: (optimal|feasible|infeasible|none, chosen columns, bound)."""
     h = new_highs(time_limit, seed)
     lower = np.isin(cols, fixed).astype(np.float64)
@@ -146,9 +151,14 @@ def _mip(
 
 
 def _solve(
-    model: HorizonModel, cols: IntArray, objective: FloatArray, fixed: IntArray,
-    time_limit: float | None, seed: int, incumbent: IntArray | None = None,
-) -> tuple[str, IntArray, float, dict[str, float | int | str]]:  # fmt: skip
+    model: HorizonModel,
+    cols: IntArray,
+    objective: FloatArray,
+    fixed: IntArray,
+    time_limit: float | None,
+    seed: int,
+    incumbent: IntArray | None = None,
+) -> tuple[str, IntArray, float, dict[str, float | int | str]]:
     """Exact binary program on ``cols``: LP (done when integral), an incumbent from the MIP on the
     LP's support, reduced-cost fixing against the best incumbent, then the MIP on what is left.
     Returns (optimal|feasible|infeasible|none, chosen columns, bound, stats)."""
@@ -179,8 +189,9 @@ def _solve(
     if incumbent is not None:
         support = np.union1d(support, incumbent)
     kind, found, _ = _mip(model, support, objective, fixed, time_limit, seed, incumbent)
-    candidates = [c for c in (found if kind in ("optimal", "feasible") else None, incumbent)
-                  if c is not None]  # fmt: skip
+    candidates = [
+        c for c in (found if kind in ("optimal", "feasible") else None, incumbent) if c is not None
+    ]
     best = max(candidates, key=lambda c: objective[c].sum()) if candidates else None
     keep = cols
     if best is not None:
@@ -232,12 +243,14 @@ def solve_joint(
     """The multi-year optimum (``incumbent``: a known plan, e.g. the myopic one)."""
     cols = np.arange(model.n_cols, dtype=np.int64)
     objective = model.value.astype(np.float64)
-    kind, chosen, bound, stats = _solve(model, cols, objective, model.fixed, time_limit, seed,
-                                        incumbent)  # fmt: skip
+    kind, chosen, bound, stats = _solve(
+        model, cols, objective, model.fixed, time_limit, seed, incumbent
+    )
     if kind in ("infeasible", "none"):
         status = SolveStatus.INFEASIBLE if kind == "infeasible" else SolveStatus.NO_PLAN
         return HorizonSolution(status, np.zeros(0, dtype=np.int64), None, None, stats)
     value = int(model.value[chosen].sum())
     status = SolveStatus.OPTIMAL if kind == "optimal" else SolveStatus.FEASIBLE
-    return HorizonSolution(status, chosen, value, float(value) if kind == "optimal" else bound,
-                           stats)  # fmt: skip
+    return HorizonSolution(
+        status, chosen, value, float(value) if kind == "optimal" else bound, stats
+    )

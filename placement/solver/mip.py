@@ -96,8 +96,12 @@ def _solve_lp(
     b1, d1 = lagrangian_bound(obj, rows, lower, y)
     b2, d2 = lagrangian_bound(obj, rows, lower, -y)
     y = y if b1 <= b2 else -y
-    return ("optimal", x, *((b1, d1) if b1 <= b2 else (b2, d2)),
-            clean_multipliers(y, rows.lower, rows.upper))  # fmt: skip
+    return (
+        "optimal",
+        x,
+        *((b1, d1) if b1 <= b2 else (b2, d2)),
+        clean_multipliers(y, rows.lower, rows.upper),
+    )
 
 
 def _rank_in_group(ordered_key: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
@@ -151,8 +155,10 @@ def _priced_in(problem: Problem, new: IntArray, d: FloatArray, per_row: int) -> 
     pool = CG_PRICE_POOL * (problem.n_people + problem.n_posts)
     if len(new) > pool:
         new = np.sort(new[np.argpartition(-d[new], pool)[:pool]])
-    return np.union1d(_top_per_key(problem.pair_post, d, new, per_row),
-                      _top_per_key(problem.pair_person, d, new, per_row))  # fmt: skip
+    return np.union1d(
+        _top_per_key(problem.pair_post, d, new, per_row),
+        _top_per_key(problem.pair_person, d, new, per_row),
+    )
 
 
 def solve_lp_cg(
@@ -178,8 +184,13 @@ def solve_lp_cg_duals(
     cols = _start_columns(problem, start_per_post)
     stats: dict[str, float | int | str] = {"cg_start_columns": len(cols)}
     h = new_highs(None, seed)
-    pass_model(h, problem.weight[cols].astype(np.float64), build_rows(problem, cols),
-               _col_lower(problem, cols), integer=False)  # fmt: skip
+    pass_model(
+        h,
+        problem.weight[cols].astype(np.float64),
+        build_rows(problem, cols),
+        _col_lower(problem, cols),
+        integer=False,
+    )
     added = len(cols)
     in_cols = np.zeros(problem.n_pairs, dtype=bool)
     in_cols[cols] = True
@@ -212,9 +223,16 @@ def solve_lp_cg_duals(
             return "optimal", x_all, bound, d, y, stats
         new = _priced_in(problem, new, d, CG_PRICE_PER_ROW)
         m = build_rows(problem, new).matrix
-        h.addCols(len(new), problem.weight[new].astype(np.float64), _col_lower(problem, new),
-                  np.ones(len(new)), m.nnz, m.indptr[:-1].astype(np.int32),
-                  m.indices.astype(np.int32), m.data)  # fmt: skip
+        h.addCols(
+            len(new),
+            problem.weight[new].astype(np.float64),
+            _col_lower(problem, new),
+            np.ones(len(new)),
+            m.nnz,
+            m.indptr[:-1].astype(np.int32),
+            m.indices.astype(np.int32),
+            m.data,
+        )
         cols = np.concatenate([cols, new])  # HiGHS column order
         in_cols[new] = True
         added = len(new)
@@ -328,11 +346,14 @@ def _run_face_mip(
 
 
 def solve_mip(
-    problem: Problem, time_limit: float | None = None, seed: int = 0, fixing: bool = True,
+    problem: Problem,
+    time_limit: float | None = None,
+    seed: int = 0,
+    fixing: bool = True,
     hint: IntArray | None = None,
     cg_threshold: int = CG_THRESHOLD,
     cg_start: int = CG_START_PER_POST,
-) -> Solution:  # fmt: skip
+) -> Solution:
     """Exact solve: LP + reduced-cost fixing + two-stage MIP on the surviving pairs.
 
     ``fixing=False`` skips the LP and solves one MIP on all pairs (a benchmark baseline).
@@ -488,9 +509,14 @@ def _tiebreak_stage(
             return make_solution(problem, SolveStatus.OPTIMAL, chosen2, float(w_star), "mip", stats)
         stats["tiebreak_face"] = "fallback"
     kind2, chosen2, _ = _run_mip(
-        problem, keep, problem.tiebreak[keep].astype(float), clock, seed,
-        min_weight=w_star, hint=chosen,
-    )  # fmt: skip
+        problem,
+        keep,
+        problem.tiebreak[keep].astype(float),
+        clock,
+        seed,
+        min_weight=w_star,
+        hint=chosen,
+    )
     stats["mip2_seconds"] = time.perf_counter() - t2
     if kind2 == "optimal" and int(problem.weight[chosen2].sum()) == w_star:
         return make_solution(problem, SolveStatus.OPTIMAL, chosen2, float(w_star), "mip", stats)

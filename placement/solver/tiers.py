@@ -44,8 +44,13 @@ def apply_tiers(
     rows: list[MinRow] = []
     record: list[dict[str, float | int | str]] = []
     for tier in tiers:
-        stage = replace(problem, weight=tier.coef.astype(np.int64), tiebreak=np.zeros_like(tier.coef),
-                        offset=0, min_rows=list(rows))  # fmt: skip
+        stage = replace(
+            problem,
+            weight=tier.coef.astype(np.int64),
+            tiebreak=np.zeros_like(tier.coef),
+            offset=0,
+            min_rows=list(rows),
+        )
         solution = solve_problem(stage, backend, time_limit, seed)
         if solution.status is not SolveStatus.OPTIMAL or solution.objective is None:
             raise TierInfeasibleError(tier.name, solution.status)

@@ -38,8 +38,21 @@ BEGIN SELECT RAISE(ABORT, 'jurnal: tidak dapat dihapus'); END;
 RECORDED, APPROVED = "catat", "setuju"
 # runs recorded by older versions (unkeyed), sealed into the journal when first opened
 RECORDED_OLD, APPROVED_OLD = "catat-lama", "setuju-lama"
-RUN_FIELDS = ("id", "dibuat", "perintah", "skenario", "varian", "backend", "status", "objektif",
-              "folder", "masukan", "konfigurasi", "versi", "kpi")  # fmt: skip
+RUN_FIELDS = (
+    "id",
+    "dibuat",
+    "perintah",
+    "skenario",
+    "varian",
+    "backend",
+    "status",
+    "objektif",
+    "folder",
+    "masukan",
+    "konfigurasi",
+    "versi",
+    "kpi",
+)
 SHOWN_PROBLEMS = 10
 
 
@@ -70,8 +83,14 @@ def run_digest(run: Mapping[str, Any], plan_hash: str) -> str:
 
 def approval_digest(run: Mapping[str, Any], plan_hash: str) -> str:
     """sha256 of the run's content and its approval (who, when, why)."""
-    return _sha([run_digest(run, plan_hash), run["disetujui_oleh"], run["disetujui_pada"],
-                 run["alasan_persetujuan"]])  # fmt: skip
+    return _sha(
+        [
+            run_digest(run, plan_hash),
+            run["disetujui_oleh"],
+            run["disetujui_pada"],
+            run["alasan_persetujuan"],
+        ]
+    )
 
 
 def entries(conn: sqlite3.Connection) -> list[Entry]:
@@ -90,14 +109,17 @@ def entry_hash(key: StoreKey, e: Entry, previous: str) -> str:
     return key.mac("jurnal", e.number, e.run_id, e.kind, e.time, e.content, previous)
 
 
-def append(conn: sqlite3.Connection, key: StoreKey, run_id: int, kind: str, content: str,
-           when: str) -> str:  # fmt: skip
+def append(
+    conn: sqlite3.Connection, key: StoreKey, run_id: int, kind: str, content: str, when: str
+) -> str:
     """Append one entry (inside the caller's transaction); returns its hash."""
     number, previous = last_entry(conn)
     entry = Entry(number + 1, run_id, kind, when, content, "")
     digest = entry_hash(key, entry, previous)
-    conn.execute("INSERT INTO jurnal VALUES (?,?,?,?,?,?)",
-                 (entry.number, run_id, kind, when, content, digest))  # fmt: skip
+    conn.execute(
+        "INSERT INTO jurnal VALUES (?,?,?,?,?,?)",
+        (entry.number, run_id, kind, when, content, digest),
+    )
     return digest
 
 
@@ -109,14 +131,18 @@ def chain_problems(journal: Sequence[Entry], key: StoreKey, head: tuple[int, str
         if e.number != expected:
             problems.append(f"jurnal: catatan #{expected}–#{e.number - 1} dihapus")
         if entry_hash(key, e, previous) != e.hash:
-            problems.append(f"jurnal: catatan #{e.number} (run #{e.run_id}, {e.kind}) diubah "
-                            "atau rantainya putus")  # fmt: skip
+            problems.append(
+                f"jurnal: catatan #{e.number} (run #{e.run_id}, {e.kind}) diubah "
+                "atau rantainya putus"
+            )
         previous, expected = e.hash, e.number + 1
     number, digest = head
     by_number = {e.number: e for e in journal}
     if number and number not in by_number:
-        problems.append(f"catatan terakhir yang dicatat kunci (jurnal #{number}) hilang: run "
-                        "terakhir dihapus atau penyimpanan diganti salinan lama")  # fmt: skip
+        problems.append(
+            f"catatan terakhir yang dicatat kunci (jurnal #{number}) hilang: run "
+            "terakhir dihapus atau penyimpanan diganti salinan lama"
+        )
     elif number and by_number[number].hash != digest:
         problems.append(f"jurnal #{number} berbeda dari yang dicatat kunci: penyimpanan diganti")
     return _capped(problems)

@@ -245,14 +245,31 @@ class RunStore:
                 when = _now()
                 for run_id in ids:
                     raw, plan_hash = self._raw(run_id), rows_hash(self._rows(run_id))
-                    journal.append(c, key, run_id, journal.RECORDED_OLD,
-                                   journal.run_digest(raw, plan_hash), when)  # fmt: skip
+                    journal.append(
+                        c,
+                        key,
+                        run_id,
+                        journal.RECORDED_OLD,
+                        journal.run_digest(raw, plan_hash),
+                        when,
+                    )
                     if raw["disetujui_pada"] is not None:
-                        journal.append(c, key, run_id, journal.APPROVED_OLD,
-                                       journal.approval_digest(raw, plan_hash), when)  # fmt: skip
-                c.executemany("INSERT INTO penyimpanan VALUES (?, ?)",
-                              [("sidik_kunci", key.fingerprint), ("dikunci_pada", when),
-                               ("run_versi_lama", str(len(ids)))])  # fmt: skip
+                        journal.append(
+                            c,
+                            key,
+                            run_id,
+                            journal.APPROVED_OLD,
+                            journal.approval_digest(raw, plan_hash),
+                            when,
+                        )
+                c.executemany(
+                    "INSERT INTO penyimpanan VALUES (?, ?)",
+                    [
+                        ("sidik_kunci", key.fingerprint),
+                        ("dikunci_pada", when),
+                        ("run_versi_lama", str(len(ids))),
+                    ],
+                )
         self._key = key
         self._publish_head()
 
@@ -401,20 +418,35 @@ class RunStore:
                 "INSERT INTO runs (dibuat, perintah, skenario, varian, backend, status, objektif,"
                 " folder, masukan, konfigurasi, versi, kpi, hash_rencana)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (_now(), command, config.get("nama"), rec.get("varian"), rec.get("backend"),
-                 str(rec.get("status")), rec.get("objektif"), str(out_dir.resolve()),
-                 json.dumps(rec.get("masukan", []), ensure_ascii=False),
-                 json.dumps(config, ensure_ascii=False, default=str),
-                 json.dumps(rec.get("versi", {}), ensure_ascii=False),
-                 json.dumps(kpis, ensure_ascii=False), rows_hash(rows)),
-            )  # fmt: skip
+                (
+                    _now(),
+                    command,
+                    config.get("nama"),
+                    rec.get("varian"),
+                    rec.get("backend"),
+                    str(rec.get("status")),
+                    rec.get("objektif"),
+                    str(out_dir.resolve()),
+                    json.dumps(rec.get("masukan", []), ensure_ascii=False),
+                    json.dumps(config, ensure_ascii=False, default=str),
+                    json.dumps(rec.get("versi", {}), ensure_ascii=False),
+                    json.dumps(kpis, ensure_ascii=False),
+                    rows_hash(rows),
+                ),
+            )
             run_id = int(cur.lastrowid or 0)
             c.executemany(
                 "INSERT INTO plan_rows VALUES (?,?,?,?,?,?,?)", [(run_id, *r) for r in rows]
             )
             raw = self._raw(run_id)
-            journal.append(c, key, run_id, journal.RECORDED,
-                           journal.run_digest(raw, rows_hash(self._rows(run_id))), raw["dibuat"])  # fmt: skip
+            journal.append(
+                c,
+                key,
+                run_id,
+                journal.RECORDED,
+                journal.run_digest(raw, rows_hash(self._rows(run_id))),
+                raw["dibuat"],
+            )
         self._publish_head()
         return run_id
 
@@ -469,8 +501,12 @@ class RunStore:
         cur = self.conn.execute("SELECT * FROM runs WHERE id = ?", (run_id,))
         row = cur.fetchone()
         if row is None:
-            raise PlacementError.single("RUN_TIDAK_ADA", f"Run {run_id} tidak ada di {self.path}",
-                                        f"Run {run_id} is not in {self.path}", str(self.path))  # fmt: skip
+            raise PlacementError.single(
+                "RUN_TIDAK_ADA",
+                f"Run {run_id} tidak ada di {self.path}",
+                f"Run {run_id} is not in {self.path}",
+                str(self.path),
+            )
         return dict(zip([d[0] for d in cur.description], row, strict=True))
 
     @_guard
@@ -496,8 +532,12 @@ class RunStore:
                 str(self.path),
             )
         if not who.strip() or not why.strip():
-            raise PlacementError.single("PERSETUJUAN_KOSONG", "Persetujuan perlu nama penyetuju dan alasannya",
-                                        "An approval needs who approves and why", str(self.path))  # fmt: skip
+            raise PlacementError.single(
+                "PERSETUJUAN_KOSONG",
+                "Persetujuan perlu nama penyetuju dan alasannya",
+                "An approval needs who approves and why",
+                str(self.path),
+            )
         key = self._secret()
         with self.transaction() as c:
             self._check_head()
@@ -513,10 +553,12 @@ class RunStore:
                     str(self.path),
                 )
             when = _now()
-            raw.update(disetujui_oleh=who.strip(), disetujui_pada=when,
-                       alasan_persetujuan=why.strip())  # fmt: skip
-            code = journal.append(c, key, run_id, journal.APPROVED,
-                                  journal.approval_digest(raw, plan_hash), when)  # fmt: skip
+            raw.update(
+                disetujui_oleh=who.strip(), disetujui_pada=when, alasan_persetujuan=why.strip()
+            )
+            code = journal.append(
+                c, key, run_id, journal.APPROVED, journal.approval_digest(raw, plan_hash), when
+            )
             c.execute(
                 "UPDATE runs SET disetujui_oleh = ?, disetujui_pada = ?, alasan_persetujuan = ?,"
                 " hash_rencana = ?, hash_persetujuan = ? WHERE id = ?",
@@ -533,8 +575,11 @@ class RunStore:
         ).fetchall()
 
     def _own_entries(self, run_id: int) -> builtins.list[journal.Entry]:
-        rows = self.conn.execute("SELECT urutan, run_id, jenis, waktu, isi, hash FROM jurnal"
-                                 " WHERE run_id = ? ORDER BY urutan", (run_id,))  # fmt: skip
+        rows = self.conn.execute(
+            "SELECT urutan, run_id, jenis, waktu, isi, hash FROM jurnal"
+            " WHERE run_id = ? ORDER BY urutan",
+            (run_id,),
+        )
         return [journal.Entry(*row) for row in rows]
 
     def _recorded_problems(self, raw: dict[str, Any], plan_hash: str) -> builtins.list[str]:
@@ -557,8 +602,10 @@ class RunStore:
         if fresh is None:
             raise key_lost(self.path, self.key_path)
         entries = journal.entries(self.conn)
-        runs = {int(i): when is not None
-                for i, when in self.conn.execute("SELECT id, disetujui_pada FROM runs")}  # fmt: skip
+        runs = {
+            int(i): when is not None
+            for i, when in self.conn.execute("SELECT id, disetujui_pada FROM runs")
+        }
         return journal.chain_problems(entries, key, fresh.head) + journal.run_set_problems(
             entries, runs
         )
@@ -598,8 +645,10 @@ class RunStore:
         own = self._own_entries(run_id)
         old = [e for e in own if e.kind in (journal.RECORDED_OLD, journal.APPROVED_OLD)]
         if old:
-            notes.append(f"run dari versi lama (tanpa kunci), disegel {old[0].time}: perubahan "
-                         "sebelum itu tidak dapat dideteksi")  # fmt: skip
+            notes.append(
+                f"run dari versi lama (tanpa kunci), disegel {old[0].time}: perubahan "
+                "sebelum itu tidak dapat dideteksi"
+            )
         if run["disetujui_pada"] is not None:
             problems += self._approval_problems(raw, plan_hash, [e for e in own if e.approval])
         folder = Path(run["folder"]) if run["folder"] else None
@@ -614,11 +663,18 @@ class RunStore:
             elif not same:
                 problems.append(f"folder {folder} berisi rencana lain (ditimpa run berikutnya?)")
             folder_state = "cocok" if same else "berbeda"
-        return RunCheck(run_id, run["hash_persetujuan"] or run["hash_rencana"], folder_state,
-                        problems + store_level, notes, store_level)  # fmt: skip
+        return RunCheck(
+            run_id,
+            run["hash_persetujuan"] or run["hash_rencana"],
+            folder_state,
+            problems + store_level,
+            notes,
+            store_level,
+        )
 
-    def _approval_problems(self, raw: dict[str, Any], plan_hash: str,
-                           approvals: builtins.list[journal.Entry]) -> builtins.list[str]:  # fmt: skip
+    def _approval_problems(
+        self, raw: dict[str, Any], plan_hash: str, approvals: builtins.list[journal.Entry]
+    ) -> builtins.list[str]:
         """An approved run against its approval entry (and, for older runs, the unkeyed hash)."""
         changed = "data persetujuan (nama, waktu, alasan) berubah"
         if not approvals:
@@ -629,8 +685,13 @@ class RunStore:
         if entry.kind == journal.APPROVED and entry.hash != raw["hash_persetujuan"]:
             return ["kode verifikasi di penyimpanan berbeda dari jurnal"]
         if entry.kind == journal.APPROVED_OLD and raw["hash_rencana"] is not None:
-            seal = approval_hash(raw["hash_rencana"], int(raw["id"]), raw["disetujui_oleh"],
-                                 raw["disetujui_pada"], raw["alasan_persetujuan"])  # fmt: skip
+            seal = approval_hash(
+                raw["hash_rencana"],
+                int(raw["id"]),
+                raw["disetujui_oleh"],
+                raw["disetujui_pada"],
+                raw["alasan_persetujuan"],
+            )
             if seal != raw["hash_persetujuan"]:
                 return [changed]
         return []
@@ -681,5 +742,7 @@ def withdraw_plan(out_dir: Path) -> None:
 
 def _folder_rows(folder: Path) -> list[tuple[Any, ...]]:
     plan = read_plan_dir(folder).plan
-    return [(str(n), cell_text(a), cell_text(t), str(k)) for n, a, t, k in
-            zip(*(plan[c].tolist() for c in PLAN_FIELDS[:4]), strict=True)]  # fmt: skip
+    return [
+        (str(n), cell_text(a), cell_text(t), str(k))
+        for n, a, t, k in zip(*(plan[c].tolist() for c in PLAN_FIELDS[:4]), strict=True)
+    ]

@@ -58,12 +58,22 @@ class StoreKey:
         return self.mac("sidik-kunci")[:16]
 
     def text(self) -> str:
-        return json.dumps(
-            {"format": KEY_FORMAT, "versi": KEY_VERSION, "peringatan": WARNING_TEXT,
-             "kunci": self.key.hex(), "dibuat": self.created, "penyimpanan": self.store,
-             "kepala": {"urutan": self.head[0], "hash": self.head[1]}},
-            indent=2, ensure_ascii=False,
-        ) + "\n"  # fmt: skip
+        return (
+            json.dumps(
+                {
+                    "format": KEY_FORMAT,
+                    "versi": KEY_VERSION,
+                    "peringatan": WARNING_TEXT,
+                    "kunci": self.key.hex(),
+                    "dibuat": self.created,
+                    "penyimpanan": self.store,
+                    "kepala": {"urutan": self.head[0], "hash": self.head[1]},
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
 
     def save_head(self, head: tuple[int, str]) -> None:
         """Record a newer head (atomic rewrite; the key itself never changes)."""
@@ -98,8 +108,13 @@ def read_key(path: Path) -> StoreKey | None:
             key = b""
         if len(key) >= 16:
             digest = str(head.get("hash", "")) if isinstance(head, dict) else ""
-            return StoreKey(path, key, (number, digest), str(data.get("dibuat", "")),
-                            str(data.get("penyimpanan", "")))  # fmt: skip
+            return StoreKey(
+                path,
+                key,
+                (number, digest),
+                str(data.get("dibuat", "")),
+                str(data.get("penyimpanan", "")),
+            )
     raise PlacementError.single(
         "KUNCI_RIWAYAT_RUSAK",
         f"File kunci penyimpanan riwayat '{path}' rusak atau bukan file kunci riwayat; "
@@ -112,8 +127,13 @@ def read_key(path: Path) -> StoreKey | None:
 
 def create_key(path: Path, store: Path) -> StoreKey:
     """A new key written to ``path`` (0600); an existing key there wins (two processes at once)."""
-    new = StoreKey(path, secrets.token_bytes(32), (0, ""),
-                   datetime.now().isoformat(timespec="seconds"), str(store.resolve()))  # fmt: skip
+    new = StoreKey(
+        path,
+        secrets.token_bytes(32),
+        (0, ""),
+        datetime.now().isoformat(timespec="seconds"),
+        str(store.resolve()),
+    )
     try:
         write_private(path, new.text(), replace=False)
     except FileExistsError:

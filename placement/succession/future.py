@@ -32,19 +32,32 @@ from placement.succession.timeline import NAT, Timeline, to_day
 
 REASONS: dict[str, tuple[str, str]] = {
     "bup": ("batas usia pensiun (BUP)", "retirement age (BUP)"),
-    "masa_jabatan_maks": ("melewati masa jabatan maksimum (dapat diperpanjang)",
-                          "past the maximum tenure (may be extended)"),
+    "masa_jabatan_maks": (
+        "melewati masa jabatan maksimum (dapat diperpanjang)",
+        "past the maximum tenure (may be extended)",
+    ),
     "sotk_dibentuk": ("SOTK: jabatan dibentuk", "SOTK: post created"),
-    "sotk_dihapus": ("SOTK: jabatan dihapus (pemegang perlu jabatan baru)",
-                     "SOTK: post abolished (the holder needs a new post)"),
-}  # fmt: skip
+    "sotk_dihapus": (
+        "SOTK: jabatan dihapus (pemegang perlu jabatan baru)",
+        "SOTK: post abolished (the holder needs a new post)",
+    ),
+}
 SOTK_CHANGES: tuple[str, ...] = ("dibentuk", "dihapus")
 SOTK_REQUIRED: tuple[str, ...] = ("jabatan_id", "perubahan", "tanggal")
 SOTK_OPTIONAL: tuple[str, ...] = ("nama_jabatan", "unit_kerja", "eselon")
 VACANCY_COLUMNS: tuple[str, ...] = (
-    "jabatan_id", "post", "name", "opd", "eselon", "holder", "date", "reason", "detail_id",
-    "detail_en", "past",
-)  # fmt: skip
+    "jabatan_id",
+    "post",
+    "name",
+    "opd",
+    "eselon",
+    "holder",
+    "date",
+    "reason",
+    "detail_id",
+    "detail_en",
+    "past",
+)
 _DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y")
 
 
@@ -130,12 +143,19 @@ def read_sotk(path: Path, ds: Dataset) -> tuple[list[SotkChange], list[Issue]]:
         assert day is not None
         known = ds.post_index.get(jid)
         jab = ds.jabatan
-        changes.append(SotkChange(
-            row=i, jabatan_id=jid, change=change, day=day,
-            name=cell("nama_jabatan") or (str(jab.at[known, "name"]) if known is not None else ""),
-            opd=cell("unit_kerja") or (str(jab.at[known, "opd"]) if known is not None else ""),
-            eselon=cell("eselon") or (str(jab.at[known, "eselon"]) if known is not None else ""),
-        ))  # fmt: skip
+        changes.append(
+            SotkChange(
+                row=i,
+                jabatan_id=jid,
+                change=change,
+                day=day,
+                name=cell("nama_jabatan")
+                or (str(jab.at[known, "name"]) if known is not None else ""),
+                opd=cell("unit_kerja") or (str(jab.at[known, "opd"]) if known is not None else ""),
+                eselon=cell("eselon")
+                or (str(jab.at[known, "eselon"]) if known is not None else ""),
+            )
+        )
     if issues:
         raise PlacementError(issues)
     for c in changes:
@@ -189,9 +209,21 @@ def future_vacancies(
     jab = ds.jabatan
 
     def add(j: int, person: int, day: np.datetime64, reason: str, d_id: str, d_en: str) -> None:
-        records.append((str(jab.at[j, "jabatan_id"]), j, str(jab.at[j, "name"]), str(jab.at[j, "opd"]),
-                        str(jab.at[j, "eselon"]), person, day, reason, d_id, d_en,
-                        bool(day <= plan_d)))  # fmt: skip
+        records.append(
+            (
+                str(jab.at[j, "jabatan_id"]),
+                j,
+                str(jab.at[j, "name"]),
+                str(jab.at[j, "opd"]),
+                str(jab.at[j, "eselon"]),
+                person,
+                day,
+                reason,
+                d_id,
+                d_en,
+                bool(day <= plan_d),
+            )
+        )
 
     bup = ds.pegawai["bup_date"].to_numpy(dtype="datetime64[D]")[hp]
     ages = ds.pegawai["bup_age"].to_numpy()[hp]
@@ -200,9 +232,14 @@ def future_vacancies(
         if not np.isnat(day) and day <= end_d:
             past_id = " (sudah lewat: perbarui data)" if day <= plan_d else ""
             past_en = " (already past: update the data)" if day <= plan_d else ""
-            add(int(j), int(p), day, "bup",
+            add(
+                int(j),
+                int(p),
+                day,
+                "bup",
                 f"lahir {birth}; BUP {age} th; pensiun mulai {day}{past_id}",
-                f"born {birth}; BUP {age} y; retired from {day}{past_en}")  # fmt: skip
+                f"born {birth}; BUP {age} y; retired from {day}{past_en}",
+            )
     overdue, start = _max_tenure(tl, hp, hj, end)
     need = f.rules["MASA_JABATAN_MAKS"].params.get("maks_tahun", {})
     for p, j, day, tmt in zip(hp, hj, overdue, start, strict=True):
@@ -211,9 +248,14 @@ def future_vacancies(
         n = need.get(str(f.j_kind[j]), "")
         past_id = " (sudah lewat pada tanggal rencana)" if day <= plan_d else ""
         past_en = " (already past on the plan date)" if day <= plan_d else ""
-        add(int(j), int(p), day, "masa_jabatan_maks",
+        add(
+            int(j),
+            int(p),
+            day,
+            "masa_jabatan_maks",
             f"TMT jabatan {tmt}; paling lama {n} th, lewat mulai {day}{past_id}",
-            f"in post since {tmt}; at most {n} y, past from {day}{past_en}")  # fmt: skip
+            f"in post since {tmt}; at most {n} y, past from {day}{past_en}",
+        )
     chosen = {int(j) for j in posts}
     for c in sotk or []:
         day = np.datetime64(c.day, "D")
@@ -225,15 +267,16 @@ def future_vacancies(
         if j < 0 and (
             not include_new_posts or (new_post_opd and norm_text(c.opd) != norm_text(new_post_opd))
         ):
-            continue  # fmt: skip
+            continue
         person = ds.holder_row.get(c.jabatan_id, -1) if j >= 0 else -1
         reason = f"sotk_{c.change}"
         d_id, d_en = f"file SOTK baris {c.row}", f"SOTK file row {c.row}"
         if j >= 0:
             add(j, int(person), day, reason, d_id, d_en)
         else:
-            records.append((c.jabatan_id, -1, c.name, c.opd, c.eselon, -1, day, reason, d_id, d_en,
-                            False))  # fmt: skip
+            records.append(
+                (c.jabatan_id, -1, c.name, c.opd, c.eselon, -1, day, reason, d_id, d_en, False)
+            )
     frame = pd.DataFrame(records, columns=list(VACANCY_COLUMNS))
     frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
     frame = frame.astype({"post": np.int64, "holder": np.int64, "past": bool})

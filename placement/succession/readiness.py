@@ -57,22 +57,43 @@ CATEGORIES: tuple[str, ...] = ("sekarang", "horizon", "pengembangan")
 
 # Rules a person can meet through development, with the action (id, en).
 DEVELOPABLE: dict[str, tuple[str, str]] = {
-    "KOTAK_TALENTA_MIN": ("pengembangan kinerja dan potensi sampai kotak talenta minimum",
-                          "develop performance and potential up to the minimum talent box"),
+    "KOTAK_TALENTA_MIN": (
+        "pengembangan kinerja dan potensi sampai kotak talenta minimum",
+        "develop performance and potential up to the minimum talent box",
+    ),
     "KOMPETENSI_ADA": ("ikut uji kompetensi / asesmen", "take the competency assessment"),
-    "SKP_PROMOSI": ("capai predikat kinerja minimum dalam penilaian berikutnya",
-                    "reach the minimum performance rating in the next appraisals"),
-    "PENDIDIKAN_MIN": ("tugas belajar / izin belajar sampai pendidikan minimum",
-                       "study leave up to the minimum education"),
-    "GOL_MIN_ESELON": ("kenaikan pangkat sampai golongan minimum (tidak diproyeksikan otomatis)",
-                       "promotion in grade up to the minimum golongan (not projected)"),
-    "RUMPUN_SESUAI": ("pendidikan/pelatihan di rumpun jabatan", "education/training in the post's field"),
+    "SKP_PROMOSI": (
+        "capai predikat kinerja minimum dalam penilaian berikutnya",
+        "reach the minimum performance rating in the next appraisals",
+    ),
+    "PENDIDIKAN_MIN": (
+        "tugas belajar / izin belajar sampai pendidikan minimum",
+        "study leave up to the minimum education",
+    ),
+    "GOL_MIN_ESELON": (
+        "kenaikan pangkat sampai golongan minimum (tidak diproyeksikan otomatis)",
+        "promotion in grade up to the minimum golongan (not projected)",
+    ),
+    "RUMPUN_SESUAI": (
+        "pendidikan/pelatihan di rumpun jabatan",
+        "education/training in the post's field",
+    ),
     "JOB_FIT_JPT": ("pengembangan lalu uji job fit ulang", "development, then a new job-fit test"),
-}  # fmt: skip
+}
 ROW_COLUMNS: tuple[str, ...] = (
-    "post", "person", "category", "rank", "ready_date", "total", "jpm", "move_type",
-    "shortlist_only", "blockers", "actions", "gaps",
-)  # fmt: skip
+    "post",
+    "person",
+    "category",
+    "rank",
+    "ready_date",
+    "total",
+    "jpm",
+    "move_type",
+    "shortlist_only",
+    "blockers",
+    "actions",
+    "gaps",
+)
 
 
 @dataclass(eq=False)
@@ -121,8 +142,9 @@ def select_posts(
                 f"jabatan_id {', '.join(outside)} di luar lingkup skenario (lingkup.opd / "
                 "lingkup.jenis_jabatan)",
                 f"jabatan_id {', '.join(outside)} is outside the scenario's scope (lingkup)",
-                "skenario", "lingkup",
-            )  # fmt: skip
+                "skenario",
+                "lingkup",
+            )
         rows = np.unique(chosen)
     if opd:
         names = np.array([norm_text(o) for o in ds.jabatan["opd"]], dtype=object)
@@ -132,8 +154,9 @@ def select_posts(
                 "OPD_TIDAK_ADA",
                 f"OPD '{opd}' tidak ada di data jabatan (mis. {known})",
                 f"OPD '{opd}' is not in the jabatan data (e.g. {known})",
-                "jabatan", "unit_kerja",
-            )  # fmt: skip
+                "jabatan",
+                "unit_kerja",
+            )
         rows = rows[names[rows] == norm_text(opd)]
     crit = critical_posts(ds)
     jab = ds.jabatan
@@ -161,8 +184,11 @@ def _pool(tl: Timeline, cand: IntArray) -> tuple[IntArray, IntArray]:
     in_pool = np.isin(np.nan_to_num(box, nan=0), POOL_BOXES)
     rule = f.rules["KOTAK_TALENTA_MIN"]
     if rule.active:
-        mins = [float(v) for m, v in rule["kotak_min"].items()
-                if m in ("promosi", "rotasi", "mutasi", "alih_jenis") and m in rule.moves]  # fmt: skip
+        mins = [
+            float(v)
+            for m, v in rule["kotak_min"].items()
+            if m in ("promosi", "rotasi", "mutasi", "alih_jenis") and m in rule.moves
+        ]
         least = min([*mins, float(min(POOL_BOXES))])
         keep = np.nan_to_num(box, nan=-1) >= least
     else:
@@ -179,8 +205,7 @@ class _Found:
     def frame(self, n_rules: int) -> tuple[IntArray, IntArray, np.ndarray]:
         if not self.person:
             return (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros((0, n_rules), bool))
-        return (np.concatenate(self.person), np.concatenate(self.post),
-                np.concatenate(self.fails))  # fmt: skip
+        return (np.concatenate(self.person), np.concatenate(self.post), np.concatenate(self.fails))
 
 
 def _scan(tl: Timeline, posts: IntArray, wide: IntArray, pool: IntArray) -> tuple[_Found, _Found]:
@@ -372,8 +397,11 @@ def successors(
     def scored(person: IntArray, post: IntArray) -> dict[str, np.ndarray]:
         ctx = PairContext.of(f, person, post)
         s = scorer.score(person, post, ctx.move, np.zeros(len(person), dtype=bool))
-        return {"total": s["total"], "jpm": s["jpm"],
-                "move_type": np.array(MOVE_TYPES, dtype=object)[ctx.move]}  # fmt: skip
+        return {
+            "total": s["total"],
+            "jpm": s["jpm"],
+            "move_type": np.array(MOVE_TYPES, dtype=object)[ctx.move],
+        }
 
     # siap dalam horizon
     tp, tj, tf = timed.frame(len(rules))
@@ -382,9 +410,16 @@ def successors(
     idx = np.flatnonzero(ok)
     ok[idx] = tl.eligible(tp[idx], tj[idx], ready[idx]) & _bup_ok(tl, tp[idx], tj[idx], ready[idx])
     soon_frame = pd.DataFrame(
-        {"post": tj[ok], "person": tp[ok], "category": "horizon", "ready_date": ready[ok],
-         **scored(tp[ok], tj[ok]), "shortlist_only": False, "_i": np.flatnonzero(ok)}
-    )  # fmt: skip
+        {
+            "post": tj[ok],
+            "person": tp[ok],
+            "category": "horizon",
+            "ready_date": ready[ok],
+            **scored(tp[ok], tj[ok]),
+            "shortlist_only": False,
+            "_i": np.flatnonzero(ok),
+        }
+    )
 
     # perlu pengembangan
     dp, dj, dfail = dev.frame(len(rules))
@@ -396,9 +431,16 @@ def successors(
         tl, dp[idx], dj[idx], np.full(len(idx), np.datetime64(end, "D"))
     )
     dev_frame = pd.DataFrame(
-        {"post": dj[ok], "person": dp[ok], "category": "pengembangan", "ready_date": NAT,
-         **scored(dp[ok], dj[ok]), "shortlist_only": False, "_i": np.flatnonzero(ok)}
-    )  # fmt: skip
+        {
+            "post": dj[ok],
+            "person": dp[ok],
+            "category": "pengembangan",
+            "ready_date": NAT,
+            **scored(dp[ok], dj[ok]),
+            "shortlist_only": False,
+            "_i": np.flatnonzero(ok),
+        }
+    )
 
     soon_frame = _seniority_sort(ds, soon_frame, [("post", True), ("ready_date", True)])
     dev_frame = _seniority_sort(ds, dev_frame, [("post", True)])
@@ -416,8 +458,11 @@ def successors(
     )
 
     parts = []
-    for frame, fails_all, dates in ((now_frame, None, {}), (soon_frame, tf, t_dates),
-                                    (dev_frame, dfail, d_dates)):  # fmt: skip
+    for frame, fails_all, dates in (
+        (now_frame, None, {}),
+        (soon_frame, tf, t_dates),
+        (dev_frame, dfail, d_dates),
+    ):
         head = frame.groupby("post", sort=False).head(top).copy()
         head["rank"] = head.groupby("post").cumcount() + 1
         if fails_all is not None and len(head):
@@ -430,8 +475,9 @@ def successors(
         head["actions"] = acts
         parts.append(head.drop(columns=["_i"], errors="ignore"))
     rows = pd.concat(parts, ignore_index=True)
-    rows["gaps"] = competency_gaps(ds, sc, rows["person"].to_numpy(dtype=np.int64),
-                                   rows["post"].to_numpy(dtype=np.int64))  # fmt: skip
+    rows["gaps"] = competency_gaps(
+        ds, sc, rows["person"].to_numpy(dtype=np.int64), rows["post"].to_numpy(dtype=np.int64)
+    )
     order = {int(r): i for i, r in enumerate(posts)}
     rows["_o"] = rows["post"].map(order)
     rows["_c"] = rows["category"].map({c: i for i, c in enumerate(CATEGORIES)})

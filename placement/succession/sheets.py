@@ -38,30 +38,67 @@ from placement.succession.talent_map import (
 )
 
 SHEET_NAMES: tuple[str, ...] = (
-    "Info", "Suksesi", "Kekuatan Suksesi", "Kekuatan per OPD", "Lowong Mendatang", "Peta Talenta",
-    "Kotak 9", "Talenta Pegawai", "Perpindahan Kotak",
-)  # fmt: skip
+    "Info",
+    "Suksesi",
+    "Kekuatan Suksesi",
+    "Kekuatan per OPD",
+    "Lowong Mendatang",
+    "Peta Talenta",
+    "Kotak 9",
+    "Talenta Pegawai",
+    "Perpindahan Kotak",
+)
 NO_SUCCESSOR = ("TANPA PENERUS", "NO SUCCESSOR")
 NONE_READY_NOW = ("belum ada yang siap sekarang", "nobody ready now")
 _EN: dict[str, str] = {
-    "urutan": "order", "jabatan_id": "jabatan_id", "nama_jabatan": "post_name", "opd": "opd",
-    "eselon": "eselon", "jenis_jabatan": "post_kind", "kritis": "critical",
-    "pemegang_nip": "holder_nip", "pemegang_nama": "holder_name", "lowong_mulai": "vacant_from",
-    "alasan_lowong": "vacancy_reason", "kesiapan": "readiness", "peringkat": "rank",
-    "nip": "nip", "nama": "name", "jabatan_sekarang": "current_post", "kotak_talenta": "talent_box",
-    "jpm_persen": "jpm_percent", "total": "total", "jenis_perpindahan": "move_type",
-    "daftar_pendek": "shortlist_only", "tanggal_siap": "ready_date",
-    "aturan_penghalang": "blocking_rules", "pengembangan": "development",
-    "kesenjangan_kompetensi": "competency_gaps", "tanggal_bup": "retirement_date",
-    "siap_sekarang": "ready_now", "siap_horizon": "ready_in_horizon",
-    "perlu_pengembangan": "needs_development", "penerus_siap_saat_lowong": "ready_when_vacant",
-    "status": "status", "jumlah_jabatan": "posts", "jabatan_kritis": "critical_posts",
-    "ada_siap_sekarang": "with_ready_now", "ada_siap_horizon": "with_ready_in_horizon",
-    "tanpa_penerus": "without_successor", "persen_tertutup_sekarang": "percent_covered_now",
-    "lowong_mendatang": "future_vacancies", "lowong_tanpa_penerus_siap": "vacancies_without_ready",
-    "kelompok_suksesi": "talent_pool", "tanggal": "date", "tahun": "year", "alasan": "reason",
-    "keterangan": "detail", "sudah_lewat": "already_past", "kunci": "key", "nilai": "value",
-}  # fmt: skip
+    "urutan": "order",
+    "jabatan_id": "jabatan_id",
+    "nama_jabatan": "post_name",
+    "opd": "opd",
+    "eselon": "eselon",
+    "jenis_jabatan": "post_kind",
+    "kritis": "critical",
+    "pemegang_nip": "holder_nip",
+    "pemegang_nama": "holder_name",
+    "lowong_mulai": "vacant_from",
+    "alasan_lowong": "vacancy_reason",
+    "kesiapan": "readiness",
+    "peringkat": "rank",
+    "nip": "nip",
+    "nama": "name",
+    "jabatan_sekarang": "current_post",
+    "kotak_talenta": "talent_box",
+    "jpm_persen": "jpm_percent",
+    "total": "total",
+    "jenis_perpindahan": "move_type",
+    "daftar_pendek": "shortlist_only",
+    "tanggal_siap": "ready_date",
+    "aturan_penghalang": "blocking_rules",
+    "pengembangan": "development",
+    "kesenjangan_kompetensi": "competency_gaps",
+    "tanggal_bup": "retirement_date",
+    "siap_sekarang": "ready_now",
+    "siap_horizon": "ready_in_horizon",
+    "perlu_pengembangan": "needs_development",
+    "penerus_siap_saat_lowong": "ready_when_vacant",
+    "status": "status",
+    "jumlah_jabatan": "posts",
+    "jabatan_kritis": "critical_posts",
+    "ada_siap_sekarang": "with_ready_now",
+    "ada_siap_horizon": "with_ready_in_horizon",
+    "tanpa_penerus": "without_successor",
+    "persen_tertutup_sekarang": "percent_covered_now",
+    "lowong_mendatang": "future_vacancies",
+    "lowong_tanpa_penerus_siap": "vacancies_without_ready",
+    "kelompok_suksesi": "talent_pool",
+    "tanggal": "date",
+    "tahun": "year",
+    "alasan": "reason",
+    "keterangan": "detail",
+    "sudah_lewat": "already_past",
+    "kunci": "key",
+    "nilai": "value",
+}
 
 
 def _t(pair: tuple[str, str], lang: str) -> str:
@@ -132,8 +169,15 @@ def succession_report(
     (``jabatan_ids`` or ``opd``; default every in-scope post)."""
     posts = select_posts(ds, sc, jabatan_ids, opd)
     succ = successors(ds, sc, horizon_years, top=top, posts=posts, pairs=pairs, lang=lang)
-    vac = future_vacancies(ds, sc, horizon_years, posts=posts, sotk=sotk, new_post_opd=opd,
-                           include_new_posts=not jabatan_ids)  # fmt: skip
+    vac = future_vacancies(
+        ds,
+        sc,
+        horizon_years,
+        posts=posts,
+        sotk=sotk,
+        new_post_opd=opd,
+        include_new_posts=not jabatan_ids,
+    )
     return SuccessionReport(ds, sc, horizon_years, succ, vac, opd, previous, names, lang=lang)
 
 
@@ -152,8 +196,19 @@ def succession_sheets(
     lang: str = "id",
 ) -> dict[str, pd.DataFrame]:
     """The succession sheets (see the module docstring), ready for ``write_xlsx``."""
-    report = succession_report(ds, sc, horizon_years, top=top, jabatan_ids=jabatan_ids, opd=opd,
-                               sotk=sotk, previous=previous, names=names, pairs=pairs, lang=lang)  # fmt: skip
+    report = succession_report(
+        ds,
+        sc,
+        horizon_years,
+        top=top,
+        jabatan_ids=jabatan_ids,
+        opd=opd,
+        sotk=sotk,
+        previous=previous,
+        names=names,
+        pairs=pairs,
+        lang=lang,
+    )
     return report_sheets(report)
 
 
@@ -341,21 +396,43 @@ def info_frame(r: SuccessionReport) -> pd.DataFrame:
         ("jabatan_tanpa_penerus_siap_sekarang", int((b["sekarang"] == 0).sum())),
         ("jabatan_tanpa_penerus", int(((b["sekarang"] + b["horizon"]) == 0).sum())),
         ("lowong_mendatang", len(r.vacancies)),
-        (category_label("sekarang", r.horizon_years, lang),
-         _t(("layak pada tanggal rencana menurut aturan; urut skor total optimiser",
-             "eligible on the plan date under the rules; ranked by the optimiser's total"), lang)),
-        (category_label("horizon", r.horizon_years, lang),
-         _t(("hanya terhalang aturan waktu (masa jabatan, pengalaman jenjang, hukuman disiplin); "
-             "tanggal siap = hari aturan terakhir berhenti menghalangi, diperiksa mesin aturan "
-             "pada tanggal itu (termasuk BUP_DEKAT dan USIA_JPT)",
-             "blocked only by time-based rules (tenure, experience in the level, disciplinary "
-             "sanction); ready date = the day the last one stops blocking, checked by the rule "
-             "engine on that day (BUP_DEKAT and USIA_JPT included)"), lang)),
-        (category_label("pengembangan", r.horizon_years, lang),
-         _t(("kotak 7–9, terhalang aturan yang dapat dikembangkan: ", "box 7–9, blocked by "
-             "developable rules: "), lang) + ", ".join(DEVELOPABLE)),
+        (
+            category_label("sekarang", r.horizon_years, lang),
+            _t(
+                (
+                    "layak pada tanggal rencana menurut aturan; urut skor total optimiser",
+                    "eligible on the plan date under the rules; ranked by the optimiser's total",
+                ),
+                lang,
+            ),
+        ),
+        (
+            category_label("horizon", r.horizon_years, lang),
+            _t(
+                (
+                    "hanya terhalang aturan waktu (masa jabatan, pengalaman jenjang, hukuman disiplin); "
+                    "tanggal siap = hari aturan terakhir berhenti menghalangi, diperiksa mesin aturan "
+                    "pada tanggal itu (termasuk BUP_DEKAT dan USIA_JPT)",
+                    "blocked only by time-based rules (tenure, experience in the level, disciplinary "
+                    "sanction); ready date = the day the last one stops blocking, checked by the rule "
+                    "engine on that day (BUP_DEKAT and USIA_JPT included)",
+                ),
+                lang,
+            ),
+        ),
+        (
+            category_label("pengembangan", r.horizon_years, lang),
+            _t(
+                (
+                    "kotak 7–9, terhalang aturan yang dapat dikembangkan: ",
+                    "box 7–9, blocked by developable rules: ",
+                ),
+                lang,
+            )
+            + ", ".join(DEVELOPABLE),
+        ),
         ("rekomendasi_kotak", legal_basis()),
-    ]  # fmt: skip
+    ]
     if r.previous is not None:
         rows += [(f"kelompok_suksesi_{k}", v) for k, v in pool_flows(r.ds, r.previous).items()]
     return pd.DataFrame(rows, columns=["kunci", "nilai"]).astype({"nilai": object})

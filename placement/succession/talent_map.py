@@ -35,10 +35,16 @@ POTENSI: tuple[tuple[str, str], ...] = (
 )
 # box → (kinerja index, potensi index) into KINERJA / POTENSI
 BOX_AXES: dict[int, tuple[int, int]] = {
-    1: (0, 0), 2: (1, 0), 4: (2, 0),
-    3: (0, 1), 5: (1, 1), 7: (2, 1),
-    6: (0, 2), 8: (1, 2), 9: (2, 2),
-}  # fmt: skip
+    1: (0, 0),
+    2: (1, 0),
+    4: (2, 0),
+    3: (0, 1),
+    5: (1, 1),
+    7: (2, 1),
+    6: (0, 2),
+    8: (1, 2),
+    9: (2, 2),
+}
 GRID: tuple[tuple[int, int, int], ...] = ((6, 8, 9), (3, 5, 7), (1, 2, 4))  # potensi high → low
 TALENT_POOL: tuple[int, ...] = (7, 8, 9)
 REGION = ("Seluruh daerah", "Whole region")
@@ -65,8 +71,9 @@ def legal_basis() -> str:
 
 def person_opd(ds: Dataset) -> pd.Series:
     """OPD per person: the OPD of the post held, else the unit_kerja."""
-    held = ds.pegawai["jabatan_id"].map(dict(zip(ds.jabatan["jabatan_id"], ds.jabatan["opd"],
-                                                 strict=True)))  # fmt: skip
+    held = ds.pegawai["jabatan_id"].map(
+        dict(zip(ds.jabatan["jabatan_id"], ds.jabatan["opd"], strict=True))
+    )
     return held.where(held.notna(), ds.pegawai["unit"]).astype(str)
 
 
@@ -94,15 +101,54 @@ def talent_counts(ds: Dataset, opd: str | None = None, lang: str = "id") -> pd.D
         total = int(mask.sum())
         for box in range(9, 0, -1):
             k, p = BOX_AXES[box]
-            rows.append((name, box, _t(KINERJA[k], lang), _t(POTENSI[p], lang), int(counts[box]),
-                         round(100 * counts[box] / total, 1) if total else 0.0,
-                         yes if box in TALENT_POOL else no, recommendation(box, lang)))  # fmt: skip
+            rows.append(
+                (
+                    name,
+                    box,
+                    _t(KINERJA[k], lang),
+                    _t(POTENSI[p], lang),
+                    int(counts[box]),
+                    round(100 * counts[box] / total, 1) if total else 0.0,
+                    yes if box in TALENT_POOL else no,
+                    recommendation(box, lang),
+                )
+            )
         if counts[0]:
-            rows.append((name, None, "", "", int(counts[0]), round(100 * counts[0] / total, 1),
-                         no, _t(NO_BOX, lang)))  # fmt: skip
-    cols = ["cakupan", "kotak", "kinerja", "potensi", "jumlah", "persen", "kelompok_suksesi",
-            "rekomendasi"] if lang == "id" else ["scope", "box", "performance", "potential",
-            "count", "percent", "talent_pool", "recommendation"]  # fmt: skip
+            rows.append(
+                (
+                    name,
+                    None,
+                    "",
+                    "",
+                    int(counts[0]),
+                    round(100 * counts[0] / total, 1),
+                    no,
+                    _t(NO_BOX, lang),
+                )
+            )
+    cols = (
+        [
+            "cakupan",
+            "kotak",
+            "kinerja",
+            "potensi",
+            "jumlah",
+            "persen",
+            "kelompok_suksesi",
+            "rekomendasi",
+        ]
+        if lang == "id"
+        else [
+            "scope",
+            "box",
+            "performance",
+            "potential",
+            "count",
+            "percent",
+            "talent_pool",
+            "recommendation",
+        ]
+    )
     frame = pd.DataFrame(rows, columns=cols)
     return frame.astype({cols[1]: "Int64"})
 
@@ -132,8 +178,10 @@ def talent_grid_moves(ds: Dataset, plan: pd.DataFrame, lang: str = "id") -> pd.D
     region = counts.iloc[:9]
     col_box, col_n = region.columns[1], region.columns[4]
     by_box = {int(b): int(n) for b, n in zip(region[col_box], region[col_n], strict=True)}
-    labels = {int(b): (str(k), str(p)) for b, k, p in
-              zip(region[col_box], region.iloc[:, 2], region.iloc[:, 3], strict=True)}  # fmt: skip
+    labels = {
+        int(b): (str(k), str(p))
+        for b, k, p in zip(region[col_box], region.iloc[:, 2], region.iloc[:, 3], strict=True)
+    }
     moving = plan[plan["jenis_perpindahan"].astype(str) != "tetap"]
     moved = pd.to_numeric(moving["kotak_talenta"], errors="coerce").dropna().astype(int)
     moved_by_box = moved.value_counts()
@@ -141,9 +189,17 @@ def talent_grid_moves(ds: Dataset, plan: pd.DataFrame, lang: str = "id") -> pd.D
     for r, line in enumerate(GRID):
         for c, box in enumerate(line):
             assert BOX_AXES[box][0] == c
-            rows.append({"baris": r, "kolom": c, "kotak": box, "kinerja": labels[box][0],
-                         "potensi": labels[box][1], "jumlah": by_box.get(box, 0),
-                         "pindah": int(moved_by_box.get(box, 0))})  # fmt: skip
+            rows.append(
+                {
+                    "baris": r,
+                    "kolom": c,
+                    "kotak": box,
+                    "kinerja": labels[box][0],
+                    "potensi": labels[box][1],
+                    "jumlah": by_box.get(box, 0),
+                    "pindah": int(moved_by_box.get(box, 0)),
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -187,18 +243,30 @@ def read_previous_round(path: Path) -> pd.DataFrame:
     peg = tables.get("pegawai")
     if peg is None:
         found = [i for i in issues if i.severity == "error"] or [
-            error(str(path), None, None, "PUTARAN_PEGAWAI_TIDAK_ADA",
-                  "Tabel pegawai putaran sebelumnya tidak ditemukan",
-                  "The pegawai table of the previous round was not found")
-        ]  # fmt: skip
+            error(
+                str(path),
+                None,
+                None,
+                "PUTARAN_PEGAWAI_TIDAK_ADA",
+                "Tabel pegawai putaran sebelumnya tidak ditemukan",
+                "The pegawai table of the previous round was not found",
+            )
+        ]
         raise PlacementError(found)
     file = f"{path}/{peg.attrs.get('file', 'pegawai')}" if Path(path).is_dir() else str(path)
     problems: list[Issue] = []
     for col in ("nip", "kotak_talenta"):
         if col not in peg.columns:
-            problems.append(error(file, 1, col, "PUTARAN_KOLOM_HILANG",
-                                  f"Kolom '{col}' tidak ada di tabel pegawai putaran sebelumnya",
-                                  f"Column '{col}' is missing from the previous round's pegawai table"))  # fmt: skip
+            problems.append(
+                error(
+                    file,
+                    1,
+                    col,
+                    "PUTARAN_KOLOM_HILANG",
+                    f"Kolom '{col}' tidak ada di tabel pegawai putaran sebelumnya",
+                    f"Column '{col}' is missing from the previous round's pegawai table",
+                )
+            )
     if problems:
         raise PlacementError(problems)
     nips: list[str] = []
@@ -208,13 +276,21 @@ def read_previous_round(path: Path) -> pd.DataFrame:
         nip = str(nip or "").strip().lstrip("'")
         text = str(box or "").strip()
         if not nip:
-            problems.append(error(file, int(row), "nip", "PUTARAN_NIP_KOSONG", "NIP kosong",
-                                  "NIP is empty"))  # fmt: skip
+            problems.append(
+                error(file, int(row), "nip", "PUTARAN_NIP_KOSONG", "NIP kosong", "NIP is empty")
+            )
             continue
         if nip in seen:
-            problems.append(error(file, int(row), "nip", "PUTARAN_NIP_GANDA",
-                                  f"NIP {nip} sudah ada di baris {seen[nip]}",
-                                  f"NIP {nip} already appears in row {seen[nip]}"))  # fmt: skip
+            problems.append(
+                error(
+                    file,
+                    int(row),
+                    "nip",
+                    "PUTARAN_NIP_GANDA",
+                    f"NIP {nip} sudah ada di baris {seen[nip]}",
+                    f"NIP {nip} already appears in row {seen[nip]}",
+                )
+            )
             continue
         seen[nip] = int(row)
         value = 0
@@ -224,9 +300,16 @@ def read_previous_round(path: Path) -> pd.DataFrame:
             except ValueError:
                 number = -1.0
             if not number.is_integer() or not 1 <= number <= 9:
-                problems.append(error(file, int(row), "kotak_talenta", "PUTARAN_KOTAK",
-                                      f"kotak_talenta '{text}' harus bilangan bulat 1–9 atau kosong",
-                                      f"kotak_talenta '{text}' must be a whole number 1–9 or empty"))  # fmt: skip
+                problems.append(
+                    error(
+                        file,
+                        int(row),
+                        "kotak_talenta",
+                        "PUTARAN_KOTAK",
+                        f"kotak_talenta '{text}' harus bilangan bulat 1–9 atau kosong",
+                        f"kotak_talenta '{text}' must be a whole number 1–9 or empty",
+                    )
+                )
                 continue
             value = int(number)
         nips.append(nip)
@@ -270,8 +353,12 @@ def pool_flows(ds: Dataset, previous: pd.DataFrame) -> dict[str, int]:
     both = now.index.intersection(before.index)
     a = np.isin(before[both].to_numpy(), TALENT_POOL)
     b = np.isin(now[both].to_numpy(), TALENT_POOL)
-    return {"masuk": int((~a & b).sum()), "keluar": int((a & ~b).sum()),
-            "tetap_di_kelompok": int((a & b).sum()), "dicocokkan": len(both)}  # fmt: skip
+    return {
+        "masuk": int((~a & b).sum()),
+        "keluar": int((a & ~b).sum()),
+        "tetap_di_kelompok": int((a & b).sum()),
+        "dicocokkan": len(both),
+    }
 
 
 __all__ = [

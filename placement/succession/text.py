@@ -15,8 +15,20 @@ from placement.succession.sheets import (
 )
 from placement.succession.talent_map import box_transitions, talent_grid
 
-_MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-           "September", "Oktober", "November", "Desember")  # fmt: skip
+_MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 
 
 def date_text(value: Any, lang: str = "id") -> str:

@@ -62,8 +62,9 @@ def add_months(days: DateArray, months: IntArray | int) -> DateArray:
 
 def _months_by_kind(years: dict[str, float], codes: IntArray) -> npt.NDArray[np.float64]:
     """Whole months per element from a {kind: years} parameter (NaN where the kind has none)."""
-    table = np.array([*(round(float(years[k]) * 12) if k in years else np.nan for k in KINDS),
-                      np.nan])  # fmt: skip
+    table = np.array(
+        [*(round(float(years[k]) * 12) if k in years else np.nan for k in KINDS), np.nan]
+    )
     out: npt.NDArray[np.float64] = table[codes]
     return out
 
@@ -80,8 +81,11 @@ def estimate(rule: Rule, f: Facts, person: IntArray, post: IntArray) -> DateArra
     starting point: :meth:`Timeline.first_day` confirms it with the engine."""
     p, j = person, post
     if rule.id == "MASA_JABATAN_MIN":
-        start = np.where((f.p_held[p] >= 0) | ~np.isnat(f.p_tmt_jabatan[p]), f.p_tmt_jabatan[p],
-                         f.p_tmt_jenjang[p])  # fmt: skip
+        start = np.where(
+            (f.p_held[p] >= 0) | ~np.isnat(f.p_tmt_jabatan[p]),
+            f.p_tmt_jabatan[p],
+            f.p_tmt_jenjang[p],
+        )
         return _shift(start, _months_by_kind(rule["min_tahun"], f.p_kind_code[p]))
     if rule.id == "PENGALAMAN_JENJANG":
         start = f.p_tmt_jenjang[p]
@@ -226,8 +230,12 @@ class Timeline:
         person = np.asarray(person, dtype=np.int64)
         post = np.asarray(post, dtype=np.int64)
         n = len(person)
-        lo_d = np.broadcast_to(np.asarray(np.datetime64(lo, "D") if isinstance(lo, date) else lo,
-                                          dtype="datetime64[D]"), (n,)).copy()  # fmt: skip
+        lo_d = np.broadcast_to(
+            np.asarray(
+                np.datetime64(lo, "D") if isinstance(lo, date) else lo, dtype="datetime64[D]"
+            ),
+            (n,),
+        ).copy()
         hi_d = np.datetime64(hi, "D")
         one = np.timedelta64(1, "D")
         out = np.full(n, NAT)

@@ -21,19 +21,22 @@ DAYS_PER_YEAR = 365.25
 
 EDUCATION: tuple[str, ...] = ("SD", "SMP", "SMA", "D3", "D4", "S1", "S2", "S3")
 # Education mix per role code (columns follow EDUCATION).
-EDU_MIX = np.array([
-    [0, 0, 0, 0, 0, 0.05, 0.70, 0.25],  # JPT madya
-    [0, 0, 0, 0, 0, 0.22, 0.72, 0.06],  # JPT pratama
-    [0, 0, 0, 0, 0.04, 0.46, 0.48, 0.02],  # administrator
-    [0, 0, 0.02, 0.12, 0.06, 0.62, 0.18, 0],  # pengawas
-    [0, 0, 0, 0, 0.10, 0.70, 0.18, 0.02],  # JF keahlian
-    [0, 0, 0.20, 0.80, 0, 0, 0, 0],  # JF keterampilan
-    [0.02, 0.04, 0.42, 0.14, 0.03, 0.32, 0.03, 0],  # pelaksana
-])  # fmt: skip
+EDU_MIX = np.array(
+    [
+        [0, 0, 0, 0, 0, 0.05, 0.70, 0.25],  # JPT madya
+        [0, 0, 0, 0, 0, 0.22, 0.72, 0.06],  # JPT pratama
+        [0, 0, 0, 0, 0.04, 0.46, 0.48, 0.02],  # administrator
+        [0, 0, 0.02, 0.12, 0.06, 0.62, 0.18, 0],  # pengawas
+        [0, 0, 0, 0, 0.10, 0.70, 0.18, 0.02],  # JF keahlian
+        [0, 0, 0.20, 0.80, 0, 0, 0, 0],  # JF keterampilan
+        [0.02, 0.04, 0.42, 0.14, 0.03, 0.32, 0.03, 0],  # pelaksana
+    ]
+)
 ENTRY_GRADE = np.array([0, 2, 4, 6, 8, 8, 9, 10])  # by education, PNS rank
 PELAKSANA_CAP = np.array([5, 7, 9, 10, 11, 11, 12, 12])  # highest grade of a pelaksana
-ENTRY_AGE = np.array([[18, 26], [18, 26], [19, 28], [21, 30], [22, 32], [22, 33], [23, 34],
-                      [25, 35]], dtype=float)  # fmt: skip
+ENTRY_AGE = np.array(
+    [[18, 26], [18, 26], [19, 28], [21, 30], [22, 32], [22, 33], [23, 34], [25, 35]], dtype=float
+)
 AGE_FLOOR = np.array([46, 40, 34, 28, 24, 22, 20], dtype=float)  # by role
 BUP_ROLE = np.array([60, 60, 58, 58, 58, 58, 58], dtype=float)
 PPPK_GRADE_BY_EDU = np.array([1, 2, 4, 6, 8, 8, 9, 9])  # index into PPPK_GRADES (V, VII, IX, X)
@@ -189,9 +192,20 @@ def careers(
     tmt_cpns = np.where(roles.pppk, _pppk_appointment(rng, birth), tmt_cpns)
     service = years_since(plan, tmt_cpns)
     grade = np.where(roles.pppk, _pppk_grade(roles, edu), pns_grades(rng, entry, service, lo, hi))
-    c = Careers(np.array(EDUCATION, dtype=object)[edu], birth, tmt_cpns, _golongan(grade, roles),
-                grade, np.where(roles.pppk, grade, entry), tmt_cpns, tmt_cpns, tmt_cpns, age, bup,
-                service)  # fmt: skip
+    c = Careers(
+        np.array(EDUCATION, dtype=object)[edu],
+        birth,
+        tmt_cpns,
+        _golongan(grade, roles),
+        grade,
+        np.where(roles.pppk, grade, entry),
+        tmt_cpns,
+        tmt_cpns,
+        tmt_cpns,
+        age,
+        bup,
+        service,
+    )
     _below_minimum(rng, roles, c, lo, exception_share)
     c.tmt_golongan = _tmt_golongan(rng, plan, c, roles.pppk)
     _set_tenure(rng, roles, c, plan)
@@ -201,8 +215,10 @@ def careers(
 def _pppk_appointment(rng: np.random.Generator, birth: DateArray) -> DateArray:
     """Appointment date of a PPPK: 2019 or 2021–2024, at age 20 or later."""
     n = len(birth)
-    year = np.maximum(rng.choice(PPPK_YEARS, size=n, p=PPPK_YEAR_P),
-                      birth.astype("datetime64[Y]").astype(np.int64) + 1970 + 20)  # fmt: skip
+    year = np.maximum(
+        rng.choice(PPPK_YEARS, size=n, p=PPPK_YEAR_P),
+        birth.astype("datetime64[Y]").astype(np.int64) + 1970 + 20,
+    )
     month = rng.choice(np.array([1, 3, 4, 10]), size=n) - 1
     out: DateArray = ((year - 1970) * 12 + month).astype("datetime64[M]").astype("datetime64[D]")
     return out

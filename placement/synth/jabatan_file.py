@@ -62,7 +62,10 @@ def read_jabatan(path: Path) -> pd.DataFrame:
 
 def _missing(path: Path) -> Issue:
     return error(
-        path.name, None, None, "FILE_TIDAK_ADA",
+        path.name,
+        None,
+        None,
+        "FILE_TIDAK_ADA",
         f"Tabel jabatan tidak ditemukan di {path.name}.",
         f"No jabatan table found in {path.name}.",
-    )  # fmt: skip
+    )

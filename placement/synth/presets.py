@@ -44,19 +44,39 @@ KABUPATEN_SIZE = RegionSize(kecamatan=13, kelurahan=22, puskesmas=30, uptd=24, r
 PROVINSI_SIZE = RegionSize(uptd=660, schools=800, rsud=3)
 
 PRESETS: dict[str, Preset] = {
-    "tiny": Preset("tiny", DEFAULT_PLAN_DATE, 30, 0.4,
-                   {"JPT": 1, "ADMINISTRATOR": 3, "PENGAWAS": 8}),
-    "kabupaten": Preset("kabupaten", DEFAULT_PLAN_DATE, 3_000, 0.105,
-                        {"JPT": 35, "ADMINISTRATOR": 200, "PENGAWAS": 750},
-                        kabupaten=KABUPATEN_SIZE, n_kabupaten=1),
-    "provinsi": Preset("provinsi", DEFAULT_PLAN_DATE, 20_000, 0.3,
-                       {"JPT": 60, "ADMINISTRATOR": 860, "PENGAWAS": 4_000},
-                       provinsi=PROVINSI_SIZE, n_provinsi=1),
-    "nasional": Preset("nasional", DEFAULT_PLAN_DATE, 100_000, 0.3,
-                       {"JPT": 730, "ADMINISTRATOR": 5_400, "PENGAWAS": 23_000},
-                       kabupaten=KABUPATEN_SIZE, provinsi=PROVINSI_SIZE, n_kabupaten=15,
-                       n_provinsi=3),
-}  # fmt: skip
+    "tiny": Preset(
+        "tiny", DEFAULT_PLAN_DATE, 30, 0.4, {"JPT": 1, "ADMINISTRATOR": 3, "PENGAWAS": 8}
+    ),
+    "kabupaten": Preset(
+        "kabupaten",
+        DEFAULT_PLAN_DATE,
+        3_000,
+        0.105,
+        {"JPT": 35, "ADMINISTRATOR": 200, "PENGAWAS": 750},
+        kabupaten=KABUPATEN_SIZE,
+        n_kabupaten=1,
+    ),
+    "provinsi": Preset(
+        "provinsi",
+        DEFAULT_PLAN_DATE,
+        20_000,
+        0.3,
+        {"JPT": 60, "ADMINISTRATOR": 860, "PENGAWAS": 4_000},
+        provinsi=PROVINSI_SIZE,
+        n_provinsi=1,
+    ),
+    "nasional": Preset(
+        "nasional",
+        DEFAULT_PLAN_DATE,
+        100_000,
+        0.3,
+        {"JPT": 730, "ADMINISTRATOR": 5_400, "PENGAWAS": 23_000},
+        kabupaten=KABUPATEN_SIZE,
+        provinsi=PROVINSI_SIZE,
+        n_kabupaten=15,
+        n_provinsi=3,
+    ),
+}
 
 
 def get_preset(name: str) -> Preset:

@@ -18,10 +18,14 @@ from placement.synth.structure import opd_rumpun
 # Role codes.
 JPT_MADYA, JPT_PRATAMA, ADMINISTRATOR, PENGAWAS, JF_AHLI, JF_TERAMPIL, PELAKSANA = range(7)
 ROLE_JENIS: tuple[JenisJabatan, ...] = (
-    JenisJabatan.JPT_MADYA, JenisJabatan.JPT_PRATAMA, JenisJabatan.ADMINISTRATOR,
-    JenisJabatan.PENGAWAS, JenisJabatan.FUNGSIONAL, JenisJabatan.FUNGSIONAL,
+    JenisJabatan.JPT_MADYA,
+    JenisJabatan.JPT_PRATAMA,
+    JenisJabatan.ADMINISTRATOR,
+    JenisJabatan.PENGAWAS,
+    JenisJabatan.FUNGSIONAL,
+    JenisJabatan.FUNGSIONAL,
     JenisJabatan.PELAKSANA,
-)  # fmt: skip
+)
 _ROLE_OF_JENIS = {
     str(JenisJabatan.JPT_MADYA): JPT_MADYA,
     str(JenisJabatan.JPT_PRATAMA): JPT_PRATAMA,
@@ -31,19 +35,37 @@ _ROLE_OF_JENIS = {
 
 # Highest golongan per eselon (PP 100/2000 jo PP 13/2002).
 ESELON_MAX_GRADE: dict[str, str] = {
-    "I.a": "IV/e", "I.b": "IV/e", "II.a": "IV/d", "II.b": "IV/c",
-    "III.a": "IV/b", "III.b": "IV/a", "IV.a": "III/d", "IV.b": "III/c",
-}  # fmt: skip
+    "I.a": "IV/e",
+    "I.b": "IV/e",
+    "II.a": "IV/d",
+    "II.b": "IV/c",
+    "III.a": "IV/b",
+    "III.b": "IV/a",
+    "IV.a": "III/d",
+    "IV.b": "III/c",
+}
 
 AHLI = ("ahli pertama", "ahli muda", "ahli madya", "ahli utama")
 # Grade band per JF jenjang (rank on the PNS scale).
 JENJANG_BAND: dict[str, tuple[int, int]] = {
-    "ahli pertama": (8, 9), "ahli muda": (10, 11), "ahli madya": (12, 14), "ahli utama": (15, 16),
-    "terampil": (5, 7), "mahir": (8, 9), "penyelia": (10, 11),
-}  # fmt: skip
+    "ahli pertama": (8, 9),
+    "ahli muda": (10, 11),
+    "ahli madya": (12, 14),
+    "ahli utama": (15, 16),
+    "terampil": (5, 7),
+    "mahir": (8, 9),
+    "penyelia": (10, 11),
+}
 _RANK: dict[str, int] = {g: i for i, g in enumerate(PNS_GRADES)}
-_PNS_JF_MIX = {"ahli pertama": 0.30, "ahli muda": 0.28, "ahli madya": 0.12, "ahli utama": 0.01,
-               "terampil": 0.12, "mahir": 0.10, "penyelia": 0.07}  # fmt: skip
+_PNS_JF_MIX = {
+    "ahli pertama": 0.30,
+    "ahli muda": 0.28,
+    "ahli madya": 0.12,
+    "ahli utama": 0.01,
+    "terampil": 0.12,
+    "mahir": 0.10,
+    "penyelia": 0.07,
+}
 _PPPK_JF_MIX = {"ahli pertama": 0.55, "ahli muda": 0.10, "terampil": 0.30, "mahir": 0.05}
 _PPPK_JF_SHARE = 0.7  # PPPK are mostly JF (guru, nakes); the rest PPPK teknis (pelaksana)
 
@@ -120,8 +142,14 @@ def pool_roles(
     role[is_jf] = np.where(np.isin(jenjang[is_jf], AHLI), JF_AHLI, JF_TERAMPIL)
     pppk = np.zeros(n_pool, dtype=bool)
     pppk[:n_pppk] = True
-    return Roles(role, np.full(n_pool, -1, dtype=np.int64), np.full(n_pool, "", dtype=object),
-                 jenjang, _pool_units(rng, jab, is_jf), pppk)  # fmt: skip
+    return Roles(
+        role,
+        np.full(n_pool, -1, dtype=np.int64),
+        np.full(n_pool, "", dtype=object),
+        jenjang,
+        _pool_units(rng, jab, is_jf),
+        pppk,
+    )
 
 
 def holder_roles(jab: pd.DataFrame, posts: IntArray) -> Roles:
@@ -129,9 +157,14 @@ def holder_roles(jab: pd.DataFrame, posts: IntArray) -> Roles:
     held = jab.iloc[posts]
     role: IntArray = np.asarray(held["jenis_jabatan"].map(_ROLE_OF_JENIS), dtype=np.int64)
     n = len(posts)
-    return Roles(role, posts.astype(np.int64), held["eselon"].to_numpy(dtype=object),
-                 np.full(n, None, dtype=object), held["opd"].to_numpy(dtype=object),
-                 np.zeros(n, dtype=bool))  # fmt: skip
+    return Roles(
+        role,
+        posts.astype(np.int64),
+        held["eselon"].to_numpy(dtype=object),
+        np.full(n, None, dtype=object),
+        held["opd"].to_numpy(dtype=object),
+        np.zeros(n, dtype=bool),
+    )
 
 
 def concat(a: Roles, b: Roles) -> Roles:

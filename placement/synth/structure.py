@@ -41,10 +41,38 @@ class Tier:
     rsud_kabid: str
 
 
-KAB_TIER = Tier("II.a", "II.b", "II.b", "III.a", "III.b", "IV.a", "", "III.a", "III.b", "IV.a",
-                "IV.b", "II.b", "III.a", "III.b")  # fmt: skip
-PROV_TIER = Tier("I.b", "II.a", "II.a", "III.a", "III.a", "IV.a", "II.b", "III.a", "III.a",
-                 "III.b", "IV.a", "II.a", "II.b", "III.a")  # fmt: skip
+KAB_TIER = Tier(
+    "II.a",
+    "II.b",
+    "II.b",
+    "III.a",
+    "III.b",
+    "IV.a",
+    "",
+    "III.a",
+    "III.b",
+    "IV.a",
+    "IV.b",
+    "II.b",
+    "III.a",
+    "III.b",
+)
+PROV_TIER = Tier(
+    "I.b",
+    "II.a",
+    "II.a",
+    "III.a",
+    "III.a",
+    "IV.a",
+    "II.b",
+    "III.a",
+    "III.a",
+    "III.b",
+    "IV.a",
+    "II.a",
+    "II.b",
+    "III.a",
+)
 
 
 # --- building blocks ------------------------------------------------------------------------
@@ -84,8 +112,10 @@ def _setda(suffix: str, t: Tier, provinsi: bool) -> list[Row]:
                 rows.append((opd, f"Kepala Biro {u}", t.biro))
                 for k in cat.SEKSI_KINDS:
                     rows.append((opd, f"Kepala Bagian {k} Biro {u}", t.kabag))
-                    rows += [(opd, f"Kepala Subbagian {s} Bagian {k} Biro {u}", t.kasi)
-                             for s in ("Perencanaan", "Pelaksanaan")]  # fmt: skip
+                    rows += [
+                        (opd, f"Kepala Subbagian {s} Bagian {k} Biro {u}", t.kasi)
+                        for s in ("Perencanaan", "Pelaksanaan")
+                    ]
             else:
                 rows.append((opd, f"Kepala Bagian {u}", t.kabag))
                 rows += [(opd, f"Kepala Subbagian {k} Bagian {u}", t.kasi) for k in cat.SEKSI_KINDS]
@@ -104,8 +134,12 @@ def _secretariats(suffix: str, t: Tier) -> list[Row]:
     rows += [(insp, f"Inspektur Pembantu Wilayah {w}", t.kabid) for w in ("I", "II", "III", "IV")]
     rows += [(insp, f"Kepala Subbagian {s}", t.kasi) for s in cat.SUBBAG_DINAS]
     satpol = f"Satuan Polisi Pamong Praja{suffix}"
-    bidang = ("Penegakan Perundang-undangan Daerah", "Ketertiban Umum dan Ketenteraman Masyarakat",
-              "Perlindungan Masyarakat", "Sumber Daya Aparatur")  # fmt: skip
+    bidang = (
+        "Penegakan Perundang-undangan Daerah",
+        "Ketertiban Umum dan Ketenteraman Masyarakat",
+        "Perlindungan Masyarakat",
+        "Sumber Daya Aparatur",
+    )
     return rows + _dinas(satpol, bidang, t)
 
 
@@ -166,8 +200,10 @@ def _dinas_with_uptd(
 
 def _puskesmas(rng: np.random.Generator, n: int, suffix: str) -> list[Row]:
     opd = f"Dinas Kesehatan{suffix}"
-    return [(opd, f"Kepala Subbagian Tata Usaha UPTD Puskesmas {p}", "IV.b")
-            for p in place_names(rng, n)]  # fmt: skip
+    return [
+        (opd, f"Kepala Subbagian Tata Usaha UPTD Puskesmas {p}", "IV.b")
+        for p in place_names(rng, n)
+    ]
 
 
 def _schools(rng: np.random.Generator, n: int, suffix: str) -> list[Row]:
@@ -302,8 +338,20 @@ def jabatan_frame(
     frame["priority"] = _priority(rng, frame["jenis_jabatan"])
     frame["must_fill"] = _must_fill(rng, frame["priority"].to_numpy())
     frame["instansi"] = pd.Series(instansi or [None] * n, index=frame.index, dtype=object)
-    cols = ["jabatan_id", "name", "opd", "jenis_jabatan", "eselon", "min_golongan",
-            "min_education", "rumpun", "priority", "must_fill", "technical", "instansi"]  # fmt: skip
+    cols = [
+        "jabatan_id",
+        "name",
+        "opd",
+        "jenis_jabatan",
+        "eselon",
+        "min_golongan",
+        "min_education",
+        "rumpun",
+        "priority",
+        "must_fill",
+        "technical",
+        "instansi",
+    ]
     return frame[cols]
 
 

@@ -28,11 +28,13 @@ BOX = np.array([[1, 3, 6], [2, 5, 8], [4, 7, 9]], dtype=np.int64)
 POTENSI_CUTS = np.array([-0.55, 1.05])  # rendah | menengah | tinggi
 KINERJA_CUTS = np.array([-1.0, 0.75])  # di bawah | sesuai | di atas ekspektasi
 SKP = np.array(["sangat baik", "baik", "butuh perbaikan", "kurang", "sangat kurang"], dtype=object)
-SKP_BY_KINERJA = np.array([
-    [0.02, 0.55, 0.30, 0.09, 0.04],  # di bawah ekspektasi
-    [0.12, 0.83, 0.05, 0.0, 0.0],  # sesuai
-    [0.60, 0.40, 0.0, 0.0, 0.0],  # di atas
-])  # fmt: skip
+SKP_BY_KINERJA = np.array(
+    [
+        [0.02, 0.55, 0.30, 0.09, 0.04],  # di bawah ekspektasi
+        [0.12, 0.83, 0.05, 0.0, 0.0],  # sesuai
+        [0.60, 0.40, 0.0, 0.0, 0.0],  # di atas
+    ]
+)
 JOB_FIT = np.array(["optimal", "cukup optimal", "kurang optimal"], dtype=object)
 JOB_FIT_BY_POTENSI = np.array([[0.25, 0.45, 0.30], [0.55, 0.38, 0.07], [0.80, 0.19, 0.01]])
 
@@ -60,8 +62,9 @@ def _sanctions(
     until = np.full(n, np.datetime64("NaT"), dtype="datetime64[D]")
     kind[who[:n_heavy]] = np.where(rng.random(n_heavy) < 0.6, "sedang", "berat")
     kind[who[n_heavy:]] = "ringan"
-    days = np.where(kind[who] == "ringan", rng.integers(30, 365, len(who)),
-                    rng.integers(60, 720, len(who)))  # fmt: skip
+    days = np.where(
+        kind[who] == "ringan", rng.integers(30, 365, len(who)), rng.integers(60, 720, len(who))
+    )
     until[who] = plan + days.astype("timedelta64[D]")
     heavy = np.zeros(n, dtype=bool)
     heavy[who[:n_heavy]] = True
@@ -77,8 +80,9 @@ def _ensure_talent_per_level(
         pool = np.flatnonzero(~roles.holder & ~roles.pppk & ~blocked & (level == lvl))
         if len(pool) == 0:
             continue
-        box = BOX[np.digitize(performance[pool], KINERJA_CUTS),
-                  np.digitize(potential[pool], POTENSI_CUTS)]  # fmt: skip
+        box = BOX[
+            np.digitize(performance[pool], KINERJA_CUTS), np.digitize(potential[pool], POTENSI_CUTS)
+        ]
         if (box >= 7).any():
             continue
         best = pool[np.argmax(potential[pool])]

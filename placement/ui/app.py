@@ -76,5 +76,13 @@ def serve(ws: Workspace, port: int) -> None:
     app.on_page_exception(page_failed)
     app.add_middleware(HostOriginGuard, hosts=allowed_hosts(ws.host))
     core.sio.eio.cors_allowed_origins = None  # the socket: same origin only (engine.io default)
-    ui.run(host=ws.host, port=port, title="placement", reload=False, show=False,
-           favicon="📋", language="id", reconnect_timeout=10.0)  # fmt: skip
+    ui.run(
+        host=ws.host,
+        port=port,
+        title="placement",
+        reload=False,
+        show=False,
+        favicon="📋",
+        language="id",
+        reconnect_timeout=10.0,
+    )

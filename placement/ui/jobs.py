@@ -52,8 +52,14 @@ def run_job(spec: JobSpec, events: Any) -> None:
         with RunStore(spec.store) as store:  # fail before solving when the record cannot be written
             store.check_writable()
         extra = {"data": str(spec.data), "skenario": str(spec.scenario_file)}
-        run = solve_to_folder(ds, sc, spec.out, extra=extra, time_limit=spec.time_limit,
-                              progress=lambda msg: events.put(("progress", msg)))  # fmt: skip
+        run = solve_to_folder(
+            ds,
+            sc,
+            spec.out,
+            extra=extra,
+            time_limit=spec.time_limit,
+            progress=lambda msg: events.put(("progress", msg)),
+        )
         status = str(run.result.status)
         if run.result.status is SolveStatus.INTERRUPTED:
             events.put(("cancelled", status))

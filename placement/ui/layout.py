@@ -33,8 +33,13 @@ def _switch_language() -> None:
 
 def action_failed(exc: Exception) -> None:
     """An action on the page failed unexpectedly: say so; the workspace keeps its data."""
-    ui.notify(t("unexpected", error=type(exc).__name__), type="negative", multi_line=True,
-              timeout=0, close_button="OK")  # fmt: skip
+    ui.notify(
+        t("unexpected", error=type(exc).__name__),
+        type="negative",
+        multi_line=True,
+        timeout=0,
+        close_button="OK",
+    )
 
 
 def page_failed(exc: Exception) -> None:
@@ -92,9 +97,15 @@ def _plain(value: Any) -> Any:
 
 
 def frame_table(
-    frame: pd.DataFrame, *, row_key: str | None = None, rows_per_page: int = 15, testid: str = "",
-    search: bool = True, hidden: Sequence[str] = (), quoted: Sequence[str] = (),
-) -> ui.table:  # fmt: skip
+    frame: pd.DataFrame,
+    *,
+    row_key: str | None = None,
+    rows_per_page: int = 15,
+    testid: str = "",
+    search: bool = True,
+    hidden: Sequence[str] = (),
+    quoted: Sequence[str] = (),
+) -> ui.table:
     """A sortable table of ``frame`` (every column sortable); a search box above unless
     ``search`` is False (e.g. the tables of a dialog share one box). Columns in ``hidden`` are
     kept in the rows (for keys and test ids) but not shown; cells of columns in ``quoted`` are
@@ -103,21 +114,31 @@ def frame_table(
     locale = "en-US" if i18n.lang() == "en" else "id-ID"
     numbers = f"v => (v === '' || v === null) ? '' : Number(v).toLocaleString('{locale}')"
     columns = [
-        {"name": str(c), "label": header(str(c)), "field": str(c), "sortable": True,
-         "align": "left",
-         **({":format": numbers} if pd.api.types.is_numeric_dtype(frame[c])
-            and not pd.api.types.is_bool_dtype(frame[c]) else {}),
-         **({"classes": "kutipan"} if c in quoted else {})}
+        {
+            "name": str(c),
+            "label": header(str(c)),
+            "field": str(c),
+            "sortable": True,
+            "align": "left",
+            **(
+                {":format": numbers}
+                if pd.api.types.is_numeric_dtype(frame[c])
+                and not pd.api.types.is_bool_dtype(frame[c])
+                else {}
+            ),
+            **({"classes": "kutipan"} if c in quoted else {}),
+        }
         for c in frame.columns
         if c not in hidden
-    ]  # fmt: skip
+    ]
     data = records(frame)
     key = row_key or "_baris"
     if row_key is None:
         for i, row in enumerate(data):
             row["_baris"] = i
-    table = ui.table(columns=columns, rows=data, row_key=key,
-                     pagination={"rowsPerPage": rows_per_page}).classes("w-full")  # fmt: skip
+    table = ui.table(
+        columns=columns, rows=data, row_key=key, pagination={"rowsPerPage": rows_per_page}
+    ).classes("w-full")
     table.props(f"dense flat bordered wrap-cells data-testid={testid or 'tabel'}")
     rows_label, none_label = (
         tr("Baris per halaman:", "Rows per page:"),
@@ -143,8 +164,11 @@ def header(column: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-SEVERITY = {"error": ("galat", "error"), "warning": ("peringatan", "warning"),
-            "info": ("info", "info")}  # fmt: skip
+SEVERITY = {
+    "error": ("galat", "error"),
+    "warning": ("peringatan", "warning"),
+    "info": ("info", "info"),
+}
 
 
 def severity_label(severity: object) -> str:

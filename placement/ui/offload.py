@@ -62,9 +62,14 @@ async def _run_child(job: bytes, seconds: float) -> tuple[str, Any]:
     ``seconds``)."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "placement.ui.offload", stdin=asyncio.subprocess.PIPE,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL, env=env,
-    )  # fmt: skip
+        sys.executable,
+        "-m",
+        "placement.ui.offload",
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.DEVNULL,
+        env=env,
+    )
     try:
         out, _ = await asyncio.wait_for(process.communicate(job), seconds)
     except TimeoutError:
@@ -99,18 +104,28 @@ async def parse_apart(
     if kind == "issues":
         raise PlacementError(list[Issue](value))
     if kind == "time":
-        raise _refused("UNGGAHAN_TERLALU_LAMA",
-                       f"{file[:60]}: pembacaan dihentikan setelah {seconds:g} detik (berkas terlalu "
-                       "rumit atau rusak)", f"{file[:60]}: reading stopped after {seconds:g} s "
-                       "(file too complex or damaged)", file)  # fmt: skip
+        raise _refused(
+            "UNGGAHAN_TERLALU_LAMA",
+            f"{file[:60]}: pembacaan dihentikan setelah {seconds:g} detik (berkas terlalu "
+            "rumit atau rusak)",
+            f"{file[:60]}: reading stopped after {seconds:g} s (file too complex or damaged)",
+            file,
+        )
     if kind == "memory":
-        raise _refused("UNGGAHAN_TERLALU_BESAR",
-                       f"{file[:60]}: pembacaan memerlukan lebih dari {extra // MiB} MB memori "
-                       "(berkas terlalu besar atau rusak)", f"{file[:60]}: reading needs more "
-                       f"than {extra // MiB} MB of memory (file too large or damaged)", file)  # fmt: skip
-    raise _refused("UNGGAHAN_GAGAL",
-                   f"{file[:60]}: berkas tidak dapat dibaca ({value})",
-                   f"{file[:60]}: the file cannot be read ({value})", file)  # fmt: skip
+        raise _refused(
+            "UNGGAHAN_TERLALU_BESAR",
+            f"{file[:60]}: pembacaan memerlukan lebih dari {extra // MiB} MB memori "
+            "(berkas terlalu besar atau rusak)",
+            f"{file[:60]}: reading needs more "
+            f"than {extra // MiB} MB of memory (file too large or damaged)",
+            file,
+        )
+    raise _refused(
+        "UNGGAHAN_GAGAL",
+        f"{file[:60]}: berkas tidak dapat dibaca ({value})",
+        f"{file[:60]}: the file cannot be read ({value})",
+        file,
+    )
 
 
 if __name__ == "__main__":

@@ -62,9 +62,12 @@ def run_options(runs: pd.DataFrame) -> dict[int, str]:
     ordered = runs.sort_values("id", ascending=False)
     names = ordered["nama_tampil"] if "nama_tampil" in ordered else ordered["skenario"]
     for rid, name, status, approved in zip(
-        ordered["id"].tolist(), names.tolist(), ordered["status"].tolist(),
-        ordered["disetujui_pada"].tolist(), strict=True,
-    ):  # fmt: skip
+        ordered["id"].tolist(),
+        names.tolist(),
+        ordered["status"].tolist(),
+        ordered["disetujui_pada"].tolist(),
+        strict=True,
+    ):
         mark = tr(" · disetujui", " · approved") if is_approved(approved) else ""
         shown = name if isinstance(name, str) and name else "-"
         out[int(rid)] = f"#{rid} · {shown} · {status_label(status)}{mark}"

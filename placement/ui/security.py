@@ -45,13 +45,17 @@ def host_name(header: str) -> str | None:
 def refusal(host: str, origin: str | None, hosts: frozenset[str]) -> tuple[int, str] | None:
     """(status, message) when a request must be refused, None when it may be served."""
     if host_name(host) not in hosts:
-        return 400, ("Host tidak diizinkan: buka ruang kerja lewat http://127.0.0.1 atau localhost "
-                     "(Host not allowed)")  # fmt: skip
+        return 400, (
+            "Host tidak diizinkan: buka ruang kerja lewat http://127.0.0.1 atau localhost "
+            "(Host not allowed)"
+        )
     if origin is not None:
         parts = urlsplit(origin.strip())
         if parts.scheme not in ("http", "https") or parts.netloc.lower() != host.strip().lower():
-            return 403, ("Asal permintaan (Origin) tidak diizinkan: hanya halaman ruang kerja ini "
-                         "(Origin not allowed)")  # fmt: skip
+            return 403, (
+                "Asal permintaan (Origin) tidak diizinkan: hanya halaman ruang kerja ini "
+                "(Origin not allowed)"
+            )
     return None
 
 

@@ -12,11 +12,20 @@ from pathlib import Path
 from placement.domain.errors import Issue, PlacementError
 from placement.ui.workspace import DataCheck, check_data
 
-ROLES = ("siasn", "jabatan", "standar", "kompetensi", "talenta", "kinerja", "hukdis", "riwayat",
-         "jobfit")  # fmt: skip
+ROLES = (
+    "siasn",
+    "jabatan",
+    "standar",
+    "kompetensi",
+    "talenta",
+    "kinerja",
+    "hukdis",
+    "riwayat",
+    "jobfit",
+)
 DECIDED_CODES = frozenset(
     {"TAUTAN_AMBIGU", "JABATAN_TIDAK_DI_PETA", "DUA_PEMEGANG", "LABEL_TIDAK_DIKENAL"}
-)  # fmt: skip  (settled in the page's forms)
+)  # settled in the page's forms
 NO_POST = "-"
 
 
@@ -37,8 +46,9 @@ class ImportSummary:
 def stored_name(role: str, name: str) -> str:
     """The file name the server gives an upload for ``role`` (never the browser's name)."""
     if role not in ROLES:
-        raise PlacementError.single("PERAN_TIDAK_DIKENAL", "Jenis berkas tidak dikenal",
-                                    "Unknown kind of file")  # fmt: skip
+        raise PlacementError.single(
+            "PERAN_TIDAK_DIKENAL", "Jenis berkas tidak dikenal", "Unknown kind of file"
+        )
     return role + (".xlsx" if name.lower().endswith(".xlsx") else ".csv")
 
 
@@ -50,8 +60,13 @@ def _write_pairs(path: Path, header: list[str], rows: list[list[str]]) -> Path:
     return path
 
 
-def run_import(inputs: Path, out: Path, plan_date: date, decisions: dict[str, str],
-               labels: dict[tuple[str, str], str]) -> ImportSummary:  # fmt: skip
+def run_import(
+    inputs: Path,
+    out: Path,
+    plan_date: date,
+    decisions: dict[str, str],
+    labels: dict[tuple[str, str], str],
+) -> ImportSummary:
     """Import the files in ``inputs`` (named by role) with the planner's link ``decisions``
     (nip → jabatan_id or '-') and label mappings ((kolom, label) → our value); the data folder
     ``out`` is written (and checked as the Data page checks uploads) only when no error
@@ -60,16 +75,24 @@ def run_import(inputs: Path, out: Path, plan_date: date, decisions: dict[str, st
 
     files = {r: p for r in ROLES for p in inputs.glob(f"{r}.*") if p.suffix in (".csv", ".xlsx")}
     if "siasn" not in files or "jabatan" not in files:
-        raise PlacementError.single("IMPOR_BERKAS_KURANG",
+        raise PlacementError.single(
+            "IMPOR_BERKAS_KURANG",
             "Unggah ekspor SIASN dan peta jabatan lebih dulu",
-            "Upload the SIASN export and the peta jabatan first")  # fmt: skip
+            "Upload the SIASN export and the peta jabatan first",
+        )
     extra: dict[str, Path] = {}
     if decisions:
-        extra["tautan"] = _write_pairs(inputs / "keputusan-tautan.csv", ["nip", "jabatan_id"],
-                                       [[n, j] for n, j in decisions.items()])  # fmt: skip
+        extra["tautan"] = _write_pairs(
+            inputs / "keputusan-tautan.csv",
+            ["nip", "jabatan_id"],
+            [[n, j] for n, j in decisions.items()],
+        )
     if labels:
-        extra["label_map"] = _write_pairs(inputs / "peta-label.csv", ["kolom", "label", "nilai"],
-                                          [[k, lab, v] for (k, lab), v in labels.items()])  # fmt: skip
+        extra["label_map"] = _write_pairs(
+            inputs / "peta-label.csv",
+            ["kolom", "label", "nilai"],
+            [[k, lab, v] for (k, lab), v in labels.items()],
+        )
     result = import_siasn(ImportOptions(plan_date=plan_date, **files, **extra))  # type: ignore[arg-type]
     write_import(result, out, plan_date)
     names = dict(
@@ -78,9 +101,16 @@ def run_import(inputs: Path, out: Path, plan_date: date, decisions: dict[str, st
     links = [{**link, "nama": names.get(str(link["nip"]), "")} for link in result.links]
     unknown = [(k, lab, result.labels.choices(k)) for k, lab in sorted(result.labels.unknown)]
     issues = [i for i in [*result.issues, *result.validation] if i.code not in DECIDED_CODES]
-    return ImportSummary(result.ok, dict(result.counts), result.link_counts(), links,
-                         list(result.pending), unknown, issues,
-                         check_data(out) if result.ok else None)  # fmt: skip
+    return ImportSummary(
+        result.ok,
+        dict(result.counts),
+        result.link_counts(),
+        links,
+        list(result.pending),
+        unknown,
+        issues,
+        check_data(out) if result.ok else None,
+    )
 
 
 def suggestions(row: dict[str, str]) -> dict[str, str]:

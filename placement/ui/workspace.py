@@ -119,13 +119,16 @@ class Workspace:
         either way) and return what to check: the folder of csv files, or the xlsx in it."""
         files = self.pending.pop(tab, {})
         if not files:
-            raise PlacementError.single("UNGGAHAN_KOSONG", "Belum ada file yang diunggah",
-                                        "No file has been uploaded")  # fmt: skip
+            raise PlacementError.single(
+                "UNGGAHAN_KOSONG", "Belum ada file yang diunggah", "No file has been uploaded"
+            )
         xlsx = [n for n in files if n.lower().endswith(".xlsx")]
         if xlsx and len(files) > 1:
-            raise PlacementError.single("UNGGAHAN_CAMPUR",
+            raise PlacementError.single(
+                "UNGGAHAN_CAMPUR",
                 "Unggah satu file .xlsx saja, atau file .csv saja (bukan keduanya)",
-                "Upload one .xlsx file, or .csv files only (not both)")  # fmt: skip
+                "Upload one .xlsx file, or .csv files only (not both)",
+            )
         folder = self._new_folder(UPLOAD_FOLDER.rstrip("-"))
         for name, content in files.items():
             (folder / name).write_bytes(content)
@@ -179,12 +182,15 @@ class Workspace:
     def start_job(self, time_limit: float | None = None) -> Job:
         """Start solving the scenario on the data in use in a child process."""
         if self.data is None or self.check is None or not self.check.ok:
-            raise PlacementError.single("DATA_BELUM_SIAP",
+            raise PlacementError.single(
+                "DATA_BELUM_SIAP",
                 "Data belum ada atau belum valid; buka halaman Data",
-                "There is no valid data yet; open the Data page")  # fmt: skip
+                "There is no valid data yet; open the Data page",
+            )
         if any(j.running for j in self.jobs):
-            raise PlacementError.single("RUN_SEDANG_BERJALAN", "Sudah ada run yang berjalan",
-                                        "A run is already going")  # fmt: skip
+            raise PlacementError.single(
+                "RUN_SEDANG_BERJALAN", "Sudah ada run yang berjalan", "A run is already going"
+            )
         folder = self._new_folder("run")
         scenario_file = self.save_scenario(folder / "skenario.yaml")
         job = Job.start(self.data, scenario_file, folder / "rencana", self.store, time_limit)
@@ -204,8 +210,11 @@ class Workspace:
                 return folder
             except FileExistsError:
                 continue
-        raise PlacementError.single("FOLDER_PENUH", f"Tidak dapat membuat folder di {self.root}",
-                                    f"Cannot create a folder in {self.root}")  # fmt: skip
+        raise PlacementError.single(
+            "FOLDER_PENUH",
+            f"Tidak dapat membuat folder di {self.root}",
+            f"Cannot create a folder in {self.root}",
+        )
 
     def remove_folder(self, folder: Path) -> None:
         """Delete a folder made by this workspace (never outside ``root``)."""
@@ -237,8 +246,10 @@ def scenario_values(text: str, file: str = "skenario.yaml") -> dict[str, Any]:
     refused when the expansion is far larger than any scenario (an alias bomb)."""
     values: dict[str, Any] = scenario_from_yaml(text, file).model_dump(mode="json")
     if len(json.dumps(values)) > MAX_SCENARIO_JSON:
-        raise PlacementError.single("SKENARIO_TERLALU_BESAR",
+        raise PlacementError.single(
+            "SKENARIO_TERLALU_BESAR",
             f"Skenario melebihi {MAX_SCENARIO_JSON // 2**20} MB setelah alias YAML diuraikan",
             f"The scenario exceeds {MAX_SCENARIO_JSON // 2**20} MB once YAML aliases are expanded",
-            file[:120])  # fmt: skip
+            file[:120],
+        )
     return values

@@ -54,9 +54,12 @@ def parse_value(text: str) -> Any:
     try:
         return safe_yaml(text)
     except yaml.YAMLError as exc:
-        raise PlacementError.single("NILAI_TIDAK_TERBACA",
+        raise PlacementError.single(
+            "NILAI_TIDAK_TERBACA",
             f"Nilai '{text[:60]}' tidak terbaca: {str(exc).splitlines()[0]}",
-            f"Value '{text[:60]}' cannot be read: {str(exc).splitlines()[0]}", FILE) from None  # fmt: skip
+            f"Value '{text[:60]}' cannot be read: {str(exc).splitlines()[0]}",
+            FILE,
+        ) from None
 
 
 def value_text(value: Any) -> str:
@@ -146,13 +149,27 @@ def check_scenario(ds: Dataset, sc: Skenario) -> list[Issue]:
     for i, k in enumerate(sc.larang):
         where = f"larang.{i}"
         if k.nip not in ds.person_index:
-            issues.append(warning(FILE, None, where, "SKENARIO_NIP_TIDAK_DIKENAL",
-                f"NIP {k.nip} di 'larang' tidak ada di data pegawai; larangan ini tidak berlaku",
-                f"NIP {k.nip} in 'larang' is not in the pegawai data; this ban has no effect"))  # fmt: skip
+            issues.append(
+                warning(
+                    FILE,
+                    None,
+                    where,
+                    "SKENARIO_NIP_TIDAK_DIKENAL",
+                    f"NIP {k.nip} di 'larang' tidak ada di data pegawai; larangan ini tidak berlaku",
+                    f"NIP {k.nip} in 'larang' is not in the pegawai data; this ban has no effect",
+                )
+            )
         if k.jabatan_id not in ds.post_index:
-            issues.append(warning(FILE, None, where, "SKENARIO_JABATAN_TIDAK_DIKENAL",
-                f"jabatan_id {k.jabatan_id} di 'larang' tidak ada di data jabatan; larangan ini tidak berlaku",
-                f"jabatan_id {k.jabatan_id} in 'larang' is not in the jabatan data; this ban has no effect"))  # fmt: skip
+            issues.append(
+                warning(
+                    FILE,
+                    None,
+                    where,
+                    "SKENARIO_JABATAN_TIDAK_DIKENAL",
+                    f"jabatan_id {k.jabatan_id} di 'larang' tidak ada di data jabatan; larangan ini tidak berlaku",
+                    f"jabatan_id {k.jabatan_id} in 'larang' is not in the jabatan data; this ban has no effect",
+                )
+            )
     try:
         build_problem(ds, sc, build_pairs(ds, sc))
     except PlacementError as exc:
@@ -183,8 +200,11 @@ PENYEGARAN_PENALTY = 1.0
 def penyegaran_changes(sc: Skenario, on: bool) -> dict[str, Any]:
     """Edits (for :func:`edit_scenario`) that switch penyegaran on, with the values of the shipped
     kabupaten-penyegaran scenario, or off: the box override removed, the default stay penalty."""
-    rule = {k: v for k, v in (sc.aturan.get("KOTAK_TALENTA_MIN") or {}).items()
-            if k != "kotak_min_lewat_masa"}  # fmt: skip
+    rule = {
+        k: v
+        for k, v in (sc.aturan.get("KOTAK_TALENTA_MIN") or {}).items()
+        if k != "kotak_min_lewat_masa"
+    }
     if on:
         rule["kotak_min_lewat_masa"] = dict(PENYEGARAN_BOX)
     penalty = PENYEGARAN_PENALTY if on else Skenario().bobot.penalti_lewat_masa_jabatan

@@ -131,8 +131,12 @@ def _solve(
             solution.stats["tingkatan"] = json.dumps(tier_record)
     except KeyboardInterrupt:  # Ctrl-C or SIGTERM while solving: no plan, status INTERRUPTED
         elapsed = round(time.perf_counter() - t, 3)
-        solution = Solution(SolveStatus.INTERRUPTED, empty_chosen(), backend=chosen_backend,
-                            stats={"dihentikan_setelah_detik": elapsed})  # fmt: skip
+        solution = Solution(
+            SolveStatus.INTERRUPTED,
+            empty_chosen(),
+            backend=chosen_backend,
+            stats={"dihentikan_setelah_detik": elapsed},
+        )
     timings["solver"] = time.perf_counter() - t
     where["stage"] = "rencana"
     t = time.perf_counter()

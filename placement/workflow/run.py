@@ -147,8 +147,14 @@ def require_audit(
 ) -> None:
     """Re-check a solved plan with the independent audit before it is written; AuditFailedError
     when a rule is broken (a solver/audit disagreement is a bug, never a plan)."""
-    audit = audit_plan(ds, sc, result.plan, result.solution.objective,
-                       table=None if relaxed else result.table, relaxed=relaxed or [])  # fmt: skip
+    audit = audit_plan(
+        ds,
+        sc,
+        result.plan,
+        result.solution.objective,
+        table=None if relaxed else result.table,
+        relaxed=relaxed or [],
+    )
     if not audit.ok:
         raise AuditFailedError(audit, lang)
 
@@ -181,15 +187,20 @@ def _solve(
     if horizon > 1:
         from placement.plan.horizon import solve_horizon
 
-        multi = solve_horizon(ds, sc, horizon, discount=discount, time_limit=time_limit, seed=seed,
-                              progress=progress)  # fmt: skip
-        tables = {"rencana_horizon.csv": multi.plan.drop(columns=["tahun"]),
-                  "pensiun_horizon.csv": multi.retirements.drop(columns=["tahun"])}  # fmt: skip
+        multi = solve_horizon(
+            ds, sc, horizon, discount=discount, time_limit=time_limit, seed=seed, progress=progress
+        )
+        tables = {
+            "rencana_horizon.csv": multi.plan.drop(columns=["tahun"]),
+            "pensiun_horizon.csv": multi.retirements.drop(columns=["tahun"]),
+        }
         return PlanRun(multi.first, horizon=multi.summary(), tables=tables)
     if elastic:
-        result, relaxed = solve_elastic(ds, sc, backend=backend, time_limit=time_limit, seed=seed,
-                                        progress=progress)  # fmt: skip
+        result, relaxed = solve_elastic(
+            ds, sc, backend=backend, time_limit=time_limit, seed=seed, progress=progress
+        )
         return PlanRun(result, relaxed)
-    result = solve(ds, sc, backend=backend, time_limit=time_limit, seed=seed, progress=progress,
-                   export=export)  # fmt: skip
+    result = solve(
+        ds, sc, backend=backend, time_limit=time_limit, seed=seed, progress=progress, export=export
+    )
     return PlanRun(result)

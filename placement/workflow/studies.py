@@ -33,18 +33,24 @@ def load_solved(out: Path, data: Path | None = None) -> tuple[Dataset, Result, d
     record = read_record(out)
     source = data or (Path(record["data"]) if record.get("data") not in (None, "None") else None)
     if source is None:
-        raise PlacementError.single("DATA_TIDAK_DISEBUT", "Folder data tidak tercatat di hasil.json; berikan --data DIR",
-                                    "hasil.json records no data folder; pass --data DIR")  # fmt: skip
+        raise PlacementError.single(
+            "DATA_TIDAK_DISEBUT",
+            "Folder data tidak tercatat di hasil.json; berikan --data DIR",
+            "hasil.json records no data folder; pass --data DIR",
+        )
     sc = parse_scenario(record["konfigurasi"], str(out / "hasil.json"))
     ds, _ = load_dataset(source, plan_date=sc.tanggal_rencana)
     recorded = {m["path"]: m["sha256"] for m in record.get("masukan", [])}
     if recorded != dict(ds.sources):
         changed = sorted(set(recorded.items()) ^ set(ds.sources.items()))
         names = ", ".join(sorted({str(p) for p, _ in changed}))
-        raise PlacementError.single("DATA_BERUBAH",
+        raise PlacementError.single(
+            "DATA_BERUBAH",
             f"File data di {source} berbeda dari yang dipakai rencana di {out} ({names}); "
             "jalankan 'placement solve' lagi atau berikan --data folder data yang asli",
-            f"The data files in {source} differ from those of the plan in {out} ({names})", str(source))  # fmt: skip
+            f"The data files in {source} differ from those of the plan in {out} ({names})",
+            str(source),
+        )
     result = solve(ds, sc)  # the tie-break makes the optimum unique up to province scale
     if (
         result.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
@@ -54,9 +60,11 @@ def load_solved(out: Path, data: Path | None = None) -> tuple[Dataset, Result, d
         )
         or _placements(result.plan) != _placements(_written_plan(out))
     ):
-        raise PlacementError.single("RENCANA_BERBEDA",
+        raise PlacementError.single(
+            "RENCANA_BERBEDA",
             "Rencana yang disusun ulang tidak sama dengan yang tercatat di hasil.json; jalankan 'placement solve' lagi",
-            "The re-solved plan differs from the one recorded in hasil.json; run 'placement solve' again")  # fmt: skip
+            "The re-solved plan differs from the one recorded in hasil.json; run 'placement solve' again",
+        )
     return ds, result, record
 
 
@@ -157,12 +165,16 @@ def move_frontier(
         plan = result.plan
         placed = plan[plan["jabatan_tujuan_id"].notna()]
         jpm = pd.to_numeric(placed["jpm"], errors="coerce").dropna()
-        rows.append({
-            "batas_perpindahan": cap,
-            "status": str(result.status),
-            "pejabat_berpindah": int((plan["jabatan_asal_id"].notna() & (plan["jenis_perpindahan"] != "tetap")).sum()),
-            "objektif": result.objective,
-            "jabatan_terisi": len(placed),
-            "jpm_rata": float(jpm.mean()) if len(jpm) else None,
-        })  # fmt: skip
+        rows.append(
+            {
+                "batas_perpindahan": cap,
+                "status": str(result.status),
+                "pejabat_berpindah": int(
+                    (plan["jabatan_asal_id"].notna() & (plan["jenis_perpindahan"] != "tetap")).sum()
+                ),
+                "objektif": result.objective,
+                "jabatan_terisi": len(placed),
+                "jpm_rata": float(jpm.mean()) if len(jpm) else None,
+            }
+        )
     return pd.DataFrame(rows, columns=FRONTIER_COLUMNS)

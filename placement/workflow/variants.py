@@ -131,8 +131,12 @@ def run_variant(
     if result.status in NO_PLAN:
         return VariantRun(name, sc, None, result.status)
     require_audit(ds, sc, result)  # AuditFailedError: a solver/audit disagreement is a bug
-    extra = {"data": str(sc.data), "skenario": str(scenario_file) if scenario_file else None,
-             "varian": name, "audit": "lulus"}  # fmt: skip
+    extra = {
+        "data": str(sc.data),
+        "skenario": str(scenario_file) if scenario_file else None,
+        "varian": name,
+        "audit": "lulus",
+    }
     write_outputs(result, ds, out_dir, extra)
     kpis = plan_kpis(read_plan_dir(out_dir))
     return VariantRun(name, sc, out_dir, result.status, kpis, check_gates(kpis, sc.gerbang))

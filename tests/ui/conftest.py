@@ -58,10 +58,20 @@ class Server:
         self.log = (root / "ui.log").open("w")
         env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
         env["PLACEMENT_STORE"] = str(self.store)
-        cmd = [sys.executable, "-m", "placement", "ui", "--port", str(self.port),
-               "--folder-kerja", str(root / "kerja"), *args]  # fmt: skip
-        self.process = subprocess.Popen(cmd, cwd=root, env=env, stdout=self.log,
-                                        stderr=subprocess.STDOUT)  # fmt: skip
+        cmd = [
+            sys.executable,
+            "-m",
+            "placement",
+            "ui",
+            "--port",
+            str(self.port),
+            "--folder-kerja",
+            str(root / "kerja"),
+            *args,
+        ]
+        self.process = subprocess.Popen(
+            cmd, cwd=root, env=env, stdout=self.log, stderr=subprocess.STDOUT
+        )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -140,13 +150,24 @@ def driver(browser_available: None, tmp_path_factory: pytest.TempPathFactory) ->
     downloads = tmp_path_factory.mktemp("unduhan")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
-                 f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):  # fmt: skip
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1400,1000",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium')}",
+    ):
         options.add_argument(flag)
-    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
-                                              "download.prompt_for_download": False})  # fmt: skip
+    options.add_experimental_option(
+        "prefs",
+        {"download.default_directory": str(downloads), "download.prompt_for_download": False},
+    )
     browser = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     browser.implicitly_wait(0)
     browser.downloads = downloads  # type: ignore[attr-defined]

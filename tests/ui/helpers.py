@@ -143,8 +143,11 @@ def solve(store: Path, data: Path, out: Path, *args: str) -> subprocess.Popen[st
     env["PLACEMENT_STORE"] = str(store)
     return subprocess.Popen(
         [sys.executable, "-m", "placement", "solve", str(data), "--out", str(out), *args],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def finished(process: subprocess.Popen[str]) -> None:
@@ -154,8 +157,11 @@ def finished(process: subprocess.Popen[str]) -> None:
 
 def scroll_to(driver: Any, testid: str, block: str = "start") -> None:
     """Scroll the element with ``testid`` into view (for screenshots)."""
-    look(driver, testid, lambda e: driver.execute_script(
-        f"arguments[0].scrollIntoView({{block: '{block}'}})", e))  # fmt: skip
+    look(
+        driver,
+        testid,
+        lambda e: driver.execute_script(f"arguments[0].scrollIntoView({{block: '{block}'}})", e),
+    )
 
 
 def choose(driver: Any, testid: str, label: str) -> None:

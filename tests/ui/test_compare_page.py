@@ -38,11 +38,18 @@ def test_compare_needs_two_runs_then_shows_both(
     a = read_plan_dir(base)
     moved = a.plan[a.plan["jenis_perpindahan"] != "tetap"].iloc[0]
     scenario = tmp_path / "larang.yaml"
-    scenario.write_text(yaml.safe_dump({
-        "nama": "tanpa-promosi-ini", "tanggal_rencana": date,
-        "larang": [{"nip": str(moved["nip"]), "jabatan_id": str(moved["jabatan_tujuan_id"])}],
-        "gerbang": [{"kpi": "jabatan_terisi", "min": 100}],
-    }))  # fmt: skip
+    scenario.write_text(
+        yaml.safe_dump(
+            {
+                "nama": "tanpa-promosi-ini",
+                "tanggal_rencana": date,
+                "larang": [
+                    {"nip": str(moved["nip"]), "jabatan_id": str(moved["jabatan_tujuan_id"])}
+                ],
+                "gerbang": [{"kpi": "jabatan_terisi", "min": 100}],
+            }
+        )
+    )
     other = tmp_path / "larang"
     finished(solve(server.store, tiny_dir, other, "--scenario", str(scenario)))  # run #2
     b = read_plan_dir(other)

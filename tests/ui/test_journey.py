@@ -36,9 +36,15 @@ from tests.ui.helpers import (
     wait_text,
 )
 
-SCANNED = {"/data": "nav-data", "/aturan": "tabel-aturan", "/jalankan": "run-skenario",
-           "/rencana?run=1": "kotak9", "/bandingkan": "banding-kpi", "/suksesi": "tabel-kekuatan",
-           "/riwayat?run=1": "tabel-kpi"}  # page → what it shows once filled in  # fmt: skip
+SCANNED = {
+    "/data": "nav-data",
+    "/aturan": "tabel-aturan",
+    "/jalankan": "run-skenario",
+    "/rencana?run=1": "kotak9",
+    "/bandingkan": "banding-kpi",
+    "/suksesi": "tabel-kekuatan",
+    "/riwayat?run=1": "tabel-kpi",
+}  # page → what it shows once filled in
 VISIBLE = """
 const copy = document.body.cloneNode(true);
 copy.querySelectorAll('pre, code, .kutipan, script, style, .q-icon').forEach(e => e.remove());
@@ -62,10 +68,39 @@ FORBIDDEN_ID = {
     "warning": re.compile(r"\bwarning\b", re.I),
     "error": re.compile(r"\berror\b", re.I),
 }
-INDONESIAN = ("yang", "dan", "tidak", "Unduh", "Simpan", "Pilih", "Belum", "Setujui", "Disetujui",
-              "Batalkan", "Terapkan", "Tingkat", "Cari", "halaman", "pegawai", "perpindahan",
-              "lowong", "tahun", "Selesai", "Dibuat", "Tambah", "Jabatan", "Rencana", "Kotak",
-              "rincian", "Jalankan", "Bandingkan", "Riwayat", "Suksesi", "Aturan", "Skenario")  # fmt: skip
+INDONESIAN = (
+    "yang",
+    "dan",
+    "tidak",
+    "Unduh",
+    "Simpan",
+    "Pilih",
+    "Belum",
+    "Setujui",
+    "Disetujui",
+    "Batalkan",
+    "Terapkan",
+    "Tingkat",
+    "Cari",
+    "halaman",
+    "pegawai",
+    "perpindahan",
+    "lowong",
+    "tahun",
+    "Selesai",
+    "Dibuat",
+    "Tambah",
+    "Jabatan",
+    "Rencana",
+    "Kotak",
+    "rincian",
+    "Jalankan",
+    "Bandingkan",
+    "Riwayat",
+    "Suksesi",
+    "Aturan",
+    "Skenario",
+)
 
 
 RULE_TEXTS = {"gol_min", "pendidikan_min", "tmt_jabatan", "tmt_jenjang"}  # template columns the
@@ -239,11 +274,18 @@ def test_planner_journey(server: Server, driver: Any, tiny_dir: Path, tmp_path: 
     assert AMBIGUOUS in row and "lebih dari satu jabatan cocok" in row
     assert "belum tertaut 1" in text(driver, "impor-metode")
     wait(driver).until(lambda d: "nama sama" in text(d, "impor-tautan"))
-    words = " ".join(
-        " ".join(str(v) for v in frame[c].dropna())
-        for frame, c in ((ds.pegawai, "name"), (ds.pegawai, "unit"), (ds.jabatan, "name"),
-                         (ds.jabatan, "opd"))
-    ) + " dasar jpm-tinggi Kepala BKPSDM Rapat Baperjakat"  # fmt: skip
+    words = (
+        " ".join(
+            " ".join(str(v) for v in frame[c].dropna())
+            for frame, c in (
+                (ds.pegawai, "name"),
+                (ds.pegawai, "unit"),
+                (ds.jabatan, "name"),
+                (ds.jabatan, "opd"),
+            )
+        )
+        + " dasar jpm-tinggi Kepala BKPSDM Rapat Baperjakat"
+    )
     data_words = {w.lower() for w in re.findall(r"\w+", words)} | export_words(files)
     found = hits(driver, "/data (impor)", forbidden_tokens(False, data_words))
     scroll_to(driver, "impor-ringkasan", "start")

@@ -112,8 +112,10 @@ def test_rule_parameter_change_shows_in_table_and_yaml(server: Server, driver: A
     rule = by_testid(driver, "aturan-pilih")
     rule.send_keys("NAIK_SATU")
     option = wait(driver, 10).until(
-        lambda d: d.find_element(By.XPATH, "//div[contains(@class,'q-item')][contains(., 'NAIK_SATU_JENJANG')]")
-    )  # fmt: skip
+        lambda d: d.find_element(
+            By.XPATH, "//div[contains(@class,'q-item')][contains(., 'NAIK_SATU_JENJANG')]"
+        )
+    )
     option.click()
     wait(driver, 10).until(lambda d: by_testid(d, "parameter-nilai").get_attribute("value") == "1")
     fill(driver, "parameter-nilai", "dua")
@@ -162,10 +164,22 @@ def test_saved_yaml_is_what_the_cli_reads(
         assert response.read() == saved.read_bytes()
     env = {**os.environ, "PLACEMENT_STORE": str(tmp_path / "runs.sqlite")}
     done = subprocess.run(
-        [sys.executable, "-m", "placement", "solve", str(tiny_dir), "--scenario", str(saved),
-         "--out", str(tmp_path / "hasil")],
-        capture_output=True, text=True, env=env, timeout=300,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "placement",
+            "solve",
+            str(tiny_dir),
+            "--scenario",
+            str(saved),
+            "--out",
+            str(tmp_path / "hasil"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -179,8 +193,10 @@ def test_loading_a_scenario_file(server: Server, driver: Any, tmp_path: Path) ->
     wait_text(driver, "Berkas skenario ditolak")
     assert "bobot.jpmm" in text(driver, "masalah-muat")
     good = tmp_path / "baik.yaml"
-    good.write_text(f"nama: dimuat\ntanggal_rencana: {PLAN_DATE}\nbatas:\n"
-                    "  perpindahan_total: 3\n", encoding="utf-8")  # fmt: skip
+    good.write_text(
+        f"nama: dimuat\ntanggal_rencana: {PLAN_DATE}\nbatas:\n  perpindahan_total: 3\n",
+        encoding="utf-8",
+    )
     open_page(driver, server.url + "/aturan")
     by_testid(driver, "muat-skenario").find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(
         str(good)
@@ -197,8 +213,10 @@ def test_a_hostile_file_is_refused_and_a_shipped_scenario_loads(
         f"&{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]" for i in range(5)
     ]
     bomb = tmp_path / "bom.yaml"  # 240 bytes that expand to 3 MB (and, deeper, to gigabytes)
-    bomb.write_text(f"nama: bom\naturan:\n  NAIK_SATU_JENJANG:\n    aktif: [{', '.join(arrays)}]\n",
-                    encoding="utf-8")  # fmt: skip
+    bomb.write_text(
+        f"nama: bom\naturan:\n  NAIK_SATU_JENJANG:\n    aktif: [{', '.join(arrays)}]\n",
+        encoding="utf-8",
+    )
     open_page(driver, server.url + "/aturan")
     upload = by_testid(driver, "muat-skenario").find_element(By.CSS_SELECTOR, "input[type=file]")
     upload.send_keys(str(bomb))

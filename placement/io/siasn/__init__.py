@@ -10,5 +10,12 @@ folder and laporan-impor.xlsx).
 from placement.io.siasn.core import ImportOptions, ImportResult, import_siasn
 from placement.io.siasn.report import REPORT_NAME, report_json, write_import, write_report
 
-__all__ = ["REPORT_NAME", "ImportOptions", "ImportResult", "import_siasn", "report_json",
-           "write_import", "write_report"]  # fmt: skip
+__all__ = [
+    "REPORT_NAME",
+    "ImportOptions",
+    "ImportResult",
+    "import_siasn",
+    "report_json",
+    "write_import",
+    "write_report",
+]

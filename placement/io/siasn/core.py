@@ -142,9 +142,16 @@ def import_siasn(opts: ImportOptions) -> ImportResult:
     for link in linking.links.values():
         if link.nip in active:
             post = post_by_id[link.jabatan_id]
-            result.links.append({"nip": link.nip, "jabatan_id": link.jabatan_id,
-                                 "nama_jabatan": post.name, "opd": post.opd,
-                                 "metode": link.method, "skor": link.score})  # fmt: skip
+            result.links.append(
+                {
+                    "nip": link.nip,
+                    "jabatan_id": link.jabatan_id,
+                    "nama_jabatan": post.name,
+                    "opd": post.opd,
+                    "metode": link.method,
+                    "skor": link.score,
+                }
+            )
     sides = _sides(opts, active, rows, result)
     for side in sides:
         result.issues.extend(side.issues)
@@ -188,11 +195,18 @@ def _label_map(path: Path | None, result: ImportResult) -> None:
         kolom = next((k for k in TABLES if header_key(k) == kolom), kolom)
         target = valid_target(kolom, record.get("nilai", "")) if kolom in TABLES else None
         if target is None:
-            result.issues.append(error(rows.label, row, "nilai", "LABEL_MAP_SALAH",
-                f"Baris label-map '{shown(record.get('kolom', ''))}' → '{shown(record.get('nilai', ''))}' "
-                f"tidak dapat dipakai. Kolom: {', '.join(TABLES)}; nilai harus salah satu nilai "
-                "kolom itu.",
-                "This label-map row cannot be used: unknown column or value."))  # fmt: skip
+            result.issues.append(
+                error(
+                    rows.label,
+                    row,
+                    "nilai",
+                    "LABEL_MAP_SALAH",
+                    f"Baris label-map '{shown(record.get('kolom', ''))}' → '{shown(record.get('nilai', ''))}' "
+                    f"tidak dapat dipakai. Kolom: {', '.join(TABLES)}; nilai harus salah satu nilai "
+                    "kolom itu.",
+                    "This label-map row cannot be used: unknown column or value.",
+                )
+            )
             continue
         merge_map(result.labels, kolom, record.get("label", ""), target)
 
@@ -210,12 +224,27 @@ def _pairs(path: Path | None, key: str, value: str) -> dict[str, str]:
 
 
 def _check_headers(siasn: Rows, result: ImportResult) -> None:
-    for key in ("nip", "nama", "jenis_pegawai", "golongan", "jenis_jabatan", "jabatan_nama",
-                "unor_nama", "pendidikan"):  # fmt: skip
+    for key in (
+        "nip",
+        "nama",
+        "jenis_pegawai",
+        "golongan",
+        "jenis_jabatan",
+        "jabatan_nama",
+        "unor_nama",
+        "pendidikan",
+    ):
         if not siasn.has(key):
-            result.issues.append(error(siasn.label, 1, key, "KOLOM_WAJIB_TIDAK_ADA",
-                f"Kolom SIASN untuk '{key}' tidak ada di {siasn.label}.",
-                f"The SIASN column for '{key}' is missing in {siasn.label}."))  # fmt: skip
+            result.issues.append(
+                error(
+                    siasn.label,
+                    1,
+                    key,
+                    "KOLOM_WAJIB_TIDAK_ADA",
+                    f"Kolom SIASN untuk '{key}' tidak ada di {siasn.label}.",
+                    f"The SIASN column for '{key}' is missing in {siasn.label}.",
+                )
+            )
 
 
 def _lookup(result: ImportResult, siasn: Rows, row: int, kolom: str, raw: str) -> str | None:
@@ -246,9 +275,16 @@ def _people(siasn: Rows, result: ImportResult) -> list[_Person]:
             )
             continue
         if nip in seen:
-            result.issues.append(error(siasn.label, row, "NIP BARU", "NIP_GANDA",
-                f"NIP {nip} sudah ada di baris {seen[nip]}; hapus salah satu.",
-                f"NIP {nip} is already on row {seen[nip]}; delete one."))  # fmt: skip
+            result.issues.append(
+                error(
+                    siasn.label,
+                    row,
+                    "NIP BARU",
+                    "NIP_GANDA",
+                    f"NIP {nip} sudah ada di baris {seen[nip]}; hapus salah satu.",
+                    f"NIP {nip} is already on row {seen[nip]}; delete one.",
+                )
+            )
             continue
         seen[nip] = row
         person = _person(siasn, record, row, nip, result)
@@ -279,17 +315,37 @@ def _person(
         return None
     person = _Person(row, nip, values, kind, state == ACTIVE, post_name, plt, cpns)
     if not person.active:
-        result.dropped.append({"file": siasn.label, "row": str(row), "nip": nip,
-                               "alasan": f"kedudukan hukum '{kedudukan}' (tidak aktif)"})  # fmt: skip
-        result.issues.append(warning(siasn.label, row, "KEDUDUKAN HUKUM NAMA", "TIDAK_AKTIF",
-            f"{values['nama']} ({nip}) berkedudukan '{shown(kedudukan)}': tidak dimasukkan ke pegawai.",
-            f"{values['nama']} ({nip}) has kedudukan '{shown(kedudukan)}': left out of pegawai."))  # fmt: skip
+        result.dropped.append(
+            {
+                "file": siasn.label,
+                "row": str(row),
+                "nip": nip,
+                "alasan": f"kedudukan hukum '{kedudukan}' (tidak aktif)",
+            }
+        )
+        result.issues.append(
+            warning(
+                siasn.label,
+                row,
+                "KEDUDUKAN HUKUM NAMA",
+                "TIDAK_AKTIF",
+                f"{values['nama']} ({nip}) berkedudukan '{shown(kedudukan)}': tidak dimasukkan ke pegawai.",
+                f"{values['nama']} ({nip}) has kedudukan '{shown(kedudukan)}': left out of pegawai.",
+            )
+        )
     if cpns:
-        result.issues.append(warning(siasn.label, row, "STATUS CPNS PNS", "CPNS",
-            f"{values['nama']} ({nip}) masih CPNS: ditulis dengan status CPNS; aturan "
-            "CPNS_STRUKTURAL tidak memilihnya untuk jabatan struktural.",
-            f"{values['nama']} ({nip}) is still CPNS: written with status CPNS; rule "
-            "CPNS_STRUKTURAL keeps them out of structural posts."))  # fmt: skip
+        result.issues.append(
+            warning(
+                siasn.label,
+                row,
+                "STATUS CPNS PNS",
+                "CPNS",
+                f"{values['nama']} ({nip}) masih CPNS: ditulis dengan status CPNS; aturan "
+                "CPNS_STRUKTURAL tidak memilihnya untuk jabatan struktural.",
+                f"{values['nama']} ({nip}) is still CPNS: written with status CPNS; rule "
+                "CPNS_STRUKTURAL keeps them out of structural posts.",
+            )
+        )
     return person
 
 
@@ -302,9 +358,16 @@ def _values(
     if coded:
         given = _lookup(result, siasn, row, "jenis_kelamin", coded)
         if given is not None and given != gender:
-            result.issues.append(warning(siasn.label, row, "JENIS KELAMIN", "JENIS_KELAMIN_BEDA",
-                f"JENIS KELAMIN '{shown(coded)}' berbeda dengan digit ke-15 NIP {nip}; dipakai NIP ({gender}).",
-                f"JENIS KELAMIN '{shown(coded)}' differs from digit 15 of NIP {nip}; the NIP is used."))  # fmt: skip
+            result.issues.append(
+                warning(
+                    siasn.label,
+                    row,
+                    "JENIS KELAMIN",
+                    "JENIS_KELAMIN_BEDA",
+                    f"JENIS KELAMIN '{shown(coded)}' berbeda dengan digit ke-15 NIP {nip}; dipakai NIP ({gender}).",
+                    f"JENIS KELAMIN '{shown(coded)}' differs from digit 15 of NIP {nip}; the NIP is used.",
+                )
+            )
     education = _lookup(result, siasn, row, "pendidikan", record.get("pendidikan", ""))
     try:
         dates = {
@@ -346,9 +409,17 @@ def _posts(peta: Rows, result: ImportResult) -> list[Post]:
                     error(peta.label, row, "nip", exc.code, exc.msg_id, exc.msg_en)
                 )
                 holder = ""
-        out.append(Post(record.get("jabatan_id", ""), record.get("nama_jabatan", ""),
-                        record.get("unit_kerja", ""), row, holder,
-                        record.get("siasn_jabatan_id", ""), record.get("siasn_unor_id", "")))  # fmt: skip
+        out.append(
+            Post(
+                record.get("jabatan_id", ""),
+                record.get("nama_jabatan", ""),
+                record.get("unit_kerja", ""),
+                row,
+                holder,
+                record.get("siasn_jabatan_id", ""),
+                record.get("siasn_unor_id", ""),
+            )
+        )
     return out
 
 
@@ -363,23 +434,44 @@ def _units(
         out[p.nip] = None if unit is None else unit.opd
         if unit is None and p.active:
             tips = ", ".join(resolver.suggestions(chain))
-            result.issues.append(error(siasn.label, p.row, "UNOR NAMA", "OPD_TIDAK_DIKENAL",
-                f"UNOR '{shown(chain, 80)}' tidak menyebut OPD mana pun di peta jabatan. Terdekat: "
-                f"{tips}. Tambahkan baris 'unor,opd' di file --unor-map.",
-                f"UNOR '{shown(chain, 80)}' names no OPD of the peta jabatan. Closest: {tips}. Add "
-                "a 'unor,opd' row to the --unor-map file."))  # fmt: skip
+            result.issues.append(
+                error(
+                    siasn.label,
+                    p.row,
+                    "UNOR NAMA",
+                    "OPD_TIDAK_DIKENAL",
+                    f"UNOR '{shown(chain, 80)}' tidak menyebut OPD mana pun di peta jabatan. Terdekat: "
+                    f"{tips}. Tambahkan baris 'unor,opd' di file --unor-map.",
+                    f"UNOR '{shown(chain, 80)}' names no OPD of the peta jabatan. Closest: {tips}. Add "
+                    "a 'unor,opd' row to the --unor-map file.",
+                )
+            )
     return out
 
 
-def _link(opts: ImportOptions, siasn: Rows, peta: Rows, posts: list[Post], people: list[_Person],
-          units: dict[str, str | None], decisions: dict[str, str]) -> Linking:  # fmt: skip
+def _link(
+    opts: ImportOptions,
+    siasn: Rows,
+    peta: Rows,
+    posts: list[Post],
+    people: list[_Person],
+    units: dict[str, str | None],
+    decisions: dict[str, str],
+) -> Linking:
     record_of = dict(zip(siasn.rows, siasn.records, strict=True))
     known: dict[str, Holder] = {}
     holders: list[Holder] = []
     for p in people:
         rec = record_of[p.row]
-        h = Holder(p.nip, full_name(rec.get("nama", ""), "", ""), p.post_name, units[p.nip], p.row,
-                   rec.get("jabatan_id", ""), rec.get("unor_id", ""))  # fmt: skip
+        h = Holder(
+            p.nip,
+            full_name(rec.get("nama", ""), "", ""),
+            p.post_name,
+            units[p.nip],
+            p.row,
+            rec.get("jabatan_id", ""),
+            rec.get("unor_id", ""),
+        )
         known[p.nip] = h
         if p.kind == STRUKTURAL and not p.plt:
             holders.append(h)
@@ -387,23 +479,43 @@ def _link(opts: ImportOptions, siasn: Rows, peta: Rows, posts: list[Post], peopl
     return linker.run(holders, known, {k: v for k, v in decisions.items() if k in known})
 
 
-def _pegawai_rows(people: list[_Person], units: dict[str, str | None], linking: Linking,
-                  peta_kind: dict[str, str], label: str, result: ImportResult) -> dict[str, dict[str, str]]:  # fmt: skip
+def _pegawai_rows(
+    people: list[_Person],
+    units: dict[str, str | None],
+    linking: Linking,
+    peta_kind: dict[str, str],
+    label: str,
+    result: ImportResult,
+) -> dict[str, dict[str, str]]:
     rows: dict[str, dict[str, str]] = {}
     for p in people:
         link = linking.links.get(p.nip)
         if not p.active:
             if link is not None:
-                result.issues.append(warning(label, p.row, "JABATAN NAMA", "JABATAN_DITULIS_LOWONG",
-                    f"{p.values['nama']} tidak aktif; jabatannya {link.jabatan_id} ditulis lowong.",
-                    f"{p.values['nama']} is not active; their post {link.jabatan_id} is written vacant."))  # fmt: skip
+                result.issues.append(
+                    warning(
+                        label,
+                        p.row,
+                        "JABATAN NAMA",
+                        "JABATAN_DITULIS_LOWONG",
+                        f"{p.values['nama']} tidak aktif; jabatannya {link.jabatan_id} ditulis lowong.",
+                        f"{p.values['nama']} is not active; their post {link.jabatan_id} is written vacant.",
+                    )
+                )
             continue
         values = dict(p.values, unit_kerja=units[p.nip] or "")
         kind = p.kind
         if p.plt:
-            result.issues.append(warning(label, p.row, "JABATAN NAMA", "PLT_TIDAK_MENDUDUKI",
-                f"{p.values['nama']} '{shown(p.post_name)}' adalah Plt./Plh.: tidak menduduki jabatan itu.",
-                f"{p.values['nama']} '{shown(p.post_name)}' is acting (Plt.): does not hold the post."))  # fmt: skip
+            result.issues.append(
+                warning(
+                    label,
+                    p.row,
+                    "JABATAN NAMA",
+                    "PLT_TIDAK_MENDUDUKI",
+                    f"{p.values['nama']} '{shown(p.post_name)}' adalah Plt./Plh.: tidak menduduki jabatan itu.",
+                    f"{p.values['nama']} '{shown(p.post_name)}' is acting (Plt.): does not hold the post.",
+                )
+            )
             if kind == STRUKTURAL:
                 kind = JenisJabatan.PELAKSANA.value
         if link is not None:
@@ -415,9 +527,16 @@ def _pegawai_rows(people: list[_Person], units: dict[str, str | None], linking: 
             )
         elif kind == STRUKTURAL:
             if p.nip in linking.no_post:
-                result.issues.append(warning(label, p.row, "JABATAN NAMA", "TANPA_JABATAN",
-                    f"{p.values['nama']}: menurut --tautan tidak memegang jabatan di peta; ditulis PELAKSANA.",
-                    f"{p.values['nama']}: per --tautan holds no post; written as PELAKSANA."))  # fmt: skip
+                result.issues.append(
+                    warning(
+                        label,
+                        p.row,
+                        "JABATAN NAMA",
+                        "TANPA_JABATAN",
+                        f"{p.values['nama']}: menurut --tautan tidak memegang jabatan di peta; ditulis PELAKSANA.",
+                        f"{p.values['nama']}: per --tautan holds no post; written as PELAKSANA.",
+                    )
+                )
                 values.update(jenis_jabatan="PELAKSANA", nama_jabatan=p.post_name)
             else:
                 if (
@@ -427,18 +546,32 @@ def _pegawai_rows(people: list[_Person], units: dict[str, str | None], linking: 
                     )
                     and units[p.nip] is not None
                 ):
-                    result.issues.append(error(label, p.row, "JABATAN NAMA", "STRUKTURAL_TANPA_TAUTAN",
-                        f"{p.values['nama']} pejabat struktural tetapi tidak tertaut ke jabatan mana pun.",
-                        f"{p.values['nama']} is structural but linked to no post."))  # fmt: skip
+                    result.issues.append(
+                        error(
+                            label,
+                            p.row,
+                            "JABATAN NAMA",
+                            "STRUKTURAL_TANPA_TAUTAN",
+                            f"{p.values['nama']} pejabat struktural tetapi tidak tertaut ke jabatan mana pun.",
+                            f"{p.values['nama']} is structural but linked to no post.",
+                        )
+                    )
                 continue
         else:
             values.update(jenis_jabatan=kind, nama_jabatan=p.post_name)
             if kind == JenisJabatan.FUNGSIONAL.value:
                 jenjang = jenjang_from_name(p.post_name)
                 if jenjang is None:
-                    result.issues.append(error(label, p.row, "JABATAN NAMA", "JENJANG_TIDAK_DIKETAHUI",
-                        f"Jenjang JF tidak terbaca dari '{shown(p.post_name)}' (mis. 'Ahli Muda', 'Terampil').",
-                        f"No JF level in '{shown(p.post_name)}' (e.g. 'Ahli Muda', 'Terampil')."))  # fmt: skip
+                    result.issues.append(
+                        error(
+                            label,
+                            p.row,
+                            "JABATAN NAMA",
+                            "JENJANG_TIDAK_DIKETAHUI",
+                            f"Jenjang JF tidak terbaca dari '{shown(p.post_name)}' (mis. 'Ahli Muda', 'Terampil').",
+                            f"No JF level in '{shown(p.post_name)}' (e.g. 'Ahli Muda', 'Terampil').",
+                        )
+                    )
                 values["jenjang"] = jenjang or ""
         rows[p.nip] = values
     return rows

@@ -17,8 +17,13 @@ SIASN_HEADERS: dict[str, tuple[str, ...]] = {
     "tanggal_lahir": ("TANGGAL LAHIR", "tglLahir", "TGL LAHIR"),
     "jenis_kelamin": ("JENIS KELAMIN", "jenisKelamin"),
     "jenis_pegawai": ("JENIS PEGAWAI NAMA", "jenisPegawaiNama", "JENIS PEGAWAI"),
-    "kedudukan": ("KEDUDUKAN HUKUM NAMA", "KEDUDUKAN PNS NAMA", "kedudukanPnsNama",
-                  "kedudukanHukumNama", "KEDUDUKAN HUKUM"),
+    "kedudukan": (
+        "KEDUDUKAN HUKUM NAMA",
+        "KEDUDUKAN PNS NAMA",
+        "kedudukanPnsNama",
+        "kedudukanHukumNama",
+        "KEDUDUKAN HUKUM",
+    ),
     "status_cpns": ("STATUS CPNS PNS", "statusCpnsPns", "STATUS PEGAWAI", "statusPegawai"),
     "golongan": ("GOL AKHIR NAMA", "golRuangAkhir", "GOL RUANG AKHIR", "GOLONGAN"),
     "tmt_golongan": ("TMT GOLONGAN", "TMT GOLONGAN AKHIR", "tmtGolAkhir", "TMT GOL AKHIR"),
@@ -26,16 +31,24 @@ SIASN_HEADERS: dict[str, tuple[str, ...]] = {
     "jabatan_id": ("JABATAN ID", "jabatanId"),
     "jabatan_nama": ("JABATAN NAMA", "jabatanNama", "NAMA JABATAN"),
     "tmt_jabatan": ("TMT JABATAN", "tmtJabatan"),
-    "pendidikan": ("TINGKAT PENDIDIKAN NAMA", "tkPendidikanTerakhir", "TINGKAT PENDIDIKAN",
-                   "tingkatPendidikanNama"),
-    "jurusan": ("PENDIDIKAN NAMA", "PENDIDIKAN TERAKHIR NAMA", "pendidikanTerakhirNama",
-                "pendidikanNama"),
+    "pendidikan": (
+        "TINGKAT PENDIDIKAN NAMA",
+        "tkPendidikanTerakhir",
+        "TINGKAT PENDIDIKAN",
+        "tingkatPendidikanNama",
+    ),
+    "jurusan": (
+        "PENDIDIKAN NAMA",
+        "PENDIDIKAN TERAKHIR NAMA",
+        "pendidikanTerakhirNama",
+        "pendidikanNama",
+    ),
     "unor_id": ("UNOR ID", "unorId"),
     "unor_nama": ("UNOR NAMA", "unorNama"),
     "instansi_induk": ("INSTANSI INDUK NAMA", "instansiIndukNama"),
     "instansi_kerja": ("INSTANSI KERJA NAMA", "instansiKerjaNama"),
     "eselon": ("ESELON NAMA", "eselonNama", "ESELON", "eselon"),
-}  # fmt: skip
+}
 
 # Peta jabatan extras next to the template columns.
 PETA_EXTRA: dict[str, tuple[str, ...]] = {

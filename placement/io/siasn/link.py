@@ -23,15 +23,33 @@ FUZZY_MARGIN = 2.0
 NO_POST = "-"  # a planner's decision: this person holds no post of the peta jabatan
 
 ABBREVIATIONS: dict[str, str] = {
-    "kadis": "kepala dinas", "sekdis": "sekretaris dinas", "kaban": "kepala badan",
-    "kabid": "kepala bidang", "kabag": "kepala bagian", "kasubag": "kepala subbagian",
-    "kasubbag": "kepala subbagian", "kasubbid": "kepala subbidang", "kasi": "kepala seksi",
-    "kasie": "kepala seksi", "ka": "kepala", "kec": "kecamatan", "kel": "kelurahan",
-    "bid": "bidang", "sekre": "sekretariat", "sekr": "sekretariat", "subag": "subbagian",
-    "subbag": "subbagian", "sekcam": "sekretaris kecamatan", "sekkel": "sekretaris kelurahan",
-    "sekda": "sekretaris daerah", "setda": "sekretariat daerah", "dprd": "dprd",
-    "kab": "kabupaten", "yg": "yang", "dg": "dengan",
-}  # fmt: skip
+    "kadis": "kepala dinas",
+    "sekdis": "sekretaris dinas",
+    "kaban": "kepala badan",
+    "kabid": "kepala bidang",
+    "kabag": "kepala bagian",
+    "kasubag": "kepala subbagian",
+    "kasubbag": "kepala subbagian",
+    "kasubbid": "kepala subbidang",
+    "kasi": "kepala seksi",
+    "kasie": "kepala seksi",
+    "ka": "kepala",
+    "kec": "kecamatan",
+    "kel": "kelurahan",
+    "bid": "bidang",
+    "sekre": "sekretariat",
+    "sekr": "sekretariat",
+    "subag": "subbagian",
+    "subbag": "subbagian",
+    "sekcam": "sekretaris kecamatan",
+    "sekkel": "sekretaris kelurahan",
+    "sekda": "sekretaris daerah",
+    "setda": "sekretariat daerah",
+    "dprd": "dprd",
+    "kab": "kabupaten",
+    "yg": "yang",
+    "dg": "dengan",
+}
 CONNECTIVES = frozenset({"dan", "serta"})  # "Umum dan Kepegawaian" = "Umum & Kepegawaian"
 _JOINS = (("sub bagian", "subbagian"), ("sub bidang", "subbidang"), ("&", " dan "))
 
@@ -121,9 +139,12 @@ class Linker:
         return out
 
     def _decided(
-        self, holders: list[Holder], known: dict[str, Holder], decisions: dict[str, str],
+        self,
+        holders: list[Holder],
+        known: dict[str, Holder],
+        decisions: dict[str, str],
         out: Linking,
-    ) -> None:  # fmt: skip
+    ) -> None:
         for nip, jid in decisions.items():
             if jid == NO_POST:
                 out.no_post.add(nip)
@@ -137,29 +158,50 @@ class Linker:
             if not nip or nip in decided:
                 continue
             if nip in seen:
-                out.issues.append(error(self.peta_label, p.row, "nip", "NIP_PEMEGANG_GANDA",
-                    f"NIP {nip} tercatat sebagai pemegang dua jabatan ({seen[nip].jabatan_id} "
-                    f"dan {p.jabatan_id}). Satu orang hanya memegang satu jabatan struktural.",
-                    f"NIP {nip} is the holder of two posts ({seen[nip].jabatan_id} and "
-                    f"{p.jabatan_id}). One person holds one structural post."))  # fmt: skip
+                out.issues.append(
+                    error(
+                        self.peta_label,
+                        p.row,
+                        "nip",
+                        "NIP_PEMEGANG_GANDA",
+                        f"NIP {nip} tercatat sebagai pemegang dua jabatan ({seen[nip].jabatan_id} "
+                        f"dan {p.jabatan_id}). Satu orang hanya memegang satu jabatan struktural.",
+                        f"NIP {nip} is the holder of two posts ({seen[nip].jabatan_id} and "
+                        f"{p.jabatan_id}). One person holds one structural post.",
+                    )
+                )
                 continue
             seen[nip] = p
             person = known.get(nip)
             if person is None:
-                out.issues.append(warning(self.peta_label, p.row, "nip", "PEMEGANG_TIDAK_DI_SIASN",
-                    f"NIP pemegang {nip} ({p.jabatan_id}) tidak ada di ekspor SIASN; jabatan "
-                    "ini ditulis lowong.",
-                    f"Holder NIP {nip} ({p.jabatan_id}) is not in the SIASN export; the post is "
-                    "written vacant."))  # fmt: skip
+                out.issues.append(
+                    warning(
+                        self.peta_label,
+                        p.row,
+                        "nip",
+                        "PEMEGANG_TIDAK_DI_SIASN",
+                        f"NIP pemegang {nip} ({p.jabatan_id}) tidak ada di ekspor SIASN; jabatan "
+                        "ini ditulis lowong.",
+                        f"Holder NIP {nip} ({p.jabatan_id}) is not in the SIASN export; the post is "
+                        "written vacant.",
+                    )
+                )
                 continue
             out.links[nip] = Link(nip, p.jabatan_id, "nip")
             if person.post_name and normalise(person.post_name) != normalise(p.name):
-                out.issues.append(warning(self.label, person.row, "JABATAN NAMA", "NAMA_JABATAN_BEDA",
-                    f"Peta jabatan menyebut NIP {nip} memegang '{shown(p.name)}' "
-                    f"({p.jabatan_id}), SIASN menulis '{shown(person.post_name)}'. Dipakai peta "
-                    "jabatan; perbaiki SIASN bila perlu.",
-                    f"The peta jabatan has NIP {nip} holding '{shown(p.name)}' ({p.jabatan_id}), "
-                    f"SIASN says '{shown(person.post_name)}'. The peta jabatan is used."))  # fmt: skip
+                out.issues.append(
+                    warning(
+                        self.label,
+                        person.row,
+                        "JABATAN NAMA",
+                        "NAMA_JABATAN_BEDA",
+                        f"Peta jabatan menyebut NIP {nip} memegang '{shown(p.name)}' "
+                        f"({p.jabatan_id}), SIASN menulis '{shown(person.post_name)}'. Dipakai peta "
+                        "jabatan; perbaiki SIASN bila perlu.",
+                        f"The peta jabatan has NIP {nip} holding '{shown(p.name)}' ({p.jabatan_id}), "
+                        f"SIASN says '{shown(person.post_name)}'. The peta jabatan is used.",
+                    )
+                )
 
     def _match(self, h: Holder, out: Linking) -> None:
         if h.siasn_jabatan_id and h.siasn_jabatan_id in self.by_siasn:
@@ -193,8 +235,13 @@ class Linker:
         if best >= self.threshold:
             self._problem(h, ranked, out, "TAUTAN_AMBIGU", "lebih dari satu jabatan sama mirip")
         else:
-            self._problem(h, ranked or self._nearest(h), out, "JABATAN_TIDAK_DI_PETA",
-                          "jabatannya tidak ada di peta jabatan")  # fmt: skip
+            self._problem(
+                h,
+                ranked or self._nearest(h),
+                out,
+                "JABATAN_TIDAK_DI_PETA",
+                "jabatannya tidak ada di peta jabatan",
+            )
 
     def _clear(self, query: str, ranked: list[str]) -> bool:
         """The best candidate needs ``margin`` fewer edits (Indel distance: characters inserted
@@ -212,17 +259,31 @@ class Linker:
     def _problem(self, h: Holder, ranked: list[Post], out: Linking, code: str, why: str) -> None:
         tips = [f"{p.jabatan_id} {p.name} ({p.opd})" for p in ranked[:3]]
         listed = "; ".join(tips) or "-"
-        out.issues.append(error(self.label, h.row, "JABATAN NAMA", code,
-            f"{h.name} ({h.nip}) '{shown(h.post_name, 120)}': {why}. Saran: {listed}. Isi kolom "
-            "jabatan_id di sheet 'perlu_keputusan' laporan-impor.xlsx lalu jalankan lagi dengan "
-            "--tautan (tulis '-' bila tidak memegang jabatan).",
-            f"{h.name} ({h.nip}) '{shown(h.post_name, 120)}': no single post matches. Suggestions: "
-            f"{listed}. Fill jabatan_id in the 'perlu_keputusan' sheet of laporan-impor.xlsx and "
-            "run again with --tautan ('-' when they hold no post)."))  # fmt: skip
-        out.pending.append({"nip": h.nip, "nama": h.name, "jabatan_siasn": h.post_name,
-                            "opd": h.opd or "", "masalah": code,
-                            **{f"saran_{i + 1}": t for i, t in enumerate(tips)},
-                            "jabatan_id": ""})  # fmt: skip
+        out.issues.append(
+            error(
+                self.label,
+                h.row,
+                "JABATAN NAMA",
+                code,
+                f"{h.name} ({h.nip}) '{shown(h.post_name, 120)}': {why}. Saran: {listed}. Isi kolom "
+                "jabatan_id di sheet 'perlu_keputusan' laporan-impor.xlsx lalu jalankan lagi dengan "
+                "--tautan (tulis '-' bila tidak memegang jabatan).",
+                f"{h.name} ({h.nip}) '{shown(h.post_name, 120)}': no single post matches. Suggestions: "
+                f"{listed}. Fill jabatan_id in the 'perlu_keputusan' sheet of laporan-impor.xlsx and "
+                "run again with --tautan ('-' when they hold no post).",
+            )
+        )
+        out.pending.append(
+            {
+                "nip": h.nip,
+                "nama": h.name,
+                "jabatan_siasn": h.post_name,
+                "opd": h.opd or "",
+                "masalah": code,
+                **{f"saran_{i + 1}": t for i, t in enumerate(tips)},
+                "jabatan_id": "",
+            }
+        )
 
     def _doubles(self, known: dict[str, Holder], out: Linking, decided: set[str]) -> None:
         by_post: dict[str, list[str]] = defaultdict(list)
@@ -238,5 +299,6 @@ class Linker:
                 del out.links[nip]
                 h = known[nip]
                 others = ", ".join(n for n in nips if n != nip)
-                self._problem(h, [post], out, "DUA_PEMEGANG",
-                              f"jabatan {jid} juga dipegang {others}")  # fmt: skip
+                self._problem(
+                    h, [post], out, "DUA_PEMEGANG", f"jabatan {jid} juga dipegang {others}"
+                )

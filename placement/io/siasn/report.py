@@ -54,8 +54,11 @@ def write_import(result: ImportResult, out: Path, plan_date: date) -> Path:
 
 def _check_out(out: Path) -> None:
     if out.exists() and not out.is_dir():
-        raise PlacementError.single("OUT_BUKAN_FOLDER", f"--out '{out}' adalah file, bukan folder.",
-                                    f"--out '{out}' is a file, not a folder.")  # fmt: skip
+        raise PlacementError.single(
+            "OUT_BUKAN_FOLDER",
+            f"--out '{out}' adalah file, bukan folder.",
+            f"--out '{out}' is a file, not a folder.",
+        )
     others = (
         sorted(p.name for p in out.iterdir() if p.name not in OWN_FILES) if out.exists() else []
     )
@@ -83,8 +86,10 @@ def report_sheets(result: ImportResult) -> dict[str, pd.DataFrame]:
     """The report's sheets."""
     counts = [{"sumber": k, "baris": v} for k, v in result.counts.items()]
     counts += [{"sumber": f"tautan {k}", "baris": v} for k, v in result.link_counts().items()]
-    used = [{"kolom": k, "label": lab, "nilai": v, "jumlah": n}
-            for (k, lab, v), n in sorted(result.labels.used.items())]  # fmt: skip
+    used = [
+        {"kolom": k, "label": lab, "nilai": v, "jumlah": n}
+        for (k, lab, v), n in sorted(result.labels.used.items())
+    ]
     return {
         "ringkasan": pd.DataFrame(counts, columns=["sumber", "baris"]),
         "masalah": pd.DataFrame(issue_records(result.issues), columns=ISSUE_COLUMNS),

@@ -59,10 +59,17 @@ def _rows(side: Side, path: Path, keys: dict[str, str]) -> Rows:
 def _need(side: Side, rows: Rows, *keys: str) -> bool:
     missing = [k for k in keys if not rows.has(k)]
     for k in missing:
-        side.issues.append(error(rows.label, 1, k, "KOLOM_WAJIB_TIDAK_ADA",
-            f"Kolom '{k}' tidak ada di {rows.label} (judul yang diterima: "
-            f"{', '.join(SIDE_HEADERS.get(k, (k,)))}).",
-            f"Column '{k}' is missing in {rows.label}."))  # fmt: skip
+        side.issues.append(
+            error(
+                rows.label,
+                1,
+                k,
+                "KOLOM_WAJIB_TIDAK_ADA",
+                f"Kolom '{k}' tidak ada di {rows.label} (judul yang diterima: "
+                f"{', '.join(SIDE_HEADERS.get(k, (k,)))}).",
+                f"Column '{k}' is missing in {rows.label}.",
+            )
+        )
     return not missing
 
 
@@ -78,11 +85,24 @@ def _each(
             side.issues.append(error(rows.label, row, "nip", exc.code, exc.msg_id, exc.msg_en))
             continue
         if nip not in people:
-            side.dropped.append({"file": rows.label, "row": str(row), "nip": nip,
-                                 "alasan": "NIP tidak ada di ekspor SIASN (atau tidak aktif)"})  # fmt: skip
-            side.issues.append(warning(rows.label, row, "nip", "NIP_TIDAK_DI_SIASN",
-                f"NIP {nip} tidak ada di ekspor SIASN (atau tidak aktif); baris diabaikan.",
-                f"NIP {nip} is not in the SIASN export (or not active); row ignored."))  # fmt: skip
+            side.dropped.append(
+                {
+                    "file": rows.label,
+                    "row": str(row),
+                    "nip": nip,
+                    "alasan": "NIP tidak ada di ekspor SIASN (atau tidak aktif)",
+                }
+            )
+            side.issues.append(
+                warning(
+                    rows.label,
+                    row,
+                    "nip",
+                    "NIP_TIDAK_DI_SIASN",
+                    f"NIP {nip} tidak ada di ekspor SIASN (atau tidak aktif); baris diabaikan.",
+                    f"NIP {nip} is not in the SIASN export (or not active); row ignored.",
+                )
+            )
             continue
         try:
             handle(nip, record, row)
@@ -102,18 +122,27 @@ def unknown_label(labels: Labels, kolom: str, raw: str) -> ValueProblemError:
     ``labels.unknown`` for the web page's mapping form)."""
     labels.unknown.add((kolom, raw))
     choices = ", ".join(labels.choices(kolom))
-    return ValueProblemError("LABEL_TIDAK_DIKENAL",
+    return ValueProblemError(
+        "LABEL_TIDAK_DIKENAL",
         f"Label '{shown(raw, 40)}' ({kolom}) tidak dikenal. Pilihan: {choices}. Bila label ini "
         f"benar, tambahkan baris '{kolom},{shown(raw, 40)},<nilai>' di file --label-map.",
         f"Label '{shown(raw, 40)}' ({kolom}) is unknown. Choices: {choices}. If it is right, add "
-        f"a row '{kolom},{shown(raw, 40)},<value>' to the --label-map file.")  # fmt: skip
+        f"a row '{kolom},{shown(raw, 40)},<value>' to the --label-map file.",
+    )
 
 
 def _once(side: Side, seen: set[object], key: object, rows: Rows, row: int, what: str) -> bool:
     if key in seen:
-        side.issues.append(error(rows.label, row, "nip", "NIP_GANDA",
-            f"{what} muncul dua kali di {rows.label}; hapus salah satu baris.",
-            f"{what} appears twice in {rows.label}; delete one of the rows."))  # fmt: skip
+        side.issues.append(
+            error(
+                rows.label,
+                row,
+                "nip",
+                "NIP_GANDA",
+                f"{what} muncul dua kali di {rows.label}; hapus salah satu baris.",
+                f"{what} appears twice in {rows.label}; delete one of the rows.",
+            )
+        )
         return False
     seen.add(key)
     return True
@@ -155,11 +184,18 @@ def read_kompetensi(path: Path, people: set[str]) -> Side:
 def _jpm_only(side: Side, rows: Rows, people: set[str]) -> None:
     """JPM % per NIP (the kategori column is not used: the region's thresholds decide it)."""
     seen: set[object] = set()
-    side.issues.append(warning(rows.label, None, "jpm", "JPM_SAJA",
-        "File kompetensi hanya berisi JPM: JPM dipakai langsung, tabel kesenjangan per "
-        "kompetensi 'rincian tidak tersedia'.",
-        "The competency file holds only the JPM: it is used directly, the gap table says "
-        "'breakdown not available'."))  # fmt: skip
+    side.issues.append(
+        warning(
+            rows.label,
+            None,
+            "jpm",
+            "JPM_SAJA",
+            "File kompetensi hanya berisi JPM: JPM dipakai langsung, tabel kesenjangan per "
+            "kompetensi 'rincian tidak tersedia'.",
+            "The competency file holds only the JPM: it is used directly, the gap table says "
+            "'breakdown not available'.",
+        )
+    )
 
     def handle(nip: str, record: dict[str, str], row: int) -> None:
         if _once(side, seen, nip, rows, row, f"NIP {nip}"):
@@ -234,14 +270,24 @@ def read_hukdis(
             end = read_date(record["tmt_selesai"])
         elif start is not None:
             end = shift_months(start, open_months)
-            side.issues.append(warning(rows.label, row, "tmt_selesai", "HUKDIS_TANPA_SELESAI",
-                f"Hukuman NIP {nip} tanpa TMT selesai: dianggap berlaku {open_months} bulan "
-                f"sejak {start.isoformat()} (sampai {end.isoformat()}; parameter --hukdis-bulan).",
-                f"Sanction of NIP {nip} without an end date: counted as active for {open_months} "
-                f"months from {start.isoformat()} (until {end.isoformat()})."))  # fmt: skip
+            side.issues.append(
+                warning(
+                    rows.label,
+                    row,
+                    "tmt_selesai",
+                    "HUKDIS_TANPA_SELESAI",
+                    f"Hukuman NIP {nip} tanpa TMT selesai: dianggap berlaku {open_months} bulan "
+                    f"sejak {start.isoformat()} (sampai {end.isoformat()}; parameter --hukdis-bulan).",
+                    f"Sanction of NIP {nip} without an end date: counted as active for {open_months} "
+                    f"months from {start.isoformat()} (until {end.isoformat()}).",
+                )
+            )
         else:
-            raise ValueProblemError("HUKDIS_TANPA_TANGGAL", f"Hukuman NIP {nip} tanpa TMT mulai dan selesai.",
-                               f"Sanction of NIP {nip} has neither start nor end date.")  # fmt: skip
+            raise ValueProblemError(
+                "HUKDIS_TANPA_TANGGAL",
+                f"Hukuman NIP {nip} tanpa TMT mulai dan selesai.",
+                f"Sanction of NIP {nip} has neither start nor end date.",
+            )
         if start is not None and start > plan_date:
             return
         if nip not in best or end > best[nip]:

@@ -24,8 +24,14 @@ from placement.ui.layout import frame_table, page_frame
 from placement.ui.runs_view import listed_runs, run_options, stale_runs, store_options
 from placement.ui.state import workspace
 
-PERCENT = {"porsi_terisi", "jpm_rata", "jpm_min", "porsi_kotak7", "porsi_berubah_opd_maks",
-           "porsi_perempuan_promosi"}  # fmt: skip
+PERCENT = {
+    "porsi_terisi",
+    "jpm_rata",
+    "jpm_min",
+    "porsi_kotak7",
+    "porsi_berubah_opd_maks",
+    "porsi_perempuan_promosi",
+}
 
 
 def kpi_text(kpi: str, value: Any) -> str:
@@ -54,24 +60,34 @@ def compare_page(runs: str | None = None) -> None:
             listed = listed_runs(store)
         options = run_options(listed) if not listed.empty else {}
         if len(options) < 2:
-            ui.label(tr("Belum ada dua run untuk dibandingkan. Jalankan paling sedikit dua skenario "
-                        "di halaman Jalankan (mis. dengan bobot atau batas yang berbeda).",
-                        "There are not two runs to compare yet. Run at least two scenarios on the "
-                        "Run page (e.g. with different weights or caps).")).props(
-                "data-testid=banding-kosong"
-            )  # fmt: skip
+            ui.label(
+                tr(
+                    "Belum ada dua run untuk dibandingkan. Jalankan paling sedikit dua skenario "
+                    "di halaman Jalankan (mis. dengan bobot atau batas yang berbeda).",
+                    "There are not two runs to compare yet. Run at least two scenarios on the "
+                    "Run page (e.g. with different weights or caps).",
+                )
+            ).props("data-testid=banding-kosong")
             return
         chosen = _parse_ids(runs, options) or sorted(options)[-2:]
         with ui.row().classes("items-center w-full"):
-            select = ui.select(options, value=chosen, multiple=True,
-                               label=tr("Run yang dibandingkan (yang pertama = dasar)",
-                                        "Runs compared (the first is the base)")).classes(
-                "min-w-[32rem]"
-            ).props("use-chips data-testid=banding-pilih")  # fmt: skip
+            select = (
+                ui.select(
+                    options,
+                    value=chosen,
+                    multiple=True,
+                    label=tr(
+                        "Run yang dibandingkan (yang pertama = dasar)",
+                        "Runs compared (the first is the base)",
+                    ),
+                )
+                .classes("min-w-[32rem]")
+                .props("use-chips data-testid=banding-pilih")
+            )
             ui.space()
-            detail = ui.switch(tr("rinci: tampilkan NIP pegawai", "detail: show employees' NIPs")).props(
-                "data-testid=banding-rinci"
-            )  # fmt: skip
+            detail = ui.switch(
+                tr("rinci: tampilkan NIP pegawai", "detail: show employees' NIPs")
+            ).props("data-testid=banding-rinci")
         area = ui.column().classes("w-full gap-4")
 
         def show() -> None:
@@ -98,8 +114,10 @@ def compare_page(runs: str | None = None) -> None:
                 except PlacementError as exc:
                     ui.label(exc.issues[0].message(i18n.lang())).classes("text-negative")
                     return
-                labels = [f"#{i} {p.record.get('konfigurasi', {}).get('nama', '')}".strip()
-                          for i, p in zip(ids, plans, strict=True)]  # fmt: skip
+                labels = [
+                    f"#{i} {p.record.get('konfigurasi', {}).get('nama', '')}".strip()
+                    for i, p in zip(ids, plans, strict=True)
+                ]
                 _comparison(labels, plans, bool(detail.value))
 
         refusing: list[bool] = []
@@ -115,31 +133,39 @@ def _readable(labels: list[str], plans: list[PlanFiles]) -> None:
         ui.label(tr("Ringkasan untuk pimpinan", "Summary for the leadership")).classes(
             "text-lg font-medium"
         )
-        ui.label(tr("Per run dengan kata-kata; data yang tidak tercatat ditulis 'tidak tersedia'. "
-                    "Nilai objektif hanya ditampilkan bila bobot semua run sama.",
-                    "Per run in words; data not recorded is marked 'not available'. "
-                    "Objective values only when every run has the same weights.")).classes(
-            "text-sm text-grey-8"
-        )  # fmt: skip
+        ui.label(
+            tr(
+                "Per run dengan kata-kata; data yang tidak tercatat ditulis 'tidak tersedia'. "
+                "Nilai objektif hanya ditampilkan bila bobot semua run sama.",
+                "Per run in words; data not recorded is marked 'not available'. "
+                "Objective values only when every run has the same weights.",
+            )
+        ).classes("text-sm text-grey-8")
         table = readable_table(plans, lang=i18n.lang())
         table.columns = [tr("Butir", "Item"), *labels]
         # post, OPD and people's names are the data's own words: marked as quoted (class kutipan)
-        frame_table(table, testid="banding-ringkas", rows_per_page=len(table),
-                    quoted=list(table.columns))  # fmt: skip
+        frame_table(
+            table, testid="banding-ringkas", rows_per_page=len(table), quoted=list(table.columns)
+        )
         for label, p in zip(labels[1:], plans[1:], strict=True):
             lines = difference_lines(plans[0], p, detail=True, lang=i18n.lang())
-            ui.label(tr(f"Jabatan dengan pemegang berbeda, {labels[0]} → {label}: {len(lines)}",
-                        f"Posts with another holder, {labels[0]} → {label}: {len(lines)}")).classes(
-                "font-medium"
-            )  # fmt: skip
+            ui.label(
+                tr(
+                    f"Jabatan dengan pemegang berbeda, {labels[0]} → {label}: {len(lines)}",
+                    f"Posts with another holder, {labels[0]} → {label}: {len(lines)}",
+                )
+            ).classes("font-medium")
             with ui.column().classes("gap-0").props("data-testid=banding-nama"):
                 for line in lines[:50]:
                     ui.label(line).classes("text-sm kutipan")
                 if len(lines) > 50:
-                    ui.label(tr(f"… dan {len(lines) - 50} lainnya (unduh xlsx: 'placement compare "
-                                "--format xlsx')", f"… and {len(lines) - 50} more")).classes(
-                        "text-sm text-grey-7"
-                    )  # fmt: skip
+                    ui.label(
+                        tr(
+                            f"… dan {len(lines) - 50} lainnya (unduh xlsx: 'placement compare "
+                            "--format xlsx')",
+                            f"… and {len(lines) - 50} more",
+                        )
+                    ).classes("text-sm text-grey-7")
 
 
 def _comparison(labels: list[str], plans: list[PlanFiles], detail: bool) -> None:
@@ -152,112 +178,191 @@ def _comparison(labels: list[str], plans: list[PlanFiles], detail: bool) -> None
         ui.label(tr("Indikator (KPI) berdampingan", "Indicators (KPIs) side by side")).classes(
             "text-lg font-medium"
         )
-        ui.label(tr(f"Satu kolom per run; {labels[0]} adalah dasar perbandingan. Porsi dan JPM "
-                    "dalam persen.", f"One column per run; {labels[0]} is the base. Shares and JPM "
-                    "in percent.")).classes("text-sm text-grey-8")  # fmt: skip
+        ui.label(
+            tr(
+                f"Satu kolom per run; {labels[0]} adalah dasar perbandingan. Porsi dan JPM "
+                "dalam persen.",
+                f"One column per run; {labels[0]} is the base. Shares and JPM in percent.",
+            )
+        ).classes("text-sm text-grey-8")
         table = kpi_table(plans[:1], i18n.lang())  # the KPI names; two runs may share a folder
-        shown = pd.DataFrame({
-            "KPI": table.iloc[:, 1],
-            **{label: [kpi_text(k, values[k]) for k in table["kpi"]]
-               for label, values in zip(labels, kpis, strict=True)},
-        })  # fmt: skip
+        shown = pd.DataFrame(
+            {
+                "KPI": table.iloc[:, 1],
+                **{
+                    label: [kpi_text(k, values[k]) for k in table["kpi"]]
+                    for label, values in zip(labels, kpis, strict=True)
+                },
+            }
+        )
         frame_table(shown, testid="banding-kpi", rows_per_page=len(KPIS))
     with ui.card().classes("w-full"):
         ui.label(tr("Gerbang penerimaan", "Acceptance gates")).classes("text-lg font-medium")
-        ui.label(tr("Batas KPI yang ditetapkan di skenario tiap run ('gerbang'); run yang gagal "
-                    "sebaiknya tidak disetujui.", "KPI bounds set in each run's scenario "
-                    "('gerbang'); a run that fails should not be approved.")).classes(
-            "text-sm text-grey-8"
-        )  # fmt: skip
+        ui.label(
+            tr(
+                "Batas KPI yang ditetapkan di skenario tiap run ('gerbang'); run yang gagal "
+                "sebaiknya tidak disetujui.",
+                "KPI bounds set in each run's scenario "
+                "('gerbang'); a run that fails should not be approved.",
+            )
+        ).classes("text-sm text-grey-8")
         rows = [
-            {"Run": label, "KPI": tr(*KPIS.get(g.kpi, (g.kpi, g.kpi))),
-             tr("Nilai", "Value"): kpi_text(g.kpi, g.value),
-             tr("Batas", "Bound"): " ".join(
-                 ([f"≥ {kpi_text(g.kpi, g.min)}"] if g.min is not None else [])
-                 + ([f"≤ {kpi_text(g.kpi, g.maks)}"] if g.maks is not None else [])),
-             tr("Hasil", "Result"): tr("lulus", "pass") if g.ok else tr("GAGAL", "FAIL")}
+            {
+                "Run": label,
+                "KPI": tr(*KPIS.get(g.kpi, (g.kpi, g.kpi))),
+                tr("Nilai", "Value"): kpi_text(g.kpi, g.value),
+                tr("Batas", "Bound"): " ".join(
+                    ([f"≥ {kpi_text(g.kpi, g.min)}"] if g.min is not None else [])
+                    + ([f"≤ {kpi_text(g.kpi, g.maks)}"] if g.maks is not None else [])
+                ),
+                tr("Hasil", "Result"): tr("lulus", "pass") if g.ok else tr("GAGAL", "FAIL"),
+            }
             for label, p in zip(labels, plans, strict=True)
             for g in gate_results(p)
-        ]  # fmt: skip
+        ]
         if rows:
             frame_table(pd.DataFrame(rows), testid="banding-gerbang")
         else:
-            ui.label(tr("Skenario run yang dipilih tidak menetapkan gerbang.",
-                        "The chosen runs' scenarios set no gates.")).props(
-                "data-testid=banding-gerbang"
-            )  # fmt: skip
+            ui.label(
+                tr(
+                    "Skenario run yang dipilih tidak menetapkan gerbang.",
+                    "The chosen runs' scenarios set no gates.",
+                )
+            ).props("data-testid=banding-gerbang")
     with ui.card().classes("w-full"):
-        ui.label(tr("Frontier: objektif terhadap jumlah perpindahan",
-                    "Frontier: objective against the number of moves")).classes("text-lg font-medium")  # fmt: skip
-        ui.label(tr("Satu titik per run. Ke kanan = lebih banyak pegawai pindah (lebih banyak SK, "
-                    "lebih banyak gangguan); ke atas = skor rencana lebih tinggi.",
-                    "One point per run. Right = more people move (more decrees, more disruption); "
-                    "up = higher plan score.")).classes("text-sm text-grey-8")  # fmt: skip
+        ui.label(
+            tr(
+                "Frontier: objektif terhadap jumlah perpindahan",
+                "Frontier: objective against the number of moves",
+            )
+        ).classes("text-lg font-medium")
+        ui.label(
+            tr(
+                "Satu titik per run. Ke kanan = lebih banyak pegawai pindah (lebih banyak SK, "
+                "lebih banyak gangguan); ke atas = skor rencana lebih tinggi.",
+                "One point per run. Right = more people move (more decrees, more disruption); "
+                "up = higher plan score.",
+            )
+        ).classes("text-sm text-grey-8")
         if not comparable:
-            ui.label(tr("Bobot run berbeda: nilai objektifnya tidak sebanding dan tidak digambar.",
-                        "The runs' weights differ: their objectives are not comparable and are "
-                        "not plotted.")).props("data-testid=banding-frontier")  # fmt: skip
+            ui.label(
+                tr(
+                    "Bobot run berbeda: nilai objektifnya tidak sebanding dan tidak digambar.",
+                    "The runs' weights differ: their objectives are not comparable and are "
+                    "not plotted.",
+                )
+            ).props("data-testid=banding-frontier")
         else:
             _frontier(labels, kpis)
     posts, people = differences(plans, labels)
     post_names: dict[str, str] = {}
     for p in plans:
-        post_names.update({str(i): str(n) for i, n in zip(p.plan["jabatan_tujuan_id"],
-                           p.plan["jabatan_tujuan"], strict=True) if isinstance(i, str)})  # fmt: skip
+        post_names.update(
+            {
+                str(i): str(n)
+                for i, n in zip(p.plan["jabatan_tujuan_id"], p.plan["jabatan_tujuan"], strict=True)
+                if isinstance(i, str)
+            }
+        )
     with ui.card().classes("w-full"):
-        ui.label(tr(f"Jabatan dengan pemegang berbeda dari {labels[0]}: {len(posts)}",
-                    f"Posts with a different holder than in {labels[0]}: {len(posts)}")).classes(
-            "text-lg font-medium"
-        ).props("data-testid=banding-jabatan-jumlah")  # fmt: skip
-        ui.label(tr("Skor = kecocokan pemegang dengan jabatan; selisih = run lain dikurangi dasar.",
-                    "Score = how well the holder fits the post; difference = other run minus the "
-                    "base.")).classes("text-sm text-grey-8")  # fmt: skip
+        ui.label(
+            tr(
+                f"Jabatan dengan pemegang berbeda dari {labels[0]}: {len(posts)}",
+                f"Posts with a different holder than in {labels[0]}: {len(posts)}",
+            )
+        ).classes("text-lg font-medium").props("data-testid=banding-jabatan-jumlah")
+        ui.label(
+            tr(
+                "Skor = kecocokan pemegang dengan jabatan; selisih = run lain dikurangi dasar.",
+                "Score = how well the holder fits the post; difference = other run minus the base.",
+            )
+        ).classes("text-sm text-grey-8")
         if len(posts):
-            frame = pd.DataFrame({
-                tr("Jabatan", "Post"): [f"{j} {post_names.get(str(j), '')}".strip() for j in posts["jabatan_id"]],
-                tr("Dibanding", "Compared with"): posts["rencana_b"],
-                **({tr(f"Pemegang {labels[0]}", f"Holder {labels[0]}"): posts["pemegang_a"],
-                    tr("Pemegang run lain", "Holder other run"): posts["pemegang_b"]} if detail else {}),
-                tr(f"Skor {labels[0]}", f"Score {labels[0]}"): posts["skor_a"].round(4),
-                tr("Skor run lain", "Score other run"): posts["skor_b"].round(4),
-                tr("Selisih", "Difference"): posts["selisih_skor"].round(4),
-            })  # fmt: skip
+            frame = pd.DataFrame(
+                {
+                    tr("Jabatan", "Post"): [
+                        f"{j} {post_names.get(str(j), '')}".strip() for j in posts["jabatan_id"]
+                    ],
+                    tr("Dibanding", "Compared with"): posts["rencana_b"],
+                    **(
+                        {
+                            tr(f"Pemegang {labels[0]}", f"Holder {labels[0]}"): posts["pemegang_a"],
+                            tr("Pemegang run lain", "Holder other run"): posts["pemegang_b"],
+                        }
+                        if detail
+                        else {}
+                    ),
+                    tr(f"Skor {labels[0]}", f"Score {labels[0]}"): posts["skor_a"].round(4),
+                    tr("Skor run lain", "Score other run"): posts["skor_b"].round(4),
+                    tr("Selisih", "Difference"): posts["selisih_skor"].round(4),
+                }
+            )
             frame_table(frame, testid="banding-jabatan")
         else:
-            ui.label(tr("Semua jabatan punya pemegang yang sama.", "Every post has the same holder.")).props(
-                "data-testid=banding-jabatan"
-            )  # fmt: skip
+            ui.label(
+                tr("Semua jabatan punya pemegang yang sama.", "Every post has the same holder.")
+            ).props("data-testid=banding-jabatan")
     with ui.card().classes("w-full"):
-        ui.label(tr(f"Pegawai dengan penempatan berbeda: {len(people)}",
-                    f"People placed differently: {len(people)}")).classes("text-lg font-medium").props(
-            "data-testid=banding-pegawai-jumlah"
-        )  # fmt: skip
+        ui.label(
+            tr(
+                f"Pegawai dengan penempatan berbeda: {len(people)}",
+                f"People placed differently: {len(people)}",
+            )
+        ).classes("text-lg font-medium").props("data-testid=banding-pegawai-jumlah")
         if len(people) and detail:
             frame = people.rename(columns={"rencana_b": tr("dibanding", "compared_with")})
             frame_table(frame, testid="banding-pegawai")
         elif len(people):
-            ui.label(tr("Daftar per pegawai dengan NIP: nyalakan 'rinci' (data pribadi, UU PDP).",
-                        "Per-person list with NIPs: turn on 'detail' (personal data).")).classes(
-                "text-sm text-grey-8"
-            )  # fmt: skip
+            ui.label(
+                tr(
+                    "Daftar per pegawai dengan NIP: nyalakan 'rinci' (data pribadi, UU PDP).",
+                    "Per-person list with NIPs: turn on 'detail' (personal data).",
+                )
+            ).classes("text-sm text-grey-8")
 
 
 def _frontier(labels: list[str], kpis: list[dict[str, Any]]) -> None:
     """Objective against the number of moves, one point per run (runs with equal weights)."""
     locale = "en-US" if i18n.lang() == "en" else "id-ID"  # axis numbers as the page writes them
-    points = [{"value": [moves_total(k), k["objektif"]], "name": label}
-              for label, k in zip(labels, kpis, strict=True)]  # fmt: skip
-    ui.echart({
-        "tooltip": {":formatter": f"p => p.name + ': ' + p.value[0] + ' {tr('perpindahan', 'moves')}"
-                                  f", ' + p.value[1].toLocaleString('{locale}', {{maximumFractionDigits: 4}})"},
-        "xAxis": {"type": "value", "name": tr("perpindahan", "moves"), "minInterval": 1,
-                  "nameLocation": "middle", "nameGap": 28},
-        "yAxis": {"type": "value", "name": tr("objektif", "objective"), "scale": True,
-                  "axisLabel": {":formatter": f"v => v.toLocaleString('{locale}', {{maximumFractionDigits: 4}})"}},
-        "series": [{"type": "scatter", "symbolSize": 16, "data": points,
-                    "label": {"show": True, "formatter": "{b}", "position": "right"}}],
-    }).classes("w-full h-72").props("data-testid=banding-frontier")  # fmt: skip
-    ui.label("; ".join(
-        f"{p['name']}: {p['value'][0]} {tr('perpindahan', 'moves')}, "
-        f"{tr('objektif', 'objective')} {kpi_text('objektif', p['value'][1])}" for p in points
-    )).classes("text-xs text-grey-7").props("data-testid=banding-frontier-titik")  # fmt: skip
+    points = [
+        {"value": [moves_total(k), k["objektif"]], "name": label}
+        for label, k in zip(labels, kpis, strict=True)
+    ]
+    ui.echart(
+        {
+            "tooltip": {
+                ":formatter": f"p => p.name + ': ' + p.value[0] + ' {tr('perpindahan', 'moves')}"
+                f", ' + p.value[1].toLocaleString('{locale}', {{maximumFractionDigits: 4}})"
+            },
+            "xAxis": {
+                "type": "value",
+                "name": tr("perpindahan", "moves"),
+                "minInterval": 1,
+                "nameLocation": "middle",
+                "nameGap": 28,
+            },
+            "yAxis": {
+                "type": "value",
+                "name": tr("objektif", "objective"),
+                "scale": True,
+                "axisLabel": {
+                    ":formatter": f"v => v.toLocaleString('{locale}', {{maximumFractionDigits: 4}})"
+                },
+            },
+            "series": [
+                {
+                    "type": "scatter",
+                    "symbolSize": 16,
+                    "data": points,
+                    "label": {"show": True, "formatter": "{b}", "position": "right"},
+                }
+            ],
+        }
+    ).classes("w-full h-72").props("data-testid=banding-frontier")
+    ui.label(
+        "; ".join(
+            f"{p['name']}: {p['value'][0]} {tr('perpindahan', 'moves')}, "
+            f"{tr('objektif', 'objective')} {kpi_text('objektif', p['value'][1])}"
+            for p in points
+        )
+    ).classes("text-xs text-grey-7").props("data-testid=banding-frontier-titik")

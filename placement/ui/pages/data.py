@@ -114,24 +114,38 @@ def data_page() -> None:
             try:
                 ws.add_upload(e.file.name, content, tab)
             except PlacementError as exc:
-                ui.notify(t("data.rejected", reason=exc.issues[0].message(i18n.lang())),
-                          type="negative", multi_line=True)  # fmt: skip
+                ui.notify(
+                    t("data.rejected", reason=exc.issues[0].message(i18n.lang())),
+                    type="negative",
+                    multi_line=True,
+                )
                 return
             pending.set_text(t("data.uploaded", names=", ".join(sorted(ws.pending[tab]))))
 
         def rejected() -> None:
-            reason = tr(f"hanya .xlsx atau .csv, paling besar {MAX_UPLOAD_BYTES // 2**20} MB",
-                        f"only .xlsx or .csv, at most {MAX_UPLOAD_BYTES // 2**20} MB")  # fmt: skip
+            reason = tr(
+                f"hanya .xlsx atau .csv, paling besar {MAX_UPLOAD_BYTES // 2**20} MB",
+                f"only .xlsx or .csv, at most {MAX_UPLOAD_BYTES // 2**20} MB",
+            )
             ui.notify(t("data.rejected", reason=reason), type="negative")
 
         with ui.card().classes("w-full"):
             ui.label(t("data.upload")).classes("font-medium")
-            uploader = ui.upload(label=tr("Pilih file (tombol +) atau tarik ke sini",
-                                          "Choose files (+ button) or drop them here"),
-                                 on_upload=uploaded, multiple=True, auto_upload=True,
-                      max_file_size=MAX_UPLOAD_BYTES, on_rejected=rejected).props(
-                'accept=".xlsx,.csv" data-testid=unggah'
-            ).classes("w-full")  # fmt: skip
+            uploader = (
+                ui.upload(
+                    label=tr(
+                        "Pilih file (tombol +) atau tarik ke sini",
+                        "Choose files (+ button) or drop them here",
+                    ),
+                    on_upload=uploaded,
+                    multiple=True,
+                    auto_upload=True,
+                    max_file_size=MAX_UPLOAD_BYTES,
+                    on_rejected=rejected,
+                )
+                .props('accept=".xlsx,.csv" data-testid=unggah')
+                .classes("w-full")
+            )
             pending = ui.label("").props("data-testid=unggahan")
             with ui.row():
                 ui.button(t("data.use_upload"), on_click=use_uploads).props(
@@ -142,9 +156,13 @@ def data_page() -> None:
                 )
         with ui.card().classes("w-full"), ui.row().classes("items-center"):
             ui.label(t("data.preset"))
-            preset = ui.toggle({"tiny": tr("kecil (30 pegawai)", "tiny (30 employees)"),
-                                "kabupaten": tr("kabupaten (±3.000 pegawai)", "regency (±3,000 employees)")},
-                               value="tiny").props("no-caps data-testid=preset")  # fmt: skip
+            preset = ui.toggle(
+                {
+                    "tiny": tr("kecil (30 pegawai)", "tiny (30 employees)"),
+                    "kabupaten": tr("kabupaten (±3.000 pegawai)", "regency (±3,000 employees)"),
+                },
+                value="tiny",
+            ).props("no-caps data-testid=preset")
             ui.button(t("data.synthetic"), on_click=lambda: synthetic(str(preset.value))).props(
                 "data-testid=pakai-sintetis"
             )

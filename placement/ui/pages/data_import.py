@@ -20,23 +20,33 @@ from placement.ui.siasn_import import NO_POST, ImportSummary, run_import, stored
 from placement.ui.workspace import IMPORT_FOLDER, MAX_UPLOAD_BYTES, DataCheck, Workspace
 from placement.ui.workspace import upload_problem as _problem
 
-REQUIRED = {"siasn": ("Ekspor SIASN (Export Data ASN)", "SIASN export (Export Data ASN)"),
-            "jabatan": ("Peta jabatan", "Peta jabatan (post map)")}  # fmt: skip
-OPTIONAL = {"standar": ("Standar kompetensi", "Competency standards"),
-            "kompetensi": ("Hasil asesmen kompetensi", "Competency assessments"),
-            "talenta": ("Pemetaan talenta", "Talent mapping"),
-            "kinerja": ("e-Kinerja", "e-Kinerja (performance)"),
-            "hukdis": ("Hukuman disiplin", "Disciplinary sanctions"),
-            "riwayat": ("Riwayat jabatan", "Post history"),
-            "jobfit": ("Job fit JPT", "JPT job fit")}  # fmt: skip
+REQUIRED = {
+    "siasn": ("Ekspor SIASN (Export Data ASN)", "SIASN export (Export Data ASN)"),
+    "jabatan": ("Peta jabatan", "Peta jabatan (post map)"),
+}
+OPTIONAL = {
+    "standar": ("Standar kompetensi", "Competency standards"),
+    "kompetensi": ("Hasil asesmen kompetensi", "Competency assessments"),
+    "talenta": ("Pemetaan talenta", "Talent mapping"),
+    "kinerja": ("e-Kinerja", "e-Kinerja (performance)"),
+    "hukdis": ("Hukuman disiplin", "Disciplinary sanctions"),
+    "riwayat": ("Riwayat jabatan", "Post history"),
+    "jobfit": ("Job fit JPT", "JPT job fit"),
+}
 SOURCES = {**REQUIRED, **OPTIONAL}
-METHODS = {"nip": ("NIP pemegang", "holder's NIP"), "id": ("id SIASN", "SIASN id"),
-           "exact": ("nama sama", "same name"), "fuzzy": ("nama mirip", "similar name"),
-           "planner": ("keputusan Anda", "your decision"),
-           "tidak_tertaut": ("belum tertaut", "not linked")}  # fmt: skip
-PROBLEMS = {"TAUTAN_AMBIGU": ("lebih dari satu jabatan cocok", "more than one post matches"),
-            "JABATAN_TIDAK_DI_PETA": ("jabatan tidak ada di peta jabatan", "post not in the peta jabatan"),
-            "DUA_PEMEGANG": ("dua pemegang satu jabatan", "two holders of one post")}  # fmt: skip
+METHODS = {
+    "nip": ("NIP pemegang", "holder's NIP"),
+    "id": ("id SIASN", "SIASN id"),
+    "exact": ("nama sama", "same name"),
+    "fuzzy": ("nama mirip", "similar name"),
+    "planner": ("keputusan Anda", "your decision"),
+    "tidak_tertaut": ("belum tertaut", "not linked"),
+}
+PROBLEMS = {
+    "TAUTAN_AMBIGU": ("lebih dari satu jabatan cocok", "more than one post matches"),
+    "JABATAN_TIDAK_DI_PETA": ("jabatan tidak ada di peta jabatan", "post not in the peta jabatan"),
+    "DUA_PEMEGANG": ("dua pemegang satu jabatan", "two holders of one post"),
+}
 
 
 def _words(pair: tuple[str, str]) -> str:
@@ -83,9 +93,16 @@ def import_card(ws: Workspace, show: Callable[[DataCheck | None], None]) -> None
         note = ui.notification(t("data.working"), spinner=True, timeout=None)
         try:
             out = folder("out")
-            summary = await parse_apart(run_import, folder("in"), out, ws.scenario.tanggal_rencana,
-                                        dict(decisions), dict(labels), limits=DATA_LIMITS,
-                                        file="impor SIASN")  # fmt: skip
+            summary = await parse_apart(
+                run_import,
+                folder("in"),
+                out,
+                ws.scenario.tanggal_rencana,
+                dict(decisions),
+                dict(labels),
+                limits=DATA_LIMITS,
+                file="impor SIASN",
+            )
             results(summary)
             if summary.check is not None:
                 show(ws.adopt(summary.check))
@@ -101,14 +118,17 @@ def import_card(ws: Workspace, show: Callable[[DataCheck | None], None]) -> None
     def results(s: ImportSummary) -> None:
         result.clear()
         with result:
-            counts = [f"{_words(SOURCES.get(k, (k, k)))}: {format_number(n)} {tr('baris', 'rows')}"
-                      for k, n in s.counts.items()]  # fmt: skip
+            counts = [
+                f"{_words(SOURCES.get(k, (k, k)))}: {format_number(n)} {tr('baris', 'rows')}"
+                for k, n in s.counts.items()
+            ]
             methods = [
                 f"{_words(METHODS[m])} {format_number(n)}" for m, n in s.methods.items() if n
             ]
             ui.label("; ".join(counts)).props("data-testid=impor-ringkasan")
-            ui.label(tr("Tautan pemegang jabatan: ", "Post holder links: ") + ", ".join(methods)
-                     ).props("data-testid=impor-metode")  # fmt: skip
+            ui.label(
+                tr("Tautan pemegang jabatan: ", "Post holder links: ") + ", ".join(methods)
+            ).props("data-testid=impor-metode")
             if s.pending or s.unknown:
                 decide(s)
             if s.links:  # the links before the data's own problems (often one per person)
@@ -120,30 +140,45 @@ def import_card(ws: Workspace, show: Callable[[DataCheck | None], None]) -> None
         ui.label(tr("Perlu keputusan Anda", "Needs your decision")).classes("font-medium")
         for i, row in enumerate(s.pending):
             with ui.row().classes("items-center w-full").props(f"data-testid=impor-keputusan-{i}"):
-                ui.label(f"{row['nama']} — {row['jabatan_siasn']} ({row['opd']}): "
-                         f"{_words(PROBLEMS.get(row['masalah'], (row['masalah'],) * 2))}")  # fmt: skip
-                options = {**suggestions(row), NO_POST: tr("tidak memegang jabatan",
-                                                             "holds no post")}  # fmt: skip
+                ui.label(
+                    f"{row['nama']} — {row['jabatan_siasn']} ({row['opd']}): "
+                    f"{_words(PROBLEMS.get(row['masalah'], (row['masalah'],) * 2))}"
+                )
+                options = {
+                    **suggestions(row),
+                    NO_POST: tr("tidak memegang jabatan", "holds no post"),
+                }
                 nip = row["nip"]
                 chosen = decisions.get(nip)
-                ui.select(options, value=chosen if chosen in options else None,
-                          label=tr("Pilih jabatan", "Choose the post"),
-                          on_change=lambda e, n=nip: _typed(n, str(e.value or "")),
-                          ).classes("min-w-[22rem]").props(f"data-testid=impor-pilih-{i}")  # fmt: skip
-                ui.input(tr("atau kode jabatan", "or post code"),
-                         on_change=lambda e, n=nip: _typed(n, str(e.value or ""))).props(
-                    f"data-testid=impor-isi-{i}")  # fmt: skip
+                ui.select(
+                    options,
+                    value=chosen if chosen in options else None,
+                    label=tr("Pilih jabatan", "Choose the post"),
+                    on_change=lambda e, n=nip: _typed(n, str(e.value or "")),
+                ).classes("min-w-[22rem]").props(f"data-testid=impor-pilih-{i}")
+                ui.input(
+                    tr("atau kode jabatan", "or post code"),
+                    on_change=lambda e, n=nip: _typed(n, str(e.value or "")),
+                ).props(f"data-testid=impor-isi-{i}")
         for i, (kolom, label, choices) in enumerate(s.unknown):
             with ui.row().classes("items-center w-full"):
                 column = COLUMN_NAMES.get(kolom, kolom)
-                ui.label(tr(f"Label '{label[:40]}' di kolom {column} tidak dikenal",
-                            f"Unknown label '{label[:40]}' in column {column}"))  # fmt: skip
-                ui.select(choices, value=labels.get((kolom, label)),
-                          label=tr("Nilai kita", "Our value"),
-                          on_change=lambda e, k=(kolom, label): _mapped(k, e.value),
-                          ).classes("min-w-[12rem]").props(f"data-testid=impor-label-{i}")  # fmt: skip
-        ui.button(tr("Pakai keputusan dan impor lagi", "Apply the decisions and import again"),
-                  on_click=start).props("data-testid=impor-ulang")  # fmt: skip
+                ui.label(
+                    tr(
+                        f"Label '{label[:40]}' di kolom {column} tidak dikenal",
+                        f"Unknown label '{label[:40]}' in column {column}",
+                    )
+                )
+                ui.select(
+                    choices,
+                    value=labels.get((kolom, label)),
+                    label=tr("Nilai kita", "Our value"),
+                    on_change=lambda e, k=(kolom, label): _mapped(k, e.value),
+                ).classes("min-w-[12rem]").props(f"data-testid=impor-label-{i}")
+        ui.button(
+            tr("Pakai keputusan dan impor lagi", "Apply the decisions and import again"),
+            on_click=start,
+        ).props("data-testid=impor-ulang")
 
     def _mapped(key: tuple[str, str], value: object) -> None:
         """The planner's value for an unknown label (cleared when empty)."""
@@ -160,13 +195,20 @@ def import_card(ws: Workspace, show: Callable[[DataCheck | None], None]) -> None
             decisions.pop(nip, None)
 
     def linked_table(s: ImportSummary) -> None:
-        frame = pd.DataFrame([{tr("Nama", "Name"): link["nama"],
-                               tr("Jabatan", "Post"): link["nama_jabatan"],
-                               tr("Unit", "Unit"): link["opd"],
-                               tr("Cara tertaut", "Linked by"): _words(METHODS[str(link["metode"])]),
-                               tr("Skor kemiripan", "Similarity score"): "" if link["skor"] is None
-                               else format_number(float(str(link["skor"])), 1)}
-                              for link in s.links])  # fmt: skip
+        frame = pd.DataFrame(
+            [
+                {
+                    tr("Nama", "Name"): link["nama"],
+                    tr("Jabatan", "Post"): link["nama_jabatan"],
+                    tr("Unit", "Unit"): link["opd"],
+                    tr("Cara tertaut", "Linked by"): _words(METHODS[str(link["metode"])]),
+                    tr("Skor kemiripan", "Similarity score"): ""
+                    if link["skor"] is None
+                    else format_number(float(str(link["skor"])), 1),
+                }
+                for link in s.links
+            ]
+        )
         with (
             ui.expansion(tr("Tabel tautan", "Link table"))
             .classes("w-full")
@@ -178,21 +220,31 @@ def import_card(ws: Workspace, show: Callable[[DataCheck | None], None]) -> None
         with result:
             if not check.ok:
                 return
-            ui.label(tr("Data impor sekarang dipakai.", "The imported data is now in use.")
-                     ).classes("text-positive").props("data-testid=impor-selesai")  # fmt: skip
-            ui.button(tr("Lanjut ke Aturan", "On to Rules"),
-                      on_click=lambda: ui.navigate.to("/aturan")).props("data-testid=impor-lanjut")  # fmt: skip
+            ui.label(
+                tr("Data impor sekarang dipakai.", "The imported data is now in use.")
+            ).classes("text-positive").props("data-testid=impor-selesai")
+            ui.button(
+                tr("Lanjut ke Aturan", "On to Rules"), on_click=lambda: ui.navigate.to("/aturan")
+            ).props("data-testid=impor-lanjut")
 
     with ui.card().classes("w-full"):
         ui.label(tr("Impor dari SIASN", "Import from SIASN")).classes("font-medium")
         limit = MAX_UPLOAD_BYTES // 2**20
-        ui.label(tr(f"Berkas .xlsx atau .csv, masing-masing paling besar {limit} MB.",
-                    f".xlsx or .csv files, at most {limit} MB each.")).classes("text-grey-8")  # fmt: skip
+        ui.label(
+            tr(
+                f"Berkas .xlsx atau .csv, masing-masing paling besar {limit} MB.",
+                f".xlsx or .csv files, at most {limit} MB each.",
+            )
+        ).classes("text-grey-8")
         with ui.row().classes("w-full"):
             for role, pair in REQUIRED.items():
                 _uploader(role, pair, uploaded)
-        with ui.expansion(tr("Berkas pendukung (boleh tidak ada)", "Side files (optional)")
-                          ).classes("w-full"), ui.row().classes("w-full"):  # fmt: skip
+        with (
+            ui.expansion(tr("Berkas pendukung (boleh tidak ada)", "Side files (optional)")).classes(
+                "w-full"
+            ),
+            ui.row().classes("w-full"),
+        ):
             for role, pair in OPTIONAL.items():
                 _uploader(role, pair, uploaded)
         files = ui.label("").props("data-testid=impor-berkas")
@@ -201,6 +253,9 @@ def import_card(ws: Workspace, show: Callable[[DataCheck | None], None]) -> None
 
 
 def _uploader(role: str, pair: tuple[str, str], handler: Callable[..., object]) -> None:
-    ui.upload(label=_words(pair), auto_upload=True, max_file_size=MAX_UPLOAD_BYTES,
-              on_upload=lambda e, r=role: handler(r, e)).props(
-        f'accept=".xlsx,.csv" data-testid=impor-unggah-{role}').classes("w-80")  # fmt: skip
+    ui.upload(
+        label=_words(pair),
+        auto_upload=True,
+        max_file_size=MAX_UPLOAD_BYTES,
+        on_upload=lambda e, r=role: handler(r, e),
+    ).props(f'accept=".xlsx,.csv" data-testid=impor-unggah-{role}').classes("w-80")

@@ -64,12 +64,14 @@ def command_label(command: object) -> str:
 @ui.page("/riwayat")
 def history_page(run: int | None = None) -> None:
     with page_frame("/riwayat"):
-        ui.label(tr(
-            "Semua run yang tercatat. Pilih satu untuk melihat rinciannya, membuka rencananya, "
-            "menyetujuinya, atau memeriksa keutuhannya.",
-            "Every recorded run. Pick one to see its details, open its plan, approve it, or "
-            "check its integrity.",
-        )).classes("text-grey-8")  # fmt: skip
+        ui.label(
+            tr(
+                "Semua run yang tercatat. Pilih satu untuk melihat rinciannya, membuka rencananya, "
+                "menyetujuinya, atau memeriksa keutuhannya.",
+                "Every recorded run. Pick one to see its details, open its plan, approve it, or "
+                "check its integrity.",
+            )
+        ).classes("text-grey-8")
         runs = _runs()
         if runs.empty:
             ui.label(t("no_runs")).classes("text-grey-7").props("data-testid=riwayat-kosong")
@@ -77,9 +79,11 @@ def history_page(run: int | None = None) -> None:
         frame_table(_run_table(runs), row_key="#", rows_per_page=10, testid="tabel-run")
         options = run_options(runs)
         chosen = run if run in options else next(iter(options))
-        select = ui.select(options, value=chosen, label=tr("Pilih run", "Pick a run")).props(
-            "outlined data-testid=riwayat-pilih-run"
-        ).classes("w-full max-w-xl")  # fmt: skip
+        select = (
+            ui.select(options, value=chosen, label=tr("Pilih run", "Pick a run"))
+            .props("outlined data-testid=riwayat-pilih-run")
+            .classes("w-full max-w-xl")
+        )
         notice = ui.label("").classes("text-negative").props("data-testid=riwayat-pemberitahuan")
 
         def current(run_id: int) -> bool:
@@ -141,38 +145,51 @@ def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
         with ui.row().classes("items-center gap-3"):
             ui.label(tr("Run #{id}", "Run #{id}", id=run_id)).classes("text-lg font-medium")
             if approved:
-                ui.badge(tr("Disetujui oleh {who} pada {when}", "Approved by {who} at {when}",
-                            who=info["disetujui_oleh"], when=format_datetime(info["disetujui_pada"])),
-                         color="positive").props("data-testid=run-disetujui").classes(
-                    "text-sm p-2"
-                )  # fmt: skip
+                ui.badge(
+                    tr(
+                        "Disetujui oleh {who} pada {when}",
+                        "Approved by {who} at {when}",
+                        who=info["disetujui_oleh"],
+                        when=format_datetime(info["disetujui_pada"]),
+                    ),
+                    color="positive",
+                ).props("data-testid=run-disetujui").classes("text-sm p-2")
             else:
                 ui.badge(tr("Belum disetujui", "Not approved"), color="grey-6").props(
                     "data-testid=run-belum-disetujui"
                 ).classes("text-sm p-2")
-        ui.label(tr("Dicatat {when} · dari {cmd} · skenario '{sc}' · {st} · {n} baris rencana",
-                    "Recorded {when} · from {cmd} · scenario '{sc}' · {st} · {n} plan rows",
-                    when=format_datetime(info["dibuat"]), cmd=command_label(info["perintah"]),
-                    sc=info["skenario"] or "-", st=status_label(info["status"]),
-                    n=format_number(info["jumlah_baris_rencana"]))).props(
-            "data-testid=run-ringkasan"
-        )  # fmt: skip
+        ui.label(
+            tr(
+                "Dicatat {when} · dari {cmd} · skenario '{sc}' · {st} · {n} baris rencana",
+                "Recorded {when} · from {cmd} · scenario '{sc}' · {st} · {n} plan rows",
+                when=format_datetime(info["dibuat"]),
+                cmd=command_label(info["perintah"]),
+                sc=info["skenario"] or "-",
+                st=status_label(info["status"]),
+                n=format_number(info["jumlah_baris_rencana"]),
+            )
+        ).props("data-testid=run-ringkasan")
         _rename(run_id, current)
         if approved:
             ui.label(tr("Alasan: {why}", "Reason: {why}", why=info["alasan_persetujuan"]))
-            ui.label(tr("Kode verifikasi: {code}", "Verification code: {code}",
-                        code=info["hash_persetujuan"])).classes("font-mono text-sm").props(
-                "data-testid=kode-verifikasi"
-            )  # fmt: skip
-            ui.label(tr("Run yang disetujui tidak dapat diubah atau dihapus.",
-                        "An approved run can no longer be changed or deleted.")).classes(
-                "text-sm text-grey-7"
-            )  # fmt: skip
+            ui.label(
+                tr(
+                    "Kode verifikasi: {code}",
+                    "Verification code: {code}",
+                    code=info["hash_persetujuan"],
+                )
+            ).classes("font-mono text-sm").props("data-testid=kode-verifikasi")
+            ui.label(
+                tr(
+                    "Run yang disetujui tidak dapat diubah atau dihapus.",
+                    "An approved run can no longer be changed or deleted.",
+                )
+            ).classes("text-sm text-grey-7")
         with ui.row().classes("gap-2"):
-            ui.button(tr("Buka rencana", "Open the plan"),
-                      on_click=lambda: ui.navigate.to(f"/rencana?run={run_id}")).props(
-                "data-testid=buka-rencana-run"
-            )  # fmt: skip
+            ui.button(
+                tr("Buka rencana", "Open the plan"),
+                on_click=lambda: ui.navigate.to(f"/rencana?run={run_id}"),
+            ).props("data-testid=buka-rencana-run")
             for name in DOWNLOADS:
                 ui.button(f"{t('download')} {name}").props(
                     f"outline no-caps href=/unduh/run/{run_id}/{name} tag=a "
@@ -181,10 +198,12 @@ def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
 
     with ui.card().classes("w-full"):
         ui.label(tr("Pemeriksaan keutuhan", "Integrity check")).classes("text-lg font-medium")
-        ui.label(tr(
-            "Menghitung ulang hash rencana dan persetujuan, dan membandingkan folder rencana.",
-            "Recomputes the plan and approval hashes and compares the plan folder.",
-        )).classes("text-sm text-grey-7")  # fmt: skip
+        ui.label(
+            tr(
+                "Menghitung ulang hash rencana dan persetujuan, dan membandingkan folder rencana.",
+                "Recomputes the plan and approval hashes and compares the plan folder.",
+            )
+        ).classes("text-sm text-grey-7")
         outcome = ui.column().classes("gap-0").props("data-testid=hasil-keutuhan")
 
         def verify() -> None:
@@ -200,13 +219,20 @@ def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
                     for found in exc.issues:
                         ui.label(f"• {found.message(i18n.lang())}").classes("text-negative")
                 return
-            folder = {"cocok": tr("cocok", "matches"), "berbeda": tr("berbeda", "differs"),
-                      "tidak ada": tr("tidak ada", "missing")}.get(check.folder, check.folder)  # fmt: skip
+            folder = {
+                "cocok": tr("cocok", "matches"),
+                "berbeda": tr("berbeda", "differs"),
+                "tidak ada": tr("tidak ada", "missing"),
+            }.get(check.folder, check.folder)
             with outcome:
                 if check.ok:
-                    ui.label(tr("Utuh: tidak ada perubahan sejak dicatat. Folder rencana: {f}.",
-                                "Intact: nothing changed since it was recorded. Plan folder: {f}.",
-                                f=folder)).classes("text-positive")  # fmt: skip
+                    ui.label(
+                        tr(
+                            "Utuh: tidak ada perubahan sejak dicatat. Folder rencana: {f}.",
+                            "Intact: nothing changed since it was recorded. Plan folder: {f}.",
+                            f=folder,
+                        )
+                    ).classes("text-positive")
                 else:
                     ui.label(tr("TIDAK UTUH:", "NOT INTACT:")).classes("text-negative font-bold")
                     for problem in check.problems:
@@ -222,12 +248,14 @@ def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
     if not approved:
         with ui.card().classes("w-full"):
             ui.label(tr("Setujui run ini", "Approve this run")).classes("text-lg font-medium")
-            ui.label(tr(
-                "Setelah disetujui, run dan rencananya terkunci (tidak dapat diubah). Nama dan "
-                "alasan wajib diisi.",
-                "Once approved, the run and its plan are locked (cannot change). Name and reason "
-                "are required.",
-            )).classes("text-sm text-grey-7")  # fmt: skip
+            ui.label(
+                tr(
+                    "Setelah disetujui, run dan rencananya terkunci (tidak dapat diubah). Nama dan "
+                    "alasan wajib diisi.",
+                    "Once approved, the run and its plan are locked (cannot change). Name and reason "
+                    "are required.",
+                )
+            ).classes("text-sm text-grey-7")
             with ui.row().classes("items-end gap-3 w-full"):
                 who = (
                     ui.input(tr("Nama penyetuju", "Approved by"))
@@ -253,14 +281,16 @@ def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
                 except PlacementError as exc:
                     message.set_text(exc.issues[0].message(i18n.lang()))
                     return
-                ui.notify(tr("Run #{id} disetujui", "Run #{id} approved", id=run_id),
-                          type="positive")  # fmt: skip
+                ui.notify(
+                    tr("Run #{id} disetujui", "Run #{id} approved", id=run_id), type="positive"
+                )
                 refresh()
 
             button.on_click(approve)
 
-    with ui.expansion(tr("KPI, masukan dan versi", "KPIs, inputs and versions"),
-                      value=True).classes("w-full"):  # fmt: skip
+    with ui.expansion(
+        tr("KPI, masukan dan versi", "KPIs, inputs and versions"), value=True
+    ).classes("w-full"):
         kpi = pd.DataFrame(
             {
                 tr("Ukuran", "Measure"): [tr(*KPIS[k]) if k in KPIS else k for k in info["kpi"]],
@@ -272,9 +302,11 @@ def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
                 frame_table(kpi, rows_per_page=25, testid="tabel-kpi")
             with ui.column().classes("w-2/3"):
                 inputs = pd.DataFrame(info["masukan"]).rename(
-                    columns={"path": tr("File masukan", "Input file"),
-                             "sha256": tr("Sidik isi (SHA-256)", "Content fingerprint (SHA-256)")}
-                )  # fmt: skip
+                    columns={
+                        "path": tr("File masukan", "Input file"),
+                        "sha256": tr("Sidik isi (SHA-256)", "Content fingerprint (SHA-256)"),
+                    }
+                )
                 if inputs.empty:
                     ui.label(tr("(tidak ada catatan masukan)", "(no inputs recorded)"))
                 else:

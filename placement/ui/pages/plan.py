@@ -49,17 +49,26 @@ def _error(exc: PlacementError) -> str:
 def _summary(s: PlanSummary) -> None:
     card = ui.card().classes("w-full").props("data-testid=rencana-ringkasan")
     with card, ui.row().classes("gap-8 items-start"):
-        _number(tr("Hasil", "Result"), status_label(s.status),
-                tr("menurut aturan dan bobot skenario", "under the scenario's rules and weights"))  # fmt: skip
-        _number(tr("Jabatan terisi", "Posts filled"),
-                f"{format_number(s.filled)} / {format_number(s.posts_in_scope)}",
-                tr("jabatan dalam lingkup yang punya pemegang", "in-scope posts with a holder"),
-                "ringkasan-terisi")  # fmt: skip
-        _number(tr("Jabatan lowong", "Posts vacant"), format_number(s.vacant),
-                tr("tetap kosong setelah rencana", "still empty after the plan"),
-                "ringkasan-lowong")  # fmt: skip
-        moves = ", ".join(f"{kind_label(k)} {format_number(s.moves[k])}" for k in MOVE_KINDS
-                          if s.moves[k])  # fmt: skip
+        _number(
+            tr("Hasil", "Result"),
+            status_label(s.status),
+            tr("menurut aturan dan bobot skenario", "under the scenario's rules and weights"),
+        )
+        _number(
+            tr("Jabatan terisi", "Posts filled"),
+            f"{format_number(s.filled)} / {format_number(s.posts_in_scope)}",
+            tr("jabatan dalam lingkup yang punya pemegang", "in-scope posts with a holder"),
+            "ringkasan-terisi",
+        )
+        _number(
+            tr("Jabatan lowong", "Posts vacant"),
+            format_number(s.vacant),
+            tr("tetap kosong setelah rencana", "still empty after the plan"),
+            "ringkasan-lowong",
+        )
+        moves = ", ".join(
+            f"{kind_label(k)} {format_number(s.moves[k])}" for k in MOVE_KINDS if s.moves[k]
+        )
         _number(
             tr("Perpindahan", "Moves"),
             format_number(s.moved),
@@ -69,16 +78,18 @@ def _summary(s: PlanSummary) -> None:
             "ringkasan-pindah",
         )
         with ui.expansion(tr("rincian skor", "score details")).classes("text-sm max-w-80"):
-            ui.label(tr(
-                "Skor total rencana {v}: jumlah skor setiap penempatan (kecocokan kompetensi, "
-                "kotak talenta, pendidikan; masing-masing 0–1 per pegawai) dikurangi biaya "
-                "perpindahan. Hanya berguna untuk membandingkan run dengan bobot yang sama; "
-                "makin tinggi makin baik.",
-                "Total plan score {v}: the sum of every placement's score (competency fit, "
-                "talent box, education; each 0–1 per person) less the move costs. Only useful "
-                "to compare runs with the same weights; higher is better.",
-                v=format_number(s.objective, 2),
-            )).classes("text-grey-8").props("data-testid=ringkasan-skor")  # fmt: skip
+            ui.label(
+                tr(
+                    "Skor total rencana {v}: jumlah skor setiap penempatan (kecocokan kompetensi, "
+                    "kotak talenta, pendidikan; masing-masing 0–1 per pegawai) dikurangi biaya "
+                    "perpindahan. Hanya berguna untuk membandingkan run dengan bobot yang sama; "
+                    "makin tinggi makin baik.",
+                    "Total plan score {v}: the sum of every placement's score (competency fit, "
+                    "talent box, education; each 0–1 per person) less the move costs. Only useful "
+                    "to compare runs with the same weights; higher is better.",
+                    v=format_number(s.objective, 2),
+                )
+            ).classes("text-grey-8").props("data-testid=ringkasan-skor")
 
 
 def _number(title: str, value: str, note: str, testid: str = "") -> None:
@@ -105,21 +116,26 @@ def _plan_frame(files: PlanFiles, detail: bool) -> pd.DataFrame:
         for u in plan["opd_asal"]
     ]
     origin = [text(n) if text(n) else o for n, o in zip(plan["jabatan_asal"], outside, strict=True)]
-    return pd.DataFrame({
-        tr("Nama", "Name"): plan["nama"],
-        "NIP": [mask_nip(n, detail) for n in plan["nip"]],
-        tr("Jenis", "Kind"): plan["jenis_perpindahan"].astype(str).map(kind_label),
-        tr("Jabatan asal", "From post"): origin,
-        tr("Jabatan tujuan", "To post"): plan["jabatan_tujuan"].map(text).replace(
-            "", tr("(tanpa jabatan)", "(no post)")),
-        tr("OPD tujuan", "To OPD"): plan["opd_tujuan"].map(text),
-        tr("Kotak talenta", "Talent box"): pd.to_numeric(plan["kotak_talenta"], errors="coerce"),
-        "JPM (%)": (100 * jpm).round(1),
-        tr("Skor", "Score"): pd.to_numeric(plan["skor"], errors="coerce").round(3),
-        "_nip": plan["nip"].astype(str),
-        "_opd": plan["opd_asal"].map(text) + "|" + plan["opd_tujuan"].map(text),
-        "_jenis": plan["jenis_perpindahan"].astype(str),
-    }).reset_index(drop=True)  # fmt: skip
+    return pd.DataFrame(
+        {
+            tr("Nama", "Name"): plan["nama"],
+            "NIP": [mask_nip(n, detail) for n in plan["nip"]],
+            tr("Jenis", "Kind"): plan["jenis_perpindahan"].astype(str).map(kind_label),
+            tr("Jabatan asal", "From post"): origin,
+            tr("Jabatan tujuan", "To post"): plan["jabatan_tujuan"]
+            .map(text)
+            .replace("", tr("(tanpa jabatan)", "(no post)")),
+            tr("OPD tujuan", "To OPD"): plan["opd_tujuan"].map(text),
+            tr("Kotak talenta", "Talent box"): pd.to_numeric(
+                plan["kotak_talenta"], errors="coerce"
+            ),
+            "JPM (%)": (100 * jpm).round(1),
+            tr("Skor", "Score"): pd.to_numeric(plan["skor"], errors="coerce").round(3),
+            "_nip": plan["nip"].astype(str),
+            "_opd": plan["opd_asal"].map(text) + "|" + plan["opd_tujuan"].map(text),
+            "_jenis": plan["jenis_perpindahan"].astype(str),
+        }
+    ).reset_index(drop=True)
 
 
 def filter_plan(frame: pd.DataFrame, opd: str, kind: str, query: str) -> pd.DataFrame:
@@ -141,8 +157,11 @@ def table_xlsx(frame: pd.DataFrame, folder: Path) -> bytes:
     """The shown columns of ``frame`` as an xlsx workbook (formula-safe, NIP kept as text)."""
     shown = frame.drop(columns=[c for c in HIDDEN if c in frame])
     with tempfile.TemporaryDirectory(dir=folder) as tmp:
-        path = write_xlsx({tr("Rencana", "Plan"): shown}, Path(tmp) / "tabel.xlsx",
-                          text_columns={tr("Rencana", "Plan"): ["NIP"]})  # fmt: skip
+        path = write_xlsx(
+            {tr("Rencana", "Plan"): shown},
+            Path(tmp) / "tabel.xlsx",
+            text_columns={tr("Rencana", "Plan"): ["NIP"]},
+        )
         return path.read_bytes()
 
 
@@ -160,21 +179,37 @@ def _plan_table(files: PlanFiles, run_id: int, root: Path, detail: Any, open_row
     opds = sorted({text(o) for c in ("opd_asal", "opd_tujuan") for o in plan[c]} - {""})
     kinds = [k for k in KIND_LABELS if k in set(plan["jenis_perpindahan"].astype(str))]
     with ui.row().classes("items-end gap-3 w-full"):
-        opd = ui.select({"": tr("Semua OPD", "Every OPD"), **{o: o for o in opds}}, value="",
-                        label=tr("OPD (asal atau tujuan)", "OPD (from or to)"),
-                        with_input=True).props("dense outlined data-testid=saring-opd").classes("w-80")  # fmt: skip
-        kind = ui.select({"": tr("Semua jenis", "Every kind"), **{k: kind_label(k) for k in kinds}},
-                         value="", label=tr("Jenis perpindahan", "Move kind")).props(
-            "dense outlined data-testid=saring-jenis").classes("w-64")  # fmt: skip
-        query = ui.input(tr("Cari nama, jabatan…", "Search name, post…")).props(
-            "dense outlined clearable data-testid=saring-cari").classes("w-64")  # fmt: skip
+        opd = (
+            ui.select(
+                {"": tr("Semua OPD", "Every OPD"), **{o: o for o in opds}},
+                value="",
+                label=tr("OPD (asal atau tujuan)", "OPD (from or to)"),
+                with_input=True,
+            )
+            .props("dense outlined data-testid=saring-opd")
+            .classes("w-80")
+        )
+        kind = (
+            ui.select(
+                {"": tr("Semua jenis", "Every kind"), **{k: kind_label(k) for k in kinds}},
+                value="",
+                label=tr("Jenis perpindahan", "Move kind"),
+            )
+            .props("dense outlined data-testid=saring-jenis")
+            .classes("w-64")
+        )
+        query = (
+            ui.input(tr("Cari nama, jabatan…", "Search name, post…"))
+            .props("dense outlined clearable data-testid=saring-cari")
+            .classes("w-64")
+        )
         ui.space()
         count = ui.label("").classes("text-sm text-grey-8").props("data-testid=saring-jumlah")
         download = ui.button(tr("Unduh tabel ini", "Download this table"), icon="download").props(
-            "outline no-caps data-testid=unduh-tabel")  # fmt: skip
+            "outline no-caps data-testid=unduh-tabel"
+        )
     full = _plan_frame(files, bool(detail.value))
-    table = frame_table(full, row_key="_nip", testid="rencana-tabel", search=False,
-                        hidden=HIDDEN)  # fmt: skip
+    table = frame_table(full, row_key="_nip", testid="rencana-tabel", search=False, hidden=HIDDEN)
     table.add_slot("body", ROW_TEMPLATE)
     table.on("baris", open_row)
     view: dict[str, pd.DataFrame] = {"rows": full}
@@ -184,12 +219,17 @@ def _plan_table(files: PlanFiles, run_id: int, root: Path, detail: Any, open_row
         view["rows"] = filter_plan(frame, opd.value or "", kind.value or "", query.value or "")
         table.rows = records(view["rows"])
         table.update()
-        count.set_text(tr("{n} dari {m} baris", "{n} of {m} rows",
-                          n=format_number(len(view["rows"])), m=format_number(len(frame))))  # fmt: skip
+        count.set_text(
+            tr(
+                "{n} dari {m} baris",
+                "{n} of {m} rows",
+                n=format_number(len(view["rows"])),
+                m=format_number(len(frame)),
+            )
+        )
 
     def download_view() -> None:
-        ui.download.content(table_xlsx(view["rows"], root), f"run{run_id}-tabel-rencana.xlsx",
-                            XLSX)  # fmt: skip
+        ui.download.content(table_xlsx(view["rows"], root), f"run{run_id}-tabel-rencana.xlsx", XLSX)
 
     for field in (opd, kind, query, detail):
         field.on_value_change(refresh)
@@ -210,70 +250,121 @@ def _chain_graph(files: PlanFiles, detail: bool) -> None:
         ("jabatan_asal_id", "jabatan_asal"),
         ("jabatan_tujuan_id", "jabatan_tujuan"),
     ):
-        names.update({str(i): text(n) for i, n in zip(plan[ids], plan[labels], strict=True)
-                      if isinstance(i, str) and i})  # fmt: skip
+        names.update(
+            {
+                str(i): text(n)
+                for i, n in zip(plan[ids], plan[labels], strict=True)
+                if isinstance(i, str) and i
+            }
+        )
     people = dict(zip(plan["nip"].astype(str), plan["nama"].map(text), strict=True))
     kinds = dict(zip(plan["nip"].astype(str), plan["jenis_perpindahan"].astype(str), strict=True))
     s = plan_summary(files)
     with ui.card().classes("w-full"):
         ui.label(tr("Rantai lowongan", "Vacancy chains")).classes("text-lg font-medium")
-        ui.label(tr("Setiap panah: pegawai pindah dari jabatan di kiri ke jabatan di kanan, "
-                    "sehingga jabatan di kiri lowong dan diisi langkah berikutnya. Siklus = "
-                    "rotasi melingkar.",
-                    "Each arrow: a person moves from the post on the left to the post on the "
-                    "right, leaving the left one to be filled by the next step. A cycle is a "
-                    "circular rotation.")).classes("text-sm text-grey-8")  # fmt: skip
-        ui.label(tr("{c} rantai, {y} siklus, terpanjang {n} langkah",
-                    "{c} chains, {y} cycles, longest {n} steps",
-                    c=format_number(s.chains), y=format_number(s.cycles),
-                    n=format_number(s.longest_chain))).props(
-            "data-testid=rantai-ringkasan"
-        ).classes("font-medium")  # fmt: skip
+        ui.label(
+            tr(
+                "Setiap panah: pegawai pindah dari jabatan di kiri ke jabatan di kanan, "
+                "sehingga jabatan di kiri lowong dan diisi langkah berikutnya. Siklus = "
+                "rotasi melingkar.",
+                "Each arrow: a person moves from the post on the left to the post on the "
+                "right, leaving the left one to be filled by the next step. A cycle is a "
+                "circular rotation.",
+            )
+        ).classes("text-sm text-grey-8")
+        ui.label(
+            tr(
+                "{c} rantai, {y} siklus, terpanjang {n} langkah",
+                "{c} chains, {y} cycles, longest {n} steps",
+                c=format_number(s.chains),
+                y=format_number(s.cycles),
+                n=format_number(s.longest_chain),
+            )
+        ).props("data-testid=rantai-ringkasan").classes("font-medium")
         if chains.empty:
-            ui.label(tr("Tidak ada perpindahan, jadi tidak ada rantai.",
-                        "No moves, so no chains.")).props("data-testid=rantai-kosong")  # fmt: skip
+            ui.label(
+                tr("Tidak ada perpindahan, jadi tidak ada rantai.", "No moves, so no chains.")
+            ).props("data-testid=rantai-kosong")
             return
         nodes, links, drawn = _chain_layout(chains, names, people, kinds)
         rows, steps = len(drawn), max(int(n["x"]) for n in nodes) // 190
-        ui.echart({
-            "tooltip": {"formatter": "{c}"},
-            "grid": {"containLabel": True},
-            "series": [{
-                "type": "graph", "layout": "none", "roam": True, "left": 90, "top": 20,
-                "width": 190 * max(steps, 1), "height": max(110 * (rows - 1), 1),
-                "label": {"show": True, "position": "bottom", "width": 150, "overflow": "break",
-                          "fontSize": 11, "lineHeight": 13},
-                "edgeSymbol": ["none", "arrow"], "edgeSymbolSize": 10,
-                "edgeLabel": {"show": True, "fontSize": 10},
-                "lineStyle": {"width": 2, "color": "#475569", "curveness": 0.0},
-                "data": nodes, "links": links,
-            }],
-        }).classes("w-full").style(f"height: {80 + 110 * rows}px").props(
-            "data-testid=rantai-graf"
-        )  # fmt: skip
-        posts = {p for c in ("jabatan_asal_id", "jabatan_tujuan_id") for p in chains[c]
-                 if isinstance(p, str) and p}  # fmt: skip
-        shown = tr("", "") if rows == chains["rantai_id"].nunique() else tr(
-            f"; digambar {rows} rantai terpanjang, semuanya ada di tabel",
-            f"; the {rows} longest chains are drawn, the table lists them all")  # fmt: skip
-        ui.label(tr(f"Grafik: {len(posts)} jabatan (hijau), {len(chains)} panah (perpindahan); "
-                    f"abu-abu = dari luar{shown}",
-                    f"Graph: {len(posts)} posts (green), {len(chains)} arrows (moves); grey = "
-                    f"from outside{shown}")).classes("text-xs text-grey-7").props(
-            "data-testid=rantai-graf-info"
-        )  # fmt: skip
-        table = pd.DataFrame({
-            tr("Rantai", "Chain"): chains["rantai_id"],
-            tr("Jenis", "Kind"): chains["jenis"].map(lambda k: tr("siklus", "cycle") if k == "siklus" else tr("rantai", "chain")),
-            tr("Langkah", "Step"): chains["urutan"],
-            tr("Pegawai", "Person"): [people.get(str(n), "") for n in chains["nip"]],
-            "NIP": [mask_nip(n, detail) for n in chains["nip"]],
-            tr("Dari jabatan", "From post"): [names.get(p, p) if isinstance(p, str) and p
-                                              else tr("(dari luar)", "(from outside)") for p in chains["jabatan_asal_id"]],
-            tr("Ke jabatan", "To post"): [names.get(p, p) if isinstance(p, str) and p
-                                          else "-" for p in chains["jabatan_tujuan_id"]],
-            tr("Perpindahan", "Move"): [kind_label(kinds.get(str(n), "")) for n in chains["nip"]],
-        })  # fmt: skip
+        ui.echart(
+            {
+                "tooltip": {"formatter": "{c}"},
+                "grid": {"containLabel": True},
+                "series": [
+                    {
+                        "type": "graph",
+                        "layout": "none",
+                        "roam": True,
+                        "left": 90,
+                        "top": 20,
+                        "width": 190 * max(steps, 1),
+                        "height": max(110 * (rows - 1), 1),
+                        "label": {
+                            "show": True,
+                            "position": "bottom",
+                            "width": 150,
+                            "overflow": "break",
+                            "fontSize": 11,
+                            "lineHeight": 13,
+                        },
+                        "edgeSymbol": ["none", "arrow"],
+                        "edgeSymbolSize": 10,
+                        "edgeLabel": {"show": True, "fontSize": 10},
+                        "lineStyle": {"width": 2, "color": "#475569", "curveness": 0.0},
+                        "data": nodes,
+                        "links": links,
+                    }
+                ],
+            }
+        ).classes("w-full").style(f"height: {80 + 110 * rows}px").props("data-testid=rantai-graf")
+        posts = {
+            p
+            for c in ("jabatan_asal_id", "jabatan_tujuan_id")
+            for p in chains[c]
+            if isinstance(p, str) and p
+        }
+        shown = (
+            tr("", "")
+            if rows == chains["rantai_id"].nunique()
+            else tr(
+                f"; digambar {rows} rantai terpanjang, semuanya ada di tabel",
+                f"; the {rows} longest chains are drawn, the table lists them all",
+            )
+        )
+        ui.label(
+            tr(
+                f"Grafik: {len(posts)} jabatan (hijau), {len(chains)} panah (perpindahan); "
+                f"abu-abu = dari luar{shown}",
+                f"Graph: {len(posts)} posts (green), {len(chains)} arrows (moves); grey = "
+                f"from outside{shown}",
+            )
+        ).classes("text-xs text-grey-7").props("data-testid=rantai-graf-info")
+        table = pd.DataFrame(
+            {
+                tr("Rantai", "Chain"): chains["rantai_id"],
+                tr("Jenis", "Kind"): chains["jenis"].map(
+                    lambda k: tr("siklus", "cycle") if k == "siklus" else tr("rantai", "chain")
+                ),
+                tr("Langkah", "Step"): chains["urutan"],
+                tr("Pegawai", "Person"): [people.get(str(n), "") for n in chains["nip"]],
+                "NIP": [mask_nip(n, detail) for n in chains["nip"]],
+                tr("Dari jabatan", "From post"): [
+                    names.get(p, p)
+                    if isinstance(p, str) and p
+                    else tr("(dari luar)", "(from outside)")
+                    for p in chains["jabatan_asal_id"]
+                ],
+                tr("Ke jabatan", "To post"): [
+                    names.get(p, p) if isinstance(p, str) and p else "-"
+                    for p in chains["jabatan_tujuan_id"]
+                ],
+                tr("Perpindahan", "Move"): [
+                    kind_label(kinds.get(str(n), "")) for n in chains["nip"]
+                ],
+            }
+        )
         frame_table(table, testid="rantai-tabel", rows_per_page=10)
 
 
@@ -291,13 +382,26 @@ def _chain_layout(
         if isinstance(post, str) and post:
             if post not in nodes:
                 label = names.get(post, post)
-                nodes[post] = {"name": post, "value": label, "label": {"formatter": label},
-                               "x": 190 * col, "y": 110 * row, "symbolSize": 18,
-                               "itemStyle": {"color": "#0f766e"}}  # fmt: skip
+                nodes[post] = {
+                    "name": post,
+                    "value": label,
+                    "label": {"formatter": label},
+                    "x": 190 * col,
+                    "y": 110 * row,
+                    "symbolSize": 18,
+                    "itemStyle": {"color": "#0f766e"},
+                }
             return post
         label = tr("dari luar lingkup", "from outside") if col == 0 else tr("keluar", "leaves")
-        nodes[key] = {"name": key, "value": label, "label": {"formatter": label}, "x": 190 * col,
-                      "y": 110 * row, "symbolSize": 12, "itemStyle": {"color": "#9ca3af"}}  # fmt: skip
+        nodes[key] = {
+            "name": key,
+            "value": label,
+            "label": {"formatter": label},
+            "x": 190 * col,
+            "y": 110 * row,
+            "symbolSize": 12,
+            "itemStyle": {"color": "#9ca3af"},
+        }
         return key
 
     for row, chain in enumerate(drawn):
@@ -307,17 +411,27 @@ def _chain_layout(
             dst = node(r.jabatan_tujuan_id, f"lepas-{chain}", row, col + 1)
             who = people.get(str(r.nip), "")
             move = kind_label(kinds.get(str(r.nip), ""))
-            links.append({"source": src, "target": dst, "value": f"{move}: {who}" if who else move,
-                          "label": {"formatter": move}})  # fmt: skip
+            links.append(
+                {
+                    "source": src,
+                    "target": dst,
+                    "value": f"{move}: {who}" if who else move,
+                    "label": {"formatter": move},
+                }
+            )
     return list(nodes.values()), links, drawn
 
 
 def _nine_box(grid: pd.DataFrame) -> None:
     with ui.column().classes("gap-1").props("data-testid=kotak9"):
-        ui.label(tr("Jumlah pegawai seluruh daerah per kotak talenta (PermenPAN-RB 3/2020); "
-                    "'pindah' = berapa dari mereka berpindah dalam rencana ini.",
-                    "Employees of the whole region per talent box (PermenPAN-RB 3/2020); "
-                    "'move' = how many of them move in this plan.")).classes("text-sm text-grey-8")  # fmt: skip
+        ui.label(
+            tr(
+                "Jumlah pegawai seluruh daerah per kotak talenta (PermenPAN-RB 3/2020); "
+                "'pindah' = berapa dari mereka berpindah dalam rencana ini.",
+                "Employees of the whole region per talent box (PermenPAN-RB 3/2020); "
+                "'move' = how many of them move in this plan.",
+            )
+        ).classes("text-sm text-grey-8")
         with ui.grid(columns="auto repeat(3, 11rem)").classes("gap-1 items-stretch"):
             for r in range(3):
                 cells = grid[grid["baris"] == r].sort_values("kolom")
@@ -357,24 +471,38 @@ async def plan_page(run: str | None = None) -> None:
             runs = listed_runs(store)
         if runs.empty:
             ui.label(t("no_runs")).props("data-testid=rencana-kosong")
-            ui.button(tr("Buka halaman Jalankan", "Open the Run page"),
-                      on_click=lambda: ui.navigate.to("/jalankan")).props("outline")  # fmt: skip
+            ui.button(
+                tr("Buka halaman Jalankan", "Open the Run page"),
+                on_click=lambda: ui.navigate.to("/jalankan"),
+            ).props("outline")
             return
         options = run_options(runs)
         run_id = int(run) if run and run.isdigit() and int(run) in options else next(iter(options))
         with ui.row().classes("items-center w-full"):
-            ui.select(options, value=run_id, label=tr("Run yang ditampilkan", "Run shown"),
-                      on_change=lambda e: ui.navigate.to(f"/rencana?run={e.value}")).classes(
-                "min-w-96"
-            ).props("data-testid=rencana-run")  # fmt: skip
+            ui.select(
+                options,
+                value=run_id,
+                label=tr("Run yang ditampilkan", "Run shown"),
+                on_change=lambda e: ui.navigate.to(f"/rencana?run={e.value}"),
+            ).classes("min-w-96").props("data-testid=rencana-run")
             ui.space()
-            detail = ui.switch(tr("tampilkan rincian: NIP lengkap dan nama pegawai lain",
-                                  "show details: full NIPs and names of other people")).props(
-                "data-testid=rinci"
-            ).tooltip(tr("Bawaan: NIP disamarkan dan pegawai lain dalam penjelasan disebut dengan "
-                         "jabatannya saja (UU PDP)",
-                         "By default NIPs are masked and other people in explanations are named "
-                         "by their post only"))  # fmt: skip
+            detail = (
+                ui.switch(
+                    tr(
+                        "tampilkan rincian: NIP lengkap dan nama pegawai lain",
+                        "show details: full NIPs and names of other people",
+                    )
+                )
+                .props("data-testid=rinci")
+                .tooltip(
+                    tr(
+                        "Bawaan: NIP disamarkan dan pegawai lain dalam penjelasan disebut dengan "
+                        "jabatannya saja (UU PDP)",
+                        "By default NIPs are masked and other people in explanations are named "
+                        "by their post only",
+                    )
+                )
+            )
         with RunStore(ws.store) as store:
             folder = Path(str(store.show(run_id)["folder"]))
         try:
@@ -386,20 +514,29 @@ async def plan_page(run: str | None = None) -> None:
         _downloads(run_id, folder)
         with ui.card().classes("w-full"):
             ui.label(tr("Rencana penempatan", "Placement plan")).classes("text-lg font-medium")
-            ui.label(tr("Perpindahan di atas, yang tetap di bawah. Klik sebuah baris untuk melihat "
-                        "alasannya, kandidat lain, dan 'mengapa tidak'. JPM = kecocokan kompetensi "
-                        "pegawai dengan standar jabatan (job person match).",
-                        "Moves first, stays below. Click a row to see why, the other candidates "
-                        "and 'why not'. JPM = how well the person's competencies meet the post's "
-                        "standard (job person match).")).classes("text-sm text-grey-8")  # fmt: skip
+            ui.label(
+                tr(
+                    "Perpindahan di atas, yang tetap di bawah. Klik sebuah baris untuk melihat "
+                    "alasannya, kandidat lain, dan 'mengapa tidak'. JPM = kecocokan kompetensi "
+                    "pegawai dengan standar jabatan (job person match).",
+                    "Moves first, stays below. Click a row to see why, the other candidates "
+                    "and 'why not'. JPM = how well the person's competencies meet the post's "
+                    "standard (job person match).",
+                )
+            ).classes("text-sm text-grey-8")
             dialog = ui.dialog().props("data-testid=penjelasan-dialog")
-            _plan_table(files, run_id, ws.root, detail,
-                        lambda e: _explain(dialog, folder, run_id, e.args, detail.value))  # fmt: skip
+            _plan_table(
+                files,
+                run_id,
+                ws.root,
+                detail,
+                lambda e: _explain(dialog, folder, run_id, e.args, detail.value),
+            )
         _chain_graph(files, bool(detail.value))
         with ui.card().classes("w-full"):
-            ui.label(tr("Peta talenta (kotak 9) seluruh daerah", "Talent map (9-box) of the region")).classes(
-                "text-lg font-medium"
-            )  # fmt: skip
+            ui.label(
+                tr("Peta talenta (kotak 9) seluruh daerah", "Talent map (9-box) of the region")
+            ).classes("text-lg font-medium")
             box_area = ui.column()
             with box_area:
                 ui.spinner(size="lg").props("data-testid=kotak9-memuat")
@@ -436,15 +573,21 @@ def _downloads(run_id: int, folder: Path) -> None:
         )
         link.set_visibility((folder / "dosir.pdf").is_file())
         note = ui.label("").classes("text-sm").props("data-testid=dosir-status")
-        ui.label(tr("Dosir = justifikasi setiap perpindahan bagi Tim Penilai Kinerja dan PPK.",
-                    "Dossier = the justification of every move, for the assessment team and the PPK.")).classes(
-            "text-xs text-grey-7"
-        )  # fmt: skip
+        ui.label(
+            tr(
+                "Dosir = justifikasi setiap perpindahan bagi Tim Penilai Kinerja dan PPK.",
+                "Dossier = the justification of every move, for the assessment team and the PPK.",
+            )
+        ).classes("text-xs text-grey-7")
 
     async def build() -> None:
         make.disable()
-        note.set_text(tr("Menyusun dosir… (menyusun ulang rencana, lalu menulis PDF)",
-                         "Writing the dossier… (re-solving the plan, then writing the PDF)"))  # fmt: skip
+        note.set_text(
+            tr(
+                "Menyusun dosir… (menyusun ulang rencana, lalu menulis PDF)",
+                "Writing the dossier… (re-solving the plan, then writing the PDF)",
+            )
+        )
         try:
             ds, result, record = await solved(folder)
             await threads.io_bound(
@@ -484,8 +627,12 @@ async def _explain(dialog: ui.dialog, folder: Path, run_id: int, row: Any, detai
         body = ui.column().classes("w-full gap-2")
         with body:
             if cached(folder) is None:
-                ui.label(tr("Memuat data dan menyusun ulang rencana…",
-                            "Loading the data and re-solving the plan…")).classes("text-grey-8")  # fmt: skip
+                ui.label(
+                    tr(
+                        "Memuat data dan menyusun ulang rencana…",
+                        "Loading the data and re-solving the plan…",
+                    )
+                ).classes("text-grey-8")
             ui.spinner(size="lg")
     dialog.open()
     try:
@@ -501,8 +648,14 @@ async def _explain(dialog: ui.dialog, folder: Path, run_id: int, row: Any, detai
     title.set_text(f"{e.nama} (NIP {mask_nip(e.nip, detail)})")
     body.clear()
     with body:
-        tables = _explanation(ds, result, e, alts, detail,
-                              then=lambda: _why_not_form(ds, result, e.jabatan_tujuan_id or "", detail))  # fmt: skip
+        tables = _explanation(
+            ds,
+            result,
+            e,
+            alts,
+            detail,
+            then=lambda: _why_not_form(ds, result, e.jabatan_tujuan_id or "", detail),
+        )
     for table in tables:
         search.bind_value_to(table, "filter")
 
@@ -515,9 +668,14 @@ def _explained(ds: Any, result: Any, nip: str) -> tuple[MoveExplanation, list[Al
 
 
 def _explanation(
-    ds: Any, result: Any, e: MoveExplanation, alts: list[Alternative], detail: bool,
-    printable: bool = False, then: Callable[[], None] | None = None,
-) -> list[ui.table]:  # fmt: skip
+    ds: Any,
+    result: Any,
+    e: MoveExplanation,
+    alts: list[Alternative],
+    detail: bool,
+    printable: bool = False,
+    then: Callable[[], None] | None = None,
+) -> list[ui.table]:
     """The parts of a move's explanation (dialog and print view), ``then`` (the why-not form)
     right after the next-best candidates, above the rules and score parts; its tables."""
     en = i18n.lang() == "en"
@@ -528,10 +686,13 @@ def _explanation(
         "data-testid=penjelasan-pindah"
     )
     if not e.jabatan_asal_id:
-        ui.label(tr("Jabatan sekarang di luar jabatan yang direncanakan: {p}",
-                    "Current post is outside the planned posts: {p}", p=origin or "-")).classes(
-            "text-sm text-grey-8"
-        ).props("data-testid=penjelasan-asal")  # fmt: skip
+        ui.label(
+            tr(
+                "Jabatan sekarang di luar jabatan yang direncanakan: {p}",
+                "Current post is outside the planned posts: {p}",
+                p=origin or "-",
+            )
+        ).classes("text-sm text-grey-8").props("data-testid=penjelasan-asal")
     facts = []
     if e.jpm is not None and e.jpm.jpm == e.jpm.jpm:
         category = e.jpm.category_en if en else e.jpm.category_id
@@ -545,56 +706,97 @@ def _explanation(
         facts.append(tr("skor penempatan {v}", "placement score {v}", v=format_number(e.total, 3)))
     ui.label(" · ".join(facts)).classes("text-sm")
     if not e.chain.empty:
-        ui.label(tr("Rantai lowongan: ", "Vacancy chain: ") + "; ".join(_chain_text(ds, e, detail))).props(
-            "data-testid=penjelasan-rantai"
-        ).classes("text-sm")  # fmt: skip
-    ui.label(tr("Kandidat berikutnya untuk jabatan ini (dan mengapa tidak dipilih)",
-                "Next-best candidates for this post (and why they were not chosen)")).classes(
-        "font-medium mt-2"
-    )  # fmt: skip
+        ui.label(
+            tr("Rantai lowongan: ", "Vacancy chain: ") + "; ".join(_chain_text(ds, e, detail))
+        ).props("data-testid=penjelasan-rantai").classes("text-sm")
+    ui.label(
+        tr(
+            "Kandidat berikutnya untuk jabatan ini (dan mengapa tidak dipilih)",
+            "Next-best candidates for this post (and why they were not chosen)",
+        )
+    ).classes("font-medium mt-2")
     if alts:
-        frame = pd.DataFrame({
-            tr("Peringkat", "Rank"): [a.rank for a in alts],
-            tr("Nama", "Name"): [a.nama for a in alts],
-            "NIP": [mask_nip(a.nip, detail) for a in alts],
-            tr("Sekarang", "Now"): [current_post(ds, a.nip) for a in alts],
-            tr("Jenis", "Kind"): [kind_label(a.move_type) for a in alts],
-            tr("Skor", "Score"): [format_number(a.total, 3) for a in alts],
-            tr("Selisih dari terpilih", "Difference to chosen"): [_signed(a.difference) for a in alts],
-            tr("Mengapa tidak dipilih", "Why not chosen"): [_why_lost(ds, result, a) for a in alts],
-        })  # fmt: skip
-        tables.append(frame_table(frame, testid="penjelasan-alternatif", search=False,
-                                  rows_per_page=0 if printable else 10))  # fmt: skip
+        frame = pd.DataFrame(
+            {
+                tr("Peringkat", "Rank"): [a.rank for a in alts],
+                tr("Nama", "Name"): [a.nama for a in alts],
+                "NIP": [mask_nip(a.nip, detail) for a in alts],
+                tr("Sekarang", "Now"): [current_post(ds, a.nip) for a in alts],
+                tr("Jenis", "Kind"): [kind_label(a.move_type) for a in alts],
+                tr("Skor", "Score"): [format_number(a.total, 3) for a in alts],
+                tr("Selisih dari terpilih", "Difference to chosen"): [
+                    _signed(a.difference) for a in alts
+                ],
+                tr("Mengapa tidak dipilih", "Why not chosen"): [
+                    _why_lost(ds, result, a) for a in alts
+                ],
+            }
+        )
+        tables.append(
+            frame_table(
+                frame,
+                testid="penjelasan-alternatif",
+                search=False,
+                rows_per_page=0 if printable else 10,
+            )
+        )
     else:
-        ui.label(tr("Tidak ada kandidat lain yang memenuhi syarat.",
-                    "No other eligible candidate.")).props("data-testid=penjelasan-alternatif")  # fmt: skip
+        ui.label(
+            tr("Tidak ada kandidat lain yang memenuhi syarat.", "No other eligible candidate.")
+        ).props("data-testid=penjelasan-alternatif")
     if then is not None:
         then()
     ui.label(tr("Aturan yang diperiksa", "Rules checked")).classes("font-medium mt-2")
     if e.checks:
-        rules = pd.DataFrame({
-            tr("Aturan", "Rule"): [c.rule_id for c in e.checks],
-            tr("Hasil", "Result"): [tr("lulus", "pass") if c.passed else tr("GAGAL", "FAIL") for c in e.checks],
-            tr("Keterangan", "Detail"): [c.message_en if en else c.message_id for c in e.checks],
-            tr("Dasar hukum", "Legal basis"): [c.legal_basis for c in e.checks],
-        })  # fmt: skip
-        tables.append(frame_table(rules, testid="penjelasan-aturan", search=False,
-                                  rows_per_page=0 if printable else 20))  # fmt: skip
+        rules = pd.DataFrame(
+            {
+                tr("Aturan", "Rule"): [c.rule_id for c in e.checks],
+                tr("Hasil", "Result"): [
+                    tr("lulus", "pass") if c.passed else tr("GAGAL", "FAIL") for c in e.checks
+                ],
+                tr("Keterangan", "Detail"): [
+                    c.message_en if en else c.message_id for c in e.checks
+                ],
+                tr("Dasar hukum", "Legal basis"): [c.legal_basis for c in e.checks],
+            }
+        )
+        tables.append(
+            frame_table(
+                rules,
+                testid="penjelasan-aturan",
+                search=False,
+                rows_per_page=0 if printable else 20,
+            )
+        )
     else:
-        ui.label(tr("Tidak ditempatkan: tidak ada aturan jabatan yang diperiksa.",
-                    "Not placed: no post rules to check.")).props("data-testid=penjelasan-aturan")  # fmt: skip
+        ui.label(
+            tr(
+                "Tidak ditempatkan: tidak ada aturan jabatan yang diperiksa.",
+                "Not placed: no post rules to check.",
+            )
+        ).props("data-testid=penjelasan-aturan")
     if e.terms:
-        ui.label(tr("Unsur skor (nilai × bobot = sumbangan ke skor; biaya dikurangkan)",
-                    "Score parts (value × weight = contribution to the score; costs are "
-                    "subtracted)")).classes("font-medium mt-2")  # fmt: skip
-        terms = pd.DataFrame({
-            tr("Unsur", "Part"): [x.label_en if en else x.label_id for x in e.terms],
-            tr("Nilai", "Value"): ["-" if x.value is None else format_number(x.value, 3) for x in e.terms],
-            tr("Bobot", "Weight"): [_weight(x.weight) for x in e.terms],
-            tr("Sumbangan", "Contribution"): [_signed(x.contribution) for x in e.terms],
-        })  # fmt: skip
-        tables.append(frame_table(terms, testid="penjelasan-skor", search=False,
-                                  rows_per_page=0 if printable else 20))  # fmt: skip
+        ui.label(
+            tr(
+                "Unsur skor (nilai × bobot = sumbangan ke skor; biaya dikurangkan)",
+                "Score parts (value × weight = contribution to the score; costs are subtracted)",
+            )
+        ).classes("font-medium mt-2")
+        terms = pd.DataFrame(
+            {
+                tr("Unsur", "Part"): [x.label_en if en else x.label_id for x in e.terms],
+                tr("Nilai", "Value"): [
+                    "-" if x.value is None else format_number(x.value, 3) for x in e.terms
+                ],
+                tr("Bobot", "Weight"): [_weight(x.weight) for x in e.terms],
+                tr("Sumbangan", "Contribution"): [_signed(x.contribution) for x in e.terms],
+            }
+        )
+        tables.append(
+            frame_table(
+                terms, testid="penjelasan-skor", search=False, rows_per_page=0 if printable else 20
+            )
+        )
     return tables
 
 
@@ -636,16 +838,24 @@ def _why_lost(ds: Any, result: Any, a: Alternative) -> str:
             + TIE_RULES[a.tie_rule][1 if en else 0]
         )
     rows = result.plan[result.plan["nip"] == a.nip]
-    elsewhere = str(rows["jabatan_tujuan_id"].iloc[0]) if len(rows) and isinstance(
-        rows["jabatan_tujuan_id"].iloc[0], str) else None  # fmt: skip
+    elsewhere = (
+        str(rows["jabatan_tujuan_id"].iloc[0])
+        if len(rows) and isinstance(rows["jabatan_tujuan_id"].iloc[0], str)
+        else None
+    )
     if a.difference > 0 and elsewhere:
         where = post_name(ds, elsewhere)
-        return tr(f"skor di sini lebih tinggi, tetapi rencana secara keseluruhan lebih baik dengan "
-                  f"dia di {where}", f"scores higher here, but the plan as a whole is better with "
-                  f"them in {where}")  # fmt: skip
+        return tr(
+            f"skor di sini lebih tinggi, tetapi rencana secara keseluruhan lebih baik dengan "
+            f"dia di {where}",
+            f"scores higher here, but the plan as a whole is better with them in {where}",
+        )
     if a.difference > 0:
-        return tr("skor di sini lebih tinggi, tetapi memindahkannya membuat rencana keseluruhan "
-                  "lebih buruk", "scores higher here, but moving them makes the whole plan worse")  # fmt: skip
+        return tr(
+            "skor di sini lebih tinggi, tetapi memindahkannya membuat rencana keseluruhan "
+            "lebih buruk",
+            "scores higher here, but moving them makes the whole plan worse",
+        )
     return tr("skor lebih rendah ({d})", "lower score ({d})", d=_signed(a.difference))
 
 
@@ -661,25 +871,45 @@ def change_text(
         planned, forced = post_name(ds, ch["di_rencana"]), post_name(ds, ch["bila_dipaksa"])
         if ch["nip"] == asked or detail:
             who = f"{people.get(str(ch['nip']), '')} (NIP {mask_nip(ch['nip'], detail)})"
-            lines.append(tr(f"{who}: di rencana {planned} → bila dipaksa {forced}",
-                            f"{who}: in the plan {planned} → if forced {forced}"))  # fmt: skip
+            lines.append(
+                tr(
+                    f"{who}: di rencana {planned} → bila dipaksa {forced}",
+                    f"{who}: in the plan {planned} → if forced {forced}",
+                )
+            )
         elif ch["di_rencana"]:
-            lines.append(tr(f"pegawai yang direncanakan ke {planned} → bila dipaksa {forced}",
-                            f"the person the plan puts in {planned} → if forced {forced}"))  # fmt: skip
+            lines.append(
+                tr(
+                    f"pegawai yang direncanakan ke {planned} → bila dipaksa {forced}",
+                    f"the person the plan puts in {planned} → if forced {forced}",
+                )
+            )
         else:
-            lines.append(tr(f"seorang pegawai tanpa jabatan di rencana → bila dipaksa {forced}",
-                            f"a person without a post in the plan → if forced {forced}"))  # fmt: skip
+            lines.append(
+                tr(
+                    f"seorang pegawai tanpa jabatan di rencana → bila dipaksa {forced}",
+                    f"a person without a post in the plan → if forced {forced}",
+                )
+            )
     others = sum(1 for ch in changes if ch["nip"] != asked)
     if others and not detail:
-        lines.append(tr(f"({others} pegawai lain; nama dan NIP: nyalakan 'tampilkan rincian')",
-                        f"({others} other people; names and NIPs: turn on 'show details')"))  # fmt: skip
+        lines.append(
+            tr(
+                f"({others} pegawai lain; nama dan NIP: nyalakan 'tampilkan rincian')",
+                f"({others} other people; names and NIPs: turn on 'show details')",
+            )
+        )
     return lines
 
 
 def _why_not_form(ds: Any, result: Any, jabatan: str, detail: bool) -> None:
     with ui.card().classes("w-full bg-grey-1"):
-        ui.label(tr("Mengapa tidak? Tanyakan satu pegawai untuk satu jabatan",
-                    "Why not? Ask about one employee for one post")).classes("font-medium")  # fmt: skip
+        ui.label(
+            tr(
+                "Mengapa tidak? Tanyakan satu pegawai untuk satu jabatan",
+                "Why not? Ask about one employee for one post",
+            )
+        ).classes("font-medium")
         with ui.row().classes("items-end"):
             nip = ui.input("NIP").props("data-testid=whynot-nip").classes("w-64")
             post = ui.input(tr("Kode jabatan", "Post code"), value=jabatan).props(
@@ -701,8 +931,12 @@ def _why_not_form(ds: Any, result: Any, jabatan: str, detail: bool) -> None:
             answer.clear()
             if who not in ds.person_index or where not in ds.post_index:
                 with answer:
-                    ui.label(tr("NIP atau kode jabatan tidak ada di data.",
-                                "The NIP or post code is not in the data.")).classes("text-negative")  # fmt: skip
+                    ui.label(
+                        tr(
+                            "NIP atau kode jabatan tidak ada di data.",
+                            "The NIP or post code is not in the data.",
+                        )
+                    ).classes("text-negative")
                 return
             with answer:
                 ui.spinner()
@@ -726,11 +960,15 @@ def _why_not_form(ds: Any, result: Any, jabatan: str, detail: bool) -> None:
                 for c in wn.failed:
                     ui.label(f"✗ {c.message_en if en else c.message_id} [{c.legal_basis}]").classes(
                         "text-negative text-sm"
-                    )  # fmt: skip
+                    )
                 lines = change_text(ds, wn.changes, wn.nip, detail)
                 if lines:
-                    ui.label(tr("Penempatan yang berubah (di rencana → bila dipaksa):",
-                                "Placements that change (in the plan → if forced):")).classes("text-sm")  # fmt: skip
+                    ui.label(
+                        tr(
+                            "Penempatan yang berubah (di rencana → bila dipaksa):",
+                            "Placements that change (in the plan → if forced):",
+                        )
+                    ).classes("text-sm")
                 for line in lines:
                     ui.label(line).classes("text-sm")
 
@@ -758,13 +996,17 @@ async def print_page(run: str = "", nip: str = "", rinci: str = "0") -> None:
                 label = run_options(listed_runs(store)).get(int(run), f"#{run}")
             ds, result, _ = await solved(folder)
             if nip not in ds.person_index:
-                raise PlacementError.single("NIP_TIDAK_ADA", "NIP tidak ada di data",
-                                            "The NIP is not in the data")  # fmt: skip
+                raise PlacementError.single(
+                    "NIP_TIDAK_ADA", "NIP tidak ada di data", "The NIP is not in the data"
+                )
             found = await threads.io_bound(_explained, ds, result, nip)
             assert found is not None
         except (PlacementError, ValueError) as exc:
-            message = _error(exc) if isinstance(exc, PlacementError) else tr(
-                "Run tidak ada", "No such run")  # fmt: skip
+            message = (
+                _error(exc)
+                if isinstance(exc, PlacementError)
+                else tr("Run tidak ada", "No such run")
+            )
             ui.label(message).classes("text-negative").props("data-testid=cetak-galat")
             return
         e, alts = found
@@ -772,13 +1014,19 @@ async def print_page(run: str = "", nip: str = "", rinci: str = "0") -> None:
         with ui.row().classes("w-full items-center"):
             ui.label(f"{e.nama} (NIP {mask_nip(e.nip, detail)})").classes("text-xl font-semibold")
             ui.space()
-            ui.button(tr("Cetak", "Print"), icon="print",
-                      on_click=lambda: ui.run_javascript("window.print()")).classes("no-print").props(
-                "no-caps data-testid=cetak-tombol"
-            )  # fmt: skip
-        ui.label(tr("Penjelasan perpindahan · run {r} · dicetak {w}",
-                    "Explanation of a move · run {r} · printed {w}",
-                    r=label, w=format_datetime(datetime.now(UTC)))).classes("text-sm text-grey-8")  # fmt: skip
+            ui.button(
+                tr("Cetak", "Print"),
+                icon="print",
+                on_click=lambda: ui.run_javascript("window.print()"),
+            ).classes("no-print").props("no-caps data-testid=cetak-tombol")
+        ui.label(
+            tr(
+                "Penjelasan perpindahan · run {r} · dicetak {w}",
+                "Explanation of a move · run {r} · printed {w}",
+                r=label,
+                w=format_datetime(datetime.now(UTC)),
+            )
+        ).classes("text-sm text-grey-8")
         _explanation(ds, result, e, alts, detail, printable=True)
 
 

@@ -57,23 +57,40 @@ QUOTED = (
 )  # quoted as written: rule ids, YAML names, legal citations
 MOVE_COSTS: tuple[str, ...] = ("promosi", "rotasi", "mutasi", "demosi", "alih_jenis")
 CAPS: tuple[tuple[str, str, str], ...] = (
-    ("perpindahan_total", "Maksimum pejabat berpindah (seluruh daerah)",
-     "Maximum officials moved (whole region)"),
+    (
+        "perpindahan_total",
+        "Maksimum pejabat berpindah (seluruh daerah)",
+        "Maximum officials moved (whole region)",
+    ),
     ("perpindahan_per_opd", "Maksimum pejabat berpindah per OPD", "Maximum moved per OPD"),
-    ("porsi_berubah_per_opd", "Porsi maksimum jabatan berganti pemegang per OPD (0–1)",
-     "Maximum share of posts changing holder per OPD (0–1)"),
-)  # fmt: skip
+    (
+        "porsi_berubah_per_opd",
+        "Porsi maksimum jabatan berganti pemegang per OPD (0–1)",
+        "Maximum share of posts changing holder per OPD (0–1)",
+    ),
+)
 TIERS: dict[str, tuple[str, str]] = {
     "jabatan_terisi": ("jabatan terisi sebanyak mungkin", "as many posts filled as possible"),
     "kecocokan": ("kecocokan tertinggi", "best fit"),
     "perpindahan_sedikit": ("perpindahan sesedikit mungkin", "as few moves as possible"),
 }
 SWITCHES: tuple[tuple[str, str, str], ...] = (
-    ("wajib_isi_keras", "Jabatan wajib isi harus terisi (keras)", "Must-fill posts must be filled (hard)"),
-    ("izinkan_non_job", "Izinkan pemegang jabatan menjadi non-job", "Allow holders to end without a post"),
-    ("penempatan_jpt_langsung", "Izinkan promosi langsung ke JPT (tanpa seleksi terbuka)",
-     "Allow direct promotion to JPT (no open selection)"),
-)  # fmt: skip
+    (
+        "wajib_isi_keras",
+        "Jabatan wajib isi harus terisi (keras)",
+        "Must-fill posts must be filled (hard)",
+    ),
+    (
+        "izinkan_non_job",
+        "Izinkan pemegang jabatan menjadi non-job",
+        "Allow holders to end without a post",
+    ),
+    (
+        "penempatan_jpt_langsung",
+        "Izinkan promosi langsung ke JPT (tanpa seleksi terbuka)",
+        "Allow direct promotion to JPT (no open selection)",
+    ),
+)
 
 
 E = TypeVar("E", bound=ui.element)
@@ -88,12 +105,14 @@ def _field(element: E, testid: str) -> E:
 def rules_page() -> None:
     ws = workspace()
     with page_frame("/aturan"):
-        ui.label(tr(
-            "Atur skenario: tanggal rencana, parameter aturan, bobot, batas, kunci dan larangan. "
-            "Setiap perubahan diperiksa dulu; yang tidak valid ditolak dengan pesan di bawah ini.",
-            "Set up the scenario: plan date, rule parameters, weights, caps, locks and bans. "
-            "Every change is checked first; an invalid one is refused with a message below.",
-        )).classes("text-grey-8")  # fmt: skip
+        ui.label(
+            tr(
+                "Atur skenario: tanggal rencana, parameter aturan, bobot, batas, kunci dan larangan. "
+                "Setiap perubahan diperiksa dulu; yang tidak valid ditolak dengan pesan di bawah ini.",
+                "Set up the scenario: plan date, rule parameters, weights, caps, locks and bans. "
+                "Every change is checked first; an invalid one is refused with a message below.",
+            )
+        ).classes("text-grey-8")
         feedback = ui.column().classes("w-full gap-1").props("data-testid=skenario-umpan-balik")
 
         def show_ok(text: str) -> None:
@@ -114,8 +133,13 @@ def rules_page() -> None:
             try:
                 new = edit_scenario(ws.scenario, changes)
             except PlacementError as exc:
-                show_issues(tr("Perubahan ditolak; skenario tidak diubah:",
-                               "Change refused; the scenario is unchanged:"), exc.issues)  # fmt: skip
+                show_issues(
+                    tr(
+                        "Perubahan ditolak; skenario tidak diubah:",
+                        "Change refused; the scenario is unchanged:",
+                    ),
+                    exc.issues,
+                )
                 ui.notify(exc.issues[0].message(i18n.lang()), type="negative", multi_line=True)
                 return False
             replace_scenario(new, editor.refresh)
@@ -163,26 +187,46 @@ def _basics_card(apply: Callable[[dict[str, Any]], bool]) -> None:
     with ui.card().classes("w-full"):
         ui.label(tr("Skenario", "Scenario")).classes("text-lg font-medium")
         with ui.row().classes("items-start gap-4"):
-            name = _field(ui.input(tr("Nama skenario", "Scenario name"), value=sc.nama),
-                          "skenario-nama").classes("w-64")  # fmt: skip
-            day = _field(ui.input(tr("Tanggal rencana (TTTT-BB-HH)", "Plan date (YYYY-MM-DD)"),
-                                  value=sc.tanggal_rencana.isoformat()),
-                         "skenario-tanggal").classes("w-56")  # fmt: skip
-            pack = _field(ui.select(available_packs(), value=sc.paket_aturan,
-                                    label=tr("Paket aturan", "Rule pack")),
-                          "skenario-paket").classes("w-48")  # fmt: skip
+            name = _field(
+                ui.input(tr("Nama skenario", "Scenario name"), value=sc.nama), "skenario-nama"
+            ).classes("w-64")
+            day = _field(
+                ui.input(
+                    tr("Tanggal rencana (TTTT-BB-HH)", "Plan date (YYYY-MM-DD)"),
+                    value=sc.tanggal_rencana.isoformat(),
+                ),
+                "skenario-tanggal",
+            ).classes("w-56")
+            pack = _field(
+                ui.select(
+                    available_packs(), value=sc.paket_aturan, label=tr("Paket aturan", "Rule pack")
+                ),
+                "skenario-paket",
+            ).classes("w-48")
         switches = {
             key: ui.checkbox(tr(id_text, en_text), value=bool(getattr(sc, key))).props(
                 f"data-testid=skenario-{key.replace('_', '-')}"
             )
             for key, id_text, en_text in SWITCHES
         }
-        ui.label(tr("Data yang dipakai: {path}", "Data in use: {path}",
-                    path=ws.data or tr("(belum ada)", "(none yet)"))).classes("text-sm text-grey-7")  # fmt: skip
-        ui.button(tr("Terapkan", "Apply"), on_click=lambda: apply({
-            "nama": name.value, "tanggal_rencana": (day.value or "").strip(),
-            "paket_aturan": pack.value, **{k: bool(s.value) for k, s in switches.items()},
-        })).props("data-testid=skenario-terapkan")  # fmt: skip
+        ui.label(
+            tr(
+                "Data yang dipakai: {path}",
+                "Data in use: {path}",
+                path=ws.data or tr("(belum ada)", "(none yet)"),
+            )
+        ).classes("text-sm text-grey-7")
+        ui.button(
+            tr("Terapkan", "Apply"),
+            on_click=lambda: apply(
+                {
+                    "nama": name.value,
+                    "tanggal_rencana": (day.value or "").strip(),
+                    "paket_aturan": pack.value,
+                    **{k: bool(s.value) for k, s in switches.items()},
+                }
+            ),
+        ).props("data-testid=skenario-terapkan")
 
 
 def _rules_card(apply: Callable[[dict[str, Any]], bool]) -> None:
@@ -192,14 +236,21 @@ def _rules_card(apply: Callable[[dict[str, Any]], bool]) -> None:
         ui.label(
             tr("Aturan paket '{pack}'", "Rules of pack '{pack}'", pack=sc.paket_aturan)
         ).classes("text-lg font-medium")
-        ui.label(tr(
-            "Aturan keras menolak penempatan, aturan lunak memberi penalti. Kolom 'diubah' menandai "
-            "aturan yang parameternya diubah skenario ini.",
-            "Hard rules refuse a placement, soft rules penalise it. The 'changed' column marks "
-            "rules whose parameters this scenario changes.",
-        )).classes("text-sm text-grey-7")  # fmt: skip
-        frame_table(rule_table(sc, i18n.lang()), row_key="id", rows_per_page=10,
-                    testid="tabel-aturan", quoted=QUOTED)  # fmt: skip
+        ui.label(
+            tr(
+                "Aturan keras menolak penempatan, aturan lunak memberi penalti. Kolom 'diubah' menandai "
+                "aturan yang parameternya diubah skenario ini.",
+                "Hard rules refuse a placement, soft rules penalise it. The 'changed' column marks "
+                "rules whose parameters this scenario changes.",
+            )
+        ).classes("text-sm text-grey-7")
+        frame_table(
+            rule_table(sc, i18n.lang()),
+            row_key="id",
+            rows_per_page=10,
+            testid="tabel-aturan",
+            quoted=QUOTED,
+        )
         _rule_editor(apply)
 
 
@@ -208,15 +259,17 @@ def _weights_card(apply: Callable[[dict[str, Any]], bool]) -> None:
     sc = workspace().scenario
     with ui.card().classes("w-full"):
         ui.label(tr("Bobot tujuan", "Objective weights")).classes("text-lg font-medium")
-        ui.label(tr(
-            "Bobot JPM, kotak talenta dan pendidikan sebaiknya berjumlah 1: skor seorang pegawai "
-            "di sebuah jabatan lalu berkisar 0–1. Biaya perpindahan dikurangkan dari skor setiap "
-            "kali perpindahan jenis itu terjadi (0,05 = satu perpindahan harus menaikkan skor "
-            "paling sedikit 0,05 agar dipilih).",
-            "JPM, talent-box and education weights should sum to 1, so one person's score in a "
-            "post lies between 0 and 1. A move cost is subtracted from the score for every move "
-            "of that kind (0.05 = a move must raise the score by at least 0.05 to be chosen).",
-        )).classes("text-sm text-grey-7")  # fmt: skip
+        ui.label(
+            tr(
+                "Bobot JPM, kotak talenta dan pendidikan sebaiknya berjumlah 1: skor seorang pegawai "
+                "di sebuah jabatan lalu berkisar 0–1. Biaya perpindahan dikurangkan dari skor setiap "
+                "kali perpindahan jenis itu terjadi (0,05 = satu perpindahan harus menaikkan skor "
+                "paling sedikit 0,05 agar dipilih).",
+                "JPM, talent-box and education weights should sum to 1, so one person's score in a "
+                "post lies between 0 and 1. A move cost is subtracted from the score for every move "
+                "of that kind (0.05 = a move must raise the score by at least 0.05 to be chosen).",
+            )
+        ).classes("text-sm text-grey-7")
         weights: dict[str, Any] = {}
         with ui.row().classes("gap-3"):
             for key, id_text, en_text in WEIGHTS:
@@ -226,14 +279,17 @@ def _weights_card(apply: Callable[[dict[str, Any]], bool]) -> None:
                 ).classes("w-56")
             for move in MOVE_COSTS:
                 weights[f"bobot.biaya_perpindahan.{move}"] = _field(
-                    ui.number(tr("Biaya {m}", "Cost of {m}", m=kind_label(move)),
-                              value=sc.bobot.biaya_perpindahan.get(move, 0.0), step=0.01),  # type: ignore[call-overload]
+                    ui.number(
+                        tr("Biaya {m}", "Cost of {m}", m=kind_label(move)),
+                        value=sc.bobot.biaya_perpindahan.get(move, 0.0),  # type: ignore[call-overload]
+                        step=0.01,
+                    ),
                     f"bobot-biaya-{move}",
-                ).classes("w-40")  # fmt: skip
-        ui.button(tr("Terapkan bobot", "Apply weights"),
-                  on_click=lambda: apply({k: w.value for k, w in weights.items()})).props(
-            "data-testid=bobot-terapkan"
-        )  # fmt: skip
+                ).classes("w-40")
+        ui.button(
+            tr("Terapkan bobot", "Apply weights"),
+            on_click=lambda: apply({k: w.value for k, w in weights.items()}),
+        ).props("data-testid=bobot-terapkan")
 
 
 def _caps_card(apply: Callable[[dict[str, Any]], bool]) -> None:
@@ -251,10 +307,10 @@ def _caps_card(apply: Callable[[dict[str, Any]], bool]) -> None:
                     ui.number(tr(id_text, en_text), value=getattr(sc.batas, key)),
                     f"batas-{key.replace('_', '-')}",
                 ).classes("w-80")
-        ui.button(tr("Terapkan batas", "Apply caps"),
-                  on_click=lambda: apply({k: c.value for k, c in caps.items()})).props(
-            "data-testid=batas-terapkan"
-        )  # fmt: skip
+        ui.button(
+            tr("Terapkan batas", "Apply caps"),
+            on_click=lambda: apply({k: c.value for k, c in caps.items()}),
+        ).props("data-testid=batas-terapkan")
 
 
 def _tiers_card(apply: Callable[[dict[str, Any]], bool]) -> None:
@@ -263,33 +319,51 @@ def _tiers_card(apply: Callable[[dict[str, Any]], bool]) -> None:
     en = i18n.lang() == "en"
     with ui.card().classes("w-full"):
         ui.label(tr("Tingkatan prioritas", "Priority tiers")).classes("text-lg font-medium")
-        ui.label(tr(
-            "Opsional: optimalkan kriteria pertama dulu, pertahankan dalam toleransi, lalu yang "
-            "berikutnya. Kosong = satu tujuan berbobot.",
-            "Optional: optimise the first criterion, keep it within the tolerance, then the "
-            "next. Empty = one weighted objective.",
-        )).classes("text-sm text-grey-7")  # fmt: skip
+        ui.label(
+            tr(
+                "Opsional: optimalkan kriteria pertama dulu, pertahankan dalam toleransi, lalu yang "
+                "berikutnya. Kosong = satu tujuan berbobot.",
+                "Optional: optimise the first criterion, keep it within the tolerance, then the "
+                "next. Empty = one weighted objective.",
+            )
+        ).classes("text-sm text-grey-7")
         tiers = [t.model_dump() for t in sc.tingkatan]
         for i, tier in enumerate(tiers):
             with ui.row().classes("items-center"):
-                ui.label(f"{i + 1}. {TIERS[tier['kriteria']][1 if en else 0]} "
-                         f"({tr('toleransi', 'tolerance')} {tier['toleransi']:g})").props(
-                    f"data-testid=tingkat-{i}"
-                )  # fmt: skip
-                ui.button(icon="delete", on_click=lambda i=i: apply(
-                    {"tingkatan": [t for k, t in enumerate(tiers) if k != i]})).props(
-                    f"flat dense data-testid=hapus-tingkat-{i}"
-                )  # fmt: skip
+                ui.label(
+                    f"{i + 1}. {TIERS[tier['kriteria']][1 if en else 0]} "
+                    f"({tr('toleransi', 'tolerance')} {tier['toleransi']:g})"
+                ).props(f"data-testid=tingkat-{i}")
+                ui.button(
+                    icon="delete",
+                    on_click=lambda i=i: apply(
+                        {"tingkatan": [t for k, t in enumerate(tiers) if k != i]}
+                    ),
+                ).props(f"flat dense data-testid=hapus-tingkat-{i}")
         with ui.row().classes("items-end gap-3"):
-            criterion = _field(ui.select({k: v[1 if en else 0] for k, v in TIERS.items()},
-                                         value="jabatan_terisi", label=tr("Kriteria", "Criterion")),
-                               "tingkat-kriteria").classes("w-72")  # fmt: skip
-            tolerance = _field(ui.number(tr("Toleransi (0–1)", "Tolerance (0–1)"), value=0.0,
-                                         step=0.01), "tingkat-toleransi").classes("w-40")  # fmt: skip
-            ui.button(tr("Tambah tingkat", "Add tier"), on_click=lambda: apply({"tingkatan": [
-                *tiers, {"kriteria": criterion.value, "toleransi": tolerance.value}]})).props(
-                "data-testid=tingkat-tambah"
-            )  # fmt: skip
+            criterion = _field(
+                ui.select(
+                    {k: v[1 if en else 0] for k, v in TIERS.items()},
+                    value="jabatan_terisi",
+                    label=tr("Kriteria", "Criterion"),
+                ),
+                "tingkat-kriteria",
+            ).classes("w-72")
+            tolerance = _field(
+                ui.number(tr("Toleransi (0–1)", "Tolerance (0–1)"), value=0.0, step=0.01),
+                "tingkat-toleransi",
+            ).classes("w-40")
+            ui.button(
+                tr("Tambah tingkat", "Add tier"),
+                on_click=lambda: apply(
+                    {
+                        "tingkatan": [
+                            *tiers,
+                            {"kriteria": criterion.value, "toleransi": tolerance.value},
+                        ]
+                    }
+                ),
+            ).props("data-testid=tingkat-tambah")
 
 
 def _lists_card(apply: Callable[[dict[str, Any]], bool]) -> None:
@@ -299,31 +373,61 @@ def _lists_card(apply: Callable[[dict[str, Any]], bool]) -> None:
         ui.label(tr("Kunci, larangan dan daftar khusus", "Locks, bans and special lists")).classes(
             "text-lg font-medium"
         )
-        ui.label(tr(
-            "NIP dan kode jabatan diperiksa terhadap data saat tombol 'Periksa terhadap data' "
-            "ditekan dan saat rencana disusun.",
-            "NIPs and post codes are checked against the data when you press 'Check against "
-            "the data' and when the plan is built.",
-        )).classes("text-sm text-grey-7")  # fmt: skip
+        ui.label(
+            tr(
+                "NIP dan kode jabatan diperiksa terhadap data saat tombol 'Periksa terhadap data' "
+                "ditekan dan saat rencana disusun.",
+                "NIPs and post codes are checked against the data when you press 'Check against "
+                "the data' and when the plan is built.",
+            )
+        ).classes("text-sm text-grey-7")
         with ui.grid(columns=2).classes("w-full gap-4"):
-            _pair_list(apply, "kunci", tr("Kunci: pegawai ini pasti ditempatkan di jabatan ini",
-                                          "Lock: this employee is placed in this post"))  # fmt: skip
-            _pair_list(apply, "larang", tr("Larang: pegawai ini tidak boleh ke jabatan ini",
-                                           "Ban: this employee may not go to this post"))  # fmt: skip
-            _id_list(apply, "pertahankan", tr("kode jabatan", "post code"),
-                     tr("Pertahankan: pemegang jabatan ini tetap", "Keep: this post's holder stays"))  # fmt: skip
-            _id_list(apply, "wajib_pindah", "NIP",
-                     tr("Wajib pindah: pegawai ini harus pindah dari jabatannya",
-                        "Must move: this employee must leave the current post"))  # fmt: skip
+            _pair_list(
+                apply,
+                "kunci",
+                tr(
+                    "Kunci: pegawai ini pasti ditempatkan di jabatan ini",
+                    "Lock: this employee is placed in this post",
+                ),
+            )
+            _pair_list(
+                apply,
+                "larang",
+                tr(
+                    "Larang: pegawai ini tidak boleh ke jabatan ini",
+                    "Ban: this employee may not go to this post",
+                ),
+            )
+            _id_list(
+                apply,
+                "pertahankan",
+                tr("kode jabatan", "post code"),
+                tr("Pertahankan: pemegang jabatan ini tetap", "Keep: this post's holder stays"),
+            )
+            _id_list(
+                apply,
+                "wajib_pindah",
+                "NIP",
+                tr(
+                    "Wajib pindah: pegawai ini harus pindah dari jabatannya",
+                    "Must move: this employee must leave the current post",
+                ),
+            )
 
 
 FACT_DATES: tuple[tuple[str, str, str], ...] = (
-    ("tanggal_pelantikan_kepala_daerah", "Tanggal pelantikan kepala daerah",
-     "Inauguration date of the regional head"),
-    ("tanggal_penetapan_paslon", "Tanggal penetapan pasangan calon (pilkada)",
-     "Date the election candidate pairs are set"),
+    (
+        "tanggal_pelantikan_kepala_daerah",
+        "Tanggal pelantikan kepala daerah",
+        "Inauguration date of the regional head",
+    ),
+    (
+        "tanggal_penetapan_paslon",
+        "Tanggal penetapan pasangan calon (pilkada)",
+        "Date the election candidate pairs are set",
+    ),
     ("akhir_masa_jabatan", "Akhir masa jabatan kepala daerah", "End of the head's term"),
-)  # fmt: skip
+)
 
 
 def _facts_card(apply: Callable[[dict[str, Any]], bool]) -> None:
@@ -333,19 +437,30 @@ def _facts_card(apply: Callable[[dict[str, Any]], bool]) -> None:
     f = sc.fakta
     with ui.card().classes("w-full"):
         ui.label(tr("Fakta dan persetujuan", "Facts and approvals")).classes("text-lg font-medium")
-        ui.label(tr(
-            "Fakta ini menentukan persetujuan yang diperlukan rencana sebelum SK (tabel di bawah). "
-            "Tanggal TTTT-BB-HH; kosongkan bila tidak berlaku.",
-            "These facts decide which approvals the plan needs before the decree (table below). "
-            "Dates YYYY-MM-DD; leave empty when they do not apply.",
-        )).classes("text-sm text-grey-7")  # fmt: skip
+        ui.label(
+            tr(
+                "Fakta ini menentukan persetujuan yang diperlukan rencana sebelum SK (tabel di bawah). "
+                "Tanggal TTTT-BB-HH; kosongkan bila tidak berlaku.",
+                "These facts decide which approvals the plan needs before the decree (table below). "
+                "Dates YYYY-MM-DD; leave empty when they do not apply.",
+            )
+        ).classes("text-sm text-grey-7")
         with ui.row().classes("items-start gap-4"):
-            instansi = _field(ui.input(tr("Nama instansi", "Instansi"), value=f.instansi.nama or ""),
-                              "fakta-instansi-nama").classes("w-72")  # fmt: skip
-            ppk = _field(ui.input(tr("PPK (pejabat pembina kepegawaian)", "PPK (appointing official)"),
-                                  value=f.instansi.ppk or ""), "fakta-instansi-ppk").classes("w-72")  # fmt: skip
-        pj = ui.checkbox(tr("Kepala daerah adalah Penjabat (Pj)", "The regional head is acting (Pj)"),
-                         value=f.pj_kepala_daerah).props("data-testid=fakta-pj")  # fmt: skip
+            instansi = _field(
+                ui.input(tr("Nama instansi", "Instansi"), value=f.instansi.nama or ""),
+                "fakta-instansi-nama",
+            ).classes("w-72")
+            ppk = _field(
+                ui.input(
+                    tr("PPK (pejabat pembina kepegawaian)", "PPK (appointing official)"),
+                    value=f.instansi.ppk or "",
+                ),
+                "fakta-instansi-ppk",
+            ).classes("w-72")
+        pj = ui.checkbox(
+            tr("Kepala daerah adalah Penjabat (Pj)", "The regional head is acting (Pj)"),
+            value=f.pj_kepala_daerah,
+        ).props("data-testid=fakta-pj")
         dates = {}
         with ui.row().classes("items-start gap-4"):
             for key, id_text, en_text in FACT_DATES:
@@ -354,13 +469,24 @@ def _facts_card(apply: Callable[[dict[str, Any]], bool]) -> None:
                     ui.input(tr(id_text, en_text), value=value.isoformat() if value else ""),
                     f"fakta-{key.replace('_', '-')}",
                 ).classes("w-72")
-        ui.button(tr("Terapkan fakta", "Apply facts"), on_click=lambda: apply({
-            "fakta.instansi.nama": instansi.value or None, "fakta.instansi.ppk": ppk.value or None,
-            "fakta.pj_kepala_daerah": bool(pj.value),
-            **{k: (d.value or "").strip() or None for k, d in dates.items()},
-        })).props("data-testid=fakta-terapkan")  # fmt: skip
-        frame_table(approval_table(sc, i18n.lang()), row_key="id", rows_per_page=10,
-                    testid="tabel-persetujuan", quoted=QUOTED)  # fmt: skip
+        ui.button(
+            tr("Terapkan fakta", "Apply facts"),
+            on_click=lambda: apply(
+                {
+                    "fakta.instansi.nama": instansi.value or None,
+                    "fakta.instansi.ppk": ppk.value or None,
+                    "fakta.pj_kepala_daerah": bool(pj.value),
+                    **{k: (d.value or "").strip() or None for k, d in dates.items()},
+                }
+            ),
+        ).props("data-testid=fakta-terapkan")
+        frame_table(
+            approval_table(sc, i18n.lang()),
+            row_key="id",
+            rows_per_page=10,
+            testid="tabel-persetujuan",
+            quoted=QUOTED,
+        )
 
 
 def _rule_editor(apply: Callable[[dict[str, Any]], bool]) -> None:
@@ -369,10 +495,12 @@ def _rule_editor(apply: Callable[[dict[str, Any]], bool]) -> None:
     pack = load_pack(ws.scenario.paket_aturan)
     ui.label(tr("Ubah parameter aturan", "Change a rule parameter")).classes("font-medium mt-2")
     with ui.row().classes("items-end gap-3 w-full"):
-        rule = _field(ui.select(list(pack.rules), label=tr("Aturan", "Rule"), with_input=True),
-                      "aturan-pilih").classes("w-72")  # fmt: skip
-        param = _field(ui.select([], label=tr("Parameter", "Parameter")),
-                       "parameter-pilih").classes("w-56")  # fmt: skip
+        rule = _field(
+            ui.select(list(pack.rules), label=tr("Aturan", "Rule"), with_input=True), "aturan-pilih"
+        ).classes("w-72")
+        param = _field(
+            ui.select([], label=tr("Parameter", "Parameter")), "parameter-pilih"
+        ).classes("w-56")
         value = _field(ui.input(tr("Nilai baru", "New value")), "parameter-nilai").classes("w-96")
         ui.button(tr("Terapkan", "Apply"), on_click=lambda: set_param()).props(
             "data-testid=parameter-terapkan"
@@ -396,12 +524,22 @@ def _rule_editor(apply: Callable[[dict[str, Any]], bool]) -> None:
         value.set_value(value_text(current))
         spec = pack.rules[rule.value]
         if param.value == "aktif":
-            hint.set_text(tr("true = aturan berlaku, false = dinonaktifkan",
-                             "true = the rule applies, false = switched off"))  # fmt: skip
+            hint.set_text(
+                tr(
+                    "true = aturan berlaku, false = dinonaktifkan",
+                    "true = the rule applies, false = switched off",
+                )
+            )
         else:
             p = spec.params[param.value]
-            hint.set_text(tr("{d} (bawaan: {v})", "{d} (default: {v})", v=value_text(p.default),
-                             d=p.description_en if i18n.lang() == "en" else p.description_id))  # fmt: skip
+            hint.set_text(
+                tr(
+                    "{d} (bawaan: {v})",
+                    "{d} (default: {v})",
+                    v=value_text(p.default),
+                    d=p.description_en if i18n.lang() == "en" else p.description_id,
+                )
+            )
 
     rule.on_value_change(chosen_rule)
     param.on_value_change(chosen_param)
@@ -443,10 +581,10 @@ def _listed(
         for i, label in enumerate(labels):
             with ui.row().classes("items-center gap-1"):
                 ui.label(label).classes("font-mono text-sm")
-                ui.button(icon="delete", on_click=lambda i=i: apply(
-                    {key: [x for n, x in enumerate(items) if n != i]})).props(
-                    f"flat dense size=sm data-testid=hapus-{slug}-{i}"
-                )  # fmt: skip
+                ui.button(
+                    icon="delete",
+                    on_click=lambda i=i: apply({key: [x for n, x in enumerate(items) if n != i]}),
+                ).props(f"flat dense size=sm data-testid=hapus-{slug}-{i}")
     return slug
 
 
@@ -460,9 +598,20 @@ def _pair_list(apply: Callable[[dict[str, Any]], bool], key: str, title: str) ->
             post = _field(ui.input(tr("kode jabatan", "post code")), f"{slug}-jabatan").classes(
                 "w-32"
             )
-            ui.button(tr("Tambah", "Add"), on_click=lambda: apply({key: [
-                *items, {"nip": (nip.value or "").strip(), "jabatan_id": (post.value or "").strip()}
-            ]})).props(f"data-testid={slug}-tambah")  # fmt: skip
+            ui.button(
+                tr("Tambah", "Add"),
+                on_click=lambda: apply(
+                    {
+                        key: [
+                            *items,
+                            {
+                                "nip": (nip.value or "").strip(),
+                                "jabatan_id": (post.value or "").strip(),
+                            },
+                        ]
+                    }
+                ),
+            ).props(f"data-testid={slug}-tambah")
 
 
 def _id_list(apply: Callable[[dict[str, Any]], bool], key: str, what: str, title: str) -> None:
@@ -472,8 +621,10 @@ def _id_list(apply: Callable[[dict[str, Any]], bool], key: str, what: str, title
         slug = _listed(apply, key, title, items, [str(x) for x in items])
         with ui.row().classes("items-end gap-2"):
             field = _field(ui.input(what), f"{slug}-id").classes("w-52")
-            ui.button(tr("Tambah", "Add"), on_click=lambda: apply(
-                {key: [*items, (field.value or "").strip()]})).props(f"data-testid={slug}-tambah")  # fmt: skip
+            ui.button(
+                tr("Tambah", "Add"),
+                on_click=lambda: apply({key: [*items, (field.value or "").strip()]}),
+            ).props(f"data-testid={slug}-tambah")
 
 
 def _yaml_card(apply: Callable[[dict[str, Any]], bool]) -> None:
@@ -483,12 +634,14 @@ def _yaml_card(apply: Callable[[dict[str, Any]], bool]) -> None:
         ui.label(tr("Berkas skenario (YAML)", "Scenario file (YAML)")).classes(
             "text-lg font-medium"
         )
-        ui.label(tr(
-            "Inilah yang dibaca 'placement solve --scenario'. Simpan untuk arsip atau untuk "
-            "dijalankan lagi; muat berkas yang pernah disimpan untuk melanjutkan.",
-            "This is what 'placement solve --scenario' reads. Save it for the record or to run "
-            "it again; load a saved file to carry on.",
-        )).classes("text-sm text-grey-7")  # fmt: skip
+        ui.label(
+            tr(
+                "Inilah yang dibaca 'placement solve --scenario'. Simpan untuk arsip atau untuk "
+                "dijalankan lagi; muat berkas yang pernah disimpan untuk melanjutkan.",
+                "This is what 'placement solve --scenario' reads. Save it for the record or to run "
+                "it again; load a saved file to carry on.",
+            )
+        ).classes("text-sm text-grey-7")
         ui.code(ws.scenario_yaml(), language="yaml").classes("w-full").props(
             "data-testid=skenario-yaml"
         )
@@ -510,10 +663,12 @@ def _yaml_card(apply: Callable[[dict[str, Any]], bool]) -> None:
             checked.clear()
             if ws.data is None:
                 with checked:
-                    ui.label(tr("Belum ada data untuk diperiksa; buka halaman Data.",
-                                "No data to check against; open the Data page.")).classes(
-                        "text-negative"
-                    ).props("data-testid=periksa-status")  # fmt: skip
+                    ui.label(
+                        tr(
+                            "Belum ada data untuk diperiksa; buka halaman Data.",
+                            "No data to check against; open the Data page.",
+                        )
+                    ).classes("text-negative").props("data-testid=periksa-status")
                 return
             with checked:
                 spinner = ui.spinner()
@@ -521,18 +676,26 @@ def _yaml_card(apply: Callable[[dict[str, Any]], bool]) -> None:
             spinner.delete()
             with checked:
                 if not issues:
-                    ui.label(tr("Skenario cocok dengan data: tidak ada masalah.",
-                                "The scenario fits the data: no problems.")).classes(
-                        "text-positive"
-                    ).props("data-testid=periksa-status")  # fmt: skip
+                    ui.label(
+                        tr(
+                            "Skenario cocok dengan data: tidak ada masalah.",
+                            "The scenario fits the data: no problems.",
+                        )
+                    ).classes("text-positive").props("data-testid=periksa-status")
                     return
                 bad = has_errors(issues)
-                ui.label(tr("Skenario belum dapat dijalankan pada data ini:" if bad else
-                            "Peringatan skenario:",
-                            "The scenario cannot run on this data yet:" if bad else
-                            "Scenario warnings:")).classes(
-                    "text-negative" if bad else "text-warning"
-                ).props("data-testid=periksa-status")  # fmt: skip
+                ui.label(
+                    tr(
+                        "Skenario belum dapat dijalankan pada data ini:"
+                        if bad
+                        else "Peringatan skenario:",
+                        "The scenario cannot run on this data yet:"
+                        if bad
+                        else "Scenario warnings:",
+                    )
+                ).classes("text-negative" if bad else "text-warning").props(
+                    "data-testid=periksa-status"
+                )
                 issue_table(issue_records(issues, i18n.lang()), testid="masalah-periksa")
 
         async def load(e: events.UploadEventArguments) -> None:
@@ -542,8 +705,9 @@ def _yaml_card(apply: Callable[[dict[str, Any]], bool]) -> None:
                 return
             text = content.decode("utf-8", errors="replace")
             try:  # apart from the server: a hostile file costs a refusal, not the server
-                values = await parse_apart(scenario_values, text, e.file.name,
-                                           limits=SCENARIO_LIMITS, file=e.file.name)  # fmt: skip
+                values = await parse_apart(
+                    scenario_values, text, e.file.name, limits=SCENARIO_LIMITS, file=e.file.name
+                )
             except PlacementError as exc:
                 apply_loaded_error(exc)
                 return
@@ -554,10 +718,12 @@ def _yaml_card(apply: Callable[[dict[str, Any]], bool]) -> None:
         def apply_loaded_error(exc: PlacementError) -> None:
             checked.clear()
             with checked:
-                ui.label(tr("Berkas skenario ditolak; skenario tidak diubah:",
-                            "Scenario file refused; the scenario is unchanged:")).classes(
-                    "text-negative"
-                ).props("data-testid=periksa-status")  # fmt: skip
+                ui.label(
+                    tr(
+                        "Berkas skenario ditolak; skenario tidak diubah:",
+                        "Scenario file refused; the scenario is unchanged:",
+                    )
+                ).classes("text-negative").props("data-testid=periksa-status")
                 issue_table(issue_records(exc.issues, i18n.lang()), testid="masalah-muat")
 
         with ui.row().classes("items-start gap-3"):
@@ -567,10 +733,12 @@ def _yaml_card(apply: Callable[[dict[str, Any]], bool]) -> None:
             ui.button(tr("Periksa terhadap data", "Check against the data"), on_click=check).props(
                 "outline data-testid=periksa-skenario"
             )
-            ui.upload(label=tr("Muat skenario (.yaml)", "Load a scenario (.yaml)"),
-                      on_upload=load, auto_upload=True, max_file_size=MAX_YAML_BYTES).props(
-                'accept=".yaml,.yml" data-testid=muat-skenario'
-            ).classes("w-72")  # fmt: skip
+            ui.upload(
+                label=tr("Muat skenario (.yaml)", "Load a scenario (.yaml)"),
+                on_upload=load,
+                auto_upload=True,
+                max_file_size=MAX_YAML_BYTES,
+            ).props('accept=".yaml,.yml" data-testid=muat-skenario').classes("w-72")
 
 
 # -- penyegaran (tour of duty, issue 18): one switch --------------------------------------------
@@ -580,8 +748,11 @@ def _penyegaran_switch(apply: Callable[[dict[str, Any]], bool]) -> None:
     """Switch the kabupaten-penyegaran settings on or off (scenario_edit.penyegaran_changes)."""
     sc = workspace().scenario
     with ui.card().classes("w-full"):
-        ui.switch(tr("Penyegaran: pejabat lewat masa jabatan dirotasi (kotak ≥ 4, penalti bertahan 1,0)",
-                     "Tour of duty: officials past the maximum tenure rotate (box ≥ 4, stay penalty 1.0)"),
-                  value=penyegaran_on(sc),
-                  on_change=lambda e: apply(penyegaran_changes(workspace().scenario, bool(e.value)))
-                  ).props("data-testid=penyegaran")  # fmt: skip
+        ui.switch(
+            tr(
+                "Penyegaran: pejabat lewat masa jabatan dirotasi (kotak ≥ 4, penalti bertahan 1,0)",
+                "Tour of duty: officials past the maximum tenure rotate (box ≥ 4, stay penalty 1.0)",
+            ),
+            value=penyegaran_on(sc),
+            on_change=lambda e: apply(penyegaran_changes(workspace().scenario, bool(e.value))),
+        ).props("data-testid=penyegaran")

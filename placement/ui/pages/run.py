@@ -19,22 +19,42 @@ POLL_S = 0.5
 
 
 STAGES: tuple[tuple[str, str, str], ...] = (  # progress message (regex) → id, en
-    (r"Menyelesaikan dengan backend \S+", "Menghitung rencana optimal", "Computing the optimal plan"),
-    (r"Menyelesaikan (?P<n>\d+) tingkat leksikografis",
-     "Menghitung rencana optimal dalam {n} tingkat prioritas",
-     "Computing the optimal plan in {n} priority levels"),
-    (r"Menyusun model \((?P<pairs>[\d,]+) pasangan\)",
-     "Menyusun model ({pairs} pasangan pegawai–jabatan)",
-     "Building the model ({pairs} employee–post pairs)"),
-    (r"Membaca dan memvalidasi data", "Membaca dan memeriksa data", "Reading and checking the data"),
-    (r"Menyusun pasangan pegawai–jabatan yang memenuhi syarat",
-     "Menyusun pasangan pegawai–jabatan yang memenuhi syarat",
-     "Listing the eligible employee–post pairs"),
-    (r"Mencari aturan yang saling bertentangan", "Mencari aturan yang saling bertentangan",
-     "Looking for rules that conflict"),
-    (r"Mencatat run di penyimpanan run", "Mencatat run di penyimpanan run",
-     "Recording the run in the run store"),
-)  # fmt: skip
+    (
+        r"Menyelesaikan dengan backend \S+",
+        "Menghitung rencana optimal",
+        "Computing the optimal plan",
+    ),
+    (
+        r"Menyelesaikan (?P<n>\d+) tingkat leksikografis",
+        "Menghitung rencana optimal dalam {n} tingkat prioritas",
+        "Computing the optimal plan in {n} priority levels",
+    ),
+    (
+        r"Menyusun model \((?P<pairs>[\d,]+) pasangan\)",
+        "Menyusun model ({pairs} pasangan pegawai–jabatan)",
+        "Building the model ({pairs} employee–post pairs)",
+    ),
+    (
+        r"Membaca dan memvalidasi data",
+        "Membaca dan memeriksa data",
+        "Reading and checking the data",
+    ),
+    (
+        r"Menyusun pasangan pegawai–jabatan yang memenuhi syarat",
+        "Menyusun pasangan pegawai–jabatan yang memenuhi syarat",
+        "Listing the eligible employee–post pairs",
+    ),
+    (
+        r"Mencari aturan yang saling bertentangan",
+        "Mencari aturan yang saling bertentangan",
+        "Looking for rules that conflict",
+    ),
+    (
+        r"Mencatat run di penyimpanan run",
+        "Mencatat run di penyimpanan run",
+        "Recording the run in the run store",
+    ),
+)
 
 
 DATE_SOURCES: dict[str, tuple[str, str]] = {  # placement.config.plan_date_line's sources
@@ -50,8 +70,12 @@ def log_text(message: str) -> str:
     day = re.fullmatch(r"Tanggal rencana: (\d{4}-\d{2}-\d{2}) \((.*)\)", message)
     if day:
         source = DATE_SOURCES.get(day[2], (day[2], day[2]))
-        return tr("Tanggal rencana: {d} ({s})", "Plan date: {d} ({s})",
-                  d=format_date(day[1]), s=tr(*source))  # fmt: skip
+        return tr(
+            "Tanggal rencana: {d} ({s})",
+            "Plan date: {d} ({s})",
+            d=format_date(day[1]),
+            s=tr(*source),
+        )
     for pattern, id_text, en_text in STAGES:
         found = re.fullmatch(pattern, message)
         if found:
@@ -65,18 +89,28 @@ def log_text(message: str) -> str:
 def plan_status(status: str | None) -> str:
     """The solve's status in words."""
     if status == "OPTIMAL":
-        return tr("rencana optimal (terbaik yang mungkin menurut aturan dan bobot)",
-                  "optimal plan (the best possible under the rules and weights)")  # fmt: skip
+        return tr(
+            "rencana optimal (terbaik yang mungkin menurut aturan dan bobot)",
+            "optimal plan (the best possible under the rules and weights)",
+        )
     if status == "FEASIBLE":
-        return tr("rencana layak; batas waktu habis sebelum terbukti terbaik",
-                  "feasible plan; the time limit ended before it was proven best")  # fmt: skip
+        return tr(
+            "rencana layak; batas waktu habis sebelum terbukti terbaik",
+            "feasible plan; the time limit ended before it was proven best",
+        )
     return status_label(status)
 
 
 def _clock(job: Job, jobs: list[Job]) -> str:
     """Elapsed time and the estimate of the time left (from the last finished run on this data)."""
-    previous = next((j for j in reversed(jobs) if j is not job and j.state == "selesai"
-                     and j.spec.data == job.spec.data), None)  # fmt: skip
+    previous = next(
+        (
+            j
+            for j in reversed(jobs)
+            if j is not job and j.state == "selesai" and j.spec.data == job.spec.data
+        ),
+        None,
+    )
     left = job.remaining(previous)
     if left is None:
         eta = t("run.eta_none")
@@ -92,11 +126,10 @@ def _outcome(job: Job) -> None:
     if job.state == "selesai":
         ui.label(t("run.done", run_id=job.run_id, status=plan_status(job.status))).classes(
             "text-positive"
-        ).props("data-testid=run-hasil")  # fmt: skip
-        ui.button(t("run.open_plan"),
-                  on_click=lambda: ui.navigate.to(f"/rencana?run={job.run_id}")).props(
-            "data-testid=buka-rencana"
-        )  # fmt: skip
+        ).props("data-testid=run-hasil")
+        ui.button(
+            t("run.open_plan"), on_click=lambda: ui.navigate.to(f"/rencana?run={job.run_id}")
+        ).props("data-testid=buka-rencana")
     elif job.state == "tanpa_rencana":
         ui.label(t("run.no_plan", status=job.status)).classes("text-negative").props(
             "data-testid=run-hasil"

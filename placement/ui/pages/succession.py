@@ -30,11 +30,33 @@ from placement.ui.layout import frame_table, issue_table, page_frame
 from placement.ui.state import workspace
 
 HORIZONS = (1, 2, 3, 4, 5)
-BENCH_COLUMNS = ["urutan", "jabatan_id", "nama_jabatan", "opd", "eselon", "kritis",
-                 "pemegang_nama", "lowong_mulai", "alasan_lowong", "siap_sekarang",
-                 "siap_horizon", "perlu_pengembangan", "status"]  # fmt: skip
-SUCCESSOR_COLUMNS = ["kesiapan", "peringkat", "nip", "nama", "jabatan_sekarang", "kotak_talenta",
-                     "jpm_persen", "tanggal_siap", "aturan_penghalang", "pengembangan"]  # fmt: skip
+BENCH_COLUMNS = [
+    "urutan",
+    "jabatan_id",
+    "nama_jabatan",
+    "opd",
+    "eselon",
+    "kritis",
+    "pemegang_nama",
+    "lowong_mulai",
+    "alasan_lowong",
+    "siap_sekarang",
+    "siap_horizon",
+    "perlu_pengembangan",
+    "status",
+]
+SUCCESSOR_COLUMNS = [
+    "kesiapan",
+    "peringkat",
+    "nip",
+    "nama",
+    "jabatan_sekarang",
+    "kotak_talenta",
+    "jpm_persen",
+    "tanggal_siap",
+    "aturan_penghalang",
+    "pengembangan",
+]
 
 
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
@@ -44,22 +66,30 @@ def headers(horizon: int) -> dict[str, tuple[str, str]]:
     """Column → header words (Indonesian, English) for the bench and successor tables."""
     years = tr(f"{horizon} tahun", f"{horizon} year" + ("s" if horizon > 1 else ""))
     return {
-        "urutan": ("Urutan", "Order"), "jabatan_id": ("Kode jabatan", "Post code"),
-        "nama_jabatan": ("Jabatan", "Post"), "opd": ("OPD", "OPD"), "eselon": ("Eselon", "Echelon"),
-        "kritis": ("Kritis", "Critical"), "pemegang_nama": ("Pemegang sekarang", "Current holder"),
+        "urutan": ("Urutan", "Order"),
+        "jabatan_id": ("Kode jabatan", "Post code"),
+        "nama_jabatan": ("Jabatan", "Post"),
+        "opd": ("OPD", "OPD"),
+        "eselon": ("Eselon", "Echelon"),
+        "kritis": ("Kritis", "Critical"),
+        "pemegang_nama": ("Pemegang sekarang", "Current holder"),
         "lowong_mulai": ("Lowong mulai", "Vacant from"),
         "alasan_lowong": ("Mengapa lowong", "Why vacant"),
         "siap_sekarang": ("Siap sekarang", "Ready now"),
         "siap_horizon": (f"Siap dalam {years}", f"Ready within {years}"),
         "perlu_pengembangan": ("Perlu pengembangan", "Needs development"),
-        "status": ("Keadaan", "State"), "kesiapan": ("Kesiapan", "Readiness"),
-        "peringkat": ("Peringkat", "Rank"), "nip": ("NIP", "NIP"), "nama": ("Nama", "Name"),
+        "status": ("Keadaan", "State"),
+        "kesiapan": ("Kesiapan", "Readiness"),
+        "peringkat": ("Peringkat", "Rank"),
+        "nip": ("NIP", "NIP"),
+        "nama": ("Nama", "Name"),
         "jabatan_sekarang": ("Jabatan sekarang", "Current post"),
-        "kotak_talenta": ("Kotak talenta", "Talent box"), "jpm_persen": ("JPM (%)", "JPM (%)"),
+        "kotak_talenta": ("Kotak talenta", "Talent box"),
+        "jpm_persen": ("JPM (%)", "JPM (%)"),
         "tanggal_siap": ("Siap pada", "Ready on"),
         "aturan_penghalang": ("Aturan yang menghalangi", "Rules in the way"),
         "pengembangan": ("Pengembangan yang perlu", "Development needed"),
-    }  # fmt: skip
+    }
 
 
 def readable(frame: pd.DataFrame, horizon: int) -> pd.DataFrame:
@@ -72,8 +102,9 @@ def readable(frame: pd.DataFrame, horizon: int) -> pd.DataFrame:
             ]
     for column in ("aturan_penghalang", "pengembangan", "alasan_lowong"):
         if column in out:
-            out[column] = out[column].map(lambda v: ISO_DATE.sub(lambda m: format_date(m[0]), v)
-                                          if isinstance(v, str) else v)  # fmt: skip
+            out[column] = out[column].map(
+                lambda v: ISO_DATE.sub(lambda m: format_date(m[0]), v) if isinstance(v, str) else v
+            )
     if "kritis" in out:
         out["kritis"] = [tr("ya", "yes") if v is True else "" for v in out["kritis"]]
     words = headers(horizon)
@@ -113,8 +144,11 @@ def _grid(counts: pd.DataFrame, lang: str) -> None:
     """The 9-box grid: potensi rows (high → low) × kinerja columns (below → above)."""
     en = lang == "en"
     box_col, count_col = counts.columns[1], counts.columns[4]
-    per_box = {int(b): int(n) for b, n in zip(counts[box_col], counts[count_col], strict=True)
-               if not pd.isna(b)}  # fmt: skip
+    per_box = {
+        int(b): int(n)
+        for b, n in zip(counts[box_col], counts[count_col], strict=True)
+        if not pd.isna(b)
+    }
     with ui.grid(columns="auto repeat(3, 9rem)").classes("gap-1 items-stretch"):
         for r, row in enumerate(GRID):
             ui.label(tr("Potensi {p}", "Potential {p}", p=POTENSI[2 - r][1 if en else 0])).classes(
@@ -145,27 +179,35 @@ def _grid(counts: pd.DataFrame, lang: str) -> None:
 def succession_page() -> None:
     ws = workspace()
     with page_frame("/suksesi"):
-        ui.label(tr(
-            "Peta talenta (kotak 9) dan calon pengganti tiap jabatan struktural. Jabatan kritis "
-            "(JPT dan wajib isi) tampil lebih dahulu.",
-            "Talent map (9-box) and candidate successors for every structural post. Critical "
-            "posts (JPT and must-fill) come first.",
-        )).classes("text-grey-8")  # fmt: skip
+        ui.label(
+            tr(
+                "Peta talenta (kotak 9) dan calon pengganti tiap jabatan struktural. Jabatan kritis "
+                "(JPT dan wajib isi) tampil lebih dahulu.",
+                "Talent map (9-box) and candidate successors for every structural post. Critical "
+                "posts (JPT and must-fill) come first.",
+            )
+        ).classes("text-grey-8")
         if ws.data is None or ws.check is None or not ws.check.ok:
             ui.label(t("no_data")).classes("text-negative").props("data-testid=suksesi-kosong")
             return
         sc = ws.scenario
-        ui.label(tr("Tanggal rencana {d} (ubah di halaman Aturan & Skenario)",
-                    "Plan date {d} (change it on the Rules & scenario page)",
-                    d=format_date(sc.tanggal_rencana))).classes("text-sm").props(
-            "data-testid=suksesi-tanggal"
-        )  # fmt: skip
+        ui.label(
+            tr(
+                "Tanggal rencana {d} (ubah di halaman Aturan & Skenario)",
+                "Plan date {d} (change it on the Rules & scenario page)",
+                d=format_date(sc.tanggal_rencana),
+            )
+        ).classes("text-sm").props("data-testid=suksesi-tanggal")
         with ui.row().classes("items-end gap-4"):
-            horizon = ui.select({h: tr(f"{h} tahun", f"{h} year" + ("s" if h > 1 else ""))
-                                 for h in HORIZONS}, value=2,
-                                label=tr("Horizon perencanaan", "Planning horizon")).props(
-                "dense outlined data-testid=suksesi-horizon"
-            ).classes("w-48")  # fmt: skip
+            horizon = (
+                ui.select(
+                    {h: tr(f"{h} tahun", f"{h} year" + ("s" if h > 1 else "")) for h in HORIZONS},
+                    value=2,
+                    label=tr("Horizon perencanaan", "Planning horizon"),
+                )
+                .props("dense outlined data-testid=suksesi-horizon")
+                .classes("w-48")
+            )
             region = tr("Seluruh daerah", "Whole region")
             opd = (
                 ui.select({"": region}, value="", label="OPD")
@@ -181,8 +223,9 @@ def succession_page() -> None:
                 ui.spinner(size="lg")
                 ui.label(tr("Menghitung suksesi…", "Computing succession…"))
             try:
-                view: SuccessionView | None = await run.io_bound(compute, data, ws.scenario, int(horizon.value),
-                                          opd.value or None, i18n.lang())  # fmt: skip
+                view: SuccessionView | None = await run.io_bound(
+                    compute, data, ws.scenario, int(horizon.value), opd.value or None, i18n.lang()
+                )
             except PlacementError as exc:
                 body.clear()
                 with body:
@@ -205,40 +248,59 @@ def succession_page() -> None:
                     ui.label(tr("Peta talenta: {s}", "Talent map: {s}", s=scope)).classes(
                         "text-lg font-medium"
                     ).props("data-testid=talenta-judul")
-                    ui.label(tr(
-                        "Jumlah pegawai per kotak talenta (PermenPAN-RB 3/2020). Kotak 7–9 "
-                        "(hijau) adalah kelompok rencana suksesi.",
-                        "Employees per talent box (PermenPAN-RB 3/2020). Boxes 7–9 (green) are "
-                        "the succession pool.",
-                    )).classes("text-sm text-grey-7")  # fmt: skip
+                    ui.label(
+                        tr(
+                            "Jumlah pegawai per kotak talenta (PermenPAN-RB 3/2020). Kotak 7–9 "
+                            "(hijau) adalah kelompok rencana suksesi.",
+                            "Employees per talent box (PermenPAN-RB 3/2020). Boxes 7–9 (green) are "
+                            "the succession pool.",
+                        )
+                    ).classes("text-sm text-grey-7")
                     _grid(view.counts, lang)
-                    with ui.expansion(tr("Rincian dan rekomendasi per kotak",
-                                         "Details and recommendation per box")).classes("w-full"):  # fmt: skip
+                    with ui.expansion(
+                        tr(
+                            "Rincian dan rekomendasi per kotak",
+                            "Details and recommendation per box",
+                        )
+                    ).classes("w-full"):
                         frame_table(view.counts, testid="tabel-talenta", rows_per_page=10)
                 with ui.card().classes("w-full"):
                     ui.label(tr("Kekuatan suksesi per jabatan", "Bench strength per post")).classes(
                         "text-lg font-medium"
                     )
                     if view.bench.empty:
-                        ui.label(tr("Tidak ada jabatan struktural dalam pilihan ini.",
-                                    "No structural post in this choice.")).props(
-                            "data-testid=suksesi-tanpa-jabatan"
-                        )  # fmt: skip
+                        ui.label(
+                            tr(
+                                "Tidak ada jabatan struktural dalam pilihan ini.",
+                                "No structural post in this choice.",
+                            )
+                        ).props("data-testid=suksesi-tanpa-jabatan")
                         return
-                    ui.label(tr(
-                        "Jumlah calon pengganti per jabatan menurut kesiapannya: siap sekarang, "
-                        "siap dalam jangka yang dipilih, atau masih perlu pengembangan.",
-                        "Candidate successors per post by readiness: ready now, ready within the "
-                        "chosen period, or still needing development.",
-                    )).classes("text-sm text-grey-7")  # fmt: skip
-                    frame_table(readable(view.bench[BENCH_COLUMNS], years), rows_per_page=10,
-                                testid="tabel-kekuatan")  # fmt: skip
+                    ui.label(
+                        tr(
+                            "Jumlah calon pengganti per jabatan menurut kesiapannya: siap sekarang, "
+                            "siap dalam jangka yang dipilih, atau masih perlu pengembangan.",
+                            "Candidate successors per post by readiness: ready now, ready within the "
+                            "chosen period, or still needing development.",
+                        )
+                    ).classes("text-sm text-grey-7")
+                    frame_table(
+                        readable(view.bench[BENCH_COLUMNS], years),
+                        rows_per_page=10,
+                        testid="tabel-kekuatan",
+                    )
                 with ui.card().classes("w-full"):
                     ui.label(tr("Calon pengganti", "Successors")).classes("text-lg font-medium")
-                    post = ui.select(view.posts, value=next(iter(view.posts)),
-                                     label=tr("Jabatan", "Post"), with_input=True).props(
-                        "dense outlined data-testid=suksesi-jabatan"
-                    ).classes("w-full max-w-2xl")  # fmt: skip
+                    post = (
+                        ui.select(
+                            view.posts,
+                            value=next(iter(view.posts)),
+                            label=tr("Jabatan", "Post"),
+                            with_input=True,
+                        )
+                        .props("dense outlined data-testid=suksesi-jabatan")
+                        .classes("w-full max-w-2xl")
+                    )
                     table_box = ui.column().classes("w-full")
 
                     def successors_of(_: object = None) -> None:
@@ -246,13 +308,18 @@ def succession_page() -> None:
                         rows = view.successors[view.successors["jabatan_id"] == post.value]
                         with table_box:
                             if rows.empty:
-                                ui.label(tr("Belum ada calon pengganti untuk jabatan ini.",
-                                            "No successor for this post yet.")).classes(
-                                    "text-negative"
-                                ).props("data-testid=penerus-kosong")  # fmt: skip
+                                ui.label(
+                                    tr(
+                                        "Belum ada calon pengganti untuk jabatan ini.",
+                                        "No successor for this post yet.",
+                                    )
+                                ).classes("text-negative").props("data-testid=penerus-kosong")
                                 return
-                            frame_table(readable(rows[SUCCESSOR_COLUMNS], years),
-                                        rows_per_page=15, testid="tabel-penerus")  # fmt: skip
+                            frame_table(
+                                readable(rows[SUCCESSOR_COLUMNS], years),
+                                rows_per_page=15,
+                                testid="tabel-penerus",
+                            )
 
                     post.on_value_change(successors_of)
                     successors_of()
