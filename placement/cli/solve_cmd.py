@@ -142,39 +142,45 @@ def solve_cmd(
     130 dihentikan (Ctrl-C/SIGTERM; tidak ada file rencana baru).
     """
     console = Console(stderr=True)
-    split = PerInstansi.of(click.get_current_context().params)
+    params = click.get_current_context().params
+    split = PerInstansi.of(params)
     if split.from_folder(data_dir, plan_date):
         return
     ds, sc = _inputs(console, data_dir, scenario, plan_date, locks_from, lang)
     if split.from_dataset(ds, sc):
         return
-    if horizon > 1 and (elastic or plans > 1):
-        raise click.UsageError("--horizon tidak dapat digabung dengan --elastic atau --plans")
     extra: dict[str, Any] = {"data": str(sc.data), "skenario": str(scenario) if scenario else None}
-    check_store(store, no_store)  # a locked or broken store fails here, before any plan is written
-    with console.status("Menyusun rencana...") as status:
-        run = solve_to_folder(
-            ds,
-            sc,
-            out,
-            extra=extra,
-            backend=backend,
-            time_limit=time_limit,
-            seed=seed,
-            elastic=elastic,
-            horizon=horizon,
-            discount=diskonto,
-            export=export_model,
-            progress=lambda msg: status.update(msg),
-            lang=lang,
-            notice=lambda msg: console.print(msg, markup=False, highlight=False),
-        )
+    run = _solve(console, ds, sc, out, extra, params)
     _report(run, out)
     record_run(store, no_store, out, "solve")
     if plans > 1:
         extra.update(audit="lulus", pelonggaran=run.relaxed)
-        _write_alternatives(
-            ds, sc, run.result, out, plans, min_difference, backend, time_limit, extra
+        _write_alternatives(ds, sc, run.result, out, params, extra)
+
+
+def _solve(
+    console: Console, ds: Dataset, sc: Skenario, out: Path, extra: dict[str, Any], p: dict[str, Any]
+) -> PlanRun:
+    """solve → audit → write the plan folder, with a status line (``p``: the command's options)."""
+    if p["horizon"] > 1 and (p["elastic"] or p["plans"] > 1):
+        raise click.UsageError("--horizon tidak dapat digabung dengan --elastic atau --plans")
+    check_store(p["store"], p["no_store"])  # a locked or broken store fails before any plan
+    with console.status("Menyusun rencana...") as status:
+        return solve_to_folder(
+            ds,
+            sc,
+            out,
+            extra=extra,
+            backend=p["backend"],
+            time_limit=p["time_limit"],
+            seed=p["seed"],
+            elastic=p["elastic"],
+            horizon=p["horizon"],
+            discount=p["diskonto"],
+            export=p["export_model"],
+            progress=lambda msg: status.update(msg),
+            lang=p["lang"],
+            notice=lambda msg: console.print(msg, markup=False, highlight=False),
         )
 
 
@@ -226,17 +232,15 @@ def _write_alternatives(
     sc: Skenario,
     first: Result,
     out: Path,
-    k: int,
-    d: int,
-    backend: str,
-    time_limit: float | None,
+    p: dict[str, Any],
     extra: dict[str, Any],
 ) -> None:
-    """``--plans k --min-difference d``: plans 2..k into OUT/plan_i, audited, one line each."""
+    """``--plans k --min-difference d``: plans 2..k into OUT/plan_i, audited, one line each
+    (``p``: the command's options)."""
+    k, d = p["plans"], p["min_difference"]
     written = 1
-    for alt in write_alternatives(
-        ds, sc, first, out, k, d, backend=backend, time_limit=time_limit, extra=extra
-    ):
+    options = {"backend": p["backend"], "time_limit": p["time_limit"], "extra": extra}
+    for alt in write_alternatives(ds, sc, first, out, k, d, **options):
         written += 1
         click.echo(
             f"Rencana {alt.number}: {alt.result.status}, objektif {alt.result.objective:.4f} "

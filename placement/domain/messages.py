@@ -784,6 +784,26 @@ TEMPLATES: dict[str, Template] = {
         "Status: INTERRUPTED. Dihentikan oleh pengguna; tidak ada file rencana baru yang ditulis.",
         "Status: INTERRUPTED. Stopped by the user; no new plan file was written.",
     ),
+    # --- out of memory in a stage that knows its size (rules/eligibility.out_of_memory; ERRORS)
+    "MEMORI_TIDAK_CUKUP": Template(
+        "Memori komputer tidak cukup saat {what_id} ({people_id} kandidat × {posts_id} jabatan "
+        "dalam lingkup{pairs_id}). Persempit lingkup di skenario (lingkup.opd: OPD yang direncanakan; "
+        "lingkup.jenis_jabatan: mis. [JPT_PRATAMA, ADMINISTRATOR]), selesaikan per instansi, atau "
+        "jalankan di komputer dengan memori lebih besar",
+        "Out of memory while {what_en} ({people:,} candidates × {posts:,} posts in scope{pairs_en}). "
+        "Narrow the scenario's lingkup (lingkup.opd: the OPDs to plan; lingkup.jenis_jabatan: "
+        "e.g. [JPT_PRATAMA, ADMINISTRATOR]), solve per instansi, or run on a machine with more "
+        "memory",
+    ),
+    "RUN_MEMORI_PASANGAN": Template(
+        ", {pairs_id} pasangan yang memenuhi syarat", ", {pairs:,} eligible pairs"
+    ),
+    "RUN_MEMORI_TAHAP_KELAYAKAN": Template(
+        "menyusun pasangan yang memenuhi syarat", "building the eligible pairs"
+    ),
+    "RUN_MEMORI_TAHAP_MODEL": Template("menyusun model", "building the model"),
+    "RUN_MEMORI_TAHAP_SOLVER": Template("menyelesaikan model", "solving the model"),
+    "RUN_MEMORI_TAHAP_RENCANA": Template("menyusun tabel rencana", "building the plan tables"),
     "CLI_MEMORI_TIDAK_CUKUP": Template(
         "Error [MEMORI_TIDAK_CUKUP]: memori komputer tidak cukup untuk data sebesar ini; tidak "
         "ada file keluaran yang ditulis. Persempit lingkup di skenario (lingkup.opd, "
@@ -811,6 +831,7 @@ TEMPLATES: dict[str, Template] = {
 
 ERRORS: frozenset[str] = frozenset(
     {
+        "MEMORI_TIDAK_CUKUP",
         "SKENARIO_TIDAK_ADA",
         "SKENARIO_TIDAK_TERBACA",
         "SKENARIO_YAML_TERLALU_BESAR",

@@ -36,6 +36,7 @@ import pandas as pd
 
 from placement.config import Skenario
 from placement.domain.errors import Issue, PlacementError
+from placement.domain.messages import Where, issue, texts
 from placement.domain.model import Dataset
 from placement.rules.checks import CHECKS, TETAP, Outcome, PairContext, post_min_grade
 from placement.rules.facts import BoolArray, Facts, IntArray, build_facts, norm_text
@@ -412,39 +413,30 @@ def _release_freed_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-STAGE_NAMES = {
-    "kelayakan": ("menyusun pasangan yang memenuhi syarat", "building the eligible pairs"),
-    "model": ("menyusun model", "building the model"),
-    "solver": ("menyelesaikan model", "solving the model"),
-    "rencana": ("menyusun tabel rencana", "building the plan tables"),
-}
-
-
 def out_of_memory(stage: str, people: int, posts: int, pairs: int | None) -> PlacementError:
-    """MEMORI_TIDAK_CUKUP: what ran out (``stage`` of STAGE_NAMES), at what size, and how to
-    make the problem smaller. Nothing has been written when this is raised."""
-    what_id, what_en = STAGE_NAMES[stage]
+    """MEMORI_TIDAK_CUKUP: what ran out (``stage``: kelayakan, model, solver or rencana), at what
+    size, and how to make the problem smaller. Nothing has been written when this is raised."""
 
     def dots(n: int) -> str:
         return f"{n:,}".replace(",", ".")
 
-    size_id = f"{dots(people)} kandidat × {dots(posts)} jabatan dalam lingkup"
-    size_en = f"{people:,} candidates × {posts:,} posts in scope"
+    what_id, what_en = texts(f"RUN_MEMORI_TAHAP_{stage.upper()}")
+    pairs_id, pairs_en = ("", "")
     if pairs is not None:
-        size_id += f", {dots(pairs)} pasangan yang memenuhi syarat"
-        size_en += f", {pairs:,} eligible pairs"
-    return PlacementError.single(
+        pairs_id, pairs_en = texts("RUN_MEMORI_PASANGAN", pairs=pairs, pairs_id=dots(pairs))
+    found = issue(
         "MEMORI_TIDAK_CUKUP",
-        f"Memori komputer tidak cukup saat {what_id} ({size_id}). Persempit lingkup di skenario "
-        "(lingkup.opd: OPD yang direncanakan; lingkup.jenis_jabatan: mis. [JPT_PRATAMA, "
-        "ADMINISTRATOR]), selesaikan per instansi, atau jalankan di komputer dengan memori lebih "
-        "besar",
-        f"Out of memory while {what_en} ({size_en}). Narrow the scenario's lingkup "
-        "(lingkup.opd: the OPDs to plan; lingkup.jenis_jabatan: e.g. [JPT_PRATAMA, "
-        "ADMINISTRATOR]), solve per instansi, or run on a machine with more memory",
-        "skenario",
-        "lingkup",
+        Where("skenario", None, "lingkup"),
+        what_id=what_id,
+        what_en=what_en,
+        pairs_id=pairs_id,
+        pairs_en=pairs_en,
+        people=people,
+        posts=posts,
+        people_id=dots(people),
+        posts_id=dots(posts),
     )
+    return PlacementError([found])
 
 
 def count_eligible(ds: Dataset, sc: Skenario, *, chunk_pairs: int = CHUNK_PAIRS) -> int:
