@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from placement.domain import format_id as fmt_id
+from placement.domain.format_id import MONTHS
 from placement.domain.model import Dataset
 from placement.io.writers import atomic_path, safe_cell, write_xlsx
 from placement.plan.explain import (
@@ -35,20 +36,6 @@ from placement.rules.registry import rule_set
 if TYPE_CHECKING:
     from placement.plan.result import Result
 
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 SHEETS = (
     "Ringkasan",
     "Rencana",

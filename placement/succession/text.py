@@ -6,6 +6,7 @@ from typing import Any
 
 import pandas as pd
 
+from placement.domain.format_id import MONTHS
 from placement.succession.sheets import (
     SuccessionReport,
     bench_frame,
@@ -15,21 +16,6 @@ from placement.succession.sheets import (
 )
 from placement.succession.talent_map import box_transitions, talent_grid
 
-_MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-
 
 def date_text(value: Any, lang: str = "id") -> str:
     """ "1 Juli 2026" (Indonesian report style) or ISO for English; '-' when missing."""
@@ -38,7 +24,7 @@ def date_text(value: Any, lang: str = "id") -> str:
     ts = pd.Timestamp(value)
     if lang == "en":
         return ts.date().isoformat()
-    return f"{ts.day} {_MONTHS[ts.month - 1]} {ts.year}"
+    return f"{ts.day} {MONTHS[ts.month - 1]} {ts.year}"
 
 
 def _has(value: Any) -> bool:

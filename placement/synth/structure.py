@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from placement.domain.grades import ESELON_TYPE, JenisJabatan
+from placement.domain.model import JABATAN_FIELDS
 from placement.domain.rumpun import GENERAL, load_tables, post_field, post_fields
 from placement.synth import catalogue as cat
 from placement.synth.arrays import BoolArray, FloatArray, IntArray
@@ -338,21 +339,7 @@ def jabatan_frame(
     frame["priority"] = _priority(rng, frame["jenis_jabatan"])
     frame["must_fill"] = _must_fill(rng, frame["priority"].to_numpy())
     frame["instansi"] = pd.Series(instansi or [None] * n, index=frame.index, dtype=object)
-    cols = [
-        "jabatan_id",
-        "name",
-        "opd",
-        "jenis_jabatan",
-        "eselon",
-        "min_golongan",
-        "min_education",
-        "rumpun",
-        "priority",
-        "must_fill",
-        "technical",
-        "instansi",
-    ]
-    return frame[cols]
+    return frame[list(JABATAN_FIELDS)]
 
 
 # Prioritas 1–3 mix per jenis jabatan: JPT mostly 1, administrator 1–2, pengawas 2–3.
