@@ -102,17 +102,21 @@ def test_explanation_alternatives_and_why_not(server: Server, driver: Any, out: 
     e = explain_move(ds, result.scenario, result, nip)
     open_page(driver, server.url + "/rencana?run=1", "rencana-tabel")
     click(driver, f"rencana-baris-{nip}")
+    wait(driver).until(lambda d: e.checks[0].rule_id in text(d, "penjelasan-aturan"))
     rules = text(driver, "penjelasan-aturan")
     for c in e.checks:
         assert c.rule_id in rules and c.legal_basis.split(",")[0] in rules
+    wait(driver).until(lambda d: post_name(ds, post) in text(d, "penjelasan-pindah"))
     moved = text(driver, "penjelasan-pindah")
     assert post_name(ds, post) in moved and post not in moved  # names, not codes
+    wait(driver).until(lambda d: alts[0].nama in text(d, "penjelasan-alternatif"))
     shown = text(driver, "penjelasan-alternatif")
     for a in alts:
         assert a.nama in shown and a.nip not in shown and mask_nip(a.nip, False) in shown
     href = look(driver, "penjelasan-cetak", lambda el: el.get_attribute("href"))
     assert href and f"/rencana/cetak?run=1&nip={nip}" in href  # the print view of this move
-    assert "lulus" in rules and "Sumbangan" in text(driver, "penjelasan-skor")
+    assert "lulus" in rules
+    wait(driver).until(lambda d: "Sumbangan" in text(d, "penjelasan-skor"))
     screenshot(driver, "05-penjelasan")
     # why not: a pair that fails a rule shows that rule
     fail = next(
