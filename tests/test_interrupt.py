@@ -170,8 +170,13 @@ def test_record_lists_every_file_hash(previous_plan: Path) -> None:
     assert sorted(record["berkas"]) == sorted(OUTPUT_FILES[:-1])
 
 
+# A test run started in the background of a non-interactive shell ignores SIGINT, and so does
+# every child it starts: Python then installs no KeyboardInterrupt handler (a `solve` started with
+# `nohup` or `&` is meant to ignore Ctrl-C). The children below put back the handler a terminal
+# gives, so the tests check what a planner's Ctrl-C does whatever started pytest.
 _CHILD = """
 import os, signal, sys, time
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as from a terminal (see the comment above _CHILD)
 from pathlib import Path
 import placement.workflow.engine
 from placement.cli import main
@@ -237,6 +242,7 @@ def test_sigkill_while_publishing_never_looks_valid(previous_plan: Path, data: P
 
 _CPSAT_CHILD = """
 import os, random, signal, sys, threading
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as from a terminal (see the comment above _CHILD)
 from ortools.sat.python import cp_model
 import placement.solver.cpsat as cpsat
 from placement.cli import main
