@@ -171,7 +171,8 @@ def markdown(result: dict[str, Any]) -> str:
             f"Satu kumpulan nasional (semua perpindahan boleh): {pool['pairs']:,} pasangan yang "
             f"memenuhi syarat, dihitung per blok dalam {pool['count_seconds']} s "
             f"(RSS maks {pool['peak_rss_mb']:,} MB); tabel pasangannya ≈ "
-            f"{pool['pair_table_gb_estimate']} GB (tidak dibangun)."
+            f"{pool['pair_table_gb_estimate']} GB (tidak dibangun)"
+            + (f"; diukur {pool['measured']}." if pool.get("measured") else ".")
         )
     lines.append(
         f"Diukur {result['measured']} di mesin {result['cpus']} inti yang dipakai bersama."
