@@ -347,3 +347,34 @@ def test_record_of_a_finished_run(tmp_path: Path) -> None:
     ]
     assert got["stages"][0]["stage"] == onepool.FIRST
     assert got["wall_s"] == 900.4 and got["cpu_s"] == 750.8
+
+
+def test_extra_case_stamps_its_json_and_keeps_the_md_history(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Done:
+        stdout = "Mesin: x\n\n| kasus |\n|---|\n| baru |\n"
+
+    real = runner.subprocess.run
+
+    def fake_run(cmd: list[str], **kwargs: Any) -> Any:
+        if "--out-json" not in cmd:  # platform.processor() runs uname
+            return real(cmd, **kwargs)
+        Path(cmd[cmd.index("--out-json") + 1]).write_text(json.dumps({"case": "k"}))
+        return Done()
+
+    (tmp_path / "endtoend.md").write_text("riwayat lama\n", encoding="utf-8")
+    monkeypatch.setattr(runner, "RESULTS", tmp_path)
+    monkeypatch.setattr(runner.subprocess, "run", fake_run)
+    monkeypatch.setattr(runner, "commit", lambda: "abc1234")
+    runner.extra_case("endtoend")
+    doc = json.loads((tmp_path / "endtoend.json").read_text(encoding="utf-8"))
+    assert doc["case"] == "k" and doc["stamp"]["commit"] == "abc1234"
+    assert doc["stamp"]["machine"]["cpus"] == full.machine()["cpus"]
+    md = (tmp_path / "endtoend.md").read_text(encoding="utf-8")
+    assert md.startswith("riwayat lama\n\n### `python -m benchmarks`, ")
+    assert md.endswith(
+        "commit abc1234, beban 1 menit "
+        + str(doc["stamp"]["load_1min"])
+        + "\n\n| kasus |\n|---|\n| baru |\n"
+    )
