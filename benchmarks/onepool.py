@@ -161,6 +161,7 @@ def record(work: Path) -> dict[str, Any]:
         "pairs": _pairs(raw, plan),
         **{k: timed[k] for k in ("wall_s", "user_s", "sys_s", "cpu_s", "peak_rss_mb")},
         "stages": stages(log, rss, start, end),
+        "stage_seconds": None if plan is None else plan.get("waktu_detik"),  # hasil.json's own
         "load_1min_end": float(meta["load_end"]) if meta.get("load_end") else None,
     }
 
