@@ -318,7 +318,7 @@ def pool_details(pool: Source, scaling: Source) -> str:
     if d is not None:
         limits = d.get("limits", {})
         lines += [
-            f"Perintah: `{d['command']}` di bawah `ulimit -v` {limits.get('address_space_gb')} GB, "
+            f"Perintah: `{d['command']}` di bawah `ulimit -v` {limits.get('address_space_gb')} GiB, "
             f"`timeout {limits.get('timeout_s')}`, `nice -n {limits.get('nice')}`; "
             f"traceback: {'ADA' if d.get('traceback') else 'tidak ada'}.",
             "",
@@ -326,10 +326,13 @@ def pool_details(pool: Source, scaling: Source) -> str:
             "|---|---|---|---|",
         ]
         lines += [
-            f"| {st['stage']} | {st['start_s']:,.0f} | {st['seconds']:,.0f} "
+            f"| {_short(st['stage'])} | {st['start_s']:,.0f} | {st['seconds']:,.0f} "
             f"| {st['peak_rss_mb'] if st.get('peak_rss_mb') is not None else '-'} |"
             for st in d.get("stages", [])
         ]
+        if d.get("rss_per_minute_mb"):
+            steps = ", ".join(f"{m}: {mb:,}" for m, mb in d["rss_per_minute_mb"])
+            lines += ["", f"RSS maks per menit sejak mulai (menit: MB): {steps}."]
         if d.get("message"):
             lines += ["", "Pesan terakhir:", "", "```", d["message"].strip(), "```"]
     one = (scaling.doc or {}).get("one_pool")
@@ -342,6 +345,10 @@ def pool_details(pool: Source, scaling: Source) -> str:
             f"≈ {one['pair_table_gb_estimate']} GB. Diukur {scaling.when} (results/{scaling.name}).",
         ]
     return "\n".join(lines) + "\n"
+
+
+def _short(text: str, width: int = 70) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _section(title: str, src: Source, body: str) -> list[str]:

@@ -103,6 +103,17 @@ def stages(log: list[str], rss: list[str], start: datetime, end: datetime) -> li
     return out
 
 
+def rss_per_minute(rss: list[str], start: datetime) -> list[list[int]]:
+    """``[minute, MB]``: the largest RSS sample in each minute since ``start``."""
+    peaks: dict[int, float] = {}
+    for line in rss:
+        if line.strip():
+            hms, kb = line.split()[:2]
+            minute = int((_clock(hms, start) - start.timestamp()) // 60)
+            peaks[minute] = max(peaks.get(minute, 0.0), int(kb) / 1024)
+    return [[m, round(mb)] for m, mb in sorted(peaks.items())]
+
+
 def _meta(work: Path) -> dict[str, str]:
     pairs = (line.split(" ", 1) for line in (work / "meta.txt").read_text().splitlines())
     return {k: v for k, v in pairs}
@@ -161,6 +172,7 @@ def record(work: Path) -> dict[str, Any]:
         "pairs": _pairs(raw, plan),
         **{k: timed[k] for k in ("wall_s", "user_s", "sys_s", "cpu_s", "peak_rss_mb")},
         "stages": stages(log, rss, start, end),
+        "rss_per_minute_mb": rss_per_minute(rss, start),
         "stage_seconds": None if plan is None else plan.get("waktu_detik"),  # hasil.json's own
         "load_1min_end": float(meta["load_end"]) if meta.get("load_end") else None,
     }

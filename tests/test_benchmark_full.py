@@ -156,8 +156,15 @@ def docs(e2e_s: float = 1.8, pool_status: str = "MEMORI_TIDAK_CUKUP") -> dict[st
                     "start_s": 32.0,
                     "seconds": 860.0,
                     "peak_rss_mb": 13000,
-                }
+                },
+                {
+                    "stage": "GALAT " + "x" * 100,
+                    "start_s": 892.0,
+                    "seconds": 8.0,
+                    "peak_rss_mb": None,
+                },
             ],
+            "rss_per_minute_mb": [[0, 700], [14, 13000]],
         },
     }
 
@@ -243,6 +250,8 @@ def test_assembled_markdown_has_every_section_with_its_provenance() -> None:
     )
     assert "| 750 s (700 + 50) | 13,000 MB | 123,456,789 | 2026-12-03 02:45 UTC |" in text
     assert "| Menyusun pasangan | 32 | 860 | 13000 |" in text
+    assert "| GALAT " + "x" * 63 + "… | 892 | 8 | - |" in text
+    assert "RSS maks per menit sejak mulai (menit: MB): 0: 700, 14: 13,000." in text
     assert "traceback: tidak ada" in text and "201,908,920" in text
     assert "| sweep_12_variants | local | 55.0 | 1.82× | 12 | 1.0 |" in text
     assert "| dense | 400 | 160,000 | scipy-dense |" in text
@@ -329,7 +338,9 @@ def test_record_of_a_finished_run(tmp_path: Path) -> None:
     (tmp_path / "raw.txt").write_text(f"Tanggal rencana\n\r⠋ Menyusun pasangan\r{message}\n")
     log = ["00:00:20 Tanggal rencana", "00:00:20 Menyusun pasangan", f"00:14:59 {message}"]
     (tmp_path / "log.txt").write_text("\n".join(log) + "\n")
-    (tmp_path / "rss.txt").write_text("23:59:55 102400\n00:05:00 8192000\n00:14:58 13312000\n")
+    (tmp_path / "rss.txt").write_text(
+        "23:59:55 102400\n00:00:40 204800\n00:05:00 8192000\n00:14:58 13312000\n"
+    )
     got = onepool.record(tmp_path)
     assert got["status"] == "MEMORI_TIDAK_CUKUP" and got["exit"] == 1
     assert got["pairs"] == 1234567 and got["traceback"] is False
@@ -346,6 +357,7 @@ def test_record_of_a_finished_run(tmp_path: Path) -> None:
         (909.0, 1.0, None),
     ]
     assert got["stages"][0]["stage"] == onepool.FIRST
+    assert got["rss_per_minute_mb"] == [[0, 200], [5, 8000], [15, 13000]]
     assert got["wall_s"] == 900.4 and got["cpu_s"] == 750.8
 
 
