@@ -390,3 +390,36 @@ def test_extra_case_stamps_its_json_and_keeps_the_md_history(
         + str(doc["stamp"]["load_1min"])
         + "\n\n| kasus |\n|---|\n| baru |\n"
     )
+
+
+def test_growth_rerun_keeps_the_counted_one_pool_with_its_own_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = docs()["scaling"]
+    (tmp_path / "scaling.json").write_text(json.dumps(old), encoding="utf-8")
+    real = runner.subprocess.run
+
+    def fake_run(cmd: list[str], **kwargs: Any) -> Any:
+        if "--growth" not in cmd:
+            return real(cmd, **kwargs)
+        new = {k: v for k, v in old.items() if k != "one_pool"}
+        new["measured"] = "2026-12-04 10:00 UTC"
+        (tmp_path / "scaling.json").write_text(json.dumps(new), encoding="utf-8")
+        return None
+
+    monkeypatch.setattr(runner, "RESULTS", tmp_path)
+    monkeypatch.setattr(runner.subprocess, "run", fake_run)
+    runner.growth()
+    doc = json.loads((tmp_path / "scaling.json").read_text(encoding="utf-8"))
+    assert doc["measured"] == "2026-12-04 10:00 UTC" and "stamp" in doc
+    assert doc["one_pool"] == {"measured": "2026-12-02 19:36 UTC", **old["one_pool"]}
+    md = (tmp_path / "scaling.md").read_text(encoding="utf-8")
+    assert "(tidak dibangun); diukur 2026-12-02 19:36 UTC." in md
+    assert (tmp_path / "scaling.png").stat().st_size > 0
+
+
+def test_unknown_skip_step_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.argv", ["benchmarks", "--skip", "growth,nasional"])
+    with pytest.raises(SystemExit) as stop:
+        runner.main()
+    assert stop.value.code == 2
