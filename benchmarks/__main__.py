@@ -37,12 +37,14 @@ STEPS = ("impor", "pipeline", "assign", "e2e", "scale", "growth")
 
 
 def commit() -> str | None:
-    """The checked-out commit, ``+perubahan`` when tracked files differ from it."""
+    """The checked-out commit, ``+perubahan`` when tracked files (other than the results)
+    differ from it."""
     head = subprocess.run(
         ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
     ).stdout.strip()
-    dirty = subprocess.run(
-        ["git", "-C", str(ROOT), "status", "--porcelain", "--untracked-files=no"],
+    status = ["status", "--porcelain", "--untracked-files=no", "--", ".", ":!benchmarks/results"]
+    dirty = subprocess.run(  # the results the run rewrites do not count
+        ["git", "-C", str(ROOT), *status],
         capture_output=True,
         text=True,
     ).stdout.strip()
@@ -59,10 +61,10 @@ def last_commit_of(path: Path) -> str | None:
     return out or None
 
 
-def add_stamp(path: Path) -> None:
-    """Stamp the json a benchmark has just written (when, where, commit)."""
+def add_stamp(path: Path, start: datetime | None = None) -> None:
+    """Stamp the json a benchmark started at ``start`` has just written (when, where, commit)."""
     doc = json.loads(path.read_text(encoding="utf-8"))
-    doc["stamp"] = stamp(commit())
+    doc["stamp"] = stamp(commit(), start)
     path.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
@@ -91,15 +93,16 @@ def pipeline_rows(presets: list[str], level: str) -> list[dict[str, Any]]:
     return rows
 
 
-def write_rows(name: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """results/NAME.json and NAME.md for the pipeline rows; the json's content."""
+def write_rows(name: str, rows: list[dict[str, Any]], start: datetime) -> dict[str, Any]:
+    """results/NAME.json and NAME.md for the pipeline rows measured from ``start``; the json's
+    content."""
     from benchmarks.full import pipeline_table
 
     info = machine()
     doc = {
         "machine": info,
         "utc": datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"),
-        "stamp": stamp(commit()),
+        "stamp": stamp(commit(), start),
         "cases": rows,
     }
     RESULTS.mkdir(exist_ok=True)
@@ -114,11 +117,12 @@ def extra_case(module: str) -> None:
     its table is appended to results/MODULE.md under the run's date (the file keeps its
     history)."""
     print(f"benchmark {module} ...", flush=True)
+    start = datetime.now(UTC)
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"{module}.json"
     cmd = [sys.executable, "-m", f"benchmarks.{module}", "--out-json", str(out)]
     table = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    add_stamp(out)
+    add_stamp(out, start)
     s = json.loads(out.read_text(encoding="utf-8"))["stamp"]
     m = s["machine"]
     text = (
@@ -139,8 +143,9 @@ def growth() -> None:
 
     path = RESULTS / "scaling.json"
     old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    start = datetime.now(UTC)
     subprocess.run([sys.executable, "-m", "benchmarks.scale", "--growth"], check=True)
-    add_stamp(path)
+    add_stamp(path, start)
     new = json.loads(path.read_text(encoding="utf-8"))
     if old.get("one_pool") and not new.get("one_pool"):
         new["one_pool"] = {"measured": old.get("measured"), **old["one_pool"]}
@@ -151,21 +156,23 @@ def growth() -> None:
 
 def run_step(step: str, quick: bool) -> dict[str, Any] | None:
     """One benchmark of the full run; the pipeline rows' json content for ``pipeline``."""
-    start = time.perf_counter()
+    start, began = time.perf_counter(), datetime.now(UTC)
     presets = ["kabupaten"] if quick else ["kabupaten", "provinsi"]
     doc = None
     if step == "impor":
         subprocess.run([sys.executable, "-m", "benchmarks.impor", *presets], check=True)
     elif step == "pipeline":
         doc = write_rows(
-            "quick" if quick else "full", pipeline_rows(presets, "quick" if quick else "full")
+            "quick" if quick else "full",
+            pipeline_rows(presets, "quick" if quick else "full"),
+            began,
         )
     elif step == "assign":
         subprocess.run(
             [sys.executable, "-m", "benchmarks.assign", *(["--quick"] if quick else [])], check=True
         )
         if not quick:
-            add_stamp(RESULTS / "assign.json")
+            add_stamp(RESULTS / "assign.json", began)
     elif step in ("e2e", "scale"):
         extra_case("endtoend" if step == "e2e" else "scale")
     elif step == "growth":

@@ -32,10 +32,15 @@ def machine() -> dict[str, Any]:
     }
 
 
-def stamp(commit: str | None, now: datetime | None = None) -> dict[str, Any]:
-    """When, where and on which commit a benchmark was measured (stored in its json)."""
+def stamp(
+    commit: str | None, start: datetime | None = None, end: datetime | None = None
+) -> dict[str, Any]:
+    """When (``start``–``end``, UTC), where and on which commit a benchmark was measured (stored
+    in its json)."""
+    end = end or datetime.now(UTC)
+    span = f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}" if start else f"{end:%Y-%m-%d %H:%M}"
     return {
-        "utc": (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC"),
+        "utc": f"{span} UTC",
         "machine": machine(),
         "commit": commit,
         "load_1min": round(os.getloadavg()[0], 2),
