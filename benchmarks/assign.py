@@ -23,7 +23,8 @@ from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
-from benchmarks.__main__ import RESULTS, machine
+from benchmarks.__main__ import RESULTS
+from benchmarks.full import machine
 from placement.solver import assign
 
 FULL = {"dense": (100, 200, 400, 800), "sparse": (800, 2_000, 5_000)}

@@ -171,7 +171,8 @@ def markdown(result: dict[str, Any]) -> str:
             f"Satu kumpulan nasional (semua perpindahan boleh): {pool['pairs']:,} pasangan yang "
             f"memenuhi syarat, dihitung per blok dalam {pool['count_seconds']} s "
             f"(RSS maks {pool['peak_rss_mb']:,} MB); tabel pasangannya ≈ "
-            f"{pool['pair_table_gb_estimate']} GB (tidak dibangun)."
+            f"{pool['pair_table_gb_estimate']} GB (tidak dibangun)"
+            + (f"; diukur {pool['measured']}." if pool.get("measured") else ".")
         )
     lines.append(
         f"Diukur {result['measured']} di mesin {result['cpus']} inti yang dipakai bersama."
@@ -241,6 +242,12 @@ def plot(result: dict[str, Any], path: Path) -> None:
                 ls=":",
                 label="satu kumpulan nasional (dihitung, tidak dibangun)",
             )
+    attempt = _attempt()
+    if attempt and attempt.get("pairs"):
+        label = f"satu kumpulan, dicoba: {attempt['status']} ({attempt['stamp']['utc']})"
+        left.plot(attempt["pairs"], attempt["wall_s"], "mX", ms=12, label=label)
+        right.plot(attempt["pairs"], attempt["peak_rss_mb"], "mX", ms=12, label=label)
+        left.legend(fontsize=8)
     right.set(
         xscale="log",
         yscale="log",
@@ -252,6 +259,15 @@ def plot(result: dict[str, Any], path: Path) -> None:
     fig.suptitle(f"kabupaten → provinsi → nasional (per instansi); {result['measured']}")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
+
+
+def _attempt() -> dict[str, Any] | None:
+    """The one-pool attempt (benchmarks/onepool.py), when one was recorded."""
+    path = RESULTS / "nasional-satu-kumpulan.json"
+    found: dict[str, Any] | None = (
+        json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    )
+    return found
 
 
 def main(cases: list[str], work: Path | None, with_pool: bool) -> None:
