@@ -3,11 +3,17 @@ every command that solves or writes a format uses."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import click
+from click.testing import CliRunner
 
 from placement.cli import main
 from placement.cli.base import ExitCode
+from placement.io.writers import write_dataset
 from placement.solver import BACKENDS
+from placement.synth import generate
 
 
 def _commands() -> dict[str, click.Command]:
@@ -52,3 +58,16 @@ def test_every_format_option_is_fmt_with_its_default_shown() -> None:
     for name, param in formats:
         assert param.name == "fmt" and isinstance(param.type, click.Choice), name
         assert name == "pseudonymize" or param.show_default, name
+
+
+def test_solve_logs_its_stages_when_not_on_a_terminal(tmp_path: Path) -> None:
+    """Output to a pipe or log file (as here) gets timestamped stage lines instead of the status
+    line a terminal shows, so a long run started by a script leaves its stages in its log."""
+    data = tmp_path / "data"
+    write_dataset(generate("tiny", 0), data)
+    args = ["solve", str(data), "--out", str(tmp_path / "hasil"), "--no-store"]
+    res = CliRunner().invoke(main, [*args, "--date", "2026-07-01"])
+    assert res.exit_code == 0, res.output
+    stages = re.findall(r"^\[\d\d:\d\d:\d\d\] (.+)$", res.output, flags=re.MULTILINE)
+    assert stages and stages[0].startswith("Menyusun pasangan"), res.output
+    assert res.output.index(stages[-1]) < res.output.index("Status: OPTIMAL")

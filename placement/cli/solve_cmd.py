@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import click
 import pandas as pd
 from rich.console import Console
+from rich.status import Status
 
 from placement.cli.base import (
     ExitCode,
@@ -178,10 +180,20 @@ def _solve(
             horizon=p["horizon"],
             discount=p["diskonto"],
             export=p["export_model"],
-            progress=lambda msg: status.update(msg),
+            progress=_progress(console, status),
             lang=p["lang"],
             notice=lambda msg: console.print(msg, markup=False, highlight=False),
         )
+
+
+def _progress(console: Console, status: Status) -> Callable[[str], None]:
+    """Stage messages: the status line on a terminal; timestamped lines in a log file or pipe
+    (a long run started by a script leaves its stages in its log)."""
+    if console.is_terminal:
+        return lambda msg: status.update(msg)
+    return lambda msg: console.print(
+        f"[{datetime.now():%H:%M:%S}] {msg}", markup=False, highlight=False
+    )
 
 
 def _inputs(
