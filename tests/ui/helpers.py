@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
 from placement.synth import preset_plan_date
+from tests.ui.conftest import child_env
 
 T = TypeVar("T")
 TINY_DATE = ("--date", preset_plan_date("tiny").isoformat())
@@ -139,7 +139,7 @@ def click(driver: Any, testid: str) -> None:
 
 def solve(store: Path, data: Path, out: Path, *args: str) -> subprocess.Popen[str]:
     """``placement solve DATA --out OUT ARGS`` recording in ``store`` (a server's run store)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    env = child_env()
     env["PLACEMENT_STORE"] = str(store)
     return subprocess.Popen(
         [sys.executable, "-m", "placement", "solve", str(data), "--out", str(out), *args],
