@@ -187,3 +187,24 @@ def downloaded(folder: Path, pattern: str, timeout: float = 30) -> Path:
             return done[0]
         time.sleep(POLL)
     raise AssertionError(f"{pattern} was not downloaded to {folder}")
+
+
+def search_pick(driver: Any, testid: str, typed: str, option: str | None = None) -> None:
+    """Type ``typed`` into the searchable select ``testid``; then pick the listed option whose
+    text contains ``option``, or, without ``option``, confirm the typed value with Enter."""
+    fill(driver, testid, typed)
+    if option is None:
+        field = by_testid(driver, testid)
+        if field.tag_name != "input":
+            field = field.find_element(By.CSS_SELECTOR, "input")
+        field.send_keys(Keys.ENTER)
+        return
+
+    def picked(d: Any) -> bool:
+        for found in d.find_elements(By.CSS_SELECTOR, ".q-menu [role=option]"):
+            if option in found.text:
+                found.click()
+                return True
+        return False
+
+    wait(driver, 20).until(picked)

@@ -27,11 +27,11 @@ from tests.ui.helpers import (
     choose,
     click,
     downloaded,
-    fill,
     finished,
     look,
     open_page,
     scroll_to,
+    search_pick,
     solve,
     text,
     texts,
@@ -125,12 +125,19 @@ def test_explanation_alternatives_and_why_not(server: Server, driver: Any, out: 
         for j in ds.jabatan["jabatan_id"]
         for check in [c for c in check_pair(ds, result.scenario, p, j).checks if not c.passed][:1]
     )
-    fill(driver, "whynot-nip", fail[0])
-    fill(driver, "whynot-jabatan", fail[1])
+    who, where = ds.pegawai["name"].iloc[ds.person_index[fail[0]]], post_name(ds, fail[1])
+    search_pick(driver, "whynot-nip", who.split()[0], f"{who} — ")  # by name, not by NIP
+    search_pick(driver, "whynot-jabatan", where.split(" (")[0][:10], where)
+    click(driver, "whynot-tanya")
+    wait(driver, 60).until(lambda d: f"{who} → {where}" in text(d, "whynot-hasil"))
+    answer = text(driver, "whynot-hasil")
+    assert "tidak memenuhi syarat" in answer
+    assert fail[2].rule_id in answer and fail[2].legal_basis in answer
+    search_pick(driver, "whynot-nip", fail[0])  # a full NIP and a post code typed still work
+    search_pick(driver, "whynot-jabatan", fail[1])
     click(driver, "whynot-tanya")
     wait(driver, 60).until(lambda d: "tidak memenuhi syarat" in text(d, "whynot-hasil"))
-    answer = text(driver, "whynot-hasil")
-    assert fail[2].rule_id in answer and fail[2].legal_basis in answer
+    assert f"{who} → {where}" in text(driver, "whynot-hasil")
     scroll_to(driver, "whynot-hasil", "end")
     screenshot(driver, "05b-penjelasan-mengapa-tidak")
     click(driver, "penjelasan-tutup")
