@@ -18,7 +18,7 @@ from placement.plan.compare_readable import difference_lines, readable_table
 from placement.plan.review import differences, gate_results, moves_total
 from placement.store.runs import RunStore
 from placement.ui import i18n
-from placement.ui.format import format_number, format_percent
+from placement.ui.format import format_number, format_percent, zone
 from placement.ui.i18n import tr
 from placement.ui.layout import frame_table, page_frame
 from placement.ui.runs_view import listed_runs, run_options, stale_runs, store_options
@@ -111,13 +111,11 @@ def compare_page(runs: str | None = None) -> None:
                 try:
                     with RunStore(ws.store) as store:
                         plans = [read_plan_dir(Path(str(store.show(i)["folder"]))) for i in ids]
+                        names = store.names(zone(), i18n.lang())
                 except PlacementError as exc:
                     ui.label(exc.issues[0].message(i18n.lang())).classes("text-negative")
                     return
-                labels = [
-                    f"#{i} {p.record.get('konfigurasi', {}).get('nama', '')}".strip()
-                    for i, p in zip(ids, plans, strict=True)
-                ]
+                labels = [f"#{i} {names.get(i, '-')}" for i in ids]  # run names tell them apart
                 _comparison(labels, plans, bool(detail.value))
 
         refusing: list[bool] = []
