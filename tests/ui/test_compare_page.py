@@ -71,6 +71,7 @@ def test_compare_needs_two_runs_then_shows_both(
     )
     assert format_number(ka["objektif"], 4, "id") in objective
     assert format_number(kb["objektif"], 4, "id") in objective
+    assert "Objektif = skor total rencana" in text(driver, "arti-objektif")  # in words
     summary = text(driver, "banding-ringkas")  # the Sekda's view in words
     assert "Jabatan terisi" in summary and "Persetujuan yang diperlukan" in summary
     assert str(moved["nama"]) in text(driver, "banding-nama")  # posts and holders by name

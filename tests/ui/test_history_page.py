@@ -44,6 +44,7 @@ def test_empty_then_runs_listed(
     # newest run selected, named by scenario, date and short plan hash
     assert "Belum disetujui" in text(driver, "run-belum-disetujui")
     assert "jabatan terisi" in text(driver, "tabel-kpi")
+    assert "Objektif = skor total rencana" in text(driver, "arti-objektif")  # in words
     assert "pegawai.csv" in text(driver, "tabel-masukan")
     assert "/unduh/run/2/rencana.xlsx" in by_testid(driver, "unduh-rencana-xlsx").get_attribute(
         "href"

@@ -307,7 +307,11 @@ def test_planner_journey(
     row = text(driver, "impor-keputusan-0")
     assert AMBIGUOUS in row and "lebih dari satu jabatan cocok" in row
     assert "belum tertaut 1" in text(driver, "impor-metode")
+    problems = texts(driver, "impor-masalah", "tbody tr")  # a warning per person, grouped by code
+    assert len(problems) == 2 and any("29 kali, mis. " in r for r in problems), problems
+    assert "Semua 41 masalah satu per satu" in text(driver, "impor-masalah-semua")
     wait(driver).until(lambda d: "nama sama" in text(d, "impor-tautan"))
+    assert "Skor kemiripan: seberapa mirip nama jabatan" in text(driver, "impor-skor-arti")
     data_words = (
         dataset_words(ds)
         | export_words(files)

@@ -67,6 +67,7 @@ def test_plan_table_summary_chains_and_nine_box(server: Server, driver: Any, out
     assert text(driver, "ringkasan-pindah") == str(len(moves))
     assert "optimal" in text(driver, "rencana-ringkasan")
     assert "OPTIMAL" not in text(driver, "rencana-ringkasan")
+    assert "Skor = nilai penempatan ini bagi rencana" in text(driver, "rencana-arti")
     chains = text(driver, "rantai-ringkasan")
     assert chains.startswith(f"{summary.chains} rantai, {summary.cycles} siklus")
     rows = texts(driver, "rantai-tabel", "tbody tr")

@@ -166,6 +166,22 @@ def _readable(labels: list[str], plans: list[PlanFiles]) -> None:
                     ).classes("text-sm text-grey-7")
 
 
+def objective_note() -> None:
+    """What the objective of a KPI table means, in words (under the table)."""
+    ui.label(
+        tr(
+            "Objektif = skor total rencana: jumlah skor setiap penempatan (kecocokan kompetensi, "
+            "kotak talenta, pendidikan; masing-masing 0–1 per pegawai, dikali bobotnya) dikurangi "
+            "biaya perpindahan. Makin tinggi makin baik; hanya sebanding antar run dengan bobot "
+            "yang sama ('-' bila bobotnya berbeda).",
+            "Objective = the plan's total score: the sum of every placement's score (competency "
+            "fit, talent box, education; each 0–1 per person, times its weight) less the move "
+            "costs. Higher is better; only comparable between runs with the same weights ('-' "
+            "when the weights differ).",
+        )
+    ).classes("text-sm text-grey-8").props("data-testid=arti-objektif")
+
+
 def _comparison(labels: list[str], plans: list[PlanFiles], detail: bool) -> None:
     kpis = [plan_kpis(p) for p in plans]
     comparable = len({str(p.record.get("konfigurasi", {}).get("bobot")) for p in plans}) == 1
@@ -194,6 +210,7 @@ def _comparison(labels: list[str], plans: list[PlanFiles], detail: bool) -> None
             }
         )
         frame_table(shown, testid="banding-kpi", rows_per_page=len(KPIS))
+        objective_note()
     with ui.card().classes("w-full"):
         ui.label(tr("Gerbang penerimaan", "Acceptance gates")).classes("text-lg font-medium")
         ui.label(

@@ -518,12 +518,17 @@ async def plan_page(run: str | None = None) -> None:
                 tr(
                     "Perpindahan di atas, yang tetap di bawah. Klik sebuah baris untuk melihat "
                     "alasannya, kandidat lain, dan 'mengapa tidak'. JPM = kecocokan kompetensi "
-                    "pegawai dengan standar jabatan (job person match).",
+                    "pegawai dengan standar jabatan (job person match). Skor = nilai penempatan "
+                    "ini bagi rencana: kecocokan kompetensi, kotak talenta dan pendidikan dikali "
+                    "bobotnya, dikurangi biaya pindah; makin tinggi makin baik (rinciannya di "
+                    "penjelasan baris).",
                     "Moves first, stays below. Click a row to see why, the other candidates "
                     "and 'why not'. JPM = how well the person's competencies meet the post's "
-                    "standard (job person match).",
+                    "standard (job person match). Score = what this placement is worth to the "
+                    "plan: competency fit, talent box and education times their weights, less "
+                    "the move cost; higher is better (its parts in the row's explanation).",
                 )
-            ).classes("text-sm text-grey-8")
+            ).classes("text-sm text-grey-8").props("data-testid=rencana-arti")
             dialog = ui.dialog().props("data-testid=penjelasan-dialog")
             _plan_table(
                 files,
