@@ -84,6 +84,7 @@ def test_approval_needs_name_and_reason_and_locks_the_run(
         assert len(store.list()) == 3
         assert all(store.verify(i).ok for i in (1, 2, 3))
     assert not driver.find_elements(By.CSS_SELECTOR, '[data-testid="setujui"]')  # read-only
+    wait(driver).until(lambda d: "Kepala BKPSDM" in text(d, "tabel-run"))  # the list is current
     driver.execute_script("window.scrollTo(0, 0)")
     screenshot(driver, "08-riwayat")
 

@@ -310,6 +310,8 @@ def test_planner_journey(
     problems = texts(driver, "impor-masalah", "tbody tr")  # a warning per person, grouped by code
     assert len(problems) == 2 and any("29 kali, mis. " in r for r in problems), problems
     assert "Semua 41 masalah satu per satu" in text(driver, "impor-masalah-semua")
+    scroll_to(driver, "impor-masalah", "center")
+    screenshot(driver, "01d-data-impor-masalah")
     wait(driver).until(lambda d: "nama sama" in text(d, "impor-tautan"))
     assert "Skor kemiripan: seberapa mirip nama jabatan" in text(driver, "impor-skor-arti")
     data_words = (

@@ -132,13 +132,20 @@ def test_explanation_alternatives_and_why_not(server: Server, driver: Any, out: 
     click(driver, "whynot-tanya")
     wait(driver, 60).until(lambda d: f"{who} → {where}" in text(d, "whynot-hasil"))
     answer = text(driver, "whynot-hasil")
-    assert "tidak memenuhi syarat" in answer
+    assert "Tidak memenuhi syarat: " in answer
     assert fail[2].rule_id in answer and fail[2].legal_basis in answer
-    search_pick(driver, "whynot-nip", fail[0])  # a full NIP and a post code typed still work
-    search_pick(driver, "whynot-jabatan", fail[1])
+    assert fail[0] not in answer and fail[1] not in answer  # no NIP, no post code
+    other = next(  # another person and post, typed: a full NIP and a post code still work
+        (p, j)
+        for p in ds.pegawai["nip"]
+        for j in ds.jabatan["jabatan_id"]
+        if p != fail[0] and j != fail[1] and not check_pair(ds, result.scenario, p, j).eligible
+    )
+    search_pick(driver, "whynot-nip", other[0])
+    search_pick(driver, "whynot-jabatan", other[1])
     click(driver, "whynot-tanya")
-    wait(driver, 60).until(lambda d: "tidak memenuhi syarat" in text(d, "whynot-hasil"))
-    assert f"{who} → {where}" in text(driver, "whynot-hasil")
+    typed = f"{ds.pegawai['name'].iloc[ds.person_index[other[0]]]} → {post_name(ds, other[1])}"
+    wait(driver, 60).until(lambda d: typed in text(d, "whynot-hasil"))
     scroll_to(driver, "whynot-hasil", "end")
     screenshot(driver, "05b-penjelasan-mengapa-tidak")
     click(driver, "penjelasan-tutup")

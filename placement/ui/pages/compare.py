@@ -145,6 +145,7 @@ def _readable(labels: list[str], plans: list[PlanFiles]) -> None:
         frame_table(
             table, testid="banding-ringkas", rows_per_page=len(table), quoted=list(table.columns)
         )
+        objective_note()
         for label, p in zip(labels[1:], plans[1:], strict=True):
             lines = difference_lines(plans[0], p, detail=True, lang=i18n.lang())
             ui.label(
@@ -210,7 +211,6 @@ def _comparison(labels: list[str], plans: list[PlanFiles], detail: bool) -> None
             }
         )
         frame_table(shown, testid="banding-kpi", rows_per_page=len(KPIS))
-        objective_note()
     with ui.card().classes("w-full"):
         ui.label(tr("Gerbang penerimaan", "Acceptance gates")).classes("text-lg font-medium")
         ui.label(

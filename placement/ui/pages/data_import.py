@@ -135,6 +135,9 @@ def import_card(ws: Workspace, show: Callable[[DataCheck | None], None]) -> None
             if s.links:  # the links before the data's own problems (often one per person)
                 linked_table(s)
             if s.issues:
+                ui.label(tr("Masalah dalam data impor", "Problems in the imported data")).classes(
+                    "font-medium"
+                )
                 issue_table(issue_records(s.issues, i18n.lang()), testid="impor-masalah")
 
     def decide(s: ImportSummary) -> None:

@@ -281,10 +281,7 @@ def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
                 except PlacementError as exc:
                     message.set_text(exc.issues[0].message(i18n.lang()))
                     return
-                ui.notify(
-                    tr("Run #{id} disetujui", "Run #{id} approved", id=run_id), type="positive"
-                )
-                refresh()
+                ui.navigate.to(f"/riwayat?run={run_id}")  # the list and the choices too
 
             button.on_click(approve)
 

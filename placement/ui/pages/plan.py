@@ -961,15 +961,7 @@ def _why_not_form(ds: Any, result: Any, jabatan: str, detail: bool) -> None:
             )
             post = _searchable(post_options(ds), tr("Jabatan", "Post"), jabatan, "whynot-jabatan")
             ask = ui.button(tr("Tanyakan", "Ask")).props("data-testid=whynot-tanya")
-        named = ui.label("").classes("text-sm text-grey-8").props("data-testid=whynot-nama")
         answer = ui.column().classes("w-full gap-1").props("data-testid=whynot-hasil")
-
-        def name_post(_: object = None) -> None:
-            code = str(post.value or "").strip()
-            named.set_text(post_name(ds, code) if code in ds.post_index else "")
-
-        post.on_value_change(name_post)
-        name_post()
 
         async def asked() -> None:
             who, where = str(nip.value or "").strip(), str(post.value or "").strip()
@@ -1001,7 +993,7 @@ def _why_not_form(ds: Any, result: Any, jabatan: str, detail: bool) -> None:
             with answer:
                 person = ds.pegawai["name"].iloc[ds.person_index[who]]
                 ui.label(f"{person} → {post_name(ds, where)}").classes("text-sm text-grey-8")
-                ui.label(wn.message(i18n.lang())).classes("font-medium")
+                ui.label(_why_not_headline(ds, wn, person)).classes("font-medium")
                 for c in wn.failed:
                     ui.label(f"✗ {c.message_en if en else c.message_id} [{c.legal_basis}]").classes(
                         "text-negative text-sm"
@@ -1018,6 +1010,19 @@ def _why_not_form(ds: Any, result: Any, jabatan: str, detail: bool) -> None:
                     ui.label(line).classes("text-sm")
 
         ask.on_click(asked)
+
+
+def _why_not_headline(ds: Any, wn: Any, person: str) -> str:
+    """The why-not answer in a planner's words: the count of rules not met (listed below it),
+    else the library's sentence with the person and the post by name (no NIP, no post code)."""
+    if wn.code == "TIDAK_MEMENUHI_SYARAT" and wn.failed:
+        return tr(
+            "Tidak memenuhi syarat: {k} aturan tidak terpenuhi.",
+            "Not eligible: {k} rules not met.",
+            k=format_number(len(wn.failed)),
+        )
+    message = str(wn.message(i18n.lang()))
+    return message.replace(wn.nip, person).replace(wn.jabatan_id, post_name(ds, wn.jabatan_id))
 
 
 PRINT_CSS = """
