@@ -226,10 +226,11 @@ def grouped_issues(items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
         places = ", ".join(_place(d) for d in found[:PLACES])
         more, n = format_number(len(found) - PLACES), format_number(len(found))
         first[t("row")] = ""
-        first[t("message")] += " — " + tr(
+        example = first[t("message")]
+        first[t("message")] = tr(
             f"{n} kali, mis. {places}" + (f" … dan {more} lainnya" if len(found) > PLACES else ""),
             f"{n} times, e.g. {places}" + (f" … and {more} more" if len(found) > PLACES else ""),
-        )
+        ) + tr(f". Yang pertama: {example}", f". The first: {example}")
         rows.append(first)
     return rows
 

@@ -135,6 +135,8 @@ def test_explanation_alternatives_and_why_not(server: Server, driver: Any, out: 
     assert "Tidak memenuhi syarat: " in answer
     assert fail[2].rule_id in answer and fail[2].legal_basis in answer
     assert fail[0] not in answer and fail[1] not in answer  # no NIP, no post code
+    scroll_to(driver, "whynot-nip", "start")
+    screenshot(driver, "05b-penjelasan-mengapa-tidak")
     other = next(  # another person and post, typed: a full NIP and a post code still work
         (p, j)
         for p in ds.pegawai["nip"]
@@ -146,8 +148,6 @@ def test_explanation_alternatives_and_why_not(server: Server, driver: Any, out: 
     click(driver, "whynot-tanya")
     typed = f"{ds.pegawai['name'].iloc[ds.person_index[other[0]]]} → {post_name(ds, other[1])}"
     wait(driver, 60).until(lambda d: typed in text(d, "whynot-hasil"))
-    scroll_to(driver, "whynot-hasil", "end")
-    screenshot(driver, "05b-penjelasan-mengapa-tidak")
     click(driver, "penjelasan-tutup")
 
 
