@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from placement.cli import main
 from placement.domain.errors import PlacementError
 from placement.io.writers import write_dataset
-from placement.store.runs import RunStore
+from placement.store.runs import RunStore, default_name
 from placement.synth import generate
 
 
@@ -84,6 +84,15 @@ def test_solve_is_recorded_and_approval_freezes_it(tmp_path: Path, data: Path) -
     assert res.exit_code == 1 and "RUN_SUDAH_DISETUJUI" in res.output
     res = runner.invoke(main, ["runs", "list", "--store", str(store)])
     assert res.exit_code == 0 and "Kepala BKPSDM" in res.output
+    with RunStore(store) as s:
+        run = s.show(1)
+    default = default_name(run["skenario"], run["dibuat"], run["hash_rencana"])
+    digest = str(run["hash_rencana"])
+    assert f"· {digest[:7]}" in default and default in res.output  # scenario · date · hash
+    res = runner.invoke(main, ["runs", "rename", "1", "Rotasi camat", "--store", str(store)])
+    assert res.exit_code == 0 and "Rotasi camat" in res.output
+    res = runner.invoke(main, ["runs", "list", "--store", str(store)])
+    assert "Rotasi camat" in res.output and default not in res.output
     res = runner.invoke(main, ["runs", "show", "1", "--store", str(store)])
     assert json.loads(res.output)["alasan_persetujuan"] == "Baperjakat"
     for name in ("r.csv", "r.xlsx", "r.json"):

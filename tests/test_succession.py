@@ -133,6 +133,17 @@ def test_sanction_end_day_plus_one(inst: tuple[Dataset, dict[str, Any]]) -> None
     assert not _eligible_on(ds, people["sanksi"], date(2026, 3, 15))
 
 
+def test_blockers_in_the_report_language(inst: tuple[Dataset, dict[str, Any]]) -> None:
+    """The blocking rule's values read in the language asked for (the UI's English mode)."""
+    ds, people = inst
+    s = successors(ds, scenario(), 1, top=20, posts=np.array([ds.post_index["P"]]), lang="en")
+    rows = s.rows.assign(nip=ds.pegawai["nip"].to_numpy()[s.rows["person"].to_numpy()])
+    blocked = _by_nip(rows, people["sanksi"])["blockers"]
+    assert "HUKDIS_PROMOSI" in blocked and "no active" in blocked and "passes" in blocked
+    assert "tidak sedang" not in blocked and "lolos" not in blocked
+    assert "tidak sedang" in _by_nip(_rows(ds, scenario()), people["sanksi"])["blockers"]
+
+
 def test_ready_now_development_and_pool(inst: tuple[Dataset, dict[str, Any]]) -> None:
     ds, people = inst
     sc = scenario()

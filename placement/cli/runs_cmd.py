@@ -1,4 +1,4 @@
-"""``placement runs list|show|approve|verify|export`` and the ``--store`` option of solve / scenario run."""
+"""``placement runs list|rename|show|approve|verify|export`` and the ``--store`` option of solve / scenario run."""
 
 from __future__ import annotations
 
@@ -111,7 +111,36 @@ def runs_list(store: Path, lang: str) -> None:
     """
     with open_store(store) as s:
         frame = s.list()
+        names = s.names(lang=lang)
+    if len(frame):
+        frame.insert(1, "nama", [names.get(int(r), "-") for r in frame["id"]])
     click.echo(frame.to_string(index=False) if len(frame) else "Belum ada run.")
+
+
+@runs_group.command(name="rename")
+@click.argument("run_id", type=int)
+@click.argument("name")
+@_store_arg
+@lang_option
+@user_errors
+def runs_rename(run_id: int, name: str, store: Path, lang: str) -> None:
+    """Beri run sebuah nama (juga run yang sudah disetujui; nama bukan bagian hash).
+
+    Tanpa nama, run bernama "skenario · tanggal · hash pendek"; nama kosong ("") kembali ke
+    nama bawaan itu.
+
+    
+    Contoh:
+      placement runs rename 3 "Rotasi camat, bobot JPM 0,6"
+    """
+    with open_store(store) as s:
+        s.rename(run_id, name)
+        shown = s.names(lang=lang)[run_id]
+    click.echo(
+        f"Run #{run_id} now named: {shown}"
+        if lang == "en"
+        else f"Run #{run_id} kini bernama: {shown}"
+    )
 
 
 @runs_group.command(name="show")

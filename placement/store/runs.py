@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
+from placement.domain import format_id as fmt
 from placement.domain.errors import PlacementError, shown
 from placement.domain.model import cell_text
 from placement.plan.compare import plan_kpis, read_plan_dir
@@ -144,6 +145,19 @@ def _guard(method: F) -> F:
             return method(self, *args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
+
+
+def default_name(
+    scenario: object, made: object, digest: object, zone: str = fmt.DEFAULT_ZONE, lang: str = "id"
+) -> str:
+    """ "dasar · 2 Desember 2026 · 3f2a1c9": scenario name, local date, short plan hash (a run
+    no planner named yet; ``RunStore.rename`` gives it another)."""
+    parts = [scenario if isinstance(scenario, str) and scenario else "-"]
+    if isinstance(made, str) and made:
+        parts.append(fmt.date_text(fmt.to_local(made, zone), "-", lang))
+    if isinstance(digest, str) and digest:
+        parts.append(digest[:7])
+    return " · ".join(parts)
 
 
 class RunStore:
@@ -468,6 +482,19 @@ class RunStore:
             " LEFT JOIN nama_run ON nama_run.run_id = runs.id ORDER BY runs.id",
             self.conn,
         )
+
+    @_guard
+    def names(self, zone: str = fmt.DEFAULT_ZONE, lang: str = "id") -> dict[int, str]:
+        """Run id → the run's name: the one a planner gave it, else :func:`default_name`
+        (scenario name, local date of the run, short plan hash)."""
+        rows = self.conn.execute(
+            "SELECT runs.id, nama_run.nama, runs.skenario, runs.dibuat, runs.hash_rencana"
+            " FROM runs LEFT JOIN nama_run ON nama_run.run_id = runs.id ORDER BY runs.id"
+        ).fetchall()
+        return {
+            int(rid): given or default_name(scenario, made, digest, zone, lang)
+            for rid, given, scenario, made, digest in rows
+        }
 
     @_guard
     def rename(self, run_id: int, name: str) -> None:

@@ -314,8 +314,8 @@ def _describe(
             continue
         actual, threshold = run_rule(rule, ctx.take(sel)).detail()
         day = dates.get(rule.id)
-        # the Indonesian display values in both languages, as the sheets always showed them
-        for i, a, t in zip(sel, actual.id, threshold.id, strict=True):
+        shown = (actual.en, threshold.en) if lang == "en" else (actual.id, threshold.id)
+        for i, a, t in zip(sel, *shown, strict=True):
             text = f"{rule.id} ({a} | {t})"
             if day is not None and not np.isnat(day[i]):
                 text += f" {until} {day[i]}"

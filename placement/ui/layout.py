@@ -12,6 +12,7 @@ import pandas as pd
 from nicegui import ui
 
 from placement.ui import i18n
+from placement.ui.format import format_number
 from placement.ui.i18n import t, tr
 from placement.ui.state import workspace
 
@@ -185,20 +186,72 @@ def _no_work_paths(message: str) -> str:
     return re.sub(pattern, tr("folder kerja", "the work folder"), message)
 
 
+GROUPED_FROM = 4  # a problem code seen this often is one row with its count
+PLACES = 5  # places named in a grouped row
+
+
+def _issue_row(d: dict[str, Any], count: int = 1) -> dict[str, Any]:
+    return {
+        t("severity"): severity_label(d.get("severity", "")),
+        tr("Jumlah", "Count"): count,
+        t("file"): d.get("file", ""),
+        t("row"): d.get("row") if d.get("row") is not None else "",
+        t("column"): d.get("column") or "",
+        t("code"): d.get("code", ""),
+        t("message"): _no_work_paths(str(d.get("message", ""))),
+    }
+
+
+def _place(d: dict[str, Any]) -> str:
+    """Where one problem is: "pegawai.csv baris 12", a column or a file."""
+    row, file = d.get("row"), str(d.get("file") or "")
+    if row is not None and row != "":
+        return f"{file} {tr('baris', 'row')} {row}".strip()
+    return str(d.get("column") or file or "-")
+
+
+def grouped_issues(items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The problems' table rows, one row per problem, except that a code (of one severity) seen
+    :data:`GROUPED_FROM` times or more is one row: its count, the first message, and the first
+    :data:`PLACES` places ("… dan 2.996 lainnya"). A SIASN import warns once per person."""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for d in items:
+        groups.setdefault((str(d.get("severity", "")), str(d.get("code", ""))), []).append(d)
+    rows = []
+    for found in groups.values():
+        if len(found) < GROUPED_FROM:
+            rows += [_issue_row(d) for d in found]
+            continue
+        first = _issue_row(found[0], len(found))
+        places = ", ".join(_place(d) for d in found[:PLACES])
+        more, n = format_number(len(found) - PLACES), format_number(len(found))
+        first[t("row")] = ""
+        example = first[t("message")]
+        first[t("message")] = tr(
+            f"{n} kali, mis. {places}" + (f" … dan {more} lainnya" if len(found) > PLACES else ""),
+            f"{n} times, e.g. {places}" + (f" … and {more} more" if len(found) > PLACES else ""),
+        ) + tr(f". Yang pertama: {example}", f". The first: {example}")
+        rows.append(first)
+    return rows
+
+
 def issue_table(items: Sequence[dict[str, Any]], testid: str = "masalah") -> ui.table:
-    """Problems (``issue_records``): severity, file, row, column, code and the message with
-    its fix, in the page's language."""
-    frame = pd.DataFrame(
-        [
-            {
-                t("severity"): severity_label(d.get("severity", "")),
-                t("file"): d.get("file", ""),
-                t("row"): d.get("row") if d.get("row") is not None else "",
-                t("column"): d.get("column") or "",
-                t("code"): d.get("code", ""),
-                t("message"): _no_work_paths(str(d.get("message", ""))),
-            }
-            for d in items
-        ]
-    )
-    return frame_table(frame, testid=testid, rows_per_page=20, quoted=[t("column")])
+    """Problems (``issue_records``): severity, count, file, row, column, code and the message
+    with its fix, in the page's language; a code repeated many times is one row
+    (:func:`grouped_issues`), every problem one by one under "Semua masalah" below."""
+    rows = grouped_issues(items)
+    table = frame_table(pd.DataFrame(rows), testid=testid, rows_per_page=20, quoted=[t("column")])
+    if len(rows) < len(items):
+        with (
+            ui.expansion(
+                tr(
+                    f"Semua {format_number(len(items))} masalah satu per satu",
+                    f"All {format_number(len(items))} problems one by one",
+                )
+            )
+            .classes("w-full")
+            .props(f"data-testid={testid}-semua")
+        ):
+            every = pd.DataFrame([_issue_row(d) for d in items]).drop(columns=tr("Jumlah", "Count"))
+            frame_table(every, testid=f"{testid}-rinci", rows_per_page=20, quoted=[t("column")])
+    return table

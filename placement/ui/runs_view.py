@@ -10,7 +10,8 @@ from pathlib import Path
 import pandas as pd
 
 from placement.store.runs import RunStore
-from placement.ui.format import format_date, to_local
+from placement.ui import i18n
+from placement.ui.format import zone
 from placement.ui.i18n import tr
 
 
@@ -22,28 +23,12 @@ def is_approved(value: object) -> bool:
 
 def listed_runs(store: RunStore) -> pd.DataFrame:
     """``store.list()`` with each run's name (``nama_tampil``): the name a planner gave it, else
-    "scenario · date · short plan hash"."""
+    "scenario · date · short plan hash" (``RunStore.names``, in the workspace's time zone)."""
     runs = store.list()
     if runs.empty:
         return runs
-    labels = store.labels().set_index("id")
-    names = []
-    for rid, scenario, made in zip(runs["id"], runs["skenario"], runs["dibuat"], strict=True):
-        given, digest = labels.at[rid, "nama"], labels.at[rid, "hash_rencana"]
-        names.append(
-            given if isinstance(given, str) and given else default_name(scenario, made, digest)
-        )
-    return runs.assign(nama_tampil=names)
-
-
-def default_name(scenario: object, made: object, digest: object) -> str:
-    """ "dasar · 2 Desember 2026 · 3f2a1c9": scenario name, local date, short plan hash."""
-    parts = [scenario if isinstance(scenario, str) and scenario else "-"]
-    if isinstance(made, str) and made:
-        parts.append(format_date(to_local(made)))
-    if isinstance(digest, str) and digest:
-        parts.append(digest[:7])
-    return " · ".join(parts)
+    names = store.names(zone(), i18n.lang())
+    return runs.assign(nama_tampil=[names.get(int(r), "-") for r in runs["id"]])
 
 
 STATUS = {"OPTIMAL": ("optimal", "optimal"), "FEASIBLE": ("layak, belum tentu terbaik", "feasible")}

@@ -41,6 +41,17 @@ def browser_available() -> None:
         pytest.skip(reason)
 
 
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def child_env() -> dict[str, str]:
+    """The environment of a ``placement`` child process: this checkout's package first (the
+    virtual environment's editable install may point at another checkout)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
+    return env
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -56,7 +67,7 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
         self.store = root / "runs.sqlite"
         self.log = (root / "ui.log").open("w")
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+        env = child_env()
         env["PLACEMENT_STORE"] = str(self.store)
         cmd = [
             sys.executable,
@@ -124,6 +135,17 @@ def tiny_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     folder = tmp_path_factory.mktemp("tiny")
     write_dataset(generate("tiny", 0), folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def kabupaten_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic kabupaten as csv files (3,000 people, 965 posts), made once a session."""
+    from placement.io.writers import write_dataset
+    from placement.synth import generate
+
+    folder = tmp_path_factory.mktemp("kabupaten")
+    write_dataset(generate("kabupaten", 0), folder)
     return folder
 
 

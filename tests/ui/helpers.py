@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
 from placement.synth import preset_plan_date
+from tests.ui.conftest import child_env
 
 T = TypeVar("T")
 TINY_DATE = ("--date", preset_plan_date("tiny").isoformat())
@@ -139,7 +139,7 @@ def click(driver: Any, testid: str) -> None:
 
 def solve(store: Path, data: Path, out: Path, *args: str) -> subprocess.Popen[str]:
     """``placement solve DATA --out OUT ARGS`` recording in ``store`` (a server's run store)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST")}
+    env = child_env()
     env["PLACEMENT_STORE"] = str(store)
     return subprocess.Popen(
         [sys.executable, "-m", "placement", "solve", str(data), "--out", str(out), *args],
@@ -187,3 +187,24 @@ def downloaded(folder: Path, pattern: str, timeout: float = 30) -> Path:
             return done[0]
         time.sleep(POLL)
     raise AssertionError(f"{pattern} was not downloaded to {folder}")
+
+
+def search_pick(driver: Any, testid: str, typed: str, option: str | None = None) -> None:
+    """Type ``typed`` into the searchable select ``testid``; then pick the listed option whose
+    text contains ``option``, or, without ``option``, confirm the typed value with Enter."""
+    fill(driver, testid, typed)
+    if option is None:
+        field = by_testid(driver, testid)
+        if field.tag_name != "input":
+            field = field.find_element(By.CSS_SELECTOR, "input")
+        field.send_keys(Keys.ENTER)
+        return
+
+    def picked(d: Any) -> bool:
+        for found in d.find_elements(By.CSS_SELECTOR, ".q-menu [role=option]"):
+            if option in found.text:
+                found.click()
+                return True
+        return False
+
+    wait(driver, 20).until(picked)

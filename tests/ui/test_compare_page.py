@@ -11,6 +11,7 @@ import yaml
 
 from placement.plan.compare import plan_kpis, post_differences, read_plan_dir
 from placement.plan.review import moves_total
+from placement.store.runs import RunStore
 from placement.synth import preset_plan_date
 from placement.ui.format import format_number
 from tests.ui.conftest import Server, screenshot
@@ -56,8 +57,13 @@ def test_compare_needs_two_runs_then_shows_both(
     open_page(driver, server.url + "/bandingkan", "banding-kpi")
     chips = text(driver, "banding-pilih")
     assert "#1" in chips and "#2" in chips
+    with RunStore(server.store) as store:
+        names, digest = store.names(), str(store.show(1)["hash_rencana"])
+    one, two = f"#1 {names[1]}", f"#2 {names[2]}"  # scenario · date · short plan hash
+    assert one.startswith("#1 skenario · ") and one.endswith(f" · {digest[:7]}")
+    assert two.startswith("#2 tanpa-promosi-ini · ")
     headers = texts(driver, "banding-kpi", "thead th")
-    assert headers[1:] == ["#1 skenario", "#2 tanpa-promosi-ini"]
+    assert headers[1:] == [one, two]
     ka, kb = plan_kpis(a), plan_kpis(b)
     assert ka != kb
     objective = next(
@@ -65,16 +71,17 @@ def test_compare_needs_two_runs_then_shows_both(
     )
     assert format_number(ka["objektif"], 4, "id") in objective
     assert format_number(kb["objektif"], 4, "id") in objective
+    assert "Objektif = skor total rencana" in text(driver, "arti-objektif")  # in words
     summary = text(driver, "banding-ringkas")  # the Sekda's view in words
     assert "Jabatan terisi" in summary and "Persetujuan yang diperlukan" in summary
     assert str(moved["nama"]) in text(driver, "banding-nama")  # posts and holders by name
     gates = text(driver, "banding-gerbang")
-    assert "#2 tanpa-promosi-ini" in gates and "jabatan terisi" in gates and "GAGAL" in gates
+    assert two in gates and "jabatan terisi" in gates and "GAGAL" in gates
     assert "jabatan_terisi" not in gates  # the KPI in words, not its column name
-    assert "#1 skenario" not in gates  # run 1's scenario has no gates
+    assert one not in gates  # run 1's scenario has no gates
     points = text(driver, "banding-frontier-titik")
-    assert f"#1 skenario: {moves_total(ka)} perpindahan" in points
-    assert f"#2 tanpa-promosi-ini: {moves_total(kb)} perpindahan" in points
+    assert f"{one}: {moves_total(ka)} perpindahan" in points
+    assert f"{two}: {moves_total(kb)} perpindahan" in points
     by_testid(driver, "banding-frontier")
     diff = post_differences(a, b)
     assert len(diff) > 0
@@ -92,8 +99,11 @@ def test_compare_needs_two_runs_then_shows_both(
 
 
 def test_runs_chosen_by_address(server: Server, driver: Any) -> None:
+    with RunStore(server.store) as store:
+        store.rename(1, "Rotasi camat")  # a name the planner gave (Riwayat or 'runs rename')
+        two = f"#2 {store.names()[2]}"
     open_page(driver, server.url + "/bandingkan?runs=2,1", "banding-kpi")
     headers = texts(driver, "banding-kpi", "thead th")
-    assert headers[1:] == ["#2 tanpa-promosi-ini", "#1 skenario"]
+    assert headers[1:] == [two, "#1 Rotasi camat"]
     open_page(driver, server.url + "/bandingkan?runs=1", "banding-kurang")
     assert "paling sedikit dua" in text(driver, "banding-kurang")

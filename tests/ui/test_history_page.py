@@ -44,6 +44,7 @@ def test_empty_then_runs_listed(
     # newest run selected, named by scenario, date and short plan hash
     assert "Belum disetujui" in text(driver, "run-belum-disetujui")
     assert "jabatan terisi" in text(driver, "tabel-kpi")
+    assert "Objektif = skor total rencana" in text(driver, "arti-objektif")  # in words
     assert "pegawai.csv" in text(driver, "tabel-masukan")
     assert "/unduh/run/2/rencana.xlsx" in by_testid(driver, "unduh-rencana-xlsx").get_attribute(
         "href"
@@ -83,6 +84,7 @@ def test_approval_needs_name_and_reason_and_locks_the_run(
         assert len(store.list()) == 3
         assert all(store.verify(i).ok for i in (1, 2, 3))
     assert not driver.find_elements(By.CSS_SELECTOR, '[data-testid="setujui"]')  # read-only
+    wait(driver).until(lambda d: "Kepala BKPSDM" in text(d, "tabel-run"))  # the list is current
     driver.execute_script("window.scrollTo(0, 0)")
     screenshot(driver, "08-riwayat")
 

@@ -40,11 +40,12 @@ SCANNED = {
     "/data": "nav-data",
     "/aturan": "tabel-aturan",
     "/jalankan": "run-skenario",
-    "/rencana?run=1": "kotak9",
-    "/bandingkan": "banding-kpi",
+    "/rencana?run=3": "kotak9",
+    "/bandingkan?runs=1,2": "banding-kpi",
     "/suksesi": "tabel-kekuatan",
     "/riwayat?run=1": "tabel-kpi",
-}  # page → what it shows once filled in
+    "/riwayat?run=3": "tabel-kpi",
+}  # page → what it shows once filled in (3: the kabupaten; 1: approved, compared with 2)
 VISIBLE = """
 const copy = document.body.cloneNode(true);
 copy.querySelectorAll('pre, code, .kutipan, script, style, .q-icon').forEach(e => e.remove());
@@ -197,7 +198,40 @@ def _run(driver: Any, server: Server, number: int) -> None:
     wait_text(driver, f"Selesai: run #{number}", timeout=180)
 
 
-def test_planner_journey(server: Server, driver: Any, tiny_dir: Path, tmp_path: Path) -> None:
+def dataset_words(ds: Any) -> set[str]:
+    """The words of a dataset's names, units, posts and OPDs (data, not UI words)."""
+    words = " ".join(
+        " ".join(str(v) for v in frame[c].dropna())
+        for frame, c in (
+            (ds.pegawai, "name"),
+            (ds.pegawai, "unit"),
+            (ds.pegawai, "post_name"),
+            (ds.jabatan, "name"),
+            (ds.jabatan, "opd"),
+        )
+        if c in frame
+    )
+    return {w.lower() for w in re.findall(r"\w+", words)}
+
+
+def use_kabupaten(driver: Any, server: Server, kabupaten_dir: Path) -> None:
+    """Data: upload the kabupaten's csv files and use them; Aturan: name the scenario; run #3."""
+    open_page(driver, server.url + "/data")
+    field = driver.find_element("css selector", '[data-testid="unggah"] input[type=file]')
+    field.send_keys("\n".join(str(f) for f in sorted(kabupaten_dir.glob("*.csv"))))
+    wait(driver, 60).until(lambda d: "standar_kompetensi.csv" in text(d, "unggahan"))
+    click(driver, "pakai-unggahan")
+    wait(driver, 120).until(lambda d: "Data valid: 3.000 pegawai" in text(d, "data-status"))
+    open_page(driver, server.url + "/aturan")
+    fill(driver, "skenario-nama", "kabupaten")
+    click(driver, "skenario-terapkan")
+    wait_text(driver, "Skenario diperbarui")
+    _run(driver, server, 3)
+
+
+def test_planner_journey(
+    server: Server, driver: Any, tiny_dir: Path, kabupaten_dir: Path, tmp_path: Path
+) -> None:
     # 1. Data: upload the four template csv files.
     open_page(driver, server.url + "/data")
     field = driver.find_element("css selector", '[data-testid="unggah"] input[type=file]')
@@ -245,7 +279,7 @@ def test_planner_journey(server: Server, driver: Any, tiny_dir: Path, tmp_path: 
     # 5. Bandingkan: both runs side by side.
     open_page(driver, server.url + "/bandingkan", "banding-kpi")
     headers = texts(driver, "banding-kpi", "thead th")
-    assert headers[1:] == ["#1 dasar", "#2 jpm-tinggi"]
+    assert headers[1].startswith("#1 dasar · ") and headers[2].startswith("#2 jpm-tinggi · ")
 
     # 6. Riwayat: approve run 1 with name and reason; it becomes read-only.
     open_page(driver, server.url + "/riwayat?run=1")
@@ -273,20 +307,18 @@ def test_planner_journey(server: Server, driver: Any, tiny_dir: Path, tmp_path: 
     row = text(driver, "impor-keputusan-0")
     assert AMBIGUOUS in row and "lebih dari satu jabatan cocok" in row
     assert "belum tertaut 1" in text(driver, "impor-metode")
+    problems = texts(driver, "impor-masalah", "tbody tr")  # a warning per person, grouped by code
+    assert len(problems) == 2 and any("29 kali, mis. " in r for r in problems), problems
+    assert "Semua 41 masalah satu per satu" in text(driver, "impor-masalah-semua")
+    scroll_to(driver, "impor-masalah", "center")
+    screenshot(driver, "01d-data-impor-masalah")
     wait(driver).until(lambda d: "nama sama" in text(d, "impor-tautan"))
-    words = (
-        " ".join(
-            " ".join(str(v) for v in frame[c].dropna())
-            for frame, c in (
-                (ds.pegawai, "name"),
-                (ds.pegawai, "unit"),
-                (ds.jabatan, "name"),
-                (ds.jabatan, "opd"),
-            )
-        )
-        + " dasar jpm-tinggi Kepala BKPSDM Rapat Baperjakat"
+    assert "Skor kemiripan: seberapa mirip nama jabatan" in text(driver, "impor-skor-arti")
+    data_words = (
+        dataset_words(ds)
+        | export_words(files)
+        | {"dasar", "jpm", "tinggi", "kepala", "bkpsdm", "rapat", "baperjakat"}
     )
-    data_words = {w.lower() for w in re.findall(r"\w+", words)} | export_words(files)
     found = hits(driver, "/data (impor)", forbidden_tokens(False, data_words))
     scroll_to(driver, "impor-ringkasan", "start")
     screenshot(driver, "01c-data-impor-siasn")
@@ -301,9 +333,13 @@ def test_planner_journey(server: Server, driver: Any, tiny_dir: Path, tmp_path: 
     assert text(driver, "data-nama").endswith("data impor SIASN")
     assert "Data valid: 30 pegawai, 12 jabatan" in text(driver, "data-status")
 
-    # 9. The planner's language on every page, after a solve, an approval, a comparison and an
-    # import: Indonesian mode, then English mode (data values — names, posts, OPDs — are not UI
-    # words), the import's links and decision form in English too.
+    # 9. The kabupaten (3,000 people) uploaded, used and solved: run #3.
+    use_kabupaten(driver, server, kabupaten_dir)
+    data_words |= dataset_words(load_dataset(kabupaten_dir)[0]) | {"kabupaten"}
+
+    # 10. The planner's language on every page with the kabupaten's data and plan, after a solve,
+    # an approval, a comparison and an import: Indonesian mode, then English mode (data values —
+    # names, posts, OPDs — are not UI words), the import's links and decision form in English too.
     assert found + scan(driver, server, data_words) == []
     click(driver, "lang")
     wait_text(driver, "Bahasa Indonesia")

@@ -27,11 +27,11 @@ from tests.ui.helpers import (
     choose,
     click,
     downloaded,
-    fill,
     finished,
     look,
     open_page,
     scroll_to,
+    search_pick,
     solve,
     text,
     texts,
@@ -67,6 +67,7 @@ def test_plan_table_summary_chains_and_nine_box(server: Server, driver: Any, out
     assert text(driver, "ringkasan-pindah") == str(len(moves))
     assert "optimal" in text(driver, "rencana-ringkasan")
     assert "OPTIMAL" not in text(driver, "rencana-ringkasan")
+    assert "Skor = nilai penempatan ini bagi rencana" in text(driver, "rencana-arti")
     chains = text(driver, "rantai-ringkasan")
     assert chains.startswith(f"{summary.chains} rantai, {summary.cycles} siklus")
     rows = texts(driver, "rantai-tabel", "tbody tr")
@@ -125,14 +126,28 @@ def test_explanation_alternatives_and_why_not(server: Server, driver: Any, out: 
         for j in ds.jabatan["jabatan_id"]
         for check in [c for c in check_pair(ds, result.scenario, p, j).checks if not c.passed][:1]
     )
-    fill(driver, "whynot-nip", fail[0])
-    fill(driver, "whynot-jabatan", fail[1])
+    who, where = ds.pegawai["name"].iloc[ds.person_index[fail[0]]], post_name(ds, fail[1])
+    search_pick(driver, "whynot-nip", who.split()[0], f"{who} — ")  # by name, not by NIP
+    search_pick(driver, "whynot-jabatan", where.split(" (")[0][:10], where)
     click(driver, "whynot-tanya")
-    wait(driver, 60).until(lambda d: "tidak memenuhi syarat" in text(d, "whynot-hasil"))
+    wait(driver, 60).until(lambda d: f"{who} → {where}" in text(d, "whynot-hasil"))
     answer = text(driver, "whynot-hasil")
+    assert "Tidak memenuhi syarat: " in answer
     assert fail[2].rule_id in answer and fail[2].legal_basis in answer
-    scroll_to(driver, "whynot-hasil", "end")
+    assert fail[0] not in answer and fail[1] not in answer  # no NIP, no post code
+    scroll_to(driver, "whynot-nip", "start")
     screenshot(driver, "05b-penjelasan-mengapa-tidak")
+    other = next(  # another person and post, typed: a full NIP and a post code still work
+        (p, j)
+        for p in ds.pegawai["nip"]
+        for j in ds.jabatan["jabatan_id"]
+        if p != fail[0] and j != fail[1] and not check_pair(ds, result.scenario, p, j).eligible
+    )
+    search_pick(driver, "whynot-nip", other[0])
+    search_pick(driver, "whynot-jabatan", other[1])
+    click(driver, "whynot-tanya")
+    typed = f"{ds.pegawai['name'].iloc[ds.person_index[other[0]]]} → {post_name(ds, other[1])}"
+    wait(driver, 60).until(lambda d: typed in text(d, "whynot-hasil"))
     click(driver, "penjelasan-tutup")
 
 

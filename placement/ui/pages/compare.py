@@ -18,7 +18,7 @@ from placement.plan.compare_readable import difference_lines, readable_table
 from placement.plan.review import differences, gate_results, moves_total
 from placement.store.runs import RunStore
 from placement.ui import i18n
-from placement.ui.format import format_number, format_percent
+from placement.ui.format import format_number, format_percent, zone
 from placement.ui.i18n import tr
 from placement.ui.layout import frame_table, page_frame
 from placement.ui.runs_view import listed_runs, run_options, stale_runs, store_options
@@ -111,13 +111,11 @@ def compare_page(runs: str | None = None) -> None:
                 try:
                     with RunStore(ws.store) as store:
                         plans = [read_plan_dir(Path(str(store.show(i)["folder"]))) for i in ids]
+                        names = store.names(zone(), i18n.lang())
                 except PlacementError as exc:
                     ui.label(exc.issues[0].message(i18n.lang())).classes("text-negative")
                     return
-                labels = [
-                    f"#{i} {p.record.get('konfigurasi', {}).get('nama', '')}".strip()
-                    for i, p in zip(ids, plans, strict=True)
-                ]
+                labels = [f"#{i} {names.get(i, '-')}" for i in ids]  # run names tell them apart
                 _comparison(labels, plans, bool(detail.value))
 
         refusing: list[bool] = []
@@ -147,6 +145,7 @@ def _readable(labels: list[str], plans: list[PlanFiles]) -> None:
         frame_table(
             table, testid="banding-ringkas", rows_per_page=len(table), quoted=list(table.columns)
         )
+        objective_note()
         for label, p in zip(labels[1:], plans[1:], strict=True):
             lines = difference_lines(plans[0], p, detail=True, lang=i18n.lang())
             ui.label(
@@ -166,6 +165,22 @@ def _readable(labels: list[str], plans: list[PlanFiles]) -> None:
                             f"… and {len(lines) - 50} more",
                         )
                     ).classes("text-sm text-grey-7")
+
+
+def objective_note() -> None:
+    """What the objective of a KPI table means, in words (under the table)."""
+    ui.label(
+        tr(
+            "Objektif = skor total rencana: jumlah skor setiap penempatan (kecocokan kompetensi, "
+            "kotak talenta, pendidikan; masing-masing 0–1 per pegawai, dikali bobotnya) dikurangi "
+            "biaya perpindahan. Makin tinggi makin baik; hanya sebanding antar run dengan bobot "
+            "yang sama ('-' bila bobotnya berbeda).",
+            "Objective = the plan's total score: the sum of every placement's score (competency "
+            "fit, talent box, education; each 0–1 per person, times its weight) less the move "
+            "costs. Higher is better; only comparable between runs with the same weights ('-' "
+            "when the weights differ).",
+        )
+    ).classes("text-sm text-grey-8").props("data-testid=arti-objektif")
 
 
 def _comparison(labels: list[str], plans: list[PlanFiles], detail: bool) -> None:

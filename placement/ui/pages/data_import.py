@@ -11,6 +11,7 @@ from nicegui import events, ui
 
 from placement.domain.errors import PlacementError, issue_records
 from placement.io.siasn.labels import COLUMN_NAMES
+from placement.io.siasn.link import FUZZY_THRESHOLD
 from placement.ui import i18n
 from placement.ui.format import format_number
 from placement.ui.i18n import t, tr
@@ -134,6 +135,9 @@ def import_card(ws: Workspace, show: Callable[[DataCheck | None], None]) -> None
             if s.links:  # the links before the data's own problems (often one per person)
                 linked_table(s)
             if s.issues:
+                ui.label(tr("Masalah dalam data impor", "Problems in the imported data")).classes(
+                    "font-medium"
+                )
                 issue_table(issue_records(s.issues, i18n.lang()), testid="impor-masalah")
 
     def decide(s: ImportSummary) -> None:
@@ -214,6 +218,18 @@ def import_card(ws: Workspace, show: Callable[[DataCheck | None], None]) -> None
             .classes("w-full")
             .props("data-testid=impor-tabel-tautan")
         ):
+            ui.label(
+                tr(
+                    "Skor kemiripan: seberapa mirip nama jabatan di SIASN dengan nama di peta "
+                    f"jabatan, 0–100 (100 = sama persis). Tautan 'nama mirip' diterima mulai "
+                    f"{format_number(FUZZY_THRESHOLD)} bila tidak ada jabatan lain yang sama "
+                    "dekatnya; selain itu Anda yang memutuskan.",
+                    "Similarity score: how close the post name in SIASN is to the name in the "
+                    f"peta jabatan, 0–100 (100 = identical). A 'similar name' link is accepted "
+                    f"from {format_number(FUZZY_THRESHOLD)} when no other post is as close; "
+                    "otherwise you decide.",
+                )
+            ).classes("text-sm text-grey-8").props("data-testid=impor-skor-arti")
             frame_table(frame, testid="impor-tautan", rows_per_page=10)
 
     def done(check: DataCheck) -> None:

@@ -17,7 +17,7 @@ from placement.ui import i18n
 from placement.ui.format import format_datetime, format_number
 from placement.ui.i18n import t, tr
 from placement.ui.layout import frame_table, page_frame
-from placement.ui.pages.compare import kpi_text
+from placement.ui.pages.compare import kpi_text, objective_note
 from placement.ui.runs_view import (
     is_approved,
     listed_runs,
@@ -281,10 +281,7 @@ def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
                 except PlacementError as exc:
                     message.set_text(exc.issues[0].message(i18n.lang()))
                     return
-                ui.notify(
-                    tr("Run #{id} disetujui", "Run #{id} approved", id=run_id), type="positive"
-                )
-                refresh()
+                ui.navigate.to(f"/riwayat?run={run_id}")  # the list and the choices too
 
             button.on_click(approve)
 
@@ -300,6 +297,7 @@ def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
         with ui.row().classes("w-full items-start gap-4 no-wrap"):
             with ui.column().classes("w-1/3"):
                 frame_table(kpi, rows_per_page=25, testid="tabel-kpi")
+                objective_note()
             with ui.column().classes("w-2/3"):
                 inputs = pd.DataFrame(info["masukan"]).rename(
                     columns={

@@ -518,12 +518,17 @@ async def plan_page(run: str | None = None) -> None:
                 tr(
                     "Perpindahan di atas, yang tetap di bawah. Klik sebuah baris untuk melihat "
                     "alasannya, kandidat lain, dan 'mengapa tidak'. JPM = kecocokan kompetensi "
-                    "pegawai dengan standar jabatan (job person match).",
+                    "pegawai dengan standar jabatan (job person match). Skor = nilai penempatan "
+                    "ini bagi rencana: kecocokan kompetensi, kotak talenta dan pendidikan dikali "
+                    "bobotnya, dikurangi biaya pindah; makin tinggi makin baik (rinciannya di "
+                    "penjelasan baris).",
                     "Moves first, stays below. Click a row to see why, the other candidates "
                     "and 'why not'. JPM = how well the person's competencies meet the post's "
-                    "standard (job person match).",
+                    "standard (job person match). Score = what this placement is worth to the "
+                    "plan: competency fit, talent box and education times their weights, less "
+                    "the move cost; higher is better (its parts in the row's explanation).",
                 )
-            ).classes("text-sm text-grey-8")
+            ).classes("text-sm text-grey-8").props("data-testid=rencana-arti")
             dialog = ui.dialog().props("data-testid=penjelasan-dialog")
             _plan_table(
                 files,
@@ -902,6 +907,38 @@ def change_text(
     return lines
 
 
+def person_options(ds: Any, detail: bool) -> dict[str, str]:
+    """NIP → "Name — current post · NIP" (masked unless ``detail``), sorted by name: what the
+    why-not form lists (the planner types part of a name, a post or the NIP)."""
+    named = sorted(zip(ds.pegawai["name"].map(text), ds.pegawai["nip"].map(text), strict=True))
+    return {
+        nip: f"{name} — {current_post(ds, nip) or '-'} · {mask_nip(nip, detail)}"
+        for name, nip in named
+    }
+
+
+def post_options(ds: Any) -> dict[str, str]:
+    """jabatan_id → "Post name (unit)", sorted by unit then name."""
+    ids = ds.jabatan["jabatan_id"].map(text)
+    return dict(sorted(((j, post_name(ds, j)) for j in ids), key=lambda kv: kv[1]))
+
+
+def _searchable(options: dict[str, str], label: str, value: str | None, testid: str) -> ui.select:
+    """A select that filters its options by what is typed; a value not listed (a full NIP or
+    a post code typed and confirmed with Enter) is kept as typed."""
+    return (
+        ui.select(
+            options,
+            value=value if value in options else None,
+            label=label,
+            with_input=True,
+            new_value_mode="add-unique",
+        )
+        .classes("min-w-[24rem]")
+        .props(f"clearable dense options-dense data-testid={testid}")
+    )
+
+
 def _why_not_form(ds: Any, result: Any, jabatan: str, detail: bool) -> None:
     with ui.card().classes("w-full bg-grey-1"):
         ui.label(
@@ -910,24 +947,24 @@ def _why_not_form(ds: Any, result: Any, jabatan: str, detail: bool) -> None:
                 "Why not? Ask about one employee for one post",
             )
         ).classes("font-medium")
-        with ui.row().classes("items-end"):
-            nip = ui.input("NIP").props("data-testid=whynot-nip").classes("w-64")
-            post = ui.input(tr("Kode jabatan", "Post code"), value=jabatan).props(
-                "data-testid=whynot-jabatan"
+        ui.label(
+            tr(
+                "Ketik sebagian nama, jabatan atau unit lalu pilih; NIP lengkap atau kode "
+                "jabatan juga boleh (akhiri dengan Enter).",
+                "Type part of a name, post or unit and choose; a full NIP or a post code also "
+                "works (end it with Enter).",
             )
+        ).classes("text-xs text-grey-7")
+        with ui.row().classes("items-end"):
+            nip = _searchable(
+                person_options(ds, detail), tr("Pegawai", "Employee"), None, "whynot-nip"
+            )
+            post = _searchable(post_options(ds), tr("Jabatan", "Post"), jabatan, "whynot-jabatan")
             ask = ui.button(tr("Tanyakan", "Ask")).props("data-testid=whynot-tanya")
-        named = ui.label("").classes("text-sm text-grey-8").props("data-testid=whynot-nama")
         answer = ui.column().classes("w-full gap-1").props("data-testid=whynot-hasil")
 
-        def name_post(_: object = None) -> None:
-            code = (post.value or "").strip()
-            named.set_text(post_name(ds, code) if code in ds.post_index else "")
-
-        post.on_value_change(name_post)
-        name_post()
-
         async def asked() -> None:
-            who, where = (nip.value or "").strip(), (post.value or "").strip()
+            who, where = str(nip.value or "").strip(), str(post.value or "").strip()
             answer.clear()
             if who not in ds.person_index or where not in ds.post_index:
                 with answer:
@@ -956,7 +993,7 @@ def _why_not_form(ds: Any, result: Any, jabatan: str, detail: bool) -> None:
             with answer:
                 person = ds.pegawai["name"].iloc[ds.person_index[who]]
                 ui.label(f"{person} → {post_name(ds, where)}").classes("text-sm text-grey-8")
-                ui.label(wn.message(i18n.lang())).classes("font-medium")
+                ui.label(_why_not_headline(ds, wn, person)).classes("font-medium")
                 for c in wn.failed:
                     ui.label(f"✗ {c.message_en if en else c.message_id} [{c.legal_basis}]").classes(
                         "text-negative text-sm"
@@ -973,6 +1010,19 @@ def _why_not_form(ds: Any, result: Any, jabatan: str, detail: bool) -> None:
                     ui.label(line).classes("text-sm")
 
         ask.on_click(asked)
+
+
+def _why_not_headline(ds: Any, wn: Any, person: str) -> str:
+    """The why-not answer in a planner's words: the count of rules not met (listed below it),
+    else the library's sentence with the person and the post by name (no NIP, no post code)."""
+    if wn.code == "TIDAK_MEMENUHI_SYARAT" and wn.failed:
+        return tr(
+            "Tidak memenuhi syarat: {k} aturan tidak terpenuhi.",
+            "Not eligible: {k} rules not met.",
+            k=format_number(len(wn.failed)),
+        )
+    message = str(wn.message(i18n.lang()))
+    return message.replace(wn.nip, person).replace(wn.jabatan_id, post_name(ds, wn.jabatan_id))
 
 
 PRINT_CSS = """
