@@ -20,6 +20,7 @@ from placement.domain.messages import (
     Where,
     issue,
 )
+from placement.domain.messages import SHARED as PARTS_SHARED
 from placement.domain.validate import CODES
 
 VALIDATE = Path(__file__).resolve().parents[1] / "placement" / "domain" / "validate"
@@ -54,7 +55,14 @@ SHARED = {
 
 # The English says less than the Indonesian here, as it did before the catalogue
 # (tests/data/notice_messages.json): the fields only the Indonesian text names.
-INDONESIAN_ONLY_FIELDS = {"KONFLIK_KUNCI_PINDAH_DARI": {"origin"}, "KONFLIK_WAJIB_PINDAH": {"post"}}
+INDONESIAN_ONLY_FIELDS = {
+    "KONFLIK_KUNCI_PINDAH_DARI": {"origin"},
+    "KONFLIK_WAJIB_PINDAH": {"post"},
+    "LABEL_MAP_SALAH": {"kolom", "nilai", "tables"},
+    "JENIS_KELAMIN_BEDA": {"gender"},
+    "SIASN_KOLOM_SISI_TIDAK_ADA": {"accepted"},
+    "TAUTAN_TIDAK_TUNGGAL": {"why"},
+}
 
 
 def _fields(text: str) -> set[str]:
@@ -67,7 +75,8 @@ def _fields(text: str) -> set[str]:
 def test_every_template_is_a_code_shared_shown_or_notice_with_the_same_fields_in_both_languages(
     name: str,
 ) -> None:
-    families = [name in CODES, name in ERRORS, name in WARNINGS, name in SHARED, name in FINDINGS]
+    shared = name in SHARED or name in PARTS_SHARED
+    families = [name in CODES, name in ERRORS, name in WARNINGS, shared, name in FINDINGS]
     families += [name in SHOWN, name in NOTICES]
     assert families.count(True) == 1
     only_id = INDONESIAN_ONLY_FIELDS.get(name, set())
@@ -177,3 +186,62 @@ def test_later_converted_modules_raise_no_inline_issue(module: str) -> None:
         )
     ]
     assert calls == []
+
+
+MESSAGE_MAKERS = {
+    "single",  # PlacementError.single(code, msg_id, msg_en, ...)
+    "error",
+    "warning",
+    "Issue",
+    "make",  # AssignError.make
+    "NipError",
+    "ValueProblemError",
+    "ReadLimitError",
+    "AuditFinding",
+    "_bad_key",
+    "_refused",
+}
+"""Calls that take a user message's texts: given from the catalogue (``texts()``, ``issue()``,
+``failure()``), never as literal text."""
+
+
+def _inline_messages(source: str) -> list[int]:
+    """Lines of calls to :data:`MESSAGE_MAKERS` given an f-string or a literal with words."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "attr", None) or getattr(node.func, "id", "")
+        args = [*node.args, *(k.value for k in node.keywords)]
+        worded = [
+            a
+            for a in args
+            if isinstance(a, ast.JoinedStr)
+            or (
+                isinstance(a, ast.Constant)
+                and isinstance(a.value, str)
+                and " " in a.value
+                and re.search(r"\b[a-z]{3,}\b", a.value)
+            )
+        ]
+        if name in MESSAGE_MAKERS and worded:
+            lines.append(node.lineno)
+    return lines
+
+
+def test_no_library_module_writes_a_message_inline() -> None:
+    """Every library module (the web UI too) takes its messages' texts from the catalogue: a
+    planted ``PlacementError.single("X", f"... {x}", "...")`` or ``error(..., "teks", "text")``
+    in any module fails here."""
+    package = VALIDATE.parents[1]
+    found = {
+        str(path.relative_to(package)): lines
+        for path in sorted(package.rglob("*.py"))
+        if (lines := _inline_messages(path.read_text("utf-8")))
+    }
+    assert found == {}
+    planted = 'raise PlacementError.single("X", f"NIP {nip} tidak ada", "NIP {nip} is missing")'
+    assert _inline_messages(planted) == [1]
+    assert _inline_messages('issues.append(error("f", 2, None, "C", "teks ini", "this"))') == [1]
+    assert _inline_messages('raise failure("X", Where("f"), nip=nip)') == []
+    assert _inline_messages('raise NipError("NIP_PANJANG", *texts("ALASAN", nip=n))') == []

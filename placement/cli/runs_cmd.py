@@ -11,7 +11,8 @@ from typing import Any, TypeVar
 import click
 
 from placement.cli.base import ExitCode, echo_json, lang_option, main, user_errors
-from placement.domain.errors import PlacementError, error, shown
+from placement.domain.errors import PlacementError, shown
+from placement.domain.messages import Where, issue
 from placement.io.writers import write_csv, write_xlsx
 from placement.store.runs import DEFAULT_STORE, RunStore, withdraw_plan
 
@@ -62,16 +63,7 @@ def record_runs(store: Path, no_store: bool, folders: list[tuple[Path, str]]) ->
         for out_dir in pending:
             withdraw_plan(out_dir)
         names = ", ".join(str(p) for p in pending)
-        withdrawn = error(
-            str(store),
-            None,
-            None,
-            "RENCANA_DITARIK",
-            f"Rencana di {names} ditarik (file rencananya dihapus) karena tidak dapat dicatat di "
-            f"penyimpanan riwayat {store}; jalankan lagi setelah penyimpanan dapat dipakai.",
-            f"The plan in {names} was withdrawn (its files deleted) because it could not be "
-            f"recorded in run store {store}; run again once the store is usable.",
-        )
+        withdrawn = issue("RENCANA_DITARIK", Where(str(store)), names=names, store=store)
         raise PlacementError([*exc.issues, withdrawn]) from None
     return ids
 

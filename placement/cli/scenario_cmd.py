@@ -24,7 +24,7 @@ from placement.cli.base import (
 from placement.cli.batch_cmd import executor_options, progress_printer
 from placement.cli.runs_cmd import check_store, record_runs, store_option
 from placement.config import BASELINE, Gerbang, Skenario, load_scenario, plan_date_line
-from placement.domain.errors import PlacementError
+from placement.domain.messages import Where, failure
 from placement.io.writers import csv_text, write_csv
 from placement.plan.compare import (
     KPIS,
@@ -135,11 +135,12 @@ def scenario_run_cmd(
     elif variants:
         unknown = [v for v in variants if v not in all_variants]
         if unknown:
-            raise PlacementError.single(
+            raise failure(
                 "VARIAN_TIDAK_ADA",
-                f"Varian tidak ada: {', '.join(unknown)}; yang ada: {', '.join(all_variants)}",
-                f"Unknown variant(s): {', '.join(unknown)}; available: {', '.join(all_variants)}",
-                str(file),
+                Where(str(file)),
+                "VARIAN_TIDAK_ADA_DAFTAR",
+                unknown=", ".join(unknown),
+                all_variants=", ".join(all_variants),
             )
         names = list(dict.fromkeys(variants))
     else:
@@ -541,12 +542,7 @@ def frontier_cmd(
     caps = parse_range(moves)
     all_variants = load_variants(file)
     if variant not in all_variants:
-        raise PlacementError.single(
-            "VARIAN_TIDAK_ADA",
-            f"Varian tidak ada: {variant}",
-            f"Unknown variant: {variant}",
-            str(file),
-        )
+        raise failure("VARIAN_TIDAK_ADA", Where(str(file)), variant=variant)
     ds, sc = DataCache(data).get(all_variants[variant])
     frame = move_frontier(
         ds,

@@ -28,8 +28,8 @@ import numpy as np
 import pandas as pd
 
 from placement.config import Skenario
-from placement.domain.errors import PlacementError
 from placement.domain.grades import JenisJabatan
+from placement.domain.messages import Where, failure
 from placement.domain.model import Dataset, cell_text
 from placement.plan.chains import vacancy_chains
 from placement.rules import approvals
@@ -259,13 +259,7 @@ def explain_move(
     plan, chains = _plan_and_chains(result_or_plan)
     rows = plan[plan["nip"].astype(str).str.lstrip("'") == nip]
     if rows.empty:
-        raise PlacementError.single(
-            "NIP_TIDAK_DI_RENCANA",
-            f"NIP {nip} tidak ada di rencana (bukan pemegang jabatan dalam lingkup dan tidak ditempatkan)",
-            f"NIP {nip} is not in the plan (holds no in-scope post and is not placed)",
-            "rencana",
-            "nip",
-        )
+        raise failure("NIP_TIDAK_DI_RENCANA", Where("rencana", column="nip"), nip=nip)
     row = rows.iloc[0]
     person = ds.person(nip)
     target = cell_text(row["jabatan_tujuan_id"], strip=True)

@@ -24,7 +24,7 @@ import pandas as pd
 
 from placement.config import Skenario
 from placement.domain.errors import Issue, PlacementError
-from placement.domain.messages import Where, issue
+from placement.domain.messages import Where, issue, texts
 from placement.domain.model import Dataset
 from placement.rules.facts import IntArray, norm_text
 from placement.succession.readiness import horizon_end, select_posts
@@ -237,8 +237,9 @@ def future_vacancies(
                 int(p),
                 day,
                 "bup",
-                f"lahir {birth}; BUP {age} th; pensiun mulai {day}{past_id}",
-                f"born {birth}; BUP {age} y; retired from {day}{past_en}",
+                *texts(
+                    "SUKSESI_BUP", birth=birth, age=age, day=day, past_id=past_id, past_en=past_en
+                ),
             )
     overdue, start = _max_tenure(tl, hp, hj, end)
     need = f.rules["MASA_JABATAN_MAKS"].params.get("maks_tahun", {})
@@ -253,8 +254,7 @@ def future_vacancies(
             int(p),
             day,
             "masa_jabatan_maks",
-            f"TMT jabatan {tmt}; paling lama {n} th, lewat mulai {day}{past_id}",
-            f"in post since {tmt}; at most {n} y, past from {day}{past_en}",
+            *texts("SUKSESI_MASA_JABATAN", tmt=tmt, n=n, day=day, past_id=past_id, past_en=past_en),
         )
     chosen = {int(j) for j in posts}
     for c in sotk or []:

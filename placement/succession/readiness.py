@@ -34,7 +34,7 @@ from placement.config import Skenario
 from placement.domain.dates import shift_months
 from placement.domain.errors import PlacementError
 from placement.domain.grades import JPT_TYPES
-from placement.domain.messages import Where, issue
+from placement.domain.messages import Where, failure, issue
 from placement.domain.model import Dataset
 from placement.rules.checks import PairContext
 from placement.rules.eligibility import (
@@ -137,25 +137,19 @@ def select_posts(
         chosen = np.array([ds.post_index[j] for j in wanted], dtype=np.int64)
         outside = [j for j, r in zip(wanted, chosen, strict=True) if r not in set(scope.tolist())]
         if outside:
-            raise PlacementError.single(
+            raise failure(
                 "JABATAN_DI_LUAR_LINGKUP",
-                f"jabatan_id {', '.join(outside)} di luar lingkup skenario (lingkup.opd / "
-                "lingkup.jenis_jabatan)",
-                f"jabatan_id {', '.join(outside)} is outside the scenario's scope (lingkup)",
-                "skenario",
-                "lingkup",
+                Where("skenario", column="lingkup"),
+                "SUKSESI_JABATAN_DI_LUAR_LINGKUP",
+                outside=", ".join(outside),
             )
         rows = np.unique(chosen)
     if opd:
         names = np.array([norm_text(o) for o in ds.jabatan["opd"]], dtype=object)
         if norm_text(opd) not in set(names):
             known = ", ".join(sorted(set(map(str, ds.jabatan["opd"])))[:8])
-            raise PlacementError.single(
-                "OPD_TIDAK_ADA",
-                f"OPD '{opd}' tidak ada di data jabatan (mis. {known})",
-                f"OPD '{opd}' is not in the jabatan data (e.g. {known})",
-                "jabatan",
-                "unit_kerja",
+            raise failure(
+                "OPD_TIDAK_ADA", Where("jabatan", column="unit_kerja"), opd=opd, known=known
             )
         rows = rows[names[rows] == norm_text(opd)]
     crit = critical_posts(ds)

@@ -19,7 +19,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from placement.domain.errors import Issue, PlacementError, error
+from placement.domain.errors import Issue, PlacementError
+from placement.domain.messages import Where, issue
 from placement.domain.model import Dataset
 from placement.rules.facts import norm_text
 
@@ -243,30 +244,14 @@ def read_previous_round(path: Path) -> pd.DataFrame:
     peg = tables.get("pegawai")
     if peg is None:
         found = [i for i in issues if i.severity == "error"] or [
-            error(
-                str(path),
-                None,
-                None,
-                "PUTARAN_PEGAWAI_TIDAK_ADA",
-                "Tabel pegawai putaran sebelumnya tidak ditemukan",
-                "The pegawai table of the previous round was not found",
-            )
+            issue("PUTARAN_PEGAWAI_TIDAK_ADA", Where(str(path)))
         ]
         raise PlacementError(found)
     file = f"{path}/{peg.attrs.get('file', 'pegawai')}" if Path(path).is_dir() else str(path)
     problems: list[Issue] = []
     for col in ("nip", "kotak_talenta"):
         if col not in peg.columns:
-            problems.append(
-                error(
-                    file,
-                    1,
-                    col,
-                    "PUTARAN_KOLOM_HILANG",
-                    f"Kolom '{col}' tidak ada di tabel pegawai putaran sebelumnya",
-                    f"Column '{col}' is missing from the previous round's pegawai table",
-                )
-            )
+            problems.append(issue("PUTARAN_KOLOM_HILANG", Where(file, 1, col), col=col))
     if problems:
         raise PlacementError(problems)
     nips: list[str] = []
@@ -276,20 +261,11 @@ def read_previous_round(path: Path) -> pd.DataFrame:
         nip = str(nip or "").strip().lstrip("'")
         text = str(box or "").strip()
         if not nip:
-            problems.append(
-                error(file, int(row), "nip", "PUTARAN_NIP_KOSONG", "NIP kosong", "NIP is empty")
-            )
+            problems.append(issue("PUTARAN_NIP_KOSONG", Where(file, int(row), "nip")))
             continue
         if nip in seen:
             problems.append(
-                error(
-                    file,
-                    int(row),
-                    "nip",
-                    "PUTARAN_NIP_GANDA",
-                    f"NIP {nip} sudah ada di baris {seen[nip]}",
-                    f"NIP {nip} already appears in row {seen[nip]}",
-                )
+                issue("PUTARAN_NIP_GANDA", Where(file, int(row), "nip"), nip=nip, seen=seen[nip])
             )
             continue
         seen[nip] = int(row)
@@ -301,14 +277,7 @@ def read_previous_round(path: Path) -> pd.DataFrame:
                 number = -1.0
             if not number.is_integer() or not 1 <= number <= 9:
                 problems.append(
-                    error(
-                        file,
-                        int(row),
-                        "kotak_talenta",
-                        "PUTARAN_KOTAK",
-                        f"kotak_talenta '{text}' harus bilangan bulat 1–9 atau kosong",
-                        f"kotak_talenta '{text}' must be a whole number 1–9 or empty",
-                    )
+                    issue("PUTARAN_KOTAK", Where(file, int(row), "kotak_talenta"), text=text)
                 )
                 continue
             value = int(number)

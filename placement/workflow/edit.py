@@ -19,7 +19,8 @@ import pandas as pd
 import yaml
 
 from placement.config import Skenario, parse_scenario, safe_yaml
-from placement.domain.errors import Issue, PlacementError, warning
+from placement.domain.errors import Issue, PlacementError
+from placement.domain.messages import Where, caution, failure
 from placement.domain.model import Dataset
 
 FILE = "skenario"
@@ -54,11 +55,8 @@ def parse_value(text: str) -> Any:
     try:
         return safe_yaml(text)
     except yaml.YAMLError as exc:
-        raise PlacementError.single(
-            "NILAI_TIDAK_TERBACA",
-            f"Nilai '{text[:60]}' tidak terbaca: {str(exc).splitlines()[0]}",
-            f"Value '{text[:60]}' cannot be read: {str(exc).splitlines()[0]}",
-            FILE,
+        raise failure(
+            "NILAI_TIDAK_TERBACA", Where(FILE), text=text[:60], reason=str(exc).splitlines()[0]
         ) from None
 
 
@@ -150,24 +148,20 @@ def check_scenario(ds: Dataset, sc: Skenario) -> list[Issue]:
         where = f"larang.{i}"
         if k.nip not in ds.person_index:
             issues.append(
-                warning(
-                    FILE,
-                    None,
-                    where,
+                caution(
                     "SKENARIO_NIP_TIDAK_DIKENAL",
-                    f"NIP {k.nip} di 'larang' tidak ada di data pegawai; larangan ini tidak berlaku",
-                    f"NIP {k.nip} in 'larang' is not in the pegawai data; this ban has no effect",
+                    Where(FILE, None, where),
+                    "LARANG_NIP_TIDAK_DIKENAL",
+                    nip=k.nip,
                 )
             )
         if k.jabatan_id not in ds.post_index:
             issues.append(
-                warning(
-                    FILE,
-                    None,
-                    where,
+                caution(
                     "SKENARIO_JABATAN_TIDAK_DIKENAL",
-                    f"jabatan_id {k.jabatan_id} di 'larang' tidak ada di data jabatan; larangan ini tidak berlaku",
-                    f"jabatan_id {k.jabatan_id} in 'larang' is not in the jabatan data; this ban has no effect",
+                    Where(FILE, None, where),
+                    "LARANG_JABATAN_TIDAK_DIKENAL",
+                    jabatan_id=k.jabatan_id,
                 )
             )
     try:

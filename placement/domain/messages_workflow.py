@@ -1,0 +1,289 @@
+"""Part of the message catalogue (:mod:`placement.domain.messages`):
+the workflow's, the studies', the succession's, the solver's, the command line's and the web UI's messages (workflow/, plan/, succession/, solver/assign.py, rules/eligibility.py, cli/, ui/).
+
+Each name → (Indonesian, English) template, ``str.format`` fields by name. :data:`ERRORS` and
+:data:`WARNINGS` are codes of their own (always an error / a warning); :data:`SHARED` are
+templates named apart from their code, for a code that says something else elsewhere;
+:data:`TEXTS` are texts that are not issues (a reason filled into another message, a note).
+"""
+
+from __future__ import annotations
+
+ERRORS: dict[str, tuple[str, str]] = {
+    # solver/assign.py
+    "PENUGASAN_GANDA": (
+        "pasangan {pair} tercantum ganda (baris {rows}); cantumkan setiap pasangan sekali",
+        "pair {pair} is listed twice (duplicate, row {rows}); list each pair once",
+    ),
+    # solver/assign.py
+    "PENUGASAN_SYARAT": (
+        "require harus salah satu dari {requires}, bukan {require!r}",
+        "require must be one of {requires}, not {require!r}",
+    ),
+    # solver/assign.py
+    "PENUGASAN_KOLOM": (
+        "pairs tidak punya kolom {missing}",
+        "pairs lacks column(s) {missing}",
+    ),
+    # solver/assign.py
+    "PENUGASAN_ID_KOSONG": (
+        "kolom {column} kosong pada baris {rows}",
+        "column {column} is empty on row {rows}",
+    ),
+    # solver/assign.py
+    "PENUGASAN_NILAI": (
+        "kolom {column} harus berisi angka hingga; baris {rows} tidak",
+        "column {column} must hold finite numbers; row {rows} does not",
+    ),
+    # solver/assign.py
+    "PENUGASAN_MESIN": (
+        "backend {backend} (scipy) hanya untuk penugasan penuh: require agents/targets/both",
+        "backend {backend} (scipy) needs a full assignment: require agents/targets/both",
+    ),
+    # ui/offload.py
+    "UNGGAHAN_GAGAL": (
+        "{file}: berkas tidak dapat dibaca ({detail})",
+        "{file}: the file cannot be read ({detail})",
+    ),
+    # ui/offload.py
+    "UNGGAHAN_TERLALU_LAMA": (
+        "{file}: pembacaan dihentikan setelah {seconds:g} detik (berkas terlalu rumit atau rusak)",
+        "{file}: reading stopped after {seconds:g} s (file too complex or damaged)",
+    ),
+    # ui/offload.py
+    "UNGGAHAN_TERLALU_BESAR": (
+        "{file}: pembacaan memerlukan lebih dari {megabytes} MB memori (berkas terlalu besar "
+        "atau rusak)",
+        "{file}: reading needs more than {megabytes} MB of memory (file too large or damaged)",
+    ),
+    # cli/scenario_cmd.py
+    "VARIAN_TIDAK_ADA": (
+        "Varian tidak ada: {variant}",
+        "Unknown variant: {variant}",
+    ),
+    # cli/solve_cmd.py
+    "RENCANA_TIDAK_TERBACA": (
+        "Rencana tidak dapat dibaca: {exc}",
+        "Cannot read the plan: {exc}",
+    ),
+    # plan/explain.py
+    "NIP_TIDAK_DI_RENCANA": (
+        "NIP {nip} tidak ada di rencana (bukan pemegang jabatan dalam lingkup dan tidak "
+        "ditempatkan)",
+        "NIP {nip} is not in the plan (holds no in-scope post and is not placed)",
+    ),
+    # plan/frontier.py
+    "RENTANG_SALAH": (
+        "Rentang '{text}' tidak valid: tulis AWAL:AKHIR:LANGKAH (mis. 0:400:25) atau 0,5,10",
+        "Invalid range '{text}': write START:STOP:STEP (e.g. 0:400:25) or 0,5,10",
+    ),
+    # plan/horizon.py
+    "HORIZON_TIDAK_DIDUKUNG": (
+        "Rencana multi-tahun belum mendukung {used}; hapus dari skenario atau jalankan tanpa "
+        "--horizon",
+        "Multi-year plans do not support {used} yet; remove it or run without --horizon",
+    ),
+    # rules/eligibility.py
+    "LINGKUP_OPD": (
+        "OPD di lingkup tidak ada di data jabatan: {unknown}",
+        "OPDs in lingkup are not in the jabatan data: {unknown}",
+    ),
+    # solver/assign.py
+    "PENUGASAN_TIDAK_MUNGKIN": (
+        "Penugasan penuh tidak mungkin: {n_members} {own_id} ({names}) hanya terdaftar dengan "
+        "{n_neighbours} {other_id} ({partners}).",
+        "Full assignment impossible: {n_members} {own_en} ({names}) list only {n_neighbours} "
+        "{other_en} ({partners}).",
+    ),
+    # succession/readiness.py
+    "OPD_TIDAK_ADA": (
+        "OPD '{opd}' tidak ada di data jabatan (mis. {known})",
+        "OPD '{opd}' is not in the jabatan data (e.g. {known})",
+    ),
+    # succession/talent_map.py
+    "PUTARAN_PEGAWAI_TIDAK_ADA": (
+        "Tabel pegawai putaran sebelumnya tidak ditemukan",
+        "The pegawai table of the previous round was not found",
+    ),
+    # succession/talent_map.py
+    "PUTARAN_KOLOM_HILANG": (
+        "Kolom '{col}' tidak ada di tabel pegawai putaran sebelumnya",
+        "Column '{col}' is missing from the previous round's pegawai table",
+    ),
+    # succession/talent_map.py
+    "PUTARAN_NIP_KOSONG": (
+        "NIP kosong",
+        "NIP is empty",
+    ),
+    # succession/talent_map.py
+    "PUTARAN_NIP_GANDA": (
+        "NIP {nip} sudah ada di baris {seen}",
+        "NIP {nip} already appears in row {seen}",
+    ),
+    # succession/talent_map.py
+    "PUTARAN_KOTAK": (
+        "kotak_talenta '{text}' harus bilangan bulat 1–9 atau kosong",
+        "kotak_talenta '{text}' must be a whole number 1–9 or empty",
+    ),
+    # ui/siasn_import.py
+    "PERAN_TIDAK_DIKENAL": (
+        "Jenis berkas tidak dikenal",
+        "Unknown kind of file",
+    ),
+    # ui/siasn_import.py
+    "IMPOR_BERKAS_KURANG": (
+        "Unggah ekspor SIASN dan peta jabatan lebih dulu",
+        "Upload the SIASN export and the peta jabatan first",
+    ),
+    # ui/workspace.py
+    "UNGGAHAN_KOSONG": (
+        "Belum ada file yang diunggah",
+        "No file has been uploaded",
+    ),
+    # ui/workspace.py
+    "UNGGAHAN_CAMPUR": (
+        "Unggah satu file .xlsx saja, atau file .csv saja (bukan keduanya)",
+        "Upload one .xlsx file, or .csv files only (not both)",
+    ),
+    # ui/workspace.py
+    "DATA_BELUM_SIAP": (
+        "Data belum ada atau belum valid; buka halaman Data",
+        "There is no valid data yet; open the Data page",
+    ),
+    # ui/workspace.py
+    "RUN_SEDANG_BERJALAN": (
+        "Sudah ada run yang berjalan",
+        "A run is already going",
+    ),
+    # ui/workspace.py
+    "FOLDER_PENUH": (
+        "Tidak dapat membuat folder di {root}",
+        "Cannot create a folder in {root}",
+    ),
+    # ui/workspace.py
+    "SKENARIO_TERLALU_BESAR": (
+        "Skenario melebihi {megabytes} MB setelah alias YAML diuraikan",
+        "The scenario exceeds {megabytes} MB once YAML aliases are expanded",
+    ),
+    # workflow/batch.py
+    "BATCH_NAMA_GANDA": (
+        "Nama folder data ganda (keluaran akan bertabrakan): {twice}",
+        "Duplicate data folder names (their outputs would collide): {twice}",
+    ),
+    # workflow/edit.py
+    "NILAI_TIDAK_TERBACA": (
+        "Nilai '{text}' tidak terbaca: {reason}",
+        "Value '{text}' cannot be read: {reason}",
+    ),
+    # workflow/executors.py
+    "DASK_TIDAK_TERPASANG": (
+        "--executor dask perlu paket tambahan: pip install 'placement[cluster]'",
+        "--executor dask needs the extra packages: pip install 'placement[cluster]'",
+    ),
+    # workflow/executors.py
+    "KLASTER_TIDAK_TERHUBUNG": (
+        "Tidak dapat terhubung ke klaster Dask di {address}: {exc}",
+        "Cannot connect to the Dask cluster at {address}: {exc}",
+    ),
+    # workflow/executors.py
+    "KLASTER_TANPA_DASK": (
+        "--cluster hanya berlaku dengan --executor dask",
+        "--cluster only applies with --executor dask",
+    ),
+    # workflow/instansi.py
+    "INSTANSI_KOSONG": (
+        "Jabatan {post} tidak punya instansi, padahal data berisi {n_names} instansi",
+        "Post {post} has no instansi while the data holds {n_names} instansi",
+    ),
+    # workflow/instansi.py
+    "INSTANSI_BEDA_JABATAN": (
+        "Pegawai {nip} berinstansi {instansi} tetapi memegang jabatan {post} milik {owner}",
+        "Person {nip} of instansi {instansi} holds post {post} of {owner}",
+    ),
+    # workflow/instansi.py
+    "INSTANSI_NIP_GANDA": (
+        "NIP {nip} muncul lebih dari sekali (mungkin di dua instansi)",
+        "NIP {nip} appears more than once (perhaps in two instansi)",
+    ),
+    # workflow/studies.py
+    "DATA_BERUBAH": (
+        "File data di {source} berbeda dari yang dipakai rencana di {out} ({names}); jalankan "
+        "'placement solve' lagi atau berikan --data folder data yang asli",
+        "The data files in {source} differ from those of the plan in {out} ({names})",
+    ),
+    # workflow/studies.py
+    "RENCANA_BERBEDA": (
+        "Rencana yang disusun ulang tidak sama dengan yang tercatat di hasil.json; jalankan "
+        "'placement solve' lagi",
+        "The re-solved plan differs from the one recorded in hasil.json; run 'placement solve' "
+        "again",
+    ),
+}
+
+
+WARNINGS: dict[str, tuple[str, str]] = {}
+
+
+SHARED: dict[str, tuple[str, str]] = {
+    # workflow/edit.py (code SKENARIO_NIP_TIDAK_DIKENAL, here a warning)
+    "LARANG_NIP_TIDAK_DIKENAL": (
+        "NIP {nip} di 'larang' tidak ada di data pegawai; larangan ini tidak berlaku",
+        "NIP {nip} in 'larang' is not in the pegawai data; this ban has no effect",
+    ),
+    # workflow/edit.py (code SKENARIO_JABATAN_TIDAK_DIKENAL, here a warning)
+    "LARANG_JABATAN_TIDAK_DIKENAL": (
+        "jabatan_id {jabatan_id} di 'larang' tidak ada di data jabatan; larangan ini tidak berlaku",
+        "jabatan_id {jabatan_id} in 'larang' is not in the jabatan data; this ban has no effect",
+    ),
+    # cli/scenario_cmd.py (code VARIAN_TIDAK_ADA)
+    "VARIAN_TIDAK_ADA_DAFTAR": (
+        "Varian tidak ada: {unknown}; yang ada: {all_variants}",
+        "Unknown variant(s): {unknown}; available: {all_variants}",
+    ),
+    # succession/readiness.py (code JABATAN_DI_LUAR_LINGKUP)
+    "SUKSESI_JABATAN_DI_LUAR_LINGKUP": (
+        "jabatan_id {outside} di luar lingkup skenario (lingkup.opd / lingkup.jenis_jabatan)",
+        "jabatan_id {outside} is outside the scenario's scope (lingkup)",
+    ),
+    # ui/pages/plan.py (code NIP_TIDAK_ADA)
+    "UI_NIP_TIDAK_ADA": (
+        "NIP tidak ada di data",
+        "The NIP is not in the data",
+    ),
+    # workflow/instansi.py (code INSTANSI_KOSONG)
+    "INSTANSI_PEGAWAI_KOSONG": (
+        "Pegawai {nip} tidak punya instansi dan tidak memegang jabatan, padahal data berisi "
+        "{n_names} instansi: isi kolom instansi",
+        "Person {nip} has no instansi and holds no post while the data holds {n_names} "
+        "instansi: fill in the instansi column",
+    ),
+    # workflow/instansi.py (code BATCH_NAMA_GANDA)
+    "INSTANSI_NAMA_GANDA": (
+        "Nama instansi menjadi folder yang sama: {twice}",
+        "Instansi names give the same folder: {twice}",
+    ),
+    # workflow/studies.py (code DATA_TIDAK_DISEBUT)
+    "DATA_TIDAK_TERCATAT": (
+        "Folder data tidak tercatat di hasil.json; berikan --data DIR",
+        "hasil.json records no data folder; pass --data DIR",
+    ),
+    # workflow/variants.py (code DATA_TIDAK_DISEBUT)
+    "DATA_TIDAK_DISEBUT_VARIAN": (
+        "Folder data tidak disebut: berikan --data DIR atau kunci 'data:' di skenario",
+        "No data folder given: pass --data DIR or set 'data:' in the scenario",
+    ),
+}
+
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # succession/future.py
+    "SUKSESI_MASA_JABATAN": (
+        "TMT jabatan {tmt}; paling lama {n} th, lewat mulai {day}{past_id}",
+        "in post since {tmt}; at most {n} y, past from {day}{past_en}",
+    ),
+    # succession/future.py
+    "SUKSESI_BUP": (
+        "lahir {birth}; BUP {age} th; pensiun mulai {day}{past_id}",
+        "born {birth}; BUP {age} y; retired from {day}{past_en}",
+    ),
+}
