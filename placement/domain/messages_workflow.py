@@ -276,6 +276,180 @@ SHARED: dict[str, tuple[str, str]] = {
 
 
 TEXTS: dict[str, tuple[str, str]] = {
+    # cli/privacy_cmd.py, cli/scenario_cmd.py: short words of a line
+    "CLI_KUNCI_DIBUAT": ("dibuat", "created"),
+    "CLI_KUNCI_DIPERBARUI": ("diperbarui", "updated"),
+    "CLI_GERBANG": ("gerbang", "gate"),
+    # cli/privacy_cmd.py
+    "CLI_SAMARAN_DITULIS": (
+        "Data samaran ({people} pegawai) ditulis ke {out_dir}/: {files}",
+        "Pseudonymised data ({people} people) written to {out_dir}/: {files}",
+    ),
+    # cli/privacy_cmd.py
+    "CLI_SAMARAN_RINCIAN": (
+        "Disamarkan: nip, nama (dan nip di kompetensi); kolom tak dikenal dibuang. Tetap: "
+        "tanggal lahir, TMT, jenis kelamin, golongan, jabatan, unit kerja, pendidikan, kotak "
+        "talenta, kinerja, hukuman disiplin, kompetensi.",
+        "Masked: nip, nama (and nip in kompetensi); unknown columns dropped. Kept: birth date, "
+        "TMTs, gender, grade, post, unit, education, talent box, performance, discipline, "
+        "competencies.",
+    ),
+    # cli/privacy_cmd.py
+    "CLI_KUNCI_PERINGATAN": (
+        "PERINGATAN: file kunci {action}: {key_path}. File ini RAHASIA (kunci dan peta ke NIP "
+        "dan nama asli): jangan dibagikan; simpan untuk 'placement depseudonymize'.",
+        "WARNING: key file {action}: {key_path}. This file is SECRET (key and map to the "
+        "original NIPs and names): do not share it; keep it for 'placement depseudonymize'.",
+    ),
+    # cli/privacy_cmd.py
+    "CLI_ASLI_DITULIS": (
+        "Rencana dengan NIP dan nama asli ditulis ke {out_dir}/ ({n_written} file).",
+        "Plan with the original NIPs and names written to {out_dir}/ ({n_written} files).",
+    ),
+    # cli/privacy_cmd.py
+    "CLI_ASLI_PRIBADI": (
+        "Folder ini berisi data pribadi: jangan dibagikan.",
+        "This folder holds personal data: do not share it.",
+    ),
+    # cli/privacy_cmd.py
+    "CLI_SAMARAN_BENTROK": (
+        "Nomor urut bentrok diselesaikan: {collisions}; samaran lama dipakai lagi: {reused}.",
+        "Sequence collisions resolved: {collisions}; earlier pseudonyms reused: {reused}.",
+    ),
+    # cli/privacy_cmd.py
+    "CLI_SAMARAN_PERINGATAN_DATA": (
+        "{n_warnings} peringatan data (lihat 'placement validate').",
+        "{n_warnings} data warning(s) (see 'placement validate').",
+    ),
+    # cli/scenario_cmd.py
+    "CLI_PER_JENIS": (
+        "Per jenis perpindahan (rencana pertama -> rencana lain):",
+        "Per move kind (first plan -> other plan):",
+    ),
+    # cli/scenario_cmd.py
+    "CLI_DITULIS_KE": (
+        "Ditulis ke {out_file}",
+        "Written to {out_file}",
+    ),
+    # cli/scenario_cmd.py
+    "CLI_FRONTIER_DITULIS": (
+        "File ditulis ke {out_dir}/: frontier.csv, frontier.png",
+        "Files written to {out_dir}/: frontier.csv, frontier.png",
+    ),
+    # cli/scenario_cmd.py
+    "CLI_VARIAN_MENYELESAIKAN": (
+        "Varian {name}: menyelesaikan; {day}",
+        "Variant {name}: solving; {day}",
+    ),
+    # cli/scenario_cmd.py
+    "CLI_GERBANG_LULUS": (
+        "Gerbang: {passed} dari {total} lulus",
+        "Gates: {passed} of {total} passed",
+    ),
+    # cli/scenario_cmd.py
+    "CLI_JABATAN_BERBEDA": (
+        "Jabatan dengan pemegang berbeda: {n_posts}",
+        "Posts with a different holder: {n_posts}",
+    ),
+    # cli/scenario_cmd.py
+    "CLI_PEGAWAI_BERBEDA": (
+        "Pegawai dengan penempatan berbeda: {n_people}",
+        "People placed differently: {n_people}",
+    ),
+    # cli/scenario_cmd.py
+    "CLI_VARIAN_TANPA_RENCANA": (
+        "{name}: status {status}, tidak ada rencana",
+        "{name}: status {status}, no plan",
+    ),
+    # cli/scenario_cmd.py
+    "CLI_KPI_TEKNIS": (
+        "KPI teknis:",
+        "Technical KPIs:",
+    ),
+    # cli/scenario_cmd.py
+    "CLI_RINCIAN_PEGAWAI": (
+        "Rincian per pegawai:",
+        "Per person:",
+    ),
+    # cli/scenario_cmd.py
+    "CLI_RINCIAN_PETUNJUK": (
+        "(Rincian per pegawai dengan NIP: --rinci atau --out FILE)",
+        "(Per-person list with NIPs: --rinci or --out FILE)",
+    ),
+    # cli/scenario_cmd.py
+    "CLI_FORMAT_PERLU_OUT": (
+        "--format {fmt} memerlukan --out FILE",
+        "--format {fmt} needs --out FILE",
+    ),
+    # plan/explain.py
+    "MENGAPA_DIPAKSA": (
+        "{nip} memenuhi syarat untuk {jabatan_id}; bila dipaksa, objektif turun {loss:.4f} dan "
+        "{n} penempatan berubah",
+        "{nip} is eligible for {jabatan_id}; forcing it lowers the objective by {loss:.4f} and "
+        "changes {n} placements",
+    ),
+    # plan/explain.py
+    "MENGAPA_TIDAK_MEMENUHI_SYARAT": (
+        "{nip} tidak memenuhi syarat untuk {jabatan_id}: {ids}",
+        "{nip} is not eligible for {jabatan_id}: {ids}",
+    ),
+    # plan/explain.py
+    "MENGAPA_DI_LUAR_LINGKUP": (
+        "Jabatan di luar lingkup rencana atau pegawai bukan kandidat (memegang jabatan di luar "
+        "lingkup)",
+        "The post is outside the plan's scope or the person is not a candidate",
+    ),
+    # plan/explain.py
+    "MENGAPA_SELEKSI_TERBUKA": (
+        "Promosi ke JPT melalui seleksi terbuka: pasangan ini hanya masuk daftar pendek",
+        "Promotion into JPT goes through open selection: shortlist only",
+    ),
+    # plan/explain.py
+    "MENGAPA_DILARANG": (
+        "Pasangan ini dilarang di skenario ('larang')",
+        "The pair is forbidden in the scenario ('larang')",
+    ),
+    # plan/explain.py
+    "MENGAPA_SUDAH_DI_RENCANA": (
+        "{nip} sudah ditempatkan di {jabatan_id} dalam rencana",
+        "{nip} is already placed in {jabatan_id} in the plan",
+    ),
+    # plan/explain.py
+    "MENGAPA_WAJIB_PINDAH": (
+        "{nip} wajib pindah dari jabatannya ('wajib_pindah')",
+        "{nip} must leave the post ('wajib_pindah')",
+    ),
+    # plan/explain.py
+    "MENGAPA_DIPAKSA_TIDAK_LAYAK": (
+        "Memaksa {nip} ke {jabatan_id} membuat rencana tidak layak ({status}): bertentangan "
+        "dengan kunci, batas perpindahan atau jabatan wajib isi",
+        "Forcing {nip} into {jabatan_id} leaves no valid plan ({status})",
+    ),
+    # rules/approvals.py
+    "SYARAT_ADA_PERPINDAHAN": (
+        "{n} perpindahan{suffix}",
+        "{n} moves{suffix}",
+    ),
+    # rules/approvals.py
+    "SYARAT_FAKTA": (
+        "fakta.{name} = {value_id}",
+        "fakta.{name} = {value_en}",
+    ),
+    # rules/approvals.py
+    "SYARAT_DALAM_JENDELA": (
+        "tanggal rencana {today} dalam jendela {start} s.d. {until_id}",
+        "plan date {today} within {start} to {until_en}",
+    ),
+    # rules/approvals.py
+    "SYARAT_JPT_LOWONG": (
+        "{n} JPT lowong",
+        "{n} vacant JPT posts",
+    ),
+    # rules/approvals.py
+    "SYARAT_ANTAR_INSTANSI": (
+        "{n} perpindahan dari luar {instansi_id}{note_id}",
+        "{n} moves from outside {instansi_en}{note_en}",
+    ),
     # succession/future.py
     "SUKSESI_MASA_JABATAN": (
         "TMT jabatan {tmt}; paling lama {n} th, lewat mulai {day}{past_id}",

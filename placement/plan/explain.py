@@ -29,7 +29,7 @@ import pandas as pd
 
 from placement.config import Skenario
 from placement.domain.grades import JenisJabatan
-from placement.domain.messages import Where, failure
+from placement.domain.messages import Where, failure, texts
 from placement.domain.model import Dataset, cell_text
 from placement.plan.chains import vacancy_chains
 from placement.rules import approvals
@@ -673,8 +673,7 @@ def why_not(
             nip,
             jabatan_id,
             "TIDAK_MEMENUHI_SYARAT",
-            f"{nip} tidak memenuhi syarat untuk {jabatan_id}: {ids}",
-            f"{nip} is not eligible for {jabatan_id}: {ids}",
+            *texts("MENGAPA_TIDAK_MEMENUHI_SYARAT", nip=nip, jabatan_id=jabatan_id, ids=ids),
             failed,
         )
     if not decision.in_scope:
@@ -682,24 +681,21 @@ def why_not(
             nip,
             jabatan_id,
             "DI_LUAR_LINGKUP",
-            "Jabatan di luar lingkup rencana atau pegawai bukan kandidat (memegang jabatan di luar lingkup)",
-            "The post is outside the plan's scope or the person is not a candidate",
+            *texts("MENGAPA_DI_LUAR_LINGKUP"),
         )
     if decision.shortlist_only:
         return WhyNot(
             nip,
             jabatan_id,
             "SELEKSI_TERBUKA",
-            "Promosi ke JPT melalui seleksi terbuka: pasangan ini hanya masuk daftar pendek",
-            "Promotion into JPT goes through open selection: shortlist only",
+            *texts("MENGAPA_SELEKSI_TERBUKA"),
         )
     if any(k.nip == nip and k.jabatan_id == jabatan_id for k in sc.larang):
         return WhyNot(
             nip,
             jabatan_id,
             "DILARANG",
-            "Pasangan ini dilarang di skenario ('larang')",
-            "The pair is forbidden in the scenario ('larang')",
+            *texts("MENGAPA_DILARANG"),
         )
     in_plan = result.plan[
         (result.plan["nip"] == nip) & (result.plan["jabatan_tujuan_id"] == jabatan_id)
@@ -709,8 +705,7 @@ def why_not(
             nip,
             jabatan_id,
             "SUDAH_DI_RENCANA",
-            f"{nip} sudah ditempatkan di {jabatan_id} dalam rencana",
-            f"{nip} is already placed in {jabatan_id} in the plan",
+            *texts("MENGAPA_SUDAH_DI_RENCANA", nip=nip, jabatan_id=jabatan_id),
         )
     pos = pair_position(result, nip, jabatan_id)
     if pos is None:
@@ -718,8 +713,7 @@ def why_not(
             nip,
             jabatan_id,
             "WAJIB_PINDAH",
-            f"{nip} wajib pindah dari jabatannya ('wajib_pindah')",
-            f"{nip} must leave the post ('wajib_pindah')",
+            *texts("MENGAPA_WAJIB_PINDAH", nip=nip),
         )
     forced = force_and_solve(ds, result, np.array([pos]), time_budget)
     if forced.loss is None:
@@ -727,9 +721,9 @@ def why_not(
             nip,
             jabatan_id,
             "DIPAKSA_TIDAK_LAYAK",
-            f"Memaksa {nip} ke {jabatan_id} membuat rencana tidak layak ({forced.status}): "
-            "bertentangan dengan kunci, batas perpindahan atau jabatan wajib isi",
-            f"Forcing {nip} into {jabatan_id} leaves no valid plan ({forced.status})",
+            *texts(
+                "MENGAPA_DIPAKSA_TIDAK_LAYAK", nip=nip, jabatan_id=jabatan_id, status=forced.status
+            ),
             status=str(forced.status),
         )
     n = len(forced.changes)
@@ -737,10 +731,7 @@ def why_not(
         nip,
         jabatan_id,
         "DIPAKSA",
-        f"{nip} memenuhi syarat untuk {jabatan_id}; bila dipaksa, objektif turun "
-        f"{forced.loss:.4f} dan {n} penempatan berubah",
-        f"{nip} is eligible for {jabatan_id}; forcing it lowers the objective by "
-        f"{forced.loss:.4f} and changes {n} placements",
+        *texts("MENGAPA_DIPAKSA", nip=nip, jabatan_id=jabatan_id, loss=forced.loss, n=n),
         status=str(forced.status),
         loss=forced.loss,
         exact=forced.exact,
