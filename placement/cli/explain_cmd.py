@@ -9,7 +9,7 @@ import click
 
 from placement.cli.base import echo_json, format_option, lang_option, main, user_errors
 from placement.domain.errors import PlacementError
-from placement.domain.messages import Where, issue
+from placement.domain.messages import Where, issue, text
 from placement.domain.model import Dataset
 from placement.plan.explain import (
     NO_DETAIL,
@@ -30,11 +30,7 @@ def _print_changes(
     """Placements a forced pair changes (others by post only without ``detail``, UU PDP)."""
     lines = change_lines(ds, changes, asked, detail, lang)
     if changes:
-        click.echo(
-            "  Placements that change (in the plan → if forced):"
-            if lang == "en"
-            else "  Penempatan yang berubah (di rencana → bila dipaksa):"
-        )
+        click.echo(text("CLI_JELASKAN_PENEMPATAN_YANG_BERUBAH", lang))
     for line in lines:
         click.echo(f"  {line}" if line.startswith("(") else f"    {line}")
 
@@ -61,14 +57,14 @@ def _print_move(e: MoveExplanation, lang: str, detail: bool = False) -> None:
     click.echo(
         f"  {'Talent box' if en else 'Kotak talenta'} {e.talent_box}: {rec} (PermenPAN-RB 3/2020)"
     )
-    click.echo("  Rules:" if en else "  Aturan:")
+    click.echo(text("CLI_JELASKAN_ATURAN", lang))
     for c in e.checks:
         click.echo(f"    {c.message_en if en else c.message_id} [{c.legal_basis}]")
     if e.unchecked:
-        click.echo("  Not checked:" if en else "  Tidak dapat diperiksa:")
+        click.echo(text("CLI_JELASKAN_TIDAK_DAPAT_DIPERIKSA", lang))
         for id_text, en_text in e.unchecked:
             click.echo(f"    {en_text if en else id_text}")
-    click.echo("  Score terms:" if en else "  Suku skor:")
+    click.echo(text("CLI_JELASKAN_SUKU_SKOR", lang))
     for t in e.terms:
         value = "-" if t.value is None else f"{t.value:.4f}"
         click.echo(
@@ -85,9 +81,9 @@ def _print_move(e: MoveExplanation, lang: str, detail: bool = False) -> None:
 def _print_alts(ds: Dataset, alts: list[Alternative], lang: str, detail: bool) -> None:
     """Next-best candidates: by their post only, NIP and name with ``detail`` (UU PDP)."""
     en = lang == "en"
-    click.echo("  Next-best candidates:" if en else "  Kandidat berikutnya:")
+    click.echo(text("CLI_JELASKAN_KANDIDAT_BERIKUTNYA", lang))
     if not alts:
-        click.echo("    (none)" if en else "    (tidak ada)")
+        click.echo(text("CLI_JELASKAN_TIDAK_ADA", lang))
     for a in alts:
         who = f"{a.nama} ({a.nip})" if detail else by_post(ds, a.nip, lang)
         line = f"    {a.rank}. {who} {a.move_type}: {a.total:.4f} ({a.difference:+.4f})"
@@ -99,11 +95,7 @@ def _print_alts(ds: Dataset, alts: list[Alternative], lang: str, detail: bool) -
             line += f"; {'forced' if en else 'dipaksa'}: {a.status}"
         click.echo(line)
     if alts and not detail:
-        click.echo(
-            f"  ({len(alts)} other people; NIP and name: --rinci)"
-            if en
-            else f"  ({len(alts)} pegawai lain; NIP dan nama: --rinci)"
-        )
+        click.echo(text("CLI_JELASKAN_PEGAWAI_LAIN_NIP", lang, n_alts=len(alts)))
 
 
 @main.command(name="explain")

@@ -276,6 +276,106 @@ SHARED: dict[str, tuple[str, str]] = {
 
 
 TEXTS: dict[str, tuple[str, str]] = {
+    # cli/explain_cmd.py
+    "CLI_JELASKAN_ATURAN": (
+        "  Aturan:",
+        "  Rules:",
+    ),
+    # cli/explain_cmd.py
+    "CLI_JELASKAN_SUKU_SKOR": (
+        "  Suku skor:",
+        "  Score terms:",
+    ),
+    # cli/explain_cmd.py
+    "CLI_JELASKAN_KANDIDAT_BERIKUTNYA": (
+        "  Kandidat berikutnya:",
+        "  Next-best candidates:",
+    ),
+    # cli/explain_cmd.py
+    "CLI_JELASKAN_PENEMPATAN_YANG_BERUBAH": (
+        "  Penempatan yang berubah (di rencana → bila dipaksa):",
+        "  Placements that change (in the plan → if forced):",
+    ),
+    # cli/explain_cmd.py
+    "CLI_JELASKAN_TIDAK_DAPAT_DIPERIKSA": (
+        "  Tidak dapat diperiksa:",
+        "  Not checked:",
+    ),
+    # cli/explain_cmd.py
+    "CLI_JELASKAN_TIDAK_ADA": (
+        "    (tidak ada)",
+        "    (none)",
+    ),
+    # cli/explain_cmd.py
+    "CLI_JELASKAN_PEGAWAI_LAIN_NIP": (
+        "  ({n_alts} pegawai lain; NIP dan nama: --rinci)",
+        "  ({n_alts} other people; NIP and name: --rinci)",
+    ),
+    # plan/solved.py
+    "RENCANA_TEKS_TIDAK_DITEMPATKAN": (
+        "(tidak ditempatkan)",
+        "(not placed)",
+    ),
+    # plan/solved.py
+    "RENCANA_TEKS_SEORANG_PEGAWAI": (
+        "seorang pegawai",
+        "a person",
+    ),
+    # plan/solved.py
+    "RENCANA_TEKS_PEGAWAI_LAIN_NIP": (
+        "({others} pegawai lain; NIP dan nama: {hint})",
+        "({others} other people; NIP and name: {hint})",
+    ),
+    # succession/text.py
+    "SUKSESI_TEKS_SUKSESI_PER_HORIZON": (
+        "Suksesi per {plan}, horizon {h} tahun (s.d. {end}); {n_posts} jabatan",
+        "Succession on {plan}, horizon {h} years (until {end}); {n_posts} posts",
+    ),
+    # succession/text.py
+    "SUKSESI_TEKS_JABATAN_TANPA_PENERUS": (
+        "Jabatan tanpa penerus siap sekarang: {none_now}; tanpa penerus dalam horizon: {none_all}",
+        "Posts without a successor ready now: {none_now}; without any in the horizon: {none_all}",
+    ),
+    # succession/text.py
+    "SUKSESI_TEKS_LOWONG_MENDATANG_SUDAH": (
+        "Lowong mendatang: {future} (+ {past} sudah lewat pada tanggal rencana)",
+        "Future vacancies: {future} (+ {past} already past on the plan date)",
+    ),
+    # succession/text.py
+    "SUKSESI_TEKS_SELURUH_DAERAH": (
+        "seluruh daerah",
+        "whole region",
+    ),
+    # succession/text.py
+    "SUKSESI_TEKS_PETA_TALENTA_KOTAK": (
+        "Peta talenta (kotak 9), {where}:",
+        "Talent map (9-box), {where}:",
+    ),
+    # succession/text.py
+    "SUKSESI_TEKS_KRITIS": (
+        " [kritis]",
+        " [critical]",
+    ),
+    # succession/text.py
+    "SUKSESI_TEKS_LOWONG": (
+        "; lowong",
+        "; vacant",
+    ),
+    # succession/text.py
+    "SUKSESI_TEKS_PASANGAN_PENERUS": (
+        "Pasangan penerus: ",
+        "Successor pairs: ",
+    ),
+    # succession/text.py
+    "SUKSESI_TEKS_PERPINDAHAN_KOTAK_PUTARAN": (
+        "Perpindahan kotak (putaran sebelumnya → sekarang):",
+        "Box transitions (previous round → now):",
+    ),
+    # succession/text.py
+    "SUKSESI_TEKS_JABATAN_TANPA_PENERUS_2": (
+        "Jabatan tanpa penerus siap sekarang (20 pertama):",
+        "Posts without a successor ready now (first 20):",
+    ),
     # cli/privacy_cmd.py, cli/scenario_cmd.py: short words of a line
     "CLI_KUNCI_DIBUAT": ("dibuat", "created"),
     "CLI_KUNCI_DIPERBARUI": ("diperbarui", "updated"),
