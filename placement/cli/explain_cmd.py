@@ -46,16 +46,16 @@ def _print_move(e: MoveExplanation, lang: str, detail: bool = False) -> None:
         click.echo(f"  JPM {jpm} ({e.jpm.category_en if en else e.jpm.category_id})")
         if not e.jpm.detail:
             click.echo(
-                f"    {NO_DETAIL[1] if en else NO_DETAIL[0]} (JPM {'from the assessment' if en else 'dari hasil asesmen'})"
+                f"    {NO_DETAIL[1] if en else NO_DETAIL[0]} (JPM {text('CLI_JELASKAN_DARI_HASIL_ASESMEN', lang)})"
             )
         for g in e.jpm.gaps.itertuples(index=False):
             click.echo(
-                f"    {g.competency}: {'std' if en else 'standar'} {g.standard:g}, "
-                f"{'actual' if en else 'aktual'} {g.actual:g}, gap {g.gap:+.2f}"
+                f"    {g.competency}: {text('CLI_JELASKAN_STANDAR', lang)} {g.standard:g}, "
+                f"{text('CLI_JELASKAN_AKTUAL', lang)} {g.actual:g}, gap {g.gap:+.2f}"
             )
     rec = e.box_recommendation_en if en else e.box_recommendation_id
     click.echo(
-        f"  {'Talent box' if en else 'Kotak talenta'} {e.talent_box}: {rec} (PermenPAN-RB 3/2020)"
+        f"  {text('CLI_JELASKAN_KOTAK_TALENTA', lang)} {e.talent_box}: {rec} (PermenPAN-RB 3/2020)"
     )
     click.echo(text("CLI_JELASKAN_ATURAN", lang))
     for c in e.checks:
@@ -71,11 +71,11 @@ def _print_move(e: MoveExplanation, lang: str, detail: bool = False) -> None:
             f"    {t.label_en if en else t.label_id}: {value} × {t.weight:g} = {t.contribution:+.4f}"
         )
     if e.total is not None:
-        click.echo(f"  {'Total' if en else 'Skor total'}: {e.total:.4f}")
+        click.echo(f"  {text('CLI_JELASKAN_SKOR_TOTAL', lang)}: {e.total:.4f}")
     if not e.chain.empty:
         # other people in the chain by post only; their NIPs with --rinci
         steps = "; ".join(chain_steps(e, detail))
-        click.echo(f"  {'Vacancy chain' if en else 'Rantai kekosongan'}: {steps}")
+        click.echo(f"  {text('CLI_JELASKAN_RANTAI_KEKOSONGAN', lang)}: {steps}")
 
 
 def _print_alts(ds: Dataset, alts: list[Alternative], lang: str, detail: bool) -> None:
@@ -88,11 +88,11 @@ def _print_alts(ds: Dataset, alts: list[Alternative], lang: str, detail: bool) -
         who = f"{a.nama} ({a.nip})" if detail else by_post(ds, a.nip, lang)
         line = f"    {a.rank}. {who} {a.move_type}: {a.total:.4f} ({a.difference:+.4f})"
         if a.tie and a.tie_rule:
-            line += f"; {'tie, decided by' if en else 'seri, diputus oleh'} {TIE_RULES[a.tie_rule][1 if en else 0]}"
+            line += f"; {text('CLI_JELASKAN_SERI_DIPUTUS_OLEH', lang)} {TIE_RULES[a.tie_rule][1 if en else 0]}"
         if a.loss is not None:
-            line += f"; {'objective loss if forced' if en else 'kehilangan objektif bila dipaksa'} {a.loss:.4f}"
+            line += f"; {text('CLI_JELASKAN_KEHILANGAN_OBJEKTIF_BILA', lang)} {a.loss:.4f}"
         elif a.status is not None:
-            line += f"; {'forced' if en else 'dipaksa'}: {a.status}"
+            line += f"; {text('CLI_JELASKAN_DIPAKSA', lang)}: {a.status}"
         click.echo(line)
     if alts and not detail:
         click.echo(text("CLI_JELASKAN_PEGAWAI_LAIN_NIP", lang, n_alts=len(alts)))

@@ -276,6 +276,174 @@ SHARED: dict[str, tuple[str, str]] = {
 
 
 TEXTS: dict[str, tuple[str, str]] = {
+    # plan/explain.py
+    "JPM_RINCIAN_TIDAK_TERSEDIA": (
+        "rincian tidak tersedia",
+        "breakdown not available",
+    ),
+    # plan/explain.py
+    "KOTAK_DIPERTAHANKAN": (
+        "dipertahankan, masuk kelompok rencana suksesi, dan rotasi/perluasan atau pengayaan "
+        "jabatan",
+        "retain, succession pool, and rotation / job enlargement or enrichment",
+    ),
+    # plan/explain.py
+    "KOTAK_PENEMPATAN_SESUAI": (
+        "penempatan yang sesuai dan bimbingan/pengembangan",
+        "suitable placement and coaching",
+    ),
+    # plan/explain.py
+    "KOTAK_DIPROMOSIKAN": (
+        "dipromosikan dan masuk kelompok rencana suksesi",
+        "promote; succession pool",
+    ),
+    # plan/explain.py
+    "KOTAK_ROTASI": (
+        "rotasi dan pengembangan",
+        "rotation and development",
+    ),
+    # plan/explain.py
+    "KOTAK_DIPROSES_KETENTUAN": (
+        "diproses sesuai ketentuan peraturan perundang-undangan (bukan kandidat penempatan)",
+        "handled under the regulations (not a placement candidate)",
+    ),
+    # plan/explain.py
+    "SUKU_JPM": (
+        "JPM (kesesuaian kompetensi)",
+        "JPM (competency match)",
+    ),
+    # plan/explain.py
+    "SUKU_NILAI_KOTAK": (
+        "nilai kotak talenta",
+        "talent box value",
+    ),
+    # plan/explain.py
+    "SUKU_PENDIDIKAN": (
+        "kesesuaian pendidikan",
+        "education match",
+    ),
+    # plan/explain.py
+    "SUKU_NILAI_JABATAN": (
+        "nilai jabatan terisi",
+        "value of a filled post",
+    ),
+    # plan/explain.py
+    "SUKU_BIAYA_PINDAH": (
+        "biaya perpindahan",
+        "move cost",
+    ),
+    # plan/explain.py
+    "SUKU_PENALTI_MASA_JABATAN": (
+        "penalti lewat masa jabatan",
+        "overdue tenure penalty",
+    ),
+    # plan/explain.py
+    "SUKU_PENALTI_RUMPUN": (
+        "penalti rumpun tidak sesuai",
+        "wrong-field penalty",
+    ),
+    # plan/explain.py
+    "SERI_PEMEGANG_JABATAN": (
+        "pemegang jabatan (petahana) didahulukan",
+        "the incumbent first",
+    ),
+    # plan/explain.py
+    "SERI_TMT_GOLONGAN": (
+        "senioritas TMT golongan",
+        "seniority by TMT golongan",
+    ),
+    # plan/explain.py
+    "SERI_TMT_CPNS": (
+        "senioritas TMT CPNS",
+        "seniority by TMT CPNS",
+    ),
+    # plan/explain.py
+    "SERI_URUTAN_TETAP": (
+        "urutan tetap (baris data)",
+        "fixed order (input row)",
+    ),
+    # plan/explain.py
+    "SYARAT_PENGALAMAN_TIDAK_DIPERIKSA": (
+        "Pengalaman jabatan dalam bidang tugas terkait paling kurang {years} tahun kumulatif "
+        "({basis}): tidak dapat diperiksa, data riwayat jabatan tidak tersedia; periksa manual",
+        "Related-field experience of at least {years} years in total ({basis}): not checked, "
+        "the data has no job history; check by hand",
+    ),
+    # cli/explain_cmd.py
+    "CLI_JELASKAN_DARI_HASIL_ASESMEN": (
+        "dari hasil asesmen",
+        "from the assessment",
+    ),
+    # cli/explain_cmd.py
+    "CLI_JELASKAN_STANDAR": (
+        "standar",
+        "std",
+    ),
+    # cli/explain_cmd.py
+    "CLI_JELASKAN_AKTUAL": (
+        "aktual",
+        "actual",
+    ),
+    # cli/explain_cmd.py
+    "CLI_JELASKAN_KOTAK_TALENTA": (
+        "Kotak talenta",
+        "Talent box",
+    ),
+    # cli/explain_cmd.py
+    "CLI_JELASKAN_SKOR_TOTAL": (
+        "Skor total",
+        "Total",
+    ),
+    # cli/explain_cmd.py
+    "CLI_JELASKAN_RANTAI_KEKOSONGAN": (
+        "Rantai kekosongan",
+        "Vacancy chain",
+    ),
+    # cli/explain_cmd.py
+    "CLI_JELASKAN_SERI_DIPUTUS_OLEH": (
+        "seri, diputus oleh",
+        "tie, decided by",
+    ),
+    # cli/explain_cmd.py
+    "CLI_JELASKAN_KEHILANGAN_OBJEKTIF_BILA": (
+        "kehilangan objektif bila dipaksa",
+        "objective loss if forced",
+    ),
+    # cli/explain_cmd.py
+    "CLI_JELASKAN_DIPAKSA": (
+        "dipaksa",
+        "forced",
+    ),
+    # plan/solved.py
+    "RENCANA_TEKS_PEMEGANG": (
+        "pemegang",
+        "holder of",
+    ),
+    # succession/text.py
+    "SUKSESI_TEKS_LAGI": (
+        "lagi",
+        "more",
+    ),
+    # succession/text.py
+    "SUKSESI_TEKS_PEMEGANG": (
+        "pemegang",
+        "holder",
+    ),
+    # succession/text.py
+    "SUKSESI_TEKS_LOWONG_MULAI": (
+        "lowong mulai",
+        "vacant from",
+    ),
+    # succession/text.py
+    "SUKSESI_TEKS_KOTAK": (
+        "kotak",
+        "box",
+    ),
+    # succession/text.py
+    "SUKSESI_TEKS_SIAP": (
+        "siap",
+        "ready",
+    ),
     # cli/explain_cmd.py
     "CLI_JELASKAN_ATURAN": (
         "  Aturan:",

@@ -43,41 +43,35 @@ from placement.solver.run import solve_problem
 if TYPE_CHECKING:
     from placement.plan.result import Result
 
-NO_DETAIL = ("rincian tidak tersedia", "breakdown not available")
+NO_DETAIL = texts("JPM_RINCIAN_TIDAK_TERSEDIA")
 BOX_LEGAL_BASIS = "PermenPAN-RB 3/2020 tentang Manajemen Talenta ASN (lampiran)"
-_KEEP = (
-    "dipertahankan, masuk kelompok rencana suksesi, dan rotasi/perluasan atau pengayaan jabatan",
-    "retain, succession pool, and rotation / job enlargement or enrichment",
-)
-_FIT = ("penempatan yang sesuai dan bimbingan/pengembangan", "suitable placement and coaching")
+_KEEP = texts("KOTAK_DIPERTAHANKAN")
+_FIT = texts("KOTAK_PENEMPATAN_SESUAI")
 BOX_RECOMMENDATION: dict[int, tuple[str, str]] = {
-    9: ("dipromosikan dan masuk kelompok rencana suksesi", "promote; succession pool"),
+    9: texts("KOTAK_DIPROMOSIKAN"),
     8: _KEEP,
     7: _KEEP,
     6: _FIT,
     5: _FIT,
     3: _FIT,
     2: _FIT,
-    4: ("rotasi dan pengembangan", "rotation and development"),
-    1: (
-        "diproses sesuai ketentuan peraturan perundang-undangan (bukan kandidat penempatan)",
-        "handled under the regulations (not a placement candidate)",
-    ),
+    4: texts("KOTAK_ROTASI"),
+    1: texts("KOTAK_DIPROSES_KETENTUAN"),
 }
 TERM_LABELS: dict[str, tuple[str, str]] = {
-    "jpm": ("JPM (kesesuaian kompetensi)", "JPM (competency match)"),
-    "box_value": ("nilai kotak talenta", "talent box value"),
-    "education_match": ("kesesuaian pendidikan", "education match"),
-    "post_value": ("nilai jabatan terisi", "value of a filled post"),
-    "move_cost": ("biaya perpindahan", "move cost"),
-    "overdue_penalty": ("penalti lewat masa jabatan", "overdue tenure penalty"),
-    "field_penalty": ("penalti rumpun tidak sesuai", "wrong-field penalty"),
+    "jpm": texts("SUKU_JPM"),
+    "box_value": texts("SUKU_NILAI_KOTAK"),
+    "education_match": texts("SUKU_PENDIDIKAN"),
+    "post_value": texts("SUKU_NILAI_JABATAN"),
+    "move_cost": texts("SUKU_BIAYA_PINDAH"),
+    "overdue_penalty": texts("SUKU_PENALTI_MASA_JABATAN"),
+    "field_penalty": texts("SUKU_PENALTI_RUMPUN"),
 }
 TIE_RULES: dict[str, tuple[str, str]] = {
-    "pemegang_jabatan": ("pemegang jabatan (petahana) didahulukan", "the incumbent first"),
-    "tmt_golongan": ("senioritas TMT golongan", "seniority by TMT golongan"),
-    "tmt_cpns": ("senioritas TMT CPNS", "seniority by TMT CPNS"),
-    "urutan_tetap": ("urutan tetap (baris data)", "fixed order (input row)"),
+    "pemegang_jabatan": texts("SERI_PEMEGANG_JABATAN"),
+    "tmt_golongan": texts("SERI_TMT_GOLONGAN"),
+    "tmt_cpns": texts("SERI_TMT_CPNS"),
+    "urutan_tetap": texts("SERI_URUTAN_TETAP"),
 }
 
 
@@ -242,14 +236,7 @@ def unchecked_requirements(kind: str, move_type: str) -> list[tuple[str, str]]:
     if move_type == "tetap" or kind not in RELATED_EXPERIENCE:
         return []
     years, basis = RELATED_EXPERIENCE[kind]
-    return [
-        (
-            f"Pengalaman jabatan dalam bidang tugas terkait paling kurang {years} tahun kumulatif "
-            f"({basis}): tidak dapat diperiksa, data riwayat jabatan tidak tersedia; periksa manual",
-            f"Related-field experience of at least {years} years in total ({basis}): not checked, "
-            "the data has no job history; check by hand",
-        )
-    ]
+    return [texts("SYARAT_PENGALAMAN_TIDAK_DIPERIKSA", years=years, basis=basis)]
 
 
 def explain_move(

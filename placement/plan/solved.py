@@ -25,7 +25,7 @@ def by_post(ds: Dataset, nip: str, lang: str = "id") -> str:
     held = ds.person(nip).jabatan_id if nip in ds.person_index else None
     if not held:
         return text("RENCANA_TEKS_SEORANG_PEGAWAI", lang)
-    return f"{'holder of' if lang == 'en' else 'pemegang'} {post_label(ds, held, lang)}"
+    return f"{text('RENCANA_TEKS_PEMEGANG', lang)} {post_label(ds, held, lang)}"
 
 
 def change_lines(
@@ -39,7 +39,6 @@ def change_lines(
     """Placements a forced pair changes, the asked person first: the asked person by NIP,
     everybody else by post only (NIP and name with ``detail``: personal data the user did not
     ask for, UU PDP); a closing count of the others when they are not named."""
-    en = lang == "en"
     lines = []
     for ch in sorted(changes, key=lambda ch: ch["nip"] != asked):
         where = (
@@ -51,9 +50,9 @@ def change_lines(
             lines.append(f"{ch['nip']} {ch['nama']}: {where}")
         else:
             lines.append(
-                f"{'holder of' if en else 'pemegang'} {where}"
+                f"{text('RENCANA_TEKS_PEMEGANG', lang)} {where}"
                 if ch["di_rencana"]
-                else f"{'a person' if en else 'seorang pegawai'} {where}"
+                else f"{text('RENCANA_TEKS_SEORANG_PEGAWAI', lang)} {where}"
             )
     others = sum(1 for ch in changes if ch["nip"] != asked)
     if others and not detail:

@@ -86,7 +86,7 @@ def summary_text(r: SuccessionReport, detail: bool) -> str:
             f"  {date_text(v['tanggal'], lang)}  {v['jabatan_id']} {v['nama_jabatan']}: {v['alasan']}"
         )
     if len(vac) > 10:
-        lines.append(f"  … {len(vac) - 10} {'more' if en else 'lagi'}")
+        lines.append(f"  … {len(vac) - 10} {text('SUKSESI_TEKS_LAGI', lang)}")
     where = r.opd or (text("SUKSESI_TEKS_SELURUH_DAERAH", lang))
     lines += ["", text("SUKSESI_TEKS_PETA_TALENTA_KOTAK", lang, where=where)]
     lines.append(talent_grid(r.ds, r.opd, lang).to_string(index=False))
@@ -105,12 +105,12 @@ def _post_block(post: dict[Any, Any], rows: pd.DataFrame, labels: list[str], en:
     if post["kritis"] in ("ya", "yes"):
         head += text("SUKSESI_TEKS_KRITIS", lang)
     if _has(post["pemegang_nama"]):
-        head += f"; {'holder' if en else 'pemegang'}: {post['pemegang_nama']}"
+        head += f"; {text('SUKSESI_TEKS_PEMEGANG', lang)}: {post['pemegang_nama']}"
     else:
         head += text("SUKSESI_TEKS_LOWONG", lang)
     if _has(post["lowong_mulai"]):
         head += (
-            f"; {'vacant from' if en else 'lowong mulai'} "
+            f"; {text('SUKSESI_TEKS_LOWONG_MULAI', lang)} "
             f"{date_text(post['lowong_mulai'], lang)} ({post['alasan_lowong']})"
         )
     out = ["", head]
@@ -121,10 +121,10 @@ def _post_block(post: dict[Any, Any], rows: pd.DataFrame, labels: list[str], en:
         box = str(s["kotak_talenta"]) if _has(s["kotak_talenta"]) else "-"
         line = (
             f"  {s['kesiapan']} #{s['peringkat']}: {s['nama']} ({s['nip']}), "
-            f"{'box' if en else 'kotak'} {box}, JPM {jpm}"
+            f"{text('SUKSESI_TEKS_KOTAK', lang)} {box}, JPM {jpm}"
         )
         if s["kesiapan"] == labels[1]:
-            line += f", {'ready' if en else 'siap'} {date_text(s['tanggal_siap'], lang)}"
+            line += f", {text('SUKSESI_TEKS_SIAP', lang)} {date_text(s['tanggal_siap'], lang)}"
         out.append(line)
         if s["aturan_penghalang"]:
             out.append(f"      {s['aturan_penghalang']}")
