@@ -22,6 +22,7 @@ from placement.cli.base import (
     user_errors,
 )
 from placement.config import Skenario
+from placement.domain.messages import texts
 from placement.domain.model import Dataset, current_post_labels
 from placement.rules.eligibility import Assessment, assess_person, assess_post
 from placement.rules.registry import load_pack, rule_set
@@ -60,9 +61,9 @@ _HEAD: dict[str, tuple[str, str]] = {
     "pesan": ("pesan", "message"),
 }
 _STATUS = {
-    "layak": ("layak", "eligible"),
-    "daftar_pendek": ("daftar pendek", "shortlist"),
-    "ditolak": ("ditolak", "refused"),
+    "layak": texts("CLI_KELAYAKAN_STATUS_LAYAK"),
+    "daftar_pendek": texts("CLI_KELAYAKAN_STATUS_DAFTAR_PENDEK"),
+    "ditolak": texts("CLI_KELAYAKAN_STATUS_DITOLAK"),
 }
 
 

@@ -276,6 +276,305 @@ SHARED: dict[str, tuple[str, str]] = {
 
 
 TEXTS: dict[str, tuple[str, str]] = {
+    # plan/compare.py
+    "KPI_OBJEKTIF": (
+        "objektif (satuan skor)",
+        "objective (score units)",
+    ),
+    # plan/compare.py
+    "KPI_JABATAN_TERISI": (
+        "jabatan terisi",
+        "posts filled",
+    ),
+    # plan/compare.py
+    "KPI_PORSI_TERISI": (
+        "porsi jabatan terisi",
+        "share of posts filled",
+    ),
+    # plan/compare.py
+    "KPI_LOWONG": (
+        "jabatan lowong",
+        "posts left vacant",
+    ),
+    # plan/compare.py
+    "KPI_JPM_RATA": (
+        "JPM rata-rata pemegang",
+        "mean JPM of holders",
+    ),
+    # plan/compare.py
+    "KPI_JPM_MIN": (
+        "JPM terendah pemegang",
+        "lowest JPM of holders",
+    ),
+    # plan/compare.py
+    "KPI_PORSI_KOTAK7": (
+        "porsi jabatan dipegang kotak ≥ 7",
+        "share of posts held by box ≥ 7",
+    ),
+    # plan/compare.py
+    "KPI_PROMOSI": (
+        "promosi",
+        "promotions",
+    ),
+    # plan/compare.py
+    "KPI_ROTASI": (
+        "rotasi",
+        "rotations",
+    ),
+    # plan/compare.py
+    "KPI_MUTASI": (
+        "mutasi",
+        "transfers",
+    ),
+    # plan/compare.py
+    "KPI_DEMOSI": (
+        "demosi",
+        "demotions",
+    ),
+    # plan/compare.py
+    "KPI_ALIH_JENIS": (
+        "alih jenis (JF ke jabatan administrasi)",
+        "JF into administration posts",
+    ),
+    # plan/compare.py
+    "KPI_NON_JOB": (
+        "non-job",
+        "non-job",
+    ),
+    # plan/compare.py
+    "KPI_PEJABAT_BERPINDAH": (
+        "pejabat lama yang berpindah",
+        "incumbents moved",
+    ),
+    # plan/compare.py
+    "KPI_LOWONGAN_DIISI": (
+        "lowongan awal yang diisi",
+        "initial vacancies filled",
+    ),
+    # plan/compare.py
+    "KPI_PERPINDAHAN_OPD_MAKS": (
+        "pejabat berpindah per OPD (maks)",
+        "incumbents moved per OPD (max)",
+    ),
+    # plan/compare.py
+    "KPI_PORSI_BERUBAH_OPD_MAKS": (
+        "porsi berganti pemegang per OPD (maks)",
+        "share of holders changed per OPD (max)",
+    ),
+    # plan/compare.py
+    "KPI_RANTAI_TERPANJANG": (
+        "rantai lowongan terpanjang",
+        "longest vacancy chain",
+    ),
+    # plan/compare.py
+    "KPI_PORSI_PEREMPUAN_PROMOSI": (
+        "porsi perempuan di antara promosi",
+        "share of women among promotions",
+    ),
+    # plan/compare.py
+    "KPI_LEWAT_MASA_JABATAN_TETAP": (
+        "lewat masa jabatan maks tetap di tempat",
+        "past max tenure left in place",
+    ),
+    # plan/compare_readable.py
+    "PERBANDINGAN_NONE": (
+        "tidak ada",
+        "none",
+    ),
+    # plan/compare_readable.py
+    "PERBANDINGAN_NO_DATA": (
+        "tidak ada data",
+        "no data",
+    ),
+    # plan/compare_readable.py
+    "PERBANDINGAN_NO_UNIT": (
+        "tanpa unit",
+        "no unit",
+    ),
+    # plan/compare_readable.py
+    "PERBANDINGAN_OF": (
+        "dari",
+        "of",
+    ),
+    # plan/compare_readable.py
+    "PERBANDINGAN_NOT_COMPARED": (
+        "tidak dibandingkan (bobot skenario berbeda)",
+        "not compared (the scenarios' weights differ)",
+    ),
+    # plan/compare_readable.py
+    "PERBANDINGAN_OTHER_HOLDER": (
+        "pemegang berbeda",
+        "another holder",
+    ),
+    # plan/compare_readable.py
+    "PERBANDINGAN_VACANT": (
+        "lowong",
+        "vacant",
+    ),
+    # plan/compare_readable.py
+    "PERBANDINGAN_TITLE": (
+        "Perbandingan rencana (untuk pimpinan)",
+        "Plan comparison (for the leadership)",
+    ),
+    # plan/compare_readable.py
+    "PERBANDINGAN_DIFFER": (
+        "Jabatan dengan pemegang berbeda",
+        "Posts with another holder",
+    ),
+    # plan/compare_readable.py
+    "PERBANDINGAN_ITEM": (
+        "butir",
+        "item",
+    ),
+    # report/compare_pdf.py
+    "PERBANDINGAN_PDF_TITLE": (
+        "Perbandingan Skenario Rencana Penempatan untuk Pimpinan",
+        "Comparison of Placement Plan Scenarios for the Leadership",
+    ),
+    # report/compare_pdf.py
+    "PERBANDINGAN_PDF_SUMMARY": (
+        "Ringkasan per skenario",
+        "Summary per scenario",
+    ),
+    # report/compare_pdf.py
+    "PERBANDINGAN_PDF_INTRO": (
+        "Skenario yang dibandingkan: {names}. Setiap kolom satu skenario; data yang tidak "
+        "tercatat ditulis 'tidak tersedia'. Nilai objektif hanya dibandingkan bila bobot semua "
+        "skenario sama.",
+        "Scenarios compared: {names}. One column per scenario; data not recorded is marked 'not "
+        "available'. Objective values are compared only when every scenario has the same "
+        "weights.",
+    ),
+    # report/compare_pdf.py
+    "PERBANDINGAN_PDF_OPD": (
+        "Perpindahan per OPD",
+        "Moves per OPD",
+    ),
+    # report/compare_pdf.py
+    "PERBANDINGAN_PDF_OPD_HEAD": (
+        "OPD",
+        "OPD",
+    ),
+    # report/compare_pdf.py
+    "PERBANDINGAN_PDF_AGAINST": (
+        "{b} dibandingkan dengan {a}: {n} jabatan",
+        "{b} against {a}: {n} posts",
+    ),
+    # report/compare_pdf.py
+    "PERBANDINGAN_PDF_NONE": (
+        "Tidak ada.",
+        "None.",
+    ),
+    # report/compare_pdf.py
+    "PERBANDINGAN_PDF_FOOTER": (
+        "{inst} — perbandingan skenario, tanggal rencana {date}",
+        "{inst} — scenario comparison, plan date {date}",
+    ),
+    # rules/scoring.py
+    "KATEGORI_SKOR_MEMENUHI": (
+        "memenuhi syarat",
+        "meets the requirements",
+    ),
+    # rules/scoring.py
+    "KATEGORI_SKOR_MASIH": (
+        "masih memenuhi syarat",
+        "still meets the requirements",
+    ),
+    # rules/scoring.py
+    "KATEGORI_SKOR_KURANG": (
+        "kurang memenuhi syarat",
+        "below the requirements",
+    ),
+    # rules/scoring.py
+    "KATEGORI_SKOR_TANPA_DATA": (
+        "tidak ada data",
+        "no data",
+    ),
+    # succession/future.py
+    "ALASAN_LOWONG_BUP": (
+        "batas usia pensiun (BUP)",
+        "retirement age (BUP)",
+    ),
+    # succession/future.py
+    "ALASAN_LOWONG_MASA_JABATAN_MAKS": (
+        "melewati masa jabatan maksimum (dapat diperpanjang)",
+        "past the maximum tenure (may be extended)",
+    ),
+    # succession/future.py
+    "ALASAN_LOWONG_SOTK_DIBENTUK": (
+        "SOTK: jabatan dibentuk",
+        "SOTK: post created",
+    ),
+    # succession/future.py
+    "ALASAN_LOWONG_SOTK_DIHAPUS": (
+        "SOTK: jabatan dihapus (pemegang perlu jabatan baru)",
+        "SOTK: post abolished (the holder needs a new post)",
+    ),
+    # succession/readiness.py
+    "PENGEMBANGAN_KOTAK_TALENTA_MIN": (
+        "pengembangan kinerja dan potensi sampai kotak talenta minimum",
+        "develop performance and potential up to the minimum talent box",
+    ),
+    # succession/readiness.py
+    "PENGEMBANGAN_KOMPETENSI_ADA": (
+        "ikut uji kompetensi / asesmen",
+        "take the competency assessment",
+    ),
+    # succession/readiness.py
+    "PENGEMBANGAN_SKP_PROMOSI": (
+        "capai predikat kinerja minimum dalam penilaian berikutnya",
+        "reach the minimum performance rating in the next appraisals",
+    ),
+    # succession/readiness.py
+    "PENGEMBANGAN_PENDIDIKAN_MIN": (
+        "tugas belajar / izin belajar sampai pendidikan minimum",
+        "study leave up to the minimum education",
+    ),
+    # succession/readiness.py
+    "PENGEMBANGAN_GOL_MIN_ESELON": (
+        "kenaikan pangkat sampai golongan minimum (tidak diproyeksikan otomatis)",
+        "promotion in grade up to the minimum golongan (not projected)",
+    ),
+    # succession/readiness.py
+    "PENGEMBANGAN_RUMPUN_SESUAI": (
+        "pendidikan/pelatihan di rumpun jabatan",
+        "education/training in the post's field",
+    ),
+    # succession/readiness.py
+    "PENGEMBANGAN_JOB_FIT_JPT": (
+        "pengembangan lalu uji job fit ulang",
+        "development, then a new job-fit test",
+    ),
+    # workflow/edit.py
+    "JENIS_ATURAN_HARD": (
+        "keras",
+        "hard",
+    ),
+    # workflow/edit.py
+    "JENIS_ATURAN_SOFT": (
+        "lunak",
+        "soft",
+    ),
+    # workflow/edit.py
+    "JENIS_ATURAN_SCORE": (
+        "skor",
+        "score",
+    ),
+    # cli/eligibility_cmd.py
+    "CLI_KELAYAKAN_STATUS_LAYAK": (
+        "layak",
+        "eligible",
+    ),
+    # cli/eligibility_cmd.py
+    "CLI_KELAYAKAN_STATUS_DAFTAR_PENDEK": (
+        "daftar pendek",
+        "shortlist",
+    ),
+    # cli/eligibility_cmd.py
+    "CLI_KELAYAKAN_STATUS_DITOLAK": (
+        "ditolak",
+        "refused",
+    ),
     # plan/explain.py
     "JPM_RINCIAN_TIDAK_TERSEDIA": (
         "rincian tidak tersedia",

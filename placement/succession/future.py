@@ -31,16 +31,10 @@ from placement.succession.readiness import horizon_end, select_posts
 from placement.succession.timeline import NAT, Timeline, to_day
 
 REASONS: dict[str, tuple[str, str]] = {
-    "bup": ("batas usia pensiun (BUP)", "retirement age (BUP)"),
-    "masa_jabatan_maks": (
-        "melewati masa jabatan maksimum (dapat diperpanjang)",
-        "past the maximum tenure (may be extended)",
-    ),
-    "sotk_dibentuk": ("SOTK: jabatan dibentuk", "SOTK: post created"),
-    "sotk_dihapus": (
-        "SOTK: jabatan dihapus (pemegang perlu jabatan baru)",
-        "SOTK: post abolished (the holder needs a new post)",
-    ),
+    "bup": texts("ALASAN_LOWONG_BUP"),
+    "masa_jabatan_maks": texts("ALASAN_LOWONG_MASA_JABATAN_MAKS"),
+    "sotk_dibentuk": texts("ALASAN_LOWONG_SOTK_DIBENTUK"),
+    "sotk_dihapus": texts("ALASAN_LOWONG_SOTK_DIHAPUS"),
 }
 SOTK_CHANGES: tuple[str, ...] = ("dibentuk", "dihapus")
 SOTK_REQUIRED: tuple[str, ...] = ("jabatan_id", "perubahan", "tanggal")

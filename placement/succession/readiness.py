@@ -34,7 +34,7 @@ from placement.config import Skenario
 from placement.domain.dates import shift_months
 from placement.domain.errors import PlacementError
 from placement.domain.grades import JPT_TYPES
-from placement.domain.messages import Where, failure, issue
+from placement.domain.messages import Where, failure, issue, texts
 from placement.domain.model import Dataset
 from placement.rules.checks import PairContext
 from placement.rules.eligibility import (
@@ -57,28 +57,13 @@ CATEGORIES: tuple[str, ...] = ("sekarang", "horizon", "pengembangan")
 
 # Rules a person can meet through development, with the action (id, en).
 DEVELOPABLE: dict[str, tuple[str, str]] = {
-    "KOTAK_TALENTA_MIN": (
-        "pengembangan kinerja dan potensi sampai kotak talenta minimum",
-        "develop performance and potential up to the minimum talent box",
-    ),
-    "KOMPETENSI_ADA": ("ikut uji kompetensi / asesmen", "take the competency assessment"),
-    "SKP_PROMOSI": (
-        "capai predikat kinerja minimum dalam penilaian berikutnya",
-        "reach the minimum performance rating in the next appraisals",
-    ),
-    "PENDIDIKAN_MIN": (
-        "tugas belajar / izin belajar sampai pendidikan minimum",
-        "study leave up to the minimum education",
-    ),
-    "GOL_MIN_ESELON": (
-        "kenaikan pangkat sampai golongan minimum (tidak diproyeksikan otomatis)",
-        "promotion in grade up to the minimum golongan (not projected)",
-    ),
-    "RUMPUN_SESUAI": (
-        "pendidikan/pelatihan di rumpun jabatan",
-        "education/training in the post's field",
-    ),
-    "JOB_FIT_JPT": ("pengembangan lalu uji job fit ulang", "development, then a new job-fit test"),
+    "KOTAK_TALENTA_MIN": texts("PENGEMBANGAN_KOTAK_TALENTA_MIN"),
+    "KOMPETENSI_ADA": texts("PENGEMBANGAN_KOMPETENSI_ADA"),
+    "SKP_PROMOSI": texts("PENGEMBANGAN_SKP_PROMOSI"),
+    "PENDIDIKAN_MIN": texts("PENGEMBANGAN_PENDIDIKAN_MIN"),
+    "GOL_MIN_ESELON": texts("PENGEMBANGAN_GOL_MIN_ESELON"),
+    "RUMPUN_SESUAI": texts("PENGEMBANGAN_RUMPUN_SESUAI"),
+    "JOB_FIT_JPT": texts("PENGEMBANGAN_JOB_FIT_JPT"),
 }
 ROW_COLUMNS: tuple[str, ...] = (
     "post",

@@ -20,11 +20,15 @@ import yaml
 
 from placement.config import Skenario, parse_scenario, safe_yaml
 from placement.domain.errors import Issue, PlacementError
-from placement.domain.messages import Where, caution, failure
+from placement.domain.messages import Where, caution, failure, texts
 from placement.domain.model import Dataset
 
 FILE = "skenario"
-_KIND = {"hard": ("keras", "hard"), "soft": ("lunak", "soft"), "score": ("skor", "score")}
+_KIND = {
+    "hard": texts("JENIS_ATURAN_HARD"),
+    "soft": texts("JENIS_ATURAN_SOFT"),
+    "score": texts("JENIS_ATURAN_SCORE"),
+}
 
 
 def edit_scenario(sc: Skenario, changes: Mapping[str, Any]) -> Skenario:
