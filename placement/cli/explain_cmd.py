@@ -194,11 +194,7 @@ def explain_cmd(
         echo_json(payload)
         return
     if "jabatan_lowong" in payload:
-        click.echo(
-            f"Jabatan {jabatan} lowong dalam rencana."
-            if lang == "id"
-            else f"Post {jabatan} is vacant in the plan."
-        )
+        click.echo(text("CLI_JELASKAN_JABATAN_LOWONG_DALAM", lang, jabatan=jabatan))
     if exp is not None:
         _print_move(exp, lang, detail)
     if with_alts:
@@ -288,4 +284,4 @@ def dossier_cmd(
     ds, result, record = load_solved(out, data)
     path = output or out / f"dosir.{fmt}"
     write_dossier(ds, result, path, fmt, record, top, horizon if with_succession else None)
-    click.echo(f"Dosir ditulis ke {path}" if lang == "id" else f"Dossier written to {path}")
+    click.echo(text("CLI_JELASKAN_DOSIR_DITULIS_KE", lang, path=path))

@@ -276,6 +276,156 @@ SHARED: dict[str, tuple[str, str]] = {
 
 
 TEXTS: dict[str, tuple[str, str]] = {
+    # cli/batch_cmd.py
+    "CLI_BATCH_PERCOBAAN": (
+        " (percobaan {attempts})",
+        " (attempt {attempts})",
+    ),
+    # cli/batch_cmd.py
+    "CLI_BATCH_RINGKASAN": (
+        "Ringkasan: ",
+        "Summary: ",
+    ),
+    # cli/batch_cmd.py
+    "CLI_BATCH_TIDAK_ADA_RENCANA": (
+        "tidak ada rencana",
+        "no plan",
+    ),
+    # cli/data_cmds.py
+    "CLI_DATA_DITULIS": (
+        "Ditulis: {path}",
+        "Written: {path}",
+    ),
+    # cli/eligibility_cmd.py
+    "CLI_KELAYAKAN_LAYAK_TERBAIK_DAHULU": (
+        "LAYAK (terbaik dahulu):",
+        "ELIGIBLE (best first):",
+    ),
+    # cli/eligibility_cmd.py
+    "CLI_KELAYAKAN_DITOLAK_PER_ATURAN": (
+        "DITOLAK, per aturan:",
+        "REFUSED, by rule:",
+    ),
+    # cli/eligibility_cmd.py
+    "CLI_KELAYAKAN_DITOLAK_PERTAMA": (
+        "DITOLAK ({top} pertama):",
+        "REFUSED (first {top}):",
+    ),
+    # cli/eligibility_cmd.py
+    "CLI_KELAYAKAN_PELONGGARAN": (
+        "PELONGGARAN: ",
+        "RELAXATION: ",
+    ),
+    # cli/eligibility_cmd.py
+    "CLI_KELAYAKAN_LAYAK": (
+        "Layak",
+        "Eligible",
+    ),
+    # cli/eligibility_cmd.py
+    "CLI_KELAYAKAN_DITOLAK": (
+        "Ditolak",
+        "Refused",
+    ),
+    # cli/explain_cmd.py
+    "CLI_JELASKAN_DOSIR_DITULIS_KE": (
+        "Dosir ditulis ke {path}",
+        "Dossier written to {path}",
+    ),
+    # cli/explain_cmd.py
+    "CLI_JELASKAN_JABATAN_LOWONG_DALAM": (
+        "Jabatan {jabatan} lowong dalam rencana.",
+        "Post {jabatan} is vacant in the plan.",
+    ),
+    # cli/generate_cmd.py
+    "CLI_BUAT_PILIH_TEPAT_SATU": (
+        "Pilih tepat satu: --preset atau --jabatan.",
+        "Give exactly one of --preset or --jabatan.",
+    ),
+    # cli/generate_cmd.py
+    "CLI_BUAT_MEMBUAT_WILAYAH_SINTETIS": (
+        "Membuat wilayah sintetis '{preset}' (±{n} ASN), mohon tunggu…",
+        "Generating synthetic region '{preset}' (about {n} ASN), please wait…",
+    ),
+    # cli/instansi_split.py
+    "CLI_INSTANSI_PEGAWAI_DARI_INSTANSI": (
+        "{outside} pegawai dari instansi tanpa jabatan di data tidak ikut ({names})",
+        "{outside} people of instansi without posts in the data left out ({names})",
+    ),
+    # succession/readiness.py
+    "SUKSESI_KESIAPAN_LOLOS": (
+        "lolos",
+        "passes",
+    ),
+    # succession/talent_map.py
+    "PETA_TALENTA_KOTAK_SEBELUMNYA_SEKARANG": (
+        "kotak sebelumnya \\ sekarang",
+        "previous box \\ now",
+    ),
+    # succession/talent_map.py
+    "PETA_TALENTA_JUMLAH": (
+        "jumlah",
+        "total",
+    ),
+    # succession/talent_map.py
+    "PETA_TALENTA_POTENSI": (
+        "potensi",
+        "potential",
+    ),
+    # plan/compare.py
+    "KPI_KOLOM_KETERANGAN": (
+        "keterangan",
+        "label",
+    ),
+    # workflow/edit.py
+    "ATURAN_TABEL_PERSETUJUAN": (
+        "persetujuan",
+        "approval",
+    ),
+    # workflow/edit.py
+    "ATURAN_TABEL_BERLAKU_BILA": (
+        "berlaku bila",
+        "applies when",
+    ),
+    # workflow/edit.py
+    "ATURAN_TABEL_DASAR_HUKUM": (
+        "dasar hukum",
+        "legal basis",
+    ),
+    # workflow/edit.py
+    "ATURAN_TABEL_JENIS": (
+        "jenis",
+        "kind",
+    ),
+    # workflow/edit.py
+    "ATURAN_TABEL_AKTIF": (
+        "aktif",
+        "active",
+    ),
+    # workflow/edit.py
+    "ATURAN_TABEL_URAIAN": (
+        "uraian",
+        "description",
+    ),
+    # workflow/edit.py
+    "ATURAN_TABEL_PARAMETER": (
+        "parameter",
+        "parameters",
+    ),
+    # workflow/edit.py
+    "ATURAN_TABEL_DIUBAH": (
+        "diubah",
+        "changed",
+    ),
+    # workflow/edit.py
+    "ATURAN_TABEL_YA": (
+        "ya",
+        "yes",
+    ),
+    # workflow/edit.py
+    "ATURAN_TABEL_TIDAK": (
+        "tidak",
+        "no",
+    ),
     # plan/compare.py
     "KPI_OBJEKTIF": (
         "objektif (satuan skor)",

@@ -18,7 +18,7 @@ import pandas as pd
 
 from placement.config import Gerbang, KpiName
 from placement.domain.errors import PlacementError
-from placement.domain.messages import Where, issue, texts
+from placement.domain.messages import Where, issue, text, texts
 from placement.io.plan_files import read_plan
 
 # name → (Indonesian label, English label); the order is the order of every KPI table.
@@ -191,7 +191,7 @@ def kpi_table(plans: Sequence[PlanFiles], lang: str = "id") -> pd.DataFrame:
     if not same_weights(plans):
         frame.loc["objektif", names] = None
         labels[list(frame.index).index("objektif")] += NOT_COMPARED[k]
-    frame.insert(0, "keterangan" if lang == "id" else "label", labels)
+    frame.insert(0, text("KPI_KOLOM_KETERANGAN", lang), labels)
     frame.index.name = "kpi"
     return frame.reset_index()
 

@@ -34,7 +34,7 @@ from placement.config import Skenario
 from placement.domain.dates import shift_months
 from placement.domain.errors import PlacementError
 from placement.domain.grades import JPT_TYPES
-from placement.domain.messages import Where, failure, issue, texts
+from placement.domain.messages import Where, failure, issue, text, texts
 from placement.domain.model import Dataset
 from placement.rules.checks import PairContext
 from placement.rules.eligibility import (
@@ -286,7 +286,7 @@ def _describe(
     ctx = PairContext.of(tl.base, person, post)
     blocks: list[list[str]] = [[] for _ in range(len(rows))]
     acts: list[list[str]] = [[] for _ in range(len(rows))]
-    until = "lolos" if lang == "id" else "passes"
+    until = text("SUKSESI_KESIAPAN_LOLOS", lang)
     for k, rule in enumerate(rules):
         sel = np.flatnonzero(fails[:, k])
         if not len(sel):
@@ -295,10 +295,10 @@ def _describe(
         day = dates.get(rule.id)
         # the Indonesian display values in both languages, as the sheets always showed them
         for i, a, t in zip(sel, actual.id, threshold.id, strict=True):
-            text = f"{rule.id} ({a} | {t})"
+            note = f"{rule.id} ({a} | {t})"
             if day is not None and not np.isnat(day[i]):
-                text += f" {until} {day[i]}"
-            blocks[i].append(text)
+                note += f" {until} {day[i]}"
+            blocks[i].append(note)
             if rule.id in DEVELOPABLE:
                 acts[i].append(DEVELOPABLE[rule.id][1 if lang == "en" else 0])
     return ["; ".join(b) for b in blocks], ["; ".join(a) for a in acts]

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from placement.domain.errors import Issue, PlacementError
-from placement.domain.messages import Where, issue
+from placement.domain.messages import Where, issue, text
 from placement.domain.model import Dataset
 from placement.rules.facts import norm_text
 
@@ -162,7 +162,7 @@ def talent_grid(ds: Dataset, opd: str | None = None, lang: str = "id") -> pd.Dat
         boxes = boxes[opds == norm_text(opd)]
     counts = np.bincount(boxes, minlength=10)
     data = {
-        ("potensi" if lang == "id" else "potential"): [_t(POTENSI[p], lang) for p in (2, 1, 0)],
+        text("PETA_TALENTA_POTENSI", lang): [_t(POTENSI[p], lang) for p in (2, 1, 0)],
         **{
             _t(KINERJA[k], lang): [f"{GRID[r][k]}: {counts[GRID[r][k]]}" for r in range(3)]
             for k in range(3)
@@ -305,8 +305,8 @@ def box_transitions(ds: Dataset, previous: pd.DataFrame, lang: str = "id") -> pd
     matrix = np.zeros((len(keys), len(keys)), dtype=np.int64)
     pos = {k: i for i, k in enumerate(keys)}
     np.add.at(matrix, ([pos[int(x)] for x in a], [pos[int(y)] for y in b]), 1)
-    head = "kotak sebelumnya \\ sekarang" if lang == "id" else "previous box \\ now"
-    total = "jumlah" if lang == "id" else "total"
+    head = text("PETA_TALENTA_KOTAK_SEBELUMNYA_SEKARANG", lang)
+    total = text("PETA_TALENTA_JUMLAH", lang)
     frame = pd.DataFrame(matrix, columns=[label(k) for k in keys])
     frame.insert(0, head, [label(k) for k in keys])
     frame[total] = matrix.sum(axis=1)

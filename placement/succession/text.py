@@ -47,7 +47,7 @@ def summary_text(r: SuccessionReport, detail: bool) -> str:
     cats = ("sekarang", "horizon", "pengembangan")
     labels = [category_label(c, h, lang) for c in cats]
     counts = ", ".join(f"{lab}: {int(b[c].sum())}" for lab, c in zip(labels, cats, strict=True))
-    lines.append((text("SUKSESI_TEKS_PASANGAN_PENERUS", lang)) + counts)
+    lines.append(text("SUKSESI_TEKS_PASANGAN_PENERUS", lang) + counts)
     none_now = int((b["sekarang"] == 0).sum())
     none_all = int(((b["sekarang"] + b["horizon"]) == 0).sum())
     lines.append(
@@ -87,7 +87,7 @@ def summary_text(r: SuccessionReport, detail: bool) -> str:
         )
     if len(vac) > 10:
         lines.append(f"  … {len(vac) - 10} {text('SUKSESI_TEKS_LAGI', lang)}")
-    where = r.opd or (text("SUKSESI_TEKS_SELURUH_DAERAH", lang))
+    where = r.opd or text("SUKSESI_TEKS_SELURUH_DAERAH", lang)
     lines += ["", text("SUKSESI_TEKS_PETA_TALENTA_KOTAK", lang, where=where)]
     lines.append(talent_grid(r.ds, r.opd, lang).to_string(index=False))
     if r.previous is not None:

@@ -20,7 +20,7 @@ import yaml
 
 from placement.config import Skenario, parse_scenario, safe_yaml
 from placement.domain.errors import Issue, PlacementError
-from placement.domain.messages import Where, caution, failure, texts
+from placement.domain.messages import Where, caution, failure, text, texts
 from placement.domain.model import Dataset
 
 FILE = "skenario"
@@ -85,16 +85,16 @@ def rule_table(sc: Skenario, lang: str = "id") -> pd.DataFrame:
         rows.append(
             {
                 "id": rid,
-                ("kind" if en else "jenis"): _KIND[spec.kind][1 if en else 0],
-                ("active" if en else "aktif"): ("yes" if en else "ya")
+                text("ATURAN_TABEL_JENIS", lang): _KIND[spec.kind][1 if en else 0],
+                text("ATURAN_TABEL_AKTIF", lang): text("ATURAN_TABEL_YA", lang)
                 if rule.active
-                else ("no" if en else "tidak"),
-                ("description" if en else "uraian"): spec.description_en
+                else text("ATURAN_TABEL_TIDAK", lang),
+                text("ATURAN_TABEL_URAIAN", lang): spec.description_en
                 if en
                 else spec.description_id,
-                ("legal basis" if en else "dasar hukum"): spec.legal_text_with_status,
-                ("parameters" if en else "parameter"): params,
-                ("changed" if en else "diubah"): ("yes" if en else "ya")
+                text("ATURAN_TABEL_DASAR_HUKUM", lang): spec.legal_text_with_status,
+                text("ATURAN_TABEL_PARAMETER", lang): params,
+                text("ATURAN_TABEL_DIUBAH", lang): text("ATURAN_TABEL_YA", lang)
                 if rid in sc.aturan
                 else "",
             }
@@ -111,12 +111,12 @@ def approval_table(sc: Skenario, lang: str = "id") -> pd.DataFrame:
     rows = [
         {
             "id": a.id,
-            ("approval" if en else "persetujuan"): a.description_en if en else a.description_id,
-            ("applies when" if en else "berlaku bila"): "; ".join(
+            text("ATURAN_TABEL_PERSETUJUAN", lang): a.description_en if en else a.description_id,
+            text("ATURAN_TABEL_BERLAKU_BILA", lang): "; ".join(
                 f"{c.predicate}" + (f" {value_text(dict(c.params))}" if c.params else "")
                 for c in a.conditions
             ),
-            ("legal basis" if en else "dasar hukum"): "; ".join(
+            text("ATURAN_TABEL_DASAR_HUKUM", lang): "; ".join(
                 b.text_with_status() for b in a.legal_basis
             ),
         }
