@@ -157,6 +157,16 @@ SHARED: dict[str, tuple[str, str]] = {
 
 
 TEXTS: dict[str, tuple[str, str]] = {
+    # domain/validate/tables.py
+    "SAAT_TANGGAL_RENCANA": (
+        "tanggal rencana {ref}",
+        "the plan date {ref}",
+    ),
+    # domain/validate/tables.py
+    "SAAT_HARI_INI": (
+        "hari ini ({ref}; tanggal rencana belum diketahui saat validasi)",
+        "today ({ref}; the plan date is not known when validating)",
+    ),
     # io/cells.py
     "BATAS_UKURAN_FILE": (
         "file berukuran {mb} (batas {cap})",

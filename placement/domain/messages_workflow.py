@@ -276,6 +276,105 @@ SHARED: dict[str, tuple[str, str]] = {
 
 
 TEXTS: dict[str, tuple[str, str]] = {
+    # config.py
+    "TANGGAL_DARI_ARGUMEN": (
+        "dari argumen --date",
+        "from the --date argument",
+    ),
+    # config.py
+    "TANGGAL_DARI_SKENARIO": (
+        "dari skenario",
+        "from the scenario",
+    ),
+    # config.py
+    "TANGGAL_BAWAAN": (
+        "bawaan: hari ini",
+        "default: today",
+    ),
+    # plan/compare.py
+    "KPI_TIDAK_DIBANDINGKAN": (
+        " — tidak dibandingkan: bobot skenario berbeda",
+        " — not compared: the scenarios' weights differ",
+    ),
+    # succession/future.py
+    "ALASAN_LOWONG_BARIS_SOTK": (
+        "file SOTK baris {row}",
+        "SOTK file row {row}",
+    ),
+    # succession/talent_map.py
+    "PETA_TALENTA_SELURUH_DAERAH": (
+        "Seluruh daerah",
+        "Whole region",
+    ),
+    # succession/talent_map.py
+    "PETA_TALENTA_TANPA_KOTAK": (
+        "tanpa kotak",
+        "no box",
+    ),
+    # succession/talent_map.py
+    "PETA_TALENTA_TIDAK_DI_PUTARAN": (
+        "tidak ada di putaran",
+        "not in the round",
+    ),
+    # succession/talent_map.py
+    "KINERJA_DI_BAWAH": (
+        "di bawah ekspektasi",
+        "below expectations",
+    ),
+    # succession/talent_map.py
+    "KINERJA_SESUAI": (
+        "sesuai ekspektasi",
+        "meets expectations",
+    ),
+    # succession/talent_map.py
+    "KINERJA_DI_ATAS": (
+        "di atas ekspektasi",
+        "above expectations",
+    ),
+    # succession/sheets.py
+    "SUKSESI_BELUM_ADA_SIAP": (
+        "belum ada yang siap sekarang",
+        "nobody ready now",
+    ),
+    # succession/sheets.py
+    "SUKSESI_PERLU_PENGEMBANGAN": (
+        "perlu pengembangan",
+        "needs development",
+    ),
+    # succession/sheets.py
+    "SUKSESI_SIAP_SEKARANG": (
+        "siap sekarang",
+        "ready now",
+    ),
+    # succession/sheets.py
+    "SUKSESI_SIAP_HORIZON": (
+        "siap 1–{horizon_years} tahun",
+        "ready in 1–{horizon_years} years",
+    ),
+    # succession/sheets.py
+    "SUKSESI_SIAP_SETAHUN": (
+        "siap ≤ 1 tahun",
+        "ready within 1 year",
+    ),
+    # succession/sheets.py
+    "SUKSESI_KETERANGAN_SEKARANG": (
+        "layak pada tanggal rencana menurut aturan; urut skor total optimiser",
+        "eligible on the plan date under the rules; ranked by the optimiser's total",
+    ),
+    # succession/sheets.py
+    "SUKSESI_KETERANGAN_HORIZON": (
+        "hanya terhalang aturan waktu (masa jabatan, pengalaman jenjang, hukuman disiplin); "
+        "tanggal siap = hari aturan terakhir berhenti menghalangi, diperiksa mesin aturan pada "
+        "tanggal itu (termasuk BUP_DEKAT dan USIA_JPT)",
+        "blocked only by time-based rules (tenure, experience in the level, disciplinary "
+        "sanction); ready date = the day the last one stops blocking, checked by the rule "
+        "engine on that day (BUP_DEKAT and USIA_JPT included)",
+    ),
+    # succession/sheets.py
+    "SUKSESI_KETERANGAN_PENGEMBANGAN": (
+        "kotak 7–9, terhalang aturan yang dapat dikembangkan: ",
+        "box 7–9, blocked by developable rules: ",
+    ),
     # cli/batch_cmd.py
     "CLI_BATCH_PERCOBAAN": (
         " (percobaan {attempts})",

@@ -172,10 +172,7 @@ def same_weights(plans: Sequence[PlanFiles]) -> bool:
     return len({str((p.record.get("konfigurasi") or {}).get("bobot")) for p in plans}) <= 1
 
 
-NOT_COMPARED = (
-    " — tidak dibandingkan: bobot skenario berbeda",
-    " — not compared: the scenarios' weights differ",
-)
+NOT_COMPARED = texts("KPI_TIDAK_DIBANDINGKAN")
 """Added to the objective's label when :func:`kpi_table` leaves its values out."""
 
 

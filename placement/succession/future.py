@@ -264,7 +264,7 @@ def future_vacancies(
             continue
         person = ds.holder_row.get(c.jabatan_id, -1) if j >= 0 else -1
         reason = f"sotk_{c.change}"
-        d_id, d_en = f"file SOTK baris {c.row}", f"SOTK file row {c.row}"
+        d_id, d_en = texts("ALASAN_LOWONG_BARIS_SOTK", row=c.row)
         if j >= 0:
             add(j, int(person), day, reason, d_id, d_en)
         else:

@@ -20,14 +20,14 @@ import numpy as np
 import pandas as pd
 
 from placement.domain.errors import Issue, PlacementError
-from placement.domain.messages import Where, issue, text
+from placement.domain.messages import Where, issue, text, texts
 from placement.domain.model import Dataset
 from placement.rules.facts import norm_text
 
 KINERJA: tuple[tuple[str, str], ...] = (
-    ("di bawah ekspektasi", "below expectations"),
-    ("sesuai ekspektasi", "meets expectations"),
-    ("di atas ekspektasi", "above expectations"),
+    texts("KINERJA_DI_BAWAH"),
+    texts("KINERJA_SESUAI"),
+    texts("KINERJA_DI_ATAS"),
 )
 POTENSI: tuple[tuple[str, str], ...] = (
     ("rendah", "low"),
@@ -48,9 +48,9 @@ BOX_AXES: dict[int, tuple[int, int]] = {
 }
 GRID: tuple[tuple[int, int, int], ...] = ((6, 8, 9), (3, 5, 7), (1, 2, 4))  # potensi high → low
 TALENT_POOL: tuple[int, ...] = (7, 8, 9)
-REGION = ("Seluruh daerah", "Whole region")
-NO_BOX = ("tanpa kotak", "no box")
-NOT_FOUND = ("tidak ada di putaran", "not in the round")
+REGION = texts("PETA_TALENTA_SELURUH_DAERAH")
+NO_BOX = texts("PETA_TALENTA_TANPA_KOTAK")
+NOT_FOUND = texts("PETA_TALENTA_TIDAK_DI_PUTARAN")
 
 
 def _t(pair: tuple[str, str], lang: str) -> str:

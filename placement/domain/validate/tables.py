@@ -161,12 +161,9 @@ def _check_dates(sheet: _Sheet, plan_date: date | None) -> None:
     before the person turned MIN_AGE (the NIP's birth date and TMT CPNS included)."""
     ref = plan_date or date.today()
     when = (
-        (f"tanggal rencana {ref}", f"the plan date {ref}")
+        texts("SAAT_TANGGAL_RENCANA", ref=ref)
         if plan_date is not None
-        else (
-            f"hari ini ({ref}; tanggal rencana belum diketahui saat validasi)",
-            f"today ({ref}; the plan date is not known when validating)",
-        )
+        else texts("SAAT_HARI_INI", ref=ref)
     )
     given = sheet.out["birth_date"]
     from_nip = pd.to_datetime(_nip_series(sheet, "birth_date")).astype("datetime64[ns]")
