@@ -245,3 +245,42 @@ def test_no_library_module_writes_a_message_inline() -> None:
     assert _inline_messages('issues.append(error("f", 2, None, "C", "teks ini", "this"))') == [1]
     assert _inline_messages('raise failure("X", Where("f"), nip=nip)') == []
     assert _inline_messages('raise NipError("NIP_PANJANG", *texts("ALASAN", nip=n))') == []
+
+
+def _language_choices(source: str) -> list[int]:
+    """Lines of ``"..." if lang == "en" else "..."`` (or ``if en``) choosing between two literal
+    texts with words: a message pair written in place instead of taken from the catalogue."""
+
+    def worded(node: ast.expr) -> bool:
+        return isinstance(node, ast.JoinedStr) or (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and bool(re.search(r"[A-Za-z]{2,}", node.value))
+            and node.value not in {"en", "id"}
+        )
+
+    return [
+        node.lineno
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.IfExp)
+        and ast.unparse(node.test) in {"en", "lang == 'en'", "lang == 'id'"}
+        and worded(node.body)
+        and worded(node.orelse)
+    ]
+
+
+def test_no_library_module_chooses_between_inline_texts() -> None:
+    """The command line, the plan, the succession and the report texts come from the catalogue
+    too (``text(name, lang)``): no Indonesian / English pair chosen by language in the code.
+    The web UI's short ``tr()`` labels are function calls, not such choices."""
+    package = VALIDATE.parents[1]
+    found = {
+        str(path.relative_to(package)): lines
+        for path in sorted(package.rglob("*.py"))
+        if (lines := _language_choices(path.read_text("utf-8")))
+    }
+    assert found == {}
+    assert _language_choices('x = "Ditulis" if lang == "id" else "Written"') == [1]
+    assert _language_choices('x = f"{n} more" if en else f"{n} lagi"') == [1]
+    assert _language_choices('x = text("CLI_DITULIS_KE", lang, out_file=o)') == []
+    assert _language_choices('lang = "en" if en else "id"') == []
