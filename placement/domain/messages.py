@@ -5,9 +5,16 @@ docs/data_format.md's code list; a few templates shared by a family of codes), c
 table (:data:`ERRORS`, :data:`WARNINGS`), the plan audit's :data:`FINDINGS`, the rule checks'
 display values :data:`SHOWN` and the texts that are not issues, :data:`NOTICES`.
 
-The templates of the store, privacy, SIASN import, workflow, succession, command line and UI
-messages live in the parts :mod:`~placement.domain.messages_store`,
-:mod:`~placement.domain.messages_io` and :mod:`~placement.domain.messages_workflow`, merged here.
+The templates of the reading side, the run store and privacy, the workflow, the plan's
+explanations and comparison, the succession and the command line / web UI live in the parts
+:mod:`~placement.domain.messages_io`, :mod:`~placement.domain.messages_store`,
+:mod:`~placement.domain.messages_workflow`, :mod:`~placement.domain.messages_plan`,
+:mod:`~placement.domain.messages_succession` and :mod:`~placement.domain.messages_cli`, merged
+here.
+Each part maps names to (Indonesian, English) templates in four dicts: ``ERRORS`` and ``WARNINGS``
+(codes of its own: always an error / a warning), ``SHARED`` (templates named apart from their
+code, for a code that says something else elsewhere: ``template=``) and ``TEXTS`` (texts that
+are not issues: a reason filled into another message, a label, a line of a command's output).
 
 :func:`issue` builds a located Issue, :func:`failure` the PlacementError of one, :func:`texts` both
 texts of anything else, :func:`text` one language's. No library module writes a message inline
@@ -18,10 +25,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from placement.domain import messages_io, messages_store, messages_workflow
+from placement.domain import (
+    messages_cli,
+    messages_io,
+    messages_plan,
+    messages_store,
+    messages_succession,
+    messages_workflow,
+)
 from placement.domain.errors import Issue, PlacementError, Severity
 
-PARTS = (messages_store, messages_io, messages_workflow)
+PARTS = (
+    messages_io,
+    messages_store,
+    messages_workflow,
+    messages_plan,
+    messages_succession,
+    messages_cli,
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,6 @@
-"""Part of the message catalogue (:mod:`placement.domain.messages`):
-the reading side's messages: NIP, cells, the SIASN import, the templates, the synthetic data (domain/nip.py, io/, synth/).
-
-Each name → (Indonesian, English) template, ``str.format`` fields by name. :data:`ERRORS` and
-:data:`WARNINGS` are codes of their own (always an error / a warning); :data:`SHARED` are
-templates named apart from their code, for a code that says something else elsewhere;
-:data:`TEXTS` are texts that are not issues (a reason filled into another message, a note).
+"""Part of the message catalogue (:mod:`placement.domain.messages`, which says what each dict
+holds): the reading side: NIP reasons, read limits, the SIASN import, the templates and the synthetic
+data (domain/nip.py, io/, synth/).
 """
 
 from __future__ import annotations

@@ -1,10 +1,5 @@
-"""Part of the message catalogue (:mod:`placement.domain.messages`):
-the run store's and the privacy tools' messages (store/, privacy/, the runs command).
-
-Each name → (Indonesian, English) template, ``str.format`` fields by name. :data:`ERRORS` and
-:data:`WARNINGS` are codes of their own (always an error / a warning); :data:`SHARED` are
-templates named apart from their code, for a code that says something else elsewhere;
-:data:`TEXTS` are texts that are not issues (a reason filled into another message, a note).
+"""Part of the message catalogue (:mod:`placement.domain.messages`, which says what each dict
+holds): the run store and pseudonymisation (store/, privacy/, the runs command).
 """
 
 from __future__ import annotations

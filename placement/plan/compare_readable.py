@@ -74,7 +74,7 @@ MOVE_TYPES_EN = {
 WORDS: dict[str, tuple[str, str]] = {
     "na": (NOT_AVAILABLE, "not available"),
     "none": texts("PERBANDINGAN_NONE"),
-    "no_data": texts("PERBANDINGAN_NO_DATA"),
+    "no_data": texts("TAMPIL_TIDAK_ADA_DATA"),
     "no_unit": texts("PERBANDINGAN_NO_UNIT"),
     "of": texts("PERBANDINGAN_OF"),
     "not_compared": texts("PERBANDINGAN_NOT_COMPARED"),

@@ -56,7 +56,7 @@ CATEGORIES: dict[str, tuple[str, str]] = {
     "memenuhi": texts("KATEGORI_SKOR_MEMENUHI"),
     "masih": texts("KATEGORI_SKOR_MASIH"),
     "kurang": texts("KATEGORI_SKOR_KURANG"),
-    "tanpa_data": texts("KATEGORI_SKOR_TANPA_DATA"),
+    "tanpa_data": texts("TAMPIL_TIDAK_ADA_DATA"),
 }
 
 
