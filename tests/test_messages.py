@@ -14,10 +14,13 @@ from placement.domain.messages import (
     ERRORS,
     FINDINGS,
     NOTICES,
+    NOWHERE,
     SHOWN,
     TEMPLATES,
     WARNINGS,
     Where,
+    caution,
+    failure,
     issue,
 )
 from placement.domain.messages import SHARED as PARTS_SHARED
@@ -91,6 +94,23 @@ def test_issue_is_located_with_the_code_tables_severity() -> None:
     assert found.message("en").startswith("pegawai.csv has no data rows.")
     with pytest.raises(KeyError):
         issue("TABEL_TANPA_DATA", Where("x.csv"))  # a missing field is a bug, not a blank
+
+
+def test_failure_is_one_located_error_and_caution_a_warning() -> None:
+    """``failure`` raises a code as an error whatever its family (a FINDINGS code from the
+    succession's scope check), ``caution`` gives a data error code as a warning."""
+    err = failure("SAMARAN_PENUH", Where("k.json"), prefix="1990")
+    (found,) = err.issues
+    assert (found.file, found.code, found.severity) == ("k.json", "SAMARAN_PENUH", Severity.ERROR)
+    assert found.message("en").startswith("No pseudonym sequence left for NIPs starting 1990")
+    scope = failure(
+        "JABATAN_DI_LUAR_LINGKUP", NOWHERE, "SUKSESI_JABATAN_DI_LUAR_LINGKUP", outside="J-1"
+    )
+    assert scope.issues[0].severity is Severity.ERROR and scope.issues[0].file == ""
+    warned = caution(
+        "SKENARIO_NIP_TIDAK_DIKENAL", Where("s.yaml"), "LARANG_NIP_TIDAK_DIKENAL", nip=1
+    )
+    assert warned.severity is Severity.WARNING and "tidak berlaku" in warned.message("id")
 
 
 def test_validation_builds_no_message_inline() -> None:
