@@ -284,11 +284,11 @@ def plan_date_line(sc: Skenario, from_argument: bool = False, lang: str = "id") 
     or the default: today), so that no plan is made at a silent date."""
     day = sc.tanggal_rencana.isoformat()
     if from_argument:
-        source = ("dari argumen --date", "from the --date argument")
+        source = texts("TANGGAL_DARI_ARGUMEN")
     elif "tanggal_rencana" in sc.model_fields_set:
-        source = ("dari skenario", "from the scenario")
+        source = texts("TANGGAL_DARI_SKENARIO")
     else:
-        source = ("bawaan: hari ini", "default: today")
+        source = texts("TANGGAL_BAWAAN")
     if lang == "en":
         return f"Plan date: {day} ({source[1]})"
     return f"Tanggal rencana: {day} ({source[0]})"

@@ -11,6 +11,7 @@ import click
 
 from placement.cli.base import ExitCode, F, lang_option, main, user_errors
 from placement.cli.runs_cmd import check_store, record_runs, store_option
+from placement.domain.messages import text
 from placement.solver import BACKENDS
 from placement.workflow.batch import (
     TaskReport,
@@ -59,18 +60,14 @@ def progress_printer(lang: str) -> Callable[[TaskReport, int, int], None]:
         retried = (
             ""
             if report.attempts == 1
-            else (
-                f" (percobaan {report.attempts})"
-                if lang == "id"
-                else f" (attempt {report.attempts})"
-            )
+            else (text("CLI_BATCH_PERCOBAAN", lang, attempts=report.attempts))
         )
         if report.out_dir is not None:
             line = f"{report.name}: {report.status} -> {report.out_dir}/{retried}"
         elif report.error:
             line = f"{report.name}: {report.status}: {report.error.splitlines()[0][:200]}{retried}"
         else:
-            no_plan = "tidak ada rencana" if lang == "id" else "no plan"
+            no_plan = text("CLI_BATCH_TIDAK_ADA_RENCANA", lang)
             line = f"{report.name}: {report.status}, {no_plan}{retried}"
         click.echo(f"[{done}/{total}] {line}", err=True)
 
@@ -131,7 +128,7 @@ def batch_cmd(
     reports = run_specs(runner, specs, out_dirs, progress_printer(lang))
     files = write_summary(reports, out)
     click.echo(summary_frame(reports).drop(columns=["folder", "alasan"]).to_string(index=False))
-    click.echo(("Ringkasan: " if lang == "id" else "Summary: ") + ", ".join(str(p) for p in files))
+    click.echo(text("CLI_BATCH_RINGKASAN", lang) + ", ".join(str(p) for p in files))
     record_runs(
         store, no_store, [(r.out_dir, f"batch {r.name}") for r in reports if r.out_dir is not None]
     )

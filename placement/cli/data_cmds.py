@@ -22,6 +22,7 @@ from placement.cli.base import (
     user_errors,
 )
 from placement.domain.errors import Issue, Severity, has_errors, issue_records
+from placement.domain.messages import text
 from placement.domain.model import Dataset
 from placement.io.readers import validate_path
 from placement.io.templates import write_templates
@@ -128,4 +129,4 @@ def template_cmd(out_dir: Path, fmt: Literal["xlsx", "csv"], force: bool, lang: 
       placement template data-baru --format csv --lang en
     """
     for path in write_templates(out_dir, fmt, overwrite=force, lang=lang):
-        click.echo(f"Ditulis: {path}" if lang == "id" else f"Written: {path}")
+        click.echo(text("CLI_DATA_DITULIS", lang, path=path))

@@ -22,6 +22,8 @@ from placement.cli.base import (
     user_errors,
 )
 from placement.config import Skenario
+from placement.domain.messages import text as message
+from placement.domain.messages import texts
 from placement.domain.model import Dataset, current_post_labels
 from placement.rules.eligibility import Assessment, assess_person, assess_post
 from placement.rules.registry import load_pack, rule_set
@@ -60,9 +62,9 @@ _HEAD: dict[str, tuple[str, str]] = {
     "pesan": ("pesan", "message"),
 }
 _STATUS = {
-    "layak": ("layak", "eligible"),
-    "daftar_pendek": ("daftar pendek", "shortlist"),
-    "ditolak": ("ditolak", "refused"),
+    "layak": texts("CLI_KELAYAKAN_STATUS_LAYAK"),
+    "daftar_pendek": texts("CLI_KELAYAKAN_STATUS_DAFTAR_PENDEK"),
+    "ditolak": texts("CLI_KELAYAKAN_STATUS_DITOLAK"),
 }
 
 
@@ -135,9 +137,7 @@ def eligibility_cmd(
     if warnings:
         n = len(warnings)
         click.echo(
-            f"{n} peringatan data (lihat 'placement validate')."
-            if lang == "id"
-            else f"{n} data warning(s) (see 'placement validate').",
+            message("CLI_SAMARAN_PERINGATAN_DATA", lang, n_warnings=n),
             err=True,
         )
     if jabatan_id is not None:
@@ -344,8 +344,8 @@ def _jsonable(report: Report, lang: str) -> dict[str, Any]:
     eligible = eligible.where(eligible.notna(), None)
     return {
         "info": report.info,
-        ("layak" if lang == "id" else "eligible"): eligible.to_dict(orient="records"),
-        ("ditolak" if lang == "id" else "refused"): items,
+        message("CLI_KELAYAKAN_STATUS_LAYAK", lang): eligible.to_dict(orient="records"),
+        message("CLI_KELAYAKAN_STATUS_DITOLAK", lang): items,
     }
 
 
@@ -356,11 +356,11 @@ def _table(report: Report, top: int, lang: str) -> str:
     ]
     for rec in info["pelonggaran"]:
         lines.append(
-            ("PELONGGARAN: " if lang == "id" else "RELAXATION: ")
+            message("CLI_KELAYAKAN_PELONGGARAN", lang)
             + (rec["message_en"] if lang == "en" else rec["message_id"])
         )
     lines.append("")
-    lines.append("LAYAK (terbaik dahulu):" if lang == "id" else "ELIGIBLE (best first):")
+    lines.append(message("CLI_KELAYAKAN_LAYAK_TERBAIK_DAHULU", lang))
     shown = e.drop(columns=["nilai_jabatan"]).copy()
     shown["jpm_persen"] = [x or "-" for x in _percent_text(shown["jpm_persen"])]
     lines.append(_headers(shown, lang).to_string(index=False) if len(e) else "  -")
@@ -368,10 +368,10 @@ def _table(report: Report, top: int, lang: str) -> str:
         counts = r.groupby("aturan", sort=False)[report.key].nunique()
         order = [rid for rid in load_pack().rules if rid in counts.index]
         counts = counts.reindex(order)
-        lines += ["", "DITOLAK, per aturan:" if lang == "id" else "REFUSED, by rule:"]
+        lines += ["", message("CLI_KELAYAKAN_DITOLAK_PER_ATURAN", lang)]
         lines += [f"  {rule}: {n}" for rule, n in counts.items()]
         grouped = _refused_grouped(r, report.key).head(top)
-        lines += ["", (f"DITOLAK ({top} pertama):" if lang == "id" else f"REFUSED (first {top}):")]
+        lines += ["", (message("CLI_KELAYAKAN_DITOLAK_PERTAMA", lang, top=top))]
         lines.append(_headers(grouped, lang).to_string(index=False))
     return "\n".join(lines)
 
@@ -408,9 +408,9 @@ def _emit(report: Report, fmt: str, out: Path | None, top: int, lang: str) -> No
         )
         sheets = {
             "Info": info,
-            ("Layak" if lang == "id" else "Eligible"): _headers(report.eligible, lang),
-            ("Ditolak" if lang == "id" else "Refused"): _headers(report.refused, lang),
+            message("CLI_KELAYAKAN_LAYAK", lang): _headers(report.eligible, lang),
+            message("CLI_KELAYAKAN_DITOLAK", lang): _headers(report.refused, lang),
         }
         write_xlsx(sheets, out, {name: ["nip"] for name in sheets})
     if out is not None:
-        click.echo(f"Ditulis ke {out}" if lang == "id" else f"Written to {out}", err=True)
+        click.echo(message("CLI_DITULIS_KE", lang, out_file=out), err=True)

@@ -9,7 +9,7 @@ import click
 
 from placement.cli.base import echo_json, format_option, lang_option, main, user_errors
 from placement.domain.errors import PlacementError
-from placement.domain.messages import Where, issue
+from placement.domain.messages import Where, issue, text
 from placement.domain.model import Dataset
 from placement.plan.explain import (
     NO_DETAIL,
@@ -30,11 +30,7 @@ def _print_changes(
     """Placements a forced pair changes (others by post only without ``detail``, UU PDP)."""
     lines = change_lines(ds, changes, asked, detail, lang)
     if changes:
-        click.echo(
-            "  Placements that change (in the plan → if forced):"
-            if lang == "en"
-            else "  Penempatan yang berubah (di rencana → bila dipaksa):"
-        )
+        click.echo(text("CLI_JELASKAN_PENEMPATAN_YANG_BERUBAH", lang))
     for line in lines:
         click.echo(f"  {line}" if line.startswith("(") else f"    {line}")
 
@@ -50,60 +46,56 @@ def _print_move(e: MoveExplanation, lang: str, detail: bool = False) -> None:
         click.echo(f"  JPM {jpm} ({e.jpm.category_en if en else e.jpm.category_id})")
         if not e.jpm.detail:
             click.echo(
-                f"    {NO_DETAIL[1] if en else NO_DETAIL[0]} (JPM {'from the assessment' if en else 'dari hasil asesmen'})"
+                f"    {NO_DETAIL[1] if en else NO_DETAIL[0]} (JPM {text('CLI_JELASKAN_DARI_HASIL_ASESMEN', lang)})"
             )
         for g in e.jpm.gaps.itertuples(index=False):
             click.echo(
-                f"    {g.competency}: {'std' if en else 'standar'} {g.standard:g}, "
-                f"{'actual' if en else 'aktual'} {g.actual:g}, gap {g.gap:+.2f}"
+                f"    {g.competency}: {text('CLI_JELASKAN_STANDAR', lang)} {g.standard:g}, "
+                f"{text('CLI_JELASKAN_AKTUAL', lang)} {g.actual:g}, gap {g.gap:+.2f}"
             )
     rec = e.box_recommendation_en if en else e.box_recommendation_id
     click.echo(
-        f"  {'Talent box' if en else 'Kotak talenta'} {e.talent_box}: {rec} (PermenPAN-RB 3/2020)"
+        f"  {text('CLI_JELASKAN_KOTAK_TALENTA', lang)} {e.talent_box}: {rec} (PermenPAN-RB 3/2020)"
     )
-    click.echo("  Rules:" if en else "  Aturan:")
+    click.echo(text("CLI_JELASKAN_ATURAN", lang))
     for c in e.checks:
         click.echo(f"    {c.message_en if en else c.message_id} [{c.legal_basis}]")
     if e.unchecked:
-        click.echo("  Not checked:" if en else "  Tidak dapat diperiksa:")
+        click.echo(text("CLI_JELASKAN_TIDAK_DAPAT_DIPERIKSA", lang))
         for id_text, en_text in e.unchecked:
             click.echo(f"    {en_text if en else id_text}")
-    click.echo("  Score terms:" if en else "  Suku skor:")
+    click.echo(text("CLI_JELASKAN_SUKU_SKOR", lang))
     for t in e.terms:
         value = "-" if t.value is None else f"{t.value:.4f}"
         click.echo(
             f"    {t.label_en if en else t.label_id}: {value} × {t.weight:g} = {t.contribution:+.4f}"
         )
     if e.total is not None:
-        click.echo(f"  {'Total' if en else 'Skor total'}: {e.total:.4f}")
+        click.echo(f"  {text('CLI_JELASKAN_SKOR_TOTAL', lang)}: {e.total:.4f}")
     if not e.chain.empty:
         # other people in the chain by post only; their NIPs with --rinci
         steps = "; ".join(chain_steps(e, detail))
-        click.echo(f"  {'Vacancy chain' if en else 'Rantai kekosongan'}: {steps}")
+        click.echo(f"  {text('CLI_JELASKAN_RANTAI_KEKOSONGAN', lang)}: {steps}")
 
 
 def _print_alts(ds: Dataset, alts: list[Alternative], lang: str, detail: bool) -> None:
     """Next-best candidates: by their post only, NIP and name with ``detail`` (UU PDP)."""
     en = lang == "en"
-    click.echo("  Next-best candidates:" if en else "  Kandidat berikutnya:")
+    click.echo(text("CLI_JELASKAN_KANDIDAT_BERIKUTNYA", lang))
     if not alts:
-        click.echo("    (none)" if en else "    (tidak ada)")
+        click.echo(text("CLI_JELASKAN_TIDAK_ADA", lang))
     for a in alts:
         who = f"{a.nama} ({a.nip})" if detail else by_post(ds, a.nip, lang)
         line = f"    {a.rank}. {who} {a.move_type}: {a.total:.4f} ({a.difference:+.4f})"
         if a.tie and a.tie_rule:
-            line += f"; {'tie, decided by' if en else 'seri, diputus oleh'} {TIE_RULES[a.tie_rule][1 if en else 0]}"
+            line += f"; {text('CLI_JELASKAN_SERI_DIPUTUS_OLEH', lang)} {TIE_RULES[a.tie_rule][1 if en else 0]}"
         if a.loss is not None:
-            line += f"; {'objective loss if forced' if en else 'kehilangan objektif bila dipaksa'} {a.loss:.4f}"
+            line += f"; {text('CLI_JELASKAN_KEHILANGAN_OBJEKTIF_BILA', lang)} {a.loss:.4f}"
         elif a.status is not None:
-            line += f"; {'forced' if en else 'dipaksa'}: {a.status}"
+            line += f"; {text('CLI_JELASKAN_DIPAKSA', lang)}: {a.status}"
         click.echo(line)
     if alts and not detail:
-        click.echo(
-            f"  ({len(alts)} other people; NIP and name: --rinci)"
-            if en
-            else f"  ({len(alts)} pegawai lain; NIP dan nama: --rinci)"
-        )
+        click.echo(text("CLI_JELASKAN_PEGAWAI_LAIN_NIP", lang, n_alts=len(alts)))
 
 
 @main.command(name="explain")
@@ -202,11 +194,7 @@ def explain_cmd(
         echo_json(payload)
         return
     if "jabatan_lowong" in payload:
-        click.echo(
-            f"Jabatan {jabatan} lowong dalam rencana."
-            if lang == "id"
-            else f"Post {jabatan} is vacant in the plan."
-        )
+        click.echo(text("CLI_JELASKAN_JABATAN_LOWONG_DALAM", lang, jabatan=jabatan))
     if exp is not None:
         _print_move(exp, lang, detail)
     if with_alts:
@@ -296,4 +284,4 @@ def dossier_cmd(
     ds, result, record = load_solved(out, data)
     path = output or out / f"dosir.{fmt}"
     write_dossier(ds, result, path, fmt, record, top, horizon if with_succession else None)
-    click.echo(f"Dosir ditulis ke {path}" if lang == "id" else f"Dossier written to {path}")
+    click.echo(text("CLI_JELASKAN_DOSIR_DITULIS_KE", lang, path=path))

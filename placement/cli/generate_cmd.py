@@ -9,6 +9,7 @@ from typing import Literal, cast
 import click
 
 from placement.cli.base import format_option, lang_option, main, user_errors
+from placement.domain.messages import text
 from placement.domain.model import Dataset
 from placement.io.writers import write_dataset
 from placement.synth import PRESETS, generate, generate_for_structure, preset_plan_date
@@ -101,11 +102,7 @@ def generate_command(
       placement generate --jabatan jabatan.xlsx --seed 1 --out data-saya
     """
     if (preset is None) == (jabatan_file is None):
-        raise click.UsageError(
-            "Pilih tepat satu: --preset atau --jabatan."
-            if lang == "id"
-            else "Give exactly one of --preset or --jabatan."
-        )
+        raise click.UsageError(text("CLI_BUAT_PILIH_TEPAT_SATU", lang))
     start = time.perf_counter()
     if jabatan_file is not None:
         label, plan_date = jabatan_file.name, DEFAULT_PLAN_DATE
@@ -124,9 +121,7 @@ def _progress(preset: str, lang: str) -> None:
     if preset in LARGE_PRESETS:
         n = _num(PRESETS[preset].n_people, lang)
         click.echo(
-            f"Membuat wilayah sintetis '{preset}' (±{n} ASN), mohon tunggu…"
-            if lang == "id"
-            else f"Generating synthetic region '{preset}' (about {n} ASN), please wait…",
+            text("CLI_BUAT_MEMBUAT_WILAYAH_SINTETIS", lang, preset=preset, n=n),
             err=True,
         )
 

@@ -16,6 +16,7 @@ from placement.cli.batch_cmd import progress_printer
 from placement.cli.runs_cmd import check_store, record_runs
 from placement.config import Skenario, load_scenario, plan_date_line
 from placement.domain.errors import PlacementError, has_errors
+from placement.domain.messages import text
 from placement.domain.model import Dataset
 from placement.io.readers import load_dataset, read_tables
 from placement.workflow.batch import run_specs, summary_frame, write_summary
@@ -65,9 +66,7 @@ def _announce(split: Split, lang: str) -> None:
     if split.outside:
         names = ", ".join(split.outside_names[:5])
         click.echo(
-            f"{split.outside} pegawai dari instansi tanpa jabatan di data tidak ikut ({names})"
-            if lang == "id"
-            else f"{split.outside} people of instansi without posts in the data left out ({names})",
+            text("CLI_INSTANSI_PEGAWAI_DARI_INSTANSI", lang, outside=split.outside, names=names),
             err=True,
         )
 
@@ -96,7 +95,7 @@ def solve_per_instansi(
     files = write_summary(reports, out)
     table = summary_frame(reports).drop(columns=["folder", "alasan"])
     click.echo(table.rename(columns={"wilayah": "instansi"}).to_string(index=False))
-    click.echo(("Ringkasan: " if lang == "id" else "Summary: ") + ", ".join(str(p) for p in files))
+    click.echo(text("CLI_BATCH_RINGKASAN", lang) + ", ".join(str(p) for p in files))
     record_runs(
         store, no_store, [(r.out_dir, f"solve {r.name}") for r in reports if r.out_dir is not None]
     )

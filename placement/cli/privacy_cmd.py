@@ -8,11 +8,8 @@ from typing import Literal
 import click
 
 from placement.cli.base import lang_option, main, user_errors
+from placement.domain.messages import text
 from placement.privacy import depseudonymize_plan, pseudonymize_path
-
-
-def _t(lang: str, text_id: str, text_en: str) -> str:
-    return text_en if lang == "en" else text_id
 
 
 @main.command(name="pseudonymize")
@@ -65,57 +62,25 @@ def pseudonymize_cmd(
     report = pseudonymize_path(data, out_dir, key_path, fmt=fmt, force=force)
     ps = report.pseudonyms
     click.echo(
-        _t(
+        text(
+            "CLI_SAMARAN_DITULIS",
             lang,
-            f"Data samaran ({report.people} pegawai) ditulis ke {report.out_dir}/: "
-            f"{', '.join(p.name for p in report.files)}",
-            f"Pseudonymised data ({report.people} people) written to {report.out_dir}/: "
-            f"{', '.join(p.name for p in report.files)}",
+            people=report.people,
+            out_dir=report.out_dir,
+            files=", ".join(p.name for p in report.files),
         )
     )
-    click.echo(
-        _t(
-            lang,
-            "Disamarkan: nip, nama (dan nip di kompetensi); kolom tak dikenal dibuang. "
-            "Tetap: tanggal lahir, TMT, jenis kelamin, golongan, jabatan, unit kerja, "
-            "pendidikan, kotak talenta, kinerja, hukuman disiplin, kompetensi.",
-            "Masked: nip, nama (and nip in kompetensi); unknown columns dropped. Kept: "
-            "birth date, TMTs, gender, grade, post, unit, education, talent box, "
-            "performance, discipline, competencies.",
-        )
-    )
+    click.echo(text("CLI_SAMARAN_RINCIAN", lang))
     if ps.collisions or ps.reused:
-        click.echo(
-            _t(
-                lang,
-                f"Nomor urut bentrok diselesaikan: {ps.collisions}; samaran lama dipakai "
-                f"lagi: {ps.reused}.",
-                f"Sequence collisions resolved: {ps.collisions}; earlier pseudonyms "
-                f"reused: {ps.reused}.",
-            )
-        )
+        click.echo(text("CLI_SAMARAN_BENTROK", lang, collisions=ps.collisions, reused=ps.reused))
     if report.warnings:
         click.echo(
-            _t(
-                lang,
-                f"{len(report.warnings)} peringatan data (lihat 'placement validate').",
-                f"{len(report.warnings)} data warning(s) (see 'placement validate').",
-            ),
+            text("CLI_SAMARAN_PERINGATAN_DATA", lang, n_warnings=len(report.warnings)),
             err=True,
         )
-    action = (
-        _t(lang, "dibuat", "created") if report.key_created else _t(lang, "diperbarui", "updated")
-    )
+    action = text("CLI_KUNCI_DIBUAT" if report.key_created else "CLI_KUNCI_DIPERBARUI", lang)
     click.echo(
-        _t(
-            lang,
-            f"PERINGATAN: file kunci {action}: {report.key_path}. File ini RAHASIA (kunci dan "
-            "peta ke NIP dan nama asli): jangan dibagikan; simpan untuk 'placement "
-            "depseudonymize'.",
-            f"WARNING: key file {action}: {report.key_path}. This file is SECRET (key and "
-            "map to the original NIPs and names): do not share it; keep it for 'placement "
-            "depseudonymize'.",
-        ),
+        text("CLI_KUNCI_PERINGATAN", lang, action=action, key_path=report.key_path),
         err=True,
     )
 
@@ -150,18 +115,8 @@ def depseudonymize_cmd(plan_dir: Path, key_path: Path, out_dir: Path, lang: str)
       placement depseudonymize hasil-konsultan --key data-samaran.kunci.json --out hasil-asli
     """
     written = depseudonymize_plan(plan_dir, key_path, out_dir)
+    click.echo(text("CLI_ASLI_DITULIS", lang, out_dir=out_dir, n_written=len(written)))
     click.echo(
-        _t(
-            lang,
-            f"Rencana dengan NIP dan nama asli ditulis ke {out_dir}/ ({len(written)} file).",
-            f"Plan with the original NIPs and names written to {out_dir}/ ({len(written)} files).",
-        )
-    )
-    click.echo(
-        _t(
-            lang,
-            "Folder ini berisi data pribadi: jangan dibagikan.",
-            "This folder holds personal data: do not share it.",
-        ),
+        text("CLI_ASLI_PRIBADI", lang),
         err=True,
     )

@@ -11,7 +11,8 @@ from typing import Any, TypeVar
 import click
 
 from placement.cli.base import ExitCode, echo_json, lang_option, main, user_errors
-from placement.domain.errors import PlacementError, error, shown
+from placement.domain.errors import PlacementError, shown
+from placement.domain.messages import Where, issue, text
 from placement.io.writers import write_csv, write_xlsx
 from placement.store.runs import DEFAULT_STORE, RunStore, withdraw_plan
 
@@ -62,16 +63,7 @@ def record_runs(store: Path, no_store: bool, folders: list[tuple[Path, str]]) ->
         for out_dir in pending:
             withdraw_plan(out_dir)
         names = ", ".join(str(p) for p in pending)
-        withdrawn = error(
-            str(store),
-            None,
-            None,
-            "RENCANA_DITARIK",
-            f"Rencana di {names} ditarik (file rencananya dihapus) karena tidak dapat dicatat di "
-            f"penyimpanan riwayat {store}; jalankan lagi setelah penyimpanan dapat dipakai.",
-            f"The plan in {names} was withdrawn (its files deleted) because it could not be "
-            f"recorded in run store {store}; run again once the store is usable.",
-        )
+        withdrawn = issue("RENCANA_DITARIK", Where(str(store)), names=names, store=store)
         raise PlacementError([*exc.issues, withdrawn]) from None
     return ids
 
@@ -136,11 +128,7 @@ def runs_rename(run_id: int, name: str, store: Path, lang: str) -> None:
     with open_store(store) as s:
         s.rename(run_id, name)
         shown = s.names(lang=lang)[run_id]
-    click.echo(
-        f"Run #{run_id} now named: {shown}"
-        if lang == "en"
-        else f"Run #{run_id} kini bernama: {shown}"
-    )
+    click.echo(text("CLI_RUN_DINAMAI", lang, run_id=run_id, name=shown))
 
 
 @runs_group.command(name="show")

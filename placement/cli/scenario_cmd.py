@@ -24,7 +24,8 @@ from placement.cli.base import (
 from placement.cli.batch_cmd import executor_options, progress_printer
 from placement.cli.runs_cmd import check_store, record_runs, store_option
 from placement.config import BASELINE, Gerbang, Skenario, load_scenario, plan_date_line
-from placement.domain.errors import PlacementError
+from placement.domain.messages import Where, failure
+from placement.domain.messages import text as message
 from placement.io.writers import csv_text, write_csv
 from placement.plan.compare import (
     KPIS,
@@ -55,10 +56,6 @@ from placement.workflow.variants import (
     run_variant,
     variant_dir,
 )
-
-
-def _t(lang: str, id_text: str, en_text: str) -> str:
-    return en_text if lang == "en" else id_text
 
 
 def data_option(func: F) -> F:
@@ -135,11 +132,12 @@ def scenario_run_cmd(
     elif variants:
         unknown = [v for v in variants if v not in all_variants]
         if unknown:
-            raise PlacementError.single(
+            raise failure(
                 "VARIAN_TIDAK_ADA",
-                f"Varian tidak ada: {', '.join(unknown)}; yang ada: {', '.join(all_variants)}",
-                f"Unknown variant(s): {', '.join(unknown)}; available: {', '.join(all_variants)}",
-                str(file),
+                Where(str(file)),
+                "VARIAN_TIDAK_ADA_DAFTAR",
+                unknown=", ".join(unknown),
+                all_variants=", ".join(all_variants),
             )
         names = list(dict.fromkeys(variants))
     else:
@@ -186,7 +184,7 @@ def _run_serial(
     for name in names:
         day = plan_date_line(variants[name], lang=lang)
         click.echo(
-            _t(lang, f"Varian {name}: menyelesaikan; {day}", f"Variant {name}: solving; {day}"),
+            message("CLI_VARIAN_MENYELESAIKAN", lang, name=name, day=day),
             err=True,
         )
         runs.append(
@@ -219,17 +217,11 @@ SHOWN = [
 def _print_runs(runs: list[VariantRun], lang: str) -> None:
     for r in runs:
         if r.out_dir is None:
-            click.echo(
-                _t(
-                    lang,
-                    f"{r.name}: status {r.status}, tidak ada rencana",
-                    f"{r.name}: status {r.status}, no plan",
-                )
-            )
+            click.echo(message("CLI_VARIAN_TANPA_RENCANA", lang, name=r.name, status=r.status))
             continue
         click.echo(f"{r.name}: {r.status} -> {r.out_dir}/")
         for g in r.gates:
-            click.echo(f"  {_t(lang, 'gerbang', 'gate')} {g.describe(lang)}")
+            click.echo(f"  {message('CLI_GERBANG', lang)} {g.describe(lang)}")
     done = [r for r in runs if r.out_dir is not None]
     if done:
         frame = pd.DataFrame({r.name: pd.Series(r.kpis, dtype=object) for r in done}).loc[SHOWN]
@@ -237,13 +229,7 @@ def _print_runs(runs: list[VariantRun], lang: str) -> None:
     failed = sum(1 for r in done for g in r.gates if not g.ok)
     total = sum(len(r.gates) for r in done)
     if total:
-        click.echo(
-            _t(
-                lang,
-                f"Gerbang: {total - failed} dari {total} lulus",
-                f"Gates: {total - failed} of {total} passed",
-            )
-        )
+        click.echo(message("CLI_GERBANG_LULUS", lang, passed=total - failed, total=total))
 
 
 def _format_table(frame: pd.DataFrame) -> str:
@@ -326,41 +312,29 @@ def compare_cmd(
         gates = _gates_from(gates_file)
         for p in plans:
             for g in check_gates(plan_kpis(p), gates):
-                gate_lines.append(f"{p.name}: {_t(lang, 'gerbang', 'gate')} {g.describe(lang)}")
+                gate_lines.append(f"{p.name}: {message('CLI_GERBANG', lang)} {g.describe(lang)}")
                 gates_failed |= not g.ok
     if fmt == "table":
         rinci = detail or out_file is not None  # a file the user asked for may name people
         text = readable_text(plans, detail=rinci, lang=lang) + "\n\n"
-        text += _t(lang, "KPI teknis:", "Technical KPIs:") + "\n" + _format_table(kpis)
-        text += "\n\n" + _t(
-            lang,
-            f"Jabatan dengan pemegang berbeda: {len(posts)}",
-            f"Posts with a different holder: {len(posts)}",
-        )
+        text += message("CLI_KPI_TEKNIS", lang) + "\n" + _format_table(kpis)
+        text += "\n\n" + message("CLI_JABATAN_BERBEDA", lang, n_posts=len(posts))
         if len(posts):
             shown = posts if rinci else posts.drop(columns=["pemegang_a", "pemegang_b"])
             text += "\n" + _format_table(shown)
-        text += "\n\n" + _t(
-            lang,
-            f"Pegawai dengan penempatan berbeda: {len(people)}",
-            f"People placed differently: {len(people)}",
-        )
+        text += "\n\n" + message("CLI_PEGAWAI_BERBEDA", lang, n_people=len(people))
         if len(people):
             text += "\n" + _difference_counts(people, plans, lang)
             if rinci:
-                text += "\n\n" + _t(lang, "Rincian per pegawai:", "Per person:")
+                text += "\n\n" + message("CLI_RINCIAN_PEGAWAI", lang)
                 text += "\n" + _format_table(people)
             else:
-                text += "\n" + _t(
-                    lang,
-                    "(Rincian per pegawai dengan NIP: --rinci atau --out FILE)",
-                    "(Per-person list with NIPs: --rinci or --out FILE)",
-                )
+                text += "\n" + message("CLI_RINCIAN_PETUNJUK", lang)
         if gate_lines:
             text += "\n\n" + "\n".join(gate_lines)
         _emit(text, out_file)
         if out_file is not None:
-            click.echo(_t(lang, f"Ditulis ke {out_file}", f"Written to {out_file}"), err=True)
+            click.echo(message("CLI_DITULIS_KE", lang, out_file=out_file), err=True)
     elif fmt == "csv":
         if out_file is None:
             click.echo(csv_text(kpis), nl=False)
@@ -384,13 +358,7 @@ def compare_cmd(
         _emit(json.dumps(payload, indent=2, ensure_ascii=False, default=_json_default), out_file)
     else:
         if out_file is None:
-            raise click.UsageError(
-                _t(
-                    lang,
-                    f"--format {fmt} memerlukan --out FILE",
-                    f"--format {fmt} needs --out FILE",
-                )
-            )
+            raise click.UsageError(message("CLI_FORMAT_PERLU_OUT", lang, fmt=fmt))
         data = with_data(plans)
         table = readable_table(plans, data, lang)
         if fmt == "pdf":
@@ -440,7 +408,7 @@ def _comparison_pdf(
         diffs.append((difference_heading(names[0], name, len(lines), lang), lines))
     sc = data[0].scenario if data and data[0].scenario is not None else Skenario()
     render_comparison_pdf(table, opd_table(plans, lang), diffs, sc, out_file, lang)
-    click.echo(_t(lang, f"Ditulis ke {out_file}", f"Written to {out_file}"), err=True)
+    click.echo(message("CLI_DITULIS_KE", lang, out_file=out_file), err=True)
 
 
 def _person_opd(plans: list[PlanFiles], people: pd.DataFrame) -> list[str]:
@@ -479,11 +447,7 @@ def _difference_counts(people: pd.DataFrame, plans: list[PlanFiles], lang: str) 
     opds = opds.sort_values(
         ["rencana_b", "jumlah", "opd"], ascending=[True, False, True], kind="stable"
     )
-    head = _t(
-        lang,
-        "Per jenis perpindahan (rencana pertama -> rencana lain):",
-        "Per move kind (first plan -> other plan):",
-    )
+    head = message("CLI_PER_JENIS", lang)
     lines = [head, _format_table(kinds), "Per OPD:", _format_table(opds)]
     return "\n".join(lines)
 
@@ -541,12 +505,7 @@ def frontier_cmd(
     caps = parse_range(moves)
     all_variants = load_variants(file)
     if variant not in all_variants:
-        raise PlacementError.single(
-            "VARIAN_TIDAK_ADA",
-            f"Varian tidak ada: {variant}",
-            f"Unknown variant: {variant}",
-            str(file),
-        )
+        raise failure("VARIAN_TIDAK_ADA", Where(str(file)), variant=variant)
     ds, sc = DataCache(data).get(all_variants[variant])
     frame = move_frontier(
         ds,
@@ -560,10 +519,4 @@ def frontier_cmd(
     write_csv(frame, out_dir / "frontier.csv")
     plot_frontier(frame, out_dir / "frontier.png", title=f"{sc.nama}")
     click.echo(_format_table(frame))
-    click.echo(
-        _t(
-            lang,
-            f"File ditulis ke {out_dir}/: frontier.csv, frontier.png",
-            f"Files written to {out_dir}/: frontier.csv, frontier.png",
-        )
-    )
+    click.echo(message("CLI_FRONTIER_DITULIS", lang, out_dir=out_dir))

@@ -26,7 +26,7 @@ from placement.cli.batch_cmd import executor_options
 from placement.cli.instansi_split import PerInstansi
 from placement.cli.runs_cmd import check_store, record_run, store_option
 from placement.config import Skenario, plan_date_line
-from placement.domain.errors import PlacementError
+from placement.domain.messages import Where, failure
 from placement.domain.model import Dataset
 from placement.io.plan_files import OUTPUT_FILES, read_plan, read_record
 from placement.plan.audit import audit_plan
@@ -356,9 +356,4 @@ def _read_plan(path: Path) -> pd.DataFrame:
     try:
         return read_plan(path)
     except (OSError, ValueError) as exc:
-        raise PlacementError.single(
-            "RENCANA_TIDAK_TERBACA",
-            f"Rencana tidak dapat dibaca: {exc}",
-            f"Cannot read the plan: {exc}",
-            str(path),
-        ) from None
+        raise failure("RENCANA_TIDAK_TERBACA", Where(str(path)), exc=exc) from None

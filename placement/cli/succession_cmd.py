@@ -16,6 +16,7 @@ from placement.cli.base import (
     scenario_option,
     user_errors,
 )
+from placement.domain.messages import text
 
 _DETAIL_POSTS = 15  # without --jabatan/--opd, per-post lists are printed up to this many posts
 
@@ -110,9 +111,7 @@ def succession_cmd(
     if warnings:
         n = len(warnings)
         click.echo(
-            f"{n} peringatan data (lihat 'placement validate')."
-            if lang == "id"
-            else f"{n} data warning(s) (see 'placement validate').",
+            text("CLI_SAMARAN_PERINGATAN_DATA", lang, n_warnings=n),
             err=True,
         )
     changes = None
@@ -138,4 +137,4 @@ def succession_cmd(
     if out is not None:
         sheets = report_sheets(report)
         write_xlsx(sheets, out, {name: list(TEXT_COLUMNS) for name in sheets})
-        click.echo(f"Ditulis ke {out}" if lang == "id" else f"Written to {out}", err=True)
+        click.echo(text("CLI_DITULIS_KE", lang, out_file=out), err=True)

@@ -5,16 +5,44 @@ docs/data_format.md's code list; a few templates shared by a family of codes), c
 table (:data:`ERRORS`, :data:`WARNINGS`), the plan audit's :data:`FINDINGS`, the rule checks'
 display values :data:`SHOWN` and the texts that are not issues, :data:`NOTICES`.
 
-:func:`issue` builds a located Issue, :func:`texts` both texts of anything else, :func:`text`
-one language's. Not yet here: docs/architecture.md lists the modules that still build their
-messages inline (issue 23).
+The templates of the reading side, the run store and privacy, the workflow, the plan's
+explanations and comparison, the succession and the command line / web UI live in the parts
+:mod:`~placement.domain.messages_io`, :mod:`~placement.domain.messages_store`,
+:mod:`~placement.domain.messages_workflow`, :mod:`~placement.domain.messages_plan`,
+:mod:`~placement.domain.messages_succession` and :mod:`~placement.domain.messages_cli`, merged
+here.
+Each part maps names to (Indonesian, English) templates in four dicts: ``ERRORS`` and ``WARNINGS``
+(codes of its own: always an error / a warning), ``SHARED`` (templates named apart from their
+code, for a code that says something else elsewhere: ``template=``) and ``TEXTS`` (texts that
+are not issues: a reason filled into another message, a label, a line of a command's output).
+
+:func:`issue` builds a located Issue, :func:`failure` the PlacementError of one, :func:`texts` both
+texts of anything else, :func:`text` one language's. No library module writes a message inline
+(tests/test_messages.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from placement.domain.errors import Issue, Severity
+from placement.domain import (
+    messages_cli,
+    messages_io,
+    messages_plan,
+    messages_store,
+    messages_succession,
+    messages_workflow,
+)
+from placement.domain.errors import Issue, PlacementError, Severity
+
+PARTS = (
+    messages_io,
+    messages_store,
+    messages_workflow,
+    messages_plan,
+    messages_succession,
+    messages_cli,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +208,10 @@ TEMPLATES: dict[str, Template] = {
         "dikunci program lain, lalu simpan ulang sebagai CSV UTF-8 atau .xlsx.",
         "{label} cannot be read ({detail}). Make sure it is not damaged or locked by another "
         "program, then save it again as UTF-8 CSV or .xlsx.",
+    ),
+    "FILE_SUDAH_ADA": Template(  # io/templates.py
+        "File sudah ada: {names}. Pilih folder lain atau pakai --force untuk menimpa.",
+        "File already exists: {names}. Choose another folder or use --force to overwrite.",
     ),
     "BUKAN_WORKBOOK": Template(  # code FILE_TIDAK_TERBACA: a file that is not a workbook
         "'{name}' bukan workbook .xlsx. Berikan folder berisi pegawai.csv, "
@@ -827,6 +859,11 @@ TEMPLATES: dict[str, Template] = {
         "Removed from {out}, written by an earlier run and not part of this plan: {names}",
     ),
 }
+TEMPLATES |= {
+    name: Template(*pair)
+    for part in PARTS
+    for name, pair in (part.ERRORS | part.WARNINGS | part.SHARED | part.TEXTS).items()
+}
 
 
 ERRORS: frozenset[str] = frozenset(
@@ -853,6 +890,7 @@ ERRORS: frozenset[str] = frozenset(
         "SOTK_TANGGAL",
         "SOTK_JABATAN_TIDAK_ADA",
         "SOTK_GANDA",
+        *(code for part in PARTS for code in part.ERRORS),
     }
 )
 """Codes outside the data's code table (domain/validate/codes.py, the table of
@@ -868,16 +906,25 @@ WARNINGS: frozenset[str] = frozenset(
         "TEKNIS_DITURUNKAN",
         "PENALTI_RUMPUN_RENDAH",
         "SOTK_SUDAH_ADA",
+        *(code for part in PARTS for code in part.WARNINGS),
     }
 )
-"""Codes outside the data's code table that are always warnings (the scoring's, SOTK)."""
+"""Codes outside the data's code table that are always warnings (the scoring's, SOTK, the SIASN
+import's)."""
+
+
+SHARED: frozenset[str] = frozenset(name for part in PARTS for name in part.SHARED)
+"""Templates of the parts named apart from their code (``template=`` of :func:`issue`)."""
 
 
 NOTICES: frozenset[str] = frozenset(
-    name for name in TEMPLATES if name.startswith(("KONFLIK_", "CLI_", "RUN_"))
-)
+    name
+    for name in TEMPLATES
+    if name.startswith(("KONFLIK_", "CLI_", "RUN_")) and name not in ERRORS
+) | frozenset(name for part in PARTS for name in part.TEXTS)
 """Messages that are not located issues: the infeasibility diagnosis, the command line's error
-output, the solve run's notices; filled by :func:`texts` or :func:`text`."""
+output, the solve run's notices, the parts' :data:`TEXTS` (reasons filled into another message,
+notes); filled by :func:`texts` or :func:`text`."""
 
 
 SHOWN: frozenset[str] = frozenset(name for name in TEMPLATES if name.startswith("TAMPIL_"))
@@ -921,11 +968,14 @@ def text(name: str, lang: str, /, **fields: object) -> str:
     return texts(name, **fields)[1 if lang == "en" else 0]
 
 
+NOWHERE = Where("")
+"""No file: an error about the command or the run rather than a file."""
+
+
 def issue(code: str, where: Where, /, template: str | None = None, **fields: object) -> Issue:
     """The located Issue of ``code``: its severity from the code table (or :data:`ERRORS` /
     :data:`WARNINGS`), its messages from its template (``template``: a shared one, e.g.
     LABEL_TIDAK_DIKENAL) filled with ``fields``."""
-    message_id, message_en = texts(template or code, **fields)
     if code in ERRORS:
         severity = Severity.ERROR
     elif code in WARNINGS:
@@ -937,6 +987,27 @@ def issue(code: str, where: Where, /, template: str | None = None, **fields: obj
         from placement.domain.validate.codes import CODES
 
         severity = CODES[code].severity
+    return _located(code, where, template, severity, fields)
+
+
+def failure(
+    code: str, where: Where = NOWHERE, /, template: str | None = None, **fields: object
+) -> PlacementError:
+    """The user error (PlacementError) of one located error ``code``, its texts as in
+    :func:`issue`: always an error, whatever the code's severity elsewhere."""
+    return PlacementError([_located(code, where, template, Severity.ERROR, fields)])
+
+
+def caution(code: str, where: Where, /, template: str | None = None, **fields: object) -> Issue:
+    """:func:`issue` as a warning, for a code that is an error elsewhere (a scenario's edit that
+    names a person or post the data lacks: the edit has no effect)."""
+    return _located(code, where, template, Severity.WARNING, fields)
+
+
+def _located(
+    code: str, where: Where, template: str | None, severity: Severity, fields: dict[str, object]
+) -> Issue:
+    message_id, message_en = texts(template or code, **fields)
     return Issue(where.file, where.row, where.column, code, severity, message_id, message_en)
 
 
@@ -944,11 +1015,16 @@ __all__ = [
     "ERRORS",
     "FINDINGS",
     "NOTICES",
+    "NOWHERE",
+    "PARTS",
+    "SHARED",
     "SHOWN",
     "TEMPLATES",
     "WARNINGS",
     "Template",
     "Where",
+    "caution",
+    "failure",
     "issue",
     "text",
     "texts",

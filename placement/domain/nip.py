@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from placement.domain.errors import shown
+from placement.domain.messages import texts
 
 PPPK_MONTH = 21
 _SCIENTIFIC = re.compile(r"^\s*\d(?:[.,]\d+)?[eE]\+?\d+\s*$")
@@ -65,29 +66,22 @@ def parse_nip(raw: object) -> NipInfo:
     except ValueError:
         raise NipError(
             "NIP_TANGGAL_LAHIR",
-            f"NIP '{nip}': 8 digit pertama ({nip[0:8]}) bukan tanggal lahir yang valid (YYYYMMDD)",
-            f"NIP '{nip}': first 8 digits ({nip[0:8]}) are not a valid birth date (YYYYMMDD)",
+            *texts("ALASAN_NIP_TANGGAL_LAHIR", nip=nip, digits=nip[0:8]),
         ) from None
     year, month = int(nip[8:12]), int(nip[12:14])
     is_pppk = month == PPPK_MONTH
     if not is_pppk and not 1 <= month <= 12:
-        raise NipError(
-            "NIP_TMT_CPNS",
-            f"NIP '{nip}': digit 9–14 ({nip[8:14]}) bukan TMT CPNS yang valid (YYYYMM; PPPK: YYYY21)",
-            f"NIP '{nip}': digits 9–14 ({nip[8:14]}) are not a valid TMT CPNS (YYYYMM; PPPK: YYYY21)",
-        )
+        raise NipError("NIP_TMT_CPNS", *texts("ALASAN_NIP_TMT_CPNS", nip=nip, digits=nip[8:14]))
     if year < birth.year + 15:
         raise NipError(
             "NIP_TMT_CPNS",
-            f"NIP '{nip}': tahun pengangkatan {year} terlalu dekat dengan tahun lahir {birth.year}",
-            f"NIP '{nip}': appointment year {year} is too close to birth year {birth.year}",
+            *texts("ALASAN_NIP_TMT_TERLALU_DEKAT", nip=nip, year=year, birth_year=birth.year),
         )
     gender_digit = nip[14]
     if gender_digit not in "12":
         raise NipError(
             "NIP_JENIS_KELAMIN",
-            f"NIP '{nip}': digit ke-15 ({gender_digit}) harus 1 (laki-laki) atau 2 (perempuan)",
-            f"NIP '{nip}': digit 15 ({gender_digit}) must be 1 (male) or 2 (female)",
+            *texts("ALASAN_NIP_JENIS_KELAMIN", nip=nip, gender_digit=gender_digit),
         )
     return NipInfo(
         nip=nip,
@@ -105,25 +99,18 @@ def _digits(raw: object) -> str:
     if looks_excel_mangled(raw):
         raise NipError(
             "NIP_EXCEL_ANGKA",
-            "NIP tersimpan sebagai angka oleh Excel (notasi ilmiah/desimal, digit hilang); "
-            "format kolom NIP sebagai Teks lalu ketik ulang dari sumber",
-            "NIP was stored as a number by Excel (scientific notation, digits lost); "
-            "format the NIP column as Text and re-enter it from the source",
+            *texts("ALASAN_NIP_EXCEL_ANGKA"),
         )
     nip = clean_nip(raw)
     if not _ASCII_DIGITS.fullmatch(nip):  # str.isdigit() also accepts '²', '١', '１'
         raise NipError(
             "NIP_BUKAN_ANGKA",
-            f"NIP '{shown(nip)}' mengandung karakter selain angka 0–9; NIP berisi 18 digit",
-            f"NIP '{shown(nip)}' contains characters other than the digits 0-9; a NIP has "
-            "18 digits",
+            *texts("ALASAN_NIP_BUKAN_ANGKA", nip=shown(nip)),
         )
     if len(nip) != 18:
         raise NipError(
             "NIP_PANJANG",
-            f"NIP '{shown(nip)}' memiliki {len(nip)} digit, seharusnya 18 "
-            "(periksa digit yang hilang, mis. nol di depan)",
-            f"NIP '{shown(nip)}' has {len(nip)} digits, expected 18 (check for lost digits)",
+            *texts("ALASAN_NIP_PANJANG", nip=shown(nip), n_nip=len(nip)),
         )
     return nip
 

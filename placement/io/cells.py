@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from placement.domain.errors import Issue, shown
-from placement.domain.messages import Where, issue
+from placement.domain.messages import Where, issue, texts
 from placement.domain.schema import Table
 
 Tables = dict[str, pd.DataFrame]
@@ -70,8 +70,7 @@ class ReadLimitError(SheetLimitError):
     @classmethod
     def cells(cls, limit: int, row: int) -> ReadLimitError:
         return cls(
-            f"lebih dari {limit:,} sel (sampai baris {row})",
-            f"more than {limit:,} cells (up to row {row})",
+            *texts("BATAS_SEL_BARIS", limit=limit, row=row),
             row,
         )
 
@@ -81,14 +80,9 @@ def _check_size(size: int, limits: ReadLimits, part: str | None) -> None:
     if size <= limits.part_bytes:
         return
     mb, cap = f"{size / 2**20:,.0f} MB", f"{limits.part_bytes / 2**20:,.0f} MB"
-    what_id, what_en = (
-        ("file", "the file")
-        if part is None
-        else (f"bagian {shown(part, 60)}", f"part {shown(part, 60)}")
-    )
-    raise ReadLimitError(
-        f"{what_id} berukuran {mb} (batas {cap})", f"{what_en} is {mb} (limit {cap})"
-    )
+    if part is None:
+        raise ReadLimitError(*texts("BATAS_UKURAN_FILE", mb=mb, cap=cap))
+    raise ReadLimitError(*texts("BATAS_UKURAN_BAGIAN", part=shown(part, 60), mb=mb, cap=cap))
 
 
 def _too_big(label: str, exc: ReadLimitError) -> Issue:

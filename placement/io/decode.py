@@ -10,6 +10,7 @@ import io
 import re
 from pathlib import Path
 
+from placement.domain.messages import texts
 from placement.domain.schema import Table
 from placement.io.cells import (
     ReadLimitError,
@@ -98,9 +99,7 @@ def _csv_cells(text: str, limits: ReadLimits) -> SheetCells:
     ``limits.cells`` cells (separators plus line breaks bound their number)."""
     separator = sniff_separator(text)
     if text.count(separator) + text.count("\n") + text.count("\r") >= limits.cells:
-        raise ReadLimitError(
-            f"lebih dari {limits.cells:,} sel", f"more than {limits.cells:,} cells"
-        )
+        raise ReadLimitError(*texts("BATAS_SEL_CSV", cells=limits.cells))
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
     return SheetCells(dict(enumerate(rows)))
 

@@ -9,7 +9,7 @@ from typing import Literal
 
 import pandas as pd
 
-from placement.domain.errors import PlacementError
+from placement.domain.messages import Where, failure
 from placement.domain.rumpun import DATA, TABLE_FILES
 from placement.domain.schema import TABLES, Table
 from placement.domain.validate import CODES
@@ -90,12 +90,7 @@ def write_templates(
     existing = [p for p in template_paths(out_dir, fmt) if p.exists()]
     if existing and not overwrite:
         names = ", ".join(str(p) for p in existing)
-        raise PlacementError.single(
-            "FILE_SUDAH_ADA",
-            f"File sudah ada: {names}. Pilih folder lain atau pakai --force untuk menimpa.",
-            f"File already exists: {names}. Choose another folder or use --force to overwrite.",
-            file=str(existing[0]),
-        )
+        raise failure("FILE_SUDAH_ADA", Where(str(existing[0])), names=names)
     tables = empty_tables()
     if fmt == "xlsx":
         sheets = {**tables, INSTRUCTION_SHEET: instructions(lang)}

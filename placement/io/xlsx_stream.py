@@ -14,6 +14,7 @@ from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
 from placement.domain.errors import shown
+from placement.domain.messages import texts
 from placement.io.cells import (
     DEFAULT_LIMITS,
     MAX_EXCEL_COLUMNS,
@@ -196,8 +197,7 @@ class _TextCollector:
         elif name == "si":
             if len(self.items) >= self.max_items:
                 raise ReadLimitError(
-                    f"lebih dari {self.max_items:,} teks bersama (sharedStrings)",
-                    f"more than {self.max_items:,} shared strings",
+                    *texts("BATAS_TEKS_BERSAMA", max_items=self.max_items),
                 )
             self.items.append("".join(self._parts))
 

@@ -18,40 +18,31 @@ import pandas as pd
 
 from placement.config import Gerbang, KpiName
 from placement.domain.errors import PlacementError
-from placement.domain.messages import Where, issue
+from placement.domain.messages import Where, issue, text, texts
 from placement.io.plan_files import read_plan
 
 # name → (Indonesian label, English label); the order is the order of every KPI table.
 KPIS: dict[str, tuple[str, str]] = {
-    "objektif": ("objektif (satuan skor)", "objective (score units)"),
-    "jabatan_terisi": ("jabatan terisi", "posts filled"),
-    "porsi_terisi": ("porsi jabatan terisi", "share of posts filled"),
-    "lowong": ("jabatan lowong", "posts left vacant"),
-    "jpm_rata": ("JPM rata-rata pemegang", "mean JPM of holders"),
-    "jpm_min": ("JPM terendah pemegang", "lowest JPM of holders"),
-    "porsi_kotak7": ("porsi jabatan dipegang kotak ≥ 7", "share of posts held by box ≥ 7"),
-    "promosi": ("promosi", "promotions"),
-    "rotasi": ("rotasi", "rotations"),
-    "mutasi": ("mutasi", "transfers"),
-    "demosi": ("demosi", "demotions"),
-    "alih_jenis": ("alih jenis (JF ke jabatan administrasi)", "JF into administration posts"),
-    "non_job": ("non-job", "non-job"),
-    "pejabat_berpindah": ("pejabat lama yang berpindah", "incumbents moved"),
-    "lowongan_diisi": ("lowongan awal yang diisi", "initial vacancies filled"),
-    "perpindahan_opd_maks": ("pejabat berpindah per OPD (maks)", "incumbents moved per OPD (max)"),
-    "porsi_berubah_opd_maks": (
-        "porsi berganti pemegang per OPD (maks)",
-        "share of holders changed per OPD (max)",
-    ),
-    "rantai_terpanjang": ("rantai lowongan terpanjang", "longest vacancy chain"),
-    "porsi_perempuan_promosi": (
-        "porsi perempuan di antara promosi",
-        "share of women among promotions",
-    ),
-    "lewat_masa_jabatan_tetap": (
-        "lewat masa jabatan maks tetap di tempat",
-        "past max tenure left in place",
-    ),
+    "objektif": texts("KPI_OBJEKTIF"),
+    "jabatan_terisi": texts("KPI_JABATAN_TERISI"),
+    "porsi_terisi": texts("KPI_PORSI_TERISI"),
+    "lowong": texts("KPI_LOWONG"),
+    "jpm_rata": texts("KPI_JPM_RATA"),
+    "jpm_min": texts("KPI_JPM_MIN"),
+    "porsi_kotak7": texts("KPI_PORSI_KOTAK7"),
+    "promosi": texts("KPI_PROMOSI"),
+    "rotasi": texts("KPI_ROTASI"),
+    "mutasi": texts("KPI_MUTASI"),
+    "demosi": texts("KPI_DEMOSI"),
+    "alih_jenis": texts("KPI_ALIH_JENIS"),
+    "non_job": texts("KPI_NON_JOB"),
+    "pejabat_berpindah": texts("KPI_PEJABAT_BERPINDAH"),
+    "lowongan_diisi": texts("KPI_LOWONGAN_DIISI"),
+    "perpindahan_opd_maks": texts("KPI_PERPINDAHAN_OPD_MAKS"),
+    "porsi_berubah_opd_maks": texts("KPI_PORSI_BERUBAH_OPD_MAKS"),
+    "rantai_terpanjang": texts("KPI_RANTAI_TERPANJANG"),
+    "porsi_perempuan_promosi": texts("KPI_PORSI_PEREMPUAN_PROMOSI"),
+    "lewat_masa_jabatan_tetap": texts("KPI_LEWAT_MASA_JABATAN_TETAP"),
 }
 assert tuple(KPIS) == get_args(KpiName), "KPIS and config.KpiName must list the same KPIs"
 
@@ -181,10 +172,7 @@ def same_weights(plans: Sequence[PlanFiles]) -> bool:
     return len({str((p.record.get("konfigurasi") or {}).get("bobot")) for p in plans}) <= 1
 
 
-NOT_COMPARED = (
-    " — tidak dibandingkan: bobot skenario berbeda",
-    " — not compared: the scenarios' weights differ",
-)
+NOT_COMPARED = texts("KPI_TIDAK_DIBANDINGKAN")
 """Added to the objective's label when :func:`kpi_table` leaves its values out."""
 
 
@@ -200,7 +188,7 @@ def kpi_table(plans: Sequence[PlanFiles], lang: str = "id") -> pd.DataFrame:
     if not same_weights(plans):
         frame.loc["objektif", names] = None
         labels[list(frame.index).index("objektif")] += NOT_COMPARED[k]
-    frame.insert(0, "keterangan" if lang == "id" else "label", labels)
+    frame.insert(0, text("KPI_KOLOM_KETERANGAN", lang), labels)
     frame.index.name = "kpi"
     return frame.reset_index()
 

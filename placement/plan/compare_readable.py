@@ -26,6 +26,7 @@ import pandas as pd
 from placement.config import parse_scenario
 from placement.domain import format_id as fmt
 from placement.domain.errors import PlacementError
+from placement.domain.messages import texts
 from placement.domain.model import Dataset
 from placement.plan.compare import PlanFiles, unique_names
 
@@ -72,19 +73,16 @@ MOVE_TYPES_EN = {
 }
 WORDS: dict[str, tuple[str, str]] = {
     "na": (NOT_AVAILABLE, "not available"),
-    "none": ("tidak ada", "none"),
-    "no_data": ("tidak ada data", "no data"),
-    "no_unit": ("tanpa unit", "no unit"),
-    "of": ("dari", "of"),
-    "not_compared": (
-        "tidak dibandingkan (bobot skenario berbeda)",
-        "not compared (the scenarios' weights differ)",
-    ),
-    "other_holder": ("pemegang berbeda", "another holder"),
-    "vacant": ("lowong", "vacant"),
-    "title": ("Perbandingan rencana (untuk pimpinan)", "Plan comparison (for the leadership)"),
-    "differ": ("Jabatan dengan pemegang berbeda", "Posts with another holder"),
-    "item": ("butir", "item"),
+    "none": texts("PERBANDINGAN_NONE"),
+    "no_data": texts("TAMPIL_TIDAK_ADA_DATA"),
+    "no_unit": texts("PERBANDINGAN_NO_UNIT"),
+    "of": texts("PERBANDINGAN_OF"),
+    "not_compared": texts("PERBANDINGAN_NOT_COMPARED"),
+    "other_holder": texts("PERBANDINGAN_OTHER_HOLDER"),
+    "vacant": texts("PERBANDINGAN_VACANT"),
+    "title": texts("PERBANDINGAN_TITLE"),
+    "differ": texts("PERBANDINGAN_DIFFER"),
+    "item": texts("PERBANDINGAN_ITEM"),
 }
 """The comparison's words per language (Indonesian first)."""
 

@@ -28,8 +28,8 @@ import numpy as np
 import pandas as pd
 
 from placement.config import Skenario
-from placement.domain.errors import PlacementError
 from placement.domain.grades import JenisJabatan
+from placement.domain.messages import Where, failure, texts
 from placement.domain.model import Dataset, cell_text
 from placement.plan.chains import vacancy_chains
 from placement.rules import approvals
@@ -43,41 +43,35 @@ from placement.solver.run import solve_problem
 if TYPE_CHECKING:
     from placement.plan.result import Result
 
-NO_DETAIL = ("rincian tidak tersedia", "breakdown not available")
+NO_DETAIL = texts("JPM_RINCIAN_TIDAK_TERSEDIA")
 BOX_LEGAL_BASIS = "PermenPAN-RB 3/2020 tentang Manajemen Talenta ASN (lampiran)"
-_KEEP = (
-    "dipertahankan, masuk kelompok rencana suksesi, dan rotasi/perluasan atau pengayaan jabatan",
-    "retain, succession pool, and rotation / job enlargement or enrichment",
-)
-_FIT = ("penempatan yang sesuai dan bimbingan/pengembangan", "suitable placement and coaching")
+_KEEP = texts("KOTAK_DIPERTAHANKAN")
+_FIT = texts("KOTAK_PENEMPATAN_SESUAI")
 BOX_RECOMMENDATION: dict[int, tuple[str, str]] = {
-    9: ("dipromosikan dan masuk kelompok rencana suksesi", "promote; succession pool"),
+    9: texts("KOTAK_DIPROMOSIKAN"),
     8: _KEEP,
     7: _KEEP,
     6: _FIT,
     5: _FIT,
     3: _FIT,
     2: _FIT,
-    4: ("rotasi dan pengembangan", "rotation and development"),
-    1: (
-        "diproses sesuai ketentuan peraturan perundang-undangan (bukan kandidat penempatan)",
-        "handled under the regulations (not a placement candidate)",
-    ),
+    4: texts("KOTAK_ROTASI"),
+    1: texts("KOTAK_DIPROSES_KETENTUAN"),
 }
 TERM_LABELS: dict[str, tuple[str, str]] = {
-    "jpm": ("JPM (kesesuaian kompetensi)", "JPM (competency match)"),
-    "box_value": ("nilai kotak talenta", "talent box value"),
-    "education_match": ("kesesuaian pendidikan", "education match"),
-    "post_value": ("nilai jabatan terisi", "value of a filled post"),
-    "move_cost": ("biaya perpindahan", "move cost"),
-    "overdue_penalty": ("penalti lewat masa jabatan", "overdue tenure penalty"),
-    "field_penalty": ("penalti rumpun tidak sesuai", "wrong-field penalty"),
+    "jpm": texts("SUKU_JPM"),
+    "box_value": texts("SUKU_NILAI_KOTAK"),
+    "education_match": texts("SUKU_PENDIDIKAN"),
+    "post_value": texts("SUKU_NILAI_JABATAN"),
+    "move_cost": texts("SUKU_BIAYA_PINDAH"),
+    "overdue_penalty": texts("SUKU_PENALTI_MASA_JABATAN"),
+    "field_penalty": texts("SUKU_PENALTI_RUMPUN"),
 }
 TIE_RULES: dict[str, tuple[str, str]] = {
-    "pemegang_jabatan": ("pemegang jabatan (petahana) didahulukan", "the incumbent first"),
-    "tmt_golongan": ("senioritas TMT golongan", "seniority by TMT golongan"),
-    "tmt_cpns": ("senioritas TMT CPNS", "seniority by TMT CPNS"),
-    "urutan_tetap": ("urutan tetap (baris data)", "fixed order (input row)"),
+    "pemegang_jabatan": texts("SERI_PEMEGANG_JABATAN"),
+    "tmt_golongan": texts("SERI_TMT_GOLONGAN"),
+    "tmt_cpns": texts("SERI_TMT_CPNS"),
+    "urutan_tetap": texts("SERI_URUTAN_TETAP"),
 }
 
 
@@ -242,14 +236,7 @@ def unchecked_requirements(kind: str, move_type: str) -> list[tuple[str, str]]:
     if move_type == "tetap" or kind not in RELATED_EXPERIENCE:
         return []
     years, basis = RELATED_EXPERIENCE[kind]
-    return [
-        (
-            f"Pengalaman jabatan dalam bidang tugas terkait paling kurang {years} tahun kumulatif "
-            f"({basis}): tidak dapat diperiksa, data riwayat jabatan tidak tersedia; periksa manual",
-            f"Related-field experience of at least {years} years in total ({basis}): not checked, "
-            "the data has no job history; check by hand",
-        )
-    ]
+    return [texts("SYARAT_PENGALAMAN_TIDAK_DIPERIKSA", years=years, basis=basis)]
 
 
 def explain_move(
@@ -259,13 +246,7 @@ def explain_move(
     plan, chains = _plan_and_chains(result_or_plan)
     rows = plan[plan["nip"].astype(str).str.lstrip("'") == nip]
     if rows.empty:
-        raise PlacementError.single(
-            "NIP_TIDAK_DI_RENCANA",
-            f"NIP {nip} tidak ada di rencana (bukan pemegang jabatan dalam lingkup dan tidak ditempatkan)",
-            f"NIP {nip} is not in the plan (holds no in-scope post and is not placed)",
-            "rencana",
-            "nip",
-        )
+        raise failure("NIP_TIDAK_DI_RENCANA", Where("rencana", column="nip"), nip=nip)
     row = rows.iloc[0]
     person = ds.person(nip)
     target = cell_text(row["jabatan_tujuan_id"], strip=True)
@@ -679,8 +660,7 @@ def why_not(
             nip,
             jabatan_id,
             "TIDAK_MEMENUHI_SYARAT",
-            f"{nip} tidak memenuhi syarat untuk {jabatan_id}: {ids}",
-            f"{nip} is not eligible for {jabatan_id}: {ids}",
+            *texts("MENGAPA_TIDAK_MEMENUHI_SYARAT", nip=nip, jabatan_id=jabatan_id, ids=ids),
             failed,
         )
     if not decision.in_scope:
@@ -688,24 +668,21 @@ def why_not(
             nip,
             jabatan_id,
             "DI_LUAR_LINGKUP",
-            "Jabatan di luar lingkup rencana atau pegawai bukan kandidat (memegang jabatan di luar lingkup)",
-            "The post is outside the plan's scope or the person is not a candidate",
+            *texts("MENGAPA_DI_LUAR_LINGKUP"),
         )
     if decision.shortlist_only:
         return WhyNot(
             nip,
             jabatan_id,
             "SELEKSI_TERBUKA",
-            "Promosi ke JPT melalui seleksi terbuka: pasangan ini hanya masuk daftar pendek",
-            "Promotion into JPT goes through open selection: shortlist only",
+            *texts("MENGAPA_SELEKSI_TERBUKA"),
         )
     if any(k.nip == nip and k.jabatan_id == jabatan_id for k in sc.larang):
         return WhyNot(
             nip,
             jabatan_id,
             "DILARANG",
-            "Pasangan ini dilarang di skenario ('larang')",
-            "The pair is forbidden in the scenario ('larang')",
+            *texts("MENGAPA_DILARANG"),
         )
     in_plan = result.plan[
         (result.plan["nip"] == nip) & (result.plan["jabatan_tujuan_id"] == jabatan_id)
@@ -715,8 +692,7 @@ def why_not(
             nip,
             jabatan_id,
             "SUDAH_DI_RENCANA",
-            f"{nip} sudah ditempatkan di {jabatan_id} dalam rencana",
-            f"{nip} is already placed in {jabatan_id} in the plan",
+            *texts("MENGAPA_SUDAH_DI_RENCANA", nip=nip, jabatan_id=jabatan_id),
         )
     pos = pair_position(result, nip, jabatan_id)
     if pos is None:
@@ -724,8 +700,7 @@ def why_not(
             nip,
             jabatan_id,
             "WAJIB_PINDAH",
-            f"{nip} wajib pindah dari jabatannya ('wajib_pindah')",
-            f"{nip} must leave the post ('wajib_pindah')",
+            *texts("MENGAPA_WAJIB_PINDAH", nip=nip),
         )
     forced = force_and_solve(ds, result, np.array([pos]), time_budget)
     if forced.loss is None:
@@ -733,9 +708,9 @@ def why_not(
             nip,
             jabatan_id,
             "DIPAKSA_TIDAK_LAYAK",
-            f"Memaksa {nip} ke {jabatan_id} membuat rencana tidak layak ({forced.status}): "
-            "bertentangan dengan kunci, batas perpindahan atau jabatan wajib isi",
-            f"Forcing {nip} into {jabatan_id} leaves no valid plan ({forced.status})",
+            *texts(
+                "MENGAPA_DIPAKSA_TIDAK_LAYAK", nip=nip, jabatan_id=jabatan_id, status=forced.status
+            ),
             status=str(forced.status),
         )
     n = len(forced.changes)
@@ -743,10 +718,7 @@ def why_not(
         nip,
         jabatan_id,
         "DIPAKSA",
-        f"{nip} memenuhi syarat untuk {jabatan_id}; bila dipaksa, objektif turun "
-        f"{forced.loss:.4f} dan {n} penempatan berubah",
-        f"{nip} is eligible for {jabatan_id}; forcing it lowers the objective by "
-        f"{forced.loss:.4f} and changes {n} placements",
+        *texts("MENGAPA_DIPAKSA", nip=nip, jabatan_id=jabatan_id, loss=forced.loss, n=n),
         status=str(forced.status),
         loss=forced.loss,
         exact=forced.exact,

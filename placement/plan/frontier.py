@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from placement.domain.errors import PlacementError
+from placement.domain.messages import failure
 
 FRONTIER_COLUMNS = [
     "batas_perpindahan",
@@ -39,11 +39,7 @@ def parse_range(text: str) -> list[int]:
             raise ValueError
         return caps
     except ValueError:
-        raise PlacementError.single(
-            "RENTANG_SALAH",
-            f"Rentang '{text}' tidak valid: tulis AWAL:AKHIR:LANGKAH (mis. 0:400:25) atau 0,5,10",
-            f"Invalid range '{text}': write START:STOP:STEP (e.g. 0:400:25) or 0,5,10",
-        ) from None
+        raise failure("RENTANG_SALAH", text=text) from None
 
 
 def plot_frontier(frame: pd.DataFrame, path: Path, title: str = "") -> Path:

@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from placement.config import Skenario
-from placement.domain.errors import PlacementError
+from placement.domain.messages import Where, failure
 from placement.domain.model import Dataset
 from placement.plan.result import Result, hint_pairs, result_of
 from placement.rules.eligibility import PairTable, build_pairs
@@ -100,14 +100,7 @@ def _unsupported(sc: Skenario) -> None:
         if on
     ]
     if used:
-        raise PlacementError.single(
-            "HORIZON_TIDAK_DIDUKUNG",
-            f"Rencana multi-tahun belum mendukung {', '.join(used)}; hapus dari skenario atau "
-            "jalankan tanpa --horizon",
-            f"Multi-year plans do not support {', '.join(used)} yet; remove it or run without "
-            "--horizon",
-            "skenario",
-        )
+        raise failure("HORIZON_TIDAK_DIDUKUNG", Where("skenario"), used=", ".join(used))
 
 
 @dataclass

@@ -6,6 +6,7 @@ for detail (``--rinci``; docs/privacy.md, UU PDP). Re-solving a written plan fol
 
 from __future__ import annotations
 
+from placement.domain.messages import text
 from placement.domain.model import Dataset
 from placement.plan.explain import MoveExplanation
 
@@ -13,7 +14,7 @@ from placement.plan.explain import MoveExplanation
 def post_label(ds: Dataset, jabatan_id: str | None, lang: str = "id") -> str:
     """Post id and name ("J-003 Kepala Seksi X"); "(tidak ditempatkan)" for no post."""
     if not jabatan_id:
-        return "(not placed)" if lang == "en" else "(tidak ditempatkan)"
+        return text("RENCANA_TEKS_TIDAK_DITEMPATKAN", lang)
     row = ds.post_index.get(jabatan_id)
     return jabatan_id if row is None else f"{jabatan_id} {ds.jabatan['name'].iloc[row]}"
 
@@ -23,8 +24,8 @@ def by_post(ds: Dataset, nip: str, lang: str = "id") -> str:
     pegawai" without one): the NIP and name only with ``--rinci`` (UU PDP)."""
     held = ds.person(nip).jabatan_id if nip in ds.person_index else None
     if not held:
-        return "a person" if lang == "en" else "seorang pegawai"
-    return f"{'holder of' if lang == 'en' else 'pemegang'} {post_label(ds, held, lang)}"
+        return text("RENCANA_TEKS_SEORANG_PEGAWAI", lang)
+    return f"{text('RENCANA_TEKS_PEMEGANG', lang)} {post_label(ds, held, lang)}"
 
 
 def change_lines(
@@ -38,7 +39,6 @@ def change_lines(
     """Placements a forced pair changes, the asked person first: the asked person by NIP,
     everybody else by post only (NIP and name with ``detail``: personal data the user did not
     ask for, UU PDP); a closing count of the others when they are not named."""
-    en = lang == "en"
     lines = []
     for ch in sorted(changes, key=lambda ch: ch["nip"] != asked):
         where = (
@@ -50,17 +50,13 @@ def change_lines(
             lines.append(f"{ch['nip']} {ch['nama']}: {where}")
         else:
             lines.append(
-                f"{'holder of' if en else 'pemegang'} {where}"
+                f"{text('RENCANA_TEKS_PEMEGANG', lang)} {where}"
                 if ch["di_rencana"]
-                else f"{'a person' if en else 'seorang pegawai'} {where}"
+                else f"{text('RENCANA_TEKS_SEORANG_PEGAWAI', lang)} {where}"
             )
     others = sum(1 for ch in changes if ch["nip"] != asked)
     if others and not detail:
-        lines.append(
-            f"({others} other people; NIP and name: {hint})"
-            if en
-            else f"({others} pegawai lain; NIP dan nama: {hint})"
-        )
+        lines.append(text("RENCANA_TEKS_PEGAWAI_LAIN_NIP", lang, others=others, hint=hint))
     return lines
 
 

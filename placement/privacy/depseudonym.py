@@ -24,6 +24,7 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from placement.domain.errors import PlacementError
+from placement.domain.messages import Where, failure
 from placement.domain.schema import header_key
 from placement.io.decode import decode_bytes
 from placement.io.plan_files import OUTPUT_FILES, file_sha256, verify_outputs
@@ -169,44 +170,31 @@ def _map_json(value: Any, maps: _Maps) -> Any:
 
 
 def _unreadable(path: Path, exc: BaseException) -> PlacementError:
-    return PlacementError.single(
+    return failure(
         "FILE_TIDAK_TERBACA",
-        f"{path.name} tidak dapat dibaca ({type(exc).__name__}: {exc}). Jalankan ulang "
-        "'placement solve' untuk menulis folder rencana yang utuh.",
-        f"{path.name} cannot be read ({type(exc).__name__}: {exc}). Run 'placement solve' "
-        "again to write a complete plan folder.",
-        str(path),
+        Where(str(path)),
+        "FILE_RENCANA_TIDAK_TERBACA",
+        file=path.name,
+        error_type=type(exc).__name__,
+        exc=exc,
     )
 
 
 def _check_folder(plan_dir: Path) -> None:
     if not plan_dir.is_dir():
-        raise PlacementError.single(
-            "FOLDER_RENCANA_TIDAK_ADA",
-            f"Folder rencana '{plan_dir}' tidak ditemukan. Berikan folder hasil 'placement solve'.",
-            f"Plan folder '{plan_dir}' not found. Give a folder written by 'placement solve'.",
-            str(plan_dir),
-        )
+        raise failure("FOLDER_RENCANA_TIDAK_ADA", Where(str(plan_dir)), plan_dir=plan_dir)
     missing = [n for n in OUTPUT_FILES if not (plan_dir / n).is_file()]
     if missing:
-        raise PlacementError.single(
+        raise failure(
             "FILE_RENCANA_TIDAK_ADA",
-            f"Folder '{plan_dir}' bukan folder rencana yang utuh: tidak ada {', '.join(missing)}. "
-            "Berikan folder hasil 'placement solve'.",
-            f"Folder '{plan_dir}' is not a complete plan folder: missing {', '.join(missing)}. "
-            "Give a folder written by 'placement solve'.",
-            str(plan_dir),
+            Where(str(plan_dir)),
+            plan_dir=plan_dir,
+            missing=", ".join(missing),
         )
     changed = [p for p in verify_outputs(plan_dir) if not p.startswith("hasil.json")]
     if changed:
-        raise PlacementError.single(
-            "RENCANA_BERUBAH",
-            f"File di folder rencana '{plan_dir}' berbeda dari yang dicatat hasil.json "
-            f"({'; '.join(changed)}). Kembalikan ke rencana asli dari konsultan, atau susun "
-            "ulang dengan 'placement solve'.",
-            f"Files in the plan folder '{plan_dir}' differ from what hasil.json recorded "
-            f"({'; '.join(changed)}). Restore the consultant's original plan, or solve again.",
-            str(plan_dir),
+        raise failure(
+            "RENCANA_BERUBAH", Where(str(plan_dir)), plan_dir=plan_dir, changed="; ".join(changed)
         )
 
 
@@ -237,15 +225,12 @@ def _map_folder(plan_dir: Path, staging: Path, maps: _Maps) -> list[str]:
             raise _unreadable(src, exc) from None
     if unknown:
         shown = ", ".join(sorted(unknown)[:_SHOWN])
-        raise PlacementError.single(
+        raise failure(
             "SAMARAN_TIDAK_DIKENAL",
-            f"{len(unknown)} NIP di rencana '{plan_dir}' tidak ada di peta file kunci (mis. "
-            f"{shown}). Pakai file kunci yang sama dengan saat 'placement pseudonymize', dan "
-            "pastikan rencana disusun dari data samaran itu.",
-            f"{len(unknown)} NIP(s) in the plan '{plan_dir}' are not in the key file's map (e.g. "
-            f"{shown}). Use the key file of 'placement pseudonymize', and check that the plan "
-            "was solved on that pseudonymised data.",
-            str(plan_dir),
+            Where(str(plan_dir)),
+            n_unknown=len(unknown),
+            plan_dir=plan_dir,
+            examples=shown,
         )
     return list(OUTPUT_FILES)
 
@@ -259,25 +244,11 @@ def depseudonymize_plan(plan_dir: Path, key_path: Path, out_dir: Path) -> list[P
     plan_dir, out_dir = Path(plan_dir), Path(out_dir)
     key = load_key(Path(key_path))
     if not key.mapping:
-        raise PlacementError.single(
-            "PETA_KOSONG",
-            f"File kunci '{key_path}' belum berisi peta samaran; jalankan 'placement "
-            "pseudonymize' dengan kunci ini dulu.",
-            f"Key file '{key_path}' has no pseudonym map yet; run 'placement pseudonymize' "
-            "with this key first.",
-            str(key_path),
-        )
+        raise failure("PETA_KOSONG", Where(str(key_path)), key_path=key_path)
     _check_folder(plan_dir)
     plan_abs, out_abs = plan_dir.resolve(), out_dir.resolve()
     if out_abs == plan_abs or plan_abs in out_abs.parents:
-        raise PlacementError.single(
-            "KELUARAN_DI_FOLDER_RENCANA",
-            f"Folder keluaran '{out_dir}' sama dengan atau berada di dalam folder rencana "
-            "samaran; pilih folder lain (hasilnya berisi data pribadi).",
-            f"Output folder '{out_dir}' is or lies inside the pseudonymised plan folder; choose "
-            "another one (the result holds personal data).",
-            str(out_dir),
-        )
+        raise failure("KELUARAN_DI_FOLDER_RENCANA", Where(str(out_dir)), out_dir=out_dir)
     maps = _Maps.of(key)
     subs = [p for p in plan_dir.iterdir() if p.is_dir() and not p.name.startswith(".")]
     folders = [

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from placement.domain.errors import PlacementError
+from placement.domain.messages import Where, failure, texts
 
 KEY_FORMAT = "placement-kunci-samaran"
 KEY_VERSION = 1
@@ -78,53 +79,38 @@ def default_key_path(out_dir: Path) -> Path:
 
 
 def _bad_key(path: Path, why_id: str, why_en: str) -> PlacementError:
-    return PlacementError.single(
-        "KUNCI_TIDAK_VALID",
-        f"File kunci '{path}' tidak dapat dipakai: {why_id}. Gunakan file kunci yang ditulis "
-        "oleh 'placement pseudonymize' (*.kunci.json).",
-        f"Key file '{path}' cannot be used: {why_en}. Use the key file written by "
-        "'placement pseudonymize' (*.kunci.json).",
-        str(path),
-    )
+    return failure("KUNCI_TIDAK_VALID", Where(str(path)), path=path, why_id=why_id, why_en=why_en)
 
 
 def load_key(path: Path) -> KeyFile:
     """Read a key file; PlacementError (KUNCI_TIDAK_ADA / KUNCI_TIDAK_VALID) when unusable."""
     path = Path(path)
     if not path.is_file():
-        raise PlacementError.single(
-            "KUNCI_TIDAK_ADA",
-            f"File kunci '{path}' tidak ditemukan. Berikan file kunci yang ditulis oleh "
-            "'placement pseudonymize' (--key FILE).",
-            f"Key file '{path}' not found. Give the key file written by 'placement "
-            "pseudonymize' (--key FILE).",
-            str(path),
-        )
+        raise failure("KUNCI_TIDAK_ADA", Where(str(path)), path=path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeError, ValueError):
-        raise _bad_key(path, "bukan JSON yang dapat dibaca", "not readable JSON") from None
+        raise _bad_key(path, *texts("ALASAN_KUNCI_BUKAN_JSON")) from None
     if not isinstance(data, dict) or data.get("format") != KEY_FORMAT:
-        raise _bad_key(path, "bukan file kunci samaran", "not a pseudonymisation key file")
+        raise _bad_key(path, *texts("ALASAN_KUNCI_BUKAN_KUNCI"))
     if data.get("versi") != KEY_VERSION:
         raise _bad_key(
             path,
-            f"versi {data.get('versi')!r} tidak dikenal",
-            f"unknown version {data.get('versi')!r}",
+            *texts("ALASAN_KUNCI_VERSI", versi=data.get("versi")),
         )
     try:
         key = bytes.fromhex(str(data.get("kunci", "")))
     except ValueError:
         key = b""
     if len(key) < 16:
-        raise _bad_key(path, "kunci kosong atau terlalu pendek", "key empty or too short")
+        raise _bad_key(path, *texts("ALASAN_KUNCI_PENDEK"))
     mapping: dict[str, MapEntry] = {}
     peta = data.get("peta", {})
     if not isinstance(peta, dict):
-        raise _bad_key(path, "bagian 'peta' rusak", "the 'peta' part is damaged")
+        raise _bad_key(path, *texts("ALASAN_KUNCI_PETA_RUSAK"))
     for pseudo, entry in peta.items():
         if not isinstance(entry, dict) or not isinstance(entry.get("nip"), str):
-            raise _bad_key(path, f"entri peta '{pseudo}' rusak", f"map entry '{pseudo}' damaged")
+            raise _bad_key(path, *texts("ALASAN_KUNCI_ENTRI_RUSAK", pseudo=pseudo))
         mapping[str(pseudo)] = MapEntry(
             entry["nip"], str(entry.get("nama", "")), str(entry.get("nama_samaran", ""))
         )

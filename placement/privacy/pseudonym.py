@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from placement.domain.errors import Issue, PlacementError
+from placement.domain.errors import Issue
+from placement.domain.messages import Where, failure
 from placement.domain.model import Dataset
 from placement.domain.schema import TABLES, header_key
 from placement.io.readers import load_dataset
@@ -95,12 +96,7 @@ def assign_pseudonyms(nips: list[str], key: KeyFile) -> Pseudonyms:
             start = int.from_bytes(digest(key.key, "nip", nip)[:8], "big") % len(SEQUENCES)
             found = _probe(start, taken, real)
             if found is None:
-                raise PlacementError.single(
-                    "SAMARAN_PENUH",
-                    f"Tidak ada nomor urut samaran yang tersisa untuk NIP berawalan {prefix}; "
-                    "gunakan file kunci baru.",
-                    f"No pseudonym sequence left for NIPs starting {prefix}; use a new key file.",
-                )
+                raise failure("SAMARAN_PENUH", prefix=prefix)
             out.collisions += found != SEQUENCES[start]
             out.nip[nip] = f"{prefix}{found:03d}"
             taken.add(found)
@@ -218,39 +214,15 @@ def _same(a: Path, b: Path) -> bool:
 def _check_paths(data: Path, out_dir: Path, key_path: Path, force: bool) -> None:
     source_dir = data.parent if data.is_file() else data
     if _same(out_dir, source_dir):
-        raise PlacementError.single(
-            "KELUARAN_SAMA_DENGAN_DATA",
-            f"Folder keluaran '{out_dir}' sama dengan folder data asli. Pilih folder baru, "
-            "mis. --out data-samaran.",
-            f"Output folder '{out_dir}' is the original data folder. Choose a new folder, "
-            "e.g. --out data-samaran.",
-            str(out_dir),
-        )
+        raise failure("KELUARAN_SAMA_DENGAN_DATA", Where(str(out_dir)), out_dir=out_dir)
     if _inside(key_path, out_dir):
-        raise PlacementError.single(
-            "KUNCI_DI_FOLDER_BAGI",
-            f"File kunci '{key_path}' berada di dalam folder keluaran '{out_dir}' yang akan "
-            "dibagikan. Simpan kunci di luar folder itu (bawaan: di sebelahnya).",
-            f"Key file '{key_path}' is inside the output folder '{out_dir}', which is meant to "
-            "be shared. Keep the key outside it (default: next to it).",
-            str(key_path),
+        raise failure(
+            "KUNCI_DI_FOLDER_BAGI", Where(str(key_path)), key_path=key_path, out_dir=out_dir
         )
     if out_dir.exists() and not out_dir.is_dir():
-        raise PlacementError.single(
-            "KELUARAN_BUKAN_FOLDER",
-            f"'{out_dir}' sudah ada dan bukan folder.",
-            f"'{out_dir}' exists and is not a folder.",
-            str(out_dir),
-        )
+        raise failure("KELUARAN_BUKAN_FOLDER", Where(str(out_dir)), out_dir=out_dir)
     if out_dir.is_dir() and any(out_dir.iterdir()) and not force:
-        raise PlacementError.single(
-            "KELUARAN_TIDAK_KOSONG",
-            f"Folder keluaran '{out_dir}' sudah berisi file. Pilih folder baru atau tambahkan "
-            "--force untuk mengganti file data di dalamnya.",
-            f"Output folder '{out_dir}' is not empty. Choose a new folder or add --force to "
-            "overwrite the data files in it.",
-            str(out_dir),
-        )
+        raise failure("KELUARAN_TIDAK_KOSONG", Where(str(out_dir)), out_dir=out_dir)
 
 
 def _move_into(staging: Path, out_dir: Path) -> None:

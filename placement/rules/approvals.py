@@ -31,6 +31,7 @@ import pandas as pd
 
 from placement.config import Skenario
 from placement.domain import grades
+from placement.domain.messages import texts
 from placement.domain.model import Dataset
 from placement.rules.legal import LegalBasis, parse_legal_basis
 
@@ -131,14 +132,16 @@ def _ada_perpindahan(f: PlanFacts, params: Mapping[str, Any]) -> _Outcome:
         if params.get(k)
     )
     suffix = f" ({narrowed})" if narrowed else ""
-    return _Outcome(n > 0, f"{n} perpindahan{suffix}", f"{n} moves{suffix}", {"jumlah": n})
+    return _Outcome(n > 0, *texts("SYARAT_ADA_PERPINDAHAN", n=n, suffix=suffix), {"jumlah": n})
 
 
 def _fakta_benar(f: PlanFacts, params: Mapping[str, Any]) -> _Outcome:
     name = str(params["fakta"])
     value = bool(getattr(f.scenario.fakta, name))
     shown = "ya" if value else "tidak"
-    return _Outcome(value, f"fakta.{name} = {shown}", f"fakta.{name} = {str(value).lower()}")
+    return _Outcome(
+        value, *texts("SYARAT_FAKTA", name=name, value_id=shown, value_en=str(value).lower())
+    )
 
 
 def _tanggal_dalam_jendela(f: PlanFacts, params: Mapping[str, Any]) -> _Outcome:
@@ -156,16 +159,20 @@ def _tanggal_dalam_jendela(f: PlanFacts, params: Mapping[str, Any]) -> _Outcome:
     until = end.isoformat() if end else "akhir masa jabatan"
     return _Outcome(
         holds,
-        f"tanggal rencana {today.isoformat()} dalam jendela {start.isoformat()} s.d. {until}",
-        f"plan date {today.isoformat()} within {start.isoformat()} to "
-        f"{end.isoformat() if end else 'the end of term'}",
+        *texts(
+            "SYARAT_DALAM_JENDELA",
+            today=today.isoformat(),
+            start=start.isoformat(),
+            until_id=until,
+            until_en=end.isoformat() if end else "the end of term",
+        ),
         {"mulai": start.isoformat(), "selesai": until},
     )
 
 
 def _jpt_lowong(f: PlanFacts, params: Mapping[str, Any]) -> _Outcome:
     n = f.vacant_jpt
-    return _Outcome(n > 0, f"{n} JPT lowong", f"{n} vacant JPT posts", {"jumlah": n})
+    return _Outcome(n > 0, *texts("SYARAT_JPT_LOWONG", n=n), {"jumlah": n})
 
 
 def _antar_instansi(f: PlanFacts, params: Mapping[str, Any]) -> _Outcome:
@@ -179,8 +186,14 @@ def _antar_instansi(f: PlanFacts, params: Mapping[str, Any]) -> _Outcome:
     )
     return _Outcome(
         n > 0,
-        f"{n} perpindahan dari luar {name}{note_id}",
-        f"{n} moves from outside {f.home_instansi or 'this instansi'}{note_en}",
+        *texts(
+            "SYARAT_ANTAR_INSTANSI",
+            n=n,
+            instansi_id=name,
+            note_id=note_id,
+            instansi_en=f.home_instansi or "this instansi",
+            note_en=note_en,
+        ),
         {"jumlah": n, "instansi": name},
     )
 

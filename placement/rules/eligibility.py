@@ -36,7 +36,7 @@ import pandas as pd
 
 from placement.config import Skenario
 from placement.domain.errors import Issue, PlacementError
-from placement.domain.messages import Where, issue, texts
+from placement.domain.messages import Where, failure, issue, texts
 from placement.domain.model import Dataset
 from placement.rules.checks import CHECKS, TETAP, Outcome, PairContext, post_min_grade
 from placement.rules.facts import BoolArray, Facts, IntArray, build_facts, norm_text
@@ -169,12 +169,8 @@ def scope_posts(ds: Dataset, sc: Skenario) -> IntArray:
         opd = np.array([norm_text(o) for o in jab["opd"]], dtype=object)
         unknown = sorted(o for o in sc.lingkup.opd if norm_text(o) not in set(opd))
         if unknown:
-            raise PlacementError.single(
-                "LINGKUP_OPD",
-                f"OPD di lingkup tidak ada di data jabatan: {', '.join(unknown)}",
-                f"OPDs in lingkup are not in the jabatan data: {', '.join(unknown)}",
-                "skenario",
-                "lingkup.opd",
+            raise failure(
+                "LINGKUP_OPD", Where("skenario", column="lingkup.opd"), unknown=", ".join(unknown)
             )
         mask &= np.isin(opd, list(names))
     if sc.lingkup.jenis_jabatan:

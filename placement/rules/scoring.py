@@ -32,7 +32,7 @@ import pandas as pd
 from placement.config import Skenario
 from placement.domain.errors import Issue, PlacementError
 from placement.domain.memo import memo
-from placement.domain.messages import Where, issue
+from placement.domain.messages import Where, issue, texts
 from placement.domain.model import Dataset
 from placement.rules.checks import move_types, post_min_education
 from placement.rules.facts import BoolArray, Facts, FloatArray, IntArray, build_facts, norm_text
@@ -53,10 +53,10 @@ SCORE_COLUMNS: tuple[str, ...] = (
     "total",
 )
 CATEGORIES: dict[str, tuple[str, str]] = {
-    "memenuhi": ("memenuhi syarat", "meets the requirements"),
-    "masih": ("masih memenuhi syarat", "still meets the requirements"),
-    "kurang": ("kurang memenuhi syarat", "below the requirements"),
-    "tanpa_data": ("tidak ada data", "no data"),
+    "memenuhi": texts("KATEGORI_SKOR_MEMENUHI"),
+    "masih": texts("KATEGORI_SKOR_MASIH"),
+    "kurang": texts("KATEGORI_SKOR_KURANG"),
+    "tanpa_data": texts("TAMPIL_TIDAK_ADA_DATA"),
 }
 
 

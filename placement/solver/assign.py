@@ -39,6 +39,7 @@ from scipy.optimize import linear_sum_assignment
 from scipy.sparse.csgraph import maximum_bipartite_matching, min_weight_full_bipartite_matching
 
 from placement.domain.errors import PlacementError, error, shown
+from placement.domain.messages import Where, issue, texts
 from placement.solver.problem import IntArray, Problem, SolveStatus
 
 Require = Literal["none", "agents", "targets", "both"]
@@ -70,15 +71,17 @@ class InfeasibleAssignmentError(AssignError):
         names, partners = _names(members), _names(neighbours)
         super().__init__(
             [
-                error(
-                    "pairs",
-                    None,
-                    None,
+                issue(
                     "PENUGASAN_TIDAK_MUNGKIN",
-                    f"Penugasan penuh tidak mungkin: {len(members)} {own_id} ({names}) hanya "
-                    f"terdaftar dengan {len(neighbours)} {other_id} ({partners}).",
-                    f"Full assignment impossible: {len(members)} {own_en} ({names}) list only "
-                    f"{len(neighbours)} {other_en} ({partners}).",
+                    Where("pairs"),
+                    n_members=len(members),
+                    own_id=own_id,
+                    names=names,
+                    n_neighbours=len(neighbours),
+                    other_id=other_id,
+                    partners=partners,
+                    own_en=own_en,
+                    other_en=other_en,
                 )
             ]
         )
@@ -118,15 +121,13 @@ def assign(
     if require not in REQUIRES:
         raise AssignError.make(
             "PENUGASAN_SYARAT",
-            f"require harus salah satu dari {', '.join(REQUIRES)}, bukan {shown(require, 20)!r}",
-            f"require must be one of {', '.join(REQUIRES)}, not {shown(require, 20)!r}",
+            *texts("PENUGASAN_SYARAT", requires=", ".join(REQUIRES), require=shown(require, 20)),
         )
     missing = sorted({"agent", "target", column} - set(pairs.columns))
     if missing:
         raise AssignError.make(
             "PENUGASAN_KOLOM",
-            f"pairs tidak punya kolom {', '.join(missing)}",
-            f"pairs lacks column(s) {', '.join(missing)}",
+            *texts("PENUGASAN_KOLOM", missing=", ".join(missing)),
         )
     a_idx, agents = _codes(pairs, "agent", sort=False)
     t_idx, targets = _codes(pairs, "target", sort=False)
@@ -158,8 +159,7 @@ def _codes(pairs: pd.DataFrame, column: str, sort: bool) -> tuple[IntArray, np.n
         row = int(np.argmin(codes))
         raise AssignError.make(
             "PENUGASAN_ID_KOSONG",
-            f"kolom {column} kosong pada baris {row + 2}",
-            f"column {column} is empty on row {row + 2}",
+            *texts("PENUGASAN_ID_KOSONG", column=column, rows=row + 2),
             column,
         )
     return np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object)
@@ -183,8 +183,7 @@ def _integer_values(pairs: pd.DataFrame, column: str, scale: int) -> IntArray:
         row = int(np.argmin(finite & (np.abs(np.nan_to_num(raw)) < 2**62)))
         raise AssignError.make(
             "PENUGASAN_NILAI",
-            f"kolom {column} harus berisi angka hingga; baris {row + 2} tidak",
-            f"column {column} must hold finite numbers; row {row + 2} does not",
+            *texts("PENUGASAN_NILAI", column=column, rows=row + 2),
             column,
         )
     values: IntArray = np.rint(raw).astype(np.int64)
@@ -195,8 +194,7 @@ def _duplicate_error(row: int, agent: object, target: object) -> AssignError:
     pair = f"({shown(agent, 30)}, {shown(target, 30)})"
     return AssignError.make(
         "PENUGASAN_GANDA",
-        f"pasangan {pair} tercantum ganda (baris {row + 2}); cantumkan setiap pasangan sekali",
-        f"pair {pair} is listed twice (duplicate, row {row + 2}); list each pair once",
+        *texts("PENUGASAN_GANDA", pair=pair, rows=row + 2),
     )
 
 
@@ -243,8 +241,7 @@ def _engine(graph: _Graph, require: str, backend: str) -> str:
         if backend in SCIPY_ENGINES and require == "none":
             raise AssignError.make(
                 "PENUGASAN_MESIN",
-                f"backend {backend} (scipy) hanya untuk penugasan penuh: require agents/targets/both",
-                f"backend {backend} (scipy) needs a full assignment: require agents/targets/both",
+                *texts("PENUGASAN_MESIN", backend=backend),
             )
         return backend
     if require == "none":

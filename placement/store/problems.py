@@ -12,86 +12,38 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from placement.domain.errors import PlacementError, shown
+from placement.domain.messages import Where, failure
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def missing(path: Path) -> PlacementError:
-    return PlacementError.single(
-        "PENYIMPANAN_TIDAK_ADA",
-        f"Penyimpanan riwayat '{path}' tidak ada: belum ada run yang dicatat di sana, atau file "
-        "dipindah. Periksa --store / PLACEMENT_STORE.",
-        f"Run store '{path}' does not exist: no run was recorded there, or the file was moved. "
-        "Check --store / PLACEMENT_STORE.",
-        str(path),
-    )
+    return failure("PENYIMPANAN_TIDAK_ADA", Where(str(path)), path=path)
 
 
 def lost(path: Path, key: Path, entries: int) -> PlacementError:
-    return PlacementError.single(
-        "PENYIMPANAN_HILANG",
-        f"Penyimpanan riwayat '{path}' hilang: file kuncinya ({key}) mencatat {entries} catatan "
-        "jurnal. Pulihkan penyimpanan dari cadangan; untuk memulai penyimpanan baru, pindahkan "
-        "dulu file kunci lama.",
-        f"Run store '{path}' is missing: its key file ({key}) records {entries} journal "
-        "entries. Restore the store from a backup; to start a new store, move the old key file "
-        "away first.",
-        str(path),
-    )
+    return failure("PENYIMPANAN_HILANG", Where(str(path)), path=path, key=key, entries=entries)
 
 
 def emptied(path: Path) -> PlacementError:
-    return PlacementError.single(
-        "PENYIMPANAN_KOSONG",
-        f"Penyimpanan riwayat '{path}' kosong (0 byte): isinya hilang atau terpotong. Pulihkan "
-        "dari cadangan; run yang tercatat di sana tidak dapat diperiksa.",
-        f"Run store '{path}' is empty (0 bytes): its content was lost or truncated. Restore it "
-        "from a backup; the runs recorded there cannot be checked.",
-        str(path),
-    )
+    return failure("PENYIMPANAN_KOSONG", Where(str(path)), path=path)
 
 
 def damaged(path: Path, why: str) -> PlacementError:
-    return PlacementError.single(
-        "PENYIMPANAN_RUSAK",
-        f"Penyimpanan riwayat '{path}' rusak atau bukan penyimpanan riwayat ({shown(why)}). "
-        "Pulihkan dari cadangan atau pakai --store lain.",
-        f"Run store '{path}' is damaged or not a run store ({shown(why)}). Restore it from a "
-        "backup or use another --store.",
-        str(path),
-    )
+    return failure("PENYIMPANAN_RUSAK", Where(str(path)), path=path, why=shown(why))
 
 
 def locked(path: Path, wait: float) -> PlacementError:
-    return PlacementError.single(
-        "PENYIMPANAN_TERKUNCI",
-        f"Penyimpanan riwayat '{path}' masih dikunci proses lain setelah menunggu {wait:g} detik. "
-        "Tunggu proses itu selesai lalu ulangi (batas tunggu: PLACEMENT_STORE_TIMEOUT).",
-        f"Run store '{path}' is still locked by another process after waiting {wait:g} s. Wait "
-        "for that process to finish, then retry (wait limit: PLACEMENT_STORE_TIMEOUT).",
-        str(path),
-    )
+    return failure("PENYIMPANAN_TERKUNCI", Where(str(path)), path=path, wait=wait)
 
 
 def unsealed(path: Path) -> PlacementError:
-    return PlacementError.single(
-        "PENYIMPANAN_TIDAK_UTUH",
-        f"Penyimpanan riwayat '{path}' berisi jurnal, tetapi tanda kuncinya dihapus: file ini "
-        "diubah di luar program. Pulihkan dari cadangan.",
-        f"Run store '{path}' has a journal but its key mark was deleted: the file was edited "
-        "outside the program. Restore it from a backup.",
-        str(path),
-    )
+    return failure("PENYIMPANAN_TIDAK_UTUH", Where(str(path)), path=path)
 
 
 def unwritable(path: Path, exc: OSError) -> PlacementError:
-    return PlacementError.single(
-        "PENYIMPANAN_TIDAK_DAPAT_DITULIS",
-        f"'{path}' tidak dapat dibuat atau ditulis ({exc.strerror or exc}); periksa izin folder "
-        "atau pakai --store / PLACEMENT_STORE_KEY lain.",
-        f"Cannot create or write '{path}' ({exc.strerror or exc}); check the folder's "
-        "permissions or use another --store / PLACEMENT_STORE_KEY.",
-        str(path),
+    return failure(
+        "PENYIMPANAN_TIDAK_DAPAT_DITULIS", Where(str(path)), path=path, strerror=exc.strerror or exc
     )
 
 
@@ -104,27 +56,11 @@ def waiting(path: Path, wait: float) -> str:
 
 
 def key_lost(store: Path, key: Path) -> PlacementError:
-    return PlacementError.single(
-        "KUNCI_RIWAYAT_HILANG",
-        f"File kunci penyimpanan riwayat '{key}' tidak ada, padahal '{store}' dicatat dengan "
-        "kunci. Tanpa kunci run tidak dapat diverifikasi dan run baru tidak dapat dicatat: "
-        "pulihkan file kunci dari cadangan (atau atur PLACEMENT_STORE_KEY).",
-        f"The run store key file '{key}' is missing, but '{store}' was recorded with a key. "
-        "Without it runs cannot be verified nor new runs recorded: restore the key file from "
-        "a backup (or set PLACEMENT_STORE_KEY).",
-        str(key),
-    )
+    return failure("KUNCI_RIWAYAT_HILANG", Where(str(key)), key=key, store=store)
 
 
 def key_wrong(store: Path, key: Path) -> PlacementError:
-    return PlacementError.single(
-        "KUNCI_RIWAYAT_SALAH",
-        f"File kunci '{key}' bukan kunci penyimpanan riwayat '{store}' (sidik kunci berbeda, "
-        "atau penyimpanan diganti file lain). Pakai file kunci yang benar.",
-        f"Key file '{key}' is not the key of run store '{store}' (different key fingerprint, or "
-        "the store was replaced by another file). Use the right key file.",
-        str(key),
-    )
+    return failure("KUNCI_RIWAYAT_SALAH", Where(str(key)), key=key, store=store)
 
 
 def is_busy(exc: sqlite3.Error) -> bool:

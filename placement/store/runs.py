@@ -33,6 +33,7 @@ import pandas as pd
 
 from placement.domain import format_id as fmt
 from placement.domain.errors import PlacementError, shown
+from placement.domain.messages import Where, failure
 from placement.domain.model import cell_text
 from placement.plan.compare import plan_kpis, read_plan_dir
 from placement.privacy.keyfile import link_new
@@ -127,11 +128,12 @@ def default_wait() -> float:
     except ValueError:
         wait = -1.0
     if not 0 < wait <= MAX_WAIT:
-        raise PlacementError.single(
+        raise failure(
             "BATAS_TUNGGU_TIDAK_VALID",
-            f"{WAIT_ENV}='{shown(raw, 20)}' harus jumlah detik antara 0 dan {MAX_WAIT:g}",
-            f"{WAIT_ENV}='{shown(raw, 20)}' must be a number of seconds between 0 and {MAX_WAIT:g}",
-            WAIT_ENV,
+            Where(WAIT_ENV),
+            wait_env=WAIT_ENV,
+            raw=shown(raw, 20),
+            max_wait=MAX_WAIT,
         )
     return wait
 
@@ -357,15 +359,11 @@ class RunStore:
         number, digest = fresh.head
         row = self.conn.execute("SELECT hash FROM jurnal WHERE urutan = ?", (number,)).fetchone()
         if number and (row is None or row[0] != digest):
-            raise PlacementError.single(
+            raise failure(
                 "PENYIMPANAN_TIDAK_UTUH",
-                f"Penyimpanan riwayat '{self.path}' kehilangan catatan yang tercatat di file "
-                "kuncinya (run terakhir dihapus atau file diganti salinan lama); run baru tidak "
-                "dicatat. Periksa dengan 'placement runs verify'.",
-                f"Run store '{self.path}' lost entries its key file knows of (last runs deleted "
-                "or the file replaced by an older copy); no new run is recorded. Check with "
-                "'placement runs verify'.",
-                str(self.path),
+                Where(str(self.path)),
+                "PENYIMPANAN_KEHILANGAN_CATATAN",
+                path=self.path,
             )
 
     def _publish_head(self) -> None:
@@ -409,11 +407,11 @@ class RunStore:
         """Record the plan folder ``out_dir`` (written by solve / scenario run); returns the id."""
         damaged_files = [d for d in verify_outputs(out_dir) if not d.startswith("hasil.json")]
         if damaged_files:
-            raise PlacementError.single(
+            raise failure(
                 "FOLDER_RENCANA_TIDAK_UTUH",
-                f"Folder {out_dir} tidak utuh ({'; '.join(damaged_files)}); jalankan solve lagi",
-                f"Folder {out_dir} is not intact ({'; '.join(damaged_files)}); run solve again",
-                str(out_dir),
+                Where(str(out_dir)),
+                out_dir=out_dir,
+                damaged_files="; ".join(damaged_files),
             )
         files = read_plan_dir(out_dir)
         rec = files.record
@@ -502,12 +500,7 @@ class RunStore:
         self._raw(run_id)
         name = " ".join(name.split())
         if len(name) > MAX_NAME or not name.isprintable():
-            raise PlacementError.single(
-                "NAMA_RUN_TIDAK_SAH",
-                f"Nama run paling panjang {MAX_NAME} karakter, tanpa karakter kendali",
-                f"A run name has at most {MAX_NAME} characters and no control characters",
-                name[:40],
-            )
+            raise failure("NAMA_RUN_TIDAK_SAH", Where(name[:40]), max_name=MAX_NAME)
         with self.transaction() as c:
             c.execute("DELETE FROM nama_run WHERE run_id = ?", (run_id,))
             if name:
@@ -528,12 +521,7 @@ class RunStore:
         cur = self.conn.execute("SELECT * FROM runs WHERE id = ?", (run_id,))
         row = cur.fetchone()
         if row is None:
-            raise PlacementError.single(
-                "RUN_TIDAK_ADA",
-                f"Run {run_id} tidak ada di {self.path}",
-                f"Run {run_id} is not in {self.path}",
-                str(self.path),
-            )
+            raise failure("RUN_TIDAK_ADA", Where(str(self.path)), run_id=run_id, path=self.path)
         return dict(zip([d[0] for d in cur.description], row, strict=True))
 
     @_guard
@@ -552,33 +540,22 @@ class RunStore:
         approval's journal hash is its verification code (``hash_persetujuan``)."""
         run = self.show(run_id)
         if run["disetujui_pada"] is not None:
-            raise PlacementError.single(
+            raise failure(
                 "RUN_SUDAH_DISETUJUI",
-                f"Run {run_id} sudah disetujui oleh {run['disetujui_oleh']} pada {run['disetujui_pada']}",
-                f"Run {run_id} was already approved by {run['disetujui_oleh']} at {run['disetujui_pada']}",
-                str(self.path),
+                Where(str(self.path)),
+                run_id=run_id,
+                disetujui_oleh=run["disetujui_oleh"],
+                disetujui_pada=run["disetujui_pada"],
             )
         if not who.strip() or not why.strip():
-            raise PlacementError.single(
-                "PERSETUJUAN_KOSONG",
-                "Persetujuan perlu nama penyetuju dan alasannya",
-                "An approval needs who approves and why",
-                str(self.path),
-            )
+            raise failure("PERSETUJUAN_KOSONG", Where(str(self.path)))
         key = self._secret()
         with self.transaction() as c:
             self._check_head()
             plan_hash = rows_hash(self._rows(run_id))
             raw = self._raw(run_id)
             if self._recorded_problems(raw, plan_hash):
-                raise PlacementError.single(
-                    "RUN_TIDAK_UTUH",
-                    f"Run {run_id} berubah sejak dicatat; tidak dapat disetujui. Periksa dengan "
-                    f"'placement runs verify {run_id}'.",
-                    f"Run {run_id} changed since it was recorded; it cannot be approved. Check "
-                    f"with 'placement runs verify {run_id}'.",
-                    str(self.path),
-                )
+                raise failure("RUN_TIDAK_UTUH", Where(str(self.path)), run_id=run_id)
             when = _now()
             raw.update(
                 disetujui_oleh=who.strip(), disetujui_pada=when, alasan_persetujuan=why.strip()

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from placement.domain.errors import PlacementError
+from placement.domain.messages import Where, failure
 from placement.privacy.keyfile import write_private
 from placement.store.problems import unwritable
 
@@ -115,14 +115,7 @@ def read_key(path: Path) -> StoreKey | None:
                 str(data.get("dibuat", "")),
                 str(data.get("penyimpanan", "")),
             )
-    raise PlacementError.single(
-        "KUNCI_RIWAYAT_RUSAK",
-        f"File kunci penyimpanan riwayat '{path}' rusak atau bukan file kunci riwayat; "
-        "pulihkan dari cadangan.",
-        f"The run store key file '{path}' is damaged or not a run store key; restore it "
-        "from a backup.",
-        str(path),
-    )
+    raise failure("KUNCI_RIWAYAT_RUSAK", Where(str(path)), path=path)
 
 
 def create_key(path: Path, store: Path) -> StoreKey:

@@ -24,23 +24,17 @@ import pandas as pd
 
 from placement.config import Skenario
 from placement.domain.errors import Issue, PlacementError
-from placement.domain.messages import Where, issue
+from placement.domain.messages import Where, issue, texts
 from placement.domain.model import Dataset
 from placement.rules.facts import IntArray, norm_text
 from placement.succession.readiness import horizon_end, select_posts
 from placement.succession.timeline import NAT, Timeline, to_day
 
 REASONS: dict[str, tuple[str, str]] = {
-    "bup": ("batas usia pensiun (BUP)", "retirement age (BUP)"),
-    "masa_jabatan_maks": (
-        "melewati masa jabatan maksimum (dapat diperpanjang)",
-        "past the maximum tenure (may be extended)",
-    ),
-    "sotk_dibentuk": ("SOTK: jabatan dibentuk", "SOTK: post created"),
-    "sotk_dihapus": (
-        "SOTK: jabatan dihapus (pemegang perlu jabatan baru)",
-        "SOTK: post abolished (the holder needs a new post)",
-    ),
+    "bup": texts("ALASAN_LOWONG_BUP"),
+    "masa_jabatan_maks": texts("ALASAN_LOWONG_MASA_JABATAN_MAKS"),
+    "sotk_dibentuk": texts("ALASAN_LOWONG_SOTK_DIBENTUK"),
+    "sotk_dihapus": texts("ALASAN_LOWONG_SOTK_DIHAPUS"),
 }
 SOTK_CHANGES: tuple[str, ...] = ("dibentuk", "dihapus")
 SOTK_REQUIRED: tuple[str, ...] = ("jabatan_id", "perubahan", "tanggal")
@@ -237,8 +231,9 @@ def future_vacancies(
                 int(p),
                 day,
                 "bup",
-                f"lahir {birth}; BUP {age} th; pensiun mulai {day}{past_id}",
-                f"born {birth}; BUP {age} y; retired from {day}{past_en}",
+                *texts(
+                    "SUKSESI_BUP", birth=birth, age=age, day=day, past_id=past_id, past_en=past_en
+                ),
             )
     overdue, start = _max_tenure(tl, hp, hj, end)
     need = f.rules["MASA_JABATAN_MAKS"].params.get("maks_tahun", {})
@@ -253,8 +248,7 @@ def future_vacancies(
             int(p),
             day,
             "masa_jabatan_maks",
-            f"TMT jabatan {tmt}; paling lama {n} th, lewat mulai {day}{past_id}",
-            f"in post since {tmt}; at most {n} y, past from {day}{past_en}",
+            *texts("SUKSESI_MASA_JABATAN", tmt=tmt, n=n, day=day, past_id=past_id, past_en=past_en),
         )
     chosen = {int(j) for j in posts}
     for c in sotk or []:
@@ -270,7 +264,7 @@ def future_vacancies(
             continue
         person = ds.holder_row.get(c.jabatan_id, -1) if j >= 0 else -1
         reason = f"sotk_{c.change}"
-        d_id, d_en = f"file SOTK baris {c.row}", f"SOTK file row {c.row}"
+        d_id, d_en = texts("ALASAN_LOWONG_BARIS_SOTK", row=c.row)
         if j >= 0:
             add(j, int(person), day, reason, d_id, d_en)
         else:

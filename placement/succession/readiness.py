@@ -34,7 +34,7 @@ from placement.config import Skenario
 from placement.domain.dates import shift_months
 from placement.domain.errors import PlacementError
 from placement.domain.grades import JPT_TYPES
-from placement.domain.messages import Where, issue
+from placement.domain.messages import Where, failure, issue, text, texts
 from placement.domain.model import Dataset
 from placement.rules.checks import PairContext
 from placement.rules.eligibility import (
@@ -57,28 +57,13 @@ CATEGORIES: tuple[str, ...] = ("sekarang", "horizon", "pengembangan")
 
 # Rules a person can meet through development, with the action (id, en).
 DEVELOPABLE: dict[str, tuple[str, str]] = {
-    "KOTAK_TALENTA_MIN": (
-        "pengembangan kinerja dan potensi sampai kotak talenta minimum",
-        "develop performance and potential up to the minimum talent box",
-    ),
-    "KOMPETENSI_ADA": ("ikut uji kompetensi / asesmen", "take the competency assessment"),
-    "SKP_PROMOSI": (
-        "capai predikat kinerja minimum dalam penilaian berikutnya",
-        "reach the minimum performance rating in the next appraisals",
-    ),
-    "PENDIDIKAN_MIN": (
-        "tugas belajar / izin belajar sampai pendidikan minimum",
-        "study leave up to the minimum education",
-    ),
-    "GOL_MIN_ESELON": (
-        "kenaikan pangkat sampai golongan minimum (tidak diproyeksikan otomatis)",
-        "promotion in grade up to the minimum golongan (not projected)",
-    ),
-    "RUMPUN_SESUAI": (
-        "pendidikan/pelatihan di rumpun jabatan",
-        "education/training in the post's field",
-    ),
-    "JOB_FIT_JPT": ("pengembangan lalu uji job fit ulang", "development, then a new job-fit test"),
+    "KOTAK_TALENTA_MIN": texts("PENGEMBANGAN_KOTAK_TALENTA_MIN"),
+    "KOMPETENSI_ADA": texts("PENGEMBANGAN_KOMPETENSI_ADA"),
+    "SKP_PROMOSI": texts("PENGEMBANGAN_SKP_PROMOSI"),
+    "PENDIDIKAN_MIN": texts("PENGEMBANGAN_PENDIDIKAN_MIN"),
+    "GOL_MIN_ESELON": texts("PENGEMBANGAN_GOL_MIN_ESELON"),
+    "RUMPUN_SESUAI": texts("PENGEMBANGAN_RUMPUN_SESUAI"),
+    "JOB_FIT_JPT": texts("PENGEMBANGAN_JOB_FIT_JPT"),
 }
 ROW_COLUMNS: tuple[str, ...] = (
     "post",
@@ -137,25 +122,19 @@ def select_posts(
         chosen = np.array([ds.post_index[j] for j in wanted], dtype=np.int64)
         outside = [j for j, r in zip(wanted, chosen, strict=True) if r not in set(scope.tolist())]
         if outside:
-            raise PlacementError.single(
+            raise failure(
                 "JABATAN_DI_LUAR_LINGKUP",
-                f"jabatan_id {', '.join(outside)} di luar lingkup skenario (lingkup.opd / "
-                "lingkup.jenis_jabatan)",
-                f"jabatan_id {', '.join(outside)} is outside the scenario's scope (lingkup)",
-                "skenario",
-                "lingkup",
+                Where("skenario", column="lingkup"),
+                "SUKSESI_JABATAN_DI_LUAR_LINGKUP",
+                outside=", ".join(outside),
             )
         rows = np.unique(chosen)
     if opd:
         names = np.array([norm_text(o) for o in ds.jabatan["opd"]], dtype=object)
         if norm_text(opd) not in set(names):
             known = ", ".join(sorted(set(map(str, ds.jabatan["opd"])))[:8])
-            raise PlacementError.single(
-                "OPD_TIDAK_ADA",
-                f"OPD '{opd}' tidak ada di data jabatan (mis. {known})",
-                f"OPD '{opd}' is not in the jabatan data (e.g. {known})",
-                "jabatan",
-                "unit_kerja",
+            raise failure(
+                "OPD_TIDAK_ADA", Where("jabatan", column="unit_kerja"), opd=opd, known=known
             )
         rows = rows[names[rows] == norm_text(opd)]
     crit = critical_posts(ds)
@@ -307,7 +286,7 @@ def _describe(
     ctx = PairContext.of(tl.base, person, post)
     blocks: list[list[str]] = [[] for _ in range(len(rows))]
     acts: list[list[str]] = [[] for _ in range(len(rows))]
-    until = "lolos" if lang == "id" else "passes"
+    until = text("SUKSESI_KESIAPAN_LOLOS", lang)
     for k, rule in enumerate(rules):
         sel = np.flatnonzero(fails[:, k])
         if not len(sel):
@@ -316,10 +295,10 @@ def _describe(
         day = dates.get(rule.id)
         shown = (actual.en, threshold.en) if lang == "en" else (actual.id, threshold.id)
         for i, a, t in zip(sel, *shown, strict=True):
-            text = f"{rule.id} ({a} | {t})"
+            note = f"{rule.id} ({a} | {t})"
             if day is not None and not np.isnat(day[i]):
-                text += f" {until} {day[i]}"
-            blocks[i].append(text)
+                note += f" {until} {day[i]}"
+            blocks[i].append(note)
             if rule.id in DEVELOPABLE:
                 acts[i].append(DEVELOPABLE[rule.id][1 if lang == "en" else 0])
     return ["; ".join(b) for b in blocks], ["; ".join(a) for a in acts]

@@ -17,6 +17,7 @@ import pandas as pd
 
 from placement.config import Skenario
 from placement.domain.errors import Issue
+from placement.domain.messages import text, texts
 from placement.domain.model import Dataset, current_post_labels
 from placement.rules.eligibility import PairTable
 from placement.succession.future import REASONS, SotkChange, first_vacancy, future_vacancies
@@ -49,7 +50,7 @@ SHEET_NAMES: tuple[str, ...] = (
     "Perpindahan Kotak",
 )
 NO_SUCCESSOR = ("TANPA PENERUS", "NO SUCCESSOR")
-NONE_READY_NOW = ("belum ada yang siap sekarang", "nobody ready now")
+NONE_READY_NOW = texts("SUKSESI_BELUM_ADA_SIAP")
 _EN: dict[str, str] = {
     "urutan": "order",
     "jabatan_id": "jabatan_id",
@@ -108,12 +109,12 @@ def _t(pair: tuple[str, str], lang: str) -> str:
 def category_label(category: str, horizon_years: int, lang: str = "id") -> str:
     """siap sekarang / siap 1–2 tahun / perlu pengembangan (English with ``lang='en'``)."""
     if category == "sekarang":
-        return _t(("siap sekarang", "ready now"), lang)
+        return text("SUKSESI_SIAP_SEKARANG", lang)
     if category == "horizon":
         if horizon_years == 1:
-            return _t(("siap ≤ 1 tahun", "ready within 1 year"), lang)
-        return _t((f"siap 1–{horizon_years} tahun", f"ready in 1–{horizon_years} years"), lang)
-    return _t(("perlu pengembangan", "needs development"), lang)
+            return text("SUKSESI_SIAP_SETAHUN", lang)
+        return text("SUKSESI_SIAP_HORIZON", lang, horizon_years=horizon_years)
+    return text("SUKSESI_PERLU_PENGEMBANGAN", lang)
 
 
 @dataclass(eq=False)
@@ -398,38 +399,15 @@ def info_frame(r: SuccessionReport) -> pd.DataFrame:
         ("lowong_mendatang", len(r.vacancies)),
         (
             category_label("sekarang", r.horizon_years, lang),
-            _t(
-                (
-                    "layak pada tanggal rencana menurut aturan; urut skor total optimiser",
-                    "eligible on the plan date under the rules; ranked by the optimiser's total",
-                ),
-                lang,
-            ),
+            text("SUKSESI_KETERANGAN_SEKARANG", lang),
         ),
         (
             category_label("horizon", r.horizon_years, lang),
-            _t(
-                (
-                    "hanya terhalang aturan waktu (masa jabatan, pengalaman jenjang, hukuman disiplin); "
-                    "tanggal siap = hari aturan terakhir berhenti menghalangi, diperiksa mesin aturan "
-                    "pada tanggal itu (termasuk BUP_DEKAT dan USIA_JPT)",
-                    "blocked only by time-based rules (tenure, experience in the level, disciplinary "
-                    "sanction); ready date = the day the last one stops blocking, checked by the rule "
-                    "engine on that day (BUP_DEKAT and USIA_JPT included)",
-                ),
-                lang,
-            ),
+            text("SUKSESI_KETERANGAN_HORIZON", lang),
         ),
         (
             category_label("pengembangan", r.horizon_years, lang),
-            _t(
-                (
-                    "kotak 7–9, terhalang aturan yang dapat dikembangkan: ",
-                    "box 7–9, blocked by developable rules: ",
-                ),
-                lang,
-            )
-            + ", ".join(DEVELOPABLE),
+            text("SUKSESI_KETERANGAN_PENGEMBANGAN", lang) + ", ".join(DEVELOPABLE),
         ),
         ("rekomendasi_kotak", legal_basis()),
     ]

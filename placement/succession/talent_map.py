@@ -19,14 +19,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from placement.domain.errors import Issue, PlacementError, error
+from placement.domain.errors import Issue, PlacementError
+from placement.domain.messages import Where, issue, text, texts
 from placement.domain.model import Dataset
 from placement.rules.facts import norm_text
 
 KINERJA: tuple[tuple[str, str], ...] = (
-    ("di bawah ekspektasi", "below expectations"),
-    ("sesuai ekspektasi", "meets expectations"),
-    ("di atas ekspektasi", "above expectations"),
+    texts("KINERJA_DI_BAWAH"),
+    texts("KINERJA_SESUAI"),
+    texts("KINERJA_DI_ATAS"),
 )
 POTENSI: tuple[tuple[str, str], ...] = (
     ("rendah", "low"),
@@ -47,9 +48,9 @@ BOX_AXES: dict[int, tuple[int, int]] = {
 }
 GRID: tuple[tuple[int, int, int], ...] = ((6, 8, 9), (3, 5, 7), (1, 2, 4))  # potensi high → low
 TALENT_POOL: tuple[int, ...] = (7, 8, 9)
-REGION = ("Seluruh daerah", "Whole region")
-NO_BOX = ("tanpa kotak", "no box")
-NOT_FOUND = ("tidak ada di putaran", "not in the round")
+REGION = texts("PETA_TALENTA_SELURUH_DAERAH")
+NO_BOX = texts("PETA_TALENTA_TANPA_KOTAK")
+NOT_FOUND = texts("PETA_TALENTA_TIDAK_DI_PUTARAN")
 
 
 def _t(pair: tuple[str, str], lang: str) -> str:
@@ -161,7 +162,7 @@ def talent_grid(ds: Dataset, opd: str | None = None, lang: str = "id") -> pd.Dat
         boxes = boxes[opds == norm_text(opd)]
     counts = np.bincount(boxes, minlength=10)
     data = {
-        ("potensi" if lang == "id" else "potential"): [_t(POTENSI[p], lang) for p in (2, 1, 0)],
+        text("PETA_TALENTA_POTENSI", lang): [_t(POTENSI[p], lang) for p in (2, 1, 0)],
         **{
             _t(KINERJA[k], lang): [f"{GRID[r][k]}: {counts[GRID[r][k]]}" for r in range(3)]
             for k in range(3)
@@ -243,30 +244,14 @@ def read_previous_round(path: Path) -> pd.DataFrame:
     peg = tables.get("pegawai")
     if peg is None:
         found = [i for i in issues if i.severity == "error"] or [
-            error(
-                str(path),
-                None,
-                None,
-                "PUTARAN_PEGAWAI_TIDAK_ADA",
-                "Tabel pegawai putaran sebelumnya tidak ditemukan",
-                "The pegawai table of the previous round was not found",
-            )
+            issue("PUTARAN_PEGAWAI_TIDAK_ADA", Where(str(path)))
         ]
         raise PlacementError(found)
     file = f"{path}/{peg.attrs.get('file', 'pegawai')}" if Path(path).is_dir() else str(path)
     problems: list[Issue] = []
     for col in ("nip", "kotak_talenta"):
         if col not in peg.columns:
-            problems.append(
-                error(
-                    file,
-                    1,
-                    col,
-                    "PUTARAN_KOLOM_HILANG",
-                    f"Kolom '{col}' tidak ada di tabel pegawai putaran sebelumnya",
-                    f"Column '{col}' is missing from the previous round's pegawai table",
-                )
-            )
+            problems.append(issue("PUTARAN_KOLOM_HILANG", Where(file, 1, col), col=col))
     if problems:
         raise PlacementError(problems)
     nips: list[str] = []
@@ -276,20 +261,11 @@ def read_previous_round(path: Path) -> pd.DataFrame:
         nip = str(nip or "").strip().lstrip("'")
         text = str(box or "").strip()
         if not nip:
-            problems.append(
-                error(file, int(row), "nip", "PUTARAN_NIP_KOSONG", "NIP kosong", "NIP is empty")
-            )
+            problems.append(issue("PUTARAN_NIP_KOSONG", Where(file, int(row), "nip")))
             continue
         if nip in seen:
             problems.append(
-                error(
-                    file,
-                    int(row),
-                    "nip",
-                    "PUTARAN_NIP_GANDA",
-                    f"NIP {nip} sudah ada di baris {seen[nip]}",
-                    f"NIP {nip} already appears in row {seen[nip]}",
-                )
+                issue("PUTARAN_NIP_GANDA", Where(file, int(row), "nip"), nip=nip, seen=seen[nip])
             )
             continue
         seen[nip] = int(row)
@@ -301,14 +277,7 @@ def read_previous_round(path: Path) -> pd.DataFrame:
                 number = -1.0
             if not number.is_integer() or not 1 <= number <= 9:
                 problems.append(
-                    error(
-                        file,
-                        int(row),
-                        "kotak_talenta",
-                        "PUTARAN_KOTAK",
-                        f"kotak_talenta '{text}' harus bilangan bulat 1–9 atau kosong",
-                        f"kotak_talenta '{text}' must be a whole number 1–9 or empty",
-                    )
+                    issue("PUTARAN_KOTAK", Where(file, int(row), "kotak_talenta"), text=text)
                 )
                 continue
             value = int(number)
@@ -336,8 +305,8 @@ def box_transitions(ds: Dataset, previous: pd.DataFrame, lang: str = "id") -> pd
     matrix = np.zeros((len(keys), len(keys)), dtype=np.int64)
     pos = {k: i for i, k in enumerate(keys)}
     np.add.at(matrix, ([pos[int(x)] for x in a], [pos[int(y)] for y in b]), 1)
-    head = "kotak sebelumnya \\ sekarang" if lang == "id" else "previous box \\ now"
-    total = "jumlah" if lang == "id" else "total"
+    head = text("PETA_TALENTA_KOTAK_SEBELUMNYA_SEKARANG", lang)
+    total = text("PETA_TALENTA_JUMLAH", lang)
     frame = pd.DataFrame(matrix, columns=[label(k) for k in keys])
     frame.insert(0, head, [label(k) for k in keys])
     frame[total] = matrix.sum(axis=1)

@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 
 from placement.domain.format_id import MONTHS
+from placement.domain.messages import text
 from placement.succession.sheets import (
     SuccessionReport,
     bench_frame,
@@ -41,21 +42,16 @@ def summary_text(r: SuccessionReport, detail: bool) -> str:
     h = r.horizon_years
     plan, end = date_text(succ.plan_date, lang), date_text(succ.horizon_end, lang)
     lines = [
-        f"Succession on {plan}, horizon {h} years (until {end}); {len(b)} posts"
-        if en
-        else f"Suksesi per {plan}, horizon {h} tahun (s.d. {end}); {len(b)} jabatan"
+        text("SUKSESI_TEKS_SUKSESI_PER_HORIZON", lang, plan=plan, h=h, end=end, n_posts=len(b))
     ]
     cats = ("sekarang", "horizon", "pengembangan")
     labels = [category_label(c, h, lang) for c in cats]
     counts = ", ".join(f"{lab}: {int(b[c].sum())}" for lab, c in zip(labels, cats, strict=True))
-    lines.append(("Successor pairs: " if en else "Pasangan penerus: ") + counts)
+    lines.append(text("SUKSESI_TEKS_PASANGAN_PENERUS", lang) + counts)
     none_now = int((b["sekarang"] == 0).sum())
     none_all = int(((b["sekarang"] + b["horizon"]) == 0).sum())
     lines.append(
-        f"Posts without a successor ready now: {none_now}; without any in the horizon: {none_all}"
-        if en
-        else f"Jabatan tanpa penerus siap sekarang: {none_now}; tanpa penerus dalam horizon: "
-        f"{none_all}"
+        text("SUKSESI_TEKS_JABATAN_TANPA_PENERUS", lang, none_now=none_now, none_all=none_all)
     )
     bench = bench_frame(r)
     if detail:
@@ -66,11 +62,7 @@ def summary_text(r: SuccessionReport, detail: bool) -> str:
         flagged = bench[bench["siap_sekarang"] == 0]
         if len(flagged):
             lines.append("")
-            lines.append(
-                "Posts without a successor ready now (first 20):"
-                if en
-                else "Jabatan tanpa penerus siap sekarang (20 pertama):"
-            )
+            lines.append(text("SUKSESI_TEKS_JABATAN_TANPA_PENERUS_2", lang))
             for post in flagged.head(20).to_dict(orient="records"):
                 lines.append(
                     f"  {post['jabatan_id']} {post['nama_jabatan']} ({post['eselon']}, "
@@ -81,10 +73,12 @@ def summary_text(r: SuccessionReport, detail: bool) -> str:
     past = vac["sudah_lewat"].isin(["ya", "yes"])
     lines += [
         "",
-        f"Future vacancies: {int((~past).sum())} (+ {int(past.sum())} already past on the plan date)"
-        if en
-        else f"Lowong mendatang: {int((~past).sum())} (+ {int(past.sum())} sudah lewat pada "
-        "tanggal rencana)",
+        text(
+            "SUKSESI_TEKS_LOWONG_MENDATANG_SUDAH",
+            lang,
+            future=int((~past).sum()),
+            past=int(past.sum()),
+        ),
     ]
     vac = vac[~past]
     for v in vac.head(10).to_dict(orient="records"):
@@ -92,16 +86,14 @@ def summary_text(r: SuccessionReport, detail: bool) -> str:
             f"  {date_text(v['tanggal'], lang)}  {v['jabatan_id']} {v['nama_jabatan']}: {v['alasan']}"
         )
     if len(vac) > 10:
-        lines.append(f"  … {len(vac) - 10} {'more' if en else 'lagi'}")
-    where = r.opd or ("whole region" if en else "seluruh daerah")
-    lines += ["", f"Talent map (9-box), {where}:" if en else f"Peta talenta (kotak 9), {where}:"]
+        lines.append(f"  … {len(vac) - 10} {text('SUKSESI_TEKS_LAGI', lang)}")
+    where = r.opd or text("SUKSESI_TEKS_SELURUH_DAERAH", lang)
+    lines += ["", text("SUKSESI_TEKS_PETA_TALENTA_KOTAK", lang, where=where)]
     lines.append(talent_grid(r.ds, r.opd, lang).to_string(index=False))
     if r.previous is not None:
         lines += [
             "",
-            "Box transitions (previous round → now):"
-            if en
-            else "Perpindahan kotak (putaran sebelumnya → sekarang):",
+            text("SUKSESI_TEKS_PERPINDAHAN_KOTAK_PUTARAN", lang),
             box_transitions(r.ds, r.previous, lang).to_string(index=False),
         ]
     return "\n".join(lines)
@@ -111,14 +103,14 @@ def _post_block(post: dict[Any, Any], rows: pd.DataFrame, labels: list[str], en:
     lang = "en" if en else "id"
     head = f"{post['jabatan_id']} {post['nama_jabatan']} ({post['eselon']}, {post['opd']})"
     if post["kritis"] in ("ya", "yes"):
-        head += " [critical]" if en else " [kritis]"
+        head += text("SUKSESI_TEKS_KRITIS", lang)
     if _has(post["pemegang_nama"]):
-        head += f"; {'holder' if en else 'pemegang'}: {post['pemegang_nama']}"
+        head += f"; {text('SUKSESI_TEKS_PEMEGANG', lang)}: {post['pemegang_nama']}"
     else:
-        head += "; vacant" if en else "; lowong"
+        head += text("SUKSESI_TEKS_LOWONG", lang)
     if _has(post["lowong_mulai"]):
         head += (
-            f"; {'vacant from' if en else 'lowong mulai'} "
+            f"; {text('SUKSESI_TEKS_LOWONG_MULAI', lang)} "
             f"{date_text(post['lowong_mulai'], lang)} ({post['alasan_lowong']})"
         )
     out = ["", head]
@@ -127,13 +119,13 @@ def _post_block(post: dict[Any, Any], rows: pd.DataFrame, labels: list[str], en:
     for s in rows.to_dict(orient="records"):
         jpm = f"{s['jpm_persen']:.1f} %" if _has(s["jpm_persen"]) else "-"
         box = str(s["kotak_talenta"]) if _has(s["kotak_talenta"]) else "-"
-        text = (
+        line = (
             f"  {s['kesiapan']} #{s['peringkat']}: {s['nama']} ({s['nip']}), "
-            f"{'box' if en else 'kotak'} {box}, JPM {jpm}"
+            f"{text('SUKSESI_TEKS_KOTAK', lang)} {box}, JPM {jpm}"
         )
         if s["kesiapan"] == labels[1]:
-            text += f", {'ready' if en else 'siap'} {date_text(s['tanggal_siap'], lang)}"
-        out.append(text)
+            line += f", {text('SUKSESI_TEKS_SIAP', lang)} {date_text(s['tanggal_siap'], lang)}"
+        out.append(line)
         if s["aturan_penghalang"]:
             out.append(f"      {s['aturan_penghalang']}")
         if s["pengembangan"]:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from placement.domain.errors import Issue, PlacementError, error, has_errors
+from placement.domain.errors import Issue, PlacementError, has_errors
+from placement.domain.messages import Where, issue
 from placement.domain.schema import JABATAN
 from placement.domain.validate import validate_tables
 from placement.io.find import WORKBOOK_SUFFIXES
@@ -61,11 +62,6 @@ def read_jabatan(path: Path) -> pd.DataFrame:
 
 
 def _missing(path: Path) -> Issue:
-    return error(
-        path.name,
-        None,
-        None,
-        "FILE_TIDAK_ADA",
-        f"Tabel jabatan tidak ditemukan di {path.name}.",
-        f"No jabatan table found in {path.name}.",
+    return issue(
+        "FILE_TIDAK_ADA", Where(path.name), "SINTETIS_TABEL_JABATAN_TIDAK_ADA", name=path.name
     )

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from placement.domain.errors import Issue, PlacementError
+from placement.domain.messages import texts
 
 T = TypeVar("T")
 
@@ -106,24 +107,18 @@ async def parse_apart(
     if kind == "time":
         raise _refused(
             "UNGGAHAN_TERLALU_LAMA",
-            f"{file[:60]}: pembacaan dihentikan setelah {seconds:g} detik (berkas terlalu "
-            "rumit atau rusak)",
-            f"{file[:60]}: reading stopped after {seconds:g} s (file too complex or damaged)",
+            *texts("UNGGAHAN_TERLALU_LAMA", file=file[:60], seconds=seconds),
             file,
         )
     if kind == "memory":
         raise _refused(
             "UNGGAHAN_TERLALU_BESAR",
-            f"{file[:60]}: pembacaan memerlukan lebih dari {extra // MiB} MB memori "
-            "(berkas terlalu besar atau rusak)",
-            f"{file[:60]}: reading needs more "
-            f"than {extra // MiB} MB of memory (file too large or damaged)",
+            *texts("UNGGAHAN_TERLALU_BESAR", file=file[:60], megabytes=extra // MiB),
             file,
         )
     raise _refused(
         "UNGGAHAN_GAGAL",
-        f"{file[:60]}: berkas tidak dapat dibaca ({value})",
-        f"{file[:60]}: the file cannot be read ({value})",
+        *texts("UNGGAHAN_GAGAL", file=file[:60], detail=value),
         file,
     )
 

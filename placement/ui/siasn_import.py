@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from placement.domain.errors import Issue, PlacementError
+from placement.domain.errors import Issue
+from placement.domain.messages import failure
 from placement.ui.workspace import DataCheck, check_data
 
 ROLES = (
@@ -46,9 +47,7 @@ class ImportSummary:
 def stored_name(role: str, name: str) -> str:
     """The file name the server gives an upload for ``role`` (never the browser's name)."""
     if role not in ROLES:
-        raise PlacementError.single(
-            "PERAN_TIDAK_DIKENAL", "Jenis berkas tidak dikenal", "Unknown kind of file"
-        )
+        raise failure("PERAN_TIDAK_DIKENAL")
     return role + (".xlsx" if name.lower().endswith(".xlsx") else ".csv")
 
 
@@ -75,11 +74,7 @@ def run_import(
 
     files = {r: p for r in ROLES for p in inputs.glob(f"{r}.*") if p.suffix in (".csv", ".xlsx")}
     if "siasn" not in files or "jabatan" not in files:
-        raise PlacementError.single(
-            "IMPOR_BERKAS_KURANG",
-            "Unggah ekspor SIASN dan peta jabatan lebih dulu",
-            "Upload the SIASN export and the peta jabatan first",
-        )
+        raise failure("IMPOR_BERKAS_KURANG")
     extra: dict[str, Path] = {}
     if decisions:
         extra["tautan"] = _write_pairs(

@@ -18,6 +18,7 @@ import yaml
 
 from placement.config import Skenario, scenario_from_text
 from placement.domain.errors import Issue, PlacementError, Severity, has_errors
+from placement.domain.messages import Where, failure
 from placement.domain.schema import TABLES
 from placement.ui.jobs import Job
 
@@ -119,16 +120,10 @@ class Workspace:
         either way) and return what to check: the folder of csv files, or the xlsx in it."""
         files = self.pending.pop(tab, {})
         if not files:
-            raise PlacementError.single(
-                "UNGGAHAN_KOSONG", "Belum ada file yang diunggah", "No file has been uploaded"
-            )
+            raise failure("UNGGAHAN_KOSONG")
         xlsx = [n for n in files if n.lower().endswith(".xlsx")]
         if xlsx and len(files) > 1:
-            raise PlacementError.single(
-                "UNGGAHAN_CAMPUR",
-                "Unggah satu file .xlsx saja, atau file .csv saja (bukan keduanya)",
-                "Upload one .xlsx file, or .csv files only (not both)",
-            )
+            raise failure("UNGGAHAN_CAMPUR")
         folder = self._new_folder(UPLOAD_FOLDER.rstrip("-"))
         for name, content in files.items():
             (folder / name).write_bytes(content)
@@ -182,15 +177,9 @@ class Workspace:
     def start_job(self, time_limit: float | None = None) -> Job:
         """Start solving the scenario on the data in use in a child process."""
         if self.data is None or self.check is None or not self.check.ok:
-            raise PlacementError.single(
-                "DATA_BELUM_SIAP",
-                "Data belum ada atau belum valid; buka halaman Data",
-                "There is no valid data yet; open the Data page",
-            )
+            raise failure("DATA_BELUM_SIAP")
         if any(j.running for j in self.jobs):
-            raise PlacementError.single(
-                "RUN_SEDANG_BERJALAN", "Sudah ada run yang berjalan", "A run is already going"
-            )
+            raise failure("RUN_SEDANG_BERJALAN")
         folder = self._new_folder("run")
         scenario_file = self.save_scenario(folder / "skenario.yaml")
         job = Job.start(self.data, scenario_file, folder / "rencana", self.store, time_limit)
@@ -210,11 +199,7 @@ class Workspace:
                 return folder
             except FileExistsError:
                 continue
-        raise PlacementError.single(
-            "FOLDER_PENUH",
-            f"Tidak dapat membuat folder di {self.root}",
-            f"Cannot create a folder in {self.root}",
-        )
+        raise failure("FOLDER_PENUH", root=self.root)
 
     def remove_folder(self, folder: Path) -> None:
         """Delete a folder made by this workspace (never outside ``root``)."""
@@ -246,10 +231,7 @@ def scenario_values(text: str, file: str = "skenario.yaml") -> dict[str, Any]:
     refused when the expansion is far larger than any scenario (an alias bomb)."""
     values: dict[str, Any] = scenario_from_yaml(text, file).model_dump(mode="json")
     if len(json.dumps(values)) > MAX_SCENARIO_JSON:
-        raise PlacementError.single(
-            "SKENARIO_TERLALU_BESAR",
-            f"Skenario melebihi {MAX_SCENARIO_JSON // 2**20} MB setelah alias YAML diuraikan",
-            f"The scenario exceeds {MAX_SCENARIO_JSON // 2**20} MB once YAML aliases are expanded",
-            file[:120],
+        raise failure(
+            "SKENARIO_TERLALU_BESAR", Where(file[:120]), megabytes=MAX_SCENARIO_JSON // 2**20
         )
     return values

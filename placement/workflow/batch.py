@@ -22,6 +22,7 @@ import pandas as pd
 
 from placement.config import BASELINE, Skenario
 from placement.domain.errors import PlacementError, shown
+from placement.domain.messages import Where, failure
 from placement.io.writers import atomic_path, write_xlsx
 from placement.plan.compare import GateResult
 from placement.report.outputs import publish_files
@@ -184,12 +185,7 @@ def region_specs(
     names = [d.resolve().name for d in dirs]
     twice = sorted({n for n in names if names.count(n) > 1})
     if twice:
-        raise PlacementError.single(
-            "BATCH_NAMA_GANDA",
-            f"Nama folder data ganda (keluaran akan bertabrakan): {shown(', '.join(twice), 80)}",
-            f"Duplicate data folder names (their outputs would collide): {shown(', '.join(twice), 80)}",
-            str(out),
-        )
+        raise failure("BATCH_NAMA_GANDA", Where(str(out)), twice=shown(", ".join(twice), 80))
     specs = [
         SolveSpec(n, scenario, BASELINE, d.resolve(), backend, time_limit)
         for n, d in zip(names, dirs, strict=True)

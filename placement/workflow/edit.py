@@ -19,11 +19,16 @@ import pandas as pd
 import yaml
 
 from placement.config import Skenario, parse_scenario, safe_yaml
-from placement.domain.errors import Issue, PlacementError, warning
+from placement.domain.errors import Issue, PlacementError
+from placement.domain.messages import Where, caution, failure, text, texts
 from placement.domain.model import Dataset
 
 FILE = "skenario"
-_KIND = {"hard": ("keras", "hard"), "soft": ("lunak", "soft"), "score": ("skor", "score")}
+_KIND = {
+    "hard": texts("JENIS_ATURAN_HARD"),
+    "soft": texts("JENIS_ATURAN_SOFT"),
+    "score": texts("JENIS_ATURAN_SCORE"),
+}
 
 
 def edit_scenario(sc: Skenario, changes: Mapping[str, Any]) -> Skenario:
@@ -54,11 +59,8 @@ def parse_value(text: str) -> Any:
     try:
         return safe_yaml(text)
     except yaml.YAMLError as exc:
-        raise PlacementError.single(
-            "NILAI_TIDAK_TERBACA",
-            f"Nilai '{text[:60]}' tidak terbaca: {str(exc).splitlines()[0]}",
-            f"Value '{text[:60]}' cannot be read: {str(exc).splitlines()[0]}",
-            FILE,
+        raise failure(
+            "NILAI_TIDAK_TERBACA", Where(FILE), text=text[:60], reason=str(exc).splitlines()[0]
         ) from None
 
 
@@ -83,16 +85,16 @@ def rule_table(sc: Skenario, lang: str = "id") -> pd.DataFrame:
         rows.append(
             {
                 "id": rid,
-                ("kind" if en else "jenis"): _KIND[spec.kind][1 if en else 0],
-                ("active" if en else "aktif"): ("yes" if en else "ya")
+                text("ATURAN_TABEL_JENIS", lang): _KIND[spec.kind][1 if en else 0],
+                text("ATURAN_TABEL_AKTIF", lang): text("ATURAN_TABEL_YA", lang)
                 if rule.active
-                else ("no" if en else "tidak"),
-                ("description" if en else "uraian"): spec.description_en
+                else text("ATURAN_TABEL_TIDAK", lang),
+                text("ATURAN_TABEL_URAIAN", lang): spec.description_en
                 if en
                 else spec.description_id,
-                ("legal basis" if en else "dasar hukum"): spec.legal_text_with_status,
-                ("parameters" if en else "parameter"): params,
-                ("changed" if en else "diubah"): ("yes" if en else "ya")
+                text("ATURAN_TABEL_DASAR_HUKUM", lang): spec.legal_text_with_status,
+                text("ATURAN_TABEL_PARAMETER", lang): params,
+                text("ATURAN_TABEL_DIUBAH", lang): text("ATURAN_TABEL_YA", lang)
                 if rid in sc.aturan
                 else "",
             }
@@ -109,12 +111,12 @@ def approval_table(sc: Skenario, lang: str = "id") -> pd.DataFrame:
     rows = [
         {
             "id": a.id,
-            ("approval" if en else "persetujuan"): a.description_en if en else a.description_id,
-            ("applies when" if en else "berlaku bila"): "; ".join(
+            text("ATURAN_TABEL_PERSETUJUAN", lang): a.description_en if en else a.description_id,
+            text("ATURAN_TABEL_BERLAKU_BILA", lang): "; ".join(
                 f"{c.predicate}" + (f" {value_text(dict(c.params))}" if c.params else "")
                 for c in a.conditions
             ),
-            ("legal basis" if en else "dasar hukum"): "; ".join(
+            text("ATURAN_TABEL_DASAR_HUKUM", lang): "; ".join(
                 b.text_with_status() for b in a.legal_basis
             ),
         }
@@ -150,24 +152,20 @@ def check_scenario(ds: Dataset, sc: Skenario) -> list[Issue]:
         where = f"larang.{i}"
         if k.nip not in ds.person_index:
             issues.append(
-                warning(
-                    FILE,
-                    None,
-                    where,
+                caution(
                     "SKENARIO_NIP_TIDAK_DIKENAL",
-                    f"NIP {k.nip} di 'larang' tidak ada di data pegawai; larangan ini tidak berlaku",
-                    f"NIP {k.nip} in 'larang' is not in the pegawai data; this ban has no effect",
+                    Where(FILE, None, where),
+                    "LARANG_NIP_TIDAK_DIKENAL",
+                    nip=k.nip,
                 )
             )
         if k.jabatan_id not in ds.post_index:
             issues.append(
-                warning(
-                    FILE,
-                    None,
-                    where,
+                caution(
                     "SKENARIO_JABATAN_TIDAK_DIKENAL",
-                    f"jabatan_id {k.jabatan_id} di 'larang' tidak ada di data jabatan; larangan ini tidak berlaku",
-                    f"jabatan_id {k.jabatan_id} in 'larang' is not in the jabatan data; this ban has no effect",
+                    Where(FILE, None, where),
+                    "LARANG_JABATAN_TIDAK_DIKENAL",
+                    jabatan_id=k.jabatan_id,
                 )
             )
     try:

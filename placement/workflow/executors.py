@@ -22,7 +22,7 @@ from multiprocessing.context import ForkServerContext, SpawnContext
 from multiprocessing.process import BaseProcess
 from typing import Any, Literal, Protocol
 
-from placement.domain.errors import PlacementError
+from placement.domain.messages import failure
 
 ExecutorName = Literal["serial", "local", "dask"]
 EXECUTORS: tuple[ExecutorName, ...] = ("serial", "local", "dask")
@@ -270,11 +270,7 @@ class DaskExecutor:
             import dask
             from distributed import Client, LocalCluster
         except ImportError:
-            raise PlacementError.single(
-                "DASK_TIDAK_TERPASANG",
-                "--executor dask perlu paket tambahan: pip install 'placement[cluster]'",
-                "--executor dask needs the extra packages: pip install 'placement[cluster]'",
-            ) from None
+            raise failure("DASK_TIDAK_TERPASANG") from None
 
         if self.address is not None:
             return _connect(Client, self.address)
@@ -292,11 +288,7 @@ def _connect(client_cls: Any, address: str) -> Any:
     try:
         return client_cls(address, timeout="10s")
     except (OSError, TimeoutError) as exc:
-        raise PlacementError.single(
-            "KLASTER_TIDAK_TERHUBUNG",
-            f"Tidak dapat terhubung ke klaster Dask di {address[:80]}: {exc}",
-            f"Cannot connect to the Dask cluster at {address[:80]}: {exc}",
-        ) from None
+        raise failure("KLASTER_TIDAK_TERHUBUNG", address=address[:80], exc=exc) from None
 
 
 class _ClusterClient:
@@ -318,11 +310,7 @@ def make_executor(
 ) -> Executor:
     """The executor called ``name``; ``cluster`` (a scheduler address) only with ``dask``."""
     if cluster is not None and name != "dask":
-        raise PlacementError.single(
-            "KLASTER_TANPA_DASK",
-            "--cluster hanya berlaku dengan --executor dask",
-            "--cluster only applies with --executor dask",
-        )
+        raise failure("KLASTER_TANPA_DASK")
     if name == "serial":
         return SerialExecutor()
     if name == "local":

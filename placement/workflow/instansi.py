@@ -24,7 +24,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from placement.domain.errors import PlacementError, error, shown
+from placement.domain.errors import PlacementError, shown
+from placement.domain.messages import Where, failure, issue
 from placement.domain.model import Dataset
 from placement.io.cells import Tables
 from placement.io.readers import read_csv_table
@@ -106,15 +107,11 @@ def plan_split(pegawai: pd.DataFrame, jabatan: pd.DataFrame) -> Split:
     post_key = _names(jabatan["instansi"]).map(lambda v: None if pd.isna(v) else _norm(v))
     ids = jabatan["jabatan_id"].astype(str).str.strip()
     issues = [
-        error(
-            "jabatan",
-            _row(jabatan, i),
-            "instansi",
+        issue(
             "INSTANSI_KOSONG",
-            f"Jabatan {shown(ids.iat[i], 30)} tidak punya instansi, padahal data berisi "
-            f"{len(names)} instansi",
-            f"Post {shown(ids.iat[i], 30)} has no instansi while the data holds "
-            f"{len(names)} instansi",
+            Where("jabatan", _row(jabatan, i), "instansi"),
+            post=shown(ids.iat[i], 30),
+            n_names=len(names),
         )
         for i in np.flatnonzero(post_key.isna().to_numpy())[:20]
     ]
@@ -131,40 +128,32 @@ def plan_split(pegawai: pd.DataFrame, jabatan: pd.DataFrame) -> Split:
     for i in np.flatnonzero(clash.to_numpy())[:20]:
         post = shown(_col(pegawai, "jabatan_id").iat[i], 30)
         issues.append(
-            error(
-                "pegawai",
-                _row(pegawai, i),
-                "instansi",
+            issue(
                 "INSTANSI_BEDA_JABATAN",
-                f"Pegawai {shown(nip.iat[i], 20)} berinstansi {shown(own_text.iat[i], 60)} "
-                f"tetapi memegang jabatan {post} milik {key.get(str(held.iat[i]), '')}",
-                f"Person {shown(nip.iat[i], 20)} of instansi {shown(own_text.iat[i], 60)} "
-                f"holds post {post} of {key.get(str(held.iat[i]), '')}",
+                Where("pegawai", _row(pegawai, i), "instansi"),
+                nip=shown(nip.iat[i], 20),
+                instansi=shown(own_text.iat[i], 60),
+                post=post,
+                owner=key.get(str(held.iat[i]), ""),
             )
         )
     person_key = own.where(own.notna(), held)
     for i in np.flatnonzero(person_key.isna().to_numpy())[:20]:
         issues.append(
-            error(
-                "pegawai",
-                _row(pegawai, i),
-                "instansi",
+            issue(
                 "INSTANSI_KOSONG",
-                f"Pegawai {shown(nip.iat[i], 20)} tidak punya instansi dan tidak memegang jabatan, "
-                f"padahal data berisi {len(names)} instansi: isi kolom instansi",
-                f"Person {shown(nip.iat[i], 20)} has no instansi and holds no post while the data "
-                f"holds {len(names)} instansi: fill in the instansi column",
+                Where("pegawai", _row(pegawai, i), "instansi"),
+                "INSTANSI_PEGAWAI_KOSONG",
+                nip=shown(nip.iat[i], 20),
+                n_names=len(names),
             )
         )
     for i in np.flatnonzero(nip.duplicated().to_numpy())[:20]:
         issues.append(
-            error(
-                "pegawai",
-                _row(pegawai, i),
-                "nip",
+            issue(
                 "INSTANSI_NIP_GANDA",
-                f"NIP {shown(nip.iat[i], 20)} muncul lebih dari sekali (mungkin di dua instansi)",
-                f"NIP {shown(nip.iat[i], 20)} appears more than once (perhaps in two instansi)",
+                Where("pegawai", _row(pegawai, i), "nip"),
+                nip=shown(nip.iat[i], 20),
             )
         )
     if issues:
@@ -224,11 +213,11 @@ def _folders(names: Sequence[str], out: Path) -> dict[str, Path]:
     folders = [p.name for p in where.values()]
     twice = sorted({f for f in folders if folders.count(f) > 1})
     if twice:
-        raise PlacementError.single(
+        raise failure(
             "BATCH_NAMA_GANDA",
-            f"Nama instansi menjadi folder yang sama: {shown(', '.join(twice), 80)}",
-            f"Instansi names give the same folder: {shown(', '.join(twice), 80)}",
-            str(out),
+            Where(str(out)),
+            "INSTANSI_NAMA_GANDA",
+            twice=shown(", ".join(twice), 80),
         )
     return where
 

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from placement.config import Skenario, parse_scenario
-from placement.domain.errors import PlacementError
+from placement.domain.messages import NOWHERE, Where, failure
 from placement.domain.model import Dataset
 from placement.io.plan_files import read_plan, read_record
 from placement.plan.diverse import GOOD, difference_row
@@ -33,24 +33,14 @@ def load_solved(out: Path, data: Path | None = None) -> tuple[Dataset, Result, d
     record = read_record(out)
     source = data or (Path(record["data"]) if record.get("data") not in (None, "None") else None)
     if source is None:
-        raise PlacementError.single(
-            "DATA_TIDAK_DISEBUT",
-            "Folder data tidak tercatat di hasil.json; berikan --data DIR",
-            "hasil.json records no data folder; pass --data DIR",
-        )
+        raise failure("DATA_TIDAK_DISEBUT", NOWHERE, "DATA_TIDAK_TERCATAT")
     sc = parse_scenario(record["konfigurasi"], str(out / "hasil.json"))
     ds, _ = load_dataset(source, plan_date=sc.tanggal_rencana)
     recorded = {m["path"]: m["sha256"] for m in record.get("masukan", [])}
     if recorded != dict(ds.sources):
         changed = sorted(set(recorded.items()) ^ set(ds.sources.items()))
         names = ", ".join(sorted({str(p) for p, _ in changed}))
-        raise PlacementError.single(
-            "DATA_BERUBAH",
-            f"File data di {source} berbeda dari yang dipakai rencana di {out} ({names}); "
-            "jalankan 'placement solve' lagi atau berikan --data folder data yang asli",
-            f"The data files in {source} differ from those of the plan in {out} ({names})",
-            str(source),
-        )
+        raise failure("DATA_BERUBAH", Where(str(source)), source=source, out=out, names=names)
     result = solve(ds, sc)  # the tie-break makes the optimum unique up to province scale
     if (
         result.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE)
@@ -60,11 +50,7 @@ def load_solved(out: Path, data: Path | None = None) -> tuple[Dataset, Result, d
         )
         or _placements(result.plan) != _placements(_written_plan(out))
     ):
-        raise PlacementError.single(
-            "RENCANA_BERBEDA",
-            "Rencana yang disusun ulang tidak sama dengan yang tercatat di hasil.json; jalankan 'placement solve' lagi",
-            "The re-solved plan differs from the one recorded in hasil.json; run 'placement solve' again",
-        )
+        raise failure("RENCANA_BERBEDA")
     return ds, result, record
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from placement.config import BASELINE, Skenario, VariantNameError, scenario_variants, variant_folder
 from placement.domain.errors import Issue, PlacementError, shown
-from placement.domain.messages import Where, issue
+from placement.domain.messages import NOWHERE, Where, failure, issue
 from placement.domain.model import Dataset
 from placement.plan.compare import GateResult, check_gates, plan_kpis, read_plan_dir
 from placement.report.outputs import write_outputs
@@ -99,11 +99,7 @@ class DataCache:
 
         source = self.override if self.override is not None else sc.data
         if source is None:
-            raise PlacementError.single(
-                "DATA_TIDAK_DISEBUT",
-                "Folder data tidak disebut: berikan --data DIR atau kunci 'data:' di skenario",
-                "No data folder given: pass --data DIR or set 'data:' in the scenario",
-            )
+            raise failure("DATA_TIDAK_DISEBUT", NOWHERE, "DATA_TIDAK_DISEBUT_VARIAN")
         path = Path(source).resolve()
         key = (path, sc.tanggal_rencana)
         if key not in self.loaded:

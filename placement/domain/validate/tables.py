@@ -11,6 +11,7 @@ import pandas as pd
 
 from placement.domain import grades
 from placement.domain.errors import shown
+from placement.domain.messages import texts
 from placement.domain.priorities import (
     MUST_FILL_EN,
     MUST_FILL_ID,
@@ -160,18 +161,15 @@ def _check_dates(sheet: _Sheet, plan_date: date | None) -> None:
     before the person turned MIN_AGE (the NIP's birth date and TMT CPNS included)."""
     ref = plan_date or date.today()
     when = (
-        (f"tanggal rencana {ref}", f"the plan date {ref}")
+        texts("SAAT_TANGGAL_RENCANA", ref=ref)
         if plan_date is not None
-        else (
-            f"hari ini ({ref}; tanggal rencana belum diketahui saat validasi)",
-            f"today ({ref}; the plan date is not known when validating)",
-        )
+        else texts("SAAT_HARI_INI", ref=ref)
     )
     given = sheet.out["birth_date"]
     from_nip = pd.to_datetime(_nip_series(sheet, "birth_date")).astype("datetime64[ns]")
     birth = given.where(given.notna(), from_nip)
     birth_column = np.where(given.notna(), "tanggal_lahir", "nip")
-    _report_future(sheet, birth, birth_column, "Tanggal lahir", "Birth date", when, ref)
+    _report_future(sheet, birth, birth_column, *texts("LABEL_TANGGAL_LAHIR"), when, ref)
     _report_age(sheet, birth, birth_column, when, ref)
     # TMTs are often a month's first day: a month of slack before the MIN_AGE-th birthday
     turned = (birth + pd.DateOffset(years=MIN_AGE, months=-1)).to_numpy().astype("datetime64[M]")

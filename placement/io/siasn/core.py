@@ -11,8 +11,9 @@ from pathlib import Path
 import pandas as pd
 
 from placement.domain import grades
-from placement.domain.errors import Issue, error, has_errors, shown, warning
+from placement.domain.errors import Issue, error, has_errors, shown
 from placement.domain.grades import JenisJabatan
+from placement.domain.messages import Where, issue
 from placement.domain.schema import JABATAN, PEGAWAI, STANDAR_KOMPETENSI, header_key, header_map
 from placement.io.siasn.headers import PETA_EXTRA, SIASN_KEYS, SIDE_HEADERS, key_table
 from placement.io.siasn.labels import (
@@ -196,15 +197,12 @@ def _label_map(path: Path | None, result: ImportResult) -> None:
         target = valid_target(kolom, record.get("nilai", "")) if kolom in TABLES else None
         if target is None:
             result.issues.append(
-                error(
-                    rows.label,
-                    row,
-                    "nilai",
+                issue(
                     "LABEL_MAP_SALAH",
-                    f"Baris label-map '{shown(record.get('kolom', ''))}' → '{shown(record.get('nilai', ''))}' "
-                    f"tidak dapat dipakai. Kolom: {', '.join(TABLES)}; nilai harus salah satu nilai "
-                    "kolom itu.",
-                    "This label-map row cannot be used: unknown column or value.",
+                    Where(rows.label, row, "nilai"),
+                    kolom=shown(record.get("kolom", "")),
+                    nilai=shown(record.get("nilai", "")),
+                    tables=", ".join(TABLES),
                 )
             )
             continue
@@ -236,13 +234,12 @@ def _check_headers(siasn: Rows, result: ImportResult) -> None:
     ):
         if not siasn.has(key):
             result.issues.append(
-                error(
-                    siasn.label,
-                    1,
-                    key,
+                issue(
                     "KOLOM_WAJIB_TIDAK_ADA",
-                    f"Kolom SIASN untuk '{key}' tidak ada di {siasn.label}.",
-                    f"The SIASN column for '{key}' is missing in {siasn.label}.",
+                    Where(siasn.label, 1, key),
+                    "SIASN_KOLOM_TIDAK_ADA",
+                    key=key,
+                    label=siasn.label,
                 )
             )
 
@@ -276,13 +273,12 @@ def _people(siasn: Rows, result: ImportResult) -> list[_Person]:
             continue
         if nip in seen:
             result.issues.append(
-                error(
-                    siasn.label,
-                    row,
-                    "NIP BARU",
+                issue(
                     "NIP_GANDA",
-                    f"NIP {nip} sudah ada di baris {seen[nip]}; hapus salah satu.",
-                    f"NIP {nip} is already on row {seen[nip]}; delete one.",
+                    Where(siasn.label, row, "NIP BARU"),
+                    "SIASN_NIP_GANDA",
+                    nip=nip,
+                    seen=seen[nip],
                 )
             )
             continue
@@ -324,27 +320,17 @@ def _person(
             }
         )
         result.issues.append(
-            warning(
-                siasn.label,
-                row,
-                "KEDUDUKAN HUKUM NAMA",
+            issue(
                 "TIDAK_AKTIF",
-                f"{values['nama']} ({nip}) berkedudukan '{shown(kedudukan)}': tidak dimasukkan ke pegawai.",
-                f"{values['nama']} ({nip}) has kedudukan '{shown(kedudukan)}': left out of pegawai.",
+                Where(siasn.label, row, "KEDUDUKAN HUKUM NAMA"),
+                nama=values["nama"],
+                nip=nip,
+                kedudukan=shown(kedudukan),
             )
         )
     if cpns:
         result.issues.append(
-            warning(
-                siasn.label,
-                row,
-                "STATUS CPNS PNS",
-                "CPNS",
-                f"{values['nama']} ({nip}) masih CPNS: ditulis dengan status CPNS; aturan "
-                "CPNS_STRUKTURAL tidak memilihnya untuk jabatan struktural.",
-                f"{values['nama']} ({nip}) is still CPNS: written with status CPNS; rule "
-                "CPNS_STRUKTURAL keeps them out of structural posts.",
-            )
+            issue("CPNS", Where(siasn.label, row, "STATUS CPNS PNS"), nama=values["nama"], nip=nip)
         )
     return person
 
@@ -359,13 +345,12 @@ def _values(
         given = _lookup(result, siasn, row, "jenis_kelamin", coded)
         if given is not None and given != gender:
             result.issues.append(
-                warning(
-                    siasn.label,
-                    row,
-                    "JENIS KELAMIN",
+                issue(
                     "JENIS_KELAMIN_BEDA",
-                    f"JENIS KELAMIN '{shown(coded)}' berbeda dengan digit ke-15 NIP {nip}; dipakai NIP ({gender}).",
-                    f"JENIS KELAMIN '{shown(coded)}' differs from digit 15 of NIP {nip}; the NIP is used.",
+                    Where(siasn.label, row, "JENIS KELAMIN"),
+                    coded=shown(coded),
+                    nip=nip,
+                    gender=gender,
                 )
             )
     education = _lookup(result, siasn, row, "pendidikan", record.get("pendidikan", ""))
@@ -435,15 +420,11 @@ def _units(
         if unit is None and p.active:
             tips = ", ".join(resolver.suggestions(chain))
             result.issues.append(
-                error(
-                    siasn.label,
-                    p.row,
-                    "UNOR NAMA",
+                issue(
                     "OPD_TIDAK_DIKENAL",
-                    f"UNOR '{shown(chain, 80)}' tidak menyebut OPD mana pun di peta jabatan. Terdekat: "
-                    f"{tips}. Tambahkan baris 'unor,opd' di file --unor-map.",
-                    f"UNOR '{shown(chain, 80)}' names no OPD of the peta jabatan. Closest: {tips}. Add "
-                    "a 'unor,opd' row to the --unor-map file.",
+                    Where(siasn.label, p.row, "UNOR NAMA"),
+                    chain=shown(chain, 80),
+                    tips=tips,
                 )
             )
     return out
@@ -493,13 +474,11 @@ def _pegawai_rows(
         if not p.active:
             if link is not None:
                 result.issues.append(
-                    warning(
-                        label,
-                        p.row,
-                        "JABATAN NAMA",
+                    issue(
                         "JABATAN_DITULIS_LOWONG",
-                        f"{p.values['nama']} tidak aktif; jabatannya {link.jabatan_id} ditulis lowong.",
-                        f"{p.values['nama']} is not active; their post {link.jabatan_id} is written vacant.",
+                        Where(label, p.row, "JABATAN NAMA"),
+                        nama=p.values["nama"],
+                        jabatan_id=link.jabatan_id,
                     )
                 )
             continue
@@ -507,13 +486,11 @@ def _pegawai_rows(
         kind = p.kind
         if p.plt:
             result.issues.append(
-                warning(
-                    label,
-                    p.row,
-                    "JABATAN NAMA",
+                issue(
                     "PLT_TIDAK_MENDUDUKI",
-                    f"{p.values['nama']} '{shown(p.post_name)}' adalah Plt./Plh.: tidak menduduki jabatan itu.",
-                    f"{p.values['nama']} '{shown(p.post_name)}' is acting (Plt.): does not hold the post.",
+                    Where(label, p.row, "JABATAN NAMA"),
+                    nama=p.values["nama"],
+                    post_name=shown(p.post_name),
                 )
             )
             if kind == STRUKTURAL:
@@ -528,13 +505,8 @@ def _pegawai_rows(
         elif kind == STRUKTURAL:
             if p.nip in linking.no_post:
                 result.issues.append(
-                    warning(
-                        label,
-                        p.row,
-                        "JABATAN NAMA",
-                        "TANPA_JABATAN",
-                        f"{p.values['nama']}: menurut --tautan tidak memegang jabatan di peta; ditulis PELAKSANA.",
-                        f"{p.values['nama']}: per --tautan holds no post; written as PELAKSANA.",
+                    issue(
+                        "TANPA_JABATAN", Where(label, p.row, "JABATAN NAMA"), nama=p.values["nama"]
                     )
                 )
                 values.update(jenis_jabatan="PELAKSANA", nama_jabatan=p.post_name)
@@ -547,13 +519,10 @@ def _pegawai_rows(
                     and units[p.nip] is not None
                 ):
                     result.issues.append(
-                        error(
-                            label,
-                            p.row,
-                            "JABATAN NAMA",
+                        issue(
                             "STRUKTURAL_TANPA_TAUTAN",
-                            f"{p.values['nama']} pejabat struktural tetapi tidak tertaut ke jabatan mana pun.",
-                            f"{p.values['nama']} is structural but linked to no post.",
+                            Where(label, p.row, "JABATAN NAMA"),
+                            nama=p.values["nama"],
                         )
                     )
                 continue
@@ -563,13 +532,10 @@ def _pegawai_rows(
                 jenjang = jenjang_from_name(p.post_name)
                 if jenjang is None:
                     result.issues.append(
-                        error(
-                            label,
-                            p.row,
-                            "JABATAN NAMA",
+                        issue(
                             "JENJANG_TIDAK_DIKETAHUI",
-                            f"Jenjang JF tidak terbaca dari '{shown(p.post_name)}' (mis. 'Ahli Muda', 'Terampil').",
-                            f"No JF level in '{shown(p.post_name)}' (e.g. 'Ahli Muda', 'Terampil').",
+                            Where(label, p.row, "JABATAN NAMA"),
+                            post_name=shown(p.post_name),
                         )
                     )
                 values["jenjang"] = jenjang or ""

@@ -16,7 +16,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from placement.domain.errors import Issue, error, shown, warning
+from placement.domain.errors import Issue, error, shown
+from placement.domain.messages import Where, issue, texts
 
 FUZZY_THRESHOLD = 90.0
 FUZZY_MARGIN = 2.0
@@ -159,15 +160,12 @@ class Linker:
                 continue
             if nip in seen:
                 out.issues.append(
-                    error(
-                        self.peta_label,
-                        p.row,
-                        "nip",
+                    issue(
                         "NIP_PEMEGANG_GANDA",
-                        f"NIP {nip} tercatat sebagai pemegang dua jabatan ({seen[nip].jabatan_id} "
-                        f"dan {p.jabatan_id}). Satu orang hanya memegang satu jabatan struktural.",
-                        f"NIP {nip} is the holder of two posts ({seen[nip].jabatan_id} and "
-                        f"{p.jabatan_id}). One person holds one structural post.",
+                        Where(self.peta_label, p.row, "nip"),
+                        nip=nip,
+                        jabatan_id=seen[nip].jabatan_id,
+                        other=p.jabatan_id,
                     )
                 )
                 continue
@@ -175,31 +173,24 @@ class Linker:
             person = known.get(nip)
             if person is None:
                 out.issues.append(
-                    warning(
-                        self.peta_label,
-                        p.row,
-                        "nip",
+                    issue(
                         "PEMEGANG_TIDAK_DI_SIASN",
-                        f"NIP pemegang {nip} ({p.jabatan_id}) tidak ada di ekspor SIASN; jabatan "
-                        "ini ditulis lowong.",
-                        f"Holder NIP {nip} ({p.jabatan_id}) is not in the SIASN export; the post is "
-                        "written vacant.",
+                        Where(self.peta_label, p.row, "nip"),
+                        nip=nip,
+                        jabatan_id=p.jabatan_id,
                     )
                 )
                 continue
             out.links[nip] = Link(nip, p.jabatan_id, "nip")
             if person.post_name and normalise(person.post_name) != normalise(p.name):
                 out.issues.append(
-                    warning(
-                        self.label,
-                        person.row,
-                        "JABATAN NAMA",
+                    issue(
                         "NAMA_JABATAN_BEDA",
-                        f"Peta jabatan menyebut NIP {nip} memegang '{shown(p.name)}' "
-                        f"({p.jabatan_id}), SIASN menulis '{shown(person.post_name)}'. Dipakai peta "
-                        "jabatan; perbaiki SIASN bila perlu.",
-                        f"The peta jabatan has NIP {nip} holding '{shown(p.name)}' ({p.jabatan_id}), "
-                        f"SIASN says '{shown(person.post_name)}'. The peta jabatan is used.",
+                        Where(self.label, person.row, "JABATAN NAMA"),
+                        nip=nip,
+                        name=shown(p.name),
+                        jabatan_id=p.jabatan_id,
+                        post_name=shown(person.post_name),
                     )
                 )
 
@@ -265,12 +256,14 @@ class Linker:
                 h.row,
                 "JABATAN NAMA",
                 code,
-                f"{h.name} ({h.nip}) '{shown(h.post_name, 120)}': {why}. Saran: {listed}. Isi kolom "
-                "jabatan_id di sheet 'perlu_keputusan' laporan-impor.xlsx lalu jalankan lagi dengan "
-                "--tautan (tulis '-' bila tidak memegang jabatan).",
-                f"{h.name} ({h.nip}) '{shown(h.post_name, 120)}': no single post matches. Suggestions: "
-                f"{listed}. Fill jabatan_id in the 'perlu_keputusan' sheet of laporan-impor.xlsx and "
-                "run again with --tautan ('-' when they hold no post).",
+                *texts(
+                    "TAUTAN_TIDAK_TUNGGAL",
+                    name=h.name,
+                    nip=h.nip,
+                    post_name=shown(h.post_name, 120),
+                    why=why,
+                    listed=listed,
+                ),
             )
         )
         out.pending.append(

@@ -13,6 +13,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from placement.domain.errors import PlacementError
+from placement.domain.messages import Where, failure
 from placement.domain.schema import header_key
 from placement.domain.validate import clean_cell
 from placement.io.cells import unreadable
@@ -78,12 +79,7 @@ def read_rows(path: Path, keys: Mapping[str, str], sheet: str | None = None) -> 
     try:
         grid, numeric, label = _grid(path, sheet)
     except KeyError:
-        raise PlacementError.single(
-            "SHEET_TIDAK_ADA",
-            f"Sheet '{sheet}' tidak ada di '{path.name}'.",
-            f"Sheet '{sheet}' is not in '{path.name}'.",
-            file=path.name,
-        ) from None
+        raise failure("SHEET_TIDAK_ADA", Where(path.name), sheet=sheet, name=path.name) from None
     except (OSError, UnicodeError, csv.Error, ValueError) as exc:
         raise PlacementError([unreadable(path.name, exc)]) from None
     start = next(

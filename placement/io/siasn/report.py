@@ -11,7 +11,8 @@ from typing import Any
 
 import pandas as pd
 
-from placement.domain.errors import PlacementError, has_errors, issue_records
+from placement.domain.errors import has_errors, issue_records
+from placement.domain.messages import failure
 from placement.io.readers import validate_path
 from placement.io.siasn.core import ImportResult
 from placement.io.writers import write_csv, write_xlsx
@@ -54,22 +55,12 @@ def write_import(result: ImportResult, out: Path, plan_date: date) -> Path:
 
 def _check_out(out: Path) -> None:
     if out.exists() and not out.is_dir():
-        raise PlacementError.single(
-            "OUT_BUKAN_FOLDER",
-            f"--out '{out}' adalah file, bukan folder.",
-            f"--out '{out}' is a file, not a folder.",
-        )
+        raise failure("OUT_BUKAN_FOLDER", out=out)
     others = (
         sorted(p.name for p in out.iterdir() if p.name not in OWN_FILES) if out.exists() else []
     )
     if others:
-        raise PlacementError.single(
-            "OUT_BERISI_FILE_LAIN",
-            f"Folder --out '{out}' berisi file lain ({', '.join(others[:5])}); folder ini diganti "
-            "utuh oleh impor. Pilih folder baru atau kosong.",
-            f"Folder --out '{out}' holds other files ({', '.join(others[:5])}); the import "
-            "replaces it whole. Choose a new or empty folder.",
-        )
+        raise failure("OUT_BERISI_FILE_LAIN", out=out, others=", ".join(others[:5]))
 
 
 def _replace(staging: Path, out: Path) -> None:

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from placement.domain import grades
 from placement.domain.dates import shift_months
-from placement.domain.errors import Issue, error, shown, warning
+from placement.domain.errors import Issue, error, shown
 from placement.domain.grades import JenisJabatan
+from placement.domain.messages import Where, issue, texts
 from placement.domain.schema import MANAGERIAL_COMPETENCIES, header_key
 from placement.io.siasn.headers import SIDE_HEADERS, key_table
 from placement.io.siasn.labels import (
@@ -60,14 +61,13 @@ def _need(side: Side, rows: Rows, *keys: str) -> bool:
     missing = [k for k in keys if not rows.has(k)]
     for k in missing:
         side.issues.append(
-            error(
-                rows.label,
-                1,
-                k,
+            issue(
                 "KOLOM_WAJIB_TIDAK_ADA",
-                f"Kolom '{k}' tidak ada di {rows.label} (judul yang diterima: "
-                f"{', '.join(SIDE_HEADERS.get(k, (k,)))}).",
-                f"Column '{k}' is missing in {rows.label}.",
+                Where(rows.label, 1, k),
+                "SIASN_KOLOM_SISI_TIDAK_ADA",
+                column=k,
+                label=rows.label,
+                accepted=", ".join(SIDE_HEADERS.get(k, (k,))),
             )
         )
     return not missing
@@ -93,16 +93,7 @@ def _each(
                     "alasan": "NIP tidak ada di ekspor SIASN (atau tidak aktif)",
                 }
             )
-            side.issues.append(
-                warning(
-                    rows.label,
-                    row,
-                    "nip",
-                    "NIP_TIDAK_DI_SIASN",
-                    f"NIP {nip} tidak ada di ekspor SIASN (atau tidak aktif); baris diabaikan.",
-                    f"NIP {nip} is not in the SIASN export (or not active); row ignored.",
-                )
-            )
+            side.issues.append(issue("NIP_TIDAK_DI_SIASN", Where(rows.label, row, "nip"), nip=nip))
             continue
         try:
             handle(nip, record, row)
@@ -124,23 +115,19 @@ def unknown_label(labels: Labels, kolom: str, raw: str) -> ValueProblemError:
     choices = ", ".join(labels.choices(kolom))
     return ValueProblemError(
         "LABEL_TIDAK_DIKENAL",
-        f"Label '{shown(raw, 40)}' ({kolom}) tidak dikenal. Pilihan: {choices}. Bila label ini "
-        f"benar, tambahkan baris '{kolom},{shown(raw, 40)},<nilai>' di file --label-map.",
-        f"Label '{shown(raw, 40)}' ({kolom}) is unknown. Choices: {choices}. If it is right, add "
-        f"a row '{kolom},{shown(raw, 40)},<value>' to the --label-map file.",
+        *texts("ALASAN_LABEL_SIASN", raw=shown(raw, 40), kolom=kolom, choices=choices),
     )
 
 
 def _once(side: Side, seen: set[object], key: object, rows: Rows, row: int, what: str) -> bool:
     if key in seen:
         side.issues.append(
-            error(
-                rows.label,
-                row,
-                "nip",
+            issue(
                 "NIP_GANDA",
-                f"{what} muncul dua kali di {rows.label}; hapus salah satu baris.",
-                f"{what} appears twice in {rows.label}; delete one of the rows.",
+                Where(rows.label, row, "nip"),
+                "SIASN_BARIS_GANDA",
+                what=what,
+                label=rows.label,
             )
         )
         return False
@@ -184,18 +171,7 @@ def read_kompetensi(path: Path, people: set[str]) -> Side:
 def _jpm_only(side: Side, rows: Rows, people: set[str]) -> None:
     """JPM % per NIP (the kategori column is not used: the region's thresholds decide it)."""
     seen: set[object] = set()
-    side.issues.append(
-        warning(
-            rows.label,
-            None,
-            "jpm",
-            "JPM_SAJA",
-            "File kompetensi hanya berisi JPM: JPM dipakai langsung, tabel kesenjangan per "
-            "kompetensi 'rincian tidak tersedia'.",
-            "The competency file holds only the JPM: it is used directly, the gap table says "
-            "'breakdown not available'.",
-        )
-    )
+    side.issues.append(issue("JPM_SAJA", Where(rows.label, column="jpm")))
 
     def handle(nip: str, record: dict[str, str], row: int) -> None:
         if _once(side, seen, nip, rows, row, f"NIP {nip}"):
@@ -271,22 +247,19 @@ def read_hukdis(
         elif start is not None:
             end = shift_months(start, open_months)
             side.issues.append(
-                warning(
-                    rows.label,
-                    row,
-                    "tmt_selesai",
+                issue(
                     "HUKDIS_TANPA_SELESAI",
-                    f"Hukuman NIP {nip} tanpa TMT selesai: dianggap berlaku {open_months} bulan "
-                    f"sejak {start.isoformat()} (sampai {end.isoformat()}; parameter --hukdis-bulan).",
-                    f"Sanction of NIP {nip} without an end date: counted as active for {open_months} "
-                    f"months from {start.isoformat()} (until {end.isoformat()}).",
+                    Where(rows.label, row, "tmt_selesai"),
+                    nip=nip,
+                    open_months=open_months,
+                    start=start.isoformat(),
+                    end=end.isoformat(),
                 )
             )
         else:
             raise ValueProblemError(
                 "HUKDIS_TANPA_TANGGAL",
-                f"Hukuman NIP {nip} tanpa TMT mulai dan selesai.",
-                f"Sanction of NIP {nip} has neither start nor end date.",
+                *texts("ALASAN_HUKDIS_TANPA_TANGGAL", nip=nip),
             )
         if start is not None and start > plan_date:
             return

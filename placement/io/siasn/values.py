@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from placement.domain.errors import shown
+from placement.domain.messages import texts
 from placement.domain.nip import NipError, clean_nip, looks_excel_mangled, parse_nip
 
 EXCEL_EPOCH = date(1899, 12, 30)
@@ -46,10 +47,7 @@ def _parse(raw: str, numeric: bool) -> str:
     if numeric or looks_excel_mangled(raw):
         raise ValueProblemError(
             "NIP_RUSAK_EXCEL",
-            f"NIP '{shown(raw, 25)}' tersimpan sebagai angka (mis. 1.97E+17): digit terakhir "
-            "hilang. Ekspor ulang dengan kolom NIP sebagai teks (awali dengan ').",
-            f"NIP '{shown(raw, 25)}' was stored as a number (e.g. 1.97E+17): its last digits "
-            "are lost. Export again with the NIP column as text (prefix ').",
+            *texts("ALASAN_NIP_RUSAK_EXCEL", raw=shown(raw, 25)),
         )
     nip = clean_nip(raw)
     try:
@@ -73,8 +71,7 @@ def read_date(raw: str) -> date:
         pass
     raise ValueProblemError(
         "TANGGAL_TIDAK_VALID",
-        f"Tanggal '{shown(text, 25)}' tidak dikenal; tulis DD-MM-YYYY atau YYYY-MM-DD.",
-        f"Date '{shown(text, 25)}' is not recognised; write DD-MM-YYYY or YYYY-MM-DD.",
+        *texts("ALASAN_TANGGAL_SIASN", text=shown(text, 25)),
     )
 
 

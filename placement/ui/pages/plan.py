@@ -16,6 +16,7 @@ from nicegui import run as threads
 from nicegui import ui
 
 from placement.domain.errors import PlacementError
+from placement.domain.messages import NOWHERE, failure
 from placement.io.writers import write_xlsx
 from placement.plan.compare import PlanFiles, read_plan_dir
 from placement.plan.explain import (
@@ -1046,9 +1047,7 @@ async def print_page(run: str = "", nip: str = "", rinci: str = "0") -> None:
                 label = run_options(listed_runs(store)).get(int(run), f"#{run}")
             ds, result, _ = await solved(folder)
             if nip not in ds.person_index:
-                raise PlacementError.single(
-                    "NIP_TIDAK_ADA", "NIP tidak ada di data", "The NIP is not in the data"
-                )
+                raise failure("NIP_TIDAK_ADA", NOWHERE, "UI_NIP_TIDAK_ADA")
             found = await threads.io_bound(_explained, ds, result, nip)
             assert found is not None
         except (PlacementError, ValueError) as exc:
