@@ -234,6 +234,8 @@ def test_a_cycle_between_packages_is_found() -> None:
         ("solver/mip.py", "solve_mip"),
         ("ui/pages/rules.py", "_editor"),
         ("cli/solve_cmd.py", "solve_cmd"),
+        ("ui/pages/plan/explanation.py", "explanation"),
+        ("ui/pages/plan/chains.py", "chain_graph"),
     ],
 )
 def test_the_long_functions_of_issue_23_stay_split(path: str, name: str) -> None:
