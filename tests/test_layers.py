@@ -236,6 +236,11 @@ def test_a_cycle_between_packages_is_found() -> None:
         ("cli/solve_cmd.py", "solve_cmd"),
         ("ui/pages/plan/explanation.py", "explanation"),
         ("ui/pages/plan/chains.py", "chain_graph"),
+        ("ui/pages/data_import.py", "import_card"),
+        ("ui/pages/history.py", "_details"),
+        ("ui/pages/succession.py", "succession_page"),
+        ("ui/pages/compare.py", "_comparison"),
+        ("ui/pages/data.py", "data_page"),
     ],
 )
 def test_the_long_functions_of_issue_23_stay_split(path: str, name: str) -> None:
