@@ -37,19 +37,7 @@ async def open_explanation(
     nip = str(row.get("_nip", "")) if isinstance(row, dict) else ""
     dialog.clear()
     with dialog, ui.card().classes("w-full max-w-5xl").props("data-testid=penjelasan"):
-        with ui.row().classes("w-full items-center"):
-            title = ui.label(tr("Penjelasan", "Explanation")).classes("text-lg font-semibold")
-            ui.space()
-            search = ui.input(placeholder=tr("Cari di penjelasan", "Search the explanation")).props(
-                "dense clearable data-testid=penjelasan-cari"
-            )
-            ui.button(tr("Cetak", "Print"), icon="print").props(
-                f"flat no-caps tag=a target=_blank href=/rencana/cetak?run={run_id}&nip={nip}"
-                f"&rinci={int(detail)} data-testid=penjelasan-cetak"
-            )
-            ui.button(icon="close", on_click=dialog.close).props(
-                "flat round data-testid=penjelasan-tutup"
-            )
+        title, search = _dialog_header(dialog, run_id, nip, detail)
         body = ui.column().classes("w-full gap-2")
         with body:
             if cached(folder) is None:
@@ -84,6 +72,26 @@ async def open_explanation(
         )
     for table in tables:
         search.bind_value_to(table, "filter")
+
+
+def _dialog_header(
+    dialog: ui.dialog, run_id: int, nip: str, detail: bool
+) -> tuple[ui.label, ui.input]:
+    """The dialog's title, its search box, "Cetak" (the print view) and close."""
+    with ui.row().classes("w-full items-center"):
+        title = ui.label(tr("Penjelasan", "Explanation")).classes("text-lg font-semibold")
+        ui.space()
+        search = ui.input(placeholder=tr("Cari di penjelasan", "Search the explanation")).props(
+            "dense clearable data-testid=penjelasan-cari"
+        )
+        ui.button(tr("Cetak", "Print"), icon="print").props(
+            f"flat no-caps tag=a target=_blank href=/rencana/cetak?run={run_id}&nip={nip}"
+            f"&rinci={int(detail)} data-testid=penjelasan-cetak"
+        )
+        ui.button(icon="close", on_click=dialog.close).props(
+            "flat round data-testid=penjelasan-tutup"
+        )
+    return title, search
 
 
 def explained(ds: Any, result: Any, nip: str) -> tuple[MoveExplanation, list[Alternative]]:

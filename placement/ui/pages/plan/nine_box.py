@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from nicegui import run as threads
 from nicegui import ui
 
+from placement.domain.errors import PlacementError
+from placement.plan.compare import PlanFiles
+from placement.succession.talent_map import talent_grid_moves
+from placement.ui import i18n
 from placement.ui.i18n import tr
+from placement.ui.pages.plan.common import error_text
+from placement.ui.plan_cache import solved
 
 
 def nine_box(grid: pd.DataFrame) -> None:
@@ -49,3 +57,30 @@ def nine_box(grid: pd.DataFrame) -> None:
                 ui.label(tr("kinerja ", "performance ") + str(k)).classes(
                     "text-xs text-grey-8 text-center"
                 )
+
+
+def nine_box_card(folder: Path, files: PlanFiles) -> None:
+    """The card with the region's 9-box grid, loaded after the page shows (a spinner first)."""
+    with ui.card().classes("w-full"):
+        ui.label(
+            tr("Peta talenta (kotak 9) seluruh daerah", "Talent map (9-box) of the region")
+        ).classes("text-lg font-medium")
+        box_area = ui.column()
+        with box_area:
+            ui.spinner(size="lg").props("data-testid=kotak9-memuat")
+
+    async def load_boxes() -> None:
+        try:
+            ds, _, _ = await solved(folder)
+        except PlacementError as exc:
+            box_area.clear()
+            with box_area:
+                ui.label(error_text(exc)).classes("text-negative").props("data-testid=kotak9-galat")
+            return
+        grid = await threads.io_bound(talent_grid_moves, ds, files.plan, i18n.lang())
+        assert grid is not None
+        box_area.clear()
+        with box_area:
+            nine_box(grid)
+
+    ui.timer(0.05, load_boxes, once=True)

@@ -11,19 +11,17 @@ from nicegui import run as threads
 from nicegui import ui
 
 from placement.domain.errors import PlacementError
-from placement.plan.compare import read_plan_dir
+from placement.plan.compare import PlanFiles, read_plan_dir
 from placement.plan.review import MOVE_KINDS, PlanSummary, plan_summary
 from placement.report.dossier import write_dossier
 from placement.store.runs import RunStore
-from placement.succession.talent_map import talent_grid_moves
-from placement.ui import i18n
 from placement.ui.format import format_number
 from placement.ui.i18n import kind_label, t, tr
 from placement.ui.layout import page_frame
 from placement.ui.pages.plan.chains import chain_graph
 from placement.ui.pages.plan.common import error_text
 from placement.ui.pages.plan.explanation import open_explanation
-from placement.ui.pages.plan.nine_box import nine_box
+from placement.ui.pages.plan.nine_box import nine_box_card
 from placement.ui.pages.plan.table import plan_table
 from placement.ui.plan_cache import solved
 from placement.ui.runs_view import listed_runs, run_options, status_label
@@ -100,31 +98,7 @@ async def plan_page(run: str | None = None) -> None:
             return
         options = run_options(runs)
         run_id = int(run) if run and run.isdigit() and int(run) in options else next(iter(options))
-        with ui.row().classes("items-center w-full"):
-            ui.select(
-                options,
-                value=run_id,
-                label=tr("Run yang ditampilkan", "Run shown"),
-                on_change=lambda e: ui.navigate.to(f"/rencana?run={e.value}"),
-            ).classes("min-w-96").props("data-testid=rencana-run")
-            ui.space()
-            detail = (
-                ui.switch(
-                    tr(
-                        "tampilkan rincian: NIP lengkap dan nama pegawai lain",
-                        "show details: full NIPs and names of other people",
-                    )
-                )
-                .props("data-testid=rinci")
-                .tooltip(
-                    tr(
-                        "Bawaan: NIP disamarkan dan pegawai lain dalam penjelasan disebut dengan "
-                        "jabatannya saja (UU PDP)",
-                        "By default NIPs are masked and other people in explanations are named "
-                        "by their post only",
-                    )
-                )
-            )
+        detail = _run_choice(options, run_id)
         with RunStore(ws.store) as store:
             folder = Path(str(store.show(run_id)["folder"]))
         try:
@@ -134,57 +108,68 @@ async def plan_page(run: str | None = None) -> None:
             return
         _summary(plan_summary(files))
         _downloads(run_id, folder)
-        with ui.card().classes("w-full"):
-            ui.label(tr("Rencana penempatan", "Placement plan")).classes("text-lg font-medium")
-            ui.label(
-                tr(
-                    "Perpindahan di atas, yang tetap di bawah. Klik sebuah baris untuk melihat "
-                    "alasannya, kandidat lain, dan 'mengapa tidak'. JPM = kecocokan kompetensi "
-                    "pegawai dengan standar jabatan (job person match). Skor = nilai penempatan "
-                    "ini bagi rencana: kecocokan kompetensi, kotak talenta dan pendidikan dikali "
-                    "bobotnya, dikurangi biaya pindah; makin tinggi makin baik (rinciannya di "
-                    "penjelasan baris).",
-                    "Moves first, stays below. Click a row to see why, the other candidates "
-                    "and 'why not'. JPM = how well the person's competencies meet the post's "
-                    "standard (job person match). Score = what this placement is worth to the "
-                    "plan: competency fit, talent box and education times their weights, less "
-                    "the move cost; higher is better (its parts in the row's explanation).",
-                )
-            ).classes("text-sm text-grey-8").props("data-testid=rencana-arti")
-            dialog = ui.dialog().props("data-testid=penjelasan-dialog")
-            plan_table(
-                files,
-                run_id,
-                ws.root,
-                detail,
-                lambda e: open_explanation(dialog, folder, run_id, e.args, detail.value),
-            )
+        _plan_card(files, run_id, ws.root, folder, detail)
         chain_graph(files, bool(detail.value))
-        with ui.card().classes("w-full"):
-            ui.label(
-                tr("Peta talenta (kotak 9) seluruh daerah", "Talent map (9-box) of the region")
-            ).classes("text-lg font-medium")
-            box_area = ui.column()
-            with box_area:
-                ui.spinner(size="lg").props("data-testid=kotak9-memuat")
+        nine_box_card(folder, files)
 
-        async def load_boxes() -> None:
-            try:
-                ds, _, _ = await solved(folder)
-            except PlacementError as exc:
-                box_area.clear()
-                with box_area:
-                    ui.label(error_text(exc)).classes("text-negative").props(
-                        "data-testid=kotak9-galat"
-                    )
-                return
-            grid = await threads.io_bound(talent_grid_moves, ds, files.plan, i18n.lang())
-            assert grid is not None
-            box_area.clear()
-            with box_area:
-                nine_box(grid)
 
-        ui.timer(0.05, load_boxes, once=True)
+def _run_choice(options: dict[int, str], run_id: int) -> ui.switch:
+    """The run shown (choosing another opens its page) and the details switch."""
+    with ui.row().classes("items-center w-full"):
+        ui.select(
+            options,
+            value=run_id,
+            label=tr("Run yang ditampilkan", "Run shown"),
+            on_change=lambda e: ui.navigate.to(f"/rencana?run={e.value}"),
+        ).classes("min-w-96").props("data-testid=rencana-run")
+        ui.space()
+        detail = (
+            ui.switch(
+                tr(
+                    "tampilkan rincian: NIP lengkap dan nama pegawai lain",
+                    "show details: full NIPs and names of other people",
+                )
+            )
+            .props("data-testid=rinci")
+            .tooltip(
+                tr(
+                    "Bawaan: NIP disamarkan dan pegawai lain dalam penjelasan disebut dengan "
+                    "jabatannya saja (UU PDP)",
+                    "By default NIPs are masked and other people in explanations are named "
+                    "by their post only",
+                )
+            )
+        )
+    return detail
+
+
+def _plan_card(files: PlanFiles, run_id: int, root: Path, folder: Path, detail: ui.switch) -> None:
+    """The plan table, what its columns mean, and the explanation dialog a row opens."""
+    with ui.card().classes("w-full"):
+        ui.label(tr("Rencana penempatan", "Placement plan")).classes("text-lg font-medium")
+        ui.label(
+            tr(
+                "Perpindahan di atas, yang tetap di bawah. Klik sebuah baris untuk melihat "
+                "alasannya, kandidat lain, dan 'mengapa tidak'. JPM = kecocokan kompetensi "
+                "pegawai dengan standar jabatan (job person match). Skor = nilai penempatan "
+                "ini bagi rencana: kecocokan kompetensi, kotak talenta dan pendidikan dikali "
+                "bobotnya, dikurangi biaya pindah; makin tinggi makin baik (rinciannya di "
+                "penjelasan baris).",
+                "Moves first, stays below. Click a row to see why, the other candidates "
+                "and 'why not'. JPM = how well the person's competencies meet the post's "
+                "standard (job person match). Score = what this placement is worth to the "
+                "plan: competency fit, talent box and education times their weights, less "
+                "the move cost; higher is better (its parts in the row's explanation).",
+            )
+        ).classes("text-sm text-grey-8").props("data-testid=rencana-arti")
+        dialog = ui.dialog().props("data-testid=penjelasan-dialog")
+        plan_table(
+            files,
+            run_id,
+            root,
+            detail,
+            lambda e: open_explanation(dialog, folder, run_id, e.args, detail.value),
+        )
 
 
 def _downloads(run_id: int, folder: Path) -> None:

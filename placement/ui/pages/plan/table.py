@@ -97,6 +97,40 @@ def plan_table(files: PlanFiles, run_id: int, root: Path, detail: Any, open_row:
     plan = files.plan
     opds = sorted({text(o) for c in ("opd_asal", "opd_tujuan") for o in plan[c]} - {""})
     kinds = [k for k in KIND_LABELS if k in set(plan["jenis_perpindahan"].astype(str))]
+    opd, kind, query, count, download = _filters(opds, kinds)
+    full = _plan_frame(files, bool(detail.value))
+    table = frame_table(full, row_key="_nip", testid="rencana-tabel", search=False, hidden=HIDDEN)
+    table.add_slot("body", ROW_TEMPLATE)
+    table.on("baris", open_row)
+    view: dict[str, pd.DataFrame] = {"rows": full}
+
+    def refresh(_: object = None) -> None:
+        frame = _plan_frame(files, bool(detail.value))
+        view["rows"] = filter_plan(frame, opd.value or "", kind.value or "", query.value or "")
+        table.rows = records(view["rows"])
+        table.update()
+        count.set_text(
+            tr(
+                "{n} dari {m} baris",
+                "{n} of {m} rows",
+                n=format_number(len(view["rows"])),
+                m=format_number(len(frame)),
+            )
+        )
+
+    def download_view() -> None:
+        ui.download.content(table_xlsx(view["rows"], root), f"run{run_id}-tabel-rencana.xlsx", XLSX)
+
+    for field in (opd, kind, query, detail):
+        field.on_value_change(refresh)
+    download.on_click(download_view)
+    refresh()
+
+
+def _filters(
+    opds: list[str], kinds: list[str]
+) -> tuple[ui.select, ui.select, ui.input, ui.label, ui.button]:
+    """The filters (OPD, move kind, text), the row count and "Unduh tabel ini"."""
     with ui.row().classes("items-end gap-3 w-full"):
         opd = (
             ui.select(
@@ -127,30 +161,4 @@ def plan_table(files: PlanFiles, run_id: int, root: Path, detail: Any, open_row:
         download = ui.button(tr("Unduh tabel ini", "Download this table"), icon="download").props(
             "outline no-caps data-testid=unduh-tabel"
         )
-    full = _plan_frame(files, bool(detail.value))
-    table = frame_table(full, row_key="_nip", testid="rencana-tabel", search=False, hidden=HIDDEN)
-    table.add_slot("body", ROW_TEMPLATE)
-    table.on("baris", open_row)
-    view: dict[str, pd.DataFrame] = {"rows": full}
-
-    def refresh(_: object = None) -> None:
-        frame = _plan_frame(files, bool(detail.value))
-        view["rows"] = filter_plan(frame, opd.value or "", kind.value or "", query.value or "")
-        table.rows = records(view["rows"])
-        table.update()
-        count.set_text(
-            tr(
-                "{n} dari {m} baris",
-                "{n} of {m} rows",
-                n=format_number(len(view["rows"])),
-                m=format_number(len(frame)),
-            )
-        )
-
-    def download_view() -> None:
-        ui.download.content(table_xlsx(view["rows"], root), f"run{run_id}-tabel-rencana.xlsx", XLSX)
-
-    for field in (opd, kind, query, detail):
-        field.on_value_change(refresh)
-    download.on_click(download_view)
-    refresh()
+    return opd, kind, query, count, download

@@ -95,21 +95,9 @@ def _searchable(options: dict[str, str], label: str, value: str | None, testid: 
 
 
 def why_not_form(ds: Any, result: Any, jabatan: str, detail: bool) -> None:
+    """Ask why one employee is not placed in one post (the dialog's post first)."""
     with ui.card().classes("w-full bg-grey-1"):
-        ui.label(
-            tr(
-                "Mengapa tidak? Tanyakan satu pegawai untuk satu jabatan",
-                "Why not? Ask about one employee for one post",
-            )
-        ).classes("font-medium")
-        ui.label(
-            tr(
-                "Ketik sebagian nama, jabatan atau unit lalu pilih; NIP lengkap atau kode "
-                "jabatan juga boleh (akhiri dengan Enter).",
-                "Type part of a name, post or unit and choose; a full NIP or a post code also "
-                "works (end it with Enter).",
-            )
-        ).classes("text-xs text-grey-7")
+        _intro()
         with ui.row().classes("items-end"):
             nip = _searchable(
                 person_options(ds, detail), tr("Pegawai", "Employee"), None, "whynot-nip"
@@ -144,27 +132,51 @@ def why_not_form(ds: Any, result: Any, jabatan: str, detail: bool) -> None:
             finally:
                 ask.enable()
             answer.clear()
-            en = i18n.lang() == "en"
             with answer:
-                person = ds.pegawai["name"].iloc[ds.person_index[who]]
-                ui.label(f"{person} → {post_name(ds, where)}").classes("text-sm text-grey-8")
-                ui.label(_why_not_headline(ds, wn, person)).classes("font-medium")
-                for c in wn.failed:
-                    ui.label(f"✗ {c.message_en if en else c.message_id} [{c.legal_basis}]").classes(
-                        "text-negative text-sm"
-                    )
-                lines = change_text(ds, wn.changes, wn.nip, detail)
-                if lines:
-                    ui.label(
-                        tr(
-                            "Penempatan yang berubah (di rencana → bila dipaksa):",
-                            "Placements that change (in the plan → if forced):",
-                        )
-                    ).classes("text-sm")
-                for line in lines:
-                    ui.label(line).classes("text-sm")
+                _answer(ds, wn, who, where, detail)
 
         ask.on_click(asked)
+
+
+def _intro() -> None:
+    """What the form asks and how to pick a person or a post."""
+    ui.label(
+        tr(
+            "Mengapa tidak? Tanyakan satu pegawai untuk satu jabatan",
+            "Why not? Ask about one employee for one post",
+        )
+    ).classes("font-medium")
+    ui.label(
+        tr(
+            "Ketik sebagian nama, jabatan atau unit lalu pilih; NIP lengkap atau kode "
+            "jabatan juga boleh (akhiri dengan Enter).",
+            "Type part of a name, post or unit and choose; a full NIP or a post code also "
+            "works (end it with Enter).",
+        )
+    ).classes("text-xs text-grey-7")
+
+
+def _answer(ds: Any, wn: Any, who: str, where: str, detail: bool) -> None:
+    """The why-not answer: person → post, the headline, each rule not met with its legal basis,
+    and the placements a forced pair changes."""
+    en = i18n.lang() == "en"
+    person = ds.pegawai["name"].iloc[ds.person_index[who]]
+    ui.label(f"{person} → {post_name(ds, where)}").classes("text-sm text-grey-8")
+    ui.label(_why_not_headline(ds, wn, person)).classes("font-medium")
+    for c in wn.failed:
+        ui.label(f"✗ {c.message_en if en else c.message_id} [{c.legal_basis}]").classes(
+            "text-negative text-sm"
+        )
+    lines = change_text(ds, wn.changes, wn.nip, detail)
+    if lines:
+        ui.label(
+            tr(
+                "Penempatan yang berubah (di rencana → bila dipaksa):",
+                "Placements that change (in the plan → if forced):",
+            )
+        ).classes("text-sm")
+    for line in lines:
+        ui.label(line).classes("text-sm")
 
 
 def _why_not_headline(ds: Any, wn: Any, person: str) -> str:
