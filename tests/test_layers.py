@@ -234,6 +234,13 @@ def test_a_cycle_between_packages_is_found() -> None:
         ("solver/mip.py", "solve_mip"),
         ("ui/pages/rules.py", "_editor"),
         ("cli/solve_cmd.py", "solve_cmd"),
+        ("ui/pages/plan/explanation.py", "explanation"),
+        ("ui/pages/plan/chains.py", "chain_graph"),
+        ("ui/pages/data_import.py", "import_card"),
+        ("ui/pages/history.py", "_details"),
+        ("ui/pages/succession.py", "succession_page"),
+        ("ui/pages/compare.py", "_comparison"),
+        ("ui/pages/data.py", "data_page"),
     ],
 )
 def test_the_long_functions_of_issue_23_stay_split(path: str, name: str) -> None:
@@ -251,3 +258,11 @@ def test_one_helper_per_job() -> None:
         for name in re.findall(r"(?m)^\s*def (_text|_add_months|solve)\(", path.read_text("utf-8"))
     ]
     assert defined == [("workflow/engine.py", "solve")]
+
+
+def test_the_rencana_page_stays_split_by_job() -> None:
+    """Issue 23: the Rencana page is one module per job (table, chains, 9-box, explanation,
+    why-not, print view), none over ~400 lines."""
+    modules = sorted((PACKAGE / "ui/pages/plan").glob("*.py"))
+    assert len(modules) >= 7
+    assert all(len(p.read_text("utf-8").splitlines()) < 400 for p in modules)

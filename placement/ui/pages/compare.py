@@ -184,11 +184,23 @@ def objective_note() -> None:
 
 
 def _comparison(labels: list[str], plans: list[PlanFiles], detail: bool) -> None:
+    """The cards comparing the runs: KPIs side by side, acceptance gates, the frontier, the posts
+    with another holder and the people placed differently."""
     kpis = [plan_kpis(p) for p in plans]
     comparable = len({str(p.record.get("konfigurasi", {}).get("bobot")) for p in plans}) == 1
     if not comparable:  # objective values of different weights are not comparable numbers
         kpis = [{**k, "objektif": None} for k in kpis]
     _readable(labels, plans)
+    _kpi_card(labels, plans, kpis)
+    _gates_card(labels, plans)
+    _frontier_card(labels, kpis, comparable)
+    posts, people = differences(plans, labels)
+    _posts_card(labels, posts, _post_names(plans), detail)
+    _people_card(people, detail)
+
+
+def _kpi_card(labels: list[str], plans: list[PlanFiles], kpis: list[dict[str, Any]]) -> None:
+    """One column of KPIs per run, the first run the base."""
     with ui.card().classes("w-full"):
         ui.label(tr("Indikator (KPI) berdampingan", "Indicators (KPIs) side by side")).classes(
             "text-lg font-medium"
@@ -211,6 +223,10 @@ def _comparison(labels: list[str], plans: list[PlanFiles], detail: bool) -> None
             }
         )
         frame_table(shown, testid="banding-kpi", rows_per_page=len(KPIS))
+
+
+def _gates_card(labels: list[str], plans: list[PlanFiles]) -> None:
+    """Each run's acceptance gates (KPI bounds of its scenario): value, bound, pass or fail."""
     with ui.card().classes("w-full"):
         ui.label(tr("Gerbang penerimaan", "Acceptance gates")).classes("text-lg font-medium")
         ui.label(
@@ -244,6 +260,10 @@ def _comparison(labels: list[str], plans: list[PlanFiles], detail: bool) -> None
                     "The chosen runs' scenarios set no gates.",
                 )
             ).props("data-testid=banding-gerbang")
+
+
+def _frontier_card(labels: list[str], kpis: list[dict[str, Any]], comparable: bool) -> None:
+    """Objective against moves, one point per run (only when the weights are the same)."""
     with ui.card().classes("w-full"):
         ui.label(
             tr(
@@ -269,7 +289,10 @@ def _comparison(labels: list[str], plans: list[PlanFiles], detail: bool) -> None
             ).props("data-testid=banding-frontier")
         else:
             _frontier(labels, kpis)
-    posts, people = differences(plans, labels)
+
+
+def _post_names(plans: list[PlanFiles]) -> dict[str, str]:
+    """Post id → post name, from every plan's target posts."""
     post_names: dict[str, str] = {}
     for p in plans:
         post_names.update(
@@ -279,6 +302,13 @@ def _comparison(labels: list[str], plans: list[PlanFiles], detail: bool) -> None
                 if isinstance(i, str)
             }
         )
+    return post_names
+
+
+def _posts_card(
+    labels: list[str], posts: pd.DataFrame, post_names: dict[str, str], detail: bool
+) -> None:
+    """The posts with another holder than in the base run (holders' names only with ``detail``)."""
     with ui.card().classes("w-full"):
         ui.label(
             tr(
@@ -317,6 +347,10 @@ def _comparison(labels: list[str], plans: list[PlanFiles], detail: bool) -> None
             ui.label(
                 tr("Semua jabatan punya pemegang yang sama.", "Every post has the same holder.")
             ).props("data-testid=banding-jabatan")
+
+
+def _people_card(people: pd.DataFrame, detail: bool) -> None:
+    """How many people are placed differently; the list with NIPs only with ``detail``."""
     with ui.card().classes("w-full"):
         ui.label(
             tr(

@@ -57,68 +57,105 @@ def _words(pair: tuple[str, str]) -> str:
 def import_card(ws: Workspace, show: Callable[[DataCheck | None], None]) -> None:
     """The import card of the Data page (its files and decisions belong to this browser tab);
     ``show`` shows the data in use."""
-    folders: dict[str, Path] = {}
-    running: list[bool] = []  # one import at a time per tab
-    decisions: dict[str, str] = {}
-    labels: dict[tuple[str, str], str] = {}
+    importer = _Import(ws, show)
+    ui.context.client.on_delete(importer.forget)
+    importer.card()
 
-    def folder(kind: str) -> Path:
-        if kind not in folders:
-            folders[kind] = ws.new_folder(IMPORT_FOLDER.rstrip("-") if kind == "out" else "impor")
-        return folders[kind]
 
-    def forget() -> None:
-        for kind, path in folders.items():
-            if kind == "in" or ws.data != path:
-                ws.remove_folder(path)
+class _Import:
+    """One browser tab's import: its folders, the planner's decisions and the card's parts."""
 
-    ui.context.client.on_delete(forget)
+    def __init__(self, ws: Workspace, show: Callable[[DataCheck | None], None]) -> None:
+        self.ws, self.show = ws, show
+        self.folders: dict[str, Path] = {}
+        self.running: list[bool] = []  # one import at a time per tab
+        self.decisions: dict[str, str] = {}
+        self.labels: dict[tuple[str, str], str] = {}
 
-    async def uploaded(role: str, e: events.UploadEventArguments) -> None:
+    def folder(self, kind: str) -> Path:
+        if kind not in self.folders:
+            name = IMPORT_FOLDER.rstrip("-") if kind == "out" else "impor"
+            self.folders[kind] = self.ws.new_folder(name)
+        return self.folders[kind]
+
+    def forget(self) -> None:
+        for kind, path in self.folders.items():
+            if kind == "in" or self.ws.data != path:
+                self.ws.remove_folder(path)
+
+    def card(self) -> None:
+        """The card: the uploaders, the files received, "Impor" and the result area."""
+        with ui.card().classes("w-full"):
+            ui.label(tr("Impor dari SIASN", "Import from SIASN")).classes("font-medium")
+            limit = MAX_UPLOAD_BYTES // 2**20
+            ui.label(
+                tr(
+                    f"Berkas .xlsx atau .csv, masing-masing paling besar {limit} MB.",
+                    f".xlsx or .csv files, at most {limit} MB each.",
+                )
+            ).classes("text-grey-8")
+            with ui.row().classes("w-full"):
+                for role, pair in REQUIRED.items():
+                    _uploader(role, pair, self.uploaded)
+            with (
+                ui.expansion(
+                    tr("Berkas pendukung (boleh tidak ada)", "Side files (optional)")
+                ).classes("w-full"),
+                ui.row().classes("w-full"),
+            ):
+                for role, pair in OPTIONAL.items():
+                    _uploader(role, pair, self.uploaded)
+            self.files = ui.label("").props("data-testid=impor-berkas")
+            ui.button(tr("Impor", "Import"), on_click=self.start).props(
+                "data-testid=impor-jalankan"
+            )
+            self.result = ui.column().classes("w-full gap-2").props("data-testid=impor-hasil")
+
+    async def uploaded(self, role: str, e: events.UploadEventArguments) -> None:
         content = await e.file.read()
         problem = _problem(e.file.name, content, any_csv=True)
         if problem is not None:
             ui.notify(t("data.rejected", reason=problem), type="negative", multi_line=True)
             return
-        inputs = folder("in")
+        inputs = self.folder("in")
         for old in inputs.glob(f"{role}.*"):
             old.unlink()
         (inputs / stored_name(role, e.file.name)).write_bytes(content)
         have = [_words(pair) for r, pair in SOURCES.items() if any(inputs.glob(f"{r}.*"))]
-        files.set_text(t("data.uploaded", names=", ".join(have)))
+        self.files.set_text(t("data.uploaded", names=", ".join(have)))
 
-    async def start() -> None:
-        if running:
+    async def start(self) -> None:
+        if self.running:
             return
-        running.append(True)
+        self.running.append(True)
         note = ui.notification(t("data.working"), spinner=True, timeout=None)
         try:
-            out = folder("out")
+            out = self.folder("out")
             summary = await parse_apart(
                 run_import,
-                folder("in"),
+                self.folder("in"),
                 out,
-                ws.scenario.tanggal_rencana,
-                dict(decisions),
-                dict(labels),
+                self.ws.scenario.tanggal_rencana,
+                dict(self.decisions),
+                dict(self.labels),
                 limits=DATA_LIMITS,
                 file="impor SIASN",
             )
-            results(summary)
+            self.results(summary)
             if summary.check is not None:
-                show(ws.adopt(summary.check))
-                done(summary.check)
+                self.show(self.ws.adopt(summary.check))
+                self.done(summary.check)
         except PlacementError as exc:
-            result.clear()
-            with result:
+            self.result.clear()
+            with self.result:
                 issue_table(issue_records(exc.issues, i18n.lang()), testid="impor-masalah")
         finally:
             note.dismiss()
-            running.clear()
+            self.running.clear()
 
-    def results(s: ImportSummary) -> None:
-        result.clear()
-        with result:
+    def results(self, s: ImportSummary) -> None:
+        self.result.clear()
+        with self.result:
             counts = [
                 f"{_words(SOURCES.get(k, (k, k)))}: {format_number(n)} {tr('baris', 'rows')}"
                 for k, n in s.counts.items()
@@ -131,39 +168,20 @@ def import_card(ws: Workspace, show: Callable[[DataCheck | None], None]) -> None
                 tr("Tautan pemegang jabatan: ", "Post holder links: ") + ", ".join(methods)
             ).props("data-testid=impor-metode")
             if s.pending or s.unknown:
-                decide(s)
+                self.decide(s)
             if s.links:  # the links before the data's own problems (often one per person)
-                linked_table(s)
+                _linked_table(s)
             if s.issues:
                 ui.label(tr("Masalah dalam data impor", "Problems in the imported data")).classes(
                     "font-medium"
                 )
                 issue_table(issue_records(s.issues, i18n.lang()), testid="impor-masalah")
 
-    def decide(s: ImportSummary) -> None:
+    def decide(self, s: ImportSummary) -> None:
+        """The pending links and unknown labels, each with its choice, and "import again"."""
         ui.label(tr("Perlu keputusan Anda", "Needs your decision")).classes("font-medium")
         for i, row in enumerate(s.pending):
-            with ui.row().classes("items-center w-full").props(f"data-testid=impor-keputusan-{i}"):
-                ui.label(
-                    f"{row['nama']} — {row['jabatan_siasn']} ({row['opd']}): "
-                    f"{_words(PROBLEMS.get(row['masalah'], (row['masalah'],) * 2))}"
-                )
-                options = {
-                    **suggestions(row),
-                    NO_POST: tr("tidak memegang jabatan", "holds no post"),
-                }
-                nip = row["nip"]
-                chosen = decisions.get(nip)
-                ui.select(
-                    options,
-                    value=chosen if chosen in options else None,
-                    label=tr("Pilih jabatan", "Choose the post"),
-                    on_change=lambda e, n=nip: _typed(n, str(e.value or "")),
-                ).classes("min-w-[22rem]").props(f"data-testid=impor-pilih-{i}")
-                ui.input(
-                    tr("atau kode jabatan", "or post code"),
-                    on_change=lambda e, n=nip: _typed(n, str(e.value or "")),
-                ).props(f"data-testid=impor-isi-{i}")
+            self.pending_row(i, row)
         for i, (kolom, label, choices) in enumerate(s.unknown):
             with ui.row().classes("items-center w-full"):
                 column = COLUMN_NAMES.get(kolom, kolom)
@@ -175,65 +193,55 @@ def import_card(ws: Workspace, show: Callable[[DataCheck | None], None]) -> None
                 )
                 ui.select(
                     choices,
-                    value=labels.get((kolom, label)),
+                    value=self.labels.get((kolom, label)),
                     label=tr("Nilai kita", "Our value"),
-                    on_change=lambda e, k=(kolom, label): _mapped(k, e.value),
+                    on_change=lambda e, k=(kolom, label): self.mapped(k, e.value),
                 ).classes("min-w-[12rem]").props(f"data-testid=impor-label-{i}")
         ui.button(
             tr("Pakai keputusan dan impor lagi", "Apply the decisions and import again"),
-            on_click=start,
+            on_click=self.start,
         ).props("data-testid=impor-ulang")
 
-    def _mapped(key: tuple[str, str], value: object) -> None:
+    def pending_row(self, i: int, row: dict[str, str]) -> None:
+        """One person whose post link needs the planner: a suggested post or a typed code."""
+        with ui.row().classes("items-center w-full").props(f"data-testid=impor-keputusan-{i}"):
+            ui.label(
+                f"{row['nama']} — {row['jabatan_siasn']} ({row['opd']}): "
+                f"{_words(PROBLEMS.get(row['masalah'], (row['masalah'],) * 2))}"
+            )
+            options = {
+                **suggestions(row),
+                NO_POST: tr("tidak memegang jabatan", "holds no post"),
+            }
+            nip = row["nip"]
+            chosen = self.decisions.get(nip)
+            ui.select(
+                options,
+                value=chosen if chosen in options else None,
+                label=tr("Pilih jabatan", "Choose the post"),
+                on_change=lambda e, n=nip: self.typed(n, str(e.value or "")),
+            ).classes("min-w-[22rem]").props(f"data-testid=impor-pilih-{i}")
+            ui.input(
+                tr("atau kode jabatan", "or post code"),
+                on_change=lambda e, n=nip: self.typed(n, str(e.value or "")),
+            ).props(f"data-testid=impor-isi-{i}")
+
+    def mapped(self, key: tuple[str, str], value: object) -> None:
         """The planner's value for an unknown label (cleared when empty)."""
         if value:
-            labels[key] = str(value)
+            self.labels[key] = str(value)
         else:
-            labels.pop(key, None)
+            self.labels.pop(key, None)
 
-    def _typed(nip: str, value: str) -> None:
+    def typed(self, nip: str, value: str) -> None:
         """The planner's post for ``nip`` (chosen or typed; cleared when empty)."""
         if value.strip():
-            decisions[nip] = value.strip()[:40]
+            self.decisions[nip] = value.strip()[:40]
         else:
-            decisions.pop(nip, None)
+            self.decisions.pop(nip, None)
 
-    def linked_table(s: ImportSummary) -> None:
-        frame = pd.DataFrame(
-            [
-                {
-                    tr("Nama", "Name"): link["nama"],
-                    tr("Jabatan", "Post"): link["nama_jabatan"],
-                    tr("Unit", "Unit"): link["opd"],
-                    tr("Cara tertaut", "Linked by"): _words(METHODS[str(link["metode"])]),
-                    tr("Skor kemiripan", "Similarity score"): ""
-                    if link["skor"] is None
-                    else format_number(float(str(link["skor"])), 1),
-                }
-                for link in s.links
-            ]
-        )
-        with (
-            ui.expansion(tr("Tabel tautan", "Link table"))
-            .classes("w-full")
-            .props("data-testid=impor-tabel-tautan")
-        ):
-            ui.label(
-                tr(
-                    "Skor kemiripan: seberapa mirip nama jabatan di SIASN dengan nama di peta "
-                    f"jabatan, 0–100 (100 = sama persis). Tautan 'nama mirip' diterima mulai "
-                    f"{format_number(FUZZY_THRESHOLD)} bila tidak ada jabatan lain yang sama "
-                    "dekatnya; selain itu Anda yang memutuskan.",
-                    "Similarity score: how close the post name in SIASN is to the name in the "
-                    f"peta jabatan, 0–100 (100 = identical). A 'similar name' link is accepted "
-                    f"from {format_number(FUZZY_THRESHOLD)} when no other post is as close; "
-                    "otherwise you decide.",
-                )
-            ).classes("text-sm text-grey-8").props("data-testid=impor-skor-arti")
-            frame_table(frame, testid="impor-tautan", rows_per_page=10)
-
-    def done(check: DataCheck) -> None:
-        with result:
+    def done(self, check: DataCheck) -> None:
+        with self.result:
             if not check.ok:
                 return
             ui.label(
@@ -243,29 +251,41 @@ def import_card(ws: Workspace, show: Callable[[DataCheck | None], None]) -> None
                 tr("Lanjut ke Aturan", "On to Rules"), on_click=lambda: ui.navigate.to("/aturan")
             ).props("data-testid=impor-lanjut")
 
-    with ui.card().classes("w-full"):
-        ui.label(tr("Impor dari SIASN", "Import from SIASN")).classes("font-medium")
-        limit = MAX_UPLOAD_BYTES // 2**20
+
+def _linked_table(s: ImportSummary) -> None:
+    """How each post holder was linked, with the similarity score, in a closed expansion."""
+    frame = pd.DataFrame(
+        [
+            {
+                tr("Nama", "Name"): link["nama"],
+                tr("Jabatan", "Post"): link["nama_jabatan"],
+                tr("Unit", "Unit"): link["opd"],
+                tr("Cara tertaut", "Linked by"): _words(METHODS[str(link["metode"])]),
+                tr("Skor kemiripan", "Similarity score"): ""
+                if link["skor"] is None
+                else format_number(float(str(link["skor"])), 1),
+            }
+            for link in s.links
+        ]
+    )
+    with (
+        ui.expansion(tr("Tabel tautan", "Link table"))
+        .classes("w-full")
+        .props("data-testid=impor-tabel-tautan")
+    ):
         ui.label(
             tr(
-                f"Berkas .xlsx atau .csv, masing-masing paling besar {limit} MB.",
-                f".xlsx or .csv files, at most {limit} MB each.",
+                "Skor kemiripan: seberapa mirip nama jabatan di SIASN dengan nama di peta "
+                f"jabatan, 0–100 (100 = sama persis). Tautan 'nama mirip' diterima mulai "
+                f"{format_number(FUZZY_THRESHOLD)} bila tidak ada jabatan lain yang sama "
+                "dekatnya; selain itu Anda yang memutuskan.",
+                "Similarity score: how close the post name in SIASN is to the name in the "
+                f"peta jabatan, 0–100 (100 = identical). A 'similar name' link is accepted "
+                f"from {format_number(FUZZY_THRESHOLD)} when no other post is as close; "
+                "otherwise you decide.",
             )
-        ).classes("text-grey-8")
-        with ui.row().classes("w-full"):
-            for role, pair in REQUIRED.items():
-                _uploader(role, pair, uploaded)
-        with (
-            ui.expansion(tr("Berkas pendukung (boleh tidak ada)", "Side files (optional)")).classes(
-                "w-full"
-            ),
-            ui.row().classes("w-full"),
-        ):
-            for role, pair in OPTIONAL.items():
-                _uploader(role, pair, uploaded)
-        files = ui.label("").props("data-testid=impor-berkas")
-        ui.button(tr("Impor", "Import"), on_click=start).props("data-testid=impor-jalankan")
-        result = ui.column().classes("w-full gap-2").props("data-testid=impor-hasil")
+        ).classes("text-sm text-grey-8").props("data-testid=impor-skor-arti")
+        frame_table(frame, testid="impor-tautan", rows_per_page=10)
 
 
 def _uploader(role: str, pair: tuple[str, str], handler: Callable[..., object]) -> None:

@@ -5,6 +5,7 @@ verification code, and the integrity check (RunStore.verify)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -12,7 +13,7 @@ from nicegui import ui
 
 from placement.domain.errors import PlacementError
 from placement.plan.compare import KPIS
-from placement.store.runs import RunStore
+from placement.store.runs import RunCheck, RunStore
 from placement.ui import i18n
 from placement.ui.format import format_datetime, format_number
 from placement.ui.i18n import t, tr
@@ -133,6 +134,8 @@ def _rename(run_id: int, current: Callable[[int], bool]) -> None:
 
 
 def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
+    """A run's cards: what it is, its integrity check, its approval (until approved) and its
+    KPIs, inputs and versions."""
     ws = workspace()
     try:
         with RunStore(ws.store) as store:
@@ -141,6 +144,17 @@ def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
         ui.label(exc.issues[0].message(i18n.lang())).classes("text-negative")
         return
     approved = info["disetujui_pada"] is not None
+    _run_card(run_id, info, approved, current)
+    _integrity_card(ws.store, run_id)
+    if not approved:
+        _approval_card(ws.store, run_id, current)
+    _kpis_inputs_versions(info)
+
+
+def _run_card(
+    run_id: int, info: dict[str, Any], approved: bool, current: Callable[[int], bool]
+) -> None:
+    """The run: approved or not, what it came from, its name, the approval and the downloads."""
     with ui.card().classes("w-full"):
         with ui.row().classes("items-center gap-3"):
             ui.label(tr("Run #{id}", "Run #{id}", id=run_id)).classes("text-lg font-medium")
@@ -171,20 +185,7 @@ def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
         ).props("data-testid=run-ringkasan")
         _rename(run_id, current)
         if approved:
-            ui.label(tr("Alasan: {why}", "Reason: {why}", why=info["alasan_persetujuan"]))
-            ui.label(
-                tr(
-                    "Kode verifikasi: {code}",
-                    "Verification code: {code}",
-                    code=info["hash_persetujuan"],
-                )
-            ).classes("font-mono text-sm").props("data-testid=kode-verifikasi")
-            ui.label(
-                tr(
-                    "Run yang disetujui tidak dapat diubah atau dihapus.",
-                    "An approved run can no longer be changed or deleted.",
-                )
-            ).classes("text-sm text-grey-7")
+            _approval_note(info)
         with ui.row().classes("gap-2"):
             ui.button(
                 tr("Buka rencana", "Open the plan"),
@@ -196,6 +197,27 @@ def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
                     f"data-testid=unduh-{name.replace('.', '-')}"
                 )
 
+
+def _approval_note(info: dict[str, Any]) -> None:
+    """The approval's reason and verification code; an approved run is read-only."""
+    ui.label(tr("Alasan: {why}", "Reason: {why}", why=info["alasan_persetujuan"]))
+    ui.label(
+        tr(
+            "Kode verifikasi: {code}",
+            "Verification code: {code}",
+            code=info["hash_persetujuan"],
+        )
+    ).classes("font-mono text-sm").props("data-testid=kode-verifikasi")
+    ui.label(
+        tr(
+            "Run yang disetujui tidak dapat diubah atau dihapus.",
+            "An approved run can no longer be changed or deleted.",
+        )
+    ).classes("text-sm text-grey-7")
+
+
+def _integrity_card(store_path: Path, run_id: int) -> None:
+    """Recompute the run's hashes and compare its plan folder, on request."""
     with ui.card().classes("w-full"):
         ui.label(tr("Pemeriksaan keutuhan", "Integrity check")).classes("text-lg font-medium")
         ui.label(
@@ -209,7 +231,7 @@ def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
         def verify() -> None:
             outcome.clear()
             try:
-                with RunStore(ws.store) as store:
+                with RunStore(store_path) as store:
                     check = store.verify(run_id)
             except PlacementError as exc:  # store damaged, locked, or its key missing
                 with outcome:
@@ -219,72 +241,78 @@ def _details(run_id: int, refresh: Any, current: Callable[[int], bool]) -> None:
                     for found in exc.issues:
                         ui.label(f"• {found.message(i18n.lang())}").classes("text-negative")
                 return
-            folder = {
-                "cocok": tr("cocok", "matches"),
-                "berbeda": tr("berbeda", "differs"),
-                "tidak ada": tr("tidak ada", "missing"),
-            }.get(check.folder, check.folder)
             with outcome:
-                if check.ok:
-                    ui.label(
-                        tr(
-                            "Utuh: tidak ada perubahan sejak dicatat. Folder rencana: {f}.",
-                            "Intact: nothing changed since it was recorded. Plan folder: {f}.",
-                            f=folder,
-                        )
-                    ).classes("text-positive")
-                else:
-                    ui.label(tr("TIDAK UTUH:", "NOT INTACT:")).classes("text-negative font-bold")
-                    for problem in check.problems:
-                        ui.label(f"• {problem}").classes("text-negative")
-                ui.label(tr("Kode: {c}", "Code: {c}", c=check.code or "-")).classes(
-                    "font-mono text-xs"
-                )
+                _integrity_result(check)
 
         ui.button(tr("Periksa keutuhan", "Check integrity"), on_click=verify).props(
             "outline data-testid=periksa-keutuhan"
         )
 
-    if not approved:
-        with ui.card().classes("w-full"):
-            ui.label(tr("Setujui run ini", "Approve this run")).classes("text-lg font-medium")
-            ui.label(
-                tr(
-                    "Setelah disetujui, run dan rencananya terkunci (tidak dapat diubah). Nama dan "
-                    "alasan wajib diisi.",
-                    "Once approved, the run and its plan are locked (cannot change). Name and reason "
-                    "are required.",
-                )
-            ).classes("text-sm text-grey-7")
-            with ui.row().classes("items-end gap-3 w-full"):
-                who = (
-                    ui.input(tr("Nama penyetuju", "Approved by"))
-                    .props("outlined dense data-testid=setujui-nama")
-                    .classes("w-64")
-                )
-                why = (
-                    ui.input(tr("Alasan / nomor nota dinas", "Reason / memo number"))
-                    .props("outlined dense data-testid=setujui-alasan")
-                    .classes("w-96")
-                )
-                button = ui.button(tr("Setujui", "Approve")).props(
-                    "color=positive data-testid=setujui"
-                )
-            message = ui.label("").classes("text-negative").props("data-testid=setujui-pesan")
 
-            def approve() -> None:
-                if not current(run_id):
-                    return
-                try:
-                    with RunStore(ws.store) as store:
-                        store.approve(run_id, who.value or "", why.value or "")
-                except PlacementError as exc:
-                    message.set_text(exc.issues[0].message(i18n.lang()))
-                    return
-                ui.navigate.to(f"/riwayat?run={run_id}")  # the list and the choices too
+def _integrity_result(check: RunCheck) -> None:
+    """The check's verdict (intact or each problem) and its code."""
+    folder = {
+        "cocok": tr("cocok", "matches"),
+        "berbeda": tr("berbeda", "differs"),
+        "tidak ada": tr("tidak ada", "missing"),
+    }.get(check.folder, check.folder)
+    if check.ok:
+        ui.label(
+            tr(
+                "Utuh: tidak ada perubahan sejak dicatat. Folder rencana: {f}.",
+                "Intact: nothing changed since it was recorded. Plan folder: {f}.",
+                f=folder,
+            )
+        ).classes("text-positive")
+    else:
+        ui.label(tr("TIDAK UTUH:", "NOT INTACT:")).classes("text-negative font-bold")
+        for problem in check.problems:
+            ui.label(f"• {problem}").classes("text-negative")
+    ui.label(tr("Kode: {c}", "Code: {c}", c=check.code or "-")).classes("font-mono text-xs")
 
-            button.on_click(approve)
 
+def _approval_card(store_path: Path, run_id: int, current: Callable[[int], bool]) -> None:
+    """Approve the run: name and reason required; the run is read-only afterwards."""
+    with ui.card().classes("w-full"):
+        ui.label(tr("Setujui run ini", "Approve this run")).classes("text-lg font-medium")
+        ui.label(
+            tr(
+                "Setelah disetujui, run dan rencananya terkunci (tidak dapat diubah). Nama dan "
+                "alasan wajib diisi.",
+                "Once approved, the run and its plan are locked (cannot change). Name and reason "
+                "are required.",
+            )
+        ).classes("text-sm text-grey-7")
+        with ui.row().classes("items-end gap-3 w-full"):
+            who = (
+                ui.input(tr("Nama penyetuju", "Approved by"))
+                .props("outlined dense data-testid=setujui-nama")
+                .classes("w-64")
+            )
+            why = (
+                ui.input(tr("Alasan / nomor nota dinas", "Reason / memo number"))
+                .props("outlined dense data-testid=setujui-alasan")
+                .classes("w-96")
+            )
+            button = ui.button(tr("Setujui", "Approve")).props("color=positive data-testid=setujui")
+        message = ui.label("").classes("text-negative").props("data-testid=setujui-pesan")
+
+        def approve() -> None:
+            if not current(run_id):
+                return
+            try:
+                with RunStore(store_path) as store:
+                    store.approve(run_id, who.value or "", why.value or "")
+            except PlacementError as exc:
+                message.set_text(exc.issues[0].message(i18n.lang()))
+                return
+            ui.navigate.to(f"/riwayat?run={run_id}")  # the list and the choices too
+
+        button.on_click(approve)
+
+
+def _kpis_inputs_versions(info: dict[str, Any]) -> None:
+    """The run's KPIs, input files with their fingerprints and the versions used."""
     with ui.expansion(
         tr("KPI, masukan dan versi", "KPIs, inputs and versions"), value=True
     ).classes("w-full"):

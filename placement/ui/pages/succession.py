@@ -198,132 +198,157 @@ def succession_page() -> None:
                 d=format_date(sc.tanggal_rencana),
             )
         ).classes("text-sm").props("data-testid=suksesi-tanggal")
-        with ui.row().classes("items-end gap-4"):
-            horizon = (
-                ui.select(
-                    {h: tr(f"{h} tahun", f"{h} year" + ("s" if h > 1 else "")) for h in HORIZONS},
-                    value=2,
-                    label=tr("Horizon perencanaan", "Planning horizon"),
-                )
-                .props("dense outlined data-testid=suksesi-horizon")
-                .classes("w-48")
-            )
-            region = tr("Seluruh daerah", "Whole region")
-            opd = (
-                ui.select({"": region}, value="", label="OPD")
-                .props("dense outlined data-testid=suksesi-opd")
-                .classes("w-80")
-            )
+        horizon, opd, region = _choices()
         body = ui.column().classes("w-full gap-4")
         data = ws.data
 
         async def refresh(_: object = None) -> None:
-            body.clear()
-            with body, ui.row().classes("items-center"):
-                ui.spinner(size="lg")
-                ui.label(tr("Menghitung suksesi…", "Computing succession…"))
-            try:
-                view: SuccessionView | None = await run.io_bound(
-                    compute, data, ws.scenario, int(horizon.value), opd.value or None, i18n.lang()
-                )
-            except PlacementError as exc:
-                body.clear()
-                with body:
-                    issue_table(issue_records(exc.issues, i18n.lang()), testid="masalah-suksesi")
-                return
+            view = await _computed(body, data, ws.scenario, int(horizon.value), opd.value or None)
             if view is None:
                 return
             options = {"": region, **{o: o for o in view.opds}}
             if opd.options != options:
                 opd.set_options(options, value=opd.value if opd.value in options else "")
-            show(view)
-
-        def show(view: SuccessionView) -> None:
-            lang = i18n.lang()
             years = int(horizon.value)
             body.clear()
             with body:
-                with ui.card().classes("w-full"):
-                    scope = opd.value or region
-                    ui.label(tr("Peta talenta: {s}", "Talent map: {s}", s=scope)).classes(
-                        "text-lg font-medium"
-                    ).props("data-testid=talenta-judul")
-                    ui.label(
-                        tr(
-                            "Jumlah pegawai per kotak talenta (PermenPAN-RB 3/2020). Kotak 7–9 "
-                            "(hijau) adalah kelompok rencana suksesi.",
-                            "Employees per talent box (PermenPAN-RB 3/2020). Boxes 7–9 (green) are "
-                            "the succession pool.",
-                        )
-                    ).classes("text-sm text-grey-7")
-                    _grid(view.counts, lang)
-                    with ui.expansion(
-                        tr(
-                            "Rincian dan rekomendasi per kotak",
-                            "Details and recommendation per box",
-                        )
-                    ).classes("w-full"):
-                        frame_table(view.counts, testid="tabel-talenta", rows_per_page=10)
-                with ui.card().classes("w-full"):
-                    ui.label(tr("Kekuatan suksesi per jabatan", "Bench strength per post")).classes(
-                        "text-lg font-medium"
-                    )
-                    if view.bench.empty:
-                        ui.label(
-                            tr(
-                                "Tidak ada jabatan struktural dalam pilihan ini.",
-                                "No structural post in this choice.",
-                            )
-                        ).props("data-testid=suksesi-tanpa-jabatan")
-                        return
-                    ui.label(
-                        tr(
-                            "Jumlah calon pengganti per jabatan menurut kesiapannya: siap sekarang, "
-                            "siap dalam jangka yang dipilih, atau masih perlu pengembangan.",
-                            "Candidate successors per post by readiness: ready now, ready within the "
-                            "chosen period, or still needing development.",
-                        )
-                    ).classes("text-sm text-grey-7")
-                    frame_table(
-                        readable(view.bench[BENCH_COLUMNS], years),
-                        rows_per_page=10,
-                        testid="tabel-kekuatan",
-                    )
-                with ui.card().classes("w-full"):
-                    ui.label(tr("Calon pengganti", "Successors")).classes("text-lg font-medium")
-                    post = (
-                        ui.select(
-                            view.posts,
-                            value=next(iter(view.posts)),
-                            label=tr("Jabatan", "Post"),
-                            with_input=True,
-                        )
-                        .props("dense outlined data-testid=suksesi-jabatan")
-                        .classes("w-full max-w-2xl")
-                    )
-                    table_box = ui.column().classes("w-full")
-
-                    def successors_of(_: object = None) -> None:
-                        table_box.clear()
-                        rows = view.successors[view.successors["jabatan_id"] == post.value]
-                        with table_box:
-                            if rows.empty:
-                                ui.label(
-                                    tr(
-                                        "Belum ada calon pengganti untuk jabatan ini.",
-                                        "No successor for this post yet.",
-                                    )
-                                ).classes("text-negative").props("data-testid=penerus-kosong")
-                                return
-                            frame_table(
-                                readable(rows[SUCCESSOR_COLUMNS], years),
-                                rows_per_page=15,
-                                testid="tabel-penerus",
-                            )
-
-                    post.on_value_change(successors_of)
-                    successors_of()
+                _talent_card(view, opd.value or region)
+                if _bench_card(view, years):
+                    _successors_card(view, years)
 
         horizon.on_value_change(refresh)
         opd.on_value_change(refresh)
         ui.timer(0.1, refresh, once=True)
+
+
+def _choices() -> tuple[ui.select, ui.select, str]:
+    """The horizon and OPD choices, and the label of "the whole region"."""
+    with ui.row().classes("items-end gap-4"):
+        horizon = (
+            ui.select(
+                {h: tr(f"{h} tahun", f"{h} year" + ("s" if h > 1 else "")) for h in HORIZONS},
+                value=2,
+                label=tr("Horizon perencanaan", "Planning horizon"),
+            )
+            .props("dense outlined data-testid=suksesi-horizon")
+            .classes("w-48")
+        )
+        region = tr("Seluruh daerah", "Whole region")
+        opd = (
+            ui.select({"": region}, value="", label="OPD")
+            .props("dense outlined data-testid=suksesi-opd")
+            .classes("w-80")
+        )
+    return horizon, opd, region
+
+
+async def _computed(
+    body: ui.column, data: Path, sc: Skenario, years: int, opd: str | None
+) -> SuccessionView | None:
+    """The succession view, computed apart from the page (a spinner meanwhile); ``None`` after
+    showing the problems that stop it."""
+    body.clear()
+    with body, ui.row().classes("items-center"):
+        ui.spinner(size="lg")
+        ui.label(tr("Menghitung suksesi…", "Computing succession…"))
+    try:
+        view: SuccessionView | None = await run.io_bound(compute, data, sc, years, opd, i18n.lang())
+    except PlacementError as exc:
+        body.clear()
+        with body:
+            issue_table(issue_records(exc.issues, i18n.lang()), testid="masalah-suksesi")
+        return None
+    return view
+
+
+def _talent_card(view: SuccessionView, scope: str) -> None:
+    """The 9-box counts of the chosen scope, with the details per box."""
+    lang = i18n.lang()
+    with ui.card().classes("w-full"):
+        ui.label(tr("Peta talenta: {s}", "Talent map: {s}", s=scope)).classes(
+            "text-lg font-medium"
+        ).props("data-testid=talenta-judul")
+        ui.label(
+            tr(
+                "Jumlah pegawai per kotak talenta (PermenPAN-RB 3/2020). Kotak 7–9 "
+                "(hijau) adalah kelompok rencana suksesi.",
+                "Employees per talent box (PermenPAN-RB 3/2020). Boxes 7–9 (green) are "
+                "the succession pool.",
+            )
+        ).classes("text-sm text-grey-7")
+        _grid(view.counts, lang)
+        with ui.expansion(
+            tr(
+                "Rincian dan rekomendasi per kotak",
+                "Details and recommendation per box",
+            )
+        ).classes("w-full"):
+            frame_table(view.counts, testid="tabel-talenta", rows_per_page=10)
+
+
+def _bench_card(view: SuccessionView, years: int) -> bool:
+    """Bench strength per post; ``False`` when the choice has no structural post."""
+    with ui.card().classes("w-full"):
+        ui.label(tr("Kekuatan suksesi per jabatan", "Bench strength per post")).classes(
+            "text-lg font-medium"
+        )
+        if view.bench.empty:
+            ui.label(
+                tr(
+                    "Tidak ada jabatan struktural dalam pilihan ini.",
+                    "No structural post in this choice.",
+                )
+            ).props("data-testid=suksesi-tanpa-jabatan")
+            return False
+        ui.label(
+            tr(
+                "Jumlah calon pengganti per jabatan menurut kesiapannya: siap sekarang, "
+                "siap dalam jangka yang dipilih, atau masih perlu pengembangan.",
+                "Candidate successors per post by readiness: ready now, ready within the "
+                "chosen period, or still needing development.",
+            )
+        ).classes("text-sm text-grey-7")
+        frame_table(
+            readable(view.bench[BENCH_COLUMNS], years),
+            rows_per_page=10,
+            testid="tabel-kekuatan",
+        )
+    return True
+
+
+def _successors_card(view: SuccessionView, years: int) -> None:
+    """The candidate successors of one chosen post."""
+    with ui.card().classes("w-full"):
+        ui.label(tr("Calon pengganti", "Successors")).classes("text-lg font-medium")
+        post = (
+            ui.select(
+                view.posts,
+                value=next(iter(view.posts)),
+                label=tr("Jabatan", "Post"),
+                with_input=True,
+            )
+            .props("dense outlined data-testid=suksesi-jabatan")
+            .classes("w-full max-w-2xl")
+        )
+        table_box = ui.column().classes("w-full")
+
+        def successors_of(_: object = None) -> None:
+            table_box.clear()
+            rows = view.successors[view.successors["jabatan_id"] == post.value]
+            with table_box:
+                if rows.empty:
+                    ui.label(
+                        tr(
+                            "Belum ada calon pengganti untuk jabatan ini.",
+                            "No successor for this post yet.",
+                        )
+                    ).classes("text-negative").props("data-testid=penerus-kosong")
+                    return
+                frame_table(
+                    readable(rows[SUCCESSOR_COLUMNS], years),
+                    rows_per_page=15,
+                    testid="tabel-penerus",
+                )
+
+        post.on_value_change(successors_of)
+        successors_of()
