@@ -21,7 +21,7 @@ from click.testing import CliRunner, Result
 from placement.cli import main
 from placement.domain.errors import PlacementError
 from placement.io.writers import write_dataset
-from placement.store import runs as store_runs
+from placement.store import connection as store_runs
 from placement.store.runs import RunStore, approval_hash, rows_hash
 from placement.synth import generate
 
