@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import click
 import pandas as pd
@@ -304,94 +305,138 @@ def compare_cmd(
     Kode keluar: 0 berhasil; 1 masukan salah; 5 gerbang gagal (--gates).
     """
     plans = [read_plan_dir(p) for p in outs]
-    kpis = kpi_table(plans, lang)
     posts, people = differences(plans)
-    gate_lines: list[str] = []
-    gates_failed = False
+    gate_lines, gates_failed = _gate_lines(plans, gates_file, lang)
+    cmp = _Comparison(plans, kpi_table(plans, lang), posts, people, gate_lines)
+    if fmt == "table":
+        _compare_table(cmp, detail or out_file is not None, out_file, lang)
+    elif fmt == "csv":
+        _compare_csv(cmp, out_file)
+    elif fmt == "json":
+        _compare_json(cmp, out_file, lang)
+    else:
+        _compare_file(cmp, fmt, out_file, lang)
+    if gates_failed:
+        sys.exit(ExitCode.GATE_FAILED)
+
+
+class _Comparison(NamedTuple):
+    """What ``compare`` shows in every format: the plans, their KPIs, the posts and the people
+    placed differently, and the gates' lines."""
+
+    plans: list[PlanFiles]
+    kpis: pd.DataFrame
+    posts: pd.DataFrame
+    people: pd.DataFrame
+    gate_lines: list[str]
+
+
+def _gate_lines(
+    plans: list[PlanFiles], gates_file: Path | None, lang: str
+) -> tuple[list[str], bool]:
+    """``--gates``: one line per gate per plan, and whether any gate failed."""
+    lines: list[str] = []
+    failed = False
     if gates_file is not None:
         gates = _gates_from(gates_file)
         for p in plans:
             for g in check_gates(plan_kpis(p), gates):
-                gate_lines.append(f"{p.name}: {message('CLI_GERBANG', lang)} {g.describe(lang)}")
-                gates_failed |= not g.ok
-    if fmt == "table":
-        rinci = detail or out_file is not None  # a file the user asked for may name people
-        text = readable_text(plans, detail=rinci, lang=lang) + "\n\n"
-        text += message("CLI_KPI_TEKNIS", lang) + "\n" + _format_table(kpis)
-        text += "\n\n" + message("CLI_JABATAN_BERBEDA", lang, n_posts=len(posts))
-        if len(posts):
-            shown = posts if rinci else posts.drop(columns=["pemegang_a", "pemegang_b"])
-            text += "\n" + _format_table(shown)
-        text += "\n\n" + message("CLI_PEGAWAI_BERBEDA", lang, n_people=len(people))
-        if len(people):
-            text += "\n" + _difference_counts(people, plans, lang)
-            if rinci:
-                text += "\n\n" + message("CLI_RINCIAN_PEGAWAI", lang)
-                text += "\n" + _format_table(people)
-            else:
-                text += "\n" + message("CLI_RINCIAN_PETUNJUK", lang)
-        if gate_lines:
-            text += "\n\n" + "\n".join(gate_lines)
-        _emit(text, out_file)
-        if out_file is not None:
-            click.echo(message("CLI_DITULIS_KE", lang, out_file=out_file), err=True)
-    elif fmt == "csv":
-        if out_file is None:
-            click.echo(csv_text(kpis), nl=False)
+                lines.append(f"{p.name}: {message('CLI_GERBANG', lang)} {g.describe(lang)}")
+                failed |= not g.ok
+    return lines, failed
+
+
+def _compare_table(cmp: _Comparison, rinci: bool, out_file: Path | None, lang: str) -> None:
+    """``--format table``: the readable comparison, technical KPIs, differences and gates;
+    ``rinci`` (--rinci, or a file the user asked for) may name people."""
+    plans, posts, people = cmp.plans, cmp.posts, cmp.people
+    text = readable_text(plans, detail=rinci, lang=lang) + "\n\n"
+    text += message("CLI_KPI_TEKNIS", lang) + "\n" + _format_table(cmp.kpis)
+    text += "\n\n" + message("CLI_JABATAN_BERBEDA", lang, n_posts=len(posts))
+    if len(posts):
+        shown = posts if rinci else posts.drop(columns=["pemegang_a", "pemegang_b"])
+        text += "\n" + _format_table(shown)
+    text += "\n\n" + message("CLI_PEGAWAI_BERBEDA", lang, n_people=len(people))
+    if len(people):
+        text += "\n" + _difference_counts(people, plans, lang)
+        if rinci:
+            text += "\n\n" + message("CLI_RINCIAN_PEGAWAI", lang)
+            text += "\n" + _format_table(people)
         else:
-            write_csv(kpis, out_file)
-        for line in gate_lines:
-            click.echo(line, err=True)
-    elif fmt == "json":
-        comparable = same_weights(plans)  # else the objectives are not comparable numbers
-        payload = {
-            "kpi": {
-                n: plan_kpis(p) if comparable else {**plan_kpis(p), "objektif": None}
-                for n, p in zip(unique_names(plans), plans, strict=True)
-            },
-            "objektif_sebanding": comparable,
-            "keterangan_kpi": {k: v[0 if lang == "id" else 1] for k, v in KPIS.items()},
-            "selisih_jabatan": posts.to_dict(orient="records"),
-            "selisih_pegawai": people.to_dict(orient="records"),
-            "gerbang": gate_lines,
-        }
-        _emit(json.dumps(payload, indent=2, ensure_ascii=False, default=_json_default), out_file)
+            text += "\n" + message("CLI_RINCIAN_PETUNJUK", lang)
+    if cmp.gate_lines:
+        text += "\n\n" + "\n".join(cmp.gate_lines)
+    _emit(text, out_file)
+    if out_file is not None:
+        click.echo(message("CLI_DITULIS_KE", lang, out_file=out_file), err=True)
+
+
+def _compare_csv(cmp: _Comparison, out_file: Path | None) -> None:
+    """``--format csv``: the KPI table; the gates' lines on stderr."""
+    if out_file is None:
+        click.echo(csv_text(cmp.kpis), nl=False)
     else:
-        if out_file is None:
-            raise click.UsageError(message("CLI_FORMAT_PERLU_OUT", lang, fmt=fmt))
-        data = with_data(plans)
-        table = readable_table(plans, data, lang)
-        if fmt == "pdf":
-            _comparison_pdf(plans, data, table, out_file, lang)
-            for line in gate_lines:
-                click.echo(line, err=True)
-            if gates_failed:
-                sys.exit(ExitCode.GATE_FAILED)
-            return
-        names = pd.DataFrame(
-            [
-                {"rencana_b": p.name, "perbedaan": line}
-                for p in plans[1:]
-                for line in difference_lines(plans[0], p, True, lang)
-            ],
-            columns=["rencana_b", "perbedaan"],
-        )
-        write_comparison_xlsx(
-            {
-                "Ringkasan": table,
-                "Perpindahan per OPD": opd_table(plans, lang),
-                "Beda jabatan (nama)": names,
-                "KPI": kpis,
-                "Beda jabatan": posts,
-                "Beda pegawai": people,
-            },
-            out_file,
-            text_columns={"Beda jabatan": ["pemegang_a", "pemegang_b"], "Beda pegawai": ["nip"]},
-        )
-        for line in gate_lines:
-            click.echo(line, err=True)
-    if gates_failed:
-        sys.exit(ExitCode.GATE_FAILED)
+        write_csv(cmp.kpis, out_file)
+    for line in cmp.gate_lines:
+        click.echo(line, err=True)
+
+
+def _compare_json(cmp: _Comparison, out_file: Path | None, lang: str) -> None:
+    """``--format json``: KPIs (objectives only when the weights are the same), differences
+    and gates."""
+    plans = cmp.plans
+    comparable = same_weights(plans)  # else the objectives are not comparable numbers
+    payload = {
+        "kpi": {
+            n: plan_kpis(p) if comparable else {**plan_kpis(p), "objektif": None}
+            for n, p in zip(unique_names(plans), plans, strict=True)
+        },
+        "objektif_sebanding": comparable,
+        "keterangan_kpi": {k: v[0 if lang == "id" else 1] for k, v in KPIS.items()},
+        "selisih_jabatan": cmp.posts.to_dict(orient="records"),
+        "selisih_pegawai": cmp.people.to_dict(orient="records"),
+        "gerbang": cmp.gate_lines,
+    }
+    _emit(json.dumps(payload, indent=2, ensure_ascii=False, default=_json_default), out_file)
+
+
+def _compare_file(cmp: _Comparison, fmt: str, out_file: Path | None, lang: str) -> None:
+    """``--format xlsx`` / ``pdf`` (``--out`` required); the gates' lines on stderr."""
+    if out_file is None:
+        raise click.UsageError(message("CLI_FORMAT_PERLU_OUT", lang, fmt=fmt))
+    data = with_data(cmp.plans)
+    table = readable_table(cmp.plans, data, lang)
+    if fmt == "pdf":
+        _comparison_pdf(cmp.plans, data, table, out_file, lang)
+    else:
+        _comparison_xlsx(cmp, table, out_file, lang)
+    for line in cmp.gate_lines:
+        click.echo(line, err=True)
+
+
+def _comparison_xlsx(cmp: _Comparison, table: pd.DataFrame, out_file: Path, lang: str) -> None:
+    """``compare --format xlsx``: the summary, moves per OPD, differences by name and by NIP."""
+    plans = cmp.plans
+    names = pd.DataFrame(
+        [
+            {"rencana_b": p.name, "perbedaan": line}
+            for p in plans[1:]
+            for line in difference_lines(plans[0], p, True, lang)
+        ],
+        columns=["rencana_b", "perbedaan"],
+    )
+    write_comparison_xlsx(
+        {
+            "Ringkasan": table,
+            "Perpindahan per OPD": opd_table(plans, lang),
+            "Beda jabatan (nama)": names,
+            "KPI": cmp.kpis,
+            "Beda jabatan": cmp.posts,
+            "Beda pegawai": cmp.people,
+        },
+        out_file,
+        text_columns={"Beda jabatan": ["pemegang_a", "pemegang_b"], "Beda pegawai": ["nip"]},
+    )
 
 
 def _comparison_pdf(
