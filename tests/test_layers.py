@@ -244,6 +244,7 @@ def test_a_cycle_between_packages_is_found() -> None:
         ("report/usulan.py", "build_usulan"),
         ("report/usulan_justifikasi.py", "justification"),
         ("report/usulan_template.py", "build_template"),
+        ("report/usulan_ringkasan.py", "summary"),
     ],
 )
 def test_the_long_functions_of_issue_23_stay_split(path: str, name: str) -> None:

@@ -43,8 +43,7 @@ def summary(p: Parts, groups: list[Group]) -> tuple[list[str], list[tuple[str, s
     by_type = Counter(r.move_type for r in moves)
     by_opd = Counter(r.opd for r in moves)
     n_opd = p.ds.jabatan["opd"].nunique()
-    reasons = Counter(_reason(a) for a in p.vacancies.get("alasan", pd.Series(dtype=str)))
-    why = "; ".join(f"{fmt.number(n)} karena {r}" for r, n in reasons.items() if r)
+    why = _why_vacant(p.vacancies)
     boxes = [e.talent_box for e in p.exps if e.talent_box is not None]
     pool = sum(1 for b in boxes if b >= 7)
     promo9 = sum(1 for e in p.exps if e.move_type == "promosi" and e.talent_box == 9)
@@ -66,13 +65,8 @@ def summary(p: Parts, groups: list[Group]) -> tuple[list[str], list[tuple[str, s
         f"rencana suksesi (kotak talenta 7–9); {fmt.number(promo9)} promosi berasal dari kotak 9.",
         f"Rata-rata kesesuaian kompetensi (JPM) pemegang jabatan: {fmt.percent(before, empty='tidak ada data')} "
         f"sebelum dan {fmt.percent(after, empty='tidak ada data')} sesudah rencana.",
+        *_open_selection(p.shortlist),
     ]
-    if len(p.shortlist):
-        n_jpt = p.shortlist["jabatan_id"].nunique()
-        text.append(
-            f"{fmt.number(n_jpt)} JPT Pratama yang lowong diisi melalui seleksi terbuka; "
-            "daftar pendek calon untuk panitia seleksi ada di lampiran."
-        )
     facts = [
         ("Jabatan dalam lingkup", fmt.number(n_scope)),
         ("Terisi", fmt.number(filled)),
@@ -85,6 +79,23 @@ def summary(p: Parts, groups: list[Group]) -> tuple[list[str], list[tuple[str, s
         ),
     ]
     return text, facts
+
+
+def _why_vacant(vacancies: pd.DataFrame) -> str:
+    """How many posts stay vacant for each reason (``3 karena …; 1 karena …``)."""
+    reasons = Counter(_reason(a) for a in vacancies.get("alasan", pd.Series(dtype=str)))
+    return "; ".join(f"{fmt.number(n)} karena {r}" for r, n in reasons.items() if r)
+
+
+def _open_selection(shortlist: pd.DataFrame) -> list[str]:
+    """The paragraph on the JPT filled by seleksi terbuka, when there are any."""
+    if not len(shortlist):
+        return []
+    n_jpt = shortlist["jabatan_id"].nunique()
+    return [
+        f"{fmt.number(n_jpt)} JPT Pratama yang lowong diisi melalui seleksi terbuka; "
+        "daftar pendek calon untuk panitia seleksi ada di lampiran."
+    ]
 
 
 def unfilled(vacancies: pd.DataFrame) -> list[str]:
