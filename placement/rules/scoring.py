@@ -159,7 +159,7 @@ def _clean_long(
 
 def jpm_values(comp: Competencies, person: IntArray, post: IntArray) -> FloatArray:
     """JPM per pair (NaN when the person has no scores or the post no standard)."""
-    a = np.nan_to_num(comp.actual[person], nan=0.0)
+    a = np.nan_to_num(comp.actual, nan=0.0)[person]  # per person, then gathered (fewer cells)
     s = comp.standard[post]
     num = np.minimum(a, s).sum(axis=1)
     den = comp.std_sum[post]
@@ -238,12 +238,12 @@ class Scorer:
     ) -> dict[str, FloatArray]:
         b = self.sc.bobot
         jpm = jpm_values(self.comp, person, post)
-        box = self.f.p_box[person]
+        box = self.f.p_box  # per person, then gathered
         box_value = np.where(
             np.isnan(box),
             0.0,
             self.box_table[np.nan_to_num(box, nan=0).astype(np.int64).clip(0, 9)],
-        )
+        )[person]
         edu = self.education_match(person, post)
         field = self.f.field_match(person, post).astype(float)
         field_penalty = np.where(move == TETAP, 0.0, float(b.penalti_rumpun) * (1.0 - field))
