@@ -53,8 +53,12 @@ class _Sheet:
     def _load(self, header: str) -> pd.Series[Any]:
         if not self.has(header):
             return pd.Series([""] * self.n, dtype=object)
-        col = pd.Series(self.raw[header].to_numpy(dtype=object), dtype=object)
-        col = col.where(col.notna(), "")
+        raw = self.raw[header]
+        if isinstance(raw.dtype, pd.StringDtype):  # what the readers give: blanks filled at once
+            col = pd.Series(raw.to_numpy(dtype=object, na_value=""), dtype=object)
+        else:
+            col = pd.Series(raw.to_numpy(dtype=object), dtype=object)
+            col = col.where(col.notna(), "")
         if self.cleaned:
             return col
         return _map_unique(col, clean_cell, keep_empty=True)
