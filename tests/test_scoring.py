@@ -111,6 +111,27 @@ def test_competency_names_and_decimal_commas_are_normalised() -> None:
     assert jpm_detail(ds, p["nip"], "A").jpm == pytest.approx(3.5 / 4)
 
 
+def test_repeated_competency_levels_are_averaged_and_unknown_rows_ignored() -> None:
+    import pandas as pd
+
+    from placement.domain.model import Dataset
+
+    a, p = post(jabatan_id="A"), person()
+    base = dataset([p], [a])
+    komp = pd.DataFrame(
+        {
+            "nip": [p["nip"], p["nip"], "199001012020121001", p["nip"]],
+            "competency": ["Integritas", " integritas", "Integritas", "Kerja Sama"],
+            "level": ["3", "4,5", "1", ""],
+        }
+    )
+    std = pd.DataFrame(
+        {"jabatan_id": ["A", "B"], "competency": ["integritas"] * 2, "level": [5, 1]}
+    )
+    ds = Dataset.from_frames(base.pegawai, base.jabatan, komp, std)
+    assert jpm_detail(ds, p["nip"], "A").jpm == pytest.approx(3.75 / 5)
+
+
 # --- box, education, fit, totals --------------------------------------------------------------------------
 
 

@@ -1278,3 +1278,17 @@ def test_empty_priorities_are_derived_from_kind_and_name_with_one_warning_per_co
     assert derived[0].message_id.startswith("7 jabatan tanpa prioritas (baris 2, 3, 4, 5, 6, …)")
     assert "hasil 1: 4, 2: 2, 3: 1" in derived[0].message_id
     assert "2 jabatan wajib diisi" in derived[1].message_id
+
+
+@pytest.mark.parametrize(
+    "mapping",
+    [{}, {"a": 1, "b": 2}, {"a": "x", "b": None}, {"a": 1.5, "b": float("nan")}, {"a": True}],
+)
+def test_map_object_gives_what_series_map_gives(mapping: dict[str, object]) -> None:
+    """The validation's positional map: Series.map's values, dtype and NaN for missing keys."""
+    from placement.domain.validate.sheet import map_object
+
+    text = pd.Series(["a", "", "b", "a", "c"], dtype=object, index=[5, 6, 7, 8, 9], name="kol")
+    expected, got = text.map(mapping), map_object(text, mapping)
+    pd.testing.assert_series_equal(got, expected)
+    assert [repr(v) for v in got] == [repr(v) for v in expected]

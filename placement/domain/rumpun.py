@@ -166,7 +166,9 @@ class PostField:
 def _first(text: str, tables: Tables) -> tuple[str, str, bool] | None:
     """(keyword, field, technical) of the first keyword of rumpun_jabatan.csv found in text."""
     for key, pattern, fld, technical in tables.post:
-        if _hit(pattern, text):
+        # ``key in text`` first (the pattern's own keyword, see _hit), inline: this loop runs for
+        # every keyword on every post.
+        if key in text and pattern.search(text) is not None:
             return key, fld, technical
     return None
 
@@ -184,8 +186,18 @@ def post_field(name: object, opd: object, tables: Tables) -> PostField:
     "Bagian Hukum"), the finance sections of an RSUD or the Seksi Industri Hasil Hutan of a
     Dinas Perdagangan keep their field but are scored, not refused (a ``teknis`` column
     overrides)."""
-    unit = _first(norm(opd), tables)
-    own = _first(norm(name), tables)
+    return _post_field(norm(name), norm(opd), tables, {})
+
+
+def _post_field(
+    name: str, opd: str, tables: Tables, seen: dict[str, tuple[str, str, bool] | None]
+) -> PostField:
+    """:func:`post_field` of normalised texts; ``seen``: first keyword per text looked up so far
+    (the OPD names repeat)."""
+    if opd not in seen:
+        seen[opd] = _first(opd, tables)
+    unit = seen[opd]
+    own = _first(name, tables)
     if own is not None:
         key, fld, technical = own
         if unit is not None and not related(fld, unit[1], tables):
@@ -200,11 +212,12 @@ def post_field(name: object, opd: object, tables: Tables) -> PostField:
 def post_fields(names: Iterable[object], opds: Iterable[object], tables: Tables) -> list[PostField]:
     """:func:`post_field` per post (each distinct name and OPD looked up once)."""
     memo: dict[tuple[str, str], PostField] = {}
+    seen: dict[str, tuple[str, str, bool] | None] = {}
     out = []
     for n, o in zip(names, opds, strict=True):
         key = (norm(n), norm(o))
         if key not in memo:
-            memo[key] = post_field(*key, tables)
+            memo[key] = _post_field(*key, tables, seen)
         out.append(memo[key])
     return out
 

@@ -128,7 +128,8 @@ def _column_texts(series: pd.Series[Any]) -> list[str]:
         return ["" if v != v else format_number(v) for v in values]
     if kind == "b":
         return ["true" if v else "false" for v in values]
-    return [cell_text(v) for v in values]
+    # Text first (most object cells): cell_text of a str is safe_cell of it.
+    return [safe_cell(v) if type(v) is str else cell_text(v) for v in values]
 
 
 def _column_xlsx_values(series: pd.Series[Any]) -> list[Any]:
@@ -139,7 +140,9 @@ def _column_xlsx_values(series: pd.Series[Any]) -> list[Any]:
         return values  # tolist() gives Python ints and bools
     if kind == "f":
         return [None if v != v else v for v in values]
-    return [xlsx_value(v) for v in values]
+    # Text first (most object cells): as xlsx_value does for a str.
+    illegal = ILLEGAL_CHARACTERS_RE.sub
+    return [safe_cell(illegal("", v)) if type(v) is str else xlsx_value(v) for v in values]
 
 
 # --- atomic files -----------------------------------------------------------------------------

@@ -245,8 +245,9 @@ def _check_incumbents(
     ds: Dataset, sc: Skenario, holders: dict[int, str], seen: _Seen, add: Add
 ) -> None:
     """Every holder of a post in scope is in the plan and (without non-job) gets a post."""
+    nips = ds.pegawai["nip"].to_dict()  # one look-up table, not one .at per holder
     for row, jid in sorted(holders.items()):
-        nip = str(ds.pegawai.at[row, "nip"])
+        nip = str(nips[row])
         if nip not in seen.people:
             add(AuditFinding.of("BARIS_HILANG", nip, jid))
         elif row not in seen.placed_rows and not sc.izinkan_non_job:

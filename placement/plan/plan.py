@@ -245,10 +245,9 @@ def shortlist_table(ds: Dataset, table: PairTable, plan: pd.DataFrame) -> pd.Dat
     filled = set(plan["jabatan_tujuan_id"].dropna())
     jpt = {t.value for t in JPT_TYPES}
     of_post = _post_rows(table.pairs)
+    kinds, ids = jab["jenis_jabatan"].to_dict(), jab["jabatan_id"].to_dict()
     vacant = [
-        p
-        for p in np.asarray(table.posts).tolist()
-        if jab.at[p, "jenis_jabatan"] in jpt and str(jab.at[p, "jabatan_id"]) not in filled
+        p for p in np.asarray(table.posts).tolist() if kinds[p] in jpt and str(ids[p]) not in filled
     ]
     parts = [of_post(p) for p in vacant]
     cand = pd.concat(parts) if parts else table.pairs.iloc[0:0]

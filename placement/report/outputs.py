@@ -21,6 +21,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -56,13 +57,21 @@ PACKAGES = (
 
 
 def versions() -> dict[str, str]:
+    """Python's and each package's version, as recorded in hasil.json."""
+    return dict(_versions())
+
+
+@cache
+def _versions() -> tuple[tuple[str, str], ...]:
+    """Read once per process: the package metadata look-ups cost more than the rest of the
+    record, and what is installed does not change under a running process."""
     out = {"python": platform.python_version()}
     for name in PACKAGES:
         try:
             out[name] = version(name)
         except PackageNotFoundError:
             out[name] = "tidak terpasang"
-    return out
+    return tuple(out.items())
 
 
 def result_record(

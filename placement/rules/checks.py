@@ -52,20 +52,31 @@ def move_types(f: Facts, person: IntArray, post: IntArray) -> npt.NDArray[np.int
     alih_jenis (a JF into a structural post of its own level: ahli muda → pengawas, ahli madya →
     administrator; perpindahan dari jabatan fungsional ke jabatan administrasi, not a promotion),
     promosi (higher eselon rank), rotasi (same rank, same OPD), mutasi (same rank, other OPD)."""
-    pr, jr = f.p_rank[person], f.j_rank[post]
-    demote = (jr < pr) | (f.j_level[post] < f.p_level[person])
-    up = np.where(
-        (f.p_kind_code[person] == KIND_CODE["FUNGSIONAL"]) & (f.j_level[post] == f.p_level[person]),
-        ALIH_JENIS,
-        PROMOSI,
-    )
-    out = np.where(
-        demote,
-        DEMOSI,
-        np.where(jr > pr, up, np.where(f.j_opd[post] == f.p_opd[person], ROTASI, MUTASI)),
-    ).astype(np.int8)
+    # Over every candidate pair (millions at province scale): gathers from narrow copies of the
+    # per-person and per-post codes, codes written in place in increasing precedence.
+    pr, jr = _narrow(f.p_rank)[person], _narrow(f.j_rank)[post]
+    pl, jl = _narrow(f.p_level)[person], _narrow(f.j_level)[post]
+    same_opd = _narrow(f.j_opd)[post] == _narrow(f.p_opd)[person]
+    out = np.where(same_opd, np.int8(ROTASI), np.int8(MUTASI))
+    up = jr > pr
+    out[up] = PROMOSI
+    up &= jl == pl
+    up &= (f.p_kind_code == KIND_CODE["FUNGSIONAL"])[person]
+    out[up] = ALIH_JENIS
+    demote = jr < pr
+    demote |= jl < pl
+    out[demote] = DEMOSI
     out[f.p_held[person] == post] = TETAP
     return out
+
+
+def _narrow(codes: IntArray) -> npt.NDArray[np.signedinteger[Any]]:
+    """``codes`` in the narrowest signed integer type that holds them (faster to gather)."""
+    lo, hi = int(codes.min(initial=0)), int(codes.max(initial=0))
+    for kind in (np.int8, np.int16, np.int32):
+        if np.iinfo(kind).min <= lo and hi <= np.iinfo(kind).max:
+            return codes.astype(kind)
+    return codes
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +95,8 @@ class PairContext:
         return cls(f, person, post, move_types(f, person, post))
 
     def take(self, idx: IntArray | BoolArray) -> PairContext:
+        if idx.dtype == np.bool_:  # one pass over the mask, not one per array (several × faster)
+            idx = np.flatnonzero(idx)
         return PairContext(self.f, self.person[idx], self.post[idx], self.move[idx])
 
     def __len__(self) -> int:
@@ -295,13 +308,13 @@ def kotak_talenta_min(ctx: PairContext, rule: Rule) -> Outcome:
         overdue_table[MOVE_CODE[move]] = value
     if (overdue_table != table).any() and ctx.f.rules.is_active("MASA_JABATAN_MAKS"):
         need = np.where(overdue_holder(ctx.f, ctx.person), overdue_table[ctx.move], need)
-    box = ctx.f.p_box[ctx.person]
-    passed = ~np.isnan(box) & (np.nan_to_num(box, nan=-1.0) >= need)
+    p_box = ctx.f.p_box  # per person first, then gathered: these run over every candidate pair
+    passed = (~np.isnan(p_box))[ctx.person] & (np.nan_to_num(p_box, nan=-1.0)[ctx.person] >= need)
     return Outcome(
         ctx.ones(),
         passed,
         lambda: (
-            Shown.each(NO_DATA if np.isnan(b) else both(int(b)) for b in box),
+            Shown.each(NO_DATA if np.isnan(b) else both(int(b)) for b in p_box[ctx.person]),
             Shown.same(int(x) for x in need),
         ),
     )

@@ -309,8 +309,8 @@ def cross_pairs(
         sub = posts[i : i + per]
         person = np.tile(people, len(sub))
         post = np.repeat(sub, len(people))
-        mine = f.p_held[person] == post
-        yield person[~mine], post[~mine]
+        other = np.flatnonzero(f.p_held[person] != post)
+        yield person[other], post[other]
 
 
 def _uncount_holders(

@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -81,32 +82,24 @@ def competencies(ds: Dataset, rules: RuleSet) -> Competencies:
 
 
 def _competencies(ds: Dataset, rules: RuleSet) -> Competencies:
-    komp = _clean_long(ds.kompetensi, "nip")
-    std = _clean_long(ds.standar, "jabatan_id")
+    k_nip, k_name, k_level = _clean_long(ds.kompetensi, "nip")
+    s_post, s_name, s_level = _clean_long(ds.standar, "jabatan_id")
     defaults: dict[str, dict[str, float]] = rules["JPM"]["standar_bawaan"]
     default_names = {norm_text(c) for d in defaults.values() for c in d}
-    names = tuple(
-        sorted({*komp["competency"].unique(), *std["competency"].unique(), *default_names})
-    )
+    names = tuple(sorted({*k_name.tolist(), *s_name.tolist(), *default_names}))
     col = {n: i for i, n in enumerate(names)}
     actual = np.full((ds.n_people, len(names)), np.nan)
-    if len(komp):
-        person = komp["nip"].map(ds.person_index)
-        ok = person.notna().to_numpy()
-        actual[
-            person[ok].to_numpy(dtype=np.int64),
-            komp["competency"][ok].map(col).to_numpy(dtype=np.int64),
-        ] = komp["level"][ok].to_numpy(dtype=float)
+    if len(k_nip):
+        person = _rows_of(k_nip, ds.person_index)
+        ok = person >= 0
+        actual[person[ok], _rows_of(k_name[ok], col)] = k_level[ok]
     standard = np.zeros((ds.n_posts, len(names)))
     has_std = np.zeros(ds.n_posts, dtype=bool)
-    if len(std):
-        post = std["jabatan_id"].map(ds.post_index)
-        ok = post.notna().to_numpy()
-        rows_ = post[ok].to_numpy(dtype=np.int64)
-        standard[rows_, std["competency"][ok].map(col).to_numpy(dtype=np.int64)] = std["level"][
-            ok
-        ].to_numpy(dtype=float)
-        has_std[rows_] = True
+    if len(s_post):
+        post = _rows_of(s_post, ds.post_index)
+        ok = post >= 0
+        standard[post[ok], _rows_of(s_name[ok], col)] = s_level[ok]
+        has_std[post[ok]] = True
     kinds = ds.jabatan["jenis_jabatan"].astype(str).to_numpy()
     for i in np.flatnonzero(~has_std):
         for name, level in defaults.get(str(kinds[i]), {}).items():
@@ -126,35 +119,47 @@ def _competencies(ds: Dataset, rules: RuleSet) -> Competencies:
     )
 
 
-def _clean_long(frame: pd.DataFrame, key: str) -> pd.DataFrame:
-    """Normalised competency names, numeric levels, duplicates averaged."""
+def _rows_of(keys: npt.NDArray[np.object_], index: Mapping[str, int]) -> IntArray:
+    """``index[key]`` per key (-1 where absent), each distinct key looked up once."""
+    codes, distinct = pd.factorize(keys, use_na_sentinel=False)
+    return np.array([index.get(k, -1) for k in distinct], dtype=np.int64)[codes]
+
+
+def _clean_long(
+    frame: pd.DataFrame, key: str
+) -> tuple[npt.NDArray[np.object_], npt.NDArray[np.object_], FloatArray]:
+    """(keys, normalised competency names, numeric levels) of the rows with a name and a level,
+    duplicates averaged (in order of first appearance)."""
     if not len(frame):
-        return pd.DataFrame(
-            {
-                key: pd.Series(dtype=object),
-                "competency": pd.Series(dtype=object),
-                "level": pd.Series(dtype=float),
-            }
-        )
-    names = frame["competency"].astype(str)
-    out = pd.DataFrame(
-        {
-            key: frame[key].astype(str).to_numpy(dtype=object),
-            "competency": names.map({n: norm_text(n) for n in names.unique()}).to_numpy(
-                dtype=object
-            ),
-            "level": pd.to_numeric(
-                frame["level"].astype(str).str.replace(",", ".", regex=False), errors="coerce"
-            ).to_numpy(dtype=float),
-        }
+        return np.zeros(0, dtype=object), np.zeros(0, dtype=object), np.zeros(0)
+    # Each distinct name normalised once, put back by position (no look-up per row).
+    codes, distinct = pd.factorize(
+        frame["competency"].astype(str).to_numpy(dtype=object), use_na_sentinel=False
     )
-    out = out[out["level"].notna() & (out["competency"] != "")]
-    return out.groupby([key, "competency"], sort=False)["level"].mean().reset_index()
+    names = np.array([norm_text(n) for n in distinct], dtype=object)[codes]
+    level = frame["level"]
+    if not (pd.api.types.is_numeric_dtype(level) and not pd.api.types.is_bool_dtype(level)):
+        level = level.astype(str).str.replace(",", ".", regex=False)  # text: decimal commas
+    levels = pd.to_numeric(level, errors="coerce").to_numpy(dtype=float)
+    keys = frame[key].astype(str).to_numpy(dtype=object)
+    keep = ~np.isnan(levels) & (names != "") & pd.notna(keys)  # groupby drops missing keys
+    keys, names, levels = keys[keep], names[keep], levels[keep]
+    pair = pd.factorize(keys, use_na_sentinel=False)[0] * (len(distinct) + 1)
+    pair += pd.factorize(names, use_na_sentinel=False)[0]
+    if len(np.unique(pair)) == len(pair):
+        return keys, names, levels
+    long = pd.DataFrame({key: keys, "competency": names, "level": levels})
+    mean = long.groupby([key, "competency"], sort=False)["level"].mean().reset_index()
+    return (
+        mean[key].to_numpy(dtype=object),
+        mean["competency"].to_numpy(dtype=object),
+        mean["level"].to_numpy(dtype=float),
+    )
 
 
 def jpm_values(comp: Competencies, person: IntArray, post: IntArray) -> FloatArray:
     """JPM per pair (NaN when the person has no scores or the post no standard)."""
-    a = np.nan_to_num(comp.actual[person], nan=0.0)
+    a = np.nan_to_num(comp.actual, nan=0.0)[person]  # per person, then gathered (fewer cells)
     s = comp.standard[post]
     num = np.minimum(a, s).sum(axis=1)
     den = comp.std_sum[post]
@@ -233,12 +238,12 @@ class Scorer:
     ) -> dict[str, FloatArray]:
         b = self.sc.bobot
         jpm = jpm_values(self.comp, person, post)
-        box = self.f.p_box[person]
+        box = self.f.p_box  # per person, then gathered
         box_value = np.where(
             np.isnan(box),
             0.0,
             self.box_table[np.nan_to_num(box, nan=0).astype(np.int64).clip(0, 9)],
-        )
+        )[person]
         edu = self.education_match(person, post)
         field = self.f.field_match(person, post).astype(float)
         field_penalty = np.where(move == TETAP, 0.0, float(b.penalti_rumpun) * (1.0 - field))

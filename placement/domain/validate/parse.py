@@ -13,7 +13,7 @@ import pandas as pd
 from placement.domain import grades
 from placement.domain.errors import shown
 from placement.domain.nip import NipError, NipInfo, parse_nip
-from placement.domain.validate.sheet import _map_unique, _Sheet
+from placement.domain.validate.sheet import _map_unique, _Sheet, map_object
 
 DATE_FORMATS: tuple[str, ...] = ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S")
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
@@ -101,7 +101,8 @@ def _parse_nip(sheet: _Sheet, header: str, fld: str, text: pd.Series[Any]) -> pd
             reason_id=exc.reason_id,
             reason_en=exc.reason_en,
         )
-    cleaned = text.map({v: info.nip for v, info in sheet.nip_parsed.items()}).astype(object)
+    cleaned = map_object(text, {v: info.nip for v, info in sheet.nip_parsed.items()})
+    cleaned = cleaned.astype(object)
     return cleaned.where(ok, text.where(text != "", None))
 
 

@@ -53,8 +53,12 @@ class _Sheet:
     def _load(self, header: str) -> pd.Series[Any]:
         if not self.has(header):
             return pd.Series([""] * self.n, dtype=object)
-        col = pd.Series(self.raw[header].to_numpy(dtype=object), dtype=object)
-        col = col.where(col.notna(), "")
+        raw = self.raw[header]
+        if isinstance(raw.dtype, pd.StringDtype):  # what the readers give: blanks filled at once
+            col = pd.Series(raw.to_numpy(dtype=object, na_value=""), dtype=object)
+        else:
+            col = pd.Series(raw.to_numpy(dtype=object), dtype=object)
+            col = col.where(col.notna(), "")
         if self.cleaned:
             return col
         return _map_unique(col, clean_cell, keep_empty=True)
@@ -102,9 +106,21 @@ def _map_unique(
 ) -> pd.Series[Any]:
     """Apply ``func`` once per distinct non-empty value; empty cells give None ('' with
     ``keep_empty``)."""
-    mapping = {v: func(v) for v in pd.unique(text.to_numpy(dtype=object)) if v != ""}
-    mapped = text.map(mapping).astype(object)
+    distinct = pd.unique(text.to_numpy(dtype=object))
+    mapped = map_object(text, {v: func(v) for v in distinct if v != ""}).astype(object)
     return mapped.where(text != "", "" if keep_empty else None)
+
+
+def map_object(text: pd.Series[Any], mapping: dict[Any, Any]) -> pd.Series[Any]:
+    """``text.map(mapping)`` for a Series of objects (same values, dtype and NaN for what
+    ``mapping`` lacks), found by position: mapping a dict looks every cell up in an index of the
+    keys, several times slower on text."""
+    codes, distinct = pd.factorize(text.to_numpy(dtype=object), use_na_sentinel=False)
+    at_key = {k: i for i, k in enumerate(mapping)}
+    at = np.array([at_key.get(v, -1) for v in distinct], dtype=np.intp)
+    values = pd.Series(list(mapping.values()))._values if mapping else np.zeros(0, dtype=np.float64)
+    taken = pd.api.extensions.take(values, at[codes], allow_fill=True)
+    return pd.Series(taken, index=text.index, name=text.name, copy=False)
 
 
 def _sheet(

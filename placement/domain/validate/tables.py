@@ -20,7 +20,7 @@ from placement.domain.priorities import (
     default_must_fills,
     default_priorities,
 )
-from placement.domain.validate.sheet import _Sheet
+from placement.domain.validate.sheet import _Sheet, map_object
 
 MIN_AGE, MAX_AGE = 18, 70  # an ASN is appointed at 18 or later and retires by 65 at the latest
 _TMT_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -91,7 +91,7 @@ def _report_duplicates(
 def _nip_series(sheet: _Sheet, attr: str) -> pd.Series[Any]:
     """One attribute of the parsed NIPs per row (None where the NIP did not parse)."""
     text = sheet.cells("nip")
-    values = text.map({v: getattr(info, attr) for v, info in sheet.nip_parsed.items()})
+    values = map_object(text, {v: getattr(info, attr) for v, info in sheet.nip_parsed.items()})
     ok = sheet.nip_ok if sheet.nip_ok is not None else pd.Series(False, index=text.index)
     return values.astype(object).where(ok, None)
 
