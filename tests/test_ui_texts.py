@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from placement.ui import i18n
@@ -13,6 +14,7 @@ from placement.ui.jobs import Job, JobSpec
 from placement.ui.layout import severity_label
 from placement.ui.pages.data import data_name
 from placement.ui.pages.run import log_text
+from placement.ui.pages.succession import post_labels
 
 
 @pytest.fixture
@@ -131,3 +133,18 @@ def test_an_unknown_time_zone_is_refused_before_the_server_starts(tmp_path: Path
     )
     assert res.exit_code == 2 and "zona waktu 'Mars/Olympus' tidak dikenal" in res.output
     assert "Traceback" not in res.output
+
+
+def test_succession_posts_are_picked_by_name_with_the_code_only_for_twins() -> None:
+    bench = pd.DataFrame(
+        {
+            "jabatan_id": ["J-040", "J-007", "J-008"],
+            "nama_jabatan": ["Kepala Dinas Kesehatan", "Sekretaris Camat", "Sekretaris Camat"],
+            "opd": ["Dinas Kesehatan", "Kecamatan Tua", "Kecamatan Tua"],
+        }
+    )
+    assert post_labels(bench) == {
+        "J-040": "Kepala Dinas Kesehatan (Dinas Kesehatan)",
+        "J-007": "Sekretaris Camat (Kecamatan Tua) · J-007",
+        "J-008": "Sekretaris Camat (Kecamatan Tua) · J-008",
+    }

@@ -5,6 +5,7 @@ years. Computed by placement.succession in a thread (a few seconds on a kabupate
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -132,12 +133,19 @@ def compute(data: Path, sc: Skenario, horizon: int, opd: str | None, lang: str) 
     scope = counts.columns[0]
     counts = counts[counts[scope] == counts[scope].iloc[-1 if opd else 0]]
     bench = bench_frame(report)
-    posts = {
-        str(j): f"{j} · {n} ({o})"
-        for j, n, o in zip(bench["jabatan_id"], bench["nama_jabatan"], bench["opd"], strict=True)
-    }
     opds = sorted(set(person_opd(ds)))
-    return SuccessionView(opds, counts, bench, successor_frame(report), posts)
+    return SuccessionView(opds, counts, bench, successor_frame(report), post_labels(bench))
+
+
+def post_labels(bench: pd.DataFrame) -> dict[str, str]:
+    """jabatan_id → "name (OPD)" in the bench's order; the code is added only where two posts
+    would read the same (a planner picks posts by name, not by J-id)."""
+    labels = [f"{n} ({o})" for n, o in zip(bench["nama_jabatan"], bench["opd"], strict=True)]
+    repeated = Counter(labels)
+    return {
+        str(j): label if repeated[label] == 1 else f"{label} · {j}"
+        for j, label in zip(bench["jabatan_id"], labels, strict=True)
+    }
 
 
 def _grid(counts: pd.DataFrame, lang: str) -> None:
