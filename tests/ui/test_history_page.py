@@ -19,6 +19,7 @@ from tests.ui.helpers import (
     click,
     fill,
     finished,
+    look,
     open_page,
     solve,
     text,
@@ -49,9 +50,11 @@ def test_empty_then_runs_listed(
     assert "/unduh/run/2/rencana.xlsx" in by_testid(driver, "unduh-rencana-xlsx").get_attribute(
         "href"
     )
+    assert _name_box(driver, "placeholder") == f"skenario · {day} · {digest}"  # the fallback
     fill(driver, "run-nama-baru", "Rotasi camat")  # a planner names the run
     click(driver, "run-ganti-nama")
     wait_text(driver, "#2 · Rotasi camat · optimal")
+    wait(driver).until(lambda d: _name_box(d, "value") == "Rotasi camat")  # the name given
     with RunStore(server.store) as store:
         assert store.labels().set_index("id")["nama"][2] == "Rotasi camat"
 
@@ -155,3 +158,15 @@ def test_labels_follow_the_store_and_a_stale_approval_is_refused(
     assert "disetujui" in text(driver, "riwayat-pilih-run")
     with RunStore(server.store) as store:
         assert store.show(2)["disetujui_oleh"] == "Sekretaris Daerah"
+
+
+def _name_box(driver: Any, attribute: str) -> str | None:
+    """An attribute of the rename box's <input> (the test id is on it or around it)."""
+
+    def read(element: Any) -> str | None:
+        is_input = element.tag_name == "input"
+        field = element if is_input else element.find_element(By.CSS_SELECTOR, "input")
+        value: str | None = field.get_attribute(attribute)
+        return value
+
+    return look(driver, "run-nama-baru", read)

@@ -110,10 +110,14 @@ def history_page(run: int | None = None) -> None:
 
 
 def _rename(run_id: int, current: Callable[[int], bool]) -> None:
-    """Rename the run (a label only; allowed on approved runs too)."""
+    """Rename the run (a label only; allowed on approved runs too): the box holds the name given
+    so far, or shows the default name it falls back to when left empty."""
+    with RunStore(workspace().store) as store:
+        given = store.labels().set_index("id")["nama"].get(run_id)
+        shown = store.names(lang=i18n.lang())[run_id]
     with ui.row().classes("items-end gap-2"):
         name = (
-            ui.input(tr("Nama run", "Run name"))
+            ui.input(tr("Nama run", "Run name"), value=given or "", placeholder=shown)
             .props("outlined dense data-testid=run-nama-baru")
             .classes("w-96")
         )
