@@ -266,3 +266,15 @@ def test_the_rencana_page_stays_split_by_job() -> None:
     modules = sorted((PACKAGE / "ui/pages/plan").glob("*.py"))
     assert len(modules) >= 7
     assert all(len(p.read_text("utf-8").splitlines()) < 400 for p in modules)
+
+
+def test_the_explain_module_stays_split_by_job() -> None:
+    """Issue 23: plan/explain.py keeps the per-move explanation; the forced re-solve, the
+    next-best candidates and why-not are sibling modules, none over ~400 lines, and their public
+    names stay importable from placement.plan.explain."""
+    from placement.plan import explain, forcing, next_best, why_not
+
+    jobs = ("explain.py", "forcing.py", "next_best.py", "why_not.py")
+    assert all(len((PACKAGE / "plan" / p).read_text("utf-8").splitlines()) < 400 for p in jobs)
+    assert explain.why_not is why_not.why_not and explain.Forced is forcing.Forced
+    assert explain.alternatives_table is next_best.alternatives_table
