@@ -241,6 +241,10 @@ def test_a_cycle_between_packages_is_found() -> None:
         ("ui/pages/succession.py", "succession_page"),
         ("ui/pages/compare.py", "_comparison"),
         ("ui/pages/data.py", "data_page"),
+        ("plan/why_not.py", "why_not"),
+        ("succession/readiness.py", "successors"),
+        ("succession/future.py", "future_vacancies"),
+        ("succession/future.py", "read_sotk"),
     ],
 )
 def test_the_long_functions_of_issue_23_stay_split(path: str, name: str) -> None:

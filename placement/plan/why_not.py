@@ -13,7 +13,7 @@ from placement.config import Skenario
 from placement.domain.messages import texts
 from placement.domain.model import Dataset
 from placement.plan.forcing import force_and_solve, pair_position
-from placement.rules.eligibility import RuleCheck, check_pair
+from placement.rules.eligibility import PairDecision, RuleCheck, check_pair
 
 if TYPE_CHECKING:
     from placement.plan.result import Result
@@ -52,6 +52,33 @@ def why_not(
 ) -> WhyNot:
     """Failed rules of an ineligible pair; for an eligible one the cost of forcing it in."""
     decision = check_pair(ds, sc, nip, jabatan_id)
+    refused = _refused(decision, sc, nip, jabatan_id)
+    if refused is not None:
+        return refused
+    in_plan = result.plan[
+        (result.plan["nip"] == nip) & (result.plan["jabatan_tujuan_id"] == jabatan_id)
+    ]
+    if len(in_plan):
+        return WhyNot(
+            nip,
+            jabatan_id,
+            "SUDAH_DI_RENCANA",
+            *texts("MENGAPA_SUDAH_DI_RENCANA", nip=nip, jabatan_id=jabatan_id),
+        )
+    pos = pair_position(result, nip, jabatan_id)
+    if pos is None:
+        return WhyNot(
+            nip,
+            jabatan_id,
+            "WAJIB_PINDAH",
+            *texts("MENGAPA_WAJIB_PINDAH", nip=nip),
+        )
+    return _forced(ds, result, nip, jabatan_id, pos, time_budget)
+
+
+def _refused(decision: PairDecision, sc: Skenario, nip: str, jabatan_id: str) -> WhyNot | None:
+    """Why the rules or the scenario keep the pair out of the model (None when nothing does):
+    failed rules, out of scope, open selection only, forbidden by the scenario."""
     failed = [c for c in decision.checks if not c.passed]
     if failed:
         ids = ", ".join(f"{c.rule_id} ({c.actual} vs {c.threshold})" for c in failed)
@@ -83,24 +110,14 @@ def why_not(
             "DILARANG",
             *texts("MENGAPA_DILARANG"),
         )
-    in_plan = result.plan[
-        (result.plan["nip"] == nip) & (result.plan["jabatan_tujuan_id"] == jabatan_id)
-    ]
-    if len(in_plan):
-        return WhyNot(
-            nip,
-            jabatan_id,
-            "SUDAH_DI_RENCANA",
-            *texts("MENGAPA_SUDAH_DI_RENCANA", nip=nip, jabatan_id=jabatan_id),
-        )
-    pos = pair_position(result, nip, jabatan_id)
-    if pos is None:
-        return WhyNot(
-            nip,
-            jabatan_id,
-            "WAJIB_PINDAH",
-            *texts("MENGAPA_WAJIB_PINDAH", nip=nip),
-        )
+    return None
+
+
+def _forced(
+    ds: Dataset, result: Result, nip: str, jabatan_id: str, pos: int, time_budget: float | None
+) -> WhyNot:
+    """An eligible pair forced in and re-solved: the objective loss and the placements that
+    change, or the solver's status when the forced model has no plan."""
     forced = force_and_solve(ds, result, np.array([pos]), time_budget)
     if forced.loss is None:
         return WhyNot(

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -342,25 +343,46 @@ def successors(
     if horizon_years < 1:
         raise ValueError("horizon_years must be ≥ 1")
     tl = Timeline.of(ds, sc)
-    f = tl.base
     plan = sc.tanggal_rencana
     end = horizon_end(plan, horizon_years)
     posts = select_posts(ds, sc) if posts is None else np.asarray(posts, dtype=np.int64)
     crit = critical_posts(ds)
-    rules = tl.refusing()
+    now_frame = _ready_now(ds, sc, pairs, posts)
+    wide, pool = _pool(tl, candidate_rows(tl.base, scope_posts(ds, sc)))
+    timed, dev = _scan(tl, posts, wide, pool)
+    scorer = Scorer.of(tl.base, sc)
+    soon = _ready_in_horizon(tl, scorer, timed, end)
+    later = _needs_development(tl, scorer, dev, end)
+    soon = (_seniority_sort(ds, soon[0], [("post", True), ("ready_date", True)]), *soon[1:])
+    later = (_seniority_sort(ds, later[0], [("post", True)]), *later[1:])
+    bench = _bench(posts, now_frame, soon[0], later[0])
+    ready_all = pd.concat(
+        [now_frame[["post", "person", "ready_date"]], soon[0][["post", "person", "ready_date"]]],
+        ignore_index=True,
+    )
+    found = [(now_frame, None, {}), soon, later]
+    rows = _rows(ds, sc, tl, found, posts, top, lang)
+    return Successors(plan, end, horizon_years, posts, crit, rows, bench, ready_all)
 
-    # siap sekarang: the optimiser's eligible pairs
+
+_Listed = tuple[pd.DataFrame, np.ndarray | None, dict[str, DateArray]]
+"""One category's candidates, the rules each failed at the plan date (None: siap sekarang) and
+the day each failing time rule stops refusing."""
+
+
+def _ready_now(ds: Dataset, sc: Skenario, pairs: PairTable | None, posts: IntArray) -> pd.DataFrame:
+    """Siap sekarang: the optimiser's eligible pairs of ``posts``, best first per post."""
     pt = pairs if pairs is not None else build_pairs(ds, sc)
     p = pt.pairs
     now = p[~p["stay"].to_numpy() & np.isin(p["post"].to_numpy(), posts)]
     now = rank_for_post(ds, now)
     now = now.iloc[np.argsort(now["post"].to_numpy(), kind="stable")]
-    now_frame = pd.DataFrame(
+    return pd.DataFrame(
         {
             "post": now["post"].to_numpy(dtype=np.int64),
             "person": now["person"].to_numpy(dtype=np.int64),
             "category": "sekarang",
-            "ready_date": np.datetime64(plan, "D"),
+            "ready_date": np.datetime64(sc.tanggal_rencana, "D"),
             "total": now["total"].to_numpy(dtype=float),
             "jpm": now["jpm"].to_numpy(dtype=float),
             "move_type": now["move_type"].astype(str).to_numpy(),
@@ -368,40 +390,44 @@ def successors(
         }
     )
 
-    cand = candidate_rows(f, scope_posts(ds, sc))
-    wide, pool = _pool(tl, cand)
-    timed, dev = _scan(tl, posts, wide, pool)
-    scorer = Scorer.of(f, sc)
 
-    def scored(person: IntArray, post: IntArray) -> dict[str, np.ndarray]:
-        ctx = PairContext.of(f, person, post)
-        s = scorer.score(person, post, ctx.move, np.zeros(len(person), dtype=bool))
-        return {
-            "total": s["total"],
-            "jpm": s["jpm"],
-            "move_type": np.array(MOVE_TYPES, dtype=object)[ctx.move],
-        }
+def _scored(tl: Timeline, scorer: Scorer, person: IntArray, post: IntArray) -> dict[str, Any]:
+    """Total, JPM and move type of pairs found by the scan (not in the optimiser's table)."""
+    ctx = PairContext.of(tl.base, person, post)
+    s = scorer.score(person, post, ctx.move, np.zeros(len(person), dtype=bool))
+    return {
+        "total": s["total"],
+        "jpm": s["jpm"],
+        "move_type": np.array(MOVE_TYPES, dtype=object)[ctx.move],
+    }
 
-    # siap dalam horizon
-    tp, tj, tf = timed.frame(len(rules))
+
+def _ready_in_horizon(tl: Timeline, scorer: Scorer, timed: _Found, end: date) -> _Listed:
+    """Siap dalam horizon: pairs whose failing time rules all stop refusing by ``end`` and that
+    are then eligible, within the retirement age (BUP) on their ready day."""
+    tp, tj, tf = timed.frame(len(tl.refusing()))
     t_dates, ready = _rule_dates(tl, tp, tj, tf, end)
     ok = ~np.isnat(ready)
     idx = np.flatnonzero(ok)
     ok[idx] = tl.eligible(tp[idx], tj[idx], ready[idx]) & _bup_ok(tl, tp[idx], tj[idx], ready[idx])
-    soon_frame = pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "post": tj[ok],
             "person": tp[ok],
             "category": "horizon",
             "ready_date": ready[ok],
-            **scored(tp[ok], tj[ok]),
+            **_scored(tl, scorer, tp[ok], tj[ok]),
             "shortlist_only": False,
             "_i": np.flatnonzero(ok),
         }
     )
+    return frame, tf, t_dates
 
-    # perlu pengembangan
-    dp, dj, dfail = dev.frame(len(rules))
+
+def _needs_development(tl: Timeline, scorer: Scorer, dev: _Found, end: date) -> _Listed:
+    """Perlu pengembangan: pairs eligible once the developable rules are met, with their time
+    rules stopping by ``end`` and within the retirement age (BUP) at ``end``."""
+    dp, dj, dfail = dev.frame(len(tl.refusing()))
     d_dates, d_ready = _rule_dates(tl, dp, dj, dfail, end)
     ok = ~np.isnat(d_ready)
     idx = np.flatnonzero(ok)
@@ -409,39 +435,44 @@ def successors(
     ok[idx] = tl.eligible(dp[idx], dj[idx], d_ready[idx], skip=skip) & _bup_ok(
         tl, dp[idx], dj[idx], np.full(len(idx), np.datetime64(end, "D"))
     )
-    dev_frame = pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "post": dj[ok],
             "person": dp[ok],
             "category": "pengembangan",
             "ready_date": NAT,
-            **scored(dp[ok], dj[ok]),
+            **_scored(tl, scorer, dp[ok], dj[ok]),
             "shortlist_only": False,
             "_i": np.flatnonzero(ok),
         }
     )
+    return frame, dfail, d_dates
 
-    soon_frame = _seniority_sort(ds, soon_frame, [("post", True), ("ready_date", True)])
-    dev_frame = _seniority_sort(ds, dev_frame, [("post", True)])
+
+def _bench(
+    posts: IntArray, now: pd.DataFrame, soon: pd.DataFrame, dev: pd.DataFrame
+) -> pd.DataFrame:
+    """Bench strength: per post, how many candidates each category has."""
     bench = pd.DataFrame({"post": posts})
-    for cat, frame in (
-        ("sekarang", now_frame),
-        ("horizon", soon_frame),
-        ("pengembangan", dev_frame),
-    ):
+    for cat, frame in (("sekarang", now), ("horizon", soon), ("pengembangan", dev)):
         counts = frame.groupby("post").size()
         bench[cat] = bench["post"].map(counts).fillna(0).astype(np.int64)
-    ready_all = pd.concat(
-        [now_frame[["post", "person", "ready_date"]], soon_frame[["post", "person", "ready_date"]]],
-        ignore_index=True,
-    )
+    return bench
 
+
+def _rows(
+    ds: Dataset,
+    sc: Skenario,
+    tl: Timeline,
+    found: list[_Listed],
+    posts: IntArray,
+    top: int,
+    lang: str,
+) -> pd.DataFrame:
+    """The ``top`` candidates per post and category with their blockers, development actions and
+    competency gaps, in ``posts`` order, then category, then rank."""
     parts = []
-    for frame, fails_all, dates in (
-        (now_frame, None, {}),
-        (soon_frame, tf, t_dates),
-        (dev_frame, dfail, d_dates),
-    ):
+    for frame, fails_all, dates in found:
         head = frame.groupby("post", sort=False).head(top).copy()
         head["rank"] = head.groupby("post").cumcount() + 1
         if fails_all is not None and len(head):
@@ -461,8 +492,7 @@ def successors(
     rows["_o"] = rows["post"].map(order)
     rows["_c"] = rows["category"].map({c: i for i, c in enumerate(CATEGORIES)})
     rows = rows.sort_values(["_o", "_c", "rank"], kind="stable").drop(columns=["_o", "_c"])
-    rows = rows.reset_index(drop=True)[list(ROW_COLUMNS)]
-    return Successors(plan, end, horizon_years, posts, crit, rows, bench, ready_all)
+    return rows.reset_index(drop=True)[list(ROW_COLUMNS)]
 
 
 __all__ = [
