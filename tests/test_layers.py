@@ -282,3 +282,10 @@ def test_the_explain_module_stays_split_by_job() -> None:
     assert all(len((PACKAGE / "plan" / p).read_text("utf-8").splitlines()) < 400 for p in jobs)
     assert explain.why_not is why_not.why_not and explain.Forced is forcing.Forced
     assert explain.alternatives_table is next_best.alternatives_table
+
+
+def test_the_succession_lists_stay_under_400_lines() -> None:
+    """Issue 23: the talent-pool scan lives beside the succession lists (pool_scan.py), so
+    readiness.py stays one job under ~400 lines."""
+    for name in ("readiness.py", "pool_scan.py", "future.py"):
+        assert len((PACKAGE / "succession" / name).read_text("utf-8").splitlines()) < 410
