@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -145,7 +146,7 @@ def _sotk_change(
     issues: list[Issue],
 ) -> SotkChange | None:
     """Row ``i`` checked (its errors appended to ``issues``) and, when it has none, read as a
-    change; name, unit and eselon default to the existing post's."""
+    change (:func:`_sotk_record`)."""
 
     def cell(name: str) -> str:
         k = col.get(name)
@@ -171,6 +172,13 @@ def _sotk_change(
     if issues and issues[-1].row == i:
         return None
     assert day is not None
+    return _sotk_record(ds, i, jid, change, day, cell)
+
+
+def _sotk_record(
+    ds: Dataset, i: int, jid: str, change: str, day: date, cell: Callable[[str], str]
+) -> SotkChange:
+    """The change of a checked row; name, unit and eselon default to the existing post's."""
     known = ds.post_index.get(jid)
     jab = ds.jabatan
 
