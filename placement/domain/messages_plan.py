@@ -249,6 +249,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "penalti rumpun tidak sesuai",
         "wrong-field penalty",
     ),
+    # plan/next_best.py
     "SERI_PEMEGANG_JABATAN": (
         "pemegang jabatan (petahana) didahulukan",
         "the incumbent first",
@@ -288,7 +289,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "({others} pegawai lain; NIP dan nama: {hint})",
         "({others} other people; NIP and name: {hint})",
     ),
-    # plan/explain.py
+    # plan/why_not.py
     "MENGAPA_DIPAKSA": (
         "{nip} memenuhi syarat untuk {jabatan_id}; bila dipaksa, objektif turun {loss:.4f} dan "
         "{n} penempatan berubah",

@@ -149,7 +149,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "SOTK: jabatan dihapus (pemegang perlu jabatan baru)",
         "SOTK: post abolished (the holder needs a new post)",
     ),
-    # succession/readiness.py
+    # succession/pool_scan.py (DEVELOPABLE)
     "PENGEMBANGAN_KOTAK_TALENTA_MIN": (
         "pengembangan kinerja dan potensi sampai kotak talenta minimum",
         "develop performance and potential up to the minimum talent box",

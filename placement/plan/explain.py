@@ -16,6 +16,10 @@ Everything here is data (dataclasses with ``to_dict``); the CLI and the dossier 
 - :func:`why_not`: an ineligible pair lists its failed rules with values; an eligible one is
   forced in and re-solved: objective loss and the placements that change.
 - :func:`required_approvals`: the approvals the plan needs from the scenario's ``fakta``.
+
+The forced re-solve lives in :mod:`placement.plan.forcing`, the next-best candidates in
+:mod:`placement.plan.next_best` and why-not in :mod:`placement.plan.why_not`; their public names
+are importable from here too.
 """
 
 from __future__ import annotations
@@ -32,13 +36,14 @@ from placement.domain.grades import JenisJabatan
 from placement.domain.messages import Where, failure, texts
 from placement.domain.model import Dataset, cell_text
 from placement.plan.chains import vacancy_chains
+from placement.plan.forcing import Forced, force_and_solve, plan_changes, with_fixed
+from placement.plan.next_best import TIE_RULES, Alternative, alternatives, alternatives_table
+from placement.plan.why_not import WhyNot, why_not
 from placement.rules import approvals
 from placement.rules.approvals import Approval
 from placement.rules.eligibility import RuleCheck, check_pair, check_pairs
 from placement.rules.registry import load_pack, rule_set
-from placement.rules.scoring import JpmDetail, jpm_detail, require_known, score_pairs
-from placement.solver.problem import SCALE, IntArray, Problem, Solution, SolveStatus
-from placement.solver.run import solve_problem
+from placement.rules.scoring import JpmDetail, jpm_detail, score_pairs
 
 if TYPE_CHECKING:
     from placement.plan.result import Result
@@ -67,12 +72,6 @@ TERM_LABELS: dict[str, tuple[str, str]] = {
     "overdue_penalty": texts("SUKU_PENALTI_MASA_JABATAN"),
     "field_penalty": texts("SUKU_PENALTI_RUMPUN"),
 }
-TIE_RULES: dict[str, tuple[str, str]] = {
-    "pemegang_jabatan": texts("SERI_PEMEGANG_JABATAN"),
-    "tmt_golongan": texts("SERI_TMT_GOLONGAN"),
-    "tmt_cpns": texts("SERI_TMT_CPNS"),
-    "urutan_tetap": texts("SERI_URUTAN_TETAP"),
-}
 
 
 def _f(value: Any) -> float | None:
@@ -99,27 +98,6 @@ class ScoreTerm:
     value: float | None
     weight: float
     contribution: float
-
-
-@dataclass
-class Alternative:
-    """A next-best candidate for a post, compared with the chosen holder."""
-
-    jabatan_id: str
-    rank: int
-    nip: str
-    nama: str
-    move_type: str
-    total: float
-    difference: float  # candidate total − chosen total (rest of the plan fixed); ≤ 0
-    tie: bool  # equal scaled weight: decided by the tie-break
-    tie_rule: str | None  # key of TIE_RULES
-    loss: float | None = None  # objective loss when forced in (reoptimize)
-    status: str | None = None  # status of the re-solve
-    changes: list[dict[str, str | None]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
 
 
 @dataclass
@@ -358,372 +336,6 @@ def explain_moves(
             )
         )
     return out
-
-
-# --- forcing a pair and re-solving ----------------------------------------------------------------
-
-
-@dataclass
-class Forced:
-    """A re-solve with extra pairs forced in."""
-
-    status: SolveStatus
-    objective: int | None  # scaled
-    loss: float | None  # base objective − forced objective, score units (None without a plan)
-    exact: bool  # both solves proven optimal
-    changes: list[dict[str, str | None]]
-
-
-def with_fixed(problem: Problem, pairs: IntArray) -> Problem:
-    """A fresh Problem with ``pairs`` added to the fixed pairs (the solver re-fixes it)."""
-    fixed = np.union1d(problem.fixed, np.asarray(pairs, dtype=np.int64)).astype(np.int64)
-    return dataclasses.replace(problem, fixed=fixed)
-
-
-def plan_changes(
-    ds: Dataset, result: Result, base: Solution, other: Solution
-) -> list[dict[str, str | None]]:
-    """People whose post differs between two solutions of the result's problem."""
-    idx = result.index
-    jab = ds.jabatan["jabatan_id"].to_numpy()
-
-    def where(sol: Solution) -> dict[int, str]:
-        pairs = idx.pairs.iloc[sol.chosen]
-        return {
-            int(p): str(jab[int(j)]) for p, j in zip(pairs["person"], pairs["post"], strict=True)
-        }
-
-    a, b = where(base), where(other)
-    peg = ds.pegawai
-    out = []
-    for person in sorted(set(a) | set(b)):
-        if a.get(person) != b.get(person):
-            out.append(
-                {
-                    "nip": str(peg.at[person, "nip"]),
-                    "nama": str(peg.at[person, "name"]),
-                    "di_rencana": a.get(person),
-                    "bila_dipaksa": b.get(person),
-                }
-            )
-    return out
-
-
-def force_and_solve(
-    ds: Dataset, result: Result, pairs: IntArray, time_limit: float | None = None
-) -> Forced:
-    """Re-solve the result's problem with ``pairs`` (indices into result.index.pairs) forced in."""
-    problem = with_fixed(result.problem, pairs)
-    sol = solve_problem(problem, "auto", time_limit, result.scenario.seed)
-    base = result.solution
-    if sol.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE) or sol.objective is None:
-        return Forced(sol.status, None, None, False, [])
-    loss = None if base.objective is None else (base.objective - sol.objective) / SCALE
-    exact = sol.status is SolveStatus.OPTIMAL and base.status is SolveStatus.OPTIMAL
-    return Forced(sol.status, sol.objective, loss, exact, plan_changes(ds, result, base, sol))
-
-
-def pair_position(result: Result, nip: str, jabatan_id: str) -> int | None:
-    """Index of the pair in the solver's model (None when it is not placeable there)."""
-    p = result.index.pairs
-    hit = np.flatnonzero((p["nip"].to_numpy() == nip) & (p["jabatan_id"].to_numpy() == jabatan_id))
-    return int(hit[0]) if len(hit) else None
-
-
-# --- alternatives --------------------------------------------------------------------------------
-
-
-def tie_rule(ds: Dataset, chosen: pd.Series[Any], other: pd.Series[Any]) -> str:
-    """Which tie-break rule puts ``chosen`` ahead of ``other`` at equal weight."""
-    seniority = {col: ds.pegawai[col].to_numpy() for col in ("tmt_golongan", "tmt_cpns")}
-    return _tie_rule(
-        bool(chosen["stay"]),
-        bool(other["stay"]),
-        int(chosen["person"]),
-        int(other["person"]),
-        seniority,
-    )
-
-
-def _tie_rule(stay_a: bool, stay_b: bool, a: int, b: int, seniority: dict[str, Any]) -> str:
-    """:func:`tie_rule` on plain values (``seniority``: pegawai column name → values)."""
-    if stay_a != stay_b:
-        return "pemegang_jabatan"
-    for key, values in seniority.items():
-        x, y = pd.Timestamp(values[a]), pd.Timestamp(values[b])
-        if not (pd.isna(x) and pd.isna(y)) and (pd.isna(x) or pd.isna(y) or x != y):
-            return key
-    return "urutan_tetap"
-
-
-def alternatives(
-    ds: Dataset,
-    result: Result,
-    jabatan_id: str,
-    k: int = 3,
-    *,
-    reoptimize: bool = False,
-    time_budget: float | None = None,
-) -> list[Alternative]:
-    """Top-k other placeable candidates of a post in the plan, best first (see module docstring)."""
-    require_known(ds, jabatan_id=jabatan_id)
-    from placement.rules.eligibility import rank_for_post
-
-    pairs = result.index.pairs
-    post = ds.post_index[jabatan_id]
-    chosen_pairs = pairs.iloc[result.solution.chosen]
-    held = chosen_pairs[chosen_pairs["post"] == post]
-    cand = pairs[pairs["post"] == post]
-    chosen = held.iloc[0] if len(held) else None
-    if chosen is not None:
-        cand = cand[cand["person"] != chosen["person"]]
-    ranked = rank_for_post(ds, cand).head(k)
-    base_total = float(chosen["total"]) if chosen is not None else 0.0
-    peg = ds.pegawai
-    out = []
-    for rank, (_, r) in enumerate(ranked.iterrows(), start=1):
-        total = float(r["total"])
-        tie = chosen is not None and round(total * SCALE) == round(base_total * SCALE)
-        alt = Alternative(
-            jabatan_id=jabatan_id,
-            rank=rank,
-            nip=str(r["nip"]),
-            nama=str(peg.at[int(r["person"]), "name"]),
-            move_type=str(r["move_type"]),
-            total=total,
-            difference=total - base_total,
-            tie=tie,
-            tie_rule=tie_rule(ds, chosen, r) if tie and chosen is not None else None,
-        )
-        if reoptimize:
-            pos = pair_position(result, alt.nip, jabatan_id)
-            assert pos is not None
-            forced = force_and_solve(ds, result, np.array([pos]), time_budget)
-            alt.loss, alt.status, alt.changes = forced.loss, str(forced.status), forced.changes
-        out.append(alt)
-    return out
-
-
-def alternatives_table(
-    ds: Dataset,
-    result: Result,
-    k: int = 3,
-    *,
-    reoptimize: bool = False,
-    time_budget: float | None = None,
-) -> pd.DataFrame:
-    """Alternatives of every post filled by a move (not a stay) in the plan, one row each."""
-    plan = result.plan
-    moved = plan[plan["jabatan_tujuan_id"].notna() & (plan["jenis_perpindahan"] != "tetap")]
-    rows = []
-    ranked = None if reoptimize else _ranked_alternatives(ds, result, k)
-    for jid, holder in zip(moved["jabatan_tujuan_id"], moved["nip"], strict=True):
-        found = (
-            ranked.get(str(jid), [])
-            if ranked is not None
-            else alternatives(ds, result, str(jid), k, reoptimize=True, time_budget=time_budget)
-        )
-        for a in found:
-            rows.append(
-                {
-                    "jabatan_id": jid,
-                    "nip_terpilih": holder,
-                    "peringkat": a.rank,
-                    "nip": a.nip,
-                    "nama": a.nama,
-                    "jenis_perpindahan": a.move_type,
-                    "skor": a.total,
-                    "selisih_skor": a.difference,
-                    "seri": a.tie,
-                    "aturan_pemecah_seri": TIE_RULES[a.tie_rule][0] if a.tie_rule else None,
-                    "kehilangan_objektif": a.loss,
-                }
-            )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "jabatan_id",
-            "nip_terpilih",
-            "peringkat",
-            "nip",
-            "nama",
-            "jenis_perpindahan",
-            "skor",
-            "selisih_skor",
-            "seri",
-            "aturan_pemecah_seri",
-            "kehilangan_objektif",
-        ],
-    )
-
-
-def _ranked_alternatives(ds: Dataset, result: Result, k: int) -> dict[str, list[Alternative]]:
-    """:func:`alternatives` (without re-solving) of every post filled by a move, from one sort of
-    all pairs: by post, then the order of ``rank_for_post`` (total, incumbent, seniority, row)."""
-    pairs = result.index.pairs
-    peg = ds.pegawai
-    far = pd.Timestamp("2262-01-01")
-    person = pairs["person"].to_numpy()
-    post = pairs["post"].to_numpy()
-    total = pairs["total"].to_numpy(dtype=float)
-    order = np.lexsort(
-        (
-            person,
-            peg["tmt_cpns"].fillna(far).to_numpy()[person],
-            peg["tmt_golongan"].fillna(far).to_numpy()[person],
-            ~pairs["stay"].to_numpy(),
-            -np.round(total, 12),
-            post,
-        )
-    )
-    sorted_post = post[order]
-    chosen = pairs.iloc[result.solution.chosen]
-    holder = dict(zip(chosen["post"].astype(int), chosen.index, strict=True))
-    plan = result.plan
-    moved = plan[plan["jabatan_tujuan_id"].notna() & (plan["jenis_perpindahan"] != "tetap")]
-    names = peg["name"].astype(str).to_numpy()
-    nips = pairs["nip"].astype(str).to_numpy()
-    stay = pairs["stay"].to_numpy(dtype=bool)
-    seniority = {col: peg[col].to_numpy() for col in ("tmt_golongan", "tmt_cpns")}
-    kinds = pairs["move_type"].astype(str).to_numpy()
-    out: dict[str, list[Alternative]] = {}
-    for jid in dict.fromkeys(str(j) for j in moved["jabatan_tujuan_id"]):
-        row = ds.post_index[jid]
-        lo, hi = np.searchsorted(sorted_post, [row, row + 1])
-        at = holder.get(row)
-        base = float(total[at]) if at is not None else 0.0
-        mine = [int(i) for i in order[lo:hi] if at is None or person[i] != person[at]][:k]
-        found = []
-        for rank, i in enumerate(mine, start=1):
-            tie = at is not None and round(total[i] * SCALE) == round(base * SCALE)
-            found.append(
-                Alternative(
-                    jabatan_id=jid,
-                    rank=rank,
-                    nip=nips[i],
-                    nama=names[person[i]],
-                    move_type=kinds[i],
-                    total=float(total[i]),
-                    difference=float(total[i]) - base,
-                    tie=tie,
-                    tie_rule=_tie_rule(
-                        bool(stay[at]), bool(stay[i]), int(person[at]), int(person[i]), seniority
-                    )
-                    if tie and at is not None
-                    else None,
-                )
-            )
-        out[jid] = found
-    return out
-
-
-# --- why not --------------------------------------------------------------------------------------
-
-
-@dataclass
-class WhyNot:
-    """Why a person is not placed in a post."""
-
-    nip: str
-    jabatan_id: str
-    code: str  # TIDAK_MEMENUHI_SYARAT | DI_LUAR_LINGKUP | SELEKSI_TERBUKA | DILARANG | SUDAH_DI_RENCANA | WAJIB_PINDAH | DIPAKSA
-    message_id: str
-    message_en: str
-    failed: list[RuleCheck] = field(default_factory=list)
-    status: str | None = None
-    loss: float | None = None
-    exact: bool = False
-    changes: list[dict[str, str | None]] = field(default_factory=list)
-
-    def message(self, lang: str = "id") -> str:
-        return self.message_en if lang == "en" else self.message_id
-
-    def to_dict(self) -> dict[str, Any]:
-        out = dataclasses.asdict(self)
-        return out
-
-
-def why_not(
-    ds: Dataset,
-    sc: Skenario,
-    result: Result,
-    nip: str,
-    jabatan_id: str,
-    time_budget: float | None = None,
-) -> WhyNot:
-    """Failed rules of an ineligible pair; for an eligible one the cost of forcing it in."""
-    decision = check_pair(ds, sc, nip, jabatan_id)
-    failed = [c for c in decision.checks if not c.passed]
-    if failed:
-        ids = ", ".join(f"{c.rule_id} ({c.actual} vs {c.threshold})" for c in failed)
-        return WhyNot(
-            nip,
-            jabatan_id,
-            "TIDAK_MEMENUHI_SYARAT",
-            *texts("MENGAPA_TIDAK_MEMENUHI_SYARAT", nip=nip, jabatan_id=jabatan_id, ids=ids),
-            failed,
-        )
-    if not decision.in_scope:
-        return WhyNot(
-            nip,
-            jabatan_id,
-            "DI_LUAR_LINGKUP",
-            *texts("MENGAPA_DI_LUAR_LINGKUP"),
-        )
-    if decision.shortlist_only:
-        return WhyNot(
-            nip,
-            jabatan_id,
-            "SELEKSI_TERBUKA",
-            *texts("MENGAPA_SELEKSI_TERBUKA"),
-        )
-    if any(k.nip == nip and k.jabatan_id == jabatan_id for k in sc.larang):
-        return WhyNot(
-            nip,
-            jabatan_id,
-            "DILARANG",
-            *texts("MENGAPA_DILARANG"),
-        )
-    in_plan = result.plan[
-        (result.plan["nip"] == nip) & (result.plan["jabatan_tujuan_id"] == jabatan_id)
-    ]
-    if len(in_plan):
-        return WhyNot(
-            nip,
-            jabatan_id,
-            "SUDAH_DI_RENCANA",
-            *texts("MENGAPA_SUDAH_DI_RENCANA", nip=nip, jabatan_id=jabatan_id),
-        )
-    pos = pair_position(result, nip, jabatan_id)
-    if pos is None:
-        return WhyNot(
-            nip,
-            jabatan_id,
-            "WAJIB_PINDAH",
-            *texts("MENGAPA_WAJIB_PINDAH", nip=nip),
-        )
-    forced = force_and_solve(ds, result, np.array([pos]), time_budget)
-    if forced.loss is None:
-        return WhyNot(
-            nip,
-            jabatan_id,
-            "DIPAKSA_TIDAK_LAYAK",
-            *texts(
-                "MENGAPA_DIPAKSA_TIDAK_LAYAK", nip=nip, jabatan_id=jabatan_id, status=forced.status
-            ),
-            status=str(forced.status),
-        )
-    n = len(forced.changes)
-    return WhyNot(
-        nip,
-        jabatan_id,
-        "DIPAKSA",
-        *texts("MENGAPA_DIPAKSA", nip=nip, jabatan_id=jabatan_id, loss=forced.loss, n=n),
-        status=str(forced.status),
-        loss=forced.loss,
-        exact=forced.exact,
-        changes=forced.changes,
-    )
 
 
 # --- approvals ------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -81,9 +82,32 @@ def read_sotk(path: Path, ds: Dataset) -> tuple[list[SotkChange], list[Issue]]:
     """Read and validate a SOTK change file (csv, header ``jabatan_id,perubahan,tanggal`` and
     optionally ``nama_jabatan,unit_kerja,eselon``). Raises PlacementError listing every located
     error; returns the changes and warnings."""
+    file = str(path)
+    rows = _sotk_rows(path, file)
+    col = _sotk_columns(rows[0], file)
+    issues: list[Issue] = []
+    changes: list[SotkChange] = []
+    seen: dict[tuple[str, str], int] = {}
+    for i, raw in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in raw):
+            continue
+        change = _sotk_change(ds, file, col, i, raw, seen, issues)
+        if change is not None:
+            changes.append(change)
+    if issues:
+        raise PlacementError(issues)
+    for c in changes:
+        if c.change == "dibentuk" and c.jabatan_id in ds.post_index:
+            where = Where(file, c.row, "jabatan_id")
+            issues.append(issue("SOTK_SUDAH_ADA", where, jid=c.jabatan_id, day=c.day))
+    return changes, issues
+
+
+def _sotk_rows(path: Path, file: str) -> list[list[str]]:
+    """The SOTK file's csv rows (any encoding and separator the readers accept); raises when it
+    is missing, unreadable or empty."""
     from placement.io.decode import decode_bytes, sniff_separator
 
-    file = str(path)
     try:
         text = decode_bytes(path.read_bytes())
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sniff_separator(text)))
@@ -93,7 +117,13 @@ def read_sotk(path: Path, ds: Dataset) -> tuple[list[SotkChange], list[Issue]]:
         raise PlacementError([issue("SOTK_TIDAK_TERBACA", Where(file), detail=exc)]) from None
     if not rows:
         raise PlacementError([issue("SOTK_KOSONG", Where(file))])
-    header = [norm_text(h).replace(" ", "_") for h in rows[0]]
+    return rows
+
+
+def _sotk_columns(first: list[str], file: str) -> dict[str, int]:
+    """Position of each known column in the header row; raises naming every missing required
+    column."""
+    header = [norm_text(h).replace(" ", "_") for h in first]
     missing = [c for c in SOTK_REQUIRED if c not in header]
     if missing:
         required = ", ".join(SOTK_REQUIRED)
@@ -103,60 +133,67 @@ def read_sotk(path: Path, ds: Dataset) -> tuple[list[SotkChange], list[Issue]]:
                 for c in missing
             ]
         )
-    col = {name: header.index(name) for name in (*SOTK_REQUIRED, *SOTK_OPTIONAL) if name in header}
-    issues: list[Issue] = []
-    changes: list[SotkChange] = []
-    seen: dict[tuple[str, str], int] = {}
-    for i, raw in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in raw):
-            continue
+    return {name: header.index(name) for name in (*SOTK_REQUIRED, *SOTK_OPTIONAL) if name in header}
 
-        def cell(name: str, raw: list[str] = raw) -> str:
-            k = col.get(name)
-            return raw[k].strip().lstrip("'") if k is not None and k < len(raw) else ""
 
-        def bad(column: str, code: str, row: int = i, **fields: Any) -> None:
-            issues.append(issue(code, Where(file, row, column), **fields))
+def _sotk_change(
+    ds: Dataset,
+    file: str,
+    col: dict[str, int],
+    i: int,
+    raw: list[str],
+    seen: dict[tuple[str, str], int],
+    issues: list[Issue],
+) -> SotkChange | None:
+    """Row ``i`` checked (its errors appended to ``issues``) and, when it has none, read as a
+    change (:func:`_sotk_record`)."""
 
-        jid, change, when = cell("jabatan_id"), norm_text(cell("perubahan")), cell("tanggal")
-        day = _parse_date(when)
-        if not jid:
-            bad("jabatan_id", "SOTK_JABATAN_KOSONG")
-        if change not in SOTK_CHANGES:
-            bad("perubahan", "SOTK_PERUBAHAN", value=cell("perubahan"))
-        if day is None:
-            bad("tanggal", "SOTK_TANGGAL", value=when)
-        if jid and change == "dihapus" and jid not in ds.post_index:
-            bad("jabatan_id", "SOTK_JABATAN_TIDAK_ADA", jid=jid)
-        if jid and change in SOTK_CHANGES:
-            first = seen.setdefault((jid, change), i)
-            if first != i:
-                bad("jabatan_id", "SOTK_GANDA", jid=jid, change=change, first=first)
-        if issues and issues[-1].row == i:
-            continue
-        assert day is not None
-        known = ds.post_index.get(jid)
-        jab = ds.jabatan
-        changes.append(
-            SotkChange(
-                row=i,
-                jabatan_id=jid,
-                change=change,
-                day=day,
-                name=cell("nama_jabatan")
-                or (str(jab.at[known, "name"]) if known is not None else ""),
-                opd=cell("unit_kerja") or (str(jab.at[known, "opd"]) if known is not None else ""),
-                eselon=cell("eselon")
-                or (str(jab.at[known, "eselon"]) if known is not None else ""),
-            )
-        )
-    if issues:
-        raise PlacementError(issues)
-    for c in changes:
-        if c.change == "dibentuk" and c.jabatan_id in ds.post_index:
-            where = Where(file, c.row, "jabatan_id")
-            issues.append(issue("SOTK_SUDAH_ADA", where, jid=c.jabatan_id, day=c.day))
-    return changes, issues
+    def cell(name: str) -> str:
+        k = col.get(name)
+        return raw[k].strip().lstrip("'") if k is not None and k < len(raw) else ""
+
+    def bad(column: str, code: str, **fields: Any) -> None:
+        issues.append(issue(code, Where(file, i, column), **fields))
+
+    jid, change, when = cell("jabatan_id"), norm_text(cell("perubahan")), cell("tanggal")
+    day = _parse_date(when)
+    if not jid:
+        bad("jabatan_id", "SOTK_JABATAN_KOSONG")
+    if change not in SOTK_CHANGES:
+        bad("perubahan", "SOTK_PERUBAHAN", value=cell("perubahan"))
+    if day is None:
+        bad("tanggal", "SOTK_TANGGAL", value=when)
+    if jid and change == "dihapus" and jid not in ds.post_index:
+        bad("jabatan_id", "SOTK_JABATAN_TIDAK_ADA", jid=jid)
+    if jid and change in SOTK_CHANGES:
+        first = seen.setdefault((jid, change), i)
+        if first != i:
+            bad("jabatan_id", "SOTK_GANDA", jid=jid, change=change, first=first)
+    if issues and issues[-1].row == i:
+        return None
+    assert day is not None
+    return _sotk_record(ds, i, jid, change, day, cell)
+
+
+def _sotk_record(
+    ds: Dataset, i: int, jid: str, change: str, day: date, cell: Callable[[str], str]
+) -> SotkChange:
+    """The change of a checked row; name, unit and eselon default to the existing post's."""
+    known = ds.post_index.get(jid)
+    jab = ds.jabatan
+
+    def existing(column: str) -> str:
+        return str(jab.at[known, column]) if known is not None else ""
+
+    return SotkChange(
+        row=i,
+        jabatan_id=jid,
+        change=change,
+        day=day,
+        name=cell("nama_jabatan") or existing("name"),
+        opd=cell("unit_kerja") or existing("opd"),
+        eselon=cell("eselon") or existing("eselon"),
+    )
 
 
 def _max_tenure(
@@ -199,57 +236,8 @@ def future_vacancies(
     holder = np.array([ds.holder_row.get(str(f.jabatan_id[j]), -1) for j in posts], dtype=np.int64)
     held = holder >= 0
     hp, hj = holder[held], posts[held]
-    records: list[tuple[object, ...]] = []
-    jab = ds.jabatan
-
-    def add(j: int, person: int, day: np.datetime64, reason: str, d_id: str, d_en: str) -> None:
-        records.append(
-            (
-                str(jab.at[j, "jabatan_id"]),
-                j,
-                str(jab.at[j, "name"]),
-                str(jab.at[j, "opd"]),
-                str(jab.at[j, "eselon"]),
-                person,
-                day,
-                reason,
-                d_id,
-                d_en,
-                bool(day <= plan_d),
-            )
-        )
-
-    bup = ds.pegawai["bup_date"].to_numpy(dtype="datetime64[D]")[hp]
-    ages = ds.pegawai["bup_age"].to_numpy()[hp]
-    births = ds.pegawai["birth_date"].to_numpy(dtype="datetime64[D]")[hp]
-    for p, j, day, age, birth in zip(hp, hj, bup, ages, births, strict=True):
-        if not np.isnat(day) and day <= end_d:
-            past_id = " (sudah lewat: perbarui data)" if day <= plan_d else ""
-            past_en = " (already past: update the data)" if day <= plan_d else ""
-            add(
-                int(j),
-                int(p),
-                day,
-                "bup",
-                *texts(
-                    "SUKSESI_BUP", birth=birth, age=age, day=day, past_id=past_id, past_en=past_en
-                ),
-            )
-    overdue, start = _max_tenure(tl, hp, hj, end)
-    need = f.rules["MASA_JABATAN_MAKS"].params.get("maks_tahun", {})
-    for p, j, day, tmt in zip(hp, hj, overdue, start, strict=True):
-        if np.isnat(day):
-            continue
-        n = need.get(str(f.j_kind[j]), "")
-        past_id = " (sudah lewat pada tanggal rencana)" if day <= plan_d else ""
-        past_en = " (already past on the plan date)" if day <= plan_d else ""
-        add(
-            int(j),
-            int(p),
-            day,
-            "masa_jabatan_maks",
-            *texts("SUKSESI_MASA_JABATAN", tmt=tmt, n=n, day=day, past_id=past_id, past_en=past_en),
-        )
+    records = _retirements(ds, hp, hj, plan_d, end_d)
+    records += _tenure_ends(tl, hp, hj, plan_d, end)
     chosen = {int(j) for j in posts}
     for c in sotk or []:
         day = np.datetime64(c.day, "D")
@@ -262,19 +250,92 @@ def future_vacancies(
             not include_new_posts or (new_post_opd and norm_text(c.opd) != norm_text(new_post_opd))
         ):
             continue
-        person = ds.holder_row.get(c.jabatan_id, -1) if j >= 0 else -1
-        reason = f"sotk_{c.change}"
-        d_id, d_en = texts("ALASAN_LOWONG_BARIS_SOTK", row=c.row)
-        if j >= 0:
-            add(j, int(person), day, reason, d_id, d_en)
-        else:
-            records.append(
-                (c.jabatan_id, -1, c.name, c.opd, c.eselon, -1, day, reason, d_id, d_en, False)
-            )
+        records.append(_sotk_vacancy(ds, c, j, day, plan_d))
     frame = pd.DataFrame(records, columns=list(VACANCY_COLUMNS))
     frame["date"] = pd.to_datetime(frame["date"]).astype("datetime64[ns]")
     frame = frame.astype({"post": np.int64, "holder": np.int64, "past": bool})
     return frame.sort_values(["date", "jabatan_id", "reason"], kind="stable").reset_index(drop=True)
+
+
+_Vacancy = tuple[object, ...]
+"""One row of :data:`VACANCY_COLUMNS`."""
+
+
+def _vacancy(
+    ds: Dataset,
+    j: int,
+    person: int,
+    day: np.datetime64,
+    reason: str,
+    texts_: tuple[str, str],
+    plan_d: np.datetime64,
+) -> _Vacancy:
+    """The vacancy row of existing post ``j`` (``person``: its holder's pegawai row or -1)."""
+    jab = ds.jabatan
+    return (
+        str(jab.at[j, "jabatan_id"]),
+        j,
+        str(jab.at[j, "name"]),
+        str(jab.at[j, "opd"]),
+        str(jab.at[j, "eselon"]),
+        person,
+        day,
+        reason,
+        *texts_,
+        bool(day <= plan_d),
+    )
+
+
+def _retirements(
+    ds: Dataset, hp: IntArray, hj: IntArray, plan_d: np.datetime64, end_d: np.datetime64
+) -> list[_Vacancy]:
+    """Posts whose holder (``hp`` of post ``hj``) reaches the retirement age (BUP) by ``end_d``."""
+    out = []
+    bup = ds.pegawai["bup_date"].to_numpy(dtype="datetime64[D]")[hp]
+    ages = ds.pegawai["bup_age"].to_numpy()[hp]
+    births = ds.pegawai["birth_date"].to_numpy(dtype="datetime64[D]")[hp]
+    for p, j, day, age, birth in zip(hp, hj, bup, ages, births, strict=True):
+        if not np.isnat(day) and day <= end_d:
+            past_id = " (sudah lewat: perbarui data)" if day <= plan_d else ""
+            past_en = " (already past: update the data)" if day <= plan_d else ""
+            said = texts(
+                "SUKSESI_BUP", birth=birth, age=age, day=day, past_id=past_id, past_en=past_en
+            )
+            out.append(_vacancy(ds, int(j), int(p), day, "bup", said, plan_d))
+    return out
+
+
+def _tenure_ends(
+    tl: Timeline, hp: IntArray, hj: IntArray, plan_d: np.datetime64, end: date
+) -> list[_Vacancy]:
+    """Posts whose holder reaches the maximum tenure in the post (MASA_JABATAN_MAKS) by ``end``."""
+    ds, f = tl.ds, tl.base
+    out = []
+    overdue, start = _max_tenure(tl, hp, hj, end)
+    need = f.rules["MASA_JABATAN_MAKS"].params.get("maks_tahun", {})
+    for p, j, day, tmt in zip(hp, hj, overdue, start, strict=True):
+        if np.isnat(day):
+            continue
+        n = need.get(str(f.j_kind[j]), "")
+        past_id = " (sudah lewat pada tanggal rencana)" if day <= plan_d else ""
+        past_en = " (already past on the plan date)" if day <= plan_d else ""
+        said = texts(
+            "SUKSESI_MASA_JABATAN", tmt=tmt, n=n, day=day, past_id=past_id, past_en=past_en
+        )
+        out.append(_vacancy(ds, int(j), int(p), day, "masa_jabatan_maks", said, plan_d))
+    return out
+
+
+def _sotk_vacancy(
+    ds: Dataset, c: SotkChange, j: int, day: np.datetime64, plan_d: np.datetime64
+) -> _Vacancy:
+    """The vacancy a SOTK change makes: an existing post ``j`` (with its holder) or, for ``j``
+    -1, a post the file creates."""
+    reason = f"sotk_{c.change}"
+    said = texts("ALASAN_LOWONG_BARIS_SOTK", row=c.row)
+    if j >= 0:
+        return _vacancy(ds, j, int(ds.holder_row.get(c.jabatan_id, -1)), day, reason, said, plan_d)
+    return (c.jabatan_id, -1, c.name, c.opd, c.eselon, -1, day, reason, *said, False)
 
 
 def first_vacancy(frame: pd.DataFrame) -> dict[int, tuple[date, str]]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -34,14 +35,13 @@ from placement.config import Skenario
 from placement.domain.dates import shift_months
 from placement.domain.errors import PlacementError
 from placement.domain.grades import JPT_TYPES
-from placement.domain.messages import Where, failure, issue, text, texts
+from placement.domain.messages import Where, failure, issue, text
 from placement.domain.model import Dataset
 from placement.rules.checks import PairContext
 from placement.rules.eligibility import (
     PairTable,
     build_pairs,
     candidate_rows,
-    cross_pairs,
     rank_for_post,
     run_rule,
     scope_posts,
@@ -49,22 +49,19 @@ from placement.rules.eligibility import (
 from placement.rules.facts import IntArray, norm_text
 from placement.rules.registry import MOVE_TYPES
 from placement.rules.scoring import Scorer, competencies
-from placement.succession.timeline import NAT, TIME_HEALING, DateArray, Timeline
+from placement.succession.pool_scan import (
+    DEVELOPABLE,
+    POOL_BOXES,
+    Found,
+    bup_ok,
+    candidates_and_pool,
+    rule_dates,
+    scan,
+)
+from placement.succession.timeline import NAT, DateArray, Timeline
 
-CHUNK_PAIRS = 500_000
-POOL_BOXES: tuple[int, ...] = (7, 8, 9)  # kelompok rencana suksesi (PermenPAN-RB 3/2020)
 CATEGORIES: tuple[str, ...] = ("sekarang", "horizon", "pengembangan")
 
-# Rules a person can meet through development, with the action (id, en).
-DEVELOPABLE: dict[str, tuple[str, str]] = {
-    "KOTAK_TALENTA_MIN": texts("PENGEMBANGAN_KOTAK_TALENTA_MIN"),
-    "KOMPETENSI_ADA": texts("PENGEMBANGAN_KOMPETENSI_ADA"),
-    "SKP_PROMOSI": texts("PENGEMBANGAN_SKP_PROMOSI"),
-    "PENDIDIKAN_MIN": texts("PENGEMBANGAN_PENDIDIKAN_MIN"),
-    "GOL_MIN_ESELON": texts("PENGEMBANGAN_GOL_MIN_ESELON"),
-    "RUMPUN_SESUAI": texts("PENGEMBANGAN_RUMPUN_SESUAI"),
-    "JOB_FIT_JPT": texts("PENGEMBANGAN_JOB_FIT_JPT"),
-}
 ROW_COLUMNS: tuple[str, ...] = (
     "post",
     "person",
@@ -156,108 +153,6 @@ def critical_posts(ds: Dataset) -> pd.Series:
     return (jpt | ds.jabatan["must_fill"].astype(bool)).reset_index(drop=True)
 
 
-def _pool(tl: Timeline, cand: IntArray) -> tuple[IntArray, IntArray]:
-    """Candidates worth a time check (box may pass KOTAK_TALENTA_MIN) and the talent pool."""
-    f = tl.base
-    box = f.p_box[cand]
-    in_pool = np.isin(np.nan_to_num(box, nan=0), POOL_BOXES)
-    rule = f.rules["KOTAK_TALENTA_MIN"]
-    if rule.active:
-        mins = [
-            float(v)
-            for m, v in rule["kotak_min"].items()
-            if m in ("promosi", "rotasi", "mutasi", "alih_jenis") and m in rule.moves
-        ]
-        least = min([*mins, float(min(POOL_BOXES))])
-        keep = np.nan_to_num(box, nan=-1) >= least
-    else:
-        keep = np.ones(len(cand), dtype=bool)
-    return cand[keep | in_pool], cand[in_pool]
-
-
-@dataclass
-class _Found:
-    person: list[IntArray]
-    post: list[IntArray]
-    fails: list[np.ndarray]  # bool, n × n_rules
-
-    def frame(self, n_rules: int) -> tuple[IntArray, IntArray, np.ndarray]:
-        if not self.person:
-            return (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros((0, n_rules), bool))
-        return (np.concatenate(self.person), np.concatenate(self.post), np.concatenate(self.fails))
-
-
-def _scan(tl: Timeline, posts: IntArray, wide: IntArray, pool: IntArray) -> tuple[_Found, _Found]:
-    """Pairs refused today only by time rules (``wide`` people) or by developable + time rules
-    (``pool`` people), post level by post level."""
-    f = tl.base
-    rules = tl.refusing()
-    ids = [r.id for r in rules]
-    time_col = np.isin(ids, TIME_HEALING)
-    dev_col = np.isin(ids, list(DEVELOPABLE))
-    naik = f.rules["NAIK_SATU_JENJANG"]
-    step = int(naik["langkah_maks"]) if naik.active else 99
-    demosi = f.rules.is_active("DEMOSI")
-    in_pool = np.zeros(len(f.nip), dtype=bool)
-    in_pool[pool] = True
-    timed, dev = _Found([], [], []), _Found([], [], [])
-    for level in np.unique(f.j_level[posts]):
-        lposts = posts[f.j_level[posts] == level]
-        lv = f.p_level[wide]
-        people = wide[(lv >= level - step) & ((lv <= level) if demosi else True)]
-        for person, post in cross_pairs(f, people, lposts, CHUNK_PAIRS):
-            ctx = PairContext.of(f, person, post)
-            fails = np.zeros((len(ctx), len(rules)), dtype=bool)
-            alive = np.ones(len(ctx), dtype=bool)
-            for k, rule in enumerate(rules):
-                fails[:, k] = ~run_rule(rule, ctx).passed
-                if not (time_col[k] or dev_col[k]):
-                    alive &= ~fails[:, k]
-            some = fails.any(axis=1)
-            only_time = alive & some & ~(fails & ~time_col).any(axis=1)
-            with_dev = alive & (fails & dev_col).any(axis=1) & in_pool[ctx.person]
-            for found, mask in ((timed, only_time), (dev, with_dev)):
-                if mask.any():
-                    found.person.append(ctx.person[mask])
-                    found.post.append(ctx.post[mask])
-                    found.fails.append(fails[mask])
-    return timed, dev
-
-
-def _rule_dates(
-    tl: Timeline, person: IntArray, post: IntArray, fails: np.ndarray, end: date
-) -> tuple[dict[str, DateArray], DateArray]:
-    """Day each failing time rule stops refusing (NaT: not within the horizon) and the latest
-    of them per pair (plan date when none fails; NaT when one does not stop in time)."""
-    rules = tl.refusing()
-    n = len(person)
-    latest = np.full(n, np.datetime64(tl.plan_date, "D"))
-    dates: dict[str, DateArray] = {}
-    for k, rule in enumerate(rules):
-        sel = np.flatnonzero(fails[:, k])
-        if rule.id not in TIME_HEALING or not len(sel):
-            continue
-        day = np.full(n, NAT)
-        day[sel] = tl.first_day(rule, person[sel], post[sel], tl.plan_date, end)
-        dates[rule.id] = day
-        later = np.where(np.isnat(day), NAT, np.maximum(latest, day))
-        latest = np.where(fails[:, k], later, latest)
-    return dates, latest
-
-
-def _bup_ok(tl: Timeline, person: IntArray, post: IntArray, day: DateArray) -> np.ndarray:
-    """The person reaches neither the own BUP nor the target post's BUP on or before ``day``."""
-    f = tl.base
-    own = tl.ds.pegawai["bup_date"].to_numpy(dtype="datetime64[D]")[person]
-    target = np.full(len(person), NAT)
-    ages = f.j_bup_age[post]
-    for a in np.unique(ages):
-        sel = ages == a
-        target[sel] = f.bup_at_age(int(a))[person[sel]]
-    ok: np.ndarray = (~np.isnat(own) & (own > day)) & (~np.isnat(target) & (target > day))
-    return ok
-
-
 def _seniority_sort(ds: Dataset, frame: pd.DataFrame, keys: list[tuple[str, bool]]) -> pd.DataFrame:
     """Stable sort by ``keys`` (column, ascending) then total, seniority and row order."""
     far = pd.Timestamp("2262-01-01")
@@ -342,25 +237,46 @@ def successors(
     if horizon_years < 1:
         raise ValueError("horizon_years must be ≥ 1")
     tl = Timeline.of(ds, sc)
-    f = tl.base
     plan = sc.tanggal_rencana
     end = horizon_end(plan, horizon_years)
     posts = select_posts(ds, sc) if posts is None else np.asarray(posts, dtype=np.int64)
     crit = critical_posts(ds)
-    rules = tl.refusing()
+    now_frame = _ready_now(ds, sc, pairs, posts)
+    wide, pool = candidates_and_pool(tl, candidate_rows(tl.base, scope_posts(ds, sc)))
+    timed, dev = scan(tl, posts, wide, pool)
+    scorer = Scorer.of(tl.base, sc)
+    soon = _ready_in_horizon(tl, scorer, timed, end)
+    later = _needs_development(tl, scorer, dev, end)
+    soon = (_seniority_sort(ds, soon[0], [("post", True), ("ready_date", True)]), *soon[1:])
+    later = (_seniority_sort(ds, later[0], [("post", True)]), *later[1:])
+    bench = _bench(posts, now_frame, soon[0], later[0])
+    ready_all = pd.concat(
+        [now_frame[["post", "person", "ready_date"]], soon[0][["post", "person", "ready_date"]]],
+        ignore_index=True,
+    )
+    found = [(now_frame, None, {}), soon, later]
+    rows = _rows(ds, sc, tl, found, posts, top, lang)
+    return Successors(plan, end, horizon_years, posts, crit, rows, bench, ready_all)
 
-    # siap sekarang: the optimiser's eligible pairs
+
+_Listed = tuple[pd.DataFrame, np.ndarray | None, dict[str, DateArray]]
+"""One category's candidates, the rules each failed at the plan date (None: siap sekarang) and
+the day each failing time rule stops refusing."""
+
+
+def _ready_now(ds: Dataset, sc: Skenario, pairs: PairTable | None, posts: IntArray) -> pd.DataFrame:
+    """Siap sekarang: the optimiser's eligible pairs of ``posts``, best first per post."""
     pt = pairs if pairs is not None else build_pairs(ds, sc)
     p = pt.pairs
     now = p[~p["stay"].to_numpy() & np.isin(p["post"].to_numpy(), posts)]
     now = rank_for_post(ds, now)
     now = now.iloc[np.argsort(now["post"].to_numpy(), kind="stable")]
-    now_frame = pd.DataFrame(
+    return pd.DataFrame(
         {
             "post": now["post"].to_numpy(dtype=np.int64),
             "person": now["person"].to_numpy(dtype=np.int64),
             "category": "sekarang",
-            "ready_date": np.datetime64(plan, "D"),
+            "ready_date": np.datetime64(sc.tanggal_rencana, "D"),
             "total": now["total"].to_numpy(dtype=float),
             "jpm": now["jpm"].to_numpy(dtype=float),
             "move_type": now["move_type"].astype(str).to_numpy(),
@@ -368,80 +284,89 @@ def successors(
         }
     )
 
-    cand = candidate_rows(f, scope_posts(ds, sc))
-    wide, pool = _pool(tl, cand)
-    timed, dev = _scan(tl, posts, wide, pool)
-    scorer = Scorer.of(f, sc)
 
-    def scored(person: IntArray, post: IntArray) -> dict[str, np.ndarray]:
-        ctx = PairContext.of(f, person, post)
-        s = scorer.score(person, post, ctx.move, np.zeros(len(person), dtype=bool))
-        return {
-            "total": s["total"],
-            "jpm": s["jpm"],
-            "move_type": np.array(MOVE_TYPES, dtype=object)[ctx.move],
-        }
+def _scored(tl: Timeline, scorer: Scorer, person: IntArray, post: IntArray) -> dict[str, Any]:
+    """Total, JPM and move type of pairs found by the scan (not in the optimiser's table)."""
+    ctx = PairContext.of(tl.base, person, post)
+    s = scorer.score(person, post, ctx.move, np.zeros(len(person), dtype=bool))
+    return {
+        "total": s["total"],
+        "jpm": s["jpm"],
+        "move_type": np.array(MOVE_TYPES, dtype=object)[ctx.move],
+    }
 
-    # siap dalam horizon
-    tp, tj, tf = timed.frame(len(rules))
-    t_dates, ready = _rule_dates(tl, tp, tj, tf, end)
+
+def _ready_in_horizon(tl: Timeline, scorer: Scorer, timed: Found, end: date) -> _Listed:
+    """Siap dalam horizon: pairs whose failing time rules all stop refusing by ``end`` and that
+    are then eligible, within the retirement age (BUP) on their ready day."""
+    tp, tj, tf = timed.frame(len(tl.refusing()))
+    t_dates, ready = rule_dates(tl, tp, tj, tf, end)
     ok = ~np.isnat(ready)
     idx = np.flatnonzero(ok)
-    ok[idx] = tl.eligible(tp[idx], tj[idx], ready[idx]) & _bup_ok(tl, tp[idx], tj[idx], ready[idx])
-    soon_frame = pd.DataFrame(
+    ok[idx] = tl.eligible(tp[idx], tj[idx], ready[idx]) & bup_ok(tl, tp[idx], tj[idx], ready[idx])
+    frame = pd.DataFrame(
         {
             "post": tj[ok],
             "person": tp[ok],
             "category": "horizon",
             "ready_date": ready[ok],
-            **scored(tp[ok], tj[ok]),
+            **_scored(tl, scorer, tp[ok], tj[ok]),
             "shortlist_only": False,
             "_i": np.flatnonzero(ok),
         }
     )
+    return frame, tf, t_dates
 
-    # perlu pengembangan
-    dp, dj, dfail = dev.frame(len(rules))
-    d_dates, d_ready = _rule_dates(tl, dp, dj, dfail, end)
+
+def _needs_development(tl: Timeline, scorer: Scorer, dev: Found, end: date) -> _Listed:
+    """Perlu pengembangan: pairs eligible once the developable rules are met, with their time
+    rules stopping by ``end`` and within the retirement age (BUP) at ``end``."""
+    dp, dj, dfail = dev.frame(len(tl.refusing()))
+    d_dates, d_ready = rule_dates(tl, dp, dj, dfail, end)
     ok = ~np.isnat(d_ready)
     idx = np.flatnonzero(ok)
     skip = frozenset(DEVELOPABLE)
-    ok[idx] = tl.eligible(dp[idx], dj[idx], d_ready[idx], skip=skip) & _bup_ok(
+    ok[idx] = tl.eligible(dp[idx], dj[idx], d_ready[idx], skip=skip) & bup_ok(
         tl, dp[idx], dj[idx], np.full(len(idx), np.datetime64(end, "D"))
     )
-    dev_frame = pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "post": dj[ok],
             "person": dp[ok],
             "category": "pengembangan",
             "ready_date": NAT,
-            **scored(dp[ok], dj[ok]),
+            **_scored(tl, scorer, dp[ok], dj[ok]),
             "shortlist_only": False,
             "_i": np.flatnonzero(ok),
         }
     )
+    return frame, dfail, d_dates
 
-    soon_frame = _seniority_sort(ds, soon_frame, [("post", True), ("ready_date", True)])
-    dev_frame = _seniority_sort(ds, dev_frame, [("post", True)])
+
+def _bench(
+    posts: IntArray, now: pd.DataFrame, soon: pd.DataFrame, dev: pd.DataFrame
+) -> pd.DataFrame:
+    """Bench strength: per post, how many candidates each category has."""
     bench = pd.DataFrame({"post": posts})
-    for cat, frame in (
-        ("sekarang", now_frame),
-        ("horizon", soon_frame),
-        ("pengembangan", dev_frame),
-    ):
+    for cat, frame in (("sekarang", now), ("horizon", soon), ("pengembangan", dev)):
         counts = frame.groupby("post").size()
         bench[cat] = bench["post"].map(counts).fillna(0).astype(np.int64)
-    ready_all = pd.concat(
-        [now_frame[["post", "person", "ready_date"]], soon_frame[["post", "person", "ready_date"]]],
-        ignore_index=True,
-    )
+    return bench
 
+
+def _rows(
+    ds: Dataset,
+    sc: Skenario,
+    tl: Timeline,
+    found: list[_Listed],
+    posts: IntArray,
+    top: int,
+    lang: str,
+) -> pd.DataFrame:
+    """The ``top`` candidates per post and category with their blockers, development actions and
+    competency gaps, in ``posts`` order, then category, then rank."""
     parts = []
-    for frame, fails_all, dates in (
-        (now_frame, None, {}),
-        (soon_frame, tf, t_dates),
-        (dev_frame, dfail, d_dates),
-    ):
+    for frame, fails_all, dates in found:
         head = frame.groupby("post", sort=False).head(top).copy()
         head["rank"] = head.groupby("post").cumcount() + 1
         if fails_all is not None and len(head):
@@ -461,8 +386,7 @@ def successors(
     rows["_o"] = rows["post"].map(order)
     rows["_c"] = rows["category"].map({c: i for i, c in enumerate(CATEGORIES)})
     rows = rows.sort_values(["_o", "_c", "rank"], kind="stable").drop(columns=["_o", "_c"])
-    rows = rows.reset_index(drop=True)[list(ROW_COLUMNS)]
-    return Successors(plan, end, horizon_years, posts, crit, rows, bench, ready_all)
+    return rows.reset_index(drop=True)[list(ROW_COLUMNS)]
 
 
 __all__ = [
