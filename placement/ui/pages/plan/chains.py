@@ -185,27 +185,10 @@ def _chain_layout(
     def node(post: Any, key: str, row: int, col: int) -> str:
         if isinstance(post, str) and post:
             if post not in nodes:
-                label = names.get(post, post)
-                nodes[post] = {
-                    "name": post,
-                    "value": label,
-                    "label": {"formatter": label},
-                    "x": 190 * col,
-                    "y": 110 * row,
-                    "symbolSize": 18,
-                    "itemStyle": {"color": "#0f766e"},
-                }
+                nodes[post] = _node(post, names.get(post, post), row, col, 18, "#0f766e")
             return post
         label = tr("dari luar lingkup", "from outside") if col == 0 else tr("keluar", "leaves")
-        nodes[key] = {
-            "name": key,
-            "value": label,
-            "label": {"formatter": label},
-            "x": 190 * col,
-            "y": 110 * row,
-            "symbolSize": 12,
-            "itemStyle": {"color": "#9ca3af"},
-        }
+        nodes[key] = _node(key, label, row, col, 12, "#9ca3af")
         return key
 
     for row, chain in enumerate(drawn):
@@ -224,3 +207,16 @@ def _chain_layout(
                 }
             )
     return list(nodes.values()), links, drawn
+
+
+def _node(name: str, label: str, row: int, col: int, size: int, color: str) -> dict[str, Any]:
+    """One node of the chain drawing: a post (green) or the outside (grey), on a grid."""
+    return {
+        "name": name,
+        "value": label,
+        "label": {"formatter": label},
+        "x": 190 * col,
+        "y": 110 * row,
+        "symbolSize": size,
+        "itemStyle": {"color": color},
+    }
