@@ -4,6 +4,7 @@ with the tie-break, the same plan; tiny models equal brute force."""
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -12,10 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from solver_instances import random_problem
 
-from placement.solver import SolveStatus, assign, solve_problem
+from placement.solver import SolveStatus, assign, mip, solve_problem
 from placement.solver.flow import FlowNotApplicableError, solve_flow
 from placement.solver.mip import solve_lp, solve_mip
-from placement.solver.problem import Problem, StayGroup
+from placement.solver.problem import IntArray, Problem, StayGroup
 
 
 def brute_force(problem: Problem) -> tuple[int, int] | None:
@@ -300,3 +301,35 @@ def test_optimal_face_is_used_and_skips_the_weight_mip() -> None:
         solve_problem(problem, "cpsat").objective,
         solve_problem(problem, "cpsat").tiebreak,
     )
+
+
+def test_incumbent_comes_from_the_pairs_the_lp_prices_tight() -> None:
+    """A fractional LP's incumbent MIP runs on the tight pairs, not on (nearly) all of them:
+    provinsi with OPD caps spent minutes there when the band was one weight deviation wide."""
+    problem = random_problem(2, 40, 30, density=0.6, caps=True)
+    solution = solve_mip(problem)
+    assert solution.stats["lp_integral"] == 0
+    assert int(solution.stats["incumbent_pairs"]) < problem.n_pairs // 5
+    unfixed = solve_mip(problem, fixing=False)
+    assert (solution.objective, solution.tiebreak) == (unfixed.objective, unfixed.tiebreak)
+
+
+def test_incumbent_widens_the_band_when_the_tight_pairs_admit_no_plan(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    problem = random_problem(2, 40, 30, density=0.6, caps=True)
+    sizes: list[int] = []
+    real = mip._run_mip
+
+    def first_finds_nothing(p: Problem, cols: IntArray, *args: Any, **kwargs: Any) -> Any:
+        sizes.append(len(cols))
+        if len(sizes) == 1:
+            return "none", cols[:0], float("nan")
+        return real(p, cols, *args, **kwargs)
+
+    monkeypatch.setattr(mip, "_run_mip", first_finds_nothing)
+    solution = solve_mip(problem)
+    assert sizes[1] > sizes[0]
+    assert solution.status is SolveStatus.OPTIMAL
+    monkeypatch.undo()
+    assert solution.objective == solve_mip(problem, fixing=False).objective

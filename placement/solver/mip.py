@@ -62,6 +62,7 @@ CG_START_PER_POST = 5  # initial columns: the best pairs of each post (and of ea
 CG_PRICE_PER_ROW = 10  # each pricing round adds the best priced pairs of each post and person
 CG_PRICE_POOL = 50  # ... chosen among the pool of the 50 × rows best priced pairs
 CG_PRIMAL_BELOW = 5_000  # re-solve with primal simplex after adding fewer columns than this
+SUPPORT_BAND = 1.0  # the incumbent MIP first takes the pairs priced within one weight unit
 ZERO = 1e-6  # reduced profits and multipliers below this in magnitude count as 0
 
 
@@ -455,15 +456,18 @@ def _incumbent(
     if usable and (best is None or problem.weight[hint].sum() > problem.weight[best].sum()):
         best = np.sort(np.asarray(hint)).astype(np.int64)
         stats["hint_used"] = 1
-    if best is None:
-        # Cheap incumbent: the MIP on pairs with near-zero reduced profit (the LP's support).
-        support = all_cols[
-            (lp.d > -1.0 * problem.weight.std() - 1) | np.isin(all_cols, problem.fixed)
-        ]
+    fixed = np.isin(all_cols, problem.fixed)
+    # Cheap incumbent: the MIP on the pairs the LP prices (almost) tight, which hold its
+    # solution; only when those admit no plan, on the wider band of one weight deviation.
+    for band in (SUPPORT_BAND, problem.weight.std() + SUPPORT_BAND):
+        if best is not None:
+            break
+        support = all_cols[(lp.d > -band) | fixed]
         kind, cand, _ = _run_mip(
             problem, support, problem.weight[support].astype(float), clock, seed
         )
         best = cand if kind in ("optimal", "feasible") else None
+        stats["incumbent_pairs"] = len(support)
     return best
 
 
