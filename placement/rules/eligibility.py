@@ -435,81 +435,126 @@ def out_of_memory(stage: str, people: int, posts: int, pairs: int | None) -> Pla
     return PlacementError([found])
 
 
+@dataclass(eq=False)
+class PairScan:
+    """One pass over the eligible pairs of a scenario, block by block: what :func:`build_pairs`
+    keeps, and what a pricing pass re-reads without keeping it (docs/scale.md). Each pass of
+    :meth:`moves` counts the refusals afresh; :meth:`table` assembles a PairTable from kept parts."""
+
+    f: Facts
+    sc: Skenario
+    rules: RuleSet
+    scorer: Scorer
+    posts: IntArray
+    candidates: IntArray
+    counts: npt.NDArray[np.int64]  # refusals per (post row, refusing rule), of the last pass
+    chunk_pairs: int = CHUNK_PAIRS
+
+    @classmethod
+    def of(cls, ds: Dataset, sc: Skenario, *, chunk_pairs: int = CHUNK_PAIRS) -> PairScan:
+        rules = rule_set(sc)
+        f = build_facts(ds, sc, rules)
+        posts = scope_posts(ds, sc)
+        counts = np.zeros((ds.n_posts, len(_active(rules, "tolak"))), dtype=np.int64)
+        return cls(
+            f, sc, rules, Scorer.of(f, sc), posts, candidate_rows(f, posts), counts, chunk_pairs
+        )
+
+    @property
+    def _refusing(self) -> list[Rule]:
+        return _active(self.rules, "tolak")
+
+    @property
+    def _col(self) -> dict[str, int]:
+        return {r.id: i for i, r in enumerate(self._refusing)}
+
+    def moves(self) -> Iterator[dict[str, npt.NDArray[Any]]]:
+        """The eligible move pairs (not stays), one chunk at a time, as narrow parts."""
+        self.counts[:] = 0
+        col = self._col
+        later = [r for r in self._refusing if r.id not in BLOCKING_RULES]
+        flags = _active(self.rules, "daftar_pendek")
+        penalties = _active(self.rules, "penalti")
+        block = _Blocking.of(self.f, self.rules)
+        for person, post in _blocked_pairs(
+            self.f, block, self.candidates, self.posts, self.counts, col, self.chunk_pairs
+        ):
+            ctx = _filter(PairContext.of(self.f, person, post), later, self.counts, col)
+            yield _part(ctx, _fires(flags, ctx), _fires(penalties, ctx))
+
+    def stays(self) -> dict[str, npt.NDArray[Any]]:
+        """The stays of the candidates who hold an in-scope post; call after a pass of
+        :meth:`moves` (blocking counted each holder against the own post: not a refusal)."""
+        holders = self.candidates[self.f.p_held[self.candidates] >= 0]
+        _uncount_holders(self.f, _Blocking.of(self.f, self.rules), holders, self.counts, self._col)
+        stays = PairContext.of(self.f, holders, self.f.p_held[holders])
+        penalties = _active(self.rules, "penalti")
+        return _part(stays, np.zeros(len(stays), dtype=bool), _fires(penalties, stays))
+
+    def total(self, part: dict[str, npt.NDArray[Any]]) -> npt.NDArray[np.float64]:
+        """The total score of each pair of a part (the solver's weight before scaling)."""
+        scores = self.scorer.score(part["person"], part["post"], part["move"], part["overdue"])
+        return np.asarray(scores["total"], dtype=np.float64)
+
+    def table(self, parts: list[dict[str, npt.NDArray[Any]]]) -> PairTable:
+        """The PairTable of the kept ``parts`` (consumed) with the last pass's refusal counts."""
+        pairs = _pairs_frame(self.f, self.scorer, parts, self.chunk_pairs)
+        refusing = self._refusing
+        by_post = [
+            (int(p), r.id, int(self.counts[p, i]))
+            for p in self.posts
+            for i, r in enumerate(refusing)
+            if self.counts[p, i]
+        ]
+        return PairTable(
+            pairs=pairs,
+            posts=self.posts,
+            candidates=self.candidates,
+            refusal_counts=pd.DataFrame(
+                {
+                    "rule_id": [r.id for r in refusing],
+                    "count": self.counts.sum(axis=0).astype(np.int64),
+                }
+            ),
+            refusals_by_post=pd.DataFrame(by_post, columns=["post", "rule_id", "count"]).astype(
+                {"post": np.int32, "count": np.int64}
+            ),
+            plan_date=self.sc.tanggal_rencana,
+            relaxed=relaxations(self.sc),
+            warnings=self.scorer.warnings(self.posts, self.candidates),
+            rules=self.rules,
+        )
+
+
 def count_eligible(ds: Dataset, sc: Skenario, *, chunk_pairs: int = CHUNK_PAIRS) -> int:
     """How many pairs :func:`build_pairs` would keep (moves and stays), counted block by block:
     the same rules on the same chunks, but no pair is kept, so memory stays at one chunk. Used to
     size a problem before building it (docs/scale.md)."""
-    rules = rule_set(sc)
-    f = build_facts(ds, sc, rules)
-    posts = scope_posts(ds, sc)
-    cand = candidate_rows(f, posts)
-    refusing = _active(rules, "tolak")
-    col = {r.id: i for i, r in enumerate(refusing)}
-    counts = np.zeros((ds.n_posts, len(refusing)), dtype=np.int64)
-    later = [r for r in refusing if r.id not in BLOCKING_RULES]
-    n = int((f.p_held[cand] >= 0).sum())  # the stays
-    for person, post in _blocked_pairs(
-        f, _Blocking.of(f, rules), cand, posts, counts, col, chunk_pairs
-    ):
-        n += len(_filter(PairContext.of(f, person, post), later, counts, col))
-    return n
+    scan = PairScan.of(ds, sc, chunk_pairs=chunk_pairs)
+    n = sum(len(part["post"]) for part in scan.moves())
+    return n + len(scan.stays()["post"])
 
 
 def build_pairs(ds: Dataset, sc: Skenario, *, chunk_pairs: int = CHUNK_PAIRS) -> PairTable:
     """Eligible pairs of a scenario (see the module docstring)."""
-    rules = rule_set(sc)
-    f = build_facts(ds, sc, rules)
-    scorer = Scorer.of(f, sc)
-    posts = scope_posts(ds, sc)
-    cand = candidate_rows(f, posts)
-    refusing = _active(rules, "tolak")
-    flags = _active(rules, "daftar_pendek")
-    penalties = _active(rules, "penalti")
-    col = {r.id: i for i, r in enumerate(refusing)}
-    counts = np.zeros((ds.n_posts, len(refusing)), dtype=np.int64)
-    later = [r for r in refusing if r.id not in BLOCKING_RULES]
-    block = _Blocking.of(f, rules)
+    scan = PairScan.of(ds, sc, chunk_pairs=chunk_pairs)
     parts: list[dict[str, npt.NDArray[Any]]] = []
     kept = 0  # eligible pairs found so far (named when memory runs out)
     try:
-        for person, post in _blocked_pairs(f, block, cand, posts, counts, col, chunk_pairs):
-            ctx = _filter(PairContext.of(f, person, post), later, counts, col)
-            parts.append(_part(ctx, _fires(flags, ctx), _fires(penalties, ctx)))
-            kept += len(ctx)
-        holders = cand[f.p_held[cand] >= 0]
-        _uncount_holders(f, block, holders, counts, col)
-        stays = PairContext.of(f, holders, f.p_held[holders])
-        parts.append(_part(stays, np.zeros(len(stays), dtype=bool), _fires(penalties, stays)))
-        kept += len(stays)
-        pairs = _pairs_frame(f, scorer, parts, chunk_pairs)
+        for part in scan.moves():
+            parts.append(part)
+            kept += len(part["post"])
+        parts.append(scan.stays())
+        kept += len(parts[-1]["post"])
+        table = scan.table(parts)
     except MemoryError:
-        pairs = None  # the error (and the frames holding the arrays) is let go here
-    if pairs is None:
+        table = None  # the error (and the frames holding the arrays) is let go here
+    if table is None:
         parts.clear()
         _release_freed_memory()
-        raise out_of_memory("kelayakan", len(cand), len(posts), kept)
+        raise out_of_memory("kelayakan", len(scan.candidates), len(scan.posts), kept)
     _release_freed_memory()
-    by_post = [
-        (int(p), r.id, int(counts[p, i]))
-        for p in posts
-        for i, r in enumerate(refusing)
-        if counts[p, i]
-    ]
-    return PairTable(
-        pairs=pairs,
-        posts=posts,
-        candidates=cand,
-        refusal_counts=pd.DataFrame(
-            {"rule_id": [r.id for r in refusing], "count": counts.sum(axis=0).astype(np.int64)}
-        ),
-        refusals_by_post=pd.DataFrame(by_post, columns=["post", "rule_id", "count"]).astype(
-            {"post": np.int32, "count": np.int64}
-        ),
-        plan_date=sc.tanggal_rencana,
-        relaxed=relaxations(sc),
-        warnings=scorer.warnings(posts, cand),
-        rules=rules,
-    )
+    return table
 
 
 # --- explanations -------------------------------------------------------------------------------------
