@@ -64,7 +64,7 @@ class Result:
             "jabatan_terisi": int(self.plan["jabatan_tujuan_id"].notna().sum()),
             "jabatan_lowong": len(self.vacancies),
             "rantai": int(self.chains["rantai_id"].nunique()) if len(self.chains) else 0,
-            "pasangan_memenuhi_syarat": len(self.table.pairs),
+            "pasangan_memenuhi_syarat": self.table.n_eligible,
             "pasangan_di_solver": int(self.problem.n_pairs),
         }
 

@@ -135,6 +135,15 @@ class PairTable:
     relaxed: list[dict[str, Any]]
     warnings: list[Issue] = field(default_factory=list)
     rules: RuleSet | None = None
+    # A table priced in stages holds only the pairs that can matter (workflow/pricing.py): the
+    # number of eligible pairs found, and the full model's largest |weight| and people count.
+    eligible_count: int | None = None
+    model_extent: tuple[int, int] | None = None
+
+    @property
+    def n_eligible(self) -> int:
+        """Eligible pairs of the scenario (more than ``len(pairs)`` for a staged table)."""
+        return len(self.pairs) if self.eligible_count is None else self.eligible_count
 
     @property
     def cross_size(self) -> int:
@@ -537,7 +546,11 @@ def count_eligible(ds: Dataset, sc: Skenario, *, chunk_pairs: int = CHUNK_PAIRS)
 
 def build_pairs(ds: Dataset, sc: Skenario, *, chunk_pairs: int = CHUNK_PAIRS) -> PairTable:
     """Eligible pairs of a scenario (see the module docstring)."""
-    scan = PairScan.of(ds, sc, chunk_pairs=chunk_pairs)
+    return full_table(PairScan.of(ds, sc, chunk_pairs=chunk_pairs))
+
+
+def full_table(scan: PairScan) -> PairTable:
+    """The table of every eligible pair of one pass; MEMORI_TIDAK_CUKUP when it does not fit."""
     parts: list[dict[str, npt.NDArray[Any]]] = []
     kept = 0  # eligible pairs found so far (named when memory runs out)
     try:

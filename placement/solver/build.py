@@ -51,6 +51,45 @@ class ModelIndex:
         return np.asarray(self.source[name].to_numpy()[self.rows])
 
 
+@dataclass(frozen=True)
+class WeightTerms:
+    """A pair's solver weight from its total score: round(total·SCALE) plus the soft penalties
+    folded into pairs (a must-fill post left empty, a holder left without a post), so that the
+    weight of any pair can be computed from data rows alone (also outside a PairTable)."""
+
+    post_add: IntArray  # per ds.jabatan row
+    person_add: IntArray  # per ds.pegawai row
+    offset: int
+    penalties: dict[str, float]
+
+    @classmethod
+    def of(cls, ds: Dataset, sc: Skenario, posts: IntArray, holder_rows: IntArray) -> WeightTerms:
+        post_add = np.zeros(ds.n_posts, dtype=np.int64)
+        person_add = np.zeros(ds.n_people, dtype=np.int64)
+        offset = 0
+        penalties: dict[str, float] = {}
+        must_fill = posts[ds.jabatan["must_fill"].to_numpy(dtype=bool)[posts]]
+        if not sc.wajib_isi_keras and len(must_fill):
+            pen = round(sc.bobot.penalti_wajib_isi_kosong * SCALE)
+            post_add[must_fill] = pen
+            offset -= pen * len(must_fill)
+            penalties["wajib_isi_kosong"] = sc.bobot.penalti_wajib_isi_kosong
+        if sc.izinkan_non_job:
+            pen = round(sc.bobot.penalti_non_job * SCALE)
+            person_add[holder_rows] = pen
+            offset -= pen * len(holder_rows)
+            penalties["non_job"] = sc.bobot.penalti_non_job
+        return cls(post_add, person_add, offset, penalties)
+
+    def weight(self, total: npt.NDArray[np.float64], person: IntArray, post: IntArray) -> IntArray:
+        """Weights of the pairs (person row, post row) with these total scores."""
+        scaled = total * SCALE
+        weight = np.rint(scaled, out=scaled).astype(np.int64)
+        weight += self.post_add[post]
+        weight += self.person_add[person]
+        return weight
+
+
 @dataclass
 class _Placeable:
     """The pairs the solver may choose (pair-table rows minus shortlist, forbids, must-move stays)."""
@@ -89,6 +128,18 @@ def _mix(a: IntArray, b: IntArray) -> IntArray:
     return np.asarray((z ^ (z >> np.uint64(31))) & np.uint64(0xFFFFF), dtype=np.int64)
 
 
+def holder_rows_of(ds: Dataset, posts: IntArray) -> IntArray:
+    """Sorted pegawai rows of the holders of ``posts`` (vacant posts have none)."""
+    return np.array(
+        sorted(
+            ds.holder_row[jid]
+            for jid in ds.jabatan["jabatan_id"].to_numpy()[posts]
+            if jid in ds.holder_row
+        ),
+        dtype=np.int64,
+    )
+
+
 def build_problem(ds: Dataset, sc: Skenario, table: PairTable) -> tuple[Problem, ModelIndex]:
     """Build the model; raises PlacementError listing every contradiction in the scenario."""
     src = table.pairs
@@ -100,14 +151,7 @@ def build_problem(ds: Dataset, sc: Skenario, table: PairTable) -> tuple[Problem,
         banned = _lookup(ds, src_person, src_post, [(k.nip, k.jabatan_id) for k in sc.larang])
         keep[list(banned.values())] = False
     posts = np.asarray(table.posts, dtype=np.int64)
-    holder_rows = np.array(
-        sorted(
-            ds.holder_row[jid]
-            for jid in ds.jabatan["jabatan_id"].to_numpy()[posts]
-            if jid in ds.holder_row
-        ),
-        dtype=np.int64,
-    )
+    holder_rows = holder_rows_of(ds, posts)
     issues = _check_references(ds, sc, holder_rows)
     must_move = {ds.person_index[n] for n in sc.wajib_pindah if n in ds.person_index}
     if must_move:
@@ -134,24 +178,14 @@ def build_problem(ds: Dataset, sc: Skenario, table: PairTable) -> tuple[Problem,
 
     is_holder = np.isin(people, holder_rows)
     must_fill_post = ds.jabatan["must_fill"].to_numpy(dtype=bool)[posts]
-    scaled = src["total"].to_numpy(dtype=float)[rows]
-    scaled *= SCALE
-    weight = np.rint(scaled, out=scaled).astype(np.int64)
-    del scaled
-    offset = 0
-    penalties: dict[str, float] = {}
-    if not sc.wajib_isi_keras and must_fill_post.any():
-        pen = round(sc.bobot.penalti_wajib_isi_kosong * SCALE)
-        weight += np.where(must_fill_post[pair_post], pen, 0)
-        offset -= pen * int(must_fill_post.sum())
-        penalties["wajib_isi_kosong"] = sc.bobot.penalti_wajib_isi_kosong
-    if sc.izinkan_non_job:
-        pen = round(sc.bobot.penalti_non_job * SCALE)
-        weight += np.where(is_holder[pair_person], pen, 0)
-        offset -= pen * int(is_holder.sum())
-        penalties["non_job"] = sc.bobot.penalti_non_job
+    terms = WeightTerms.of(ds, sc, posts, holder_rows)
+    weight = terms.weight(
+        src["total"].to_numpy(dtype=float)[rows], placeable.person, placeable.post
+    )
+    offset, penalties = terms.offset, terms.penalties
 
-    tiebreak = _tiebreak(ds, people, posts, pair_person, pair_post, stay, weight)
+    extent = table.model_extent or (int(np.abs(weight).max()) if len(weight) else 1, len(people))
+    tiebreak = _tiebreak(ds, people, posts, pair_person, pair_post, stay, extent)
     fixed, lock_issues = _locks(ds, sc, placeable, holder_rows)
     issues += lock_issues
     issues += _must_move_issues(ds, sc, placeable, holder_rows, must_move)
@@ -184,15 +218,16 @@ def _tiebreak(
     pair_person: IntArray,
     pair_post: IntArray,
     stay: np.ndarray,
-    weight: IntArray,
+    extent: tuple[int, int],
 ) -> IntArray:
     """(stay·(n+1) + seniority)·R + mix(seniority, post row) mod R, R ≤ 1024 chosen so that the
-    exact integer form ``weight·K + tiebreak`` fits the min-cost flow's int64 range."""
+    exact integer form ``weight·K + tiebreak`` fits the min-cost flow's int64 range; ``extent``:
+    the model's largest |weight| and number of people."""
     n = ds.n_people
     sen_local = seniority(ds)[people]
     post_rows = posts.astype(np.int64)
-    max_w = int(np.abs(weight).max()) if len(weight) else 1
-    nodes = len(people) + len(posts) + 2
+    max_w, n_model_people = extent
+    nodes = n_model_people + len(posts) + 2
     r = 1024
     while r > 1:
         k = len(posts) * (2 * n + 2) * r

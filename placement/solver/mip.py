@@ -105,7 +105,7 @@ def _solve_lp(
     )
 
 
-def _rank_in_group(ordered_key: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+def rank_in_group(ordered_key: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
     """Position of each element within its run of equal keys (``ordered_key`` sorted)."""
     n = len(ordered_key)
     starts = np.flatnonzero(np.r_[True, ordered_key[1:] != ordered_key[:-1]]) if n else ordered_key
@@ -117,7 +117,7 @@ def _top_per_key(key: IntArray, value: FloatArray | IntArray, cand: IntArray, k:
     if not len(cand):
         return cand
     order = np.lexsort((cand, -value[cand], key[cand]))
-    return cand[order[_rank_in_group(key[cand][order]) < k]]
+    return cand[order[rank_in_group(key[cand][order]) < k]]
 
 
 def _mark_top(keep: npt.NDArray[np.bool_], key: IntArray, n_keys: int, w: IntArray, k: int) -> None:
@@ -134,10 +134,10 @@ def _mark_top(keep: npt.NDArray[np.bool_], key: IntArray, n_keys: int, w: IntArr
         packed.sort()
         order = packed % n
         packed //= span * n  # the keys, in order
-        keep[order[_rank_in_group(packed) < k]] = True
+        keep[order[rank_in_group(packed) < k]] = True
     else:
         order = np.lexsort((-w, key))
-        keep[order[_rank_in_group(key[order]) < k]] = True
+        keep[order[rank_in_group(key[order]) < k]] = True
 
 
 def _start_columns(problem: Problem, per_key: int) -> IntArray:

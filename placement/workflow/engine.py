@@ -15,11 +15,12 @@ import pandas as pd
 from placement.config import Skenario
 from placement.domain.model import Dataset
 from placement.plan.result import Result, hint_pairs, result_of
-from placement.rules.eligibility import PairTable, build_pairs, out_of_memory, scope_posts
+from placement.rules.eligibility import PairScan, PairTable, full_table, out_of_memory, scope_posts
 from placement.solver.build import ModelIndex, build_problem
 from placement.solver.problem import SCALE, MinRow, Solution, SolveStatus, empty_chosen
 from placement.solver.run import choose_backend, solve_problem
 from placement.solver.tiers import Tier, apply_tiers
+from placement.workflow.pricing import solve_staged, staged_by_default
 
 Progress = Callable[[str], None]
 
@@ -46,6 +47,7 @@ def solve(
     extra_rows: tuple[MinRow, ...] = (),
     table: PairTable | None = None,
     hint: pd.DataFrame | None = None,
+    staged: bool | None = None,
 ) -> Result:
     """Eligibility → model → solve → plan tables. Raises PlacementError on contradictory settings,
     and MEMORI_TIDAK_CUKUP (the stage and the size reached) when memory runs out.
@@ -54,7 +56,10 @@ def solve(
     (e.g. "differ from an earlier plan", see placement.plan.diverse). ``table``: eligible pairs
     already built for this dataset and scenario (eligibility does not depend on caps or weights of
     the model, only on the rules). ``hint``: an earlier plan (nip, jabatan_tujuan_id) to warm-start
-    from; used as the MIP's first incumbent when it is feasible for this model."""
+    from; used as the MIP's first incumbent when it is feasible for this model. ``staged``: price
+    the eligible pairs in stages instead of building their table (workflow/pricing.py); None =
+    when the scope's candidates × posts reach STAGED_CROSS and the solve is a plain one (no
+    tiers, extra rows, hint, export or table given)."""
     where: dict[str, Any] = {"stage": "kelayakan"}
     try:
         return _solve(
@@ -69,6 +74,7 @@ def solve(
             extra_rows=extra_rows,
             table=table,
             hint=hint,
+            staged=staged,
         )
     except MemoryError:
         pass  # leaving the handler lets the solve's arrays go before the message is built
@@ -97,13 +103,23 @@ def _solve(
     extra_rows: tuple[MinRow, ...],
     table: PairTable | None,
     hint: pd.DataFrame | None,
+    staged: bool | None,
 ) -> Result:
     """:func:`solve`; ``where`` follows the stage reached and the pair table once built."""
     say = progress or (lambda _msg: None)
     timings: dict[str, float] = {}
     t = time.perf_counter()
     say("Menyusun pasangan pegawai–jabatan yang memenuhi syarat")
-    table = build_pairs(ds, sc) if table is None else table
+    if table is None:
+        scan = PairScan.of(ds, sc)
+        plain = not (sc.tingkatan or extra_rows or hint is not None or export is not None)
+        if staged is None:
+            staged = plain and staged_by_default(scan)
+        if staged:
+            if not plain:
+                raise ValueError("staged pricing solves plain models only (no tiers, rows, hint)")
+            return _solve_staged(ds, sc, scan, where, backend, time_limit, seed, say)
+        table = full_table(scan)
     where.update(stage="model", table=table)
     timings["kelayakan"] = time.perf_counter() - t
     t = time.perf_counter()
@@ -143,4 +159,34 @@ def _solve(
     result = result_of(ds, sc, table, problem, index, solution)
     timings["rencana"] = time.perf_counter() - t
     result.timings.update(timings)
+    return result
+
+
+def _solve_staged(
+    ds: Dataset,
+    sc: Skenario,
+    scan: PairScan,
+    where: dict[str, Any],
+    backend: str,
+    time_limit: float | None,
+    seed: int | None,
+    say: Progress,
+) -> Result:
+    """:func:`solve` with the eligible pairs priced in stages (workflow/pricing.py)."""
+    t = time.perf_counter()
+    run_seed = sc.seed if seed is None else seed
+    staged = solve_staged(
+        ds, sc, scan, backend=backend, time_limit=time_limit, seed=run_seed, say=say
+    )  # Ctrl-C here stops the solve as during a full build's eligibility
+    solver_seconds = time.perf_counter() - t
+    where.update(stage="rencana", table=staged.table)
+    t = time.perf_counter()
+    result = result_of(ds, sc, staged.table, staged.problem, staged.index, staged.solution)
+    result.timings.update(
+        {
+            "kelayakan": staged.read_seconds,
+            "solver": solver_seconds - staged.read_seconds,
+            "rencana": time.perf_counter() - t,
+        }
+    )
     return result

@@ -1,0 +1,88 @@
+"""The LP relaxation of a model whose columns arrive later: column generation priced outside the
+Problem (workflow/pricing.py prices a store of pairs too large to be a Problem).
+
+The rows are the Problem's (people, posts, stay groups); added columns are move pairs (a person
+row and a post row, no stay-group or tier coefficient), warm-started as in
+:func:`placement.solver.mip.solve_lp_cg_duals`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from placement.solver.highs_model import (
+    HIGHS_OK,
+    FloatArray,
+    build_rows,
+    new_highs,
+    pair_lagrangian_bound,
+    pass_model,
+    run_highs,
+)
+from placement.solver.mip import CG_PRIMAL_BELOW
+from placement.solver.problem import IntArray, Problem
+
+
+class GrowingLp:
+    """The LP of ``problem`` plus the move columns added by :meth:`add` (local ids)."""
+
+    def __init__(self, problem: Problem, seed: int) -> None:
+        if problem.min_rows:
+            raise ValueError("tier rows need every column's coefficient: not supported here")
+        self.problem = problem
+        self.h = new_highs(None, seed)
+        lower = np.zeros(problem.n_pairs)
+        lower[np.unique(problem.fixed)] = 1.0
+        cols = np.arange(problem.n_pairs, dtype=np.int64)
+        rows = build_rows(problem, cols)
+        pass_model(self.h, problem.weight.astype(np.float64), rows, lower, integer=False)
+        self.person = np.zeros(0, dtype=np.int64)
+        self.post = np.zeros(0, dtype=np.int64)
+        self.weight = np.zeros(0)
+        self._last_added = problem.n_pairs
+
+    def add(self, person: IntArray, post: IntArray, weight: FloatArray) -> None:
+        """Move columns (local person, local post, weight) at bounds [0, 1]."""
+        n, P = len(person), self.problem.n_people
+        if not n:
+            return
+        index = np.empty(2 * n, dtype=np.int32)
+        index[0::2] = np.minimum(person, P + post)
+        index[1::2] = np.maximum(person, P + post)
+        self.h.addCols(
+            n,
+            weight.astype(np.float64),
+            np.zeros(n),
+            np.ones(n),
+            2 * n,
+            np.arange(0, 2 * n, 2, dtype=np.int32),
+            index,
+            np.ones(2 * n),
+        )
+        self.person = np.concatenate([self.person, person])
+        self.post = np.concatenate([self.post, post])
+        self.weight = np.concatenate([self.weight, weight.astype(np.float64)])
+        self._last_added = n
+
+    def solve(self) -> tuple[bool, FloatArray, float]:
+        """(solved, row multipliers y, Lagrangian bound of all columns so far). y is cleaned and
+        of the sign convention that gives the tighter bound (see highs_model)."""
+        h = self.h
+        if self._last_added < CG_PRIMAL_BELOW:
+            h.setOptionValue("simplex_strategy", 4)
+        else:
+            h.setOptionValue("simplex_strategy", 1)
+            h.clearSolver()
+        run_highs(h)
+        if h.getModelStatus() not in HIGHS_OK:
+            return False, np.zeros(0), float("nan")
+        y = np.asarray(h.getSolution().row_dual)
+        best: tuple[float, FloatArray] | None = None
+        for signed in (y, -y):
+            bound, _, clean = pair_lagrangian_bound(self.problem, signed)
+            d = self.weight - clean[self.person] - clean[self.problem.n_people + self.post]
+            bound += float(d[d > 0].sum())
+            if best is None or bound < best[0]:
+                best = (bound, clean)
+        assert best is not None
+        return True, best[1], best[0]

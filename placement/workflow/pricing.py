@@ -1,0 +1,358 @@
+"""Eligibility priced in stages: pools too large for the full pair table (docs/scale.md).
+
+A national pool (100,000 people × 29,202 posts, about 205 million eligible pairs) has no room for
+its pair table (about 100 bytes a pair with the score columns). Here one pass over the eligible
+pairs (:class:`PairScan`: the same rules on the same chunks as a full build) keeps each pair in
+compact form only (person, post, move type, flags and the solver weight: 15 bytes), and the
+model is solved on the pairs that can matter, by column generation over that store:
+
+1. **Start**: every stay, shortlist-only and locked pair, and the ``START_PER_ROW`` pairs of
+   largest weight of each post and of each person.
+2. **LP**: solve the LP relaxation on the kept pairs (row multipliers y, Lagrangian bound B),
+   price every stored pair (d = w − y_person − y_post, vectorised per block) and keep the best
+   ``PRICED_PER_ROW`` positively priced pairs of each post and person; repeat until no stored
+   pair has d > 0. Then B is the LP bound of the full model (the proof).
+3. **Plan**: solve the model on the kept pairs with the usual backends (weight, then tie-break;
+   plan weight ``best``). A pair can be in a plan of weight ≥ best only if B + min(d, 0) ≥
+   best − 0.5 (reduced-cost fixing, solver/mip.py). Every such pair is kept and, if any was
+   missing, the kept model is solved again: then every plan at least as good as the plan found
+   uses kept pairs only, so the plan is the full model's optimum, tie-break included.
+
+Only the kept pairs are scored in full (score columns for explanations). The result's table also
+holds every eligible pair of the posts the plan leaves vacant, so that their reasons and
+candidate counts are those of a full build. The tie-break is the full model's: the table carries
+the full model's largest weight and people count (PairTable.model_extent).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from placement.config import Skenario
+from placement.domain.model import Dataset
+from placement.rules.eligibility import PairScan, PairTable
+from placement.solver.build import ModelIndex, WeightTerms, build_problem, holder_rows_of
+from placement.solver.growing_lp import GrowingLp
+from placement.solver.mip import ZERO, rank_in_group
+from placement.solver.problem import IntArray, Problem, Solution, SolveStatus
+from placement.solver.run import solve_problem
+
+Part = dict[str, npt.NDArray[Any]]
+BoolArray = npt.NDArray[np.bool_]
+FloatArray = npt.NDArray[np.float64]
+
+STAGED_CROSS = 500_000_000  # candidates × posts from which `auto` prices in stages
+START_PER_ROW = 8  # pairs of largest weight kept per post and per person at the start
+PRICED_PER_ROW = 10  # positively priced pairs kept per post and per person in an LP round
+POOL_PER_ROW = 50  # an LP round picks its pairs among this many × (people + posts) best
+MAX_LP_ROUNDS = 200
+
+
+def staged_by_default(scan: PairScan) -> bool:
+    """Whether ``auto`` prices in stages: the candidates × posts of the scope reach STAGED_CROSS."""
+    return len(scan.candidates) * len(scan.posts) >= STAGED_CROSS
+
+
+def _member(keys: IntArray, sorted_keys: IntArray) -> BoolArray:
+    """Whether each key is in the sorted unique array ``sorted_keys``."""
+    if not len(sorted_keys):
+        return np.zeros(len(keys), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    return np.asarray(sorted_keys[at] == keys)
+
+
+def _keys_of(ds: Dataset, pairs: list[tuple[str, str]]) -> IntArray:
+    """Keys (post row · people + person row) of the (nip, jabatan_id) pairs known in the data."""
+    known = [
+        ds.post_index[j] * ds.n_people + ds.person_index[n]
+        for n, j in pairs
+        if n in ds.person_index and j in ds.post_index
+    ]
+    return np.unique(np.array(known, dtype=np.int64))
+
+
+def _top(key: IntArray, value: npt.NDArray[Any], tie: IntArray, k: int) -> BoolArray:
+    """Mask of the ``k`` largest ``value`` per ``key`` (ties: smaller ``tie`` first)."""
+    order = np.lexsort((tie, -value, key))
+    keep = np.zeros(len(key), dtype=bool)
+    keep[order[rank_in_group(key[order]) < k]] = True
+    return keep
+
+
+@dataclass(eq=False)
+class _Block:
+    """The eligible move pairs of one chunk: the scan's narrow part, weights, priceable and
+    kept flags."""
+
+    part: Part
+    weight: npt.NDArray[np.signedinteger[Any]]  # int32 when the weights fit
+    priceable: BoolArray  # in the model: not shortlist-only, not forbidden
+    kept: BoolArray
+
+
+@dataclass(eq=False)
+class _Found:
+    """Priced pairs: block number, position in the block and reduced profit."""
+
+    block: IntArray
+    at: IntArray
+    d: FloatArray
+
+    @classmethod
+    def join(cls, found: list[_Found]) -> _Found:
+        if not found:
+            return cls(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+        return cls(*(np.concatenate([getattr(f, k) for f in found]) for k in ("block", "at", "d")))
+
+
+@dataclass(eq=False)
+class _Store:
+    """Every eligible pair of the scope in compact form (moves by block, stays always kept)."""
+
+    ds: Dataset
+    scan: PairScan
+    blocks: list[_Block] = field(default_factory=list)
+    stays: Part = field(default_factory=dict)
+    eligible: int = 0
+    extent: tuple[int, int] = (1, 0)
+
+    @classmethod
+    def read(cls, ds: Dataset, sc: Skenario, scan: PairScan) -> _Store:
+        """One pass over the blocks: weights, the full model's extent, locked pairs kept."""
+        store = cls(ds, scan)
+        terms = WeightTerms.of(ds, sc, scan.posts, holder_rows_of(ds, scan.posts))
+        banned = _keys_of(ds, [(k.nip, k.jabatan_id) for k in sc.larang])
+        locked = _keys_of(ds, [(k.nip, k.jabatan_id) for k in sc.kunci])
+        in_model = np.zeros(ds.n_people, dtype=bool)
+        max_w = 1
+        for part in scan.moves():
+            weight = terms.weight(scan.total(part), part["person"], part["post"])
+            keys = part["post"].astype(np.int64) * ds.n_people + part["person"]
+            priceable = ~part["shortlist_only"] & ~_member(keys, banned)
+            if priceable.any():
+                max_w = max(max_w, int(np.abs(weight[priceable]).max()))
+            in_model[part["person"][priceable]] = True
+            small = weight.astype(np.int32) if max_w < 2**31 - 1 else weight
+            store.blocks.append(_Block(part, small, priceable, _member(keys, locked)))
+            store.eligible += len(weight)
+        store.stays = scan.stays()
+        store.eligible += len(store.stays["post"])
+        stay_w = terms.weight(scan.total(store.stays), store.stays["person"], store.stays["post"])
+        must_move = [ds.person_index.get(n, -1) for n in sc.wajib_pindah]
+        placed_stay = ~np.isin(store.stays["person"], must_move)
+        if placed_stay.any():
+            max_w = max(max_w, int(np.abs(stay_w[placed_stay]).max()))
+        in_model[holder_rows_of(ds, scan.posts)] = True
+        store.extent = (max_w, int(in_model.sum()))
+        return store
+
+    def rows_of(self, found: _Found) -> tuple[IntArray, IntArray, FloatArray]:
+        """(pegawai row, jabatan row, weight) of the found pairs."""
+        person = np.empty(len(found.d), dtype=np.int64)
+        post = np.empty(len(found.d), dtype=np.int64)
+        weight = np.empty(len(found.d))
+        for b in np.unique(found.block).tolist():
+            sel = found.block == b
+            block, at = self.blocks[b], found.at[sel]
+            person[sel] = block.part["person"][at]
+            post[sel] = block.part["post"][at]
+            weight[sel] = block.weight[at]
+        return person, post, weight
+
+    def best(self, found: _Found, per_row: int) -> _Found:
+        """The ``per_row`` pairs of largest d of each post and of each person among ``found``
+        (chosen among the POOL_PER_ROW × rows best overall)."""
+        pool = POOL_PER_ROW * (self.ds.n_people + self.ds.n_posts)
+        if len(found.d) > pool:
+            top = np.sort(np.argpartition(-found.d, pool)[:pool])
+            found = _Found(found.block[top], found.at[top], found.d[top])
+        person, post, _ = self.rows_of(found)
+        tie = np.arange(len(found.d))
+        best = _top(post, found.d, tie, per_row) | _top(person, found.d, tie, per_row)
+        return _Found(found.block[best], found.at[best], found.d[best])
+
+    def keep(self, found: _Found) -> int:
+        for b in np.unique(found.block).tolist():
+            self.blocks[b].kept[found.at[found.block == b]] = True
+        return len(found.d)
+
+    def start(self, per_row: int) -> None:
+        """Keep the ``per_row`` pairs of largest weight of each post and of each person (a
+        pair among the best of the whole store is among the best of its own block)."""
+        found = []
+        for b, block in enumerate(self.blocks):
+            at = np.flatnonzero(block.priceable)
+            person = block.part["person"][at].astype(np.int64)
+            post = block.part["post"][at].astype(np.int64)
+            w = block.weight[at]
+            best = _top(post, w, person, per_row) | _top(person, w, post, per_row)
+            found.append(_Found(np.full(int(best.sum()), b), at[best], w[best].astype(float)))
+        self.keep(self.best(_Found.join(found), per_row))
+
+    def price(self, y_person: FloatArray, y_post: FloatArray, above: float) -> _Found:
+        """The priceable pairs not kept with reduced profit d > ``above``."""
+        found = []
+        for b, block in enumerate(self.blocks):
+            person, post = block.part["person"], block.part["post"]
+            d = block.weight - y_person[person]
+            d -= y_post[post]
+            at = np.flatnonzero((d > above) & block.priceable & ~block.kept)
+            if len(at):
+                found.append(_Found(np.full(len(at), b), at, d[at]))
+        return _Found.join(found)
+
+    def table(self, extra_posts: IntArray | None = None) -> PairTable:
+        """The PairTable of the kept pairs (and of every pair of ``extra_posts``)."""
+        parts = []
+        for block in self.blocks:
+            mask = block.kept
+            if extra_posts is not None and len(extra_posts):
+                mask = mask | np.isin(block.part["post"], extra_posts)
+            parts.append({k: v[mask] for k, v in block.part.items()})
+        parts.append(dict(self.stays))
+        table = self.scan.table(parts)
+        table.eligible_count = self.eligible
+        table.model_extent = self.extent
+        return table
+
+    def kept_count(self) -> int:
+        return sum(int(b.kept.sum()) for b in self.blocks) + len(self.stays["post"])
+
+
+def _duals(
+    ds: Dataset, problem: Problem, index: ModelIndex, y: FloatArray
+) -> tuple[FloatArray, FloatArray]:
+    """Row multipliers per pegawai row and per jabatan row (0 where the kept model has no row)."""
+    P, J = problem.n_people, problem.n_posts
+    y_person = np.zeros(ds.n_people)
+    y_person[index.people] = y[:P]
+    y_post = np.zeros(ds.n_posts)
+    y_post[index.posts] = y[P : P + J]
+    return y_person, y_post
+
+
+@dataclass(frozen=True)
+class Staged:
+    """What a staged solve returns: the table (kept pairs and the vacant posts' pairs), the
+    model of the kept pairs and its plan."""
+
+    table: PairTable
+    problem: Problem
+    index: ModelIndex
+    solution: Solution
+    read_seconds: float  # the pass over the eligible pairs
+
+
+def _dots(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def solve_staged(
+    ds: Dataset,
+    sc: Skenario,
+    scan: PairScan,
+    *,
+    backend: str = "auto",
+    time_limit: float | None = None,
+    seed: int = 0,
+    say: Callable[[str], None] = lambda _msg: None,
+) -> Staged:
+    """The optimum of the full model without its pair table (see the module docstring).
+
+    OPTIMAL only with the proof; without it (the LP rounds ran out, or the kept pairs' LP has
+    no solution) the plan of the kept pairs is FEASIBLE, or NO_PLAN when they admit none."""
+    say(
+        f"Membaca pasangan yang memenuhi syarat per blok ({_dots(len(scan.candidates))} kandidat"
+        f" × {_dots(len(scan.posts))} jabatan)"
+    )
+    t = time.perf_counter()
+    store = _Store.read(ds, sc, scan)
+    read_seconds = time.perf_counter() - t
+    store.start(START_PER_ROW)
+    stats: dict[str, float | int | str] = {"bertahap_pasangan_layak": store.eligible}
+    table = store.table()
+    problem, index = build_problem(ds, sc, table)
+    proven, y_person, y_post, bound = _lp_rounds(ds, store, problem, index, seed, stats, say)
+    if proven:  # the LP columns join the model
+        table = store.table()
+        problem, index = build_problem(ds, sc, table)
+    say(f"Menyelesaikan rencana atas {_dots(problem.n_pairs)} pasangan yang disimpan")
+    solution = solve_problem(problem, backend, time_limit, seed)
+    if proven and solution.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
+        need = int(problem.weight[solution.chosen].sum()) - 0.5 - bound
+        missing = store.price(y_person, y_post, need - ZERO)
+        stats["bertahap_ditambah_akhir"] = store.keep(missing)
+        if len(missing.d):
+            table = store.table()
+            problem, index = build_problem(ds, sc, table)
+            solution = solve_problem(problem, backend, time_limit, seed)
+    stats["bertahap_pasangan_disimpan"] = problem.n_pairs
+    if not proven:
+        solution = _unproven(solution)
+    stats["bertahap_bukti"] = "lengkap" if proven else "tidak"
+    solution.stats.update(stats)
+    vacant = _vacant_posts(problem, index, solution)
+    return Staged(store.table(vacant), problem, index, solution, read_seconds)
+
+
+def _lp_rounds(
+    ds: Dataset,
+    store: _Store,
+    problem: Problem,
+    index: ModelIndex,
+    seed: int,
+    stats: dict[str, float | int | str],
+    say: Callable[[str], None],
+) -> tuple[bool, FloatArray, FloatArray, float]:
+    """Column generation of the LP over the store: (proven, y per pegawai row, y per jabatan
+    row, Lagrangian bound of the full model when proven)."""
+    lp = GrowingLp(problem, seed)
+    local_person = np.full(ds.n_people, -1, dtype=np.int64)
+    local_person[index.people] = np.arange(problem.n_people)
+    local_post = np.full(ds.n_posts, -1, dtype=np.int64)
+    local_post[index.posts] = np.arange(problem.n_posts)
+    y_person, y_post = np.zeros(ds.n_people), np.zeros(ds.n_posts)
+    for round_no in range(1, MAX_LP_ROUNDS + 1):
+        solved, y, bound = lp.solve()
+        stats["bertahap_putaran_lp"] = round_no
+        if not solved:
+            return False, y_person, y_post, bound
+        y_person, y_post = _duals(ds, problem, index, y)
+        found = store.price(y_person, y_post, ZERO)
+        if round_no == 1 or not len(found.d) or round_no % 10 == 0:
+            say(
+                f"Putaran LP {round_no}: {_dots(problem.n_pairs + len(lp.weight))} pasangan "
+                f"disimpan, {_dots(len(found.d))} berharga positif"
+            )
+        if not len(found.d):
+            return True, y_person, y_post, bound
+        chosen = store.best(found, PRICED_PER_ROW)
+        store.keep(chosen)
+        person, post, weight = store.rows_of(chosen)
+        rows = (local_person[person], local_post[post])
+        if (rows[0] < 0).any() or (rows[1] < 0).any():  # the start keeps a pair of each person
+            raise RuntimeError("a priced pair's person or post has no row in the kept model")
+        lp.add(*rows, weight)
+    return False, y_person, y_post, float("nan")
+
+
+def _vacant_posts(problem: Problem, index: ModelIndex, solution: Solution) -> IntArray:
+    """Jabatan rows the plan leaves without a holder."""
+    filled = np.zeros(problem.n_posts, dtype=bool)
+    filled[problem.pair_post[solution.chosen]] = True
+    return index.posts[~filled]
+
+
+def _unproven(solution: Solution) -> Solution:
+    """The plan of the kept pairs without the proof that it is the full model's optimum."""
+    if solution.status is SolveStatus.OPTIMAL:
+        solution.status = SolveStatus.FEASIBLE
+    elif solution.status is SolveStatus.INFEASIBLE:
+        solution.status = SolveStatus.NO_PLAN
+    return solution
