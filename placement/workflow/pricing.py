@@ -50,8 +50,9 @@ FloatArray = npt.NDArray[np.float64]
 STAGED_CROSS = 500_000_000  # candidates × posts from which `auto` prices in stages
 START_PER_ROW = 8  # pairs of largest weight kept per post and per person at the start
 PRICED_PER_ROW = 10  # positively priced pairs kept per post and per person in an LP round
-POOL_PER_ROW = 50  # an LP round picks its pairs among this many × (people + posts) best
+POOL_PER_ROW = 50  # an LP round picks its pairs among the POOL_PER_ROW × (people + posts) best
 MAX_LP_ROUNDS = 200
+THIN_AT = 4_000_000  # the start's gathered pairs are thinned when they reach this many
 
 
 def staged_by_default(scan: PairScan) -> bool:
@@ -104,10 +105,19 @@ class _Found:
     at: IntArray
     d: FloatArray
 
+    def take(self, mask: BoolArray | IntArray) -> _Found:
+        return _Found(self.block[mask], self.at[mask], self.d[mask])
+
+    def largest(self, limit: int) -> _Found:
+        """The ``limit`` pairs of largest d (all when fewer), in their order."""
+        if len(self.d) <= limit:
+            return self
+        return self.take(np.sort(np.argpartition(-self.d, limit)[:limit]))
+
     @classmethod
     def join(cls, found: list[_Found]) -> _Found:
         if not found:
-            return cls(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
+            return cls(np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0))
         return cls(*(np.concatenate([getattr(f, k) for f in found]) for k in ("block", "at", "d")))
 
 
@@ -165,17 +175,16 @@ class _Store:
             weight[sel] = block.weight[at]
         return person, post, weight
 
+    def pool(self) -> int:
+        """How many priced pairs an LP round chooses from: POOL_PER_ROW × (people + posts)."""
+        return POOL_PER_ROW * (self.ds.n_people + self.ds.n_posts)
+
     def best(self, found: _Found, per_row: int) -> _Found:
-        """The ``per_row`` pairs of largest d of each post and of each person among ``found``
-        (chosen among the POOL_PER_ROW × rows best overall)."""
-        pool = POOL_PER_ROW * (self.ds.n_people + self.ds.n_posts)
-        if len(found.d) > pool:
-            top = np.sort(np.argpartition(-found.d, pool)[:pool])
-            found = _Found(found.block[top], found.at[top], found.d[top])
+        """The ``per_row`` pairs of largest d of each post and of each person among ``found``."""
         person, post, _ = self.rows_of(found)
         tie = np.arange(len(found.d))
         best = _top(post, found.d, tie, per_row) | _top(person, found.d, tie, per_row)
-        return _Found(found.block[best], found.at[best], found.d[best])
+        return found.take(best)
 
     def keep(self, found: _Found) -> int:
         for b in np.unique(found.block).tolist():
@@ -183,29 +192,58 @@ class _Store:
         return len(found.d)
 
     def start(self, per_row: int) -> None:
-        """Keep the ``per_row`` pairs of largest weight of each post and of each person (a
-        pair among the best of the whole store is among the best of its own block)."""
-        found = []
+        """Keep the ``per_row`` pairs of largest weight of each post and of each person.
+
+        Streamed: a pair below the ``per_row``-th best weight seen so far of both its person
+        and its post can be among the best of neither, so only the others are gathered, and
+        the gathered ones are thinned to the best per row whenever they reach THIN_AT."""
+        kth_person = np.full(self.ds.n_people, -np.inf)
+        kth_post = np.full(self.ds.n_posts, -np.inf)
+        gathered: list[_Found] = []
+        held = 0
         for b, block in enumerate(self.blocks):
             at = np.flatnonzero(block.priceable)
-            person = block.part["person"][at].astype(np.int64)
-            post = block.part["post"][at].astype(np.int64)
-            w = block.weight[at]
-            best = _top(post, w, person, per_row) | _top(person, w, post, per_row)
-            found.append(_Found(np.full(int(best.sum()), b), at[best], w[best].astype(float)))
-        self.keep(self.best(_Found.join(found), per_row))
+            person, post = block.part["person"][at], block.part["post"][at]
+            w = block.weight[at].astype(np.float64)
+            near = (w >= kth_person[person]) | (w >= kth_post[post])
+            gathered.append(_Found(np.full(int(near.sum()), b, dtype=np.int32), at[near], w[near]))
+            held += int(near.sum())
+            if held >= THIN_AT:
+                thinned = self.best(_Found.join(gathered), per_row)
+                gathered, held = [thinned], len(thinned.d)
+                self._kth(thinned, per_row, kth_person, kth_post)
+        self.keep(self.best(_Found.join(gathered), per_row))
 
-    def price(self, y_person: FloatArray, y_post: FloatArray, above: float) -> _Found:
-        """The priceable pairs not kept with reduced profit d > ``above``."""
-        found = []
+    def _kth(self, found: _Found, k: int, kth_person: FloatArray, kth_post: FloatArray) -> None:
+        """Raise the per-row thresholds to the ``k``-th largest d of each person and post."""
+        person, post, _ = self.rows_of(found)
+        for key, kth in ((person, kth_person), (post, kth_post)):
+            order = np.lexsort((-found.d, key))
+            at_k = order[rank_in_group(key[order]) == k - 1]
+            kth[key[at_k]] = found.d[at_k]
+
+    def price(
+        self, y_person: FloatArray, y_post: FloatArray, above: float, limit: int | None = None
+    ) -> tuple[_Found, int]:
+        """The priceable pairs not kept with reduced profit d > ``above`` (only the ``limit``
+        of largest d when given, so that memory stays bounded), and how many there are."""
+        found: list[_Found] = []
+        held = count = 0
         for b, block in enumerate(self.blocks):
             person, post = block.part["person"], block.part["post"]
             d = block.weight - y_person[person]
             d -= y_post[post]
             at = np.flatnonzero((d > above) & block.priceable & ~block.kept)
+            count += len(at)
             if len(at):
-                found.append(_Found(np.full(len(at), b), at, d[at]))
-        return _Found.join(found)
+                found.append(
+                    _Found(np.full(len(at), b, dtype=np.int32), at.astype(np.int32), d[at])
+                )
+                held += len(at)
+            if limit is not None and held > 2 * limit:
+                found, held = [_Found.join(found).largest(limit)], limit
+        out = _Found.join(found)
+        return (out if limit is None else out.largest(limit)), count
 
     def table(self, extra_posts: IntArray | None = None) -> PairTable:
         """The PairTable of the kept pairs (and of every pair of ``extra_posts``)."""
@@ -286,7 +324,7 @@ def solve_staged(
     solution = solve_problem(problem, backend, time_limit, seed)
     if proven and solution.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
         need = int(problem.weight[solution.chosen].sum()) - 0.5 - bound
-        missing = store.price(y_person, y_post, need - ZERO)
+        missing, _ = store.price(y_person, y_post, need - ZERO)
         stats["bertahap_ditambah_akhir"] = store.keep(missing)
         if len(missing.d):
             table = store.table()
@@ -324,11 +362,11 @@ def _lp_rounds(
         if not solved:
             return False, y_person, y_post, bound
         y_person, y_post = _duals(ds, problem, index, y)
-        found = store.price(y_person, y_post, ZERO)
+        found, positive = store.price(y_person, y_post, ZERO, store.pool())
         if round_no == 1 or not len(found.d) or round_no % 10 == 0:
             say(
                 f"Putaran LP {round_no}: {_dots(problem.n_pairs + len(lp.weight))} pasangan "
-                f"disimpan, {_dots(len(found.d))} berharga positif"
+                f"disimpan, {_dots(positive)} berharga positif"
             )
         if not len(found.d):
             return True, y_person, y_post, bound
