@@ -99,14 +99,32 @@ class _Block:
 
 @dataclass(eq=False)
 class _Found:
-    """Priced pairs: block number, position in the block and reduced profit."""
+    """Stored pairs picked by a pass: block number, position in the block, the value they were
+    picked by (weight or reduced profit), pegawai row, jabatan row and weight."""
 
-    block: IntArray
+    block: npt.NDArray[np.int32]
     at: IntArray
     d: FloatArray
+    person: IntArray
+    post: IntArray
+    weight: FloatArray
+
+    _FIELDS = ("block", "at", "d", "person", "post", "weight")
+
+    @classmethod
+    def of(cls, block_no: int, block: _Block, at: IntArray, d: FloatArray) -> _Found:
+        part = block.part
+        return cls(
+            np.full(len(at), block_no, dtype=np.int32),
+            at,
+            d,
+            part["person"][at],
+            part["post"][at],
+            block.weight[at].astype(np.float64),
+        )
 
     def take(self, mask: BoolArray | IntArray) -> _Found:
-        return _Found(self.block[mask], self.at[mask], self.d[mask])
+        return _Found(*(getattr(self, k)[mask] for k in self._FIELDS))
 
     def largest(self, limit: int) -> _Found:
         """The ``limit`` pairs of largest d (all when fewer), in their order."""
@@ -117,8 +135,9 @@ class _Found:
     @classmethod
     def join(cls, found: list[_Found]) -> _Found:
         if not found:
-            return cls(np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0))
-        return cls(*(np.concatenate([getattr(f, k) for f in found]) for k in ("block", "at", "d")))
+            empty = np.zeros(0, dtype=np.int64)
+            return cls(empty.astype(np.int32), empty, np.zeros(0), empty, empty, np.zeros(0))
+        return cls(*(np.concatenate([getattr(f, k) for f in found]) for k in cls._FIELDS))
 
 
 @dataclass(eq=False)
@@ -162,28 +181,14 @@ class _Store:
         store.extent = (max_w, int(in_model.sum()))
         return store
 
-    def rows_of(self, found: _Found) -> tuple[IntArray, IntArray, FloatArray]:
-        """(pegawai row, jabatan row, weight) of the found pairs."""
-        person = np.empty(len(found.d), dtype=np.int64)
-        post = np.empty(len(found.d), dtype=np.int64)
-        weight = np.empty(len(found.d))
-        for b in np.unique(found.block).tolist():
-            sel = found.block == b
-            block, at = self.blocks[b], found.at[sel]
-            person[sel] = block.part["person"][at]
-            post[sel] = block.part["post"][at]
-            weight[sel] = block.weight[at]
-        return person, post, weight
-
     def pool(self) -> int:
         """How many priced pairs an LP round chooses from: POOL_PER_ROW × (people + posts)."""
         return POOL_PER_ROW * (self.ds.n_people + self.ds.n_posts)
 
     def best(self, found: _Found, per_row: int) -> _Found:
         """The ``per_row`` pairs of largest d of each post and of each person among ``found``."""
-        person, post, _ = self.rows_of(found)
         tie = np.arange(len(found.d))
-        best = _top(post, found.d, tie, per_row) | _top(person, found.d, tie, per_row)
+        best = _top(found.post, found.d, tie, per_row) | _top(found.person, found.d, tie, per_row)
         return found.take(best)
 
     def keep(self, found: _Found) -> int:
@@ -206,7 +211,7 @@ class _Store:
             person, post = block.part["person"][at], block.part["post"][at]
             w = block.weight[at].astype(np.float64)
             near = (w >= kth_person[person]) | (w >= kth_post[post])
-            gathered.append(_Found(np.full(int(near.sum()), b, dtype=np.int32), at[near], w[near]))
+            gathered.append(_Found.of(b, block, at[near], w[near]))
             held += int(near.sum())
             if held >= THIN_AT:
                 thinned = self.best(_Found.join(gathered), per_row)
@@ -216,8 +221,7 @@ class _Store:
 
     def _kth(self, found: _Found, k: int, kth_person: FloatArray, kth_post: FloatArray) -> None:
         """Raise the per-row thresholds to the ``k``-th largest d of each person and post."""
-        person, post, _ = self.rows_of(found)
-        for key, kth in ((person, kth_person), (post, kth_post)):
+        for key, kth in ((found.person, kth_person), (found.post, kth_post)):
             order = np.lexsort((-found.d, key))
             at_k = order[rank_in_group(key[order]) == k - 1]
             kth[key[at_k]] = found.d[at_k]
@@ -236,9 +240,7 @@ class _Store:
             at = np.flatnonzero((d > above) & block.priceable & ~block.kept)
             count += len(at)
             if len(at):
-                found.append(
-                    _Found(np.full(len(at), b, dtype=np.int32), at.astype(np.int32), d[at])
-                )
+                found.append(_Found.of(b, block, at, d[at]))
                 held += len(at)
             if limit is not None and held > 2 * limit:
                 found, held = [_Found.join(found).largest(limit)], limit
@@ -372,11 +374,10 @@ def _lp_rounds(
             return True, y_person, y_post, bound
         chosen = store.best(found, PRICED_PER_ROW)
         store.keep(chosen)
-        person, post, weight = store.rows_of(chosen)
-        rows = (local_person[person], local_post[post])
+        rows = (local_person[chosen.person], local_post[chosen.post])
         if (rows[0] < 0).any() or (rows[1] < 0).any():  # the start keeps a pair of each person
             raise RuntimeError("a priced pair's person or post has no row in the kept model")
-        lp.add(*rows, weight)
+        lp.add(*rows, chosen.weight)
     return False, y_person, y_post, float("nan")
 
 
