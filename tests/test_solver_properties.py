@@ -32,7 +32,11 @@ from tests.builders import random_dataset_strategy, random_scenario_strategy
 def instances(draw: Any) -> tuple[Dataset, Skenario]:
     """A random region (some posts wajib_isi) and a scenario with random caps and weights."""
     ds = draw(random_dataset_strategy(max_people=12, max_posts=7, must_fill=True))
-    sc = draw(random_scenario_strategy())
+    return ds, random_settings(draw, draw(random_scenario_strategy()))
+
+
+def random_settings(draw: Any, sc: Skenario) -> Skenario:
+    """``sc`` with random caps, weights, seed, wajib_isi_keras and izinkan_non_job."""
     cap = st.none() | st.integers(0, 3)
     update: dict[str, Any] = {
         "wajib_isi_keras": draw(st.booleans()),
@@ -49,7 +53,7 @@ def instances(draw: Any) -> tuple[Dataset, Skenario]:
         },
     }
     raw = {**sc.model_dump(mode="json", exclude_defaults=True), **update}
-    return ds, Skenario.model_validate(raw)
+    return Skenario.model_validate(raw)
 
 
 def with_locks(draw: Any, ds: Dataset, sc: Skenario, table: PairTable) -> Skenario:

@@ -64,7 +64,7 @@ class GrowingLp:
         self.weight = np.concatenate([self.weight, weight.astype(np.float64)])
         self._last_added = n
 
-    def solve(self) -> tuple[bool, FloatArray, float]:
+    def optimise(self) -> tuple[bool, FloatArray, float]:
         """(solved, row multipliers y, Lagrangian bound of all columns so far). y is cleaned and
         of the sign convention that gives the tighter bound (see highs_model)."""
         h = self.h

@@ -261,6 +261,10 @@ class _Store:
         table.model_extent = self.extent
         return table
 
+    def complete(self) -> bool:
+        """Whether every priceable pair is kept: the kept model is then the full model."""
+        return all(not (b.priceable & ~b.kept).any() for b in self.blocks)
+
     def kept_count(self) -> int:
         return sum(int(b.kept.sum()) for b in self.blocks) + len(self.stays["post"])
 
@@ -306,7 +310,8 @@ def solve_staged(
     """The optimum of the full model without its pair table (see the module docstring).
 
     OPTIMAL only with the proof; without it (the LP rounds ran out, or the kept pairs' LP has
-    no solution) the plan of the kept pairs is FEASIBLE, or NO_PLAN when they admit none."""
+    no solution while some eligible pair is left out) the plan of the kept pairs is FEASIBLE, or
+    NO_PLAN when they admit none."""
     say(
         f"Membaca pasangan yang memenuhi syarat per blok ({_dots(len(scan.candidates))} kandidat"
         f" × {_dots(len(scan.posts))} jabatan)"
@@ -359,10 +364,11 @@ def _lp_rounds(
     local_post[index.posts] = np.arange(problem.n_posts)
     y_person, y_post = np.zeros(ds.n_people), np.zeros(ds.n_posts)
     for round_no in range(1, MAX_LP_ROUNDS + 1):
-        solved, y, bound = lp.solve()
+        solved, y, bound = lp.optimise()
         stats["bertahap_putaran_lp"] = round_no
-        if not solved:
-            return False, y_person, y_post, bound
+        if not solved:  # no multipliers (an empty or infeasible LP): proven only when nothing
+            # is left out; the bound then fixes nothing, and there is nothing left to fix
+            return store.complete(), y_person, y_post, float("inf")
         y_person, y_post = _duals(ds, problem, index, y)
         found, positive = store.price(y_person, y_post, ZERO, store.pool())
         if round_no == 1 or not len(found.d) or round_no % 10 == 0:
