@@ -97,10 +97,12 @@ def test_without_the_final_fixing_the_tiebreak_falls_short(
     assert int(kabupaten.staged.solution.stats["bertahap_ditambah_akhir"]) > 0
     price = pricing._Store.price
 
-    def lp_rounds_only(store: Any, y_person: Any, y_post: Any, above: float) -> Any:
+    def lp_rounds_only(
+        store: Any, y_person: Any, y_post: Any, above: float, limit: int | None = None
+    ) -> Any:
         if above != ZERO:  # the final call prices against the plan's weight, not against 0
-            return pricing._Found.join([])
-        return price(store, y_person, y_post, above)
+            return pricing._Found.join([]), 0
+        return price(store, y_person, y_post, above, limit)
 
     monkeypatch.setattr(pricing._Store, "price", lp_rounds_only)
     cut = solve(kabupaten.ds, kabupaten.sc, staged=True)
