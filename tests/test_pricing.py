@@ -224,8 +224,8 @@ def test_staged_equals_full_on_random_regions(
     event(f"status {full.status}, proof {stats['bertahap_bukti']}")
     event(f"LP rounds {'1' if stats['bertahap_putaran_lp'] == 1 else 'more'}")
     if full.status is SolveStatus.INFEASIBLE and stats["bertahap_bukti"] == "tidak":
-        # Known gap: the staged LP proves infeasibility only when every eligible pair is kept
-        # (no Farkas pricing); it then reports NO_PLAN (no plan, no proof), never a plan.
+        # Infeasibility is proven only when every eligible pair is kept (the relaxed LP's
+        # artificial columns are priced, not a Farkas proof): NO_PLAN, no plan, no proof.
         assert staged.status is SolveStatus.NO_PLAN and not len(staged.solution.chosen)
         return
     assert _key(staged) == _key(full)
@@ -313,3 +313,38 @@ def test_pair_scan_counts_as_build_pairs_on_kabupaten(kabupaten: Kabupaten) -> N
     assert rebuilt.refusal_counts.equals(table.refusal_counts)
     assert rebuilt.refusals_by_post.equals(table.refusals_by_post)
     assert int(table.refusal_counts["count"].sum()) > 0
+
+
+_UNSATISFIABLE_START = {
+    "tanggal_rencana": "2026-07-01",
+    "aturan": {
+        "DEMOSI": {"aktif": False},
+        "KOTAK_TALENTA_MIN": {"kotak_min": {"rotasi": 4, "mutasi": 5}},
+    },
+    "bobot": {"jpm": 1.0},
+    "pertahankan": ["J-005", "J-009"],
+    "larang": [{"nip": "197410312004072001", "jabatan_id": "J-008"}],
+    "wajib_pindah": ["197410312004072001"],
+    "wajib_isi_keras": True,
+    "izinkan_non_job": True,
+    "penempatan_jpt_langsung": True,
+    "seed": 1,
+}
+
+
+@pytest.mark.usefixtures("one_per_row")
+def test_kept_pairs_whose_lp_has_no_solution_are_repaired_by_pricing() -> None:
+    """One pair per row leaves a must-fill post or a must-move person without a kept pair: the
+    LP is relaxed (artificial columns) and pricing brings in the pairs that repair it (found by
+    the random-region property test: staged said NO_PLAN where the full model is OPTIMAL)."""
+    ds, sc = generate("tiny", 1), Skenario.model_validate(_UNSATISFIABLE_START)
+    full = solve(ds, sc, staged=False)
+    staged = solve(ds, sc, staged=True)
+    assert full.status is SolveStatus.OPTIMAL
+    assert staged.solution.stats["bertahap_relaksasi"] == 1
+    assert staged.solution.stats["bertahap_bukti"] == "lengkap"
+    assert (staged.status, staged.solution.objective, staged.solution.tiebreak) == (
+        full.status,
+        full.solution.objective,
+        full.solution.tiebreak,
+    )

@@ -12,11 +12,13 @@ import numpy as np
 
 from placement.solver.highs_model import (
     HIGHS_OK,
+    INF,
     FloatArray,
     build_rows,
     new_highs,
     pair_lagrangian_bound,
     pass_model,
+    row_bounds,
     run_highs,
 )
 from placement.solver.mip import CG_PRIMAL_BELOW
@@ -40,6 +42,30 @@ class GrowingLp:
         self.post = np.zeros(0, dtype=np.int64)
         self.weight = np.zeros(0)
         self._last_added = problem.n_pairs
+        self.relaxed = False
+
+    def relax(self, penalty: float) -> None:
+        """Make the LP feasible whatever the columns: one artificial column of cost −``penalty``
+        per row with a lower bound (people who must be placed, posts that must be filled, move
+        caps). Its multipliers then price in the pairs that repair the rows; the Lagrangian
+        bound ignores these columns, so it stays a bound of the model itself."""
+        lower, _ = row_bounds(self.problem)
+        rows = np.flatnonzero(np.isfinite(lower) & (lower > 0)).astype(np.int32)
+        n = len(rows)
+        self.relaxed = True
+        if not n:
+            return
+        self.h.addCols(
+            n,
+            np.full(n, -float(penalty)),
+            np.zeros(n),
+            np.full(n, INF),
+            n,
+            np.arange(n, dtype=np.int32),
+            rows,
+            np.ones(n),
+        )
+        self._last_added = n
 
     def add(self, person: IntArray, post: IntArray, weight: FloatArray) -> None:
         """Move columns (local person, local post, weight) at bounds [0, 1]."""

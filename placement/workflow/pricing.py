@@ -52,6 +52,7 @@ START_PER_ROW = 8  # pairs of largest weight kept per post and per person at the
 PRICED_PER_ROW = 10  # positively priced pairs kept per post and per person in an LP round
 POOL_PER_ROW = 50  # an LP round picks its pairs among the POOL_PER_ROW × (people + posts) best
 MAX_LP_ROUNDS = 200
+RELAX_PENALTY = 100  # an artificial column costs this many times the largest |weight|
 THIN_AT = 4_000_000  # the start's gathered pairs are thinned when they reach this many
 
 
@@ -338,6 +339,8 @@ def solve_staged(
             problem, index = build_problem(ds, sc, table)
             solution = solve_problem(problem, backend, time_limit, seed)
     stats["bertahap_pasangan_disimpan"] = problem.n_pairs
+    if solution.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
+        proven = proven and store.complete()  # no plan on the kept pairs proves nothing more
     if not proven:
         solution = _unproven(solution)
     stats["bertahap_bukti"] = "lengkap" if proven else "tidak"
@@ -366,6 +369,11 @@ def _lp_rounds(
     for round_no in range(1, MAX_LP_ROUNDS + 1):
         solved, y, bound = lp.optimise()
         stats["bertahap_putaran_lp"] = round_no
+        if not solved and not lp.relaxed and problem.n_pairs:  # the kept pairs leave a row
+            # unsatisfiable: price against the rows' repair (see GrowingLp.relax)
+            lp.relax(RELAX_PENALTY * max(1, store.extent[0]))
+            stats["bertahap_relaksasi"] = 1
+            solved, y, bound = lp.optimise()
         if not solved:  # no multipliers (an empty or infeasible LP): proven only when nothing
             # is left out; the bound then fixes nothing, and there is nothing left to fix
             return store.complete(), y_person, y_post, float("inf")
