@@ -234,17 +234,20 @@ class _Store:
         of largest d when given, so that memory stays bounded), and how many there are."""
         found: list[_Found] = []
         held = count = 0
+        floor = above  # once ``limit`` pairs are held, only better ones can still be among them
         for b, block in enumerate(self.blocks):
             person, post = block.part["person"], block.part["post"]
             d = block.weight - y_person[person]
             d -= y_post[post]
-            at = np.flatnonzero((d > above) & block.priceable & ~block.kept)
-            count += len(at)
+            wanted = (d > above) & block.priceable & ~block.kept
+            count += int(wanted.sum())
+            at = np.flatnonzero(wanted & (d > floor)) if floor > above else np.flatnonzero(wanted)
             if len(at):
                 found.append(_Found.of(b, block, at, d[at]))
                 held += len(at)
             if limit is not None and held > 2 * limit:
-                found, held = [_Found.join(found).largest(limit)], limit
+                kept = _Found.join(found).largest(limit)
+                found, held, floor = [kept], limit, float(kept.d.min())
         out = _Found.join(found)
         return (out if limit is None else out.largest(limit)), count
 
@@ -366,8 +369,11 @@ def _lp_rounds(
     local_post = np.full(ds.n_posts, -1, dtype=np.int64)
     local_post[index.posts] = np.arange(problem.n_posts)
     y_person, y_post = np.zeros(ds.n_people), np.zeros(ds.n_posts)
+    seconds = {"bertahap_detik_lp": 0.0, "bertahap_detik_harga": 0.0}
     for round_no in range(1, MAX_LP_ROUNDS + 1):
+        t = time.perf_counter()
         solved, y, bound = lp.optimise()
+        seconds["bertahap_detik_lp"] += time.perf_counter() - t
         stats["bertahap_putaran_lp"] = round_no
         if not solved and not lp.relaxed and problem.n_pairs:  # the kept pairs leave a row
             # unsatisfiable: price against the rows' repair (see GrowingLp.relax)
@@ -378,12 +384,14 @@ def _lp_rounds(
             # is left out; the bound then fixes nothing, and there is nothing left to fix
             return store.complete(), y_person, y_post, float("inf")
         y_person, y_post = _duals(ds, problem, index, y)
+        t = time.perf_counter()
         found, positive = store.price(y_person, y_post, ZERO, store.pool())
-        if round_no == 1 or not len(found.d) or round_no % 10 == 0:
-            say(
-                f"Putaran LP {round_no}: {_dots(problem.n_pairs + len(lp.weight))} pasangan "
-                f"disimpan, {_dots(positive)} berharga positif"
-            )
+        seconds["bertahap_detik_harga"] += time.perf_counter() - t
+        stats.update({k: round(v, 1) for k, v in seconds.items()})
+        say(
+            f"Putaran LP {round_no}: {_dots(problem.n_pairs + len(lp.weight))} pasangan "
+            f"disimpan, {_dots(positive)} berharga positif"
+        )
         if not len(found.d):
             return True, y_person, y_post, bound
         chosen = store.best(found, PRICED_PER_ROW)
