@@ -32,7 +32,7 @@ from placement.report.outputs import write_outputs
 from placement.rules.eligibility import PairScan, build_pairs, count_eligible
 from placement.solver import SolveStatus
 from placement.solver.growing_lp import GrowingLp
-from placement.solver.mip import ZERO, solve_lp
+from placement.solver.mip import solve_lp
 from placement.solver.problem import MinRow, Problem
 from placement.synth.generator import generate
 from placement.synth.presets import preset_plan_date
@@ -95,16 +95,11 @@ def test_without_the_final_fixing_the_tiebreak_falls_short(
 ) -> None:
     """The pairs priced in only by the final reduced-cost fixing change the plan's tie-break."""
     assert int(kabupaten.staged.solution.stats["bertahap_ditambah_akhir"]) > 0
-    price = pricing._Store.price
 
-    def lp_rounds_only(
-        store: Any, y_person: Any, y_post: Any, above: float, limit: int | None = None
-    ) -> Any:
-        if above != ZERO:  # the final call prices against the plan's weight, not against 0
-            return pricing._Found.join([]), 0
-        return price(store, y_person, y_post, above, limit)
+    def nothing_missing(store: Any, y_person: Any, y_post: Any, above: float) -> Any:
+        return pricing._Found.join([])  # only the final fixing prices with ``price``
 
-    monkeypatch.setattr(pricing._Store, "price", lp_rounds_only)
+    monkeypatch.setattr(pricing._Store, "price", nothing_missing)
     cut = solve(kabupaten.ds, kabupaten.sc, staged=True)
     assert cut.solution.stats["bertahap_ditambah_akhir"] == 0
     assert cut.solution.objective == kabupaten.full.solution.objective
@@ -211,7 +206,7 @@ def test_staged_equals_full_on_random_regions(
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(pricing, "START_PER_ROW", 1)
         mp.setattr(pricing, "PRICED_PER_ROW", 1)
-        mp.setattr(pricing, "POOL_PER_ROW", 1)
+        mp.setattr(pricing, "THIN_AT", 7)  # streamed best-per-row thinned many times
         try:
             full = solve(ds, sc, staged=False, table=table)
         except PlacementError as exc:  # contradictory settings: refused the same way

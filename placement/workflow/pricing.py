@@ -50,7 +50,6 @@ FloatArray = npt.NDArray[np.float64]
 STAGED_CROSS = 500_000_000  # candidates × posts from which `auto` prices in stages
 START_PER_ROW = 8  # pairs of largest weight kept per post and per person at the start
 PRICED_PER_ROW = 10  # positively priced pairs kept per post and per person in an LP round
-POOL_PER_ROW = 50  # an LP round picks its pairs among the POOL_PER_ROW × (people + posts) best
 MAX_LP_ROUNDS = 200
 RELAX_PENALTY = 100  # an artificial column costs this many times the largest |weight|
 THIN_AT = 4_000_000  # the start's gathered pairs are thinned when they reach this many
@@ -127,12 +126,6 @@ class _Found:
     def take(self, mask: BoolArray | IntArray) -> _Found:
         return _Found(*(getattr(self, k)[mask] for k in self._FIELDS))
 
-    def largest(self, limit: int) -> _Found:
-        """The ``limit`` pairs of largest d (all when fewer), in their order."""
-        if len(self.d) <= limit:
-            return self
-        return self.take(np.sort(np.argpartition(-self.d, limit)[:limit]))
-
     @classmethod
     def join(cls, found: list[_Found]) -> _Found:
         if not found:
@@ -182,10 +175,6 @@ class _Store:
         store.extent = (max_w, int(in_model.sum()))
         return store
 
-    def pool(self) -> int:
-        """How many priced pairs an LP round chooses from: POOL_PER_ROW × (people + posts)."""
-        return POOL_PER_ROW * (self.ds.n_people + self.ds.n_posts)
-
     def best(self, found: _Found, per_row: int) -> _Found:
         """The ``per_row`` pairs of largest d of each post and of each person among ``found``."""
         tie = np.arange(len(found.d))
@@ -198,27 +187,54 @@ class _Store:
         return len(found.d)
 
     def start(self, per_row: int) -> None:
-        """Keep the ``per_row`` pairs of largest weight of each post and of each person.
+        """Keep the ``per_row`` pairs of largest weight of each post and of each person."""
 
-        Streamed: a pair below the ``per_row``-th best weight seen so far of both its person
+        def weights(block: _Block) -> tuple[IntArray, FloatArray]:
+            at = np.flatnonzero(block.priceable)
+            return at, block.weight[at].astype(np.float64)
+
+        self.keep(self._best_per_row(weights, per_row)[0])
+
+    def priced_best(
+        self, y_person: FloatArray, y_post: FloatArray, per_row: int
+    ) -> tuple[_Found, int]:
+        """The ``per_row`` pairs of largest positive reduced profit of each post and of each
+        person among the priceable pairs not kept, and how many have a positive one."""
+
+        def profits(block: _Block) -> tuple[IntArray, FloatArray]:
+            d = block.weight - y_person[block.part["person"]]
+            d -= y_post[block.part["post"]]
+            at = np.flatnonzero((d > ZERO) & block.priceable & ~block.kept)
+            return at, d[at]
+
+        return self._best_per_row(profits, per_row)
+
+    def _best_per_row(
+        self, values: Callable[[_Block], tuple[IntArray, FloatArray]], per_row: int
+    ) -> tuple[_Found, int]:
+        """The ``per_row`` pairs of largest value of each post and of each person among the
+        pairs ``values`` gives per block (positions, values), and how many it gave.
+
+        Streamed: a pair below the ``per_row``-th best value seen so far of both its person
         and its post can be among the best of neither, so only the others are gathered, and
         the gathered ones are thinned to the best per row whenever they reach THIN_AT."""
         kth_person = np.full(self.ds.n_people, -np.inf)
         kth_post = np.full(self.ds.n_posts, -np.inf)
         gathered: list[_Found] = []
-        held = 0
+        held = count = 0
         for b, block in enumerate(self.blocks):
-            at = np.flatnonzero(block.priceable)
-            person, post = block.part["person"][at], block.part["post"][at]
-            w = block.weight[at].astype(np.float64)
-            near = (w >= kth_person[person]) | (w >= kth_post[post])
-            gathered.append(_Found.of(b, block, at[near], w[near]))
+            at, v = values(block)
+            count += len(at)
+            near = (v >= kth_person[block.part["person"][at]]) | (
+                v >= kth_post[block.part["post"][at]]
+            )
+            gathered.append(_Found.of(b, block, at[near], v[near]))
             held += int(near.sum())
             if held >= THIN_AT:
                 thinned = self.best(_Found.join(gathered), per_row)
                 gathered, held = [thinned], len(thinned.d)
                 self._kth(thinned, per_row, kth_person, kth_post)
-        self.keep(self.best(_Found.join(gathered), per_row))
+        return self.best(_Found.join(gathered), per_row), count
 
     def _kth(self, found: _Found, k: int, kth_person: FloatArray, kth_post: FloatArray) -> None:
         """Raise the per-row thresholds to the ``k``-th largest d of each person and post."""
@@ -227,29 +243,16 @@ class _Store:
             at_k = order[rank_in_group(key[order]) == k - 1]
             kth[key[at_k]] = found.d[at_k]
 
-    def price(
-        self, y_person: FloatArray, y_post: FloatArray, above: float, limit: int | None = None
-    ) -> tuple[_Found, int]:
-        """The priceable pairs not kept with reduced profit d > ``above`` (only the ``limit``
-        of largest d when given, so that memory stays bounded), and how many there are."""
+    def price(self, y_person: FloatArray, y_post: FloatArray, above: float) -> _Found:
+        """Every priceable pair not kept with reduced profit d > ``above``."""
         found: list[_Found] = []
-        held = count = 0
-        floor = above  # once ``limit`` pairs are held, only better ones can still be among them
         for b, block in enumerate(self.blocks):
-            person, post = block.part["person"], block.part["post"]
-            d = block.weight - y_person[person]
-            d -= y_post[post]
-            wanted = (d > above) & block.priceable & ~block.kept
-            count += int(wanted.sum())
-            at = np.flatnonzero(wanted & (d > floor)) if floor > above else np.flatnonzero(wanted)
+            d = block.weight - y_person[block.part["person"]]
+            d -= y_post[block.part["post"]]
+            at = np.flatnonzero((d > above) & block.priceable & ~block.kept)
             if len(at):
                 found.append(_Found.of(b, block, at, d[at]))
-                held += len(at)
-            if limit is not None and held > 2 * limit:
-                kept = _Found.join(found).largest(limit)
-                found, held, floor = [kept], limit, float(kept.d.min())
-        out = _Found.join(found)
-        return (out if limit is None else out.largest(limit)), count
+        return _Found.join(found)
 
     def table(self, extra_posts: IntArray | None = None) -> PairTable:
         """The PairTable of the kept pairs (and of every pair of ``extra_posts``)."""
@@ -335,7 +338,7 @@ def solve_staged(
     solution = solve_problem(problem, backend, time_limit, seed)
     if proven and solution.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
         need = int(problem.weight[solution.chosen].sum()) - 0.5 - bound
-        missing, _ = store.price(y_person, y_post, need - ZERO)
+        missing = store.price(y_person, y_post, need - ZERO)
         stats["bertahap_ditambah_akhir"] = store.keep(missing)
         if len(missing.d):
             table = store.table()
@@ -385,16 +388,15 @@ def _lp_rounds(
             return store.complete(), y_person, y_post, float("inf")
         y_person, y_post = _duals(ds, problem, index, y)
         t = time.perf_counter()
-        found, positive = store.price(y_person, y_post, ZERO, store.pool())
+        chosen, positive = store.priced_best(y_person, y_post, PRICED_PER_ROW)
         seconds["bertahap_detik_harga"] += time.perf_counter() - t
         stats.update({k: round(v, 1) for k, v in seconds.items()})
         say(
             f"Putaran LP {round_no}: {_dots(problem.n_pairs + len(lp.weight))} pasangan "
             f"disimpan, {_dots(positive)} berharga positif"
         )
-        if not len(found.d):
+        if not positive:
             return True, y_person, y_post, bound
-        chosen = store.best(found, PRICED_PER_ROW)
         store.keep(chosen)
         rows = (local_person[chosen.person], local_post[chosen.post])
         if (rows[0] < 0).any() or (rows[1] < 0).any():  # the start keeps a pair of each person
