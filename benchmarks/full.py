@@ -338,6 +338,14 @@ def pool_details(pool: Source, scaling: Source) -> str:
         if d.get("rss_per_minute_mb"):
             steps = ", ".join(f"{m}: {mb:,}" for m, mb in d["rss_per_minute_mb"])
             lines += ["", f"RSS maks per menit sejak mulai (menit: MB): {steps}."]
+        staged = {k: v for k, v in (d.get("solver_stats") or {}).items() if "bertahap" in k}
+        if staged:
+            lines += [
+                "",
+                "Penetapan harga bertahap (workflow/pricing.py; statistik solver di hasil.json): "
+                + ", ".join(f"{k} = {v}" for k, v in staged.items())
+                + f"; pasangan di solver {d.get('pairs_in_solver')}.",
+            ]
         if d.get("message"):
             lines += ["", "Pesan terakhir:", "", "```", d["message"].strip(), "```"]
     one = (scaling.doc or {}).get("one_pool")

@@ -174,6 +174,8 @@ def record(work: Path) -> dict[str, Any]:
         "stages": stages(log, rss, start, end),
         "rss_per_minute_mb": rss_per_minute(rss, start),
         "stage_seconds": None if plan is None else plan.get("waktu_detik"),  # hasil.json's own
+        "solver_stats": None if plan is None else plan.get("solver_statistik"),
+        "pairs_in_solver": None if plan is None else plan.get("pasangan_di_solver"),
         "load_1min_end": float(meta["load_end"]) if meta.get("load_end") else None,
     }
 
