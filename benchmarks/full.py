@@ -144,9 +144,10 @@ def _one_pool(src: Source) -> dict[str, Any]:
     if d is None:
         return _target(what, limit, "belum diukur", None, src)
     ok = d["status"] == "OPTIMAL" and d["wall_s"] <= 1800 and d["peak_rss_mb"] <= 12 * GB
+    cpu = "tidak tercatat" if d["cpu_s"] is None else f"{d['cpu_s']:,.0f} s"
     measured = (
-        f"{d['status']} setelah {d['wall_s']:,.0f} s (CPU {d['cpu_s']:,.0f} s), "
-        f"RSS puncak {d['peak_rss_mb']:,} MB"
+        f"{d['status']} setelah {d['wall_s']:,.0f} s (CPU {cpu}), "
+        f"RSS puncak {d['peak_rss_mb']:,} MB (sampel tiap 5 s)"
     )
     return _target(what, limit, measured, ok, src)
 
@@ -310,10 +311,16 @@ def nasional_table(scaling: Source, pool: Source) -> str:
         pairs = f"{d['pairs']:,}" if d.get("pairs") is not None else "-"
         lines.append(
             f"| satu kumpulan (`--gabung-instansi`) | {d['status']} (kode keluar {d['exit']}) "
-            f"| {d['wall_s']:,.0f} s | {d['cpu_s']:,.0f} s ({d['user_s']:,.0f} + "
-            f"{d['sys_s']:,.0f}) | {d['peak_rss_mb']:,} MB | {pairs} | {pool.when} |"
+            f"| {d['wall_s']:,.0f} s | {_cpu(d)} | {d['peak_rss_mb']:,} MB | {pairs} "
+            f"| {pool.when} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def _cpu(d: dict[str, Any]) -> str:
+    if d["cpu_s"] is None:
+        return "tidak tercatat (`timeout` menghentikan `/usr/bin/time`)"
+    return f"{d['cpu_s']:,.0f} s ({d['user_s']:,.0f} + {d['sys_s']:,.0f})"
 
 
 def pool_details(pool: Source, scaling: Source) -> str:

@@ -156,6 +156,15 @@ def record(work: Path) -> dict[str, Any]:
     rss = rss_path.read_text().splitlines() if rss_path.exists() else []
     lines = status_lines(raw)
     exit_code = int(meta["exit"]) if meta.get("exit") else timed["exit"]
+    if not timed["wall_s"]:  # `timeout` killed /usr/bin/time first: it wrote nothing
+        samples = [int(line.split()[1]) for line in rss if len(line.split()) == 2]
+        timed.update(
+            wall_s=round((end - start).total_seconds(), 1),
+            user_s=None,
+            sys_s=None,
+            cpu_s=None,
+            peak_rss_mb=round(max(samples, default=0) / 1024),
+        )
     return {
         "stamp": {
             "utc": start.strftime("%Y-%m-%d %H:%M UTC"),

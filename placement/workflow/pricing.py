@@ -326,6 +326,7 @@ def solve_staged(
     t = time.perf_counter()
     store = _Store.read(ds, sc, scan)
     read_seconds = time.perf_counter() - t
+    say(f"{_dots(store.eligible)} pasangan yang memenuhi syarat, disimpan ringkas")
     store.start(START_PER_ROW)
     stats: dict[str, float | int | str] = {"bertahap_pasangan_layak": store.eligible}
     table = store.table()
