@@ -27,6 +27,7 @@ from placement.config import Skenario
 from placement.domain.errors import PlacementError
 from placement.domain.model import Dataset
 from placement.plan.audit import audit_plan
+from placement.plan.infeasibility import _subset as restrict
 from placement.plan.result import Result
 from placement.report.outputs import write_outputs
 from placement.rules.eligibility import PairScan, build_pairs, count_eligible
@@ -230,18 +231,12 @@ def test_staged_equals_full_on_random_regions(
 
 
 def _subset(problem: Problem, cols: np.ndarray) -> Problem:
-    """The model of the pairs ``cols`` (every stay and fixed pair among them)."""
-    where = np.full(problem.n_pairs, -1, dtype=np.int64)
-    where[cols] = np.arange(len(cols))
-    return dataclasses.replace(
-        problem,
-        pair_person=problem.pair_person[cols],
-        pair_post=problem.pair_post[cols],
-        weight=problem.weight[cols],
-        tiebreak=problem.tiebreak[cols],
-        stay=problem.stay[cols],
-        fixed=where[problem.fixed],
-    )
+    """The model of the sorted pairs ``cols`` (every fixed pair among them)."""
+    keep = np.zeros(problem.n_pairs, dtype=bool)
+    keep[cols] = True
+    restricted = restrict(problem, keep)
+    assert restricted is not None
+    return restricted
 
 
 def _batches(problem: Problem, seed: int) -> Iterator[np.ndarray]:
