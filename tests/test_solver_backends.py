@@ -333,3 +333,28 @@ def test_incumbent_widens_the_band_when_the_tight_pairs_admit_no_plan(
     assert solution.status is SolveStatus.OPTIMAL
     monkeypatch.undo()
     assert solution.objective == solve_mip(problem, fixing=False).objective
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_tiebreak_face_without_side_rows_is_a_flow_with_the_same_plan(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without move caps the optimal face is an assignment model again: its tie-break is solved
+    as a min-cost flow (the lexicographic flow overflows int64 on a national pool) and gives
+    the plan of the face MIP and of the other backends."""
+    problem = random_problem(seed, 30, 20, density=0.5, must_fill=seed % 2 == 1)
+    by_flow = solve_mip(problem)
+    assert by_flow.stats.get("tiebreak_face_solver") == "flow"
+
+    def unavailable(*args: Any, **kwargs: Any) -> Any:
+        raise mip.FlowNotApplicableError("as when the tie-break overflows")
+
+    monkeypatch.setattr(mip, "_run_face_flow", unavailable)
+    by_mip = solve_mip(problem)
+    monkeypatch.undo()
+    assert by_mip.stats.get("tiebreak_face_solver") == "mip"
+    plans = {
+        tuple(s.chosen.tolist()) for s in (by_flow, by_mip, solve_problem(problem, "assignment"))
+    }
+    assert len(plans) == 1
+    assert by_flow.status is SolveStatus.OPTIMAL

@@ -8,6 +8,7 @@ are integers). It is recomputed for every model it is used on.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import time
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ import highspy
 import numpy as np
 import numpy.typing as npt
 
+from placement.solver.flow import FlowNotApplicableError, solve_flow
 from placement.solver.highs_model import (
     HIGHS_INFEASIBLE,
     HIGHS_OK,
@@ -352,6 +354,33 @@ def _run_face_mip(
     return "optimal", np.sort(cols[x > 0.5]).astype(np.int64)
 
 
+def _run_face_flow(
+    problem: Problem, face: tuple[IntArray, FloatArray, FloatArray, FloatArray]
+) -> tuple[str, IntArray]:
+    """The tie-break over the optimal face of a model without side rows, as a min-cost flow:
+    the face is an assignment model again (tight rows must be covered, pairs of positive
+    reduced profit are fixed) whose weight is the tie-break, so it fits int64 where the
+    lexicographic flow does not (nasional: weight × tie-break factor overflows)."""
+    cols, col_lower, row_lower, _ = face
+    P, J = problem.n_people, problem.n_posts
+    on_face = Problem(
+        n_people=P,
+        n_posts=J,
+        pair_person=problem.pair_person[cols],
+        pair_post=problem.pair_post[cols],
+        weight=problem.tiebreak[cols],
+        tiebreak=np.zeros(len(cols), dtype=np.int64),
+        stay=problem.stay[cols],
+        must_assign=row_lower[:P] >= 1,
+        must_fill=row_lower[P : P + J] >= 1,
+        fixed=np.flatnonzero(col_lower >= 1).astype(np.int64),
+    )
+    solution = solve_flow(on_face)
+    if solution.status is not SolveStatus.OPTIMAL:
+        return "none", empty_chosen()
+    return "optimal", np.sort(cols[solution.chosen]).astype(np.int64)
+
+
 def solve_mip(
     problem: Problem,
     time_limit: float | None = None,
@@ -513,7 +542,13 @@ def _tiebreak_stage(
     face = _optimal_face(problem, lp.y, lp.d, lp.bound, w_star) if len(lp.y) else None
     if face is not None:
         stats["tiebreak_face_pairs"] = len(face[0])
-        kind2, chosen2 = _run_face_mip(problem, face, clock, seed, chosen)
+        stats["tiebreak_face_solver"] = "mip"
+        if not problem.has_side_constraints:
+            with contextlib.suppress(FlowNotApplicableError):
+                kind2, chosen2 = _run_face_flow(problem, face)
+                stats["tiebreak_face_solver"] = "flow"
+        if stats["tiebreak_face_solver"] == "mip":
+            kind2, chosen2 = _run_face_mip(problem, face, clock, seed, chosen)
         if kind2 == "optimal" and int(problem.weight[chosen2].sum()) == w_star:
             stats["mip2_seconds"] = time.perf_counter() - t2
             return make_solution(problem, SolveStatus.OPTIMAL, chosen2, float(w_star), "mip", stats)
