@@ -272,9 +272,6 @@ class _Store:
         """Whether every priceable pair is kept: the kept model is then the full model."""
         return all(not (b.priceable & ~b.kept).any() for b in self.blocks)
 
-    def kept_count(self) -> int:
-        return sum(int(b.kept.sum()) for b in self.blocks) + len(self.stays["post"])
-
 
 def _duals(
     ds: Dataset, problem: Problem, index: ModelIndex, y: FloatArray
