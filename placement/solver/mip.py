@@ -114,7 +114,7 @@ def rank_in_group(ordered_key: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
     return np.arange(n) - np.repeat(starts, np.diff(np.r_[starts, n]))
 
 
-def _top_per_key(key: IntArray, value: FloatArray | IntArray, cand: IntArray, k: int) -> IntArray:
+def top_per_key(key: IntArray, value: FloatArray | IntArray, cand: IntArray, k: int) -> IntArray:
     """The ``k`` candidates with the largest ``value`` for each ``key`` (ties: lower index first)."""
     if not len(cand):
         return cand
@@ -159,8 +159,8 @@ def _priced_in(problem: Problem, new: IntArray, d: FloatArray, per_row: int) -> 
     if len(new) > pool:
         new = np.sort(new[np.argpartition(-d[new], pool)[:pool]])
     return np.union1d(
-        _top_per_key(problem.pair_post, d, new, per_row),
-        _top_per_key(problem.pair_person, d, new, per_row),
+        top_per_key(problem.pair_post, d, new, per_row),
+        top_per_key(problem.pair_person, d, new, per_row),
     )
 
 

@@ -39,7 +39,7 @@ from placement.domain.model import Dataset
 from placement.rules.eligibility import PairScan, PairTable
 from placement.solver.build import ModelIndex, WeightTerms, build_problem, holder_rows_of
 from placement.solver.growing_lp import GrowingLp
-from placement.solver.mip import ZERO, rank_in_group
+from placement.solver.mip import ZERO, rank_in_group, top_per_key
 from placement.solver.problem import IntArray, Problem, Solution, SolveStatus
 from placement.solver.run import solve_problem
 
@@ -76,14 +76,6 @@ def _keys_of(ds: Dataset, pairs: list[tuple[str, str]]) -> IntArray:
         if n in ds.person_index and j in ds.post_index
     ]
     return np.unique(np.array(known, dtype=np.int64))
-
-
-def _top(key: IntArray, value: npt.NDArray[Any], tie: IntArray, k: int) -> BoolArray:
-    """Mask of the ``k`` largest ``value`` per ``key`` (ties: smaller ``tie`` first)."""
-    order = np.lexsort((tie, -value, key))
-    keep = np.zeros(len(key), dtype=bool)
-    keep[order[rank_in_group(key[order]) < k]] = True
-    return keep
 
 
 @dataclass(eq=False)
@@ -177,8 +169,11 @@ class _Store:
 
     def best(self, found: _Found, per_row: int) -> _Found:
         """The ``per_row`` pairs of largest d of each post and of each person among ``found``."""
-        tie = np.arange(len(found.d))
-        best = _top(found.post, found.d, tie, per_row) | _top(found.person, found.d, tie, per_row)
+        every = np.arange(len(found.d))
+        best = np.union1d(
+            top_per_key(found.post, found.d, every, per_row),
+            top_per_key(found.person, found.d, every, per_row),
+        )
         return found.take(best)
 
     def keep(self, found: _Found) -> int:
