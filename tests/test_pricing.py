@@ -108,6 +108,22 @@ def test_without_the_final_fixing_the_tiebreak_falls_short(
     assert cut.solution.tiebreak < kabupaten.full.solution.tiebreak
 
 
+def test_mip_backend_starts_from_the_proven_lp(kabupaten: Kabupaten, tmp_path: Path) -> None:
+    """With the LP proven by the rounds, the MIP backend does not solve it again: it takes the
+    rounds' multipliers and their integral plan (no weight MIP), then the tie-break on the
+    optimal face; the plan files are the full build's."""
+    ds = kabupaten.ds
+    staged = solve(ds, kabupaten.sc, staged=True, backend="mip")
+    stats = staged.solution.stats
+    assert stats["lp_given"] == 1 and "lp_seconds" not in stats
+    assert stats["mip1_skipped"] == 1 and stats["tiebreak_face_solver"] == "flow"
+    assert stats["bertahap_bukti"] == "lengkap"
+    assert _key(staged) == _key(kabupaten.full)
+    assert _plan_files(staged, ds, tmp_path / "mip") == _plan_files(
+        kabupaten.full, ds, tmp_path / "full"
+    )
+
+
 @pytest.fixture
 def one_per_row(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pricing, "START_PER_ROW", 1)
@@ -201,6 +217,21 @@ def tiny_regions(draw: Any) -> tuple[Dataset, Skenario]:
 def test_staged_equals_full_on_random_regions(
     inst: tuple[Dataset, Skenario], data: st.DataObject
 ) -> None:
+    _check_staged_equals_full(inst, data, "auto")
+
+
+@given(inst=instances(), data=st.data())
+def test_staged_mip_from_the_proven_lp_equals_full_on_random_regions(
+    inst: tuple[Dataset, Skenario], data: st.DataObject
+) -> None:
+    """The MIP backend started from the rounds' multipliers (caps: a fractional LP, so the
+    incumbent and the fixing come from them) returns the full build's optimum."""
+    _check_staged_equals_full(inst, data, "mip")
+
+
+def _check_staged_equals_full(
+    inst: tuple[Dataset, Skenario], data: st.DataObject, backend: str
+) -> None:
     ds, sc = inst
     table = build_pairs(ds, sc)
     sc = with_locks(data.draw, ds, sc, table)
@@ -212,12 +243,12 @@ def test_staged_equals_full_on_random_regions(
             full = solve(ds, sc, staged=False, table=table)
         except PlacementError as exc:  # contradictory settings: refused the same way
             with pytest.raises(PlacementError) as staged_exc:
-                solve(ds, sc, staged=True)
+                solve(ds, sc, staged=True, backend=backend)
             assert [i.code for i in staged_exc.value.issues] == [i.code for i in exc.issues]
             return
-        staged = solve(ds, sc, staged=True)
+        staged = solve(ds, sc, staged=True, backend=backend)
     stats = staged.solution.stats
-    event(f"status {full.status}, proof {stats['bertahap_bukti']}")
+    event(f"status {full.status}, proof {stats['bertahap_bukti']}, LP given {'lp_given' in stats}")
     event(f"LP rounds {'1' if stats['bertahap_putaran_lp'] == 1 else 'more'}")
     if full.status is SolveStatus.INFEASIBLE and stats["bertahap_bukti"] == "tidak":
         # Infeasibility is proven only when every eligible pair is kept (the relaxed LP's
@@ -259,18 +290,25 @@ def test_growing_lp_bound_equals_the_lp_of_all_its_columns(seed: int, caps: bool
     batches = _batches(problem, seed)
     cols = next(batches)
     lp = GrowingLp(_subset(problem, cols), seed)
-    grew = 0
+    start_cols, added_cols = cols, np.zeros(0, dtype=np.int64)
     for add in [np.zeros(0, dtype=np.int64), *batches]:
         lp.add(problem.pair_person[add], problem.pair_post[add], problem.weight[add].astype(float))
         cols = np.union1d(cols, add)
-        grew += len(add)
+        added_cols = np.concatenate([added_cols, add])
         solved, y, bound = lp.optimise()
         status, _, expected, _ = solve_lp(problem, cols, seed)
         assert solved == (status == "optimal")
         if solved:
             assert len(y) == problem.n_people + problem.n_posts + len(problem.stay_groups)
             assert abs(bound - expected) <= 1e-6 * max(1.0, abs(expected)), (bound, expected)
-    assert grew and len(cols) == problem.n_pairs
+    assert len(added_cols) and len(cols) == problem.n_pairs
+    plan = lp.integral_plan() if solved else None
+    if plan is not None:  # the LP's integral optimum is a plan whose weight is the LP bound
+        chosen = np.concatenate([start_cols[plan[0]], added_cols[plan[1]]])
+        assert not problem.violations(chosen)
+        assert abs(problem.weight[chosen].sum() - bound) <= 1e-6 * max(1.0, abs(bound))
+    elif solved:
+        assert caps  # without move caps the LP optimum of an assignment model is integral
 
 
 def test_growing_lp_refuses_tier_rows() -> None:

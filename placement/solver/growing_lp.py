@@ -41,6 +41,8 @@ class GrowingLp:
         self.person = np.zeros(0, dtype=np.int64)
         self.post = np.zeros(0, dtype=np.int64)
         self.weight = np.zeros(0)
+        self._move_cols = np.zeros(0, dtype=np.int64)  # HiGHS column of each added move column
+        self._artificial = np.zeros(0, dtype=np.int64)  # HiGHS columns added by relax
         self._last_added = problem.n_pairs
         self.relaxed = False
 
@@ -55,6 +57,7 @@ class GrowingLp:
         self.relaxed = True
         if not n:
             return
+        self._artificial = self.h.getNumCol() + np.arange(n, dtype=np.int64)
         self.h.addCols(
             n,
             np.full(n, -float(penalty)),
@@ -75,6 +78,9 @@ class GrowingLp:
         index = np.empty(2 * n, dtype=np.int32)
         index[0::2] = np.minimum(person, P + post)
         index[1::2] = np.maximum(person, P + post)
+        self._move_cols = np.concatenate(
+            [self._move_cols, self.h.getNumCol() + np.arange(n, dtype=np.int64)]
+        )
         self.h.addCols(
             n,
             weight.astype(np.float64),
@@ -112,3 +118,16 @@ class GrowingLp:
                 best = (bound, clean)
         assert best is not None
         return True, best[1], best[0]
+
+    def integral_plan(self) -> tuple[IntArray, IntArray] | None:
+        """The last LP solution as a plan when it is integral and uses no artificial column:
+        (pair ids of ``problem`` chosen, positions of the added move columns chosen); else None.
+        Without move caps the LP of an assignment model has an integral optimum (basic
+        solutions of a bipartite matching polytope are integral)."""
+        x = np.asarray(self.h.getSolution().col_value)
+        if len(x) != self.h.getNumCol() or not np.all((x < 1e-6) | (x > 1 - 1e-6)):
+            return None
+        if (x[self._artificial] > 0.5).any():
+            return None
+        n = self.problem.n_pairs
+        return np.flatnonzero(x[:n] > 0.5), np.flatnonzero(x[self._move_cols] > 0.5)

@@ -389,14 +389,15 @@ def solve_mip(
     hint: IntArray | None = None,
     cg_threshold: int = CG_THRESHOLD,
     cg_start: int = CG_START_PER_POST,
+    duals: FloatArray | None = None,
 ) -> Solution:
     """Exact solve: LP + reduced-cost fixing + two-stage MIP on the surviving pairs.
-
     ``fixing=False`` skips the LP and solves one MIP on all pairs (a benchmark baseline).
-    ``hint``: pair ids of a plan to start from (e.g. the previous frontier point); used as the
-    incumbent for fixing when it is feasible for this model and better than what the LP gives.
-    Models with more than ``cg_threshold`` pairs solve the LP by column generation, starting from
-    the ``cg_start`` best pairs of each post and person.
+
+    ``hint``: pair ids of a plan to start from (e.g. the previous frontier point); the incumbent
+    when it is feasible and better than the LP's. Above ``cg_threshold`` pairs the LP is solved
+    by column generation from the ``cg_start`` best pairs of each post and person; not at all
+    with ``duals`` (multipliers of an LP optimum found elsewhere, see _lp_phase).
 
     When the LP gives a plan whose weight is within one unit of the LP bound, that plan is the
     weight optimum (weights are integers) and the weight MIP is skipped. The tie-break stage then
@@ -409,7 +410,7 @@ def solve_mip(
     lp = _Lp(math.inf, np.zeros(0), np.zeros(0))
     best, keep = None, all_cols
     if fixing and problem.n_pairs:
-        solved = _lp_phase(problem, all_cols, seed, cg_threshold, cg_start, stats)
+        solved = _lp_phase(problem, all_cols, seed, cg_threshold, cg_start, duals, stats)
         if isinstance(solved, Solution):
             return solved
         lp, x = solved
@@ -427,9 +428,8 @@ def solve_mip(
         chosen = best if best is not None else empty_chosen()
         return make_solution(problem, status, chosen, lp.bound, "mip", stats)
     if kind == "feasible":
-        return make_solution(
-            problem, SolveStatus.FEASIBLE, chosen, min(lp.bound, mip_bound), "mip", stats
-        )
+        bound = min(lp.bound, mip_bound)
+        return make_solution(problem, SolveStatus.FEASIBLE, chosen, bound, "mip", stats)
     return _tiebreak_stage(problem, keep, chosen, lp, clock, seed, stats)
 
 
@@ -448,10 +448,19 @@ def _lp_phase(
     seed: int,
     cg_threshold: int,
     cg_start: int,
+    duals: FloatArray | None,
     stats: Stats,
-) -> tuple[_Lp, FloatArray] | Solution:
+) -> tuple[_Lp, FloatArray | None] | Solution:
     """Phase 1: the LP relaxation (by column generation on large models): bound, reduced
-    profits, duals and the LP solution; a Solution when the LP already decides (no plan)."""
+    profits, duals and the LP solution; a Solution when the LP already decides (no plan).
+
+    Given ``duals`` (rows of build_rows; e.g. workflow/pricing.py's column generation proved
+    them optimal), the LP is not solved: bound and reduced profits are recomputed from them
+    (a valid bound whatever they are) and there is no LP solution (the hint is the incumbent)."""
+    if duals is not None:
+        bound, d, y = pair_lagrangian_bound(problem, duals)
+        stats.update(lp_given=1, lp_bound=bound + problem.offset)
+        return _Lp(bound, d, y), None
     t0 = time.perf_counter()
     if problem.n_pairs > cg_threshold:
         lp_status, x, bound, d, y, cg_stats = solve_lp_cg_duals(problem, seed, cg_start)
@@ -469,7 +478,7 @@ def _lp_phase(
 
 def _incumbent(
     problem: Problem,
-    x: FloatArray,
+    x: FloatArray | None,
     lp: _Lp,
     all_cols: IntArray,
     hint: IntArray | None,
@@ -479,8 +488,9 @@ def _incumbent(
 ) -> IntArray | None:
     """Phase 2: the best plan known before the MIP: the LP's own when integral, the hint when
     feasible and better, else a MIP on the LP's support (None when there is none)."""
-    best = _best_known(problem, x, all_cols)
-    stats["lp_integral"] = int(best is not None)
+    best = None if x is None else _best_known(problem, x, all_cols)
+    if x is not None:
+        stats["lp_integral"] = int(best is not None)
     usable = hint is not None and not problem.violations(hint)
     if usable and (best is None or problem.weight[hint].sum() > problem.weight[best].sum()):
         best = np.sort(np.asarray(hint)).astype(np.int64)

@@ -9,6 +9,7 @@ import numpy as np
 
 from placement.solver.cpsat import solve_cpsat
 from placement.solver.flow import FlowNotApplicableError, solve_flow
+from placement.solver.highs_model import FloatArray
 from placement.solver.mip import solve_mip
 from placement.solver.problem import (
     IntArray,
@@ -37,8 +38,10 @@ def solve_problem(
     seed: int = 0,
     export: Path | None = None,
     hint: IntArray | None = None,
+    duals: FloatArray | None = None,
 ) -> Solution:
-    """Solve with the named backend (see BACKENDS)."""
+    """Solve with the named backend (see BACKENDS). ``duals``: row multipliers of the LP's
+    optimum when already known (the MIP backend then does not solve the LP again)."""
     if problem.n_posts == 0:
         return Solution(SolveStatus.EMPTY, empty_chosen(), 0, 0, 0.0, backend)
     if export is not None:
@@ -51,7 +54,7 @@ def solve_problem(
         return make_solution(problem, status, empty_chosen(), 0.0, name, {})
     runners: dict[str, Callable[[], Solution]] = {
         "assignment": lambda: solve_flow(problem),
-        "mip": lambda: solve_mip(problem, time_limit, seed, hint=hint),
+        "mip": lambda: solve_mip(problem, time_limit, seed, hint=hint, duals=duals),
         "cpsat": lambda: solve_cpsat(
             problem, time_limit, seed, hint=np.flatnonzero(problem.stay) if hint is None else hint
         ),
@@ -64,7 +67,7 @@ def solve_problem(
     except FlowNotApplicableError:
         if backend != "auto":
             raise
-        solution = solve_mip(problem, time_limit, seed)
+        solution = solve_mip(problem, time_limit, seed, hint=hint, duals=duals)
     if solution.chosen.size and (broken := problem.violations(solution.chosen)):
         raise AssertionError(f"backend {name} returned an invalid plan: {broken}")
     return solution

@@ -281,6 +281,46 @@ def _duals(
 
 
 @dataclass(frozen=True)
+class _LpProof:
+    """What the LP rounds end with: whether the bound is the full model's (``proven``), the row
+    multipliers per pegawai row, jabatan row and stay group (by name), the Lagrangian bound and,
+    when the LP's optimum is integral, that plan as pegawai rows, jabatan rows and its weight."""
+
+    proven: bool
+    y_person: FloatArray
+    y_post: FloatArray
+    y_groups: dict[str, float]
+    bound: float
+    lead: tuple[IntArray, IntArray, int] | None = None
+
+    def duals(self, problem: Problem, index: ModelIndex) -> FloatArray:
+        """The multipliers in the row order of ``problem`` (solver.highs_model.build_rows)."""
+        groups = [self.y_groups.get(g.name, 0.0) for g in problem.stay_groups]
+        return np.concatenate(
+            [
+                self.y_person[index.people],
+                self.y_post[index.posts],
+                np.array(groups, dtype=np.float64),
+                np.zeros(len(problem.min_rows)),
+            ]
+        )
+
+    def lead_pairs(self, ds: Dataset, problem: Problem, index: ModelIndex) -> IntArray | None:
+        """The LP's plan as pair ids of ``problem`` (None without one, or when a pair is not
+        in the model)."""
+        if self.lead is None:
+            return None
+        keys = index.posts[problem.pair_post] * ds.n_people + index.people[problem.pair_person]
+        order = np.argsort(keys)
+        want = self.lead[1] * ds.n_people + self.lead[0]
+        at = np.minimum(np.searchsorted(keys, want, sorter=order), len(keys) - 1)
+        found = order[at] if len(keys) else np.zeros(0, dtype=np.int64)
+        if len(found) != len(want) or (keys[found] != want).any():
+            return None
+        return np.sort(found).astype(np.int64)
+
+
+@dataclass(frozen=True)
 class Staged:
     """What a staged solve returns: the table (kept pairs and the vacant posts' pairs), the
     model of the kept pairs and its plan."""
@@ -323,20 +363,22 @@ def solve_staged(
     stats: dict[str, float | int | str] = {"bertahap_pasangan_layak": store.eligible}
     table = store.table()
     problem, index = build_problem(ds, sc, table)
-    proven, y_person, y_post, bound = _lp_rounds(ds, store, problem, index, seed, stats, say)
-    if proven:  # the LP columns join the model
+    proof = _lp_rounds(ds, store, problem, index, seed, stats, say)
+    proven = proof.proven
+    if proven:  # the LP columns join the model, with every pair that can beat the LP's plan
+        if proof.lead is not None:
+            stats["bertahap_ditambah_akhir"] = _fix(store, proof, proof.lead[2])
         table = store.table()
         problem, index = build_problem(ds, sc, table)
     say(f"Menyelesaikan rencana atas {_dots(problem.n_pairs)} pasangan yang disimpan")
-    solution = solve_problem(problem, backend, time_limit, seed)
+    solution = _plan(ds, problem, index, proof, backend, time_limit, seed)
     if proven and solution.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
-        need = int(problem.weight[solution.chosen].sum()) - 0.5 - bound
-        missing = store.price(y_person, y_post, need - ZERO)
-        stats["bertahap_ditambah_akhir"] = store.keep(missing)
-        if len(missing.d):
+        added = _fix(store, proof, int(problem.weight[solution.chosen].sum()))
+        stats["bertahap_ditambah_akhir"] = int(stats.get("bertahap_ditambah_akhir", 0)) + added
+        if added:
             table = store.table()
             problem, index = build_problem(ds, sc, table)
-            solution = solve_problem(problem, backend, time_limit, seed)
+            solution = _plan(ds, problem, index, proof, backend, time_limit, seed)
     stats["bertahap_pasangan_disimpan"] = problem.n_pairs
     if solution.status not in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
         proven = proven and store.complete()  # no plan on the kept pairs proves nothing more
@@ -348,6 +390,36 @@ def solve_staged(
     return Staged(store.table(vacant), problem, index, solution, read_seconds)
 
 
+def _fix(store: _Store, proof: _LpProof, best: int) -> int:
+    """Keep every pair that can be in a plan of weight ≥ ``best`` (reduced-cost fixing against
+    the proven bound: B + min(d, 0) ≥ best − 0.5); returns how many were added."""
+    need = best - 0.5 - proof.bound
+    return store.keep(store.price(proof.y_person, proof.y_post, need - ZERO))
+
+
+def _plan(
+    ds: Dataset,
+    problem: Problem,
+    index: ModelIndex,
+    proof: _LpProof,
+    backend: str,
+    time_limit: float | None,
+    seed: int,
+) -> Solution:
+    """The kept model's optimum; with the LP proven, the MIP backend starts from its multipliers
+    and plan instead of solving the LP again."""
+    if not (proof.proven and np.isfinite(proof.bound)):
+        return solve_problem(problem, backend, time_limit, seed)
+    return solve_problem(
+        problem,
+        backend,
+        time_limit,
+        seed,
+        hint=proof.lead_pairs(ds, problem, index),
+        duals=proof.duals(problem, index),
+    )
+
+
 def _lp_rounds(
     ds: Dataset,
     store: _Store,
@@ -356,9 +428,8 @@ def _lp_rounds(
     seed: int,
     stats: dict[str, float | int | str],
     say: Callable[[str], None],
-) -> tuple[bool, FloatArray, FloatArray, float]:
-    """Column generation of the LP over the store: (proven, y per pegawai row, y per jabatan
-    row, Lagrangian bound of the full model when proven)."""
+) -> _LpProof:
+    """Column generation of the LP over the store, ending with the proof or without it."""
     lp = GrowingLp(problem, seed)
     local_person = np.full(ds.n_people, -1, dtype=np.int64)
     local_person[index.people] = np.arange(problem.n_people)
@@ -378,7 +449,7 @@ def _lp_rounds(
             solved, y, bound = lp.optimise()
         if not solved:  # no multipliers (an empty or infeasible LP): proven only when nothing
             # is left out; the bound then fixes nothing, and there is nothing left to fix
-            return store.complete(), y_person, y_post, float("inf")
+            return _LpProof(store.complete(), y_person, y_post, {}, float("inf"))
         y_person, y_post = _duals(ds, problem, index, y)
         t = time.perf_counter()
         chosen, positive = store.priced_best(y_person, y_post, PRICED_PER_ROW)
@@ -389,13 +460,29 @@ def _lp_rounds(
             f"disimpan, {_dots(positive)} berharga positif"
         )
         if not positive:
-            return True, y_person, y_post, bound
+            groups = y[problem.n_people + problem.n_posts :]
+            y_groups = {g.name: float(v) for g, v in zip(problem.stay_groups, groups, strict=False)}
+            return _LpProof(True, y_person, y_post, y_groups, bound, _lead(problem, index, lp))
         store.keep(chosen)
         rows = (local_person[chosen.person], local_post[chosen.post])
         if (rows[0] < 0).any() or (rows[1] < 0).any():  # the start keeps a pair of each person
             raise RuntimeError("a priced pair's person or post has no row in the kept model")
         lp.add(*rows, chosen.weight)
-    return False, y_person, y_post, float("nan")
+    return _LpProof(False, y_person, y_post, {}, float("nan"))
+
+
+def _lead(
+    problem: Problem, index: ModelIndex, lp: GrowingLp
+) -> tuple[IntArray, IntArray, int] | None:
+    """The LP's optimum as a plan (pegawai rows, jabatan rows, weight) when it is integral."""
+    plan = lp.integral_plan()
+    if plan is None:
+        return None
+    start, added = plan
+    person = np.concatenate([problem.pair_person[start], lp.person[added]])
+    post = np.concatenate([problem.pair_post[start], lp.post[added]])
+    weight = int(problem.weight[start].sum()) + int(lp.weight[added].sum())
+    return index.people[person], index.posts[post], weight
 
 
 def _vacant_posts(problem: Problem, index: ModelIndex, solution: Solution) -> IntArray:
