@@ -122,7 +122,7 @@ def top_per_key(key: IntArray, value: FloatArray | IntArray, cand: IntArray, k: 
     return cand[order[rank_in_group(key[cand][order]) < k]]
 
 
-def _mark_top(keep: npt.NDArray[np.bool_], key: IntArray, n_keys: int, w: IntArray, k: int) -> None:
+def mark_top(keep: npt.NDArray[np.bool_], key: IntArray, n_keys: int, w: IntArray, k: int) -> None:
     """Set ``keep`` on the ``k`` pairs of largest weight of each key (ties: lower index first)."""
     n = len(key)
     w_max = int(w.max())
@@ -147,8 +147,8 @@ def _start_columns(problem: Problem, per_key: int) -> IntArray:
     keep = problem.stay.copy()
     keep[problem.fixed] = True
     if problem.n_pairs:
-        _mark_top(keep, problem.pair_post, problem.n_posts, problem.weight, per_key)
-        _mark_top(keep, problem.pair_person, problem.n_people, problem.weight, per_key)
+        mark_top(keep, problem.pair_post, problem.n_posts, problem.weight, per_key)
+        mark_top(keep, problem.pair_person, problem.n_people, problem.weight, per_key)
     return np.flatnonzero(keep).astype(np.int64)
 
 

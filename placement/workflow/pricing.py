@@ -39,7 +39,7 @@ from placement.domain.model import Dataset
 from placement.rules.eligibility import PairScan, PairTable
 from placement.solver.build import ModelIndex, WeightTerms, build_problem, holder_rows_of
 from placement.solver.growing_lp import GrowingLp
-from placement.solver.mip import ZERO, rank_in_group, top_per_key
+from placement.solver.mip import ZERO, mark_top, rank_in_group
 from placement.solver.problem import IntArray, Problem, Solution, SolveStatus
 from placement.solver.run import solve_problem
 
@@ -168,13 +168,11 @@ class _Store:
         return store
 
     def best(self, found: _Found, per_row: int) -> _Found:
-        """The ``per_row`` pairs of largest d of each post and of each person among ``found``."""
-        every = np.arange(len(found.d))
-        best = np.union1d(
-            top_per_key(found.post, found.d, every, per_row),
-            top_per_key(found.person, found.d, every, per_row),
-        )
-        return found.take(best)
+        """The ``per_row`` pairs of largest d of each post and of each person among ``found``
+        (see _top_mask)."""
+        keep = _top_mask(found.post, found.d, per_row, self.ds.n_posts)
+        keep |= _top_mask(found.person, found.d, per_row, self.ds.n_people)
+        return found.take(keep)
 
     def keep(self, found: _Found) -> int:
         for b in np.unique(found.block).tolist():
@@ -220,9 +218,12 @@ class _Store:
         for b, block in enumerate(self.blocks):
             at, v = values(block)
             count += len(at)
-            near = (v >= kth_person[block.part["person"][at]]) | (
-                v >= kth_post[block.part["post"][at]]
-            )
+            post = block.part["post"][at]
+            near = v >= kth_person[block.part["person"][at]]
+            if len(at):  # a block holds all of a few posts' pairs: only their best can be kept
+                low = int(post.min())
+                best_of_post = _top_mask(post - low, v, per_row, int(post.max()) - low + 1)
+                near |= best_of_post & (v >= kth_post[post])
             gathered.append(_Found.of(b, block, at[near], v[near]))
             held += int(near.sum())
             if held >= THIN_AT:
@@ -266,6 +267,18 @@ class _Store:
     def complete(self) -> bool:
         """Whether every priceable pair is kept: the kept model is then the full model."""
         return all(not (b.priceable & ~b.kept).any() for b in self.blocks)
+
+
+def _top_mask(key: IntArray, value: FloatArray, k: int, n_keys: int) -> BoolArray:
+    """Mask of the ``k`` largest values of each key (0 ≤ key < n_keys), ranked in whole weight
+    units (floor; ties: lower position first) so that one int64 sort does it. Exact for the
+    integer weights of the start; for reduced profits the pairs within one unit (1e-4 of a
+    score point) of the k-th may swap, which only changes which positive columns enter a round,
+    never the proof."""
+    keep = np.zeros(len(key), dtype=bool)
+    if len(key):
+        mark_top(keep, key.astype(np.int64), n_keys, np.floor(value).astype(np.int64), k)
+    return keep
 
 
 def _duals(
