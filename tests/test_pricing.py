@@ -33,7 +33,7 @@ from placement.report.outputs import write_outputs
 from placement.rules.eligibility import PairScan, build_pairs, count_eligible
 from placement.solver import SolveStatus
 from placement.solver.growing_lp import GrowingLp
-from placement.solver.mip import solve_lp
+from placement.solver.mip import solve_lp, top_per_key
 from placement.solver.problem import MinRow, Problem
 from placement.synth.generator import generate
 from placement.synth.presets import preset_plan_date
@@ -316,6 +316,27 @@ def test_growing_lp_refuses_tier_rows() -> None:
     problem.min_rows = [MinRow("t", np.ones(problem.n_pairs, dtype=np.int64), 1)]
     with pytest.raises(ValueError, match="tier rows"):
         GrowingLp(problem, 0)
+
+
+@given(
+    key=st.lists(st.integers(0, 6), min_size=0, max_size=60),
+    data=st.data(),
+    k=st.integers(1, 4),
+)
+def test_top_mask_ranks_in_whole_units_as_top_per_key(
+    key: list[int], data: st.DataObject, k: int
+) -> None:
+    """On integer values the mask is exactly top_per_key's (ties: lower position first), and
+    fractional values rank by their whole unit: the start's pairs are those of the exact sort."""
+    n = len(key)
+    values = np.array(data.draw(st.lists(st.integers(-5, 5), min_size=n, max_size=n)))
+    keys = np.array(key, dtype=np.int64)
+    expected = np.zeros(n, dtype=bool)
+    expected[top_per_key(keys, values, np.arange(n), k)] = True
+    mask = pricing._top_mask(keys, values.astype(np.float64), k, 7)
+    assert mask.tolist() == expected.tolist()
+    shifted = pricing._top_mask(keys, values + 0.25, k, 7)  # the same whole units
+    assert shifted.tolist() == expected.tolist()
 
 
 @pytest.mark.parametrize("chunk_pairs", [None, 97])
