@@ -32,6 +32,7 @@ from placement.plan.result import Result
 from placement.report.outputs import write_outputs
 from placement.rules.eligibility import PairScan, build_pairs, count_eligible
 from placement.solver import SolveStatus
+from placement.solver.flow_lp import FlowLp, assignment_duals
 from placement.solver.growing_lp import GrowingLp
 from placement.solver.mip import solve_lp, top_per_key
 from placement.solver.problem import MinRow, Problem
@@ -77,6 +78,7 @@ def test_kabupaten_staged_writes_the_full_build_plan(kabupaten: Kabupaten, tmp_p
     stats = staged.solution.stats
     assert "bertahap_bukti" not in full.solution.stats
     assert stats["bertahap_bukti"] == "lengkap"
+    assert stats["bertahap_lp"] == "flow"  # no move caps: the LP rounds solve flows
     n_full = len(full.table.pairs)
     assert int(stats["bertahap_pasangan_layak"]) == n_full
     assert int(stats["bertahap_pasangan_disimpan"]) == staged.problem.n_pairs < n_full // 2
@@ -249,6 +251,7 @@ def _check_staged_equals_full(
         staged = solve(ds, sc, staged=True, backend=backend)
     stats = staged.solution.stats
     event(f"status {full.status}, proof {stats['bertahap_bukti']}, LP given {'lp_given' in stats}")
+    event(f"LP by {stats.get('bertahap_lp')}")
     event(f"LP rounds {'1' if stats['bertahap_putaran_lp'] == 1 else 'more'}")
     if full.status is SolveStatus.INFEASIBLE and stats["bertahap_bukti"] == "tidak":
         # Infeasibility is proven only when every eligible pair is kept (the relaxed LP's
@@ -309,6 +312,57 @@ def test_growing_lp_bound_equals_the_lp_of_all_its_columns(seed: int, caps: bool
         assert abs(problem.weight[chosen].sum() - bound) <= 1e-6 * max(1.0, abs(bound))
     elif solved:
         assert caps  # without move caps the LP optimum of an assignment model is integral
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_flow_lp_proves_the_lp_of_all_its_columns(seed: int) -> None:
+    """Without move caps the LP is solved as a flow; its multipliers price every column it
+    holds at d ≤ 0 and give a bound equal to the LP of those columns and to its plan's weight."""
+    problem = random_problem(
+        seed, n_people=14, n_posts=10, density=0.5, must_fill=seed % 2 == 1, fixed=seed % 3 == 0
+    )
+    batches = _batches(problem, seed)
+    cols = next(batches)
+    lp = FlowLp(_subset(problem, cols))
+    start_cols, added_cols = cols, np.zeros(0, dtype=np.int64)
+    for add in batches:
+        lp.add(problem.pair_person[add], problem.pair_post[add], problem.weight[add].astype(float))
+        cols = np.union1d(cols, add)
+        added_cols = np.concatenate([added_cols, add])
+        solved, y, bound = lp.optimise()
+        status, _, expected, _ = solve_lp(problem, cols, seed)
+        assert solved == (status == "optimal")
+        if not solved:
+            continue
+        d = problem.weight[cols] - y[problem.pair_person[cols]]
+        d -= y[problem.n_people + problem.pair_post[cols]]
+        free = ~np.isin(cols, problem.fixed)
+        assert d[free].max(initial=0.0) <= 1e-9
+        assert abs(bound - expected) <= 1e-6 * max(1.0, abs(expected)), (bound, expected)
+        plan = lp.integral_plan()
+        assert plan is not None
+        chosen = np.concatenate([start_cols[plan[0]], added_cols[plan[1]]])
+        assert not problem.violations(chosen)
+        assert problem.weight[chosen].sum() == pytest.approx(bound)
+
+
+def test_assignment_duals_refuse_a_plan_that_is_not_optimal() -> None:
+    """Swapping the two posts of a plan gains weight: the fixed point climbs a positive cycle
+    and never settles, so there are no multipliers to prove the plan."""
+    problem = random_problem(0, n_people=2, n_posts=2, density=1.0)
+    problem.weight = np.array(
+        [10 if p == j else 1 for p, j in zip(problem.pair_person, problem.pair_post, strict=True)]
+    )
+    crossed = np.flatnonzero(problem.pair_person != problem.pair_post)
+    assert assignment_duals(problem, crossed) is None
+    straight = np.flatnonzero(problem.pair_person == problem.pair_post)
+    y = assignment_duals(problem, straight)
+    assert y is not None and y.tolist() == [10.0, 10.0, 0.0, 0.0]
+
+
+def test_flow_lp_refuses_side_rows() -> None:
+    with pytest.raises(ValueError, match="side rows"):
+        FlowLp(random_problem(0, n_people=6, n_posts=4, caps=True))
 
 
 def test_growing_lp_refuses_tier_rows() -> None:

@@ -38,6 +38,7 @@ from placement.config import Skenario
 from placement.domain.model import Dataset
 from placement.rules.eligibility import PairScan, PairTable
 from placement.solver.build import ModelIndex, WeightTerms, build_problem, holder_rows_of
+from placement.solver.flow_lp import FlowLp
 from placement.solver.growing_lp import GrowingLp
 from placement.solver.mip import ZERO, mark_top, rank_in_group
 from placement.solver.problem import IntArray, Problem, Solution, SolveStatus
@@ -443,7 +444,10 @@ def _lp_rounds(
     say: Callable[[str], None],
 ) -> _LpProof:
     """Column generation of the LP over the store, ending with the proof or without it."""
-    lp = GrowingLp(problem, seed)
+    lp: GrowingLp | FlowLp = GrowingLp(problem, seed)
+    if not problem.has_side_constraints:
+        lp = FlowLp(problem)
+    stats["bertahap_lp"] = "flow" if isinstance(lp, FlowLp) else "highs"
     local_person = np.full(ds.n_people, -1, dtype=np.int64)
     local_person[index.people] = np.arange(problem.n_people)
     local_post = np.full(ds.n_posts, -1, dtype=np.int64)
@@ -452,14 +456,9 @@ def _lp_rounds(
     seconds = {"bertahap_detik_lp": 0.0, "bertahap_detik_harga": 0.0}
     for round_no in range(1, MAX_LP_ROUNDS + 1):
         t = time.perf_counter()
-        solved, y, bound = lp.optimise()
+        lp, solved, y, bound = _optimise(lp, store, seed, stats)
         seconds["bertahap_detik_lp"] += time.perf_counter() - t
         stats["bertahap_putaran_lp"] = round_no
-        if not solved and not lp.relaxed and problem.n_pairs:  # the kept pairs leave a row
-            # unsatisfiable: price against the rows' repair (see GrowingLp.relax)
-            lp.relax(RELAX_PENALTY * max(1, store.extent[0]))
-            stats["bertahap_relaksasi"] = 1
-            solved, y, bound = lp.optimise()
         if not solved:  # no multipliers (an empty or infeasible LP): proven only when nothing
             # is left out; the bound then fixes nothing, and there is nothing left to fix
             return _LpProof(store.complete(), y_person, y_post, {}, float("inf"))
@@ -484,8 +483,27 @@ def _lp_rounds(
     return _LpProof(False, y_person, y_post, {}, float("nan"))
 
 
+def _optimise(
+    lp: GrowingLp | FlowLp, store: _Store, seed: int, stats: dict[str, float | int | str]
+) -> tuple[GrowingLp | FlowLp, bool, FloatArray, float]:
+    """One LP solve of the rounds: (the LP now used, solved, y, bound). By flow while the flow
+    proves its multipliers, else by HiGHS from then on; a kept LP without solution gets
+    artificial columns once, so that pricing repairs its rows (see GrowingLp.relax)."""
+    solved, y, bound = lp.optimise()
+    if not solved and isinstance(lp, FlowLp):  # no flow plan, or its multipliers fail
+        highs = GrowingLp(lp.problem, seed)
+        highs.add(lp.person, lp.post, lp.weight)
+        lp, stats["bertahap_lp"] = highs, "highs"
+        solved, y, bound = lp.optimise()
+    if not solved and isinstance(lp, GrowingLp) and not lp.relaxed and lp.problem.n_pairs:
+        lp.relax(RELAX_PENALTY * max(1, store.extent[0]))
+        stats["bertahap_relaksasi"] = 1
+        solved, y, bound = lp.optimise()
+    return lp, solved, y, bound
+
+
 def _lead(
-    problem: Problem, index: ModelIndex, lp: GrowingLp
+    problem: Problem, index: ModelIndex, lp: GrowingLp | FlowLp
 ) -> tuple[IntArray, IntArray, int] | None:
     """The LP's optimum as a plan (pegawai rows, jabatan rows, weight) when it is integral."""
     plan = lp.integral_plan()
