@@ -392,12 +392,12 @@ def solve_mip(
     duals: FloatArray | None = None,
 ) -> Solution:
     """Exact solve: LP + reduced-cost fixing + two-stage MIP on the surviving pairs.
-    ``fixing=False`` skips the LP and solves one MIP on all pairs (a benchmark baseline).
 
-    ``hint``: pair ids of a plan to start from (e.g. the previous frontier point); the incumbent
-    when it is feasible and better than the LP's. Above ``cg_threshold`` pairs the LP is solved
-    by column generation from the ``cg_start`` best pairs of each post and person; not at all
-    with ``duals`` (multipliers of an LP optimum found elsewhere, see _lp_phase).
+    ``fixing=False`` skips the LP: one MIP on all pairs (a benchmark baseline). ``hint``: pair ids
+    of a plan to start from (e.g. the previous frontier point); the incumbent when it is feasible
+    and better than the LP's. Above ``cg_threshold`` pairs the LP is solved by column generation
+    from the ``cg_start`` best pairs of each post and person; not at all with ``duals``
+    (multipliers of an LP optimum found elsewhere, see _lp_phase).
 
     When the LP gives a plan whose weight is within one unit of the LP bound, that plan is the
     weight optimum (weights are integers) and the weight MIP is skipped. The tie-break stage then

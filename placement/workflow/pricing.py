@@ -444,9 +444,9 @@ def _lp_rounds(
     say: Callable[[str], None],
 ) -> _LpProof:
     """Column generation of the LP over the store, ending with the proof or without it."""
-    lp: GrowingLp | FlowLp = GrowingLp(problem, seed)
-    if not problem.has_side_constraints:
-        lp = FlowLp(problem)
+    lp: GrowingLp | FlowLp = (
+        GrowingLp(problem, seed) if problem.has_side_constraints else FlowLp(problem)
+    )
     stats["bertahap_lp"] = "flow" if isinstance(lp, FlowLp) else "highs"
     local_person = np.full(ds.n_people, -1, dtype=np.int64)
     local_person[index.people] = np.arange(problem.n_people)
