@@ -6,7 +6,8 @@ python -m benchmarks                  everything but the nasional one pool: kabu
 python -m benchmarks --skip scale,growth   the same without those (their latest json is read)
 python -m benchmarks --assemble       nothing measured: full.md/full.json from the latest jsons
 python -m benchmarks --one-pool       also the nasional preset as one pool (benchmarks/onepool.py;
-                                      about 40 minutes under a 14 GB address-space limit)
+                                      about 10 minutes (484 s measured) under a 14 GB
+                                      address-space limit; needs ≈ 9 GB)
 python -m benchmarks --quick          kabupaten only (a minute or two), results/quick.md
 python -m benchmarks --assign         only the generic assign API vs scipy (benchmarks/assign.py)
 python -m benchmarks --impor          only the SIASN import (benchmarks/impor.py; kabupaten ≤ 10 s)
