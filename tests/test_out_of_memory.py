@@ -3,6 +3,7 @@ exit 1, no traceback, nothing written (issue 22 item 1). Memory errors are force
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from placement.cli import main
+from placement.config import Skenario
 from placement.io.writers import write_dataset
+from placement.rules.eligibility import count_eligible
 from placement.synth import generate
 
 
@@ -62,6 +65,19 @@ def test_model_out_of_memory_names_the_stage_and_the_pairs(
     monkeypatch.setattr("placement.workflow.engine.build_problem", _array_memory_error)
     text = _refused_cleanly(_solve(data, tmp_path / "out"), tmp_path / "out")
     assert "saat menyusun model (" in text and "pasangan yang memenuhi syarat" in text
+
+
+def test_staged_out_of_memory_after_the_pass_names_the_solver_and_the_eligible_pairs(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pool priced in stages has no pair table: running out while solving (the nasional pool
+    under 8 GiB does, building its kept model) names the solver stage and the eligible pairs."""
+    monkeypatch.setattr("placement.workflow.pricing.STAGED_CROSS", 1)
+    monkeypatch.setattr("placement.workflow.pricing.solve_problem", _array_memory_error)
+    text = _refused_cleanly(_solve(data, tmp_path / "out"), tmp_path / "out")
+    eligible = count_eligible(generate("tiny", 0), Skenario(tanggal_rencana=date(2026, 7, 1)))
+    assert "saat menyelesaikan model (" in text
+    assert f"{eligible:,} pasangan yang memenuhi syarat".replace(",", ".") in text
 
 
 def test_out_of_memory_elsewhere_is_the_general_message(

@@ -84,7 +84,7 @@ def solve(
         if known is not None
         else (len(ds.pegawai), len(scope_posts(ds, sc)))
     )
-    stage, pairs = str(where["stage"]), None if known is None else len(known.pairs)
+    stage, pairs = str(where["stage"]), where.get("pairs") if known is None else len(known.pairs)
     where.clear()
     del known
     raise out_of_memory(stage, people, posts, pairs)
@@ -176,7 +176,14 @@ def _solve_staged(
     t = time.perf_counter()
     run_seed = sc.seed if seed is None else seed
     staged = solve_staged(
-        ds, sc, scan, backend=backend, time_limit=time_limit, seed=run_seed, say=say
+        ds,
+        sc,
+        scan,
+        backend=backend,
+        time_limit=time_limit,
+        seed=run_seed,
+        say=say,
+        reached=lambda stage, pairs: where.update(stage=stage, pairs=pairs),
     )  # Ctrl-C here stops the solve as during a full build's eligibility
     solver_seconds = time.perf_counter() - t
     where.update(stage="rencana", table=staged.table)

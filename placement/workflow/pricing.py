@@ -359,8 +359,11 @@ def solve_staged(
     time_limit: float | None = None,
     seed: int = 0,
     say: Callable[[str], None] = lambda _msg: None,
+    reached: Callable[[str, int], None] = lambda _stage, _pairs: None,
 ) -> Staged:
     """The optimum of the full model without its pair table (see the module docstring).
+    ``reached(stage, eligible pairs)`` is told when the pass is over and solving begins (what
+    a MEMORI_TIDAK_CUKUP message names).
 
     OPTIMAL only with the proof; without it (the LP rounds ran out, or the kept pairs' LP has
     no solution while some eligible pair is left out) the plan of the kept pairs is FEASIBLE, or
@@ -373,6 +376,7 @@ def solve_staged(
     store = _Store.read(ds, sc, scan)
     read_seconds = time.perf_counter() - t
     say(f"{_dots(store.eligible)} pasangan yang memenuhi syarat, disimpan ringkas")
+    reached("solver", store.eligible)
     store.start(START_PER_ROW)
     stats: dict[str, float | int | str] = {"bertahap_pasangan_layak": store.eligible}
     table = store.table()
