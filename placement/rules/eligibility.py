@@ -36,6 +36,7 @@ import pandas as pd
 
 from placement.config import Skenario
 from placement.domain.errors import Issue, PlacementError
+from placement.domain.format_id import number
 from placement.domain.messages import Where, failure, issue, texts
 from placement.domain.model import Dataset
 from placement.rules.checks import CHECKS, TETAP, Outcome, PairContext, post_min_grade
@@ -421,14 +422,10 @@ def _release_freed_memory() -> None:
 def out_of_memory(stage: str, people: int, posts: int, pairs: int | None) -> PlacementError:
     """MEMORI_TIDAK_CUKUP: what ran out (``stage``: kelayakan, model, solver or rencana), at what
     size, and how to make the problem smaller. Nothing has been written when this is raised."""
-
-    def dots(n: int) -> str:
-        return f"{n:,}".replace(",", ".")
-
     what_id, what_en = texts(f"RUN_MEMORI_TAHAP_{stage.upper()}")
     pairs_id, pairs_en = ("", "")
     if pairs is not None:
-        pairs_id, pairs_en = texts("RUN_MEMORI_PASANGAN", pairs=pairs, pairs_id=dots(pairs))
+        pairs_id, pairs_en = texts("RUN_MEMORI_PASANGAN", pairs=pairs, pairs_id=number(pairs))
     found = issue(
         "MEMORI_TIDAK_CUKUP",
         Where("skenario", None, "lingkup"),
@@ -438,8 +435,8 @@ def out_of_memory(stage: str, people: int, posts: int, pairs: int | None) -> Pla
         pairs_en=pairs_en,
         people=people,
         posts=posts,
-        people_id=dots(people),
-        posts_id=dots(posts),
+        people_id=number(people),
+        posts_id=number(posts),
     )
     return PlacementError([found])
 

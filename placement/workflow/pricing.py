@@ -35,6 +35,7 @@ import numpy as np
 import numpy.typing as npt
 
 from placement.config import Skenario
+from placement.domain.format_id import number
 from placement.domain.model import Dataset
 from placement.rules.eligibility import PairScan, PairTable
 from placement.solver.build import ModelIndex, WeightTerms, build_problem, holder_rows_of
@@ -195,13 +196,7 @@ class _Store:
         """The ``per_row`` pairs of largest positive reduced profit of each post and of each
         person among the priceable pairs not kept, and how many have a positive one."""
 
-        def profits(block: _Block) -> tuple[IntArray, FloatArray]:
-            d = block.weight - y_person[block.part["person"]]
-            d -= y_post[block.part["post"]]
-            at = np.flatnonzero((d > ZERO) & block.priceable & ~block.kept)
-            return at, d[at]
-
-        return self._best_per_row(profits, per_row)
+        return self._best_per_row(lambda block: _priced(block, y_person, y_post, ZERO), per_row)
 
     def _best_per_row(
         self, values: Callable[[_Block], tuple[IntArray, FloatArray]], per_row: int
@@ -244,11 +239,9 @@ class _Store:
         """Every priceable pair not kept with reduced profit d > ``above``."""
         found: list[_Found] = []
         for b, block in enumerate(self.blocks):
-            d = block.weight - y_person[block.part["person"]]
-            d -= y_post[block.part["post"]]
-            at = np.flatnonzero((d > above) & block.priceable & ~block.kept)
+            at, d = _priced(block, y_person, y_post, above)
             if len(at):
-                found.append(_Found.of(b, block, at, d[at]))
+                found.append(_Found.of(b, block, at, d))
         return _Found.join(found)
 
     def table(self, extra_posts: IntArray | None = None) -> PairTable:
@@ -268,6 +261,17 @@ class _Store:
     def complete(self) -> bool:
         """Whether every priceable pair is kept: the kept model is then the full model."""
         return all(not (b.priceable & ~b.kept).any() for b in self.blocks)
+
+
+def _priced(
+    block: _Block, y_person: FloatArray, y_post: FloatArray, above: float
+) -> tuple[IntArray, FloatArray]:
+    """The priceable pairs of ``block`` not kept with reduced profit d = w − y_person − y_post
+    above ``above``: (positions, d)."""
+    d = block.weight - y_person[block.part["person"]]
+    d -= y_post[block.part["post"]]
+    at = np.flatnonzero((d > above) & block.priceable & ~block.kept)
+    return at, d[at]
 
 
 def _top_mask(key: IntArray, value: FloatArray, k: int, n_keys: int) -> BoolArray:
@@ -346,10 +350,6 @@ class Staged:
     read_seconds: float  # the pass over the eligible pairs
 
 
-def _dots(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
-
-
 def solve_staged(
     ds: Dataset,
     sc: Skenario,
@@ -369,13 +369,13 @@ def solve_staged(
     no solution while some eligible pair is left out) the plan of the kept pairs is FEASIBLE, or
     NO_PLAN when they admit none."""
     say(
-        f"Membaca pasangan yang memenuhi syarat per blok ({_dots(len(scan.candidates))} kandidat"
-        f" × {_dots(len(scan.posts))} jabatan)"
+        f"Membaca pasangan yang memenuhi syarat per blok ({number(len(scan.candidates))} kandidat"
+        f" × {number(len(scan.posts))} jabatan)"
     )
     t = time.perf_counter()
     store = _Store.read(ds, sc, scan)
     read_seconds = time.perf_counter() - t
-    say(f"{_dots(store.eligible)} pasangan yang memenuhi syarat, disimpan ringkas")
+    say(f"{number(store.eligible)} pasangan yang memenuhi syarat, disimpan ringkas")
     reached("solver", store.eligible)
     store.start(START_PER_ROW)
     stats: dict[str, float | int | str] = {"bertahap_pasangan_layak": store.eligible}
@@ -388,7 +388,7 @@ def solve_staged(
             stats["bertahap_ditambah_akhir"] = _fix(store, proof, proof.lead[2])
         table = store.table()
         problem, index = build_problem(ds, sc, table)
-    say(f"Menyelesaikan rencana atas {_dots(problem.n_pairs)} pasangan yang disimpan")
+    say(f"Menyelesaikan rencana atas {number(problem.n_pairs)} pasangan yang disimpan")
     solution = _plan(ds, problem, index, proof, backend, time_limit, seed)
     if proven and solution.status in (SolveStatus.OPTIMAL, SolveStatus.FEASIBLE):
         added = _fix(store, proof, int(problem.weight[solution.chosen].sum()))
@@ -472,8 +472,8 @@ def _lp_rounds(
         seconds["bertahap_detik_harga"] += time.perf_counter() - t
         stats.update({k: round(v, 1) for k, v in seconds.items()})
         say(
-            f"Putaran LP {round_no}: {_dots(problem.n_pairs + len(lp.weight))} pasangan "
-            f"disimpan, {_dots(positive)} berharga positif"
+            f"Putaran LP {round_no}: {number(problem.n_pairs + len(lp.weight))} pasangan "
+            f"disimpan, {number(positive)} berharga positif"
         )
         if not positive:
             groups = y[problem.n_people + problem.n_posts :]
